@@ -1,0 +1,176 @@
+# afcq - one non-recursive Makefile.
+#
+#   make            build build/afcq and build/afcq-sandbox
+#   make run        set up, build, start the workstation on the bundled sandbox
+#   make test       set up, build with sanitizers, run the whole test suite
+#   make install    PREFIX=/usr/local DESTDIR=
+#   make clean
+#
+# Variants: SAN=1 builds with address and undefined-behaviour sanitizers
+# (make test uses BUILD=build/san SAN=1); COV=1 adds coverage flags.
+
+PREFIX   ?= /usr/local
+DESTDIR  ?=
+BUILD    ?= build
+SAN      ?= 0
+COV      ?= 0
+CC       ?= cc
+PKG_CONFIG ?= pkg-config
+V        ?= 0
+
+VERSION  := 0.1.0
+
+ifeq ($(V),0)
+Q := @
+say = @printf '  %-6s %s\n' $(1) $(2)
+else
+Q :=
+say = @true
+endif
+
+CORE_PKGS    := jansson libcurl libconfig sqlite3
+TUI_PKGS     := ncursesw formw menuw panelw
+SANDBOX_PKGS := libmicrohttpd
+TEST_PKGS    := cmocka
+
+pkg_cflags = $(shell $(PKG_CONFIG) --cflags $(1) 2>/dev/null)
+pkg_libs   = $(shell $(PKG_CONFIG) --libs $(1) 2>/dev/null)
+
+WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wformat=2 \
+           -Wno-unused-parameter
+BASE_CFLAGS := -std=c11 -D_GNU_SOURCE -g -O2 $(WARN) -Iinclude -MMD -MP \
+           -DAFCQ_VERSION='"$(VERSION)"' -DAFCQ_DATADIR='"$(PREFIX)/share/afcq"'
+ifeq ($(SAN),1)
+BASE_CFLAGS += -O1 -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined
+LDSAN := -fsanitize=address,undefined
+endif
+ifeq ($(COV),1)
+BASE_CFLAGS += --coverage
+LDSAN += --coverage
+endif
+CFLAGS  ?=
+LDFLAGS ?=
+
+CORE_CFLAGS    = $(BASE_CFLAGS) $(call pkg_cflags,$(CORE_PKGS)) $(CFLAGS)
+TUI_CFLAGS     = $(BASE_CFLAGS) $(call pkg_cflags,$(CORE_PKGS) $(TUI_PKGS)) -Isrc/tui $(CFLAGS)
+CLI_CFLAGS     = $(BASE_CFLAGS) $(call pkg_cflags,$(CORE_PKGS)) -Isrc/cli -Isrc/tui $(CFLAGS)
+SANDBOX_CFLAGS = $(BASE_CFLAGS) $(call pkg_cflags,$(CORE_PKGS) $(SANDBOX_PKGS)) -Isrc/sandbox $(CFLAGS)
+TEST_CFLAGS    = $(BASE_CFLAGS) $(call pkg_cflags,$(CORE_PKGS) $(SANDBOX_PKGS) $(TEST_PKGS)) \
+                 -Isrc/sandbox -Isrc/tui -Itests/unit $(CFLAGS) -Wno-missing-prototypes
+
+CORE_LIBS    = $(call pkg_libs,$(CORE_PKGS)) -lm
+TUI_LIBS     = $(call pkg_libs,$(TUI_PKGS))
+SANDBOX_LIBS = $(call pkg_libs,$(SANDBOX_PKGS))
+TEST_LIBS    = $(call pkg_libs,$(TEST_PKGS))
+
+CORE_SRC    := $(sort $(wildcard src/core/*.c))
+CLI_SRC     := $(sort $(wildcard src/cli/*.c))
+TUI_SRC     := $(sort $(wildcard src/tui/*.c))
+SANDBOX_SRC := $(sort $(filter-out src/sandbox/main.c,$(wildcard src/sandbox/*.c)))
+UNIT_SRC    := $(sort $(wildcard tests/unit/test_*.c))
+UNIT_HELPERS:= $(sort $(filter-out $(UNIT_SRC),$(wildcard tests/unit/*.c)))
+
+obj = $(patsubst %.c,$(BUILD)/obj/%.o,$(1))
+
+CORE_OBJ    := $(call obj,$(CORE_SRC))
+CLI_OBJ     := $(call obj,$(CLI_SRC))
+TUI_OBJ     := $(call obj,$(TUI_SRC))
+SANDBOX_OBJ := $(call obj,$(SANDBOX_SRC))
+SANDBOX_MAIN:= $(call obj,src/sandbox/main.c)
+UNIT_HELPER_OBJ := $(call obj,$(UNIT_HELPERS))
+UNIT_BIN    := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRC))
+
+LIBAFCQ     := $(BUILD)/libafcq.a
+LIBSANDBOX  := $(BUILD)/libafcq-sandbox.a
+AFCQ        := $(BUILD)/afcq
+SANDBOX     := $(BUILD)/afcq-sandbox
+
+.PHONY: all run test check unit-tests setup install uninstall clean core-purity
+.DEFAULT_GOAL := all
+
+all: core-purity $(AFCQ) $(SANDBOX)
+
+# The core never includes curses: a stray include fails the build.
+core-purity:
+	$(Q)if grep -nE '^[[:space:]]*#[[:space:]]*include[[:space:]]*[<"](n?curses|form|menu|panel)[a-z]*\.h' \
+	    src/core/*.c include/afcq/*.h 2>/dev/null; then \
+	    echo 'error: the core library must not include curses headers' >&2; exit 1; fi
+
+setup:
+	$(Q)sh scripts/setup.sh
+
+run: setup
+	$(Q)$(MAKE) --no-print-directory all
+	$(Q)./$(AFCQ) --sandbox
+
+test: setup
+	$(Q)$(MAKE) --no-print-directory BUILD=build/san SAN=1 check
+
+check: all unit-tests
+	$(Q)BUILD_DIR=$(BUILD) sh tests/run.sh
+
+unit-tests: $(UNIT_BIN)
+
+$(LIBAFCQ): $(CORE_OBJ)
+	$(call say,AR,$@)
+	$(Q)rm -f $@ && ar rcs $@ $^
+
+$(LIBSANDBOX): $(SANDBOX_OBJ)
+	$(call say,AR,$@)
+	$(Q)rm -f $@ && ar rcs $@ $^
+
+$(AFCQ): $(CLI_OBJ) $(TUI_OBJ) $(LIBAFCQ)
+	$(call say,LD,$@)
+	$(Q)$(CC) $(LDSAN) $(LDFLAGS) -o $@ $(CLI_OBJ) $(TUI_OBJ) $(LIBAFCQ) $(TUI_LIBS) $(CORE_LIBS)
+
+$(SANDBOX): $(SANDBOX_MAIN) $(LIBSANDBOX) $(LIBAFCQ)
+	$(call say,LD,$@)
+	$(Q)$(CC) $(LDSAN) $(LDFLAGS) -o $@ $(SANDBOX_MAIN) $(LIBSANDBOX) $(LIBAFCQ) $(SANDBOX_LIBS) $(CORE_LIBS)
+
+$(BUILD)/tests/%: $(BUILD)/obj/tests/unit/%.o $(UNIT_HELPER_OBJ) $(LIBSANDBOX) $(LIBAFCQ)
+	@mkdir -p $(dir $@)
+	$(call say,LD,$@)
+	$(Q)$(CC) $(LDSAN) $(LDFLAGS) -o $@ $< $(UNIT_HELPER_OBJ) $(LIBSANDBOX) $(LIBAFCQ) \
+	    $(TEST_LIBS) $(SANDBOX_LIBS) $(CORE_LIBS)
+
+$(BUILD)/obj/src/core/%.o: src/core/%.c
+	@mkdir -p $(dir $@)
+	$(call say,CC,$<)
+	$(Q)$(CC) $(CORE_CFLAGS) -c -o $@ $<
+
+$(BUILD)/obj/src/cli/%.o: src/cli/%.c
+	@mkdir -p $(dir $@)
+	$(call say,CC,$<)
+	$(Q)$(CC) $(CLI_CFLAGS) -c -o $@ $<
+
+$(BUILD)/obj/src/tui/%.o: src/tui/%.c
+	@mkdir -p $(dir $@)
+	$(call say,CC,$<)
+	$(Q)$(CC) $(TUI_CFLAGS) -c -o $@ $<
+
+$(BUILD)/obj/src/sandbox/%.o: src/sandbox/%.c
+	@mkdir -p $(dir $@)
+	$(call say,CC,$<)
+	$(Q)$(CC) $(SANDBOX_CFLAGS) -c -o $@ $<
+
+$(BUILD)/obj/tests/unit/%.o: tests/unit/%.c
+	@mkdir -p $(dir $@)
+	$(call say,CC,$<)
+	$(Q)$(CC) $(TEST_CFLAGS) -c -o $@ $<
+
+install: all
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/afcq/sandbox \
+	    $(DESTDIR)$(PREFIX)/share/afcq/themes $(DESTDIR)$(PREFIX)/share/doc/afcq
+	install -m 755 $(AFCQ) $(SANDBOX) $(DESTDIR)$(PREFIX)/bin/
+	cp -R data/sandbox/. $(DESTDIR)$(PREFIX)/share/afcq/sandbox/
+	install -m 644 themes/*.theme $(DESTDIR)$(PREFIX)/share/afcq/themes/
+	install -m 644 README.md config.example $(DESTDIR)$(PREFIX)/share/doc/afcq/
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/afcq $(DESTDIR)$(PREFIX)/bin/afcq-sandbox
+	rm -rf $(DESTDIR)$(PREFIX)/share/afcq $(DESTDIR)$(PREFIX)/share/doc/afcq
+
+clean:
+	rm -rf build
+
+-include $(shell find $(BUILD)/obj -name '*.d' 2>/dev/null)

@@ -1,0 +1,99 @@
+/* api.h - the AFC operations, shared by the command line and the workstation.
+ *
+ * Each operation: validate, encode, record in history (when h is given),
+ * send through the client, parse, complete the history record.  The
+ * asynchronous pair afcq_api_start_* / afcq_api_finish lets the workstation
+ * keep its keyboard; the blocking afcq_api_* functions are start + pump +
+ * finish.  Exchanges keep the exact bodies sent and received for the raw
+ * view and `--format json`.
+ */
+#ifndef AFCQ_API_H
+#define AFCQ_API_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "afcq/client.h"
+#include "afcq/error.h"
+#include "afcq/history.h"
+#include "afcq/model.h"
+
+enum afcq_op {
+	AFCQ_OP_QUOTE,
+	AFCQ_OP_INVOICE,
+	AFCQ_OP_COMMIT,
+	AFCQ_OP_UNCOMMIT,
+	AFCQ_OP_TSPAIRS,
+	AFCQ_OP_TAXTYPE,
+	AFCQ_OP_PCODE,
+	AFCQ_OP_LOCATION,
+	AFCQ_OP_PRIMARY,
+	AFCQ_OP_SERVICEINFO,
+};
+const char *afcq_op_name(enum afcq_op op);
+
+/* One request/answer round trip, owned by the caller (afcq_exchange_done). */
+struct afcq_exchange {
+	enum afcq_op op;
+	char *request_body;          /* exactly as sent (NULL for GET) */
+	struct afcq_http_result http;
+	struct afcq_response response;           /* QUOTE / INVOICE */
+	struct afcq_commit_response commit;      /* COMMIT / UNCOMMIT */
+	struct afcq_tspair_list tspairs;
+	struct afcq_taxtype_list taxtypes;
+	struct afcq_pcode_result pcodes;         /* PCODE / LOCATION / PRIMARY */
+	struct afcq_service_info info;
+	int64_t history_id;                      /* 0 when not recorded */
+};
+void afcq_exchange_done(struct afcq_exchange *x);
+
+struct afcq_api_ctx {
+	struct afcq_client *client;     /* borrowed */
+	struct afcq_history *history;   /* borrowed, may be NULL */
+	const char *endpoint_label;     /* for history: base URL or "sandbox" */
+};
+
+/* Prepares a quote: a copy of req with cmmt forced false on every invoice.
+ * Prepares an invoice: sets invn and doc on every invoice (a fresh code
+ * from afcq_api_new_doc when doc is NULL; with several invoices the code
+ * gets "-1", "-2"... suffixes) and cmmt.  dst must be zeroed. */
+void afcq_api_prepare_quote(struct afcq_request *dst, const struct afcq_request *src);
+void afcq_api_prepare_invoice(struct afcq_request *dst, const struct afcq_request *src,
+			      const char *invn, const char *doc, bool commit);
+/* A fresh unique document code "AFCQ-YYYYMMDD-HHMMSS-xxxxxxxx" (random
+ * suffix from /dev/urandom); never one history knows (h may be NULL). */
+char *afcq_api_new_doc(struct afcq_history *h);
+
+/* Asynchronous: validation problems are reported as AFCQ_ERR_INVALID with
+ * the first problem in *err (nothing is sent).  The call is owned by the
+ * returned pending struct. */
+struct afcq_pending;
+struct afcq_pending *afcq_api_start_calc(struct afcq_api_ctx *ctx, enum afcq_op op,
+					 const struct afcq_request *req, struct afcq_error *err);
+struct afcq_pending *afcq_api_start_commit(struct afcq_api_ctx *ctx, const char *doc, bool commit,
+					   struct afcq_error *err);
+/* GET lookups: arg is the tax type id / "*" / PCode; body for PCODE is the
+ * lookup request JSON made by the caller through the codec. */
+struct afcq_pending *afcq_api_start_lookup(struct afcq_api_ctx *ctx, enum afcq_op op,
+					   const char *arg, const struct afcq_pcode_request *pr,
+					   struct afcq_error *err);
+bool afcq_pending_done(const struct afcq_pending *p);
+double afcq_pending_elapsed_ms(const struct afcq_pending *p);
+void afcq_pending_cancel(struct afcq_pending *p);
+/* Completes: fills *x (zeroed by caller), records history, frees p.
+ * Returns AFCQ_OK, AFCQ_ERR_API when the answer holds err entries (x is
+ * still filled), or the failure. */
+enum afcq_status afcq_api_finish(struct afcq_api_ctx *ctx, struct afcq_pending *p,
+				 struct afcq_exchange *x, struct afcq_error *err);
+
+/* Blocking forms. */
+enum afcq_status afcq_api_calc(struct afcq_api_ctx *ctx, enum afcq_op op,
+			       const struct afcq_request *req, struct afcq_exchange *x,
+			       struct afcq_error *err);
+enum afcq_status afcq_api_commit(struct afcq_api_ctx *ctx, const char *doc, bool commit,
+				 struct afcq_exchange *x, struct afcq_error *err);
+enum afcq_status afcq_api_lookup(struct afcq_api_ctx *ctx, enum afcq_op op, const char *arg,
+				 const struct afcq_pcode_request *pr, struct afcq_exchange *x,
+				 struct afcq_error *err);
+
+#endif

@@ -1,0 +1,87 @@
+/* codec.h - JSON to model and back, on jansson.
+ *
+ * Input text may hold // and / * * / comments and trailing commas (the AFC
+ * documentation's examples do); a request that repeats the top-level "inv"
+ * key gets every repetition merged in order.  Unknown fields are ignored.
+ * Numbers are read as doubles or integers whichever way they come ("100"
+ * and "100.0" both work for any numeric field).
+ *
+ * Parse functions fill a zeroed output struct the caller owns (free with its
+ * _done); on error they leave it done (empty), set *err with the JSON path
+ * ("inv[0].itms[2].chg") or the line/column of a syntax error, and return
+ * AFCQ_ERR_PARSE.  Emit functions return a new json_t reference (caller
+ * json_decref()s) or a malloc'd string (caller free()s); absent optional
+ * fields are left out.
+ */
+#ifndef AFCQ_CODEC_H
+#define AFCQ_CODEC_H
+
+#include <jansson.h>
+#include <stddef.h>
+
+#include "afcq/error.h"
+#include "afcq/model.h"
+
+/* Removes comments and trailing commas and renames repeated top-level
+ * keys; returns a malloc'd NUL-terminated string (never NULL). */
+char *afcq_json_relax(const char *text, size_t len);
+
+/* Parses relaxed JSON text into a json_t (new reference). */
+enum afcq_status afcq_json_parse(const char *text, size_t len, json_t **out,
+				 struct afcq_error *err);
+
+/* Dump flags: compact or indented; keys keep the model's order. */
+enum { AFCQ_JSON_COMPACT = 0, AFCQ_JSON_PRETTY = 1 };
+/* Serialises any json_t with our conventions (real numbers printed with the
+ * shortest round-tripping form, "100" for integral values in integer
+ * fields).  Caller frees. */
+char *afcq_json_dump(const json_t *j, int flags);
+
+enum afcq_status afcq_codec_parse_request(const char *text, size_t len,
+					  struct afcq_request *out, struct afcq_error *err);
+enum afcq_status afcq_codec_request_from_json(const json_t *j, struct afcq_request *out,
+					      struct afcq_error *err);
+json_t *afcq_codec_request_to_json(const struct afcq_request *r);
+char *afcq_codec_request_dump(const struct afcq_request *r, int flags);
+
+enum afcq_status afcq_codec_parse_response(const char *text, size_t len,
+					   struct afcq_response *out, struct afcq_error *err);
+enum afcq_status afcq_codec_response_from_json(const json_t *j, struct afcq_response *out,
+					       struct afcq_error *err);
+json_t *afcq_codec_response_to_json(const struct afcq_response *r);
+
+enum afcq_status afcq_codec_parse_commit_request(const char *text, size_t len,
+						 struct afcq_commit_request *out,
+						 struct afcq_error *err);
+json_t *afcq_codec_commit_request_to_json(const struct afcq_commit_request *r);
+enum afcq_status afcq_codec_parse_commit_response(const char *text, size_t len,
+						  struct afcq_commit_response *out,
+						  struct afcq_error *err);
+json_t *afcq_codec_commit_response_to_json(const struct afcq_commit_response *r);
+
+/* Lookups (PascalCase on the wire). */
+enum afcq_status afcq_codec_parse_tspairs(const char *text, size_t len,
+					  struct afcq_tspair_list *out, struct afcq_error *err);
+json_t *afcq_codec_tspairs_to_json(const struct afcq_tspair_list *l);
+enum afcq_status afcq_codec_parse_taxtypes(const char *text, size_t len,
+					   struct afcq_taxtype_list *out, struct afcq_error *err);
+json_t *afcq_codec_taxtypes_to_json(const struct afcq_taxtype_list *l);
+enum afcq_status afcq_codec_parse_pcode_request(const char *text, size_t len,
+						struct afcq_pcode_request *out,
+						struct afcq_error *err);
+json_t *afcq_codec_pcode_request_to_json(const struct afcq_pcode_request *r);
+enum afcq_status afcq_codec_parse_pcode_result(const char *text, size_t len,
+					       struct afcq_pcode_result *out,
+					       struct afcq_error *err);
+json_t *afcq_codec_pcode_result_to_json(const struct afcq_pcode_result *r);
+enum afcq_status afcq_codec_parse_service_info(const char *text, size_t len,
+					       struct afcq_service_info *out,
+					       struct afcq_error *err);
+json_t *afcq_codec_service_info_to_json(const struct afcq_service_info *s);
+
+/* Location helpers used by the codec and by the form. */
+json_t *afcq_codec_location_to_json(const struct afcq_location *l);
+enum afcq_status afcq_codec_location_from_json(const json_t *j, const char *path,
+					       struct afcq_location *out, struct afcq_error *err);
+
+#endif

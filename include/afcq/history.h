@@ -1,0 +1,76 @@
+/* history.h - the history store: every request sent, in an SQLite file.
+ *
+ * Default file: $XDG_STATE_HOME/afcq/history.sqlite (XDG_STATE_HOME
+ * defaults to ~/.local/state).  An invoice or commit is recorded before it
+ * is sent (outcome "pending") and completed after, in separate committed
+ * transactions, so a crash leaves a visible "outcome unknown" record.
+ * Requests are stored as sent; credentials never reach the store (they are
+ * HTTP headers, never part of the body).
+ */
+#ifndef AFCQ_HISTORY_H
+#define AFCQ_HISTORY_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "afcq/error.h"
+
+enum afcq_outcome {
+	AFCQ_OUTCOME_PENDING = 0, /* recorded, no answer yet: shown as "outcome unknown" */
+	AFCQ_OUTCOME_OK,          /* answered, no err entries */
+	AFCQ_OUTCOME_API_ERROR,   /* answered with err entries */
+	AFCQ_OUTCOME_FAILED,      /* no usable answer (network, HTTP, malformed) */
+	AFCQ_OUTCOME_CANCELLED,
+};
+const char *afcq_outcome_name(enum afcq_outcome o);
+
+struct afcq_history_entry {
+	int64_t id;
+	char *time;              /* ISO 8601 UTC, set by the store */
+	char *endpoint;          /* base URL or "sandbox" */
+	char *kind;              /* "quote", "invoice", "commit", "uncommit", lookups */
+	char *doc;
+	char *invn;
+	char *request;           /* body as sent */
+	char *response;          /* body as received, NULL if none */
+	long http_status;
+	double latency_ms;
+	enum afcq_outcome outcome;
+	char *detail;            /* error line or NULL */
+	double total;            /* total due, when known */
+	bool has_total;
+};
+void afcq_history_entry_done(struct afcq_history_entry *e);
+
+struct afcq_history;
+
+/* Opens (creating file, folders and schema) the store at path, or the
+ * default path when path is NULL.  Returns NULL and sets *err on failure. */
+struct afcq_history *afcq_history_open(const char *path, struct afcq_error *err);
+void afcq_history_close(struct afcq_history *h);
+/* The default path (malloc'd) honouring XDG_STATE_HOME and HOME. */
+char *afcq_history_default_path(void);
+
+/* Records e (id, time, response, outcome ignored) as pending and durable.
+ * Returns AFCQ_OK and sets *id. */
+enum afcq_status afcq_history_begin(struct afcq_history *h, const struct afcq_history_entry *e,
+				    int64_t *id, struct afcq_error *err);
+/* Completes a record: response may be NULL; total only when has_total. */
+enum afcq_status afcq_history_finish(struct afcq_history *h, int64_t id, enum afcq_outcome outcome,
+				     long http_status, double latency_ms, const char *response,
+				     const char *detail, bool has_total, double total,
+				     struct afcq_error *err);
+
+/* Newest first, at most limit (0 = all).  *out is a malloc'd array the
+ * caller frees with afcq_history_list_free. */
+enum afcq_status afcq_history_list(struct afcq_history *h, size_t limit,
+				   struct afcq_history_entry **out, size_t *n, struct afcq_error *err);
+void afcq_history_list_free(struct afcq_history_entry *v, size_t n);
+/* One entry with its request and response; AFCQ_ERR_USAGE when no such id. */
+enum afcq_status afcq_history_get(struct afcq_history *h, int64_t id, struct afcq_history_entry *out,
+				  struct afcq_error *err);
+/* true when an invoice with this document code was ever sent (or begun). */
+bool afcq_history_doc_used(struct afcq_history *h, const char *doc);
+
+#endif

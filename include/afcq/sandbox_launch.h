@@ -1,0 +1,27 @@
+/* sandbox_launch.h - start the bundled afcq-sandbox on a free loopback port.
+ *
+ * Used by `--sandbox` and the `sandbox` profile.  The child is started with
+ * --listen 127.0.0.1:0; its first stdout line gives the URL.  The binary is
+ * looked for beside the running program, then on PATH; the rate book beside
+ * it (../data/sandbox in a build tree, ../share/afcq/sandbox installed).
+ */
+#ifndef AFCQ_SANDBOX_LAUNCH_H
+#define AFCQ_SANDBOX_LAUNCH_H
+
+#include <sys/types.h>
+
+#include "afcq/error.h"
+
+struct afcq_sandbox_proc {
+	pid_t pid;
+	char *url;       /* "http://127.0.0.1:PORT", owned */
+};
+
+/* Starts the sandbox; extra_args (NULL-terminated, may be NULL) are passed
+ * on.  Returns AFCQ_ERR_IO with a reason when it cannot start within 10 s. */
+enum afcq_status afcq_sandbox_start(const char *const *extra_args, struct afcq_sandbox_proc *out,
+				    struct afcq_error *err);
+/* Stops the child (SIGTERM, then waits) and frees url. */
+void afcq_sandbox_stop(struct afcq_sandbox_proc *p);
+
+#endif

@@ -1,0 +1,38 @@
+/* validate.h - checks every request field before anything is sent.
+ *
+ * Messages name the field path in wire form, e.g.
+ * "inv[0].itms[2].chg: not a number" / "inv[0].date: not a real date
+ * (2023-02-30); use YYYY-MM-DD".  Limits: strings 150 bytes, 10,000 items
+ * per invoice, 1,000 invoices per request.
+ */
+#ifndef AFCQ_VALIDATE_H
+#define AFCQ_VALIDATE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "afcq/model.h"
+
+#define AFCQ_MAX_STR 150
+#define AFCQ_MAX_ITEMS 10000
+#define AFCQ_MAX_INVOICES 1000
+
+struct afcq_problem { char *path; char *msg; };
+struct afcq_problems { struct afcq_problem *v; size_t n; };
+void afcq_problems_done(struct afcq_problems *p);
+void afcq_problems_add(struct afcq_problems *p, const char *path, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+/* Optional hook: returns true when (tran, serv) is a known T/S pair.
+ * NULL means every pair is accepted. */
+typedef bool (*afcq_tspair_known_fn)(void *ctx, long long tran, long long serv);
+
+/* Appends every problem found to *out; returns the number added. */
+size_t afcq_validate_request(const struct afcq_request *r, afcq_tspair_known_fn known, void *ctx,
+			     struct afcq_problems *out);
+size_t afcq_validate_commit(const struct afcq_commit_request *r, struct afcq_problems *out);
+
+/* true when s is YYYY-MM-DD or an ISO 8601 date-time that is a real date. */
+bool afcq_valid_date(const char *s);
+
+#endif

@@ -1,0 +1,66 @@
+# Shared helpers for the shell tests.  Source it; it sets up a temporary
+# HOME (clock-free, config-free), finds the binaries and can start the
+# sandbox on an ephemeral loopback port.
+set -u
+BUILD_DIR=${BUILD_DIR:-build}
+AFCQ_TOP=${AFCQ_TOP:-$(pwd)}
+AFCQ="$AFCQ_TOP/$BUILD_DIR/afcq"
+SANDBOX_BIN="$AFCQ_TOP/$BUILD_DIR/afcq-sandbox"
+FIX="$AFCQ_TOP/tests/fixtures"
+T_TMP=$(mktemp -d "${TMPDIR:-/tmp}/afcq-t.XXXXXX")
+export HOME="$T_TMP/home"
+export XDG_STATE_HOME="$T_TMP/state"
+export XDG_CONFIG_HOME="$T_TMP/config"
+export AFCQ_CONFIG=
+unset NO_COLOR || true
+mkdir -p "$HOME"
+export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1}
+SB_PID=""
+SB_URL=""
+
+t_cleanup() {
+	[ -n "$SB_PID" ] && kill "$SB_PID" 2>/dev/null && wait "$SB_PID" 2>/dev/null
+	rm -rf "$T_TMP"
+}
+trap t_cleanup EXIT
+
+pass() { echo "PASS $1"; }
+fail() { echo "FAIL $1${2:+: $2}"; }
+
+# sandbox_start [args...]: starts afcq-sandbox on 127.0.0.1:0 and sets SB_URL.
+sandbox_start() {
+	fifo="$T_TMP/sb.out"
+	"$SANDBOX_BIN" --listen 127.0.0.1:0 "$@" >"$fifo" 2>"$T_TMP/sb.err" &
+	SB_PID=$!
+	i=0
+	while [ $i -lt 100 ]; do
+		SB_URL=$(sed -n '1s/^listening on //p' "$fifo")
+		[ -n "$SB_URL" ] && return 0
+		kill -0 "$SB_PID" 2>/dev/null || break
+		sleep 0.05; i=$((i + 1))
+	done
+	echo "FAIL sandbox did not start: $(cat "$T_TMP/sb.err")"
+	return 1
+}
+
+sandbox_stop() {
+	[ -n "$SB_PID" ] && kill "$SB_PID" 2>/dev/null && wait "$SB_PID" 2>/dev/null
+	SB_PID=""
+}
+
+# expect_rc NAME WANT CMD...: runs CMD, stdout to $OUT, stderr to $ERR.
+OUT="$T_TMP/out"
+ERR="$T_TMP/err"
+expect_rc() {
+	name=$1; want=$2; shift 2
+	"$@" >"$OUT" 2>"$ERR"
+	rc=$?
+	if [ "$rc" -eq "$want" ]; then pass "$name"; return 0; fi
+	fail "$name" "exit $rc, wanted $want; stderr: $(head -c 400 "$ERR")"
+	return 1
+}
+
+# expect_grep NAME FILE PATTERN: fixed-string search.
+expect_grep() {
+	if grep -qF -- "$3" "$2"; then pass "$1"; else fail "$1" "'$3' not in $(head -c 600 "$2")"; fi
+}
