@@ -1,0 +1,31 @@
+/* tui_main.h - entry point of the workstation, called by the command line.
+ *
+ * The command line parses options, loads the configuration and, for the
+ * sandbox profile or --sandbox, starts the bundled server; it then hands the
+ * result to tui_main(), which owns the terminal until it returns.
+ */
+#ifndef AFCQ_TUI_MAIN_H
+#define AFCQ_TUI_MAIN_H
+
+#include <stdbool.h>
+
+#include "afcq/client.h"
+#include "afcq/config.h"
+
+struct tui_args {
+	const struct afcq_config *config;     /* loaded configuration, borrowed */
+	const struct afcq_endpoint *endpoint; /* base_url set (a started sandbox's URL); borrowed */
+	bool sandbox;                         /* the endpoint is the bundled sandbox */
+	const char *file;                     /* request file to load into the form, or NULL */
+	const char *script;                   /* --script FILE, or NULL ($AFCQ_SCRIPT is read too) */
+	const char *argv0;                    /* to find themes/ beside the binary; may be NULL */
+};
+
+/* Runs the workstation until the user quits (or the script ends).  The
+ * terminal is restored on every exit path.  Returns the process exit code:
+ * 0 normal quit, 1 a script assertion failed, 2 the file could not be
+ * loaded, 3 the theme or terminal could not be set up, 130/143/129 after
+ * SIGINT/SIGTERM/SIGHUP. */
+int tui_main(const struct tui_args *args);
+
+#endif
