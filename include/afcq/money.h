@@ -12,12 +12,16 @@
 
 #include "afcq/model.h"
 
-/* Rounds to cents, half away from zero; returns cents as an integer. */
+/* Rounds to cents, half away from zero; returns cents as an integer
+ * (1.045 -> 105).  NaN gives 0; magnitudes of 10^16 and more saturate. */
 long long afcq_money_cents(double amount);
 /* Formats to "1,234.57"-less plain "1234.57" (with '-' when negative) into
  * buf; returns buf. */
 const char *afcq_money_format(double amount, char *buf, size_t n);
-/* Formats a full-precision value with the shortest digits that round-trip. */
+/* Formats a full-precision value with the shortest digits that round-trip
+ * (tries 15, 16, then 17 significant digits), as a plain decimal ("0.0172",
+ * "2147483647", "-25"; exponent form only below 1e-7 or from 1e21).
+ * Writes at most n bytes into buf (cut, always terminated); returns buf. */
 const char *afcq_number_format(double v, char *buf, size_t n);
 
 /* Compensated (Kahan-Neumaier) sum. */
@@ -37,16 +41,27 @@ struct afcq_totals {
 /* Totals of one invoice (inv index i of both request and response) or of
  * all of them when i == (size_t)-1.  The response may hold fewer invoices
  * than the request; missing ones count no taxes.  An invoice with errors
- * contributes no taxes (never a tax total for a failed invoice). */
+ * contributes no taxes (never a tax total for a failed invoice).
+ * Details: either req or resp may be NULL (charges only / taxes only); an
+ * err entry at invoice or item level fails that invoice, one at request
+ * level fails all of them; charges are still summed for failed invoices, so
+ * check n_errors before presenting total_due as due.  "NO TAX" placeholder
+ * rows (notax) are neither counted nor summed.  i past the end gives zeros. */
 void afcq_money_totals(const struct afcq_request *req, const struct afcq_response *resp, size_t i,
 		       struct afcq_totals *out);
 
 /* The charge of an item as the customer sees it: chg x qty, negated for
- * adjustments; for tax-inclusive items the solved base when res gives it. */
+ * adjustments; for tax-inclusive items the solved base when res gives it.
+ * qty absent or < 1 counts as 1; base is taken as the whole item's amount
+ * (not multiplied again); an adjustment is always a credit (-|amount|).
+ * res may be NULL. */
 double afcq_money_item_charge(const struct afcq_item *it, const struct afcq_item_result *res);
 
 /* Describes the calculation in words into buf:
- * "per line: 1 x 1.72 = 1.72", "6.25% of 16.72 = 1.045". */
+ * "per line: 1 x 1.72 = 1.72", "6.25% of 16.72 = 1.045", "fixed: 1.00",
+ * "per minute: 100 x 0.004 = 0.4", with " (exempt 35.1)" when exm != 0.
+ * Rates of calc 1 and 5 show as percentages with up to six decimals; other
+ * numbers in full precision.  Cut to n bytes, always terminated; returns buf. */
 const char *afcq_money_explain(const struct afcq_tax *t, char *buf, size_t n);
 
 #endif

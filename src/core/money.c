@@ -1,0 +1,334 @@
+/* money.c - compensated sums, cents and the calculation in words.
+ *
+ * How rounding works: AFC never rounds; its amounts are doubles with binary
+ * noise, so 1.045 arrives as 1.0449999999999999.  Rounding that double to
+ * cents directly gives 1.04, while the customer (and AFC's own billing
+ * examples) expect 1.05.  So every amount is first turned into the decimal
+ * it stands for, 15 significant digits (the precision a double holds
+ * reliably), and that decimal is rounded half away from zero at the cents
+ * digit.  Sums never round: they are kept in full precision with
+ * Kahan-Neumaier compensation and rounded only when shown.
+ */
+#include "afcq/money.h"
+
+#include <limits.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* A double written as decimal digits: value = d[0].d[1]d[2]... x 10^exp. */
+struct decimal {
+	bool neg;
+	int nd;        /* significant digits in d, trailing zeros stripped */
+	int exp;
+	char d[24];
+};
+
+/* Decimal digits of a finite v to prec (1..17) significant digits. */
+static void decimal_of(double v, int prec, struct decimal *out)
+{
+	char tmp[48];
+	snprintf(tmp, sizeof tmp, "%.*e", prec - 1, fabs(v));
+	memset(out, 0, sizeof *out);
+	out->neg = signbit(v) != 0;
+	const char *p = tmp;
+	for (; *p && *p != 'e'; p++)
+		if (*p >= '0' && *p <= '9' && out->nd < (int)sizeof out->d - 1)
+			out->d[out->nd++] = *p;
+	out->exp = *p == 'e' ? atoi(p + 1) : 0;
+	while (out->nd > 1 && out->d[out->nd - 1] == '0')
+		out->nd--;
+	out->d[out->nd] = '\0';
+	if (out->nd == 1 && out->d[0] == '0') {
+		out->exp = 0;
+		out->neg = false; /* no "-0" */
+	}
+}
+
+/* Writes dec as a plain decimal ("0.0172", "2147483647", "-25") into
+ * buf of size n (n >= 2). */
+static void decimal_plain(const struct decimal *dec, char *buf, size_t n)
+{
+	char tmp[80];
+	size_t k = 0;
+	if (dec->neg)
+		tmp[k++] = '-';
+	if (dec->exp >= 0) {
+		for (int i = 0; i <= dec->exp; i++)
+			tmp[k++] = i < dec->nd ? dec->d[i] : '0';
+		if (dec->nd > dec->exp + 1) {
+			tmp[k++] = '.';
+			for (int i = dec->exp + 1; i < dec->nd; i++)
+				tmp[k++] = dec->d[i];
+		}
+	} else {
+		tmp[k++] = '0';
+		tmp[k++] = '.';
+		for (int i = 0; i < -dec->exp - 1; i++)
+			tmp[k++] = '0';
+		for (int i = 0; i < dec->nd; i++)
+			tmp[k++] = dec->d[i];
+	}
+	tmp[k] = '\0';
+	snprintf(buf, n, "%s", tmp);
+}
+
+long long afcq_money_cents(double amount)
+{
+	if (isnan(amount))
+		return 0;
+	if (isinf(amount))
+		return amount > 0 ? LLONG_MAX : -LLONG_MAX;
+	struct decimal dec;
+	decimal_of(amount, 15, &dec);
+	/* Digit i has place value 10^(exp - i); the cents digit is i = exp + 2. */
+	int last = dec.exp + 2;
+	if (last > 17) /* 10^16 and more: beyond any invoice */
+		return dec.neg ? -LLONG_MAX : LLONG_MAX;
+	long long cents = 0;
+	for (int i = 0; i <= last; i++)
+		cents = cents * 10 + (i < dec.nd ? dec.d[i] - '0' : 0);
+	int next = last + 1; /* first dropped digit decides, on the magnitude */
+	if (next >= 0 && next < dec.nd && dec.d[next] >= '5')
+		cents++;
+	return dec.neg ? -cents : cents;
+}
+
+const char *afcq_money_format(double amount, char *buf, size_t n)
+{
+	if (!buf || !n)
+		return buf;
+	long long c = afcq_money_cents(amount);
+	unsigned long long a = c < 0 ? (unsigned long long)-c : (unsigned long long)c;
+	snprintf(buf, n, "%s%llu.%02llu", c < 0 ? "-" : "", a / 100, a % 100);
+	return buf;
+}
+
+const char *afcq_number_format(double v, char *buf, size_t n)
+{
+	if (!buf || !n)
+		return buf;
+	if (!isfinite(v)) {
+		snprintf(buf, n, "%s", isnan(v) ? "nan" : v > 0 ? "inf" : "-inf");
+		return buf;
+	}
+	int prec = 15;
+	for (; prec < 17; prec++) {
+		char tmp[48];
+		snprintf(tmp, sizeof tmp, "%.*g", prec, v);
+		if (strtod(tmp, NULL) == v)
+			break;
+	}
+	struct decimal dec;
+	decimal_of(v, prec, &dec);
+	if (dec.exp >= -7 && dec.exp <= 20)
+		decimal_plain(&dec, buf, n);
+	else
+		snprintf(buf, n, "%.*g", prec, v);
+	return buf;
+}
+
+void afcq_sum_add(struct afcq_sum *s, double v)
+{
+	double t = s->s + v;
+	if (fabs(s->s) >= fabs(v))
+		s->c += (s->s - t) + v;
+	else
+		s->c += (v - t) + s->s;
+	s->s = t;
+}
+
+double afcq_sum_value(const struct afcq_sum *s)
+{
+	return s->s + s->c;
+}
+
+double afcq_money_item_charge(const struct afcq_item *it, const struct afcq_item_result *res)
+{
+	if (!it)
+		return 0;
+	double amount;
+	if (it->incl.set && it->incl.v && res && res->base.set) {
+		/* The server's solved pre-tax amount already covers the quantity. */
+		amount = res->base.v;
+	} else {
+		long long qty = it->qty.set && it->qty.v > 0 ? it->qty.v : 1;
+		amount = (it->chg.set ? it->chg.v : 0) * (double)qty;
+	}
+	/* An adjustment is a credit whatever the sign it was written with. */
+	if (it->adj.set && it->adj.v)
+		amount = -fabs(amount);
+	return amount;
+}
+
+static size_t item_errors(const struct afcq_invoice_result *ri)
+{
+	size_t n = ri->err.n;
+	for (size_t j = 0; j < ri->n_itms; j++)
+		n += ri->itms[j].err.n;
+	return n;
+}
+
+void afcq_money_totals(const struct afcq_request *req, const struct afcq_response *resp, size_t i,
+		       struct afcq_totals *out)
+{
+	memset(out, 0, sizeof *out);
+	struct afcq_sum charges = {0, 0}, billable = {0, 0}, nonbillable = {0, 0}, due = {0, 0};
+	size_t n_req = req ? req->n_inv : 0, n_resp = resp ? resp->n_inv : 0;
+	size_t n = n_req > n_resp ? n_req : n_resp;
+	size_t lo = 0, hi = n;
+	if (i != (size_t)-1) {
+		lo = i < n ? i : n;
+		hi = i < n ? i + 1 : n;
+	}
+	/* Request-level errors fail every invoice; they are counted once. */
+	bool request_failed = resp && resp->err.n > 0;
+	if (resp)
+		out->n_errors += resp->err.n;
+
+	for (size_t k = lo; k < hi; k++) {
+		const struct afcq_invoice *qi = k < n_req ? &req->inv[k] : NULL;
+		const struct afcq_invoice_result *ri = k < n_resp ? &resp->inv[k] : NULL;
+		size_t errs = ri ? item_errors(ri) : 0;
+		out->n_errors += errs;
+		for (size_t j = 0; qi && j < qi->n_itms; j++) {
+			const struct afcq_item_result *res = ri && j < ri->n_itms ? &ri->itms[j] : NULL;
+			double c = afcq_money_item_charge(&qi->itms[j], res);
+			afcq_sum_add(&charges, c);
+			afcq_sum_add(&due, c);
+		}
+		if (!ri || request_failed || errs)
+			continue;
+		for (size_t j = 0; j < ri->n_itms; j++) {
+			const struct afcq_item_result *res = &ri->itms[j];
+			for (size_t t = 0; t < res->n_txs; t++) {
+				const struct afcq_tax *tx = &res->txs[t];
+				if (tx->notax.set && tx->notax.v)
+					continue; /* "NO TAX" placeholder row */
+				out->n_taxes++;
+				if (tx->bill) {
+					afcq_sum_add(&billable, tx->tax);
+					afcq_sum_add(&due, tx->tax);
+				} else {
+					afcq_sum_add(&nonbillable, tx->tax);
+				}
+			}
+		}
+	}
+	out->charges = afcq_sum_value(&charges);
+	out->billable = afcq_sum_value(&billable);
+	out->nonbillable = afcq_sum_value(&nonbillable);
+	out->total_due = afcq_sum_value(&due);
+}
+
+/* ---- the calculation in words ------------------------------------------ */
+
+/* Appends to buf (size n) at *len, never past the end. */
+static void put(char *buf, size_t n, size_t *len, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+
+static void put(char *buf, size_t n, size_t *len, const char *fmt, ...)
+{
+	if (*len >= n)
+		return;
+	va_list ap;
+	va_start(ap, fmt);
+	int w = vsnprintf(buf + *len, n - *len, fmt, ap);
+	va_end(ap);
+	if (w > 0)
+		*len = (size_t)w >= n - *len ? n - 1 : *len + (size_t)w;
+}
+
+/* A rate fraction as a percentage with at most six decimals: "6.25". */
+static const char *percent_text(double rate, char *buf, size_t n)
+{
+	double pct = rate * 100.0;
+	snprintf(buf, n, "%.6f", pct);
+	char *dot = strchr(buf, '.');
+	if (dot) {
+		char *end = buf + strlen(buf) - 1;
+		while (end > dot && *end == '0')
+			*end-- = '\0';
+		if (end == dot)
+			*end = '\0';
+	}
+	if (strcmp(buf, "-0") == 0 || (strcmp(buf, "0") == 0 && pct != 0))
+		afcq_number_format(pct, buf, n); /* tiny rates keep their digits */
+	return buf;
+}
+
+/* A currency amount per unit with at least two decimals: "1.00", "0.079167". */
+static const char *amount_text(double v, char *buf, size_t n)
+{
+	afcq_number_format(v, buf, n);
+	if (!isfinite(v) || strchr(buf, 'e'))
+		return buf;
+	const char *dot = strchr(buf, '.');
+	size_t len = strlen(buf);
+	if (!dot)
+		snprintf(buf + len, n > len ? n - len : 0, ".00");
+	else if (strlen(dot + 1) == 1)
+		snprintf(buf + len, n > len ? n - len : 0, "0");
+	return buf;
+}
+
+const char *afcq_money_explain(const struct afcq_tax *t, char *buf, size_t n)
+{
+	if (!buf || !n)
+		return buf;
+	buf[0] = '\0';
+	if (!t)
+		return buf;
+	char a[64], b[64], c[64];
+	size_t len = 0;
+	afcq_number_format(t->tax, c, sizeof c);
+	if (t->notax.set && t->notax.v) {
+		put(buf, n, &len, "no tax");
+		return buf;
+	}
+	switch (t->calc) {
+	case 1:
+		put(buf, n, &len, "%s%% of %s = %s", percent_text(t->rate, a, sizeof a),
+		    afcq_number_format(t->tm, b, sizeof b), c);
+		break;
+	case 2:
+		put(buf, n, &len, "fixed: %s", amount_text(t->rate, a, sizeof a));
+		if (t->tax != t->rate)
+			put(buf, n, &len, " = %s", c);
+		break;
+	case 3:
+		put(buf, n, &len, "per minute: %s x %s = %s", afcq_number_format(t->min, a, sizeof a),
+		    afcq_number_format(t->rate, b, sizeof b), c);
+		break;
+	case 4:
+	case 8:
+		put(buf, n, &len, "per line%s: %lld x %s = %s", t->calc == 8 ? " (customer)" : "",
+		    t->lns, afcq_number_format(t->rate, a, sizeof a), c);
+		break;
+	case 5:
+		put(buf, n, &len, "self-taxing %s%% of %s = %s", percent_text(t->rate, a, sizeof a),
+		    afcq_number_format(t->tm, b, sizeof b), c);
+		break;
+	case 6:
+	case 9:
+		put(buf, n, &len, "per bracket%s: %lld lines = %s", t->calc == 9 ? " (customer)" : "",
+		    t->lns, c);
+		break;
+	case 7:
+		put(buf, n, &len, "fixed on tier: %s", amount_text(t->rate, a, sizeof a));
+		if (t->tax != t->rate)
+			put(buf, n, &len, " = %s", c);
+		break;
+	default:
+		put(buf, n, &len, "calculation %d: rate %s, base %s = %s", t->calc,
+		    afcq_number_format(t->rate, a, sizeof a), afcq_number_format(t->tm, b, sizeof b), c);
+		break;
+	}
+	if (t->exm != 0)
+		put(buf, n, &len, " (exempt %s)", afcq_number_format(t->exm, a, sizeof a));
+	return buf;
+}
