@@ -8,6 +8,7 @@
 #ifndef AFCQ_VALIDATE_H
 #define AFCQ_VALIDATE_H
 
+#include <limits.h>
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -24,10 +25,23 @@ void afcq_problems_add(struct afcq_problems *p, const char *path, const char *fm
 	__attribute__((format(printf, 3, 4)));
 
 /* Optional hook: returns true when (tran, serv) is a known T/S pair.
- * NULL means every pair is accepted. */
+ * NULL means every pair is accepted.  When a pair is unknown the hook is
+ * asked again with AFCQ_TSPAIR_ANY in one half ("is there any pair with
+ * this transaction type?") so the message can name the half that is wrong.
+ * Items with tran or serv -1 (the engine picks a variant) are not asked. */
 typedef bool (*afcq_tspair_known_fn)(void *ctx, long long tran, long long serv);
+#define AFCQ_TSPAIR_ANY LLONG_MIN
 
-/* Appends every problem found to *out; returns the number added. */
+/* Ready-made hook over a T/S pair catalogue: ctx is a
+ * const struct afcq_tspair_list * (borrowed; NULL accepts every pair). */
+bool afcq_tspair_list_known(void *ctx, long long tran, long long serv);
+
+/* Appends every problem found to *out (the caller owns it: afcq_problems_done);
+ * returns the number added, 0 when the request may be sent.  Problems come in
+ * field order, so the first one is the first field a reader meets.  Notes:
+ * cmpn.idnt is held to the general 150-byte limit (the AFC template mentions
+ * 20 bytes, nothing else does); opt keys must be whole numbers 1-10, at most
+ * 5 entries, no key twice.  Never fails otherwise (out of memory is fatal). */
 size_t afcq_validate_request(const struct afcq_request *r, afcq_tspair_known_fn known, void *ctx,
 			     struct afcq_problems *out);
 size_t afcq_validate_commit(const struct afcq_commit_request *r, struct afcq_problems *out);
