@@ -46,31 +46,42 @@ void afcq_history_entry_done(struct afcq_history_entry *e);
 struct afcq_history;
 
 /* Opens (creating file, folders and schema) the store at path, or the
- * default path when path is NULL.  Returns NULL and sets *err on failure. */
+ * default path when path is NULL.  Returns NULL and sets *err on failure:
+ * AFCQ_ERR_IO for folders or the file, AFCQ_ERR_DB for SQLite (including a
+ * file written by a newer afcq).  Folders created are 0700, the file 0600
+ * (an existing file loses group/other access).  ":memory:" opens a private
+ * in-memory store.  Several handles may use one file at once (waits up to
+ * 5 s for a lock).  The caller closes the handle with afcq_history_close. */
 struct afcq_history *afcq_history_open(const char *path, struct afcq_error *err);
 void afcq_history_close(struct afcq_history *h);
-/* The default path (malloc'd) honouring XDG_STATE_HOME and HOME. */
+/* The default path (malloc'd) honouring XDG_STATE_HOME (ignored when not
+ * absolute) and HOME (else the password database); NULL when neither. */
 char *afcq_history_default_path(void);
 
 /* Records e (id, time, response, outcome ignored) as pending and durable.
- * Returns AFCQ_OK and sets *id. */
+ * Returns AFCQ_OK and sets *id; AFCQ_ERR_DB when it could not be written
+ * (then do not send the request). */
 enum afcq_status afcq_history_begin(struct afcq_history *h, const struct afcq_history_entry *e,
 				    int64_t *id, struct afcq_error *err);
-/* Completes a record: response may be NULL; total only when has_total. */
+/* Completes a record: response may be NULL; total only when has_total.
+ * AFCQ_ERR_USAGE when no such id, AFCQ_ERR_DB when it could not write. */
 enum afcq_status afcq_history_finish(struct afcq_history *h, int64_t id, enum afcq_outcome outcome,
 				     long http_status, double latency_ms, const char *response,
 				     const char *detail, bool has_total, double total,
 				     struct afcq_error *err);
 
 /* Newest first, at most limit (0 = all).  *out is a malloc'd array the
- * caller frees with afcq_history_list_free. */
+ * caller frees with afcq_history_list_free.  Entries in the list leave
+ * request and response NULL (bodies can be large): afcq_history_get has
+ * them.  On error *out is NULL, *n 0 and AFCQ_ERR_DB is returned. */
 enum afcq_status afcq_history_list(struct afcq_history *h, size_t limit,
 				   struct afcq_history_entry **out, size_t *n, struct afcq_error *err);
 void afcq_history_list_free(struct afcq_history_entry *v, size_t n);
 /* One entry with its request and response; AFCQ_ERR_USAGE when no such id. */
 enum afcq_status afcq_history_get(struct afcq_history *h, int64_t id, struct afcq_history_entry *out,
 				  struct afcq_error *err);
-/* true when an invoice with this document code was ever sent (or begun). */
+/* true when an invoice with this document code was ever sent (or begun):
+ * entries of kind "invoice" only.  false for NULL or "" and on a read error. */
 bool afcq_history_doc_used(struct afcq_history *h, const char *doc);
 
 #endif

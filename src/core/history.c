@@ -1,0 +1,443 @@
+/* history.c - the history store in SQLite.
+ *
+ * How it works: one table, `requests`, one row per request sent.  A row is
+ * inserted before the request goes out (outcome 0, pending) and updated when
+ * the answer is in; each statement is its own committed transaction, and
+ * the file runs in WAL mode with synchronous=FULL, so a row that was begun
+ * survives a crash or power cut and shows as "outcome unknown".  The schema
+ * is versioned with PRAGMA user_version; a file from a newer afcq is
+ * refused rather than guessed at.  Folders we create are 0700 and the file
+ * 0600 (SQLite gives its -wal and -shm files the same mode), since request
+ * bodies hold customer addresses.  No column holds HTTP headers, so
+ * credentials have nowhere to go.
+ */
+#include "afcq/history.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <pwd.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/types.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "afcq/str.h"
+
+#define HISTORY_SCHEMA_VERSION 1
+#define HISTORY_BUSY_TIMEOUT_MS 5000
+
+struct afcq_history {
+	sqlite3 *db;
+	char *path;
+};
+
+static const char schema_v1[] =
+	"CREATE TABLE requests ("
+	" id INTEGER PRIMARY KEY AUTOINCREMENT,"
+	" time TEXT NOT NULL,"
+	" endpoint TEXT NOT NULL DEFAULT '',"
+	" kind TEXT NOT NULL DEFAULT '',"
+	" doc TEXT,"
+	" invn TEXT,"
+	" request TEXT,"
+	" response TEXT,"
+	" http_status INTEGER NOT NULL DEFAULT 0,"
+	" latency_ms REAL NOT NULL DEFAULT 0,"
+	" outcome INTEGER NOT NULL DEFAULT 0,"
+	" detail TEXT,"
+	" total REAL"
+	");"
+	"CREATE INDEX requests_doc ON requests(doc, kind);";
+
+const char *afcq_outcome_name(enum afcq_outcome o)
+{
+	switch (o) {
+	case AFCQ_OUTCOME_PENDING: return "outcome unknown";
+	case AFCQ_OUTCOME_OK: return "ok";
+	case AFCQ_OUTCOME_API_ERROR: return "API error";
+	case AFCQ_OUTCOME_FAILED: return "failed";
+	case AFCQ_OUTCOME_CANCELLED: return "cancelled";
+	}
+	return "?";
+}
+
+void afcq_history_entry_done(struct afcq_history_entry *e)
+{
+	if (!e)
+		return;
+	free(e->time);
+	free(e->endpoint);
+	free(e->kind);
+	free(e->doc);
+	free(e->invn);
+	free(e->request);
+	free(e->response);
+	free(e->detail);
+	memset(e, 0, sizeof *e);
+}
+
+static enum afcq_status db_error(struct afcq_error *err, const struct afcq_history *h,
+				 const char *what)
+{
+	return afcq_error_set(err, AFCQ_ERR_DB, h->path, "%s: %s", what, sqlite3_errmsg(h->db));
+}
+
+/* ---- paths ----------------------------------------------------------- */
+
+char *afcq_history_default_path(void)
+{
+	const char *state = getenv("XDG_STATE_HOME");
+	/* The XDG spec says relative values are to be ignored. */
+	if (state && state[0] == '/')
+		return afcq_xasprintf("%s/afcq/history.sqlite", state);
+	const char *home = getenv("HOME");
+	char pwbuf[4096];
+	struct passwd pw, *found = NULL;
+	if (afcq_str_empty(home) && getpwuid_r(getuid(), &pw, pwbuf, sizeof pwbuf, &found) == 0 &&
+	    found)
+		home = found->pw_dir;
+	if (afcq_str_empty(home))
+		return NULL;
+	return afcq_xasprintf("%s/.local/state/afcq/history.sqlite", home);
+}
+
+/* Creates the folders leading to the file at path (mode 0700 for those
+ * created; existing ones are left as they are). */
+static enum afcq_status make_parents(const char *path, struct afcq_error *err)
+{
+	char *dir = afcq_xstrdup(path);
+	char *slash = strrchr(dir, '/');
+	enum afcq_status st = AFCQ_OK;
+	if (!slash || slash == dir)
+		goto out;
+	*slash = '\0';
+	for (char *p = dir + 1;; p++) {
+		if (*p != '/' && *p != '\0')
+			continue;
+		char c = *p;
+		*p = '\0';
+		if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
+			st = afcq_error_set(err, AFCQ_ERR_IO, dir, "cannot create folder: %s",
+					    strerror(errno));
+			goto out;
+		}
+		*p = c;
+		if (c == '\0')
+			break;
+	}
+	struct stat sb;
+	if (stat(dir, &sb) != 0 || !S_ISDIR(sb.st_mode))
+		st = afcq_error_set(err, AFCQ_ERR_IO, dir, "not a folder");
+out:
+	free(dir);
+	return st;
+}
+
+/* Creates the file 0600 before SQLite sees it, and takes group and other
+ * permissions away from an existing one. */
+static enum afcq_status make_private_file(const char *path, struct afcq_error *err)
+{
+	int fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+	if (fd < 0)
+		return afcq_error_set(err, AFCQ_ERR_IO, path, "cannot open: %s", strerror(errno));
+	struct stat sb;
+	if (fstat(fd, &sb) == 0 && (sb.st_mode & 077) && sb.st_uid == geteuid())
+		(void)fchmod(fd, sb.st_mode & 0700);
+	close(fd);
+	return AFCQ_OK;
+}
+
+/* ---- open and schema --------------------------------------------------- */
+
+static int user_version(sqlite3 *db)
+{
+	sqlite3_stmt *st = NULL;
+	int v = -1;
+	if (sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &st, NULL) == SQLITE_OK &&
+	    sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+/* Brings the schema to HISTORY_SCHEMA_VERSION inside one write transaction,
+ * so two handles opening a new file at once cannot both create it. */
+static enum afcq_status migrate(struct afcq_history *h, struct afcq_error *err)
+{
+	if (sqlite3_exec(h->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
+		return db_error(err, h, "cannot lock");
+	int v = user_version(h->db);
+	if (v < 0) {
+		db_error(err, h, "cannot read the schema version");
+		goto fail;
+	}
+	if (v > HISTORY_SCHEMA_VERSION) {
+		afcq_error_set(err, AFCQ_ERR_DB, h->path,
+			       "written by a newer afcq (schema %d, this one knows %d)", v,
+			       HISTORY_SCHEMA_VERSION);
+		goto fail;
+	}
+	if (v == 0) {
+		char sql[64];
+		snprintf(sql, sizeof sql, "PRAGMA user_version = %d", HISTORY_SCHEMA_VERSION);
+		if (sqlite3_exec(h->db, schema_v1, NULL, NULL, NULL) != SQLITE_OK ||
+		    sqlite3_exec(h->db, sql, NULL, NULL, NULL) != SQLITE_OK) {
+			db_error(err, h, "cannot create the schema");
+			goto fail;
+		}
+	}
+	if (sqlite3_exec(h->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
+		db_error(err, h, "cannot commit the schema");
+		goto fail;
+	}
+	return AFCQ_OK;
+fail:
+	sqlite3_exec(h->db, "ROLLBACK", NULL, NULL, NULL);
+	return err ? err->status : AFCQ_ERR_DB;
+}
+
+struct afcq_history *afcq_history_open(const char *path, struct afcq_error *err)
+{
+	char *p = path ? afcq_xstrdup(path) : afcq_history_default_path();
+	if (!p) {
+		afcq_error_set(err, AFCQ_ERR_IO, "history",
+			       "no place for the history store: neither XDG_STATE_HOME nor HOME is set");
+		return NULL;
+	}
+	bool memory = strcmp(p, ":memory:") == 0;
+	if (!memory && (make_parents(p, err) != AFCQ_OK || make_private_file(p, err) != AFCQ_OK)) {
+		free(p);
+		return NULL;
+	}
+	struct afcq_history *h = afcq_xcalloc(1, sizeof *h);
+	h->path = p;
+	if (sqlite3_open_v2(p, &h->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
+		if (h->db)
+			db_error(err, h, "cannot open");
+		else
+			afcq_error_set(err, AFCQ_ERR_NOMEM, p, "cannot open: out of memory");
+		afcq_history_close(h);
+		return NULL;
+	}
+	sqlite3_busy_timeout(h->db, HISTORY_BUSY_TIMEOUT_MS);
+	/* WAL where the file system allows it; FULL syncs every commit either way. */
+	if (!memory)
+		sqlite3_exec(h->db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL);
+	if (sqlite3_exec(h->db, "PRAGMA synchronous = FULL", NULL, NULL, NULL) != SQLITE_OK) {
+		db_error(err, h, "cannot set synchronous writes");
+		afcq_history_close(h);
+		return NULL;
+	}
+	if (migrate(h, err) != AFCQ_OK) {
+		afcq_history_close(h);
+		return NULL;
+	}
+	return h;
+}
+
+void afcq_history_close(struct afcq_history *h)
+{
+	if (!h)
+		return;
+	sqlite3_close(h->db);
+	free(h->path);
+	free(h);
+}
+
+/* ---- writing ------------------------------------------------------------ */
+
+static void now_iso(char *buf, size_t n)
+{
+	struct timespec ts;
+	struct tm tm;
+	clock_gettime(CLOCK_REALTIME, &ts);
+	gmtime_r(&ts.tv_sec, &tm);
+	strftime(buf, n, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+static int bind_text(sqlite3_stmt *st, int i, const char *s)
+{
+	return s ? sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT) : sqlite3_bind_null(st, i);
+}
+
+enum afcq_status afcq_history_begin(struct afcq_history *h, const struct afcq_history_entry *e,
+				    int64_t *id, struct afcq_error *err)
+{
+	if (!h || !e)
+		return afcq_error_set(err, AFCQ_ERR_USAGE, "history", "no store or no entry");
+	static const char sql[] =
+		"INSERT INTO requests (time, endpoint, kind, doc, invn, request, outcome)"
+		" VALUES (?, ?, ?, ?, ?, ?, 0)";
+	sqlite3_stmt *st = NULL;
+	if (sqlite3_prepare_v2(h->db, sql, -1, &st, NULL) != SQLITE_OK)
+		return db_error(err, h, "cannot record the request");
+	char when[32];
+	now_iso(when, sizeof when);
+	bind_text(st, 1, when);
+	bind_text(st, 2, e->endpoint ? e->endpoint : "");
+	bind_text(st, 3, e->kind ? e->kind : "");
+	bind_text(st, 4, e->doc);
+	bind_text(st, 5, e->invn);
+	bind_text(st, 6, e->request);
+	enum afcq_status rc = AFCQ_OK;
+	if (sqlite3_step(st) != SQLITE_DONE)
+		rc = db_error(err, h, "cannot record the request");
+	else if (id)
+		*id = sqlite3_last_insert_rowid(h->db);
+	sqlite3_finalize(st);
+	return rc;
+}
+
+enum afcq_status afcq_history_finish(struct afcq_history *h, int64_t id, enum afcq_outcome outcome,
+				     long http_status, double latency_ms, const char *response,
+				     const char *detail, bool has_total, double total,
+				     struct afcq_error *err)
+{
+	if (!h)
+		return afcq_error_set(err, AFCQ_ERR_USAGE, "history", "no store");
+	static const char sql[] =
+		"UPDATE requests SET outcome = ?, http_status = ?, latency_ms = ?, response = ?,"
+		" detail = ?, total = ? WHERE id = ?";
+	sqlite3_stmt *st = NULL;
+	if (sqlite3_prepare_v2(h->db, sql, -1, &st, NULL) != SQLITE_OK)
+		return db_error(err, h, "cannot complete the record");
+	sqlite3_bind_int(st, 1, (int)outcome);
+	sqlite3_bind_int64(st, 2, http_status);
+	sqlite3_bind_double(st, 3, latency_ms);
+	bind_text(st, 4, response);
+	bind_text(st, 5, detail);
+	if (has_total)
+		sqlite3_bind_double(st, 6, total);
+	else
+		sqlite3_bind_null(st, 6);
+	sqlite3_bind_int64(st, 7, id);
+	enum afcq_status rc = AFCQ_OK;
+	if (sqlite3_step(st) != SQLITE_DONE)
+		rc = db_error(err, h, "cannot complete the record");
+	else if (sqlite3_changes(h->db) == 0)
+		rc = afcq_error_set(err, AFCQ_ERR_USAGE, h->path, "no history entry %lld",
+				    (long long)id);
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* ---- reading ------------------------------------------------------------ */
+
+/* Columns every read selects, in this order; full reads add request and
+ * response at the end. */
+#define ENTRY_COLUMNS \
+	"id, time, endpoint, kind, doc, invn, http_status, latency_ms, outcome, detail, total"
+
+static char *column_text(sqlite3_stmt *st, int i)
+{
+	const unsigned char *s = sqlite3_column_text(st, i);
+	return s ? afcq_xstrdup((const char *)s) : NULL;
+}
+
+static void read_entry(sqlite3_stmt *st, bool full, struct afcq_history_entry *e)
+{
+	memset(e, 0, sizeof *e);
+	e->id = sqlite3_column_int64(st, 0);
+	e->time = column_text(st, 1);
+	e->endpoint = column_text(st, 2);
+	e->kind = column_text(st, 3);
+	e->doc = column_text(st, 4);
+	e->invn = column_text(st, 5);
+	e->http_status = (long)sqlite3_column_int64(st, 6);
+	e->latency_ms = sqlite3_column_double(st, 7);
+	int o = sqlite3_column_int(st, 8);
+	e->outcome = o >= AFCQ_OUTCOME_PENDING && o <= AFCQ_OUTCOME_CANCELLED
+			     ? (enum afcq_outcome)o : AFCQ_OUTCOME_FAILED;
+	e->detail = column_text(st, 9);
+	e->has_total = sqlite3_column_type(st, 10) != SQLITE_NULL;
+	e->total = e->has_total ? sqlite3_column_double(st, 10) : 0;
+	if (full) {
+		e->request = column_text(st, 11);
+		e->response = column_text(st, 12);
+	}
+}
+
+enum afcq_status afcq_history_list(struct afcq_history *h, size_t limit,
+				   struct afcq_history_entry **out, size_t *n, struct afcq_error *err)
+{
+	*out = NULL;
+	*n = 0;
+	if (!h)
+		return afcq_error_set(err, AFCQ_ERR_USAGE, "history", "no store");
+	static const char sql[] =
+		"SELECT " ENTRY_COLUMNS " FROM requests ORDER BY id DESC LIMIT ?";
+	sqlite3_stmt *st = NULL;
+	if (sqlite3_prepare_v2(h->db, sql, -1, &st, NULL) != SQLITE_OK)
+		return db_error(err, h, "cannot read the history");
+	sqlite3_bind_int64(st, 1, limit == 0 || (uint64_t)limit > (uint64_t)INT64_MAX ? -1 : (sqlite3_int64)limit);
+	struct afcq_history_entry *v = NULL;
+	size_t len = 0, cap = 0;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (len == cap) {
+			cap = cap ? cap * 2 : 16;
+			v = afcq_xrealloc(v, cap * sizeof *v);
+		}
+		read_entry(st, false, &v[len++]);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		afcq_history_list_free(v, len);
+		return db_error(err, h, "cannot read the history");
+	}
+	*out = v;
+	*n = len;
+	return AFCQ_OK;
+}
+
+void afcq_history_list_free(struct afcq_history_entry *v, size_t n)
+{
+	for (size_t i = 0; v && i < n; i++)
+		afcq_history_entry_done(&v[i]);
+	free(v);
+}
+
+enum afcq_status afcq_history_get(struct afcq_history *h, int64_t id, struct afcq_history_entry *out,
+				  struct afcq_error *err)
+{
+	memset(out, 0, sizeof *out);
+	if (!h)
+		return afcq_error_set(err, AFCQ_ERR_USAGE, "history", "no store");
+	static const char sql[] =
+		"SELECT " ENTRY_COLUMNS ", request, response FROM requests WHERE id = ?";
+	sqlite3_stmt *st = NULL;
+	if (sqlite3_prepare_v2(h->db, sql, -1, &st, NULL) != SQLITE_OK)
+		return db_error(err, h, "cannot read the history");
+	sqlite3_bind_int64(st, 1, id);
+	enum afcq_status status = AFCQ_OK;
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		read_entry(st, true, out);
+	else if (rc == SQLITE_DONE)
+		status = afcq_error_set(err, AFCQ_ERR_USAGE, "history", "no history entry %lld",
+					(long long)id);
+	else
+		status = db_error(err, h, "cannot read the history");
+	sqlite3_finalize(st);
+	return status;
+}
+
+bool afcq_history_doc_used(struct afcq_history *h, const char *doc)
+{
+	if (!h || afcq_str_empty(doc))
+		return false;
+	static const char sql[] =
+		"SELECT 1 FROM requests WHERE doc = ? AND kind = 'invoice' LIMIT 1";
+	sqlite3_stmt *st = NULL;
+	if (sqlite3_prepare_v2(h->db, sql, -1, &st, NULL) != SQLITE_OK)
+		return false;
+	bind_text(st, 1, doc);
+	bool used = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_finalize(st);
+	return used;
+}

@@ -1,0 +1,579 @@
+/* test_history.c - the SQLite history store on real files in a temporary
+ * folder: records, pending entries after a crash, ordering, document-code
+ * use, default path, file modes, schema version, several handles at once.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <ftw.h>
+#include <signal.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "afcq/history.h"
+#include "afcq/str.h"
+
+struct fixture {
+	char *dir;   /* temporary folder, removed afterwards */
+	char *path;  /* dir/history.sqlite */
+};
+
+static int setup(void **state)
+{
+	const char *tmp = getenv("TMPDIR");
+	struct fixture *f = afcq_xcalloc(1, sizeof *f);
+	f->dir = afcq_xasprintf("%s/afcq-history.XXXXXX", afcq_str_empty(tmp) ? P_tmpdir : tmp);
+	if (!mkdtemp(f->dir))
+		return -1;
+	f->path = afcq_xasprintf("%s/history.sqlite", f->dir);
+	*state = f;
+	return 0;
+}
+
+static int remove_entry(const char *p, const struct stat *sb, int flag, struct FTW *ftw)
+{
+	(void)sb;
+	(void)flag;
+	(void)ftw;
+	return remove(p);
+}
+
+static int teardown(void **state)
+{
+	struct fixture *f = *state;
+	nftw(f->dir, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+	free(f->dir);
+	free(f->path);
+	free(f);
+	return 0;
+}
+
+static struct afcq_history *open_ok(const char *path)
+{
+	struct afcq_error err;
+	afcq_error_clear(&err);
+	struct afcq_history *h = afcq_history_open(path, &err);
+	if (!h)
+		fail_msg("open %s: %s", path ? path : "(default)", err.msg);
+	return h;
+}
+
+static int64_t begin_ok(struct afcq_history *h, const char *kind, const char *doc, const char *req)
+{
+	struct afcq_history_entry e = {
+		.endpoint = "sandbox",
+		.kind = (char *)kind,
+		.doc = (char *)doc,
+		.invn = "INV-1",
+		.request = (char *)req,
+	};
+	int64_t id = -1;
+	struct afcq_error err;
+	assert_int_equal(afcq_history_begin(h, &e, &id, &err), AFCQ_OK);
+	assert_true(id > 0);
+	return id;
+}
+
+static mode_t mode_of(const char *path)
+{
+	struct stat sb;
+	assert_int_equal(stat(path, &sb), 0);
+	return sb.st_mode & 07777;
+}
+
+static bool iso_utc(const char *s)
+{
+	/* 2024-05-01T04:55:00Z */
+	if (!s || strlen(s) != 20)
+		return false;
+	for (int i = 0; i < 20; i++) {
+		char c = s[i];
+		bool ok;
+		switch (i) {
+		case 4: case 7: ok = c == '-'; break;
+		case 10: ok = c == 'T'; break;
+		case 13: case 16: ok = c == ':'; break;
+		case 19: ok = c == 'Z'; break;
+		default: ok = c >= '0' && c <= '9'; break;
+		}
+		if (!ok)
+			return false;
+	}
+	return true;
+}
+
+/* ---- records ----------------------------------------------------------- */
+
+static void test_begin_finish_get(void **state)
+{
+	struct fixture *f = *state;
+	struct afcq_history *h = open_ok(f->path);
+	int64_t id = begin_ok(h, "invoice", "DOC-1", "{\"inv\":[]}");
+
+	struct afcq_history_entry e;
+	struct afcq_error err;
+	assert_int_equal(afcq_history_get(h, id, &e, &err), AFCQ_OK);
+	assert_int_equal(e.id, id);
+	assert_int_equal(e.outcome, AFCQ_OUTCOME_PENDING);
+	assert_string_equal(e.kind, "invoice");
+	assert_string_equal(e.endpoint, "sandbox");
+	assert_string_equal(e.doc, "DOC-1");
+	assert_string_equal(e.invn, "INV-1");
+	assert_string_equal(e.request, "{\"inv\":[]}");
+	assert_null(e.response);
+	assert_null(e.detail);
+	assert_false(e.has_total);
+	assert_true(iso_utc(e.time));
+	afcq_history_entry_done(&e);
+	assert_null(e.time); /* done zeroes */
+
+	assert_int_equal(afcq_history_finish(h, id, AFCQ_OUTCOME_OK, 200, 12.5, "{\"inv\":[{}]}", NULL,
+					     true, 19.7794, &err),
+			 AFCQ_OK);
+	assert_int_equal(afcq_history_get(h, id, &e, &err), AFCQ_OK);
+	assert_int_equal(e.outcome, AFCQ_OUTCOME_OK);
+	assert_int_equal(e.http_status, 200);
+	assert_true(e.latency_ms == 12.5);
+	assert_string_equal(e.response, "{\"inv\":[{}]}");
+	assert_true(e.has_total);
+	assert_true(e.total == 19.7794);
+	assert_string_equal(e.request, "{\"inv\":[]}");
+	afcq_history_entry_done(&e);
+
+	/* A failure keeps its detail and no total. */
+	int64_t id2 = begin_ok(h, "quote", NULL, "{}");
+	assert_int_equal(afcq_history_finish(h, id2, AFCQ_OUTCOME_FAILED, 0, 3, NULL,
+					     "connection refused", false, 0, &err),
+			 AFCQ_OK);
+	assert_int_equal(afcq_history_get(h, id2, &e, &err), AFCQ_OK);
+	assert_int_equal(e.outcome, AFCQ_OUTCOME_FAILED);
+	assert_string_equal(e.detail, "connection refused");
+	assert_null(e.response);
+	assert_null(e.doc);
+	assert_false(e.has_total);
+	afcq_history_entry_done(&e);
+
+	/* Unknown ids are usage errors. */
+	assert_int_equal(afcq_history_finish(h, 9999, AFCQ_OUTCOME_OK, 200, 1, NULL, NULL, false, 0,
+					     &err),
+			 AFCQ_ERR_USAGE);
+	assert_int_equal(afcq_history_get(h, 9999, &e, &err), AFCQ_ERR_USAGE);
+	assert_null(e.time);
+	afcq_history_close(h);
+}
+
+static void test_outcome_names(void **state)
+{
+	(void)state;
+	assert_string_equal(afcq_outcome_name(AFCQ_OUTCOME_PENDING), "outcome unknown");
+	assert_string_equal(afcq_outcome_name(AFCQ_OUTCOME_OK), "ok");
+	assert_string_equal(afcq_outcome_name(AFCQ_OUTCOME_API_ERROR), "API error");
+	assert_string_equal(afcq_outcome_name(AFCQ_OUTCOME_FAILED), "failed");
+	assert_string_equal(afcq_outcome_name(AFCQ_OUTCOME_CANCELLED), "cancelled");
+	assert_string_equal(afcq_outcome_name((enum afcq_outcome)42), "?");
+}
+
+/* ---- crashes ------------------------------------------------------------ */
+
+static void test_pending_after_close_without_finish(void **state)
+{
+	struct fixture *f = *state;
+	struct afcq_history *h = open_ok(f->path);
+	int64_t id = begin_ok(h, "invoice", "DOC-9", "{}");
+	afcq_history_close(h);
+
+	h = open_ok(f->path);
+	struct afcq_history_entry *v;
+	size_t n;
+	struct afcq_error err;
+	assert_int_equal(afcq_history_list(h, 0, &v, &n, &err), AFCQ_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(v[0].id, id);
+	assert_int_equal(v[0].outcome, AFCQ_OUTCOME_PENDING);
+	assert_string_equal(afcq_outcome_name(v[0].outcome), "outcome unknown");
+	afcq_history_list_free(v, n);
+	afcq_history_close(h);
+}
+
+static void test_pending_after_killed_process(void **state)
+{
+	struct fixture *f = *state;
+	pid_t pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		/* The process dies right after recording, before any answer. */
+		struct afcq_error err;
+		struct afcq_history *h = afcq_history_open(f->path, &err);
+		struct afcq_history_entry e = {.kind = "commit", .doc = "DOC-K", .request = "{}"};
+		int64_t id;
+		if (!h || afcq_history_begin(h, &e, &id, &err) != AFCQ_OK)
+			_exit(1);
+		raise(SIGKILL);
+		_exit(2);
+	}
+	int status;
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	assert_true(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL);
+
+	struct afcq_history *h = open_ok(f->path);
+	struct afcq_history_entry *v;
+	size_t n;
+	struct afcq_error err;
+	assert_int_equal(afcq_history_list(h, 0, &v, &n, &err), AFCQ_OK);
+	assert_int_equal(n, 1);
+	assert_string_equal(v[0].kind, "commit");
+	assert_string_equal(v[0].doc, "DOC-K");
+	assert_string_equal(afcq_outcome_name(v[0].outcome), "outcome unknown");
+	afcq_history_list_free(v, n);
+	afcq_history_close(h);
+}
+
+/* ---- listing -------------------------------------------------------- */
+
+static void test_list_newest_first_and_limit(void **state)
+{
+	struct fixture *f = *state;
+	struct afcq_history *h = open_ok(f->path);
+	int64_t ids[5];
+	char doc[16];
+	for (int i = 0; i < 5; i++) {
+		snprintf(doc, sizeof doc, "D%d", i);
+		ids[i] = begin_ok(h, "invoice", doc, "{\"big\":true}");
+	}
+	struct afcq_error err;
+	assert_int_equal(afcq_history_finish(h, ids[1], AFCQ_OUTCOME_API_ERROR, 200, 5, "{}",
+					     "inv[0]: bad", false, 0, &err),
+			 AFCQ_OK);
+
+	struct afcq_history_entry *v;
+	size_t n;
+	assert_int_equal(afcq_history_list(h, 0, &v, &n, &err), AFCQ_OK);
+	assert_int_equal(n, 5);
+	for (size_t i = 0; i < n; i++) {
+		assert_int_equal(v[i].id, ids[4 - i]);
+		snprintf(doc, sizeof doc, "D%d", (int)(4 - i));
+		assert_string_equal(v[i].doc, doc);
+		assert_null(v[i].request);  /* bodies only through get */
+		assert_true(iso_utc(v[i].time));
+	}
+	assert_int_equal(v[3].outcome, AFCQ_OUTCOME_API_ERROR);
+	assert_string_equal(v[3].detail, "inv[0]: bad");
+	assert_int_equal(v[0].outcome, AFCQ_OUTCOME_PENDING);
+	afcq_history_list_free(v, n);
+
+	assert_int_equal(afcq_history_list(h, 2, &v, &n, &err), AFCQ_OK);
+	assert_int_equal(n, 2);
+	assert_int_equal(v[0].id, ids[4]);
+	assert_int_equal(v[1].id, ids[3]);
+	afcq_history_list_free(v, n);
+
+	assert_int_equal(afcq_history_list(h, 50, &v, &n, &err), AFCQ_OK);
+	assert_int_equal(n, 5);
+	afcq_history_list_free(v, n);
+	afcq_history_close(h);
+}
+
+static void test_list_empty_store(void **state)
+{
+	struct fixture *f = *state;
+	struct afcq_history *h = open_ok(f->path);
+	struct afcq_history_entry *v = (void *)1;
+	size_t n = 7;
+	struct afcq_error err;
+	assert_int_equal(afcq_history_list(h, 0, &v, &n, &err), AFCQ_OK);
+	assert_int_equal(n, 0);
+	afcq_history_list_free(v, n);
+	afcq_history_close(h);
+}
+
+static void test_doc_used(void **state)
+{
+	struct fixture *f = *state;
+	struct afcq_history *h = open_ok(f->path);
+	assert_false(afcq_history_doc_used(h, "A-1"));
+	begin_ok(h, "invoice", "A-1", "{}");
+	begin_ok(h, "quote", "Q-1", "{}");
+	begin_ok(h, "commit", "C-1", "{}");
+	assert_true(afcq_history_doc_used(h, "A-1"));
+	assert_false(afcq_history_doc_used(h, "a-1"));  /* codes are exact */
+	assert_false(afcq_history_doc_used(h, "Q-1"));  /* a quote makes no document */
+	assert_false(afcq_history_doc_used(h, "C-1"));
+	assert_false(afcq_history_doc_used(h, ""));
+	assert_false(afcq_history_doc_used(h, NULL));
+	afcq_history_close(h);
+
+	h = open_ok(f->path); /* remembered across runs */
+	assert_true(afcq_history_doc_used(h, "A-1"));
+	afcq_history_close(h);
+}
+
+/* ---- where and how the file is kept ------------------------------------- */
+
+static void test_default_path(void **state)
+{
+	(void)state;
+	char *saved_state = afcq_xstrdup(getenv("XDG_STATE_HOME"));
+	char *saved_home = afcq_xstrdup(getenv("HOME"));
+
+	setenv("XDG_STATE_HOME", "/srv/state", 1);
+	setenv("HOME", "/home/rep", 1);
+	char *p = afcq_history_default_path();
+	assert_string_equal(p, "/srv/state/afcq/history.sqlite");
+	free(p);
+
+	setenv("XDG_STATE_HOME", "relative/state", 1); /* ignored, as XDG says */
+	p = afcq_history_default_path();
+	assert_string_equal(p, "/home/rep/.local/state/afcq/history.sqlite");
+	free(p);
+
+	unsetenv("XDG_STATE_HOME");
+	p = afcq_history_default_path();
+	assert_string_equal(p, "/home/rep/.local/state/afcq/history.sqlite");
+	free(p);
+
+	if (saved_state)
+		setenv("XDG_STATE_HOME", saved_state, 1);
+	if (saved_home)
+		setenv("HOME", saved_home, 1);
+	else
+		unsetenv("HOME");
+	free(saved_state);
+	free(saved_home);
+}
+
+static void test_open_default_creates_private_folders(void **state)
+{
+	struct fixture *f = *state;
+	char *saved_state = afcq_xstrdup(getenv("XDG_STATE_HOME"));
+	char *saved_home = afcq_xstrdup(getenv("HOME"));
+
+	/* HOME alone: ~/.local/state/afcq/history.sqlite */
+	unsetenv("XDG_STATE_HOME");
+	setenv("HOME", f->dir, 1);
+	struct afcq_history *h = open_ok(NULL);
+	begin_ok(h, "quote", NULL, "{}");
+	char *local = afcq_xasprintf("%s/.local", f->dir);
+	char *afcq_dir = afcq_xasprintf("%s/.local/state/afcq", f->dir);
+	char *file = afcq_xasprintf("%s/history.sqlite", afcq_dir);
+	char *wal = afcq_xasprintf("%s-wal", file);
+	assert_int_equal(mode_of(local), 0700);
+	assert_int_equal(mode_of(afcq_dir), 0700);
+	assert_int_equal(mode_of(file), 0600);
+	assert_int_equal(mode_of(wal), 0600);
+	afcq_history_close(h);
+
+	/* XDG_STATE_HOME wins over HOME. */
+	char *xdg = afcq_xasprintf("%s/xdg", f->dir);
+	setenv("XDG_STATE_HOME", xdg, 1);
+	h = open_ok(NULL);
+	afcq_history_close(h);
+	char *xfile = afcq_xasprintf("%s/afcq/history.sqlite", xdg);
+	assert_int_equal(mode_of(xfile), 0600);
+	assert_int_equal(mode_of(xdg), 0700);
+
+	if (saved_state)
+		setenv("XDG_STATE_HOME", saved_state, 1);
+	else
+		unsetenv("XDG_STATE_HOME");
+	if (saved_home)
+		setenv("HOME", saved_home, 1);
+	else
+		unsetenv("HOME");
+	free(saved_state);
+	free(saved_home);
+	free(local);
+	free(afcq_dir);
+	free(file);
+	free(wal);
+	free(xdg);
+	free(xfile);
+}
+
+static void test_existing_file_made_private(void **state)
+{
+	struct fixture *f = *state;
+	FILE *fp = fopen(f->path, "w");
+	assert_non_null(fp);
+	fclose(fp);
+	assert_int_equal(chmod(f->path, 0644), 0);
+	struct afcq_history *h = open_ok(f->path);
+	assert_int_equal(mode_of(f->path), 0600);
+	afcq_history_close(h);
+}
+
+static void test_open_errors(void **state)
+{
+	struct fixture *f = *state;
+	/* A folder in the way is a plain file. */
+	char *blocker = afcq_xasprintf("%s/blocker", f->dir);
+	FILE *fp = fopen(blocker, "w");
+	assert_non_null(fp);
+	fclose(fp);
+	char *bad = afcq_xasprintf("%s/sub/history.sqlite", blocker);
+	struct afcq_error err;
+	afcq_error_clear(&err);
+	assert_null(afcq_history_open(bad, &err));
+	assert_int_equal(err.status, AFCQ_ERR_IO);
+	assert_non_null(strstr(err.where, "blocker"));
+
+	/* A file that is not SQLite. */
+	fp = fopen(f->path, "w");
+	assert_non_null(fp);
+	fputs("this is not a database, just some text long enough to have a header\n", fp);
+	fclose(fp);
+	afcq_error_clear(&err);
+	assert_null(afcq_history_open(f->path, &err));
+	assert_int_equal(err.status, AFCQ_ERR_DB);
+	free(blocker);
+	free(bad);
+}
+
+static void test_schema_versioned(void **state)
+{
+	struct fixture *f = *state;
+	afcq_history_close(open_ok(f->path));
+
+	sqlite3 *db;
+	assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
+	sqlite3_stmt *st;
+	assert_int_equal(sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &st, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	assert_int_equal(sqlite3_column_int(st, 0), 1);
+	sqlite3_finalize(st);
+
+	/* Every column there is: none for headers, so no credentials. */
+	assert_int_equal(sqlite3_prepare_v2(db, "SELECT group_concat(name, ',') FROM"
+						" pragma_table_info('requests')", -1, &st, NULL),
+			 SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	assert_string_equal((const char *)sqlite3_column_text(st, 0),
+			    "id,time,endpoint,kind,doc,invn,request,response,http_status,"
+			    "latency_ms,outcome,detail,total");
+	sqlite3_finalize(st);
+
+	/* The WAL journal is on, so commits are durable without a full rewrite. */
+	assert_int_equal(sqlite3_prepare_v2(db, "PRAGMA journal_mode", -1, &st, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	assert_string_equal((const char *)sqlite3_column_text(st, 0), "wal");
+	sqlite3_finalize(st);
+
+	/* A file from a newer afcq is refused, not guessed at. */
+	assert_int_equal(sqlite3_exec(db, "PRAGMA user_version = 99", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+	struct afcq_error err;
+	afcq_error_clear(&err);
+	assert_null(afcq_history_open(f->path, &err));
+	assert_int_equal(err.status, AFCQ_ERR_DB);
+	assert_non_null(strstr(err.msg, "newer"));
+}
+
+/* ---- several handles ----------------------------------------------------- */
+
+static void test_two_handles(void **state)
+{
+	struct fixture *f = *state;
+	struct afcq_history *a = open_ok(f->path);
+	struct afcq_history *b = open_ok(f->path);
+	int64_t ia = begin_ok(a, "invoice", "FROM-A", "{}");
+	int64_t ib = begin_ok(b, "invoice", "FROM-B", "{}");
+	assert_true(ib > ia);
+	struct afcq_error err;
+	/* Each handle completes and sees the other's records. */
+	assert_int_equal(afcq_history_finish(b, ia, AFCQ_OUTCOME_OK, 200, 1, "{}", NULL, true, 1, &err),
+			 AFCQ_OK);
+	assert_true(afcq_history_doc_used(a, "FROM-B"));
+	assert_true(afcq_history_doc_used(b, "FROM-A"));
+	struct afcq_history_entry *v;
+	size_t n;
+	assert_int_equal(afcq_history_list(a, 0, &v, &n, &err), AFCQ_OK);
+	assert_int_equal(n, 2);
+	assert_int_equal(v[0].id, ib);
+	assert_int_equal(v[1].outcome, AFCQ_OUTCOME_OK);
+	afcq_history_list_free(v, n);
+	afcq_history_close(a);
+	afcq_history_close(b);
+}
+
+static void test_processes_share_a_new_file(void **state)
+{
+	struct fixture *f = *state;
+	enum { WRITERS = 3, EACH = 20 };
+	pid_t pids[WRITERS];
+	for (int w = 0; w < WRITERS; w++) {
+		pids[w] = fork();
+		assert_true(pids[w] >= 0);
+		if (pids[w] == 0) {
+			struct afcq_error err;
+			struct afcq_history *h = afcq_history_open(f->path, &err);
+			if (!h)
+				_exit(1);
+			for (int i = 0; i < EACH; i++) {
+				struct afcq_history_entry e = {.kind = "quote", .request = "{}"};
+				int64_t id;
+				if (afcq_history_begin(h, &e, &id, &err) != AFCQ_OK ||
+				    afcq_history_finish(h, id, AFCQ_OUTCOME_OK, 200, 1, "{}", NULL,
+							false, 0, &err) != AFCQ_OK)
+					_exit(2);
+			}
+			afcq_history_close(h);
+			_exit(0);
+		}
+	}
+	for (int w = 0; w < WRITERS; w++) {
+		int status;
+		assert_int_equal(waitpid(pids[w], &status, 0), pids[w]);
+		assert_true(WIFEXITED(status));
+		assert_int_equal(WEXITSTATUS(status), 0);
+	}
+	struct afcq_history *h = open_ok(f->path);
+	struct afcq_history_entry *v;
+	size_t n;
+	struct afcq_error err;
+	assert_int_equal(afcq_history_list(h, 0, &v, &n, &err), AFCQ_OK);
+	assert_int_equal(n, WRITERS * EACH);
+	for (size_t i = 0; i < n; i++)
+		assert_int_equal(v[i].outcome, AFCQ_OUTCOME_OK);
+	afcq_history_list_free(v, n);
+	afcq_history_close(h);
+}
+
+static void test_memory_store(void **state)
+{
+	(void)state;
+	struct afcq_history *h = open_ok(":memory:");
+	begin_ok(h, "invoice", "M-1", "{}");
+	assert_true(afcq_history_doc_used(h, "M-1"));
+	afcq_history_close(h);
+}
+
+#define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		T(test_begin_finish_get),
+		T(test_outcome_names),
+		T(test_pending_after_close_without_finish),
+		T(test_pending_after_killed_process),
+		T(test_list_newest_first_and_limit),
+		T(test_list_empty_store),
+		T(test_doc_used),
+		T(test_default_path),
+		T(test_open_default_creates_private_folders),
+		T(test_existing_file_made_private),
+		T(test_open_errors),
+		T(test_schema_versioned),
+		T(test_two_handles),
+		T(test_processes_share_a_new_file),
+		T(test_memory_store),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
