@@ -1,0 +1,144 @@
+/* cli.h - private interface of the command line (afcq SUBCOMMAND).
+ *
+ * How it fits together: main.c finds the subcommand, options.c turns argv
+ * into a struct cli_opts (no global state, no getopt), session.c loads the
+ * configuration and opens what a command needs (history store, bundled
+ * sandbox, HTTP client), and each cmd_*.c runs one subcommand through the
+ * core api layer and prints with output_*.c.  Commands return the process
+ * exit code of the command-line contract: 0 ok, 1 the API answered with
+ * errors, 2 usage or invalid input, 3 configuration, 4 network or HTTP.
+ * Every error goes to stderr as one line starting with "afcq: ".
+ */
+#ifndef AFCQ_CLI_H
+#define AFCQ_CLI_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#include "afcq/api.h"
+#include "afcq/config.h"
+#include "afcq/error.h"
+#include "afcq/history.h"
+#include "afcq/model.h"
+#include "afcq/sandbox_launch.h"
+
+/* Exit codes of the command-line contract. */
+enum {
+	CLI_EXIT_OK = 0,
+	CLI_EXIT_API = 1,
+	CLI_EXIT_USAGE = 2,
+	CLI_EXIT_CONFIG = 3,
+	CLI_EXIT_NET = 4,
+};
+
+enum cli_format { CLI_FORMAT_TABLE = 0, CLI_FORMAT_JSON, CLI_FORMAT_CSV };
+
+/* Options of every command; strings point into argv (borrowed). */
+struct cli_opts {
+	const char *command;         /* subcommand name, NULL for the workstation */
+	const char *config_path;     /* -c/--config */
+	const char *profile;         /* -p/--profile */
+	const char *endpoint;        /* -e/--endpoint */
+	bool sandbox;                /* --sandbox */
+	enum cli_format format;      /* -f/--format */
+	long timeout_s;              /* --timeout, 0 = keep the configured one */
+	bool help, version;
+	/* invoice */
+	const char *number;          /* --number INVN */
+	const char *doc;             /* --doc CODE */
+	bool commit;                 /* --commit */
+	/* pcode */
+	const char *zip, *npanxx, *fips, *city, *state, *county;
+	bool primary;                /* --primary: the primary name of a PCode */
+	/* workstation */
+	const char *script;          /* --script FILE */
+	/* positional arguments, in order */
+	const char **args;
+	size_t n_args;
+};
+
+/* Parses argv[1..argc) except argv[skip] (the command word; 0 = none) into
+ * *o (zeroed by the caller), for the named command (NULL: the workstation).  Options may come before or after the
+ * positional arguments; "--" ends them.  On a bad option prints one
+ * "afcq: ..." line and returns false.  o->args is malloc'd: cli_opts_done. */
+bool cli_opts_parse(struct cli_opts *o, const char *command, int argc, char **argv, int skip);
+void cli_opts_done(struct cli_opts *o);
+
+/* Usage text of one command (NULL: the overview) to f. */
+void cli_usage(FILE *f, const char *command);
+
+/* What a command needs opened. */
+enum {
+	CLI_NEED_ENDPOINT = 1 << 0,  /* an HTTP client (starts the sandbox if configured) */
+	CLI_NEED_HISTORY = 1 << 1,   /* the history store, required */
+	CLI_WANT_HISTORY = 1 << 2,   /* the history store, best effort (warning if absent) */
+};
+
+/* Everything a command works with; owned by the session. */
+struct cli_session {
+	const struct cli_opts *opts;   /* borrowed */
+	struct afcq_config cfg;
+	bool cfg_loaded;
+	struct afcq_sandbox_proc sandbox;
+	bool sandbox_running;
+	struct afcq_endpoint endpoint; /* base_url set when an endpoint is open */
+	struct afcq_client *client;
+	struct afcq_history *history;
+	struct afcq_api_ctx api;
+};
+
+/* Loads the configuration (exit 3 on error).  Returns an exit code: 0 when
+ * the session may be used; otherwise the error was printed. */
+int cli_session_config(struct cli_session *s, const struct cli_opts *o);
+/* Opens what `need` asks for (after cli_session_config).  Returns an exit
+ * code; 0 on success.  Failures are printed. */
+int cli_session_open(struct cli_session *s, unsigned need);
+/* Closes the client and history and stops a started sandbox. */
+void cli_session_done(struct cli_session *s);
+
+/* Prints "afcq: <where: msg>" for e and returns its exit code. */
+int cli_fail(const struct afcq_error *e);
+/* Prints "afcq: " + formatted text and returns code. */
+int cli_failf(int code, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Reads, parses and validates a request file ("-" = stdin) into *out
+ * (zeroed by the caller).  Every validation problem is printed, one a
+ * line.  Returns 0 or CLI_EXIT_USAGE (nothing is sent then). */
+int cli_request_load(const char *path, struct afcq_request *out);
+/* Validates an already prepared request; prints every problem; returns 0 or
+ * CLI_EXIT_USAGE. */
+int cli_request_check(const struct afcq_request *r);
+
+/* Prints the outcome of a CalcTaxes exchange in the chosen format and the
+ * API errors to stderr; returns the exit code for status st. */
+int cli_print_calc(const struct cli_session *s, const struct afcq_request *sent,
+		   const struct afcq_exchange *x, enum afcq_status st,
+		   const struct afcq_error *err);
+
+/* Output formats of a CalcTaxes answer (stdout). */
+void cli_table_calc(FILE *f, const struct afcq_request *sent, const struct afcq_response *resp);
+void cli_csv_calc(FILE *f, const struct afcq_response *resp);
+/* RFC 4180 field: quoted when it holds a comma, quote, CR or LF. */
+void cli_csv_field(FILE *f, const char *s);
+/* Number with the shortest digits that read back to the same double. */
+const char *cli_number(double v, char *buf, size_t n);
+/* Prints an answer body pretty-printed (as sent, re-indented); a body that
+ * is not JSON is printed as it came. */
+void cli_json_body(FILE *f, const char *body);
+/* Prints every err entry of a CalcTaxes answer to stderr, one a line,
+ * "afcq: inv[0].itms[1]: -1000 message". Returns how many. */
+size_t cli_print_api_errors(const struct afcq_response *resp);
+
+/* The subcommands.  Each returns the process exit code. */
+int cmd_quote(const struct cli_opts *o);
+int cmd_invoice(const struct cli_opts *o);
+int cmd_commit(const struct cli_opts *o);
+int cmd_uncommit(const struct cli_opts *o);
+int cmd_tspairs(const struct cli_opts *o);
+int cmd_taxtype(const struct cli_opts *o);
+int cmd_pcode(const struct cli_opts *o);
+int cmd_history(const struct cli_opts *o);
+int cmd_check_config(const struct cli_opts *o);
+
+#endif

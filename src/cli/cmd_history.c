@@ -1,0 +1,187 @@
+/* cmd_history.c - afcq history [list | show ID]: what was sent, when, and
+ * how it ended.  Reads the history store only; no configuration needed. */
+#include "cli.h"
+
+#include <errno.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "afcq/codec.h"
+#include "afcq/money.h"
+
+static const char *or_dash(const char *s)
+{
+	return s && s[0] ? s : "-";
+}
+
+static const char *total_text(const struct afcq_history_entry *e, char *buf, size_t n)
+{
+	if (!e->has_total)
+		return "-";
+	return afcq_money_format(e->total, buf, n);
+}
+
+static json_t *entry_json(const struct afcq_history_entry *e, bool bodies)
+{
+	json_t *o = json_object();
+	json_object_set_new(o, "id", json_integer(e->id));
+	json_object_set_new(o, "time", json_string(e->time ? e->time : ""));
+	json_object_set_new(o, "endpoint", json_string(e->endpoint ? e->endpoint : ""));
+	json_object_set_new(o, "kind", json_string(e->kind ? e->kind : ""));
+	json_object_set_new(o, "doc", e->doc ? json_string(e->doc) : json_null());
+	json_object_set_new(o, "invn", e->invn ? json_string(e->invn) : json_null());
+	json_object_set_new(o, "total", e->has_total ? json_real(e->total) : json_null());
+	json_object_set_new(o, "outcome", json_string(afcq_outcome_name(e->outcome)));
+	json_object_set_new(o, "http_status", json_integer(e->http_status));
+	json_object_set_new(o, "latency_ms", json_real(e->latency_ms));
+	json_object_set_new(o, "detail", e->detail ? json_string(e->detail) : json_null());
+	if (bodies) {
+		json_t *req = NULL, *resp = NULL;
+		struct afcq_error err;
+		if (e->request && afcq_json_parse(e->request, strlen(e->request), &req, &err) != AFCQ_OK)
+			req = json_string(e->request);
+		if (e->response &&
+		    afcq_json_parse(e->response, strlen(e->response), &resp, &err) != AFCQ_OK)
+			resp = json_string(e->response);
+		json_object_set_new(o, "request", req ? req : json_null());
+		json_object_set_new(o, "response", resp ? resp : json_null());
+	}
+	return o;
+}
+
+static void print_json(json_t *j)
+{
+	char *s = afcq_json_dump(j, AFCQ_JSON_PRETTY);
+	json_decref(j);
+	fputs(s, stdout);
+	if (!s[0] || s[strlen(s) - 1] != '\n')
+		putchar('\n');
+	free(s);
+}
+
+static void list(const struct cli_opts *o, const struct afcq_history_entry *v, size_t n)
+{
+	char tb[64];
+	if (o->format == CLI_FORMAT_JSON) {
+		json_t *a = json_array();
+		for (size_t i = 0; i < n; i++)
+			json_array_append_new(a, entry_json(&v[i], false));
+		print_json(a);
+		return;
+	}
+	if (o->format == CLI_FORMAT_CSV) {
+		puts("id,time,kind,doc,invn,total,outcome,endpoint,http_status,detail");
+		for (size_t i = 0; i < n; i++) {
+			const struct afcq_history_entry *e = &v[i];
+			printf("%" PRId64 ",", e->id);
+			cli_csv_field(stdout, e->time);
+			putchar(',');
+			cli_csv_field(stdout, e->kind);
+			putchar(',');
+			cli_csv_field(stdout, e->doc);
+			putchar(',');
+			cli_csv_field(stdout, e->invn);
+			putchar(',');
+			if (e->has_total)
+				fputs(cli_number(e->total, tb, sizeof tb), stdout);
+			putchar(',');
+			cli_csv_field(stdout, afcq_outcome_name(e->outcome));
+			putchar(',');
+			cli_csv_field(stdout, e->endpoint);
+			printf(",%ld,", e->http_status);
+			cli_csv_field(stdout, e->detail);
+			putchar('\n');
+		}
+		return;
+	}
+	printf("%5s  %-20s  %-8s  %-32s  %-14s %12s  %s\n", "Id", "Time", "Kind", "Document",
+	       "Invoice", "Total", "Outcome");
+	for (size_t i = 0; i < n; i++) {
+		const struct afcq_history_entry *e = &v[i];
+		printf("%5" PRId64 "  %-20s  %-8s  %-32s  %-14s %12s  %s\n", e->id, or_dash(e->time),
+		       or_dash(e->kind), or_dash(e->doc), or_dash(e->invn),
+		       total_text(e, tb, sizeof tb), afcq_outcome_name(e->outcome));
+	}
+}
+
+static void show(const struct cli_opts *o, const struct afcq_history_entry *e)
+{
+	char tb[64];
+	if (o->format == CLI_FORMAT_JSON) {
+		print_json(entry_json(e, true));
+		return;
+	}
+	printf("id        %" PRId64 "\n", e->id);
+	printf("time      %s\n", or_dash(e->time));
+	printf("endpoint  %s\n", or_dash(e->endpoint));
+	printf("kind      %s\n", or_dash(e->kind));
+	printf("document  %s\n", or_dash(e->doc));
+	printf("invoice   %s\n", or_dash(e->invn));
+	printf("outcome   %s\n", afcq_outcome_name(e->outcome));
+	if (e->http_status)
+		printf("http      %ld\n", e->http_status);
+	printf("latency   %.0f ms\n", e->latency_ms);
+	printf("total     %s\n", total_text(e, tb, sizeof tb));
+	if (e->detail)
+		printf("detail    %s\n", e->detail);
+	printf("request:\n");
+	if (e->request)
+		cli_json_body(stdout, e->request);
+	else
+		printf("(none)\n");
+	printf("response:\n");
+	if (e->response)
+		cli_json_body(stdout, e->response);
+	else
+		printf("(none)\n");
+}
+
+int cmd_history(const struct cli_opts *o)
+{
+	const char *what = o->n_args ? o->args[0] : "list";
+	int64_t id = 0;
+	if (strcmp(what, "list") == 0) {
+		if (o->n_args > 1)
+			return cli_failf(CLI_EXIT_USAGE, "history list: takes no argument");
+	} else if (strcmp(what, "show") == 0) {
+		if (o->n_args != 2)
+			return cli_failf(CLI_EXIT_USAGE, "history show: missing ID (see afcq history list)");
+		char *end = NULL;
+		errno = 0;
+		long long v = strtoll(o->args[1], &end, 10);
+		if (errno || end == o->args[1] || *end || v <= 0)
+			return cli_failf(CLI_EXIT_USAGE, "history show: '%s' is not an entry id",
+					 o->args[1]);
+		id = v;
+	} else {
+		return cli_failf(CLI_EXIT_USAGE, "history: unknown action '%s' (list or show ID)", what);
+	}
+	struct cli_session s = { .opts = o };
+	int rc = cli_session_open(&s, CLI_NEED_HISTORY);
+	struct afcq_error err;
+	afcq_error_clear(&err);
+	if (!rc && id == 0) {
+		struct afcq_history_entry *v = NULL;
+		size_t n = 0;
+		if (afcq_history_list(s.history, 0, &v, &n, &err) != AFCQ_OK) {
+			rc = cli_fail(&err);
+		} else {
+			list(o, v, n);
+			afcq_history_list_free(v, n);
+		}
+	} else if (!rc) {
+		struct afcq_history_entry e = { 0 };
+		enum afcq_status st = afcq_history_get(s.history, id, &e, &err);
+		if (st == AFCQ_ERR_USAGE)
+			rc = cli_failf(CLI_EXIT_USAGE, "history show: no entry %" PRId64, id);
+		else if (st != AFCQ_OK)
+			rc = cli_fail(&err);
+		else
+			show(o, &e);
+		afcq_history_entry_done(&e);
+	}
+	cli_session_done(&s);
+	return rc;
+}

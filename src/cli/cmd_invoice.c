@@ -1,0 +1,69 @@
+/* cmd_invoice.c - afcq invoice --number INVN [--doc CODE] [--commit] FILE|-
+ *
+ * The request is re-sent as an invoice: invn on every invoice, a document
+ * code (a fresh one history has never seen when --doc is absent) and cmmt.
+ * A document code that history shows was used before is refused before
+ * anything is sent, so an invoice is never recorded twice under one code.
+ */
+#include "cli.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "afcq/str.h"
+#include "afcq/validate.h"
+
+int cmd_invoice(const struct cli_opts *o)
+{
+	if (afcq_str_empty(o->number))
+		return cli_failf(CLI_EXIT_USAGE, "invoice: --number INVN is required");
+	if (o->n_args != 1)
+		return cli_failf(CLI_EXIT_USAGE, o->n_args ? "invoice: one FILE expected"
+							   : "invoice: missing FILE (a request file, or - for stdin)");
+	if (strlen(o->number) > AFCQ_MAX_STR)
+		return cli_failf(CLI_EXIT_USAGE, "--number: longer than %d bytes", AFCQ_MAX_STR);
+	if (o->doc && strlen(o->doc) > AFCQ_MAX_STR)
+		return cli_failf(CLI_EXIT_USAGE, "--doc: longer than %d bytes", AFCQ_MAX_STR);
+	struct cli_session s = { 0 };
+	struct afcq_request req, sent;
+	afcq_request_init(&req);
+	afcq_request_init(&sent);
+	char *doc = NULL;
+	int rc = cli_session_config(&s, o);
+	if (!rc)
+		rc = cli_request_load(o->args[0], &req);
+	if (!rc)
+		rc = cli_session_open(&s, CLI_NEED_HISTORY);
+	if (!rc) {
+		doc = o->doc ? afcq_xstrdup(o->doc) : afcq_api_new_doc(s.history);
+		afcq_api_prepare_invoice(&sent, &req, o->number, doc, o->commit);
+		/* The code as given, and each per-invoice code derived from it. */
+		if (o->doc && afcq_history_doc_used(s.history, o->doc))
+			rc = cli_failf(CLI_EXIT_USAGE,
+				       "--doc %s: document code already used (see afcq history)",
+				       o->doc);
+		for (size_t i = 0; !rc && i < sent.n_inv; i++)
+			if (afcq_history_doc_used(s.history, sent.inv[i].doc))
+				rc = cli_failf(CLI_EXIT_USAGE,
+					       "inv[%zu].doc %s: document code already used "
+					       "(see afcq history)", i, sent.inv[i].doc);
+	}
+	if (!rc)
+		rc = cli_request_check(&sent);
+	if (!rc)
+		rc = cli_session_open(&s, CLI_NEED_ENDPOINT);
+	if (!rc) {
+		struct afcq_exchange x = { 0 };
+		struct afcq_error err;
+		afcq_error_clear(&err);
+		enum afcq_status st = afcq_api_calc(&s.api, AFCQ_OP_INVOICE, &sent, &x, &err);
+		rc = cli_print_calc(&s, &sent, &x, st, &err);
+		afcq_exchange_done(&x);
+	}
+	free(doc);
+	afcq_request_done(&sent);
+	afcq_request_done(&req);
+	cli_session_done(&s);
+	return rc;
+}

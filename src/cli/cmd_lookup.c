@@ -1,0 +1,276 @@
+/* cmd_lookup.c - afcq tspairs / taxtype / pcode: the catalogs and PCode
+ * lookups, through the api layer. */
+#include "cli.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "afcq/codec.h"
+#include "afcq/str.h"
+
+static bool all_digits(const char *s)
+{
+	if (afcq_str_empty(s))
+		return false;
+	for (; *s; s++)
+		if (!isdigit((unsigned char)*s))
+			return false;
+	return true;
+}
+
+/* Runs one lookup with a fresh session; *x is filled on AFCQ_OK.  Returns
+ * an exit code (failures printed). */
+static int lookup(struct cli_session *s, const struct cli_opts *o, enum afcq_op op,
+		  const char *arg, const struct afcq_pcode_request *pr, struct afcq_exchange *x)
+{
+	int rc = cli_session_config(s, o);
+	if (!rc)
+		rc = cli_session_open(s, CLI_NEED_ENDPOINT);
+	if (rc)
+		return rc;
+	struct afcq_error err;
+	afcq_error_clear(&err);
+	enum afcq_status st = afcq_api_lookup(&s->api, op, arg, pr, x, &err);
+	if (st != AFCQ_OK)
+		return cli_fail(&err);
+	return CLI_EXIT_OK;
+}
+
+static void print_json(FILE *f, json_t *j)
+{
+	char *text = afcq_json_dump(j, AFCQ_JSON_PRETTY);
+	json_decref(j);
+	fputs(text, f);
+	if (!text[0] || text[strlen(text) - 1] != '\n')
+		fputc('\n', f);
+	free(text);
+}
+
+/* ---- tspairs ------------------------------------------------------------ */
+
+/* A word matches a pair when it is its transaction or service number,
+ * "TRAN/SERV", or a piece of one of its descriptions. */
+static bool word_matches(const struct afcq_tspair *p, const char *w)
+{
+	if (all_digits(w)) {
+		long long n = atoll(w);
+		if (n == p->tran || n == p->serv)
+			return true;
+	}
+	const char *slash = strchr(w, '/');
+	if (slash && slash != w) {
+		char num[32];
+		snprintf(num, sizeof num, "%d/%d", p->tran, p->serv);
+		if (strcmp(num, w) == 0)
+			return true;
+	}
+	return afcq_str_icontains(p->tran_desc, w) || afcq_str_icontains(p->serv_desc, w) ||
+	       afcq_str_icontains(p->pair_desc, w);
+}
+
+static bool pair_matches(const struct afcq_tspair *p, const struct cli_opts *o)
+{
+	for (size_t a = 0; a < o->n_args; a++) {
+		char *copy = afcq_xstrdup(o->args[a]);
+		char *save = NULL;
+		bool ok = true;
+		for (char *w = strtok_r(copy, " \t", &save); w && ok; w = strtok_r(NULL, " \t", &save))
+			ok = word_matches(p, w);
+		free(copy);
+		if (!ok)
+			return false;
+	}
+	return true;
+}
+
+int cmd_tspairs(const struct cli_opts *o)
+{
+	struct cli_session s = { 0 };
+	struct afcq_exchange x = { 0 };
+	int rc = lookup(&s, o, AFCQ_OP_TSPAIRS, NULL, NULL, &x);
+	if (!rc) {
+		struct afcq_tspair_list keep = { 0 };
+		keep.v = afcq_xcalloc(x.tspairs.n ? x.tspairs.n : 1, sizeof *keep.v);
+		for (size_t i = 0; i < x.tspairs.n; i++)
+			if (pair_matches(&x.tspairs.v[i], o))
+				keep.v[keep.n++] = x.tspairs.v[i]; /* shallow: borrowed strings */
+		if (o->format == CLI_FORMAT_JSON) {
+			print_json(stdout, afcq_codec_tspairs_to_json(&keep));
+		} else if (o->format == CLI_FORMAT_CSV) {
+			puts("tran,serv,market,interface,input,bundle,tran_desc,serv_desc,pair_desc");
+			for (size_t i = 0; i < keep.n; i++) {
+				const struct afcq_tspair *p = &keep.v[i];
+				printf("%d,%d,%d,%d,%d,%s,", p->tran, p->serv, p->market,
+				       p->interface_type, p->input, p->is_bundle ? "true" : "false");
+				cli_csv_field(stdout, p->tran_desc);
+				putchar(',');
+				cli_csv_field(stdout, p->serv_desc);
+				putchar(',');
+				cli_csv_field(stdout, p->pair_desc);
+				putchar('\n');
+			}
+		} else {
+			printf("%5s %5s  %-28s %s\n", "Tran", "Serv", "Transaction", "Service");
+			for (size_t i = 0; i < keep.n; i++) {
+				const struct afcq_tspair *p = &keep.v[i];
+				printf("%5d %5d  %-28s %s%s\n", p->tran, p->serv,
+				       p->tran_desc ? p->tran_desc : "", p->serv_desc ? p->serv_desc : "",
+				       p->is_bundle ? " (bundle)" : "");
+			}
+		}
+		if (keep.n == 0 && o->n_args)
+			rc = cli_failf(CLI_EXIT_API, "tspairs: no pair matches '%s'", o->args[0]);
+		free(keep.v);
+	}
+	afcq_exchange_done(&x);
+	cli_session_done(&s);
+	return rc;
+}
+
+/* ---- taxtype ------------------------------------------------------------ */
+
+int cmd_taxtype(const struct cli_opts *o)
+{
+	if (o->n_args != 1)
+		return cli_failf(CLI_EXIT_USAGE, "taxtype: %s",
+				 o->n_args ? "one ID expected" : "missing ID (a tax type id, or '*')");
+	const char *id = o->args[0];
+	if (strcmp(id, "*") != 0 && (!all_digits(id) || strlen(id) > 9))
+		return cli_failf(CLI_EXIT_USAGE, "taxtype: '%s' is not a tax type id (digits, or '*')",
+				 id);
+	struct cli_session s = { 0 };
+	struct afcq_exchange x = { 0 };
+	int rc = lookup(&s, o, AFCQ_OP_TAXTYPE, id, NULL, &x);
+	if (!rc) {
+		const struct afcq_taxtype_list *l = &x.taxtypes;
+		if (o->format == CLI_FORMAT_JSON) {
+			cli_json_body(stdout, x.http.body);
+		} else if (o->format == CLI_FORMAT_CSV) {
+			puts("tid,cid,desc,cat_desc");
+			for (size_t i = 0; i < l->n; i++) {
+				printf("%d,%d,", l->v[i].tid, l->v[i].cid);
+				cli_csv_field(stdout, l->v[i].desc);
+				putchar(',');
+				cli_csv_field(stdout, l->v[i].cat_desc);
+				putchar('\n');
+			}
+		} else {
+			printf("%5s %4s  %-44s %s\n", "Tax", "Cat", "Description", "Category");
+			for (size_t i = 0; i < l->n; i++)
+				printf("%5d %4d  %-44s %s\n", l->v[i].tid, l->v[i].cid,
+				       l->v[i].desc ? l->v[i].desc : "",
+				       l->v[i].cat_desc ? l->v[i].cat_desc : "");
+		}
+		if (l->n == 0)
+			rc = cli_failf(CLI_EXIT_API, "taxtype %s: unknown tax type", id);
+	}
+	afcq_exchange_done(&x);
+	cli_session_done(&s);
+	return rc;
+}
+
+/* ---- pcode -------------------------------------------------------------- */
+
+static void print_pcodes(const struct cli_opts *o, const struct afcq_exchange *x)
+{
+	const struct afcq_pcode_result *r = &x->pcodes;
+	if (o->format == CLI_FORMAT_JSON) {
+		cli_json_body(stdout, x->http.body);
+		return;
+	}
+	if (o->format == CLI_FORMAT_CSV) {
+		puts("pcode,ctry,st,cnty,locality,alternate");
+		for (size_t i = 0; i < r->n; i++) {
+			const struct afcq_pcode_location *l = &r->v[i];
+			printf("%lld,", l->pcode);
+			cli_csv_field(stdout, l->ctry);
+			putchar(',');
+			cli_csv_field(stdout, l->st);
+			putchar(',');
+			cli_csv_field(stdout, l->cnty);
+			putchar(',');
+			cli_csv_field(stdout, l->locality);
+			printf(",%s\n", l->is_alternate.set && l->is_alternate.v ? "true" : "false");
+		}
+		return;
+	}
+	printf("%-9s %-4s %-5s %-24s %s\n", "PCode", "Ctry", "State", "County", "Locality");
+	for (size_t i = 0; i < r->n; i++) {
+		const struct afcq_pcode_location *l = &r->v[i];
+		printf("%-9lld %-4s %-5s %-24s %s%s\n", l->pcode, l->ctry ? l->ctry : "",
+		       l->st ? l->st : "", l->cnty ? l->cnty : "", l->locality ? l->locality : "",
+		       l->is_alternate.set && l->is_alternate.v ? " (alternate)" : "");
+	}
+}
+
+/* Checks the pcode options; fills *pr for a place lookup.  Returns an
+ * exit code (problems printed, every one). */
+static int pcode_request(const struct cli_opts *o, struct afcq_pcode_request *pr)
+{
+	int modes = (o->n_args > 0) + (o->zip != NULL) + (o->npanxx != NULL) +
+		    (o->fips != NULL) + (o->city != NULL || o->state != NULL || o->county != NULL);
+	if (modes != 1)
+		return cli_failf(CLI_EXIT_USAGE,
+				 modes ? "pcode: give one of PCODE, --zip, --npanxx, --fips, --city/--state"
+				       : "pcode: missing PCODE or --zip, --npanxx, --fips, --city/--state");
+	int rc = CLI_EXIT_OK;
+	if (o->n_args > 1)
+		rc = cli_failf(CLI_EXIT_USAGE, "pcode: one PCODE expected");
+	if (o->n_args == 1 && (!all_digits(o->args[0]) || strlen(o->args[0]) > 9))
+		rc = cli_failf(CLI_EXIT_USAGE, "pcode: '%s' is not a PCode (digits)", o->args[0]);
+	if (o->primary && o->n_args == 0)
+		rc = cli_failf(CLI_EXIT_USAGE, "--primary: only with a PCODE");
+	if (o->npanxx && (!all_digits(o->npanxx) || strlen(o->npanxx) != 6))
+		rc = cli_failf(CLI_EXIT_USAGE, "--npanxx: '%s' is not an NPA-NXX (6 digits)",
+			       o->npanxx);
+	if (o->fips) {
+		size_t n = strlen(o->fips);
+		char *digits = afcq_xstrndup(o->fips, n && o->fips[n - 1] == '*' ? n - 1 : n);
+		if (!all_digits(digits) || strlen(digits) > 10)
+			rc = cli_failf(CLI_EXIT_USAGE,
+				       "--fips: '%s' is not a FIPS code (digits, * for a range)",
+				       o->fips);
+		free(digits);
+	}
+	if ((o->city || o->county) && !o->state)
+		rc = cli_failf(CLI_EXIT_USAGE, "--state: required with --city or --county");
+	if (o->state && !o->city && !o->county)
+		rc = cli_failf(CLI_EXIT_USAGE, "--city: required with --state");
+	if (rc || o->n_args)
+		return rc;
+	pr->zip = afcq_xstrdup(o->zip);
+	pr->npanxx = afcq_xstrdup(o->npanxx);
+	pr->fips = afcq_xstrdup(o->fips);
+	pr->city = afcq_xstrdup(o->city);
+	pr->st = afcq_xstrdup(o->state);
+	pr->cnty = afcq_xstrdup(o->county);
+	return CLI_EXIT_OK;
+}
+
+int cmd_pcode(const struct cli_opts *o)
+{
+	struct afcq_pcode_request pr = { 0 };
+	int rc = pcode_request(o, &pr);
+	if (rc) {
+		afcq_pcode_request_done(&pr);
+		return rc;
+	}
+	struct cli_session s = { 0 };
+	struct afcq_exchange x = { 0 };
+	if (o->n_args)
+		rc = lookup(&s, o, o->primary ? AFCQ_OP_PRIMARY : AFCQ_OP_LOCATION, o->args[0], NULL,
+			    &x);
+	else
+		rc = lookup(&s, o, AFCQ_OP_PCODE, NULL, &pr, &x);
+	if (!rc) {
+		print_pcodes(o, &x);
+		if (x.pcodes.n == 0)
+			rc = cli_failf(CLI_EXIT_API, "pcode: no match");
+	}
+	afcq_exchange_done(&x);
+	cli_session_done(&s);
+	afcq_pcode_request_done(&pr);
+	return rc;
+}

@@ -1,0 +1,73 @@
+/* cmd_quote.c - afcq quote FILE|-: CalcTaxes as a quote (cmmt forced
+ * false), and the printing of a CalcTaxes outcome shared with invoice. */
+#include "cli.h"
+
+#include <stdio.h>
+
+int cli_print_calc(const struct cli_session *s, const struct afcq_request *sent,
+		   const struct afcq_exchange *x, enum afcq_status st,
+		   const struct afcq_error *err)
+{
+	if (st != AFCQ_OK && st != AFCQ_ERR_API)
+		return cli_fail(err);
+	switch (s->opts->format) {
+	case CLI_FORMAT_JSON:
+		cli_json_body(stdout, x->http.body);
+		break;
+	case CLI_FORMAT_CSV:
+		cli_csv_calc(stdout, &x->response);
+		break;
+	case CLI_FORMAT_TABLE:
+		cli_table_calc(stdout, sent, &x->response);
+		break;
+	}
+	fflush(stdout);
+	size_t n = cli_print_api_errors(&x->response);
+	if (st == AFCQ_ERR_API && n == 0)
+		cli_fail(err);
+	return st == AFCQ_ERR_API || n ? CLI_EXIT_API : CLI_EXIT_OK;
+}
+
+/* Loads the positional FILE argument of quote and invoice. */
+static int one_file(const struct cli_opts *o)
+{
+	if (o->n_args == 0)
+		return cli_failf(CLI_EXIT_USAGE, "%s: missing FILE (a request file, or - for stdin)",
+				 o->command);
+	if (o->n_args > 1)
+		return cli_failf(CLI_EXIT_USAGE, "%s: one FILE expected, got '%s' too", o->command,
+				 o->args[1]);
+	return CLI_EXIT_OK;
+}
+
+int cmd_quote(const struct cli_opts *o)
+{
+	int rc = one_file(o);
+	if (rc)
+		return rc;
+	struct cli_session s = { 0 };
+	struct afcq_request req, sent;
+	afcq_request_init(&req);
+	afcq_request_init(&sent);
+	rc = cli_session_config(&s, o);
+	if (!rc)
+		rc = cli_request_load(o->args[0], &req);
+	if (!rc) {
+		afcq_api_prepare_quote(&sent, &req);
+		rc = cli_request_check(&sent);
+	}
+	if (!rc)
+		rc = cli_session_open(&s, CLI_NEED_ENDPOINT | CLI_WANT_HISTORY);
+	if (!rc) {
+		struct afcq_exchange x = { 0 };
+		struct afcq_error err;
+		afcq_error_clear(&err);
+		enum afcq_status st = afcq_api_calc(&s.api, AFCQ_OP_QUOTE, &sent, &x, &err);
+		rc = cli_print_calc(&s, &sent, &x, st, &err);
+		afcq_exchange_done(&x);
+	}
+	afcq_request_done(&sent);
+	afcq_request_done(&req);
+	cli_session_done(&s);
+	return rc;
+}

@@ -1,0 +1,94 @@
+/* main.c - afcq: picks the workstation or a subcommand.
+ *
+ * The first argument that is not an option names the subcommand; with
+ * none, afcq is the workstation.  Options are parsed per command so that
+ * each one accepts only what applies to it (options.c).
+ */
+#include "cli.h"
+
+#include <stdio.h>
+#include <string.h>
+
+struct command {
+	const char *name;
+	int (*run)(const struct cli_opts *o);
+};
+
+static const struct command commands[] = {
+	{ "quote", cmd_quote },
+	{ "invoice", cmd_invoice },
+	{ "commit", cmd_commit },
+	{ "uncommit", cmd_uncommit },
+	{ "tspairs", cmd_tspairs },
+	{ "taxtype", cmd_taxtype },
+	{ "pcode", cmd_pcode },
+	{ "history", cmd_history },
+	{ "check-config", cmd_check_config },
+};
+
+static const struct command *find_command(const char *name)
+{
+	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+		if (strcmp(commands[i].name, name) == 0)
+			return &commands[i];
+	return NULL;
+}
+
+/* Index of the subcommand word in argv, or 0 when there is none.  Global
+ * options before it may take a value ("-f csv quote"), which is skipped. */
+static int command_index(int argc, char **argv)
+{
+	static const char *const with_value[] = {
+		"-c", "--config", "-p", "--profile", "-e", "--endpoint", "-f", "--format",
+		"--timeout", "--script",
+	};
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i];
+		if (strcmp(a, "--") == 0)
+			return 0;
+		if (a[0] != '-' || strcmp(a, "-") == 0)
+			return find_command(a) ? i : 0;
+		for (size_t k = 0; k < sizeof with_value / sizeof with_value[0]; k++)
+			if (strcmp(a, with_value[k]) == 0) {
+				i++;
+				break;
+			}
+	}
+	return 0;
+}
+
+/* The workstation (no subcommand). */
+static int run_workstation(const struct cli_opts *o)
+{
+	if (o->n_args > 1)
+		return cli_failf(CLI_EXIT_USAGE,
+				 "%s: unknown command (see afcq --help)", o->args[0]);
+	return cli_failf(CLI_EXIT_USAGE,
+			 "the workstation is not part of this build; use a subcommand "
+			 "(see afcq --help)");
+}
+
+int main(int argc, char **argv)
+{
+	int ci = command_index(argc, argv);
+	const struct command *cmd = ci ? find_command(argv[ci]) : NULL;
+	struct cli_opts o = { 0 };
+	/* The command word itself is skipped; options may sit on both sides. */
+	bool ok = cli_opts_parse(&o, cmd ? cmd->name : NULL, argc, argv, ci);
+	int rc;
+	if (!ok) {
+		rc = CLI_EXIT_USAGE;
+	} else if (o.version) {
+		printf("afcq %s\n", AFCQ_VERSION);
+		rc = CLI_EXIT_OK;
+	} else if (o.help) {
+		cli_usage(stdout, cmd ? cmd->name : NULL);
+		rc = CLI_EXIT_OK;
+	} else if (cmd) {
+		rc = cmd->run(&o);
+	} else {
+		rc = run_workstation(&o);
+	}
+	cli_opts_done(&o);
+	return rc;
+}

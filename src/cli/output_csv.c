@@ -1,0 +1,143 @@
+/* output_csv.c - one CSV row per tax, for spreadsheets and scripts.
+ *
+ * Header: scope,doc,ref,tid,name,cat,cid,lvl,pcd,calc,rate,base,lns,min,exm,
+ * bill,cmpl,sur,tax.  scope is "item" (base = tm) or "summary" (base =
+ * tchg; ref, bill and cmpl empty; min is the bracket's lower bound).
+ * Numbers keep full precision (the shortest digits that read back to the
+ * same double); fields are quoted as RFC 4180 says.
+ */
+#include "cli.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char header[] =
+	"scope,doc,ref,tid,name,cat,cid,lvl,pcd,calc,rate,base,lns,min,exm,bill,cmpl,sur,tax";
+
+/* Rewrites an exponent form ("1e-05") as plain decimals with the same
+ * significant digits, so that every consumer reads the number. */
+static void plain_decimal(double v, int prec, char *buf, size_t n)
+{
+	int exp10 = (int)floor(log10(fabs(v)));
+	int decimals = prec - 1 - exp10;
+	if (decimals < 0)
+		decimals = 0;
+	if (decimals > 40)
+		decimals = 40;
+	snprintf(buf, n, "%.*f", decimals, v);
+	if (strchr(buf, '.')) {
+		size_t len = strlen(buf);
+		while (len > 0 && buf[len - 1] == '0')
+			buf[--len] = '\0';
+		if (len > 0 && buf[len - 1] == '.')
+			buf[--len] = '\0';
+	}
+}
+
+const char *cli_number(double v, char *buf, size_t n)
+{
+	if (v == 0.0 || !isfinite(v)) {
+		snprintf(buf, n, "%s", v == 0.0 ? "0" : (isnan(v) ? "nan" : (v > 0 ? "inf" : "-inf")));
+		return buf;
+	}
+	int p;
+	for (p = 1; p <= 17; p++) {
+		snprintf(buf, n, "%.*g", p, v);
+		if (strtod(buf, NULL) == v)
+			break;
+	}
+	if (p > 17)
+		p = 17;
+	if (strchr(buf, 'e'))
+		plain_decimal(v, p, buf, n);
+	return buf;
+}
+
+void cli_csv_field(FILE *f, const char *s)
+{
+	if (!s)
+		return;
+	if (!strpbrk(s, ",\"\r\n")) {
+		fputs(s, f);
+		return;
+	}
+	fputc('"', f);
+	for (const char *p = s; *p; p++) {
+		if (*p == '"')
+			fputc('"', f);
+		fputc(*p, f);
+	}
+	fputc('"', f);
+}
+
+static void num(FILE *f, double v)
+{
+	char b[64];
+	fputc(',', f);
+	fputs(cli_number(v, b, sizeof b), f);
+}
+
+static void str(FILE *f, const char *s)
+{
+	fputc(',', f);
+	cli_csv_field(f, s);
+}
+
+static const char *flag(bool b)
+{
+	return b ? "true" : "false";
+}
+
+static void item_row(FILE *f, const char *doc, const char *ref, const struct afcq_tax *t)
+{
+	fputs("item", f);
+	str(f, doc);
+	str(f, ref);
+	fprintf(f, ",%d", t->tid);
+	str(f, t->name);
+	str(f, t->cat);
+	fprintf(f, ",%d,%d,%lld,%d", t->cid, t->lvl, t->pcd, t->calc);
+	num(f, t->rate);
+	num(f, t->tm);
+	fprintf(f, ",%lld", t->lns);
+	num(f, t->min);
+	num(f, t->exm);
+	fprintf(f, ",%s,%s,%s", flag(t->bill), flag(t->cmpl), flag(t->sur));
+	num(f, t->tax);
+	fputc('\n', f);
+}
+
+static void summary_row(FILE *f, const char *doc, const struct afcq_summary *s)
+{
+	fputs("summary", f);
+	str(f, doc);
+	str(f, "");
+	fprintf(f, ",%d", s->tid);
+	str(f, s->name);
+	str(f, s->cat);
+	fprintf(f, ",%d,%d,%lld,%d", s->cid, s->lvl, s->pcd, s->calc);
+	num(f, s->rate);
+	num(f, s->tchg);
+	fprintf(f, ",%lld", s->lns);
+	num(f, s->min);
+	num(f, s->exm);
+	fprintf(f, ",,,%s", flag(s->sur));
+	num(f, s->tax);
+	fputc('\n', f);
+}
+
+void cli_csv_calc(FILE *f, const struct afcq_response *resp)
+{
+	fprintf(f, "%s\n", header);
+	for (size_t i = 0; i < resp->n_inv; i++) {
+		const struct afcq_invoice_result *inv = &resp->inv[i];
+		const char *doc = inv->doc ? inv->doc : "";
+		for (size_t k = 0; k < inv->n_itms; k++)
+			for (size_t t = 0; t < inv->itms[k].n_txs; t++)
+				item_row(f, doc, inv->itms[k].ref, &inv->itms[k].txs[t]);
+		for (size_t k = 0; k < inv->n_summ; k++)
+			summary_row(f, doc, &inv->summ[k]);
+	}
+}

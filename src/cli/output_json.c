@@ -1,0 +1,54 @@
+/* output_json.c - answers as the server sent them, pretty-printed, and the
+ * API's err entries as stderr lines. */
+#include "cli.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "afcq/codec.h"
+
+void cli_json_body(FILE *f, const char *body)
+{
+	if (!body || !body[0])
+		return;
+	json_t *j = NULL;
+	struct afcq_error err;
+	afcq_error_clear(&err);
+	if (afcq_json_parse(body, strlen(body), &j, &err) != AFCQ_OK || !j) {
+		fputs(body, f);
+		if (body[strlen(body) - 1] != '\n')
+			fputc('\n', f);
+		return;
+	}
+	char *s = afcq_json_dump(j, AFCQ_JSON_PRETTY);
+	json_decref(j);
+	fputs(s, f);
+	if (!s[0] || s[strlen(s) - 1] != '\n')
+		fputc('\n', f);
+	free(s);
+}
+
+static size_t print_errors(const char *where, const struct afcq_errors *e)
+{
+	for (size_t i = 0; i < e->n; i++)
+		fprintf(stderr, "afcq: %s: %d %s\n", where, e->v[i].code,
+			e->v[i].msg ? e->v[i].msg : "");
+	return e->n;
+}
+
+size_t cli_print_api_errors(const struct afcq_response *resp)
+{
+	size_t n = print_errors("request", &resp->err);
+	char where[64];
+	for (size_t i = 0; i < resp->n_inv; i++) {
+		const struct afcq_invoice_result *inv = &resp->inv[i];
+		snprintf(where, sizeof where, "inv[%zu]", i);
+		n += print_errors(where, &inv->err);
+		for (size_t k = 0; k < inv->n_itms; k++) {
+			snprintf(where, sizeof where, "inv[%zu].itms[%zu]", i, k);
+			n += print_errors(where, &inv->itms[k].err);
+		}
+	}
+	return n;
+}

@@ -1,0 +1,222 @@
+/* output_table.c - a CalcTaxes answer for people.
+ *
+ * Per invoice: the document code, per item its taxes (name, level, PCode,
+ * rate by calculation type, base, amount to the cent) and errors, the
+ * summary rows, then the totals (charges, billable and non-billable taxes,
+ * total due).  Amounts are rounded to the cent only here, from the full
+ * precision values (money.h); totals are rounded from the full-precision
+ * sums, never summed from rounded amounts.
+ */
+#include "cli.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "afcq/money.h"
+
+#define NAME_MIN 20
+#define NAME_MAX 48
+
+static int clamp_width(size_t w)
+{
+	if (w < NAME_MIN)
+		return NAME_MIN;
+	if (w > NAME_MAX)
+		return NAME_MAX;
+	return (int)w;
+}
+
+/* Width of the name column for one invoice (item rows are indented 2). */
+static int name_width(const struct afcq_invoice_result *inv)
+{
+	size_t w = 0;
+	for (size_t i = 0; i < inv->n_itms; i++)
+		for (size_t k = 0; k < inv->itms[i].n_txs; k++) {
+			const char *n = inv->itms[i].txs[k].name;
+			if (n && strlen(n) > w)
+				w = strlen(n);
+		}
+	for (size_t k = 0; k < inv->n_summ; k++) {
+		const char *n = inv->summ[k].name;
+		if (n && strlen(n) > w)
+			w = strlen(n);
+	}
+	return clamp_width(w + 2);
+}
+
+/* Trims trailing zeros (and a trailing point) of a fixed-point number. */
+static void trim_zeros(char *s)
+{
+	if (!strchr(s, '.'))
+		return;
+	size_t n = strlen(s);
+	while (n > 0 && s[n - 1] == '0')
+		s[--n] = '\0';
+	if (n > 0 && s[n - 1] == '.')
+		s[--n] = '\0';
+}
+
+/* The rate as people read it: percent for percentage taxes, an amount per
+ * unit for per-line, per-minute and fixed taxes. */
+static const char *rate_text(int calc, double rate, char *buf, size_t n)
+{
+	char num[64];
+	switch (calc) {
+	case 1: /* rate */
+	case 5: /* self-taxing rate */
+		snprintf(num, sizeof num, "%.6f", rate * 100.0);
+		trim_zeros(num);
+		snprintf(buf, n, "%s%%", num);
+		break;
+	case 2:
+		snprintf(buf, n, "%s fixed", cli_number(rate, num, sizeof num));
+		break;
+	case 3:
+		snprintf(buf, n, "%s/min", cli_number(rate, num, sizeof num));
+		break;
+	case 4:
+	case 8:
+		snprintf(buf, n, "%s/line", cli_number(rate, num, sizeof num));
+		break;
+	case 6:
+	case 9:
+		snprintf(buf, n, "%s/bracket", cli_number(rate, num, sizeof num));
+		break;
+	case 7:
+		snprintf(buf, n, "%s/tier", cli_number(rate, num, sizeof num));
+		break;
+	default:
+		cli_number(rate, buf, n);
+		break;
+	}
+	return buf;
+}
+
+/* The base: lines for per-line taxes, minutes for per-minute ones, else
+ * the taxable measure to the cent. */
+static const char *base_text(int calc, double tm, long long lns, double min, char *buf, size_t n)
+{
+	char num[64];
+	if (calc == 4 || calc == 8)
+		snprintf(buf, n, "%lld line%s", lns, lns == 1 ? "" : "s");
+	else if (calc == 3)
+		snprintf(buf, n, "%s min", cli_number(min, num, sizeof num));
+	else
+		afcq_money_format(tm, buf, n);
+	return buf;
+}
+
+static void tax_row(FILE *f, int w, const char *name, int lvl, long long pcd, int calc,
+		    double rate, const char *base, double tax, const char *note)
+{
+	char rbuf[64], abuf[64];
+	fprintf(f, "    %-*.*s %-8s %-8lld %-14s %12s %10s", w - 2, w - 2, name ? name : "",
+		afcq_level_name(lvl), pcd, rate_text(calc, rate, rbuf, sizeof rbuf), base,
+		afcq_money_format(tax, abuf, sizeof abuf));
+	if (note && note[0])
+		fprintf(f, "  %s", note);
+	fputc('\n', f);
+}
+
+static void errors(FILE *f, const char *indent, const struct afcq_errors *e)
+{
+	for (size_t i = 0; i < e->n; i++)
+		fprintf(f, "%serror %d: %s\n", indent, e->v[i].code,
+			e->v[i].msg ? e->v[i].msg : "");
+}
+
+static void item(FILE *f, int w, size_t idx, const struct afcq_item *req,
+		 const struct afcq_item_result *res)
+{
+	char cbuf[64];
+	fprintf(f, "  Item %zu: %s", idx + 1, res->ref && res->ref[0] ? res->ref : "(no ref)");
+	if (req) {
+		fprintf(f, " (T/S %lld/%lld, charge %s)", req->tran.v, req->serv.v,
+			afcq_money_format(afcq_money_item_charge(req, res), cbuf, sizeof cbuf));
+	}
+	fputc('\n', f);
+	errors(f, "    ", &res->err);
+	if (res->n_txs == 0 && res->err.n == 0)
+		fputs("    no taxes\n", f);
+	for (size_t k = 0; k < res->n_txs; k++) {
+		const struct afcq_tax *t = &res->txs[k];
+		char bbuf[64], note[96] = "";
+		base_text(t->calc, t->tm, t->lns, t->min, bbuf, sizeof bbuf);
+		if (!t->bill)
+			snprintf(note, sizeof note, "not billed");
+		if (t->exm != 0.0) {
+			char ebuf[64];
+			size_t used = strlen(note);
+			snprintf(note + used, sizeof note - used, "%sexempt %s", used ? ", " : "",
+				 afcq_money_format(t->exm, ebuf, sizeof ebuf));
+		}
+		tax_row(f, w, t->name, t->lvl, t->pcd, t->calc, t->rate, bbuf, t->tax, note);
+	}
+}
+
+static void totals(FILE *f, const char *title, const struct afcq_totals *t)
+{
+	char b[64];
+	fprintf(f, "  %s\n", title);
+	if (t->n_errors) {
+		fputs("    not shown: the answer holds errors\n", f);
+		return;
+	}
+	fprintf(f, "    %-20s %12s\n", "Charges", afcq_money_format(t->charges, b, sizeof b));
+	fprintf(f, "    %-20s %12s\n", "Billable taxes", afcq_money_format(t->billable, b, sizeof b));
+	fprintf(f, "    %-20s %12s\n", "Non-billable taxes",
+		afcq_money_format(t->nonbillable, b, sizeof b));
+	fprintf(f, "    %-20s %12s\n", "Total due", afcq_money_format(t->total_due, b, sizeof b));
+}
+
+static void invoice(FILE *f, const struct afcq_request *sent, const struct afcq_response *resp,
+		    size_t i)
+{
+	const struct afcq_invoice_result *inv = &resp->inv[i];
+	const struct afcq_invoice *rq = sent && i < sent->n_inv ? &sent->inv[i] : NULL;
+	int w = name_width(inv);
+	fprintf(f, "Invoice %zu of %zu  document %s\n", i + 1, resp->n_inv,
+		inv->doc && inv->doc[0] ? inv->doc : "(none)");
+	errors(f, "  ", &inv->err);
+	fprintf(f, "    %-*s %-8s %-8s %-14s %12s %10s\n", w - 2, "Tax", "Level", "PCode", "Rate",
+		"Base", "Amount");
+	for (size_t k = 0; k < inv->n_itms; k++)
+		item(f, w, k, rq && k < rq->n_itms ? &rq->itms[k] : NULL, &inv->itms[k]);
+	if (inv->has_summ && inv->n_summ) {
+		fputs("  Summary\n", f);
+		for (size_t k = 0; k < inv->n_summ; k++) {
+			const struct afcq_summary *s = &inv->summ[k];
+			char bbuf[64], note[64] = "";
+			base_text(s->calc, s->tchg, s->lns, 0.0, bbuf, sizeof bbuf);
+			if (s->exm != 0.0) {
+				char ebuf[48];
+				snprintf(note, sizeof note, "exempt %s",
+					 afcq_money_format(s->exm, ebuf, sizeof ebuf));
+			}
+			tax_row(f, w, s->name, s->lvl, s->pcd, s->calc, s->rate, bbuf, s->tax, note);
+		}
+	}
+	struct afcq_totals t;
+	afcq_money_totals(sent, resp, i, &t);
+	totals(f, "Totals", &t);
+}
+
+void cli_table_calc(FILE *f, const struct afcq_request *sent, const struct afcq_response *resp)
+{
+	if (resp->err.n) {
+		fputs("Request errors\n", f);
+		errors(f, "  ", &resp->err);
+	}
+	for (size_t i = 0; i < resp->n_inv; i++) {
+		if (i)
+			fputc('\n', f);
+		invoice(f, sent, resp, i);
+	}
+	if (resp->n_inv > 1) {
+		struct afcq_totals t;
+		afcq_money_totals(sent, resp, (size_t)-1, &t);
+		fputc('\n', f);
+		fprintf(f, "All %zu invoices\n", resp->n_inv);
+		totals(f, "Totals", &t);
+	}
+}

@@ -1,0 +1,53 @@
+/* request_file.c - a CalcTaxes request from a file or stdin, checked before
+ * anything is sent: every validation problem is printed, one a line. */
+#include "cli.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "afcq/codec.h"
+#include "afcq/str.h"
+#include "afcq/validate.h"
+
+int cli_request_load(const char *path, struct afcq_request *out)
+{
+	const char *shown = strcmp(path, "-") == 0 ? "(stdin)" : path;
+	size_t len = 0;
+	char *text = afcq_read_file(path, &len);
+	if (!text)
+		return cli_failf(CLI_EXIT_USAGE, "%s: %s", shown, strerror(errno));
+	struct afcq_error err;
+	afcq_error_clear(&err);
+	enum afcq_status st = afcq_codec_parse_request(text, len, out, &err);
+	free(text);
+	if (st != AFCQ_OK) {
+		char line[1024];
+		afcq_error_line(&err, line, sizeof line);
+		/* A syntax error carries line/column; a field error its path. */
+		if (err.line > 0 && !err.where[0])
+			fprintf(stderr, "afcq: %s:%d:%d: %s\n", shown, err.line, err.column, err.msg);
+		else if (err.line > 0)
+			fprintf(stderr, "afcq: %s: %s\n", shown, line);
+		else
+			fprintf(stderr, "afcq: %s%s%s\n", err.where[0] ? "" : shown,
+				err.where[0] ? "" : ": ", line);
+		return CLI_EXIT_USAGE;
+	}
+	return CLI_EXIT_OK;
+}
+
+int cli_request_check(const struct afcq_request *r)
+{
+	struct afcq_problems probs = { 0 };
+	size_t n = afcq_validate_request(r, NULL, NULL, &probs);
+	for (size_t i = 0; i < probs.n; i++) {
+		if (afcq_str_empty(probs.v[i].path))
+			fprintf(stderr, "afcq: %s\n", probs.v[i].msg);
+		else
+			fprintf(stderr, "afcq: %s: %s\n", probs.v[i].path, probs.v[i].msg);
+	}
+	afcq_problems_done(&probs);
+	return n ? CLI_EXIT_USAGE : CLI_EXIT_OK;
+}

@@ -1,0 +1,140 @@
+/* session.c - what a command works with: configuration, the endpoint (a
+ * started sandbox when the profile or --sandbox says so), the HTTP client
+ * and the history store.  One struct cli_session per command, torn down by
+ * cli_session_done on every path.
+ */
+#include "cli.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "afcq/client.h"
+#include "afcq/str.h"
+
+int cli_fail(const struct afcq_error *e)
+{
+	char line[1024];
+	fprintf(stderr, "afcq: %s\n", afcq_error_line(e, line, sizeof line));
+	return afcq_status_exit_code(e->status);
+}
+
+int cli_failf(int code, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	fputs("afcq: ", stderr);
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+	va_end(ap);
+	return code;
+}
+
+int cli_session_config(struct cli_session *s, const struct cli_opts *o)
+{
+	s->opts = o;
+	struct afcq_config_overrides ov = {
+		.path = o->config_path,
+		.profile = o->profile,
+		.endpoint = o->endpoint,
+		.sandbox = o->sandbox,
+		.timeout_s = o->timeout_s,
+	};
+	if (o->sandbox && o->endpoint)
+		return cli_failf(CLI_EXIT_USAGE, "--sandbox and --endpoint: choose one");
+	struct afcq_error err;
+	afcq_error_clear(&err);
+	if (afcq_config_load(&ov, &s->cfg, &err) != AFCQ_OK) {
+		if (err.status == AFCQ_OK)
+			err.status = AFCQ_ERR_CONFIG;
+		cli_fail(&err);
+		/* Whatever the detail, a configuration that cannot be loaded is
+		 * a configuration error for the exit code. */
+		return CLI_EXIT_CONFIG;
+	}
+	s->cfg_loaded = true;
+	if (s->cfg.warnings) {
+		/* one "file:line: ..." warning a line */
+		const char *p = s->cfg.warnings;
+		while (*p) {
+			const char *nl = strchr(p, '\n');
+			size_t len = nl ? (size_t)(nl - p) : strlen(p);
+			if (len)
+				fprintf(stderr, "afcq: warning: %.*s\n", (int)len, p);
+			p += len + (nl ? 1 : 0);
+		}
+	}
+	return CLI_EXIT_OK;
+}
+
+static int open_history(struct cli_session *s, bool required)
+{
+	struct afcq_error err;
+	afcq_error_clear(&err);
+	s->history = afcq_history_open(NULL, &err);
+	if (s->history)
+		return CLI_EXIT_OK;
+	if (required) {
+		cli_fail(&err);
+		return CLI_EXIT_NET;
+	}
+	char line[1024];
+	fprintf(stderr, "afcq: warning: history not recorded: %s\n",
+		afcq_error_line(&err, line, sizeof line));
+	return CLI_EXIT_OK;
+}
+
+static int open_endpoint(struct cli_session *s)
+{
+	struct afcq_error err;
+	afcq_error_clear(&err);
+	afcq_endpoint_copy(&s->endpoint, &s->cfg.endpoint);
+	if (s->cfg.sandbox) {
+		if (afcq_sandbox_start(NULL, &s->sandbox, &err) != AFCQ_OK) {
+			cli_fail(&err);
+			return CLI_EXIT_NET;
+		}
+		s->sandbox_running = true;
+		free(s->endpoint.base_url);
+		s->endpoint.base_url = afcq_xstrdup(s->sandbox.url);
+	}
+	if (afcq_str_empty(s->endpoint.base_url))
+		return cli_failf(CLI_EXIT_CONFIG, "profile %s: no endpoint configured",
+				 s->cfg.profile ? s->cfg.profile : "(none)");
+	s->client = afcq_client_new(&s->endpoint);
+	if (!s->client)
+		return cli_failf(CLI_EXIT_NET, "%s: cannot start the HTTP client",
+				 s->endpoint.base_url);
+	s->api.client = s->client;
+	s->api.history = s->history;
+	s->api.endpoint_label = s->cfg.sandbox ? "sandbox" : s->endpoint.base_url;
+	return CLI_EXIT_OK;
+}
+
+int cli_session_open(struct cli_session *s, unsigned need)
+{
+	int rc = CLI_EXIT_OK;
+	if (need & (CLI_NEED_HISTORY | CLI_WANT_HISTORY))
+		rc = open_history(s, need & CLI_NEED_HISTORY);
+	if (rc == CLI_EXIT_OK && (need & CLI_NEED_ENDPOINT))
+		rc = open_endpoint(s);
+	return rc;
+}
+
+void cli_session_done(struct cli_session *s)
+{
+	if (s->client)
+		afcq_client_free(s->client);
+	s->client = NULL;
+	if (s->sandbox_running)
+		afcq_sandbox_stop(&s->sandbox);
+	s->sandbox_running = false;
+	if (s->history)
+		afcq_history_close(s->history);
+	s->history = NULL;
+	afcq_endpoint_done(&s->endpoint);
+	if (s->cfg_loaded)
+		afcq_config_done(&s->cfg);
+	s->cfg_loaded = false;
+}

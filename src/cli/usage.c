@@ -1,0 +1,82 @@
+/* usage.c - help text of afcq and of each subcommand. */
+#include "cli.h"
+
+#include <string.h>
+
+static const char overview[] =
+	"usage: afcq [OPTIONS] [FILE]                  the workstation; FILE is loaded into the form\n"
+	"       afcq quote    [OPTIONS] FILE|-         CalcTaxes as a quote (never committed)\n"
+	"       afcq invoice  [OPTIONS] --number INVN [--doc CODE] [--commit] FILE|-\n"
+	"       afcq commit   [OPTIONS] DOC            commit a document\n"
+	"       afcq uncommit [OPTIONS] DOC            uncommit a document\n"
+	"       afcq tspairs  [OPTIONS] [TEXT]         T/S pair catalog, filtered by words in TEXT\n"
+	"       afcq taxtype  [OPTIONS] ID|'*'         tax type catalog\n"
+	"       afcq pcode    [OPTIONS] PCODE | --zip Z | --npanxx N | --fips F |\n"
+	"                               --city C --state S [--county K]\n"
+	"       afcq history  [OPTIONS] [list | show ID]\n"
+	"       afcq check-config [OPTIONS]            validate the config, show where values came from\n"
+	"\n"
+	"options:\n"
+	"  -c, --config FILE      configuration file\n"
+	"  -p, --profile NAME     profile of the configuration to use\n"
+	"  -e, --endpoint URL     AFC endpoint (https://host), instead of the profile's\n"
+	"      --sandbox          start the bundled afcq-sandbox on a free loopback port and use it\n"
+	"  -f, --format FMT       table (default), json (the answer as sent) or csv (one row per tax)\n"
+	"      --timeout SECONDS  total time allowed for one request\n"
+	"  -h, --help             this text\n"
+	"  -V, --version          version\n"
+	"\n"
+	"exit codes: 0 ok, 1 the API answered with errors, 2 usage error or invalid input,\n"
+	"            3 configuration error, 4 network or HTTP failure\n";
+
+struct command_help {
+	const char *name;
+	const char *text;
+};
+
+static const struct command_help helps[] = {
+	{ "quote",
+	  "usage: afcq quote [OPTIONS] FILE|-\n"
+	  "Sends the CalcTaxes request in FILE (or stdin) as a quote: cmmt is forced false.\n"
+	  "Comments and trailing commas are accepted in FILE.\n" },
+	{ "invoice",
+	  "usage: afcq invoice [OPTIONS] --number INVN [--doc CODE] [--commit] FILE|-\n"
+	  "Sends the request as an invoice: invn=INVN on every invoice, doc=CODE (a fresh\n"
+	  "unique code when --doc is absent), cmmt=--commit.  A document code that history\n"
+	  "shows was already used is refused.\n" },
+	{ "commit", "usage: afcq commit [OPTIONS] DOC\nCommits every transaction stored under DOC.\n" },
+	{ "uncommit",
+	  "usage: afcq uncommit [OPTIONS] DOC\nUncommits every transaction stored under DOC.\n" },
+	{ "tspairs",
+	  "usage: afcq tspairs [OPTIONS] [TEXT]\n"
+	  "Lists transaction/service pairs; with TEXT only those whose numbers or\n"
+	  "descriptions hold every word of TEXT.\n" },
+	{ "taxtype", "usage: afcq taxtype [OPTIONS] ID|'*'\nDescribes a tax type, or all of them.\n" },
+	{ "pcode",
+	  "usage: afcq pcode [OPTIONS] PCODE [--primary]\n"
+	  "       afcq pcode [OPTIONS] --zip Z | --npanxx N | --fips F | --city C --state S [--county K]\n"
+	  "With PCODE: every place name of the PCode (--primary: its primary name).\n"
+	  "Otherwise finds the PCodes of a place.\n" },
+	{ "history",
+	  "usage: afcq history [OPTIONS] [list | show ID]\n"
+	  "list: every request sent, newest first (id, time, kind, doc, invn, total, outcome).\n"
+	  "show ID: one entry with the request and the response.\n" },
+	{ "check-config",
+	  "usage: afcq check-config [OPTIONS]\n"
+	  "Validates the configuration and shows where each value came from.\n" },
+};
+
+void cli_usage(FILE *f, const char *command)
+{
+	if (command) {
+		for (size_t i = 0; i < sizeof helps / sizeof helps[0]; i++) {
+			if (strcmp(helps[i].name, command) == 0) {
+				fputs(helps[i].text, f);
+				fputs("Options: -c/--config, -p/--profile, -e/--endpoint, --sandbox, "
+				      "-f/--format, --timeout (see afcq --help).\n", f);
+				return;
+			}
+		}
+	}
+	fputs(overview, f);
+}
