@@ -1,0 +1,133 @@
+/* codec_fields.h - the table engine behind the JSON codec (private to the
+ * core).
+ *
+ * Each wire object is described once by a table of fields: the JSON key,
+ * the kind of value and where it lives in the model struct (offsetof).  The
+ * same table drives both directions, so the parser and the emitter can
+ * never disagree about names, and emitted keys come out in table order (the
+ * order of the AFC samples).
+ *
+ * Parsing rules shared by every table:
+ *  - an absent key or a JSON null leaves the field as it is (zero/unset);
+ *  - keys the table does not name are ignored;
+ *  - a value of the wrong type is an AFCQ_ERR_PARSE naming the JSON path
+ *    ("inv[0].itms[2].chg: not a number");
+ *  - integers and reals are both accepted for every numeric field, but an
+ *    integer field refuses a value with a fractional part.
+ * Emitting rules: optional scalars only when set, strings only when
+ * non-NULL, arrays only when non-empty (or when CODEC_KEEP_EMPTY and the
+ * "has" flag says the key was there), sub-objects when their `present` flag
+ * is set or they have at least one field to show.
+ */
+#ifndef AFCQ_CODEC_FIELDS_H
+#define AFCQ_CODEC_FIELDS_H
+
+#include <jansson.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "afcq/error.h"
+
+enum codec_kind {
+	CODEC_OBOOL,    /* struct afcq_obool */
+	CODEC_OINT,     /* struct afcq_oint */
+	CODEC_ODBL,     /* struct afcq_odbl */
+	CODEC_BOOL,     /* bool, always emitted */
+	CODEC_INT,      /* int, always emitted */
+	CODEC_LLONG,    /* long long, always emitted */
+	CODEC_DBL,      /* double, always emitted */
+	CODEC_STR,      /* char *, emitted when non-NULL */
+	CODEC_NULLSTR,  /* char *, emitted as JSON null when NULL */
+	CODEC_OBJECT,   /* embedded struct whose first member is `bool present` */
+	CODEC_ARRAY,    /* element pointer at off, size_t count at count_off */
+	CODEC_ERRORS,   /* struct afcq_errors */
+	CODEC_CUSTOM,   /* parse/emit callbacks that see the whole struct */
+};
+
+enum {
+	CODEC_NUM_AS_STR = 1u << 0, /* string field also takes a number */
+	CODEC_KEEP_EMPTY = 1u << 1, /* array: bool at has_off records the key */
+};
+
+struct codec_table;
+
+struct codec_field {
+	const char *key;
+	enum codec_kind kind;
+	size_t off;
+	size_t count_off;               /* CODEC_ARRAY */
+	size_t has_off;                 /* CODEC_ARRAY with CODEC_KEEP_EMPTY */
+	size_t elem_size;               /* CODEC_ARRAY */
+	const struct codec_table *sub;  /* CODEC_OBJECT, CODEC_ARRAY */
+	unsigned flags;
+	/* CODEC_CUSTOM: path is the value's full path; base is the struct the
+	 * table describes.  emit returns a new reference or NULL to omit. */
+	enum afcq_status (*parse)(const json_t *v, const char *path, void *base,
+				  struct afcq_error *err);
+	json_t *(*emit)(const void *base);
+};
+
+struct codec_table {
+	const struct codec_field *fields;
+	size_t n;
+	bool fold_case;                 /* keys also match case-insensitively */
+	/* Optional: adjusts the emitted object (e.g. drops keys a shape leaves
+	 * out); called last by codec_emit_object. */
+	void (*after_emit)(json_t *o, const void *base);
+};
+
+#define CODEC_FIELD(T, k, kind_, m) { .key = (k), .kind = (kind_), .off = offsetof(T, m) }
+#define CODEC_FIELD_F(T, k, kind_, m, fl) \
+	{ .key = (k), .kind = (kind_), .off = offsetof(T, m), .flags = (fl) }
+#define CODEC_OBJ(T, k, m, subt) \
+	{ .key = (k), .kind = CODEC_OBJECT, .off = offsetof(T, m), .sub = &(subt) }
+#define CODEC_ARR(T, k, m, cnt, ET, subt) \
+	{ .key = (k), .kind = CODEC_ARRAY, .off = offsetof(T, m), .count_off = offsetof(T, cnt), \
+	  .elem_size = sizeof(ET), .sub = &(subt) }
+#define CODEC_ARR_HAS(T, k, m, cnt, has, ET, subt) \
+	{ .key = (k), .kind = CODEC_ARRAY, .off = offsetof(T, m), .count_off = offsetof(T, cnt), \
+	  .has_off = offsetof(T, has), .elem_size = sizeof(ET), .sub = &(subt), \
+	  .flags = CODEC_KEEP_EMPTY }
+#define CODEC_TABLE(name, arr, fold) \
+	static const struct codec_table name = { .fields = (arr), \
+		.n = sizeof(arr) / sizeof((arr)[0]), .fold_case = (fold) }
+
+/* Parses JSON object j into base as described by t.  path names j ("" for
+ * the top level).  Fields already filled are overwritten; on error the
+ * struct may be partly filled (the caller's _done frees it). */
+enum afcq_status codec_parse_object(const json_t *j, const struct codec_table *t, void *base,
+				    const char *path, struct afcq_error *err);
+
+/* Parses JSON array j of objects into a new array of n elements of
+ * elem_size bytes (*out, *n; zeroed first, so a partial array can be freed
+ * element by element).  A lone object counts as a one-element array. */
+enum afcq_status codec_parse_array(const json_t *j, const struct codec_table *t, size_t elem_size,
+				   void **out, size_t *n, const char *path, struct afcq_error *err);
+
+/* New JSON object with the fields of base; never NULL. */
+json_t *codec_emit_object(const struct codec_table *t, const void *base);
+/* New JSON array of n elements of elem_size bytes; never NULL. */
+json_t *codec_emit_array(const struct codec_table *t, const void *v, size_t n, size_t elem_size);
+
+/* A JSON string for s; bytes that are not valid UTF-8 become U+FFFD
+ * (jansson refuses invalid UTF-8).  NULL s gives JSON null. */
+json_t *codec_string(const char *s);
+
+/* Sets a type error on err for the value at path ("(top level)" if path is
+ * empty) and returns AFCQ_ERR_PARSE. */
+enum afcq_status codec_type_error(struct afcq_error *err, const char *path, const char *msg);
+
+/* Writes "parent.key" (or "key") / "parent[i]" into buf. */
+void codec_path_key(char *buf, size_t n, const char *parent, const char *key);
+void codec_path_index(char *buf, size_t n, const char *parent, size_t i);
+
+/* Shortest text for d that reads back as the same double ("%.15g" up to
+ * "%.17g", always with '.' as the decimal point); buf needs 32 bytes. */
+void codec_format_double(double d, char *buf, size_t n);
+
+/* Parses relaxed text into *out and checks it is an object (or, if
+ * allow_array, an array); on error *out is NULL. */
+enum afcq_status codec_load(const char *text, size_t len, bool allow_array, json_t **out,
+			    struct afcq_error *err);
+
+#endif

@@ -1,0 +1,175 @@
+/* codec_response.c - CalcTaxes and Commit responses, JSON to model and back.
+ *
+ * The sandbox emits its answers through afcq_codec_response_to_json, so the
+ * tables follow the key order of the AFC sample responses: a tax is
+ * bill cmpl tm calc cat cid name exm lns min pcd [taxpcd] rate sur tax lvl
+ * tid [usexm notax trans svc chg] (bracketed: extended fields, only when
+ * set, placed where the samples put them); a summary row is max min tchg
+ * calc cat cid name exm lns pcd rate sur tax lvl tid.
+ */
+#include "afcq/codec.h"
+
+#include "afcq/str.h"
+#include "codec_fields.h"
+
+static const struct codec_field tax_fields[] = {
+	CODEC_FIELD(struct afcq_tax, "bill", CODEC_BOOL, bill),
+	CODEC_FIELD(struct afcq_tax, "cmpl", CODEC_BOOL, cmpl),
+	CODEC_FIELD(struct afcq_tax, "tm", CODEC_DBL, tm),
+	CODEC_FIELD(struct afcq_tax, "calc", CODEC_INT, calc),
+	CODEC_FIELD(struct afcq_tax, "cat", CODEC_STR, cat),
+	CODEC_FIELD(struct afcq_tax, "cid", CODEC_INT, cid),
+	CODEC_FIELD(struct afcq_tax, "name", CODEC_STR, name),
+	CODEC_FIELD(struct afcq_tax, "exm", CODEC_DBL, exm),
+	CODEC_FIELD(struct afcq_tax, "lns", CODEC_LLONG, lns),
+	CODEC_FIELD(struct afcq_tax, "min", CODEC_DBL, min),
+	CODEC_FIELD(struct afcq_tax, "pcd", CODEC_LLONG, pcd),
+	CODEC_FIELD(struct afcq_tax, "taxpcd", CODEC_OINT, taxpcd),
+	CODEC_FIELD(struct afcq_tax, "rate", CODEC_DBL, rate),
+	CODEC_FIELD(struct afcq_tax, "sur", CODEC_BOOL, sur),
+	CODEC_FIELD(struct afcq_tax, "tax", CODEC_DBL, tax),
+	CODEC_FIELD(struct afcq_tax, "lvl", CODEC_INT, lvl),
+	CODEC_FIELD(struct afcq_tax, "tid", CODEC_INT, tid),
+	CODEC_FIELD(struct afcq_tax, "usexm", CODEC_OBOOL, usexm),
+	CODEC_FIELD(struct afcq_tax, "notax", CODEC_OBOOL, notax),
+	CODEC_FIELD(struct afcq_tax, "trans", CODEC_OINT, trans),
+	CODEC_FIELD(struct afcq_tax, "svc", CODEC_OINT, svc),
+	CODEC_FIELD(struct afcq_tax, "chg", CODEC_ODBL, chg),
+};
+
+/* A "NO TAX" placeholder row (retext, item produced nothing) carries only
+ * bill name pcd taxpcd tax tid and the extended fields in the samples. */
+static void tax_after_emit(json_t *o, const void *base)
+{
+	static const char *const absent[] = {
+		"cmpl", "tm", "calc", "cat", "cid", "exm", "lns", "min", "rate", "sur", "lvl",
+	};
+	const struct afcq_tax *t = base;
+	if (!t->notax.set || !t->notax.v)
+		return;
+	for (size_t i = 0; i < sizeof absent / sizeof absent[0]; i++)
+		json_object_del(o, absent[i]);
+}
+
+static const struct codec_table tax_table = {
+	.fields = tax_fields,
+	.n = sizeof tax_fields / sizeof tax_fields[0],
+	.after_emit = tax_after_emit,
+};
+
+static const struct codec_field summary_fields[] = {
+	CODEC_FIELD(struct afcq_summary, "max", CODEC_DBL, max),
+	CODEC_FIELD(struct afcq_summary, "min", CODEC_DBL, min),
+	CODEC_FIELD(struct afcq_summary, "tchg", CODEC_DBL, tchg),
+	CODEC_FIELD(struct afcq_summary, "calc", CODEC_INT, calc),
+	CODEC_FIELD(struct afcq_summary, "cat", CODEC_STR, cat),
+	CODEC_FIELD(struct afcq_summary, "cid", CODEC_INT, cid),
+	CODEC_FIELD(struct afcq_summary, "name", CODEC_STR, name),
+	CODEC_FIELD(struct afcq_summary, "exm", CODEC_DBL, exm),
+	CODEC_FIELD(struct afcq_summary, "lns", CODEC_LLONG, lns),
+	CODEC_FIELD(struct afcq_summary, "pcd", CODEC_LLONG, pcd),
+	CODEC_FIELD(struct afcq_summary, "rate", CODEC_DBL, rate),
+	CODEC_FIELD(struct afcq_summary, "sur", CODEC_BOOL, sur),
+	CODEC_FIELD(struct afcq_summary, "tax", CODEC_DBL, tax),
+	CODEC_FIELD(struct afcq_summary, "lvl", CODEC_INT, lvl),
+	CODEC_FIELD(struct afcq_summary, "tid", CODEC_INT, tid),
+};
+CODEC_TABLE(summary_table, summary_fields, false);
+
+static const struct codec_field item_result_fields[] = {
+	CODEC_FIELD(struct afcq_item_result, "ref", CODEC_STR, ref),
+	CODEC_FIELD(struct afcq_item_result, "base", CODEC_ODBL, base),
+	CODEC_ARR_HAS(struct afcq_item_result, "txs", txs, n_txs, has_txs, struct afcq_tax,
+		      tax_table),
+	CODEC_FIELD(struct afcq_item_result, "err", CODEC_ERRORS, err),
+};
+CODEC_TABLE(item_result_table, item_result_fields, false);
+
+static const struct codec_field reporting_fields[] = {
+	CODEC_FIELD(struct afcq_reporting, "acct", CODEC_STR, acct),
+	CODEC_FIELD(struct afcq_reporting, "custref", CODEC_STR, custref),
+	CODEC_FIELD(struct afcq_reporting, "invn", CODEC_STR, invn),
+	CODEC_FIELD(struct afcq_reporting, "bcyc", CODEC_STR, bcyc),
+	CODEC_FIELD(struct afcq_reporting, "ccycd", CODEC_STR, ccycd),
+	CODEC_FIELD(struct afcq_reporting, "ccydesc", CODEC_STR, ccydesc),
+};
+CODEC_TABLE(reporting_table, reporting_fields, false);
+
+static const struct codec_field invoice_result_fields[] = {
+	CODEC_FIELD(struct afcq_invoice_result, "doc", CODEC_STR, doc),
+	CODEC_ARR(struct afcq_invoice_result, "itms", itms, n_itms, struct afcq_item_result,
+		  item_result_table),
+	CODEC_ARR_HAS(struct afcq_invoice_result, "summ", summ, n_summ, has_summ,
+		      struct afcq_summary, summary_table),
+	CODEC_FIELD(struct afcq_invoice_result, "err", CODEC_ERRORS, err),
+	CODEC_OBJ(struct afcq_invoice_result, "incrf", incrf, reporting_table),
+};
+CODEC_TABLE(invoice_result_table, invoice_result_fields, false);
+
+static const struct codec_field response_fields[] = {
+	CODEC_ARR(struct afcq_response, "inv", inv, n_inv, struct afcq_invoice_result,
+		  invoice_result_table),
+	CODEC_FIELD(struct afcq_response, "err", CODEC_ERRORS, err),
+};
+CODEC_TABLE(response_table, response_fields, false);
+
+static const struct codec_field commit_response_fields[] = {
+	CODEC_FIELD(struct afcq_commit_response, "ok", CODEC_OBOOL, ok),
+	CODEC_FIELD(struct afcq_commit_response, "err", CODEC_ERRORS, err),
+	CODEC_FIELD(struct afcq_commit_response, "doc", CODEC_STR, doc),
+	CODEC_FIELD(struct afcq_commit_response, "cmmt", CODEC_OBOOL, cmmt),
+};
+CODEC_TABLE(commit_response_table, commit_response_fields, false);
+
+/* ---- CalcTaxes response -------------------------------------------------------- */
+
+enum afcq_status afcq_codec_response_from_json(const json_t *j, struct afcq_response *out,
+					       struct afcq_error *err)
+{
+	afcq_response_done(out);
+	enum afcq_status st = codec_parse_object(j, &response_table, out, "", err);
+	if (st != AFCQ_OK)
+		afcq_response_done(out);
+	return st;
+}
+
+enum afcq_status afcq_codec_parse_response(const char *text, size_t len,
+					   struct afcq_response *out, struct afcq_error *err)
+{
+	json_t *j;
+	afcq_response_done(out);
+	enum afcq_status st = codec_load(text, len, false, &j, err);
+	if (st != AFCQ_OK)
+		return st;
+	st = afcq_codec_response_from_json(j, out, err);
+	json_decref(j);
+	return st;
+}
+
+json_t *afcq_codec_response_to_json(const struct afcq_response *r)
+{
+	return codec_emit_object(&response_table, r);
+}
+
+/* ---- Commit response ------------------------------------------------------------ */
+
+enum afcq_status afcq_codec_parse_commit_response(const char *text, size_t len,
+						  struct afcq_commit_response *out,
+						  struct afcq_error *err)
+{
+	json_t *j;
+	afcq_commit_response_done(out);
+	enum afcq_status st = codec_load(text, len, false, &j, err);
+	if (st != AFCQ_OK)
+		return st;
+	st = codec_parse_object(j, &commit_response_table, out, "", err);
+	json_decref(j);
+	if (st != AFCQ_OK)
+		afcq_commit_response_done(out);
+	return st;
+}
+
+json_t *afcq_codec_commit_response_to_json(const struct afcq_commit_response *r)
+{
+	return codec_emit_object(&commit_response_table, r);
+}
