@@ -1,0 +1,150 @@
+/* routes_calc.c - CalcTaxes and Commit.
+ *
+ * CalcTaxes: the body is parsed with the core codec (comments, trailing
+ * commas and repeated "inv" keys are accepted, as the documentation's
+ * examples need); a body that cannot be parsed is a 400 whose `error`
+ * header says why.  The engine answers; business problems are `err`
+ * entries inside a 200 answer.  Each invoice with a non-empty `doc` and no
+ * invoice-level error is then kept in the document store (see store.h and
+ * data/sandbox/README.md, "Documents").
+ *
+ * Commit: {doc, cmmt} sets the committed flag of a stored document;
+ * unknown and locked documents get ok:false and the service's messages.
+ */
+#include "routes.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "afcq/codec.h"
+#include "afcq/str.h"
+#include "engine.h"
+#include "store.h"
+
+enum { DOC_ERROR_CODE = -2000 };
+
+static const char msg_no_doc[] = "No transactions found for document code.";
+static const char msg_locked[] = "Document code has been locked.";
+
+/* Keeps every invoice of req that names a document.  Returns AFCQ_OK or
+ * the store's error. */
+static enum afcq_status keep_documents(const struct sandbox_ctx *ctx,
+				       const struct afcq_request *req,
+				       const struct afcq_response *resp, const json_t *answer,
+				       struct afcq_error *err)
+{
+	const json_t *invs = json_object_get(answer, "inv");
+	char today[11];
+
+	routes_today(ctx, today);
+	for (size_t i = 0; i < req->n_inv && i < resp->n_inv; i++) {
+		const struct afcq_invoice *inv = &req->inv[i];
+		struct store_doc d = { 0 };
+		enum store_put_result res;
+		enum afcq_status s;
+
+		if (afcq_str_empty(inv->doc) || resp->inv[i].err.n > 0)
+			continue;
+		d.doc = inv->doc;
+		/* An invoice without a usable date is dated today. */
+		d.inv_date = store_date_valid(inv->date) ? inv->date : today;
+		d.committed = inv->cmmt.set && inv->cmmt.v;
+		d.answer = afcq_json_dump(json_array_get(invs, i), AFCQ_JSON_COMPACT);
+		s = store_put(ctx->store, &d, today, &res, err);
+		free(d.answer);
+		if (s != AFCQ_OK)
+			return s;
+	}
+	return AFCQ_OK;
+}
+
+void routes_calc_taxes(const struct sandbox_ctx *ctx, const char *arg, const char *body,
+		       size_t len, struct routes_reply *out)
+{
+	struct afcq_request req;
+	struct afcq_response resp;
+	struct afcq_error err;
+	char line[800];
+	json_t *answer;
+
+	afcq_request_init(&req);
+	afcq_response_init(&resp);
+	afcq_error_clear(&err);
+	if (len == 0) {
+		routes_reply_error(out, 400, "The request body is empty.");
+		return;
+	}
+	if (afcq_codec_parse_request(body, len, &req, &err) != AFCQ_OK) {
+		routes_reply_error(out, 400, "The request is invalid: %s",
+				   afcq_error_line(&err, line, sizeof(line)));
+		goto done;
+	}
+	if (engine_calc(ctx->rb, &req, &resp, &err) != AFCQ_OK) {
+		routes_reply_error(out, 500, "Tax calculation failed: %s",
+				   afcq_error_line(&err, line, sizeof(line)));
+		goto done;
+	}
+	answer = afcq_codec_response_to_json(&resp);
+	if (keep_documents(ctx, &req, &resp, answer, &err) != AFCQ_OK)
+		routes_reply_error(out, 500, "Document store: %s",
+				   afcq_error_line(&err, line, sizeof(line)));
+	else
+		routes_reply_json(out, afcq_json_dump(answer, AFCQ_JSON_COMPACT));
+	json_decref(answer);
+done:
+	afcq_response_done(&resp);
+	afcq_request_done(&req);
+}
+
+static void add_error(struct afcq_commit_response *r, int code, const char *msg)
+{
+	r->err.v = afcq_xrealloc(r->err.v, (r->err.n + 1) * sizeof(*r->err.v));
+	r->err.v[r->err.n].code = code;
+	r->err.v[r->err.n].msg = afcq_xstrdup(msg);
+	r->err.n++;
+}
+
+void routes_commit(const struct sandbox_ctx *ctx, const char *arg, const char *body,
+		   size_t len, struct routes_reply *out)
+{
+	struct afcq_commit_request req = { 0 };
+	struct afcq_commit_response resp = { 0 };
+	enum store_commit_result res = STORE_COMMIT_UNKNOWN;
+	struct afcq_error err;
+	char line[800], today[11];
+	json_t *j;
+
+	afcq_error_clear(&err);
+	if (len == 0) {
+		routes_reply_error(out, 400, "The request body is empty.");
+		return;
+	}
+	if (afcq_codec_parse_commit_request(body, len, &req, &err) != AFCQ_OK) {
+		routes_reply_error(out, 400, "The request is invalid: %s",
+				   afcq_error_line(&err, line, sizeof(line)));
+		goto done;
+	}
+	routes_today(ctx, today);
+	/* An absent cmmt means false (un-commit), as in the service's model. */
+	if (store_commit(ctx->store, req.doc, req.cmmt.set && req.cmmt.v, today, &res, &err) !=
+	    AFCQ_OK) {
+		routes_reply_error(out, 500, "Document store: %s",
+				   afcq_error_line(&err, line, sizeof(line)));
+		goto done;
+	}
+	resp.ok.set = true;
+	resp.ok.v = res == STORE_COMMIT_DONE;
+	if (res == STORE_COMMIT_UNKNOWN)
+		add_error(&resp, DOC_ERROR_CODE, msg_no_doc);
+	else if (res == STORE_COMMIT_LOCKED)
+		add_error(&resp, DOC_ERROR_CODE, msg_locked);
+	j = afcq_codec_commit_response_to_json(&resp);
+	routes_reply_json(out, afcq_json_dump(j, AFCQ_JSON_COMPACT));
+	json_decref(j);
+done:
+	afcq_commit_response_done(&resp);
+	afcq_commit_request_done(&req);
+}
