@@ -42,7 +42,7 @@ static int run(const struct cli_opts *o, bool commit)
 	struct cli_session s = { 0 };
 	int rc = cli_session_config(&s, o);
 	if (!rc)
-		rc = cli_session_open(&s, CLI_NEED_ENDPOINT | CLI_WANT_HISTORY);
+		rc = cli_session_open(&s, CLI_NEED_HISTORY | CLI_NEED_ENDPOINT);
 	if (!rc) {
 		struct afcq_exchange x = { 0 };
 		struct afcq_error err;

@@ -96,12 +96,19 @@ static void list(const struct cli_opts *o, const struct afcq_history_entry *v, s
 		}
 		return;
 	}
-	printf("%5s  %-20s  %-8s  %-32s  %-14s %12s  %s\n", "Id", "Time", "Kind", "Document",
-	       "Invoice", "Total", "Outcome");
+	int wd = 8, wi = 7;
+	for (size_t i = 0; i < n; i++) {
+		if (v[i].doc && (int)strlen(v[i].doc) > wd)
+			wd = (int)strlen(v[i].doc);
+		if (v[i].invn && (int)strlen(v[i].invn) > wi)
+			wi = (int)strlen(v[i].invn);
+	}
+	printf("%5s  %-20s  %-8s  %-*s  %-*s  %12s  %s\n", "Id", "Time", "Kind", wd, "Document",
+	       wi, "Invoice", "Total", "Outcome");
 	for (size_t i = 0; i < n; i++) {
 		const struct afcq_history_entry *e = &v[i];
-		printf("%5" PRId64 "  %-20s  %-8s  %-32s  %-14s %12s  %s\n", e->id, or_dash(e->time),
-		       or_dash(e->kind), or_dash(e->doc), or_dash(e->invn),
+		printf("%5" PRId64 "  %-20s  %-8s  %-*s  %-*s  %12s  %s\n", e->id, or_dash(e->time),
+		       or_dash(e->kind), wd, or_dash(e->doc), wi, or_dash(e->invn),
 		       total_text(e, tb, sizeof tb), afcq_outcome_name(e->outcome));
 	}
 }

@@ -23,16 +23,12 @@ int cli_request_load(const char *path, struct afcq_request *out)
 	enum afcq_status st = afcq_codec_parse_request(text, len, out, &err);
 	free(text);
 	if (st != AFCQ_OK) {
-		char line[1024];
-		afcq_error_line(&err, line, sizeof line);
-		/* A syntax error carries line/column; a field error its path. */
-		if (err.line > 0 && !err.where[0])
-			fprintf(stderr, "afcq: %s:%d:%d: %s\n", shown, err.line, err.column, err.msg);
-		else if (err.line > 0)
-			fprintf(stderr, "afcq: %s: %s\n", shown, line);
+		/* A syntax error names the file (its message holds line and
+		 * column); a field error names the field path. */
+		if (err.where[0])
+			fprintf(stderr, "afcq: %s: %s\n", err.where, err.msg);
 		else
-			fprintf(stderr, "afcq: %s%s%s\n", err.where[0] ? "" : shown,
-				err.where[0] ? "" : ": ", line);
+			fprintf(stderr, "afcq: %s: %s\n", shown, err.msg[0] ? err.msg : "not a request");
 		return CLI_EXIT_USAGE;
 	}
 	return CLI_EXIT_OK;
