@@ -85,9 +85,9 @@ void routes_now_iso(const struct sandbox_ctx *ctx, char out[32])
 
 	if (ctx->now[0]) {
 		if (strlen(ctx->now) == 10)
-			snprintf(out, 32, "%sT00:00:00Z", ctx->now);
+			snprintf(out, 32, "%.10sT00:00:00Z", ctx->now);
 		else
-			snprintf(out, 32, "%s", ctx->now);
+			snprintf(out, 32, "%.20s", ctx->now);
 		return;
 	}
 	t = time(NULL);
