@@ -219,7 +219,15 @@ static void child_exec(char *const argv[], int out_w, int err_fd, pid_t parent)
 	prctl(PR_SET_PDEATHSIG, SIGTERM);
 	if (getppid() != parent)
 		_exit(127);
+	/* A clean signal state whatever the parent blocked or ignored, and a
+	 * process group of its own so the terminal's Ctrl-C stays ours. */
+	sigset_t none;
+	sigemptyset(&none);
+	sigprocmask(SIG_SETMASK, &none, NULL);
+	signal(SIGTERM, SIG_DFL);
+	signal(SIGINT, SIG_DFL);
 	signal(SIGPIPE, SIG_IGN);
+	setpgid(0, 0);
 	int devnull = open("/dev/null", O_RDWR);
 	if (devnull < 0 || dup2(devnull, 0) < 0 || dup2(out_w, 1) < 0 ||
 	    dup2(err_fd >= 0 ? err_fd : devnull, 2) < 0)
@@ -358,7 +366,6 @@ enum afcq_status afcq_sandbox_start(const char *const *extra_args, struct afcq_s
 		st = afcq_error_set(err, AFCQ_ERR_IO, binary, "exited before listening%s%s",
 				    reason[0] ? ": " : "", reason);
 	}
-	pid = -1;
 
 done:
 	if (pipefd[0] >= 0)

@@ -1,0 +1,882 @@
+/* Tests of the AFC operations: preparing requests, the send/parse/record
+ * pipeline against a scripted server (malformed, empty, HTTP and API-level
+ * failures, history written before sending), and whole round trips against
+ * a real afcq-sandbox started through afcq_sandbox_start(). */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <arpa/inet.h>
+#include <ctype.h>
+#include <limits.h>
+#include <math.h>
+#include <netinet/in.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "afcq/api.h"
+#include "afcq/codec.h"
+#include "afcq/history.h"
+#include "afcq/money.h"
+#include "afcq/sandbox_launch.h"
+#include "afcq/str.h"
+#include "httpd_fixture.h"
+
+/* One VoIP access line for a residential customer in Dallas, TX; the
+ * request asks to commit, which a quote must override. */
+static const char one_item_request[] =
+	"{ \"cmpn\": { \"bscl\": 0, \"svcl\": 0, \"fclt\": true, \"frch\": false, \"reg\": true },\n"
+	"  \"inv\": [ { \"doc\": \"T-DOC-1\", \"cmmt\": true, \"bill\": { \"pcd\": 3726100 },\n"
+	"      \"cust\": 0, \"date\": \"2022-03-02\",\n"
+	"      \"itms\": [ { \"ref\": \"a\", \"chg\": 15, \"sale\": 1, \"tran\": 19, \"serv\": 6 } ] } ] }";
+
+/* The Dallas fact pattern: access charge 15, one line, invoice charge 1.
+ * Known answer: billable taxes 3.7794, total due 19.7794. */
+static const char dallas_request[] =
+	"{ \"cfg\": { \"incrf\": true },\n"
+	"  \"cmpn\": { \"bscl\": 0, \"svcl\": 0, \"fclt\": true, \"frch\": false, \"reg\": true,\n"
+	"            \"idnt\": \"CertCompany\" },\n"
+	"  \"inv\": [ { \"doc\": \"AFCQ-TEST-DALLAS\", \"cmmt\": false, \"bill\": { \"pcd\": 3726100 },\n"
+	"      \"cust\": 0, \"lfln\": true, \"date\": \"2022-03-02\",\n"
+	"      \"itms\": [\n"
+	"        { \"ref\": \"access\", \"chg\": 15, \"line\": 0, \"sale\": 1, \"tran\": 19, \"serv\": 6 },\n"
+	"        { \"ref\": \"lines\", \"chg\": 0, \"line\": 1, \"sale\": 1, \"tran\": 19, \"serv\": 21 },\n"
+	"        { \"ref\": \"invoice\", \"chg\": 1, \"line\": 0, \"sale\": 1, \"tran\": 19, \"serv\": 43 }\n"
+	"      ],\n"
+	"      \"invm\": true, \"dtl\": true, \"summ\": true } ] }";
+
+/* A well-formed answer for one_item_request: one tax of 0.9375. */
+static const char one_tax_answer[] =
+	"{\"inv\":[{\"doc\":\"T-DOC-1\",\"itms\":[{\"ref\":\"a\",\"txs\":[{\"bill\":true,"
+	"\"cmpl\":true,\"tm\":15.0,\"calc\":1,\"cat\":\"SALES AND USE TAXES\",\"cid\":1,"
+	"\"name\":\"Sales Tax\",\"exm\":0.0,\"lns\":0,\"min\":0.0,\"pcd\":3726100,"
+	"\"rate\":0.0625,\"sur\":false,\"tax\":0.9375,\"lvl\":1,\"tid\":1}]}]}]}";
+
+/* The same item refused at item level. */
+static const char item_error_answer[] =
+	"{\"inv\":[{\"doc\":\"T-DOC-1\",\"itms\":[{\"ref\":\"a\",\"err\":[{\"code\":-1000,"
+	"\"msg\":\"Invalid transaction/service pair.\"}]}]}]}";
+
+struct fx {
+	struct httpd_fixture *srv;
+	struct afcq_client *client;
+	struct afcq_history *history;
+	struct afcq_api_ctx ctx;
+	char dir[PATH_MAX];
+	struct afcq_request req;
+};
+
+static void parse_request(const char *text, struct afcq_request *out)
+{
+	struct afcq_error err;
+	memset(out, 0, sizeof *out);
+	enum afcq_status st = afcq_codec_parse_request(text, strlen(text), out, &err);
+	char line[1024];
+	if (st != AFCQ_OK)
+		fail_msg("fixture request: %s", afcq_error_line(&err, line, sizeof line));
+}
+
+static void make_temp_dir(char *buf, size_t n)
+{
+	const char *tmp = getenv("TMPDIR");
+	snprintf(buf, n, "%s/afcq-api-XXXXXX", tmp && *tmp ? tmp : P_tmpdir);
+	assert_non_null(mkdtemp(buf));
+}
+
+static void remove_tree(const char *dir)
+{
+	char *cmd = afcq_xasprintf("rm -rf '%s'", dir);
+	assert_int_equal(system(cmd), 0);
+	free(cmd);
+}
+
+static int setup(void **state)
+{
+	struct fx *fx = calloc(1, sizeof *fx);
+	fx->srv = httpd_fixture_start(NULL, NULL);
+	assert_non_null(fx->srv);
+	struct afcq_endpoint ep = { .base_url = (char *)httpd_fixture_url(fx->srv), .timeout_s = 5 };
+	fx->client = afcq_client_new(&ep);
+	make_temp_dir(fx->dir, sizeof fx->dir);
+	char *path = afcq_xasprintf("%s/history.sqlite", fx->dir);
+	struct afcq_error err;
+	fx->history = afcq_history_open(path, &err);
+	free(path);
+	assert_non_null(fx->history);
+	fx->ctx = (struct afcq_api_ctx){ .client = fx->client, .history = fx->history,
+					 .endpoint_label = "fixture" };
+	parse_request(one_item_request, &fx->req);
+	*state = fx;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	struct fx *fx = *state;
+	afcq_request_done(&fx->req);
+	afcq_history_close(fx->history);
+	afcq_client_free(fx->client);
+	httpd_fixture_stop(fx->srv);
+	remove_tree(fx->dir);
+	free(fx);
+	return 0;
+}
+
+static void get_entry(struct fx *fx, int64_t id, struct afcq_history_entry *e)
+{
+	struct afcq_error err;
+	memset(e, 0, sizeof *e);
+	assert_true(id > 0);
+	assert_int_equal(afcq_history_get(fx->history, id, e, &err), AFCQ_OK);
+}
+
+static size_t history_count(struct fx *fx)
+{
+	struct afcq_history_entry *v = NULL;
+	size_t n = 0;
+	struct afcq_error err;
+	assert_int_equal(afcq_history_list(fx->history, 0, &v, &n, &err), AFCQ_OK);
+	afcq_history_list_free(v, n);
+	return n;
+}
+
+/* ---- preparing ------------------------------------------------------------ */
+
+static void test_op_names(void **state)
+{
+	assert_string_equal(afcq_op_name(AFCQ_OP_QUOTE), "quote");
+	assert_string_equal(afcq_op_name(AFCQ_OP_INVOICE), "invoice");
+	assert_string_equal(afcq_op_name(AFCQ_OP_COMMIT), "commit");
+	assert_string_equal(afcq_op_name(AFCQ_OP_UNCOMMIT), "uncommit");
+	assert_string_equal(afcq_op_name(AFCQ_OP_SERVICEINFO), "serviceinfo");
+}
+
+static void two_invoices(struct afcq_request *r)
+{
+	parse_request(one_item_request, r);
+	struct afcq_request extra;
+	parse_request(one_item_request, &extra);
+	int i = afcq_request_add_invoice(r);
+	assert_int_equal(i, 1);
+	/* Move the parsed invoice in: the copy owns its strings now. */
+	r->inv[1] = extra.inv[0];
+	extra.n_inv = 0;
+	free(extra.inv);
+	extra.inv = NULL;
+	afcq_request_done(&extra);
+	r->inv[1].cmmt = (struct afcq_obool){ 0 };
+}
+
+static void test_prepare_quote_forces_no_commit(void **state)
+{
+	struct afcq_request src, dst;
+	two_invoices(&src);
+	memset(&dst, 0, sizeof dst);
+	afcq_api_prepare_quote(&dst, &src);
+	assert_int_equal(dst.n_inv, 2);
+	for (size_t i = 0; i < 2; i++) {
+		assert_true(dst.inv[i].cmmt.set);
+		assert_false(dst.inv[i].cmmt.v);
+	}
+	/* The source is left alone. */
+	assert_true(src.inv[0].cmmt.set && src.inv[0].cmmt.v);
+	assert_false(src.inv[1].cmmt.set);
+	afcq_request_done(&src);
+	afcq_request_done(&dst);
+}
+
+static bool looks_like_new_doc(const char *d)
+{
+	/* AFCQ-YYYYMMDD-HHMMSS-xxxxxxxx */
+	if (!d || strlen(d) != 29 || strncmp(d, "AFCQ-", 5) != 0 || d[13] != '-' || d[20] != '-')
+		return false;
+	for (int i = 5; i < 29; i++) {
+		if (i == 13 || i == 20)
+			continue;
+		if (i < 20 && !isdigit((unsigned char)d[i]))
+			return false;
+		if (i > 20 && !strchr("0123456789abcdef", d[i]))
+			return false;
+	}
+	return true;
+}
+
+static void test_prepare_invoice(void **state)
+{
+	struct afcq_request src, dst;
+	two_invoices(&src);
+	memset(&dst, 0, sizeof dst);
+	afcq_api_prepare_invoice(&dst, &src, "INV-77", "DOC-9", true);
+	assert_string_equal(dst.inv[0].invn, "INV-77");
+	assert_string_equal(dst.inv[1].invn, "INV-77");
+	assert_string_equal(dst.inv[0].doc, "DOC-9-1");
+	assert_string_equal(dst.inv[1].doc, "DOC-9-2");
+	assert_true(dst.inv[0].cmmt.set && dst.inv[0].cmmt.v);
+	assert_true(dst.inv[1].cmmt.set && dst.inv[1].cmmt.v);
+	afcq_request_done(&dst);
+
+	/* One invoice, no code given: a fresh one, and no commit. */
+	struct afcq_request one;
+	parse_request(one_item_request, &one);
+	memset(&dst, 0, sizeof dst);
+	afcq_api_prepare_invoice(&dst, &one, "INV-1", NULL, false);
+	assert_true(looks_like_new_doc(dst.inv[0].doc));
+	assert_true(dst.inv[0].cmmt.set);
+	assert_false(dst.inv[0].cmmt.v);
+	assert_string_equal(one.inv[0].doc, "T-DOC-1");
+	afcq_request_done(&dst);
+	afcq_request_done(&one);
+	afcq_request_done(&src);
+}
+
+static void test_new_doc(void **state)
+{
+	char *a = afcq_api_new_doc(NULL);
+	char *b = afcq_api_new_doc(NULL);
+	assert_true(looks_like_new_doc(a));
+	assert_true(looks_like_new_doc(b));
+	assert_string_not_equal(a, b);
+	free(a);
+	free(b);
+}
+
+/* ---- the pipeline against the scripted server ------------------------------ */
+
+static void test_quote_sent_without_commit_and_recorded(void **state)
+{
+	struct fx *fx = *state;
+	httpd_fixture_script(fx->srv, 200, "Content-Type: application/json", one_tax_answer, 0);
+	struct afcq_exchange x;
+	struct afcq_error err;
+	enum afcq_status st = afcq_api_calc(&fx->ctx, AFCQ_OP_QUOTE, &fx->req, &x, &err);
+	char line[1024];
+	if (st != AFCQ_OK)
+		fail_msg("%s", afcq_error_line(&err, line, sizeof line));
+
+	/* What went out: the encoded request, cmmt false, to CalcTaxes. */
+	char *path = httpd_fixture_last_path(fx->srv);
+	char *body = httpd_fixture_last_body(fx->srv);
+	assert_string_equal(path, "/api/v2/afc/CalcTaxes");
+	assert_string_equal(body, x.request_body);
+	struct afcq_request sent;
+	parse_request(body, &sent);
+	assert_true(sent.inv[0].cmmt.set);
+	assert_false(sent.inv[0].cmmt.v);
+	afcq_request_done(&sent);
+	free(path);
+	free(body);
+
+	/* What came back, parsed and kept as received. */
+	assert_int_equal(x.op, AFCQ_OP_QUOTE);
+	assert_string_equal(x.http.body, one_tax_answer);
+	assert_int_equal(x.response.n_inv, 1);
+	assert_int_equal(x.response.inv[0].itms[0].n_txs, 1);
+	assert_true(x.response.inv[0].itms[0].txs[0].tax == 0.9375);
+
+	struct afcq_history_entry e;
+	get_entry(fx, x.history_id, &e);
+	assert_string_equal(e.kind, "quote");
+	assert_string_equal(e.endpoint, "fixture");
+	assert_int_equal(e.outcome, AFCQ_OUTCOME_OK);
+	assert_int_equal(e.http_status, 200);
+	assert_string_equal(e.request, x.request_body);
+	assert_string_equal(e.response, one_tax_answer);
+	assert_true(e.has_total);
+	assert_true(fabs(e.total - 15.9375) < 1e-9);
+	afcq_history_entry_done(&e);
+	afcq_exchange_done(&x);
+}
+
+static void test_invoice_recorded_before_sending(void **state)
+{
+	struct fx *fx = *state;
+	httpd_fixture_script(fx->srv, 200, NULL, one_tax_answer, 400);
+	struct afcq_request inv;
+	memset(&inv, 0, sizeof inv);
+	afcq_api_prepare_invoice(&inv, &fx->req, "INV-5", "DOC-5", false);
+	struct afcq_error err;
+	struct afcq_pending *p = afcq_api_start_calc(&fx->ctx, AFCQ_OP_INVOICE, &inv, &err);
+	assert_non_null(p);
+
+	/* While the server thinks, the record is already there, pending. */
+	struct afcq_history_entry *v = NULL;
+	size_t n = 0;
+	assert_int_equal(afcq_history_list(fx->history, 0, &v, &n, &err), AFCQ_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(v[0].outcome, AFCQ_OUTCOME_PENDING);
+	assert_string_equal(v[0].kind, "invoice");
+	assert_string_equal(v[0].doc, "DOC-5");
+	assert_string_equal(v[0].invn, "INV-5");
+	int64_t id = v[0].id;
+	afcq_history_list_free(v, n);
+	assert_true(afcq_history_doc_used(fx->history, "DOC-5"));
+	assert_false(afcq_pending_done(p));
+
+	while (!afcq_pending_done(p))
+		afcq_client_pump(fx->client, 50);
+	assert_true(afcq_pending_elapsed_ms(p) >= 300);
+	struct afcq_exchange x;
+	assert_int_equal(afcq_api_finish(&fx->ctx, p, &x, &err), AFCQ_OK);
+	assert_int_equal(x.history_id, id);
+	struct afcq_history_entry e;
+	get_entry(fx, id, &e);
+	assert_int_equal(e.outcome, AFCQ_OUTCOME_OK);
+	assert_true(e.latency_ms >= 300);
+	afcq_history_entry_done(&e);
+	afcq_exchange_done(&x);
+	afcq_request_done(&inv);
+}
+
+static void test_api_errors_in_answer(void **state)
+{
+	struct fx *fx = *state;
+	httpd_fixture_script(fx->srv, 200, NULL, item_error_answer, 0);
+	struct afcq_exchange x;
+	struct afcq_error err;
+	assert_int_equal(afcq_api_calc(&fx->ctx, AFCQ_OP_QUOTE, &fx->req, &x, &err), AFCQ_ERR_API);
+	assert_int_equal(err.status, AFCQ_ERR_API);
+	assert_string_equal(err.where, "inv[0].itms[0]");
+	assert_string_equal(err.msg, "error -1000: Invalid transaction/service pair.");
+	/* The answer is still there to show. */
+	assert_int_equal(x.response.inv[0].itms[0].err.n, 1);
+	struct afcq_history_entry e;
+	get_entry(fx, x.history_id, &e);
+	assert_int_equal(e.outcome, AFCQ_OUTCOME_API_ERROR);
+	assert_false(e.has_total);
+	assert_non_null(strstr(e.detail, "-1000"));
+	afcq_history_entry_done(&e);
+	afcq_exchange_done(&x);
+}
+
+static void test_request_level_error(void **state)
+{
+	struct fx *fx = *state;
+	httpd_fixture_script(fx->srv, 200, NULL,
+			     "{\"inv\":[],\"err\":[{\"code\":-2000,\"msg\":\"Bad request\"},"
+			     "{\"code\":-2001,\"msg\":\"Worse\"}]}",
+			     0);
+	struct afcq_exchange x;
+	struct afcq_error err;
+	assert_int_equal(afcq_api_calc(&fx->ctx, AFCQ_OP_QUOTE, &fx->req, &x, &err), AFCQ_ERR_API);
+	assert_string_equal(err.where, "err");
+	assert_string_equal(err.msg, "error -2000: Bad request (2 errors in all)");
+	afcq_exchange_done(&x);
+}
+
+static void test_malformed_answer(void **state)
+{
+	struct fx *fx = *state;
+	httpd_fixture_script(fx->srv, 200, NULL, "<html>Service Unavailable</html>", 0);
+	struct afcq_exchange x;
+	struct afcq_error err;
+	assert_int_equal(afcq_api_calc(&fx->ctx, AFCQ_OP_QUOTE, &fx->req, &x, &err),
+			 AFCQ_ERR_PARSE);
+	assert_int_equal(err.cause, AFCQ_CAUSE_MALFORMED);
+	char want[256];
+	snprintf(want, sizeof want, "%s/api/v2/afc/CalcTaxes", httpd_fixture_url(fx->srv));
+	assert_string_equal(err.where, want);
+	assert_non_null(strstr(err.msg, "malformed answer"));
+	assert_string_equal(x.http.body, "<html>Service Unavailable</html>");
+	struct afcq_history_entry e;
+	get_entry(fx, x.history_id, &e);
+	assert_int_equal(e.outcome, AFCQ_OUTCOME_FAILED);
+	assert_string_equal(e.response, "<html>Service Unavailable</html>");
+	afcq_history_entry_done(&e);
+	afcq_exchange_done(&x);
+
+	/* JSON, but not an answer to CalcTaxes. */
+	httpd_fixture_script(fx->srv, 200, NULL, "[1,2,3]", 0);
+	assert_int_equal(afcq_api_calc(&fx->ctx, AFCQ_OP_QUOTE, &fx->req, &x, &err),
+			 AFCQ_ERR_PARSE);
+	assert_int_equal(err.cause, AFCQ_CAUSE_MALFORMED);
+	afcq_exchange_done(&x);
+}
+
+static void test_empty_answer(void **state)
+{
+	struct fx *fx = *state;
+	httpd_fixture_script(fx->srv, 200, NULL, " \r\n", 0);
+	struct afcq_exchange x;
+	struct afcq_error err;
+	assert_int_equal(afcq_api_calc(&fx->ctx, AFCQ_OP_QUOTE, &fx->req, &x, &err),
+			 AFCQ_ERR_PARSE);
+	assert_int_equal(err.cause, AFCQ_CAUSE_EMPTY);
+	assert_non_null(strstr(err.msg, "empty answer"));
+	afcq_exchange_done(&x);
+}
+
+static void test_http_error_recorded(void **state)
+{
+	struct fx *fx = *state;
+	httpd_fixture_script(fx->srv, 401, "error: Invalid credentials", "", 0);
+	struct afcq_exchange x;
+	struct afcq_error err;
+	assert_int_equal(afcq_api_commit(&fx->ctx, "DOC-1", true, &x, &err), AFCQ_ERR_HTTP);
+	assert_int_equal(err.http_status, 401);
+	assert_string_equal(err.msg, "HTTP 401: Invalid credentials");
+	struct afcq_history_entry e;
+	get_entry(fx, x.history_id, &e);
+	assert_string_equal(e.kind, "commit");
+	assert_int_equal(e.outcome, AFCQ_OUTCOME_FAILED);
+	assert_int_equal(e.http_status, 401);
+	assert_non_null(strstr(e.detail, "Invalid credentials"));
+	afcq_history_entry_done(&e);
+	afcq_exchange_done(&x);
+}
+
+static void test_invalid_request_not_sent(void **state)
+{
+	struct fx *fx = *state;
+	free(fx->req.inv[0].date);
+	fx->req.inv[0].date = afcq_xstrdup("2023-02-30");
+	struct afcq_exchange x;
+	struct afcq_error err;
+	assert_int_equal(afcq_api_calc(&fx->ctx, AFCQ_OP_QUOTE, &fx->req, &x, &err),
+			 AFCQ_ERR_INVALID);
+	assert_string_equal(err.where, "inv[0].date");
+	assert_int_equal(httpd_fixture_requests(fx->srv), 0);
+	assert_int_equal(history_count(fx), 0);
+	assert_null(x.request_body);
+	afcq_exchange_done(&x);
+
+	/* A commit without a document code is not sent either. */
+	assert_int_equal(afcq_api_commit(&fx->ctx, "", true, &x, &err), AFCQ_ERR_INVALID);
+	assert_int_equal(httpd_fixture_requests(fx->srv), 0);
+	afcq_exchange_done(&x);
+}
+
+static void test_refused_is_recorded_as_failed(void **state)
+{
+	struct fx *fx = *state;
+	int s = socket(AF_INET, SOCK_STREAM, 0);
+	struct sockaddr_in sa = { .sin_family = AF_INET };
+	sa.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	assert_int_equal(bind(s, (struct sockaddr *)&sa, sizeof sa), 0);
+	socklen_t len = sizeof sa;
+	getsockname(s, (struct sockaddr *)&sa, &len);
+	char base[64];
+	snprintf(base, sizeof base, "http://127.0.0.1:%d", ntohs(sa.sin_port));
+	struct afcq_endpoint ep = { .base_url = base };
+	struct afcq_client *c = afcq_client_new(&ep);
+	struct afcq_api_ctx ctx = { .client = c, .history = fx->history, .endpoint_label = base };
+
+	struct afcq_request inv;
+	memset(&inv, 0, sizeof inv);
+	afcq_api_prepare_invoice(&inv, &fx->req, "INV-R", "DOC-R", true);
+	struct afcq_exchange x;
+	struct afcq_error err;
+	assert_int_equal(afcq_api_calc(&ctx, AFCQ_OP_INVOICE, &inv, &x, &err), AFCQ_ERR_NET);
+	char line[512], want[256];
+	snprintf(want, sizeof want, "%s/api/v2/afc/CalcTaxes: connection refused", base);
+	assert_string_equal(afcq_error_line(&err, line, sizeof line), want);
+	struct afcq_history_entry e;
+	get_entry(fx, x.history_id, &e);
+	assert_int_equal(e.outcome, AFCQ_OUTCOME_FAILED);
+	assert_string_equal(e.detail, want);
+	assert_null(e.response);
+	afcq_history_entry_done(&e);
+	afcq_exchange_done(&x);
+	afcq_request_done(&inv);
+	afcq_client_free(c);
+	close(s);
+}
+
+static void test_cancel_is_recorded(void **state)
+{
+	struct fx *fx = *state;
+	httpd_fixture_script(fx->srv, 200, NULL, one_tax_answer, 3000);
+	struct afcq_error err;
+	struct afcq_pending *p = afcq_api_start_calc(&fx->ctx, AFCQ_OP_QUOTE, &fx->req, &err);
+	assert_non_null(p);
+	afcq_client_pump(fx->client, 50);
+	assert_false(afcq_pending_done(p));
+	afcq_pending_cancel(p);
+	assert_true(afcq_pending_done(p));
+	struct afcq_exchange x;
+	assert_int_equal(afcq_api_finish(&fx->ctx, p, &x, &err), AFCQ_ERR_CANCELLED);
+	struct afcq_history_entry e;
+	get_entry(fx, x.history_id, &e);
+	assert_int_equal(e.outcome, AFCQ_OUTCOME_CANCELLED);
+	afcq_history_entry_done(&e);
+	afcq_exchange_done(&x);
+}
+
+static void test_commit_and_uncommit(void **state)
+{
+	struct fx *fx = *state;
+	struct afcq_exchange x;
+	struct afcq_error err;
+
+	httpd_fixture_script(fx->srv, 200, NULL, "{\"ok\":true,\"err\":[]}", 0);
+	assert_int_equal(afcq_api_commit(&fx->ctx, "DOC-C", true, &x, &err), AFCQ_OK);
+	char *path = httpd_fixture_last_path(fx->srv);
+	assert_string_equal(path, "/api/v2/afc/Commit");
+	free(path);
+	struct afcq_commit_request sent = { 0 };
+	char *body = httpd_fixture_last_body(fx->srv);
+	assert_int_equal(afcq_codec_parse_commit_request(body, strlen(body), &sent, &err), AFCQ_OK);
+	assert_string_equal(sent.doc, "DOC-C");
+	assert_true(sent.cmmt.set && sent.cmmt.v);
+	afcq_commit_request_done(&sent);
+	free(body);
+	assert_true(x.commit.ok.set && x.commit.ok.v);
+	afcq_exchange_done(&x);
+
+	httpd_fixture_script(fx->srv, 200, NULL,
+			     "{\"ok\":false,\"err\":[{\"code\":-2000,"
+			     "\"msg\":\"No transactions found for document code.\"}]}",
+			     0);
+	assert_int_equal(afcq_api_commit(&fx->ctx, "DOC-X", false, &x, &err), AFCQ_ERR_API);
+	assert_string_equal(err.msg, "error -2000: No transactions found for document code.");
+	body = httpd_fixture_last_body(fx->srv);
+	assert_int_equal(afcq_codec_parse_commit_request(body, strlen(body), &sent, &err), AFCQ_OK);
+	assert_true(sent.cmmt.set && !sent.cmmt.v);
+	afcq_commit_request_done(&sent);
+	free(body);
+	struct afcq_history_entry e;
+	get_entry(fx, x.history_id, &e);
+	assert_string_equal(e.kind, "uncommit");
+	assert_string_equal(e.doc, "DOC-X");
+	assert_int_equal(e.outcome, AFCQ_OUTCOME_API_ERROR);
+	afcq_history_entry_done(&e);
+	afcq_exchange_done(&x);
+
+	/* ok false with no err entries is still a refusal. */
+	httpd_fixture_script(fx->srv, 200, NULL, "{\"ok\":false}", 0);
+	assert_int_equal(afcq_api_commit(&fx->ctx, "DOC-Y", true, &x, &err), AFCQ_ERR_API);
+	afcq_exchange_done(&x);
+}
+
+static void expect_lookup(struct fx *fx, enum afcq_op op, const char *arg,
+			  const struct afcq_pcode_request *pr, const char *answer,
+			  const char *method, const char *path)
+{
+	httpd_fixture_script(fx->srv, 200, NULL, answer, 0);
+	struct afcq_exchange x;
+	struct afcq_error err;
+	char line[1024];
+	enum afcq_status st = afcq_api_lookup(&fx->ctx, op, arg, pr, &x, &err);
+	if (st != AFCQ_OK)
+		fail_msg("%s: %s", afcq_op_name(op), afcq_error_line(&err, line, sizeof line));
+	char *m = httpd_fixture_last_method(fx->srv);
+	char *p = httpd_fixture_last_path(fx->srv);
+	assert_string_equal(m, method);
+	assert_string_equal(p, path);
+	free(m);
+	free(p);
+	assert_int_equal(x.history_id, 0);
+	afcq_exchange_done(&x);
+}
+
+static void test_lookups(void **state)
+{
+	struct fx *fx = *state;
+	expect_lookup(fx, AFCQ_OP_TSPAIRS, NULL, NULL, "[]", "GET", "/api/v2/afc/tspairs");
+	expect_lookup(fx, AFCQ_OP_TAXTYPE, "*", NULL, "[]", "GET", "/api/v2/afc/taxtype/*");
+	expect_lookup(fx, AFCQ_OP_TAXTYPE, "525", NULL, "[]", "GET", "/api/v2/afc/taxtype/525");
+	const char *pc = "{\"LocationData\":[],\"MatchCount\":0}";
+	expect_lookup(fx, AFCQ_OP_LOCATION, "2604100", NULL, pc, "GET",
+		      "/api/v2/afc/location/2604100");
+	expect_lookup(fx, AFCQ_OP_PRIMARY, "2604100", NULL, pc, "GET",
+		      "/api/v2/afc/primary/2604100");
+	struct afcq_pcode_request pr = { .zip = "75201" };
+	expect_lookup(fx, AFCQ_OP_PCODE, NULL, &pr, pc, "POST", "/api/v2/afc/PCode");
+	char *body = httpd_fixture_last_body(fx->srv);
+	assert_non_null(strstr(body, "75201"));
+	free(body);
+	expect_lookup(fx, AFCQ_OP_SERVICEINFO, NULL, NULL,
+		      "{\"ServerTime\":\"2022-03-02T00:00:00Z\"}", "GET",
+		      "/api/v2/afc/serviceinfo");
+	/* Lookups are not history. */
+	assert_int_equal(history_count(fx), 0);
+
+	unsigned before = httpd_fixture_requests(fx->srv);
+	struct afcq_exchange x;
+	struct afcq_error err;
+	assert_int_equal(afcq_api_lookup(&fx->ctx, AFCQ_OP_TAXTYPE, "../x", NULL, &x, &err),
+			 AFCQ_ERR_INVALID);
+	assert_int_equal(afcq_api_lookup(&fx->ctx, AFCQ_OP_PRIMARY, "*", NULL, &x, &err),
+			 AFCQ_ERR_INVALID);
+	assert_int_equal(afcq_api_lookup(&fx->ctx, AFCQ_OP_QUOTE, "1", NULL, &x, &err),
+			 AFCQ_ERR_USAGE);
+	assert_int_equal(httpd_fixture_requests(fx->srv), before);
+	afcq_exchange_done(&x);
+}
+
+/* ---- launching the sandbox --------------------------------------------- */
+
+/* Puts dir first on PATH; returns the old PATH (caller restores, frees). */
+static char *path_prepend(const char *dir)
+{
+	const char *old = getenv("PATH");
+	char *saved = afcq_xstrdup(old ? old : "");
+	char *p = afcq_xasprintf("%s:%s", dir, saved);
+	setenv("PATH", p, 1);
+	free(p);
+	return saved;
+}
+
+static void path_restore(char *saved)
+{
+	setenv("PATH", saved, 1);
+	free(saved);
+}
+
+/* The build directory: the test binary lives in BUILD/tests/. */
+static char *build_dir(void)
+{
+	char buf[PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", buf, sizeof buf - 1);
+	assert_true(n > 0);
+	buf[n] = 0;
+	*strrchr(buf, '/') = 0;  /* BUILD/tests */
+	*strrchr(buf, '/') = 0;  /* BUILD */
+	return afcq_xstrdup(buf);
+}
+
+static void write_script(const char *path, const char *text)
+{
+	FILE *f = fopen(path, "w");
+	assert_non_null(f);
+	fputs(text, f);
+	fclose(f);
+	chmod(path, 0755);
+}
+
+static void test_launch_failures_explained(void **state)
+{
+	char dir[PATH_MAX];
+	make_temp_dir(dir, sizeof dir);
+	char *script = afcq_xasprintf("%s/afcq-sandbox", dir);
+	char *saved = path_prepend(dir);
+	const char *args[] = { "--ratebook", "RB", NULL };
+	struct afcq_sandbox_proc sp;
+	struct afcq_error err;
+
+	/* Dies at once: the reason on its stderr reaches the message, and the
+	 * arguments we pass are visible in it. */
+	write_script(script, "#!/bin/sh\necho \"cannot load rate book: $*\" >&2\nexit 3\n");
+	assert_int_equal(afcq_sandbox_start(args, &sp, &err), AFCQ_ERR_IO);
+	assert_string_equal(err.where, script);
+	assert_string_equal(err.msg, "exited before listening: cannot load rate book: "
+				     "--listen 127.0.0.1:0 --ratebook RB");
+
+	/* Says something else first. */
+	write_script(script, "#!/bin/sh\necho hello\nexec sleep 5\n");
+	assert_int_equal(afcq_sandbox_start(args, &sp, &err), AFCQ_ERR_IO);
+	assert_non_null(strstr(err.msg, "unexpected first line \"hello\""));
+
+	/* A well-behaved one is started, reported and stopped. */
+	write_script(script, "#!/bin/sh\necho listening on http://127.0.0.1:4242\n"
+			     "exec sleep 30\n");
+	assert_int_equal(afcq_sandbox_start(args, &sp, &err), AFCQ_OK);
+	assert_string_equal(sp.url, "http://127.0.0.1:4242");
+	assert_true(sp.pid > 0);
+	pid_t pid = sp.pid;
+	assert_int_equal(kill(pid, 0), 0);
+	afcq_sandbox_stop(&sp);
+	assert_int_equal(sp.pid, 0);
+	assert_null(sp.url);
+	assert_int_equal(kill(pid, 0), -1);  /* reaped: no such process */
+
+	path_restore(saved);
+	free(script);
+	remove_tree(dir);
+}
+
+static void test_launch_not_found(void **state)
+{
+	char dir[PATH_MAX];
+	make_temp_dir(dir, sizeof dir);
+	const char *old = getenv("PATH");
+	char *saved = afcq_xstrdup(old ? old : "");
+	setenv("PATH", dir, 1);
+	struct afcq_sandbox_proc sp;
+	struct afcq_error err;
+	assert_int_equal(afcq_sandbox_start(NULL, &sp, &err), AFCQ_ERR_IO);
+	assert_non_null(strstr(err.msg, "not found"));
+	path_restore(saved);
+	remove_tree(dir);
+}
+
+/* ---- against the real sandbox ------------------------------------------ */
+
+struct sb {
+	struct afcq_sandbox_proc proc;
+	struct afcq_client *client;
+	struct afcq_history *history;
+	struct afcq_api_ctx ctx;
+	char dir[PATH_MAX];
+};
+
+static void sb_start(struct sb *sb, const char *const *args, const char *user, const char *pw)
+{
+	memset(sb, 0, sizeof *sb);
+	char *bd = build_dir();
+	char *saved = path_prepend(bd);
+	free(bd);
+	struct afcq_error err;
+	char line[1024];
+	enum afcq_status st = afcq_sandbox_start(args, &sb->proc, &err);
+	path_restore(saved);
+	if (st != AFCQ_OK)
+		fail_msg("sandbox: %s", afcq_error_line(&err, line, sizeof line));
+	struct afcq_endpoint ep = { .base_url = sb->proc.url, .timeout_s = 10,
+				    .username = (char *)user, .password = (char *)pw };
+	sb->client = afcq_client_new(&ep);
+	make_temp_dir(sb->dir, sizeof sb->dir);
+	char *path = afcq_xasprintf("%s/h.sqlite", sb->dir);
+	sb->history = afcq_history_open(path, &err);
+	free(path);
+	assert_non_null(sb->history);
+	sb->ctx = (struct afcq_api_ctx){ .client = sb->client, .history = sb->history,
+					 .endpoint_label = "sandbox" };
+}
+
+static void sb_stop(struct sb *sb)
+{
+	afcq_history_close(sb->history);
+	afcq_client_free(sb->client);
+	afcq_sandbox_stop(&sb->proc);
+	remove_tree(sb->dir);
+}
+
+static void must(enum afcq_status st, const struct afcq_error *err, const char *what)
+{
+	char line[1024];
+	if (st != AFCQ_OK)
+		fail_msg("%s: %s", what, afcq_error_line(err, line, sizeof line));
+}
+
+static void test_sandbox_quote_invoice_commit(void **state)
+{
+	struct sb sb;
+	sb_start(&sb, NULL, NULL, NULL);
+	assert_non_null(strstr(sb.proc.url, "http://127.0.0.1:"));
+
+	struct afcq_request req;
+	parse_request(dallas_request, &req);
+	struct afcq_exchange x;
+	struct afcq_error err;
+
+	must(afcq_api_calc(&sb.ctx, AFCQ_OP_QUOTE, &req, &x, &err), &err, "quote");
+	struct afcq_totals t;
+	afcq_money_totals(&req, &x.response, (size_t)-1, &t);
+	assert_int_equal(t.n_errors, 0);
+	assert_int_equal(afcq_money_cents(t.billable), 378);
+	assert_int_equal(afcq_money_cents(t.total_due), 1978);
+	struct afcq_history_entry e;
+	memset(&e, 0, sizeof e);
+	assert_int_equal(afcq_history_get(sb.history, x.history_id, &e, &err), AFCQ_OK);
+	assert_true(e.has_total);
+	assert_true(fabs(e.total - 19.7794) < 1e-9);
+	afcq_history_entry_done(&e);
+	afcq_exchange_done(&x);
+
+	/* The same request as an invoice under a fresh code, then committed,
+	 * then uncommitted. */
+	char *doc = afcq_api_new_doc(sb.history);
+	struct afcq_request inv;
+	memset(&inv, 0, sizeof inv);
+	afcq_api_prepare_invoice(&inv, &req, "INV-1001", doc, false);
+	must(afcq_api_calc(&sb.ctx, AFCQ_OP_INVOICE, &inv, &x, &err), &err, "invoice");
+	assert_string_equal(x.response.inv[0].doc, doc);
+	afcq_exchange_done(&x);
+	assert_true(afcq_history_doc_used(sb.history, doc));
+
+	must(afcq_api_commit(&sb.ctx, doc, true, &x, &err), &err, "commit");
+	assert_false(x.commit.ok.set && !x.commit.ok.v);
+	afcq_exchange_done(&x);
+	must(afcq_api_commit(&sb.ctx, doc, false, &x, &err), &err, "uncommit");
+	afcq_exchange_done(&x);
+
+	/* A code the server never saw. */
+	assert_int_equal(afcq_api_commit(&sb.ctx, "AFCQ-NEVER-SEEN", true, &x, &err),
+			 AFCQ_ERR_API);
+	afcq_exchange_done(&x);
+
+	free(doc);
+	afcq_request_done(&inv);
+	afcq_request_done(&req);
+	sb_stop(&sb);
+}
+
+static void test_sandbox_lookups(void **state)
+{
+	struct sb sb;
+	sb_start(&sb, NULL, NULL, NULL);
+	struct afcq_exchange x;
+	struct afcq_error err;
+	must(afcq_api_lookup(&sb.ctx, AFCQ_OP_SERVICEINFO, NULL, NULL, &x, &err), &err,
+	     "serviceinfo");
+	assert_false(afcq_str_empty(x.info.server_time));
+	afcq_exchange_done(&x);
+	must(afcq_api_lookup(&sb.ctx, AFCQ_OP_TSPAIRS, NULL, NULL, &x, &err), &err, "tspairs");
+	assert_true(x.tspairs.n > 0);
+	afcq_exchange_done(&x);
+	must(afcq_api_lookup(&sb.ctx, AFCQ_OP_TAXTYPE, "*", NULL, &x, &err), &err, "taxtype");
+	assert_true(x.taxtypes.n > 0);
+	afcq_exchange_done(&x);
+	sb_stop(&sb);
+}
+
+static void test_sandbox_demands_auth(void **state)
+{
+	const char *args[] = { "--user", "clerk", "--password", "s3cret", NULL };
+	struct sb sb;
+	sb_start(&sb, args, NULL, NULL);
+	struct afcq_exchange x;
+	struct afcq_error err;
+	assert_int_equal(afcq_api_lookup(&sb.ctx, AFCQ_OP_SERVICEINFO, NULL, NULL, &x, &err),
+			 AFCQ_ERR_HTTP);
+	assert_int_equal(err.http_status, 401);
+	afcq_exchange_done(&x);
+
+	struct afcq_endpoint ep = { .base_url = sb.proc.url, .username = "clerk",
+				    .password = "s3cret" };
+	struct afcq_client *c = afcq_client_new(&ep);
+	struct afcq_api_ctx ctx = { .client = c };
+	must(afcq_api_lookup(&ctx, AFCQ_OP_SERVICEINFO, NULL, NULL, &x, &err), &err,
+	     "serviceinfo with credentials");
+	afcq_exchange_done(&x);
+	afcq_client_free(c);
+	sb_stop(&sb);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_op_names),
+		cmocka_unit_test(test_prepare_quote_forces_no_commit),
+		cmocka_unit_test(test_prepare_invoice),
+		cmocka_unit_test(test_new_doc),
+		cmocka_unit_test_setup_teardown(test_quote_sent_without_commit_and_recorded, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_invoice_recorded_before_sending, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_api_errors_in_answer, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_request_level_error, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_malformed_answer, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_empty_answer, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_http_error_recorded, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_invalid_request_not_sent, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_refused_is_recorded_as_failed, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_cancel_is_recorded, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_commit_and_uncommit, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_lookups, setup, teardown),
+		cmocka_unit_test(test_launch_failures_explained),
+		cmocka_unit_test(test_launch_not_found),
+		cmocka_unit_test(test_sandbox_quote_invoice_commit),
+		cmocka_unit_test(test_sandbox_lookups),
+		cmocka_unit_test(test_sandbox_demands_auth),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
