@@ -26,7 +26,7 @@ static int clamp_width(size_t w)
 	return (int)w;
 }
 
-/* Width of the name column for one invoice (item rows are indented 2). */
+/* Width of the name column for one invoice: its longest tax name. */
 static int name_width(const struct afcq_invoice_result *inv)
 {
 	size_t w = 0;
@@ -41,7 +41,7 @@ static int name_width(const struct afcq_invoice_result *inv)
 		if (n && strlen(n) > w)
 			w = strlen(n);
 	}
-	return clamp_width(w + 2);
+	return clamp_width(w);
 }
 
 /* Trims trailing zeros (and a trailing point) of a fixed-point number. */
@@ -110,7 +110,7 @@ static void tax_row(FILE *f, int w, const char *name, int lvl, long long pcd, in
 		    double rate, const char *base, double tax, const char *note)
 {
 	char rbuf[64], abuf[64];
-	fprintf(f, "    %-*.*s %-8s %-8lld %-14s %12s %10s", w - 2, w - 2, name ? name : "",
+	fprintf(f, "    %-*.*s  %-8s %-8lld %-14s %12s %10s", w, w, name ? name : "",
 		afcq_level_name(lvl), pcd, rate_text(calc, rate, rbuf, sizeof rbuf), base,
 		afcq_money_format(tax, abuf, sizeof abuf));
 	if (note && note[0])
@@ -175,10 +175,13 @@ static void invoice(FILE *f, const struct afcq_request *sent, const struct afcq_
 	const struct afcq_invoice_result *inv = &resp->inv[i];
 	const struct afcq_invoice *rq = sent && i < sent->n_inv ? &sent->inv[i] : NULL;
 	int w = name_width(inv);
-	fprintf(f, "Invoice %zu of %zu  document %s\n", i + 1, resp->n_inv,
+	fprintf(f, "Invoice %zu of %zu  document %s", i + 1, resp->n_inv,
 		inv->doc && inv->doc[0] ? inv->doc : "(none)");
+	if (rq && rq->invn && rq->invn[0])
+		fprintf(f, "  invoice number %s", rq->invn);
+	fputc('\n', f);
 	errors(f, "  ", &inv->err);
-	fprintf(f, "    %-*s %-8s %-8s %-14s %12s %10s\n", w - 2, "Tax", "Level", "PCode", "Rate",
+	fprintf(f, "    %-*s  %-8s %-8s %-14s %12s %10s\n", w, "Tax", "Level", "PCode", "Rate",
 		"Base", "Amount");
 	for (size_t k = 0; k < inv->n_itms; k++)
 		item(f, w, k, rq && k < rq->n_itms ? &rq->itms[k] : NULL, &inv->itms[k]);

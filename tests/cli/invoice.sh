@@ -5,7 +5,10 @@
 . "${AFCQ_TOP:-.}/tests/lib.sh"
 . "$AFCQ_TOP/tests/cli/lib/cli.sh"
 
-sandbox_start || exit 1
+# The clock is pinned inside the invoices' month (they are dated
+# 2022-03-02): documents lock from the first day of the next month.
+STORE="$T_TMP/documents.sqlite"
+sandbox_start --now 2022-03-15 --store "$STORE" || exit 1
 
 # invoice: fresh document code, invn on the invoice, not committed.
 if expect_rc "invoice exits 0" 0 "$AFCQ" invoice -e "$SB_URL" --number INV-1001 -f json \
@@ -30,7 +33,7 @@ else fail "second invoice, another code" "'$doc' then '$doc2'"; fi
 # Table output names the document code.
 "$AFCQ" invoice -e "$SB_URL" --number INV-1003 --doc "MY-DOC-1" "$REQ/dallas.json" >"$OUT" 2>"$ERR"
 expect_grep "invoice table shows the document code" "$OUT" "document MY-DOC-1"
-expect_grep "invoice table shows the total due" "$OUT" "Total due                   19.78"
+expect_line "invoice table shows the total due" "$OUT" "^ +Total due +19\.78$"
 
 # uncommit / commit the first invoice's document.
 if expect_rc "uncommit exits 0" 0 "$AFCQ" uncommit -e "$SB_URL" "$doc"; then
@@ -89,3 +92,10 @@ if expect_rc "history show exits 0" 0 "$AFCQ" history show "$id"; then
 	expect_grep "history show: outcome" "$OUT" "outcome   ok"
 fi
 expect_rc "history show unknown id exits 2" 2 "$AFCQ" history show 99999
+
+# A month later the document is locked: the API says so, exit 1.
+sandbox_stop
+sandbox_start --now 2022-04-02 --store "$STORE" || exit 1
+if expect_rc "commit locked document exits 1" 1 "$AFCQ" uncommit -e "$SB_URL" "$doc"; then
+	expect_grep "locked document message" "$ERR" "afcq: $doc: -2000 Document code has been locked."
+fi

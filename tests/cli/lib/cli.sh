@@ -33,3 +33,8 @@ expect_lines() {
 	n=$(wc -l <"$2" | tr -d ' ')
 	expect_eq "$1" "$3" "$n"
 }
+
+# expect_line NAME FILE ERE: some line matches the extended regex.
+expect_line() {
+	if grep -Eq -- "$3" "$2"; then pass "$1"; else fail "$1" "no line matches /$3/ in $(head -c 600 "$2")"; fi
+}
