@@ -6,6 +6,18 @@
  * keep its keyboard; the blocking afcq_api_* functions are start + pump +
  * finish.  Exchanges keep the exact bodies sent and received for the raw
  * view and `--format json`.
+ *
+ * History: quotes, invoices, commits and uncommits are recorded before they
+ * are sent (outcome pending) and completed by afcq_api_finish (outcome,
+ * status, latency, body received, error line, total due on success).  When
+ * the record cannot be made an invoice/commit/uncommit is not sent
+ * (AFCQ_ERR_DB); a quote is sent unrecorded.  Lookups are not recorded.
+ *
+ * Failures from finish, in order: AFCQ_ERR_NET / AFCQ_ERR_HTTP /
+ * AFCQ_ERR_CANCELLED from the client (where = URL); AFCQ_ERR_PARSE with
+ * cause EMPTY or MALFORMED (where = URL); AFCQ_ERR_API with where = the
+ * level of the first err entry ("err", "inv[0]", "inv[0].itms[2]", "ok")
+ * and msg "error CODE: MESSAGE".
  */
 #ifndef AFCQ_API_H
 #define AFCQ_API_H
@@ -61,12 +73,17 @@ void afcq_api_prepare_quote(struct afcq_request *dst, const struct afcq_request 
 void afcq_api_prepare_invoice(struct afcq_request *dst, const struct afcq_request *src,
 			      const char *invn, const char *doc, bool commit);
 /* A fresh unique document code "AFCQ-YYYYMMDD-HHMMSS-xxxxxxxx" (random
- * suffix from /dev/urandom); never one history knows (h may be NULL). */
+ * suffix from /dev/urandom); never one history knows (h may be NULL).
+ * afcq_api_prepare_invoice with doc NULL uses afcq_api_new_doc(NULL);
+ * callers holding a history store pass afcq_api_new_doc(h) instead.
+ * Caller frees. */
 char *afcq_api_new_doc(struct afcq_history *h);
 
 /* Asynchronous: validation problems are reported as AFCQ_ERR_INVALID with
  * the first problem in *err (nothing is sent).  The call is owned by the
- * returned pending struct. */
+ * returned pending struct, which afcq_api_finish frees (also after a
+ * cancel).  A QUOTE is sent with cmmt false whatever req says; an INVOICE
+ * is sent as given (use afcq_api_prepare_invoice first). */
 struct afcq_pending;
 struct afcq_pending *afcq_api_start_calc(struct afcq_api_ctx *ctx, enum afcq_op op,
 					 const struct afcq_request *req, struct afcq_error *err);
@@ -80,7 +97,8 @@ struct afcq_pending *afcq_api_start_lookup(struct afcq_api_ctx *ctx, enum afcq_o
 bool afcq_pending_done(const struct afcq_pending *p);
 double afcq_pending_elapsed_ms(const struct afcq_pending *p);
 void afcq_pending_cancel(struct afcq_pending *p);
-/* Completes: fills *x (zeroed by caller), records history, frees p.
+/* Completes: fills *x (zeroed by caller), records history, frees p.  If
+ * the call is still running it pumps the client until it is done.
  * Returns AFCQ_OK, AFCQ_ERR_API when the answer holds err entries (x is
  * still filled), or the failure. */
 enum afcq_status afcq_api_finish(struct afcq_api_ctx *ctx, struct afcq_pending *p,

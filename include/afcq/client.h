@@ -11,7 +11,12 @@
  * RESOLVE / REFUSED / TIMEOUT / TLS, AFCQ_ERR_HTTP for a non-2xx status
  * (msg holds the `error` response header or the first line of the body),
  * AFCQ_ERR_CANCELLED after afcq_call_cancel().  Malformed or empty bodies are
- * the codec's business (the caller parses).
+ * the codec's business (the caller parses).  err->where is always the full
+ * URL ("http://127.0.0.1:9/api/v2/afc/CalcTaxes: connection refused").
+ *
+ * curl_global_init() is called once per process by the first
+ * afcq_client_new() (under pthread_once); main() need not call it.  Requests
+ * to 127.0.0.1/localhost never use a proxy from the environment.
  */
 #ifndef AFCQ_CLIENT_H
 #define AFCQ_CLIENT_H
@@ -53,7 +58,8 @@ struct afcq_call;
 
 /* Creates a client for ep (copied).  Returns NULL only if curl cannot start. */
 struct afcq_client *afcq_client_new(const struct afcq_endpoint *ep);
-/* Cancels and frees every outstanding call, then the client. */
+/* Cancels and frees every outstanding call, then the client: call pointers
+ * (and afcq_pending objects built on them) must not be used afterwards. */
 void afcq_client_free(struct afcq_client *c);
 
 /* Starts a request.  method "GET" or "POST"; path like "/api/v2/afc/CalcTaxes";

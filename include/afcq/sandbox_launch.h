@@ -4,6 +4,12 @@
  * --listen 127.0.0.1:0; its first stdout line gives the URL.  The binary is
  * looked for beside the running program, then on PATH; the rate book beside
  * it (../data/sandbox in a build tree, ../share/afcq/sandbox installed).
+ * In full, the rate book is the first directory of: EXE/../share/afcq/sandbox,
+ * EXE/../data/sandbox, EXE/../../data/sandbox (EXE = the running program's
+ * folder), the same three beside the sandbox binary found, and
+ * AFCQ_DATADIR "/sandbox".  A --ratebook in extra_args replaces the search.
+ * The child dies with the thread that started it (PR_SET_PDEATHSIG); its
+ * stderr only serves to explain a failed start.
  */
 #ifndef AFCQ_SANDBOX_LAUNCH_H
 #define AFCQ_SANDBOX_LAUNCH_H
@@ -18,7 +24,10 @@ struct afcq_sandbox_proc {
 };
 
 /* Starts the sandbox; extra_args (NULL-terminated, may be NULL) are passed
- * on.  Returns AFCQ_ERR_IO with a reason when it cannot start within 10 s. */
+ * on.  Returns AFCQ_ERR_IO with a reason (where = the binary; msg = not
+ * found, exited before listening: <its first stderr line>, did not start
+ * within 10 s...) when it cannot start.  *out is the caller's, released by
+ * afcq_sandbox_stop. */
 enum afcq_status afcq_sandbox_start(const char *const *extra_args, struct afcq_sandbox_proc *out,
 				    struct afcq_error *err);
 /* Stops the child (SIGTERM, then waits) and frees url. */

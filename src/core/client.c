@@ -285,6 +285,22 @@ static struct curl_slist *build_headers(const struct afcq_endpoint *ep, bool has
 	return h;
 }
 
+/* true when url names this machine: such requests never go through a proxy
+ * from the environment (the sandbox is always on the loopback). */
+static bool is_loopback(const char *url)
+{
+	bool yes = false;
+	char *host = NULL;
+	CURLU *u = curl_url();
+	if (u && curl_url_set(u, CURLUPART_URL, url, 0) == CURLUE_OK &&
+	    curl_url_get(u, CURLUPART_HOST, &host, 0) == CURLUE_OK && host)
+		yes = strcmp(host, "127.0.0.1") == 0 || strcasecmp(host, "localhost") == 0 ||
+		      strcmp(host, "[::1]") == 0;
+	curl_free(host);
+	curl_url_cleanup(u);
+	return yes;
+}
+
 /* Sets every option; returns the first failing option's code. */
 static CURLcode configure(struct afcq_call *call, const struct afcq_endpoint *ep, bool post)
 {
@@ -307,6 +323,8 @@ static CURLcode configure(struct afcq_call *call, const struct afcq_endpoint *ep
 	SET(CURLOPT_NOSIGNAL, 1L);
 	SET(CURLOPT_NOPROGRESS, 1L);
 	SET(CURLOPT_FOLLOWLOCATION, 0L);
+	if (is_loopback(call->url))
+		SET(CURLOPT_NOPROXY, "*");
 #if LIBCURL_VERSION_NUM >= 0x075500
 	SET(CURLOPT_PROTOCOLS_STR, "http,https");
 #else

@@ -245,6 +245,27 @@ static void test_connection_refused(void **state)
 	close(s);
 }
 
+static void test_loopback_ignores_proxy(void **state)
+{
+	struct fx *fx = *state;
+	int port;
+	int s = bound_closed_port(&port);
+	char proxy[64];
+	snprintf(proxy, sizeof proxy, "http://127.0.0.1:%d", port);
+	setenv("http_proxy", proxy, 1);
+	setenv("HTTP_PROXY", proxy, 1);
+	httpd_fixture_script(fx->srv, 200, NULL, "{}", 0);
+	struct afcq_http_result r;
+	struct afcq_error err;
+	enum afcq_status st = afcq_client_request(fx->client, "GET", "/p", NULL, &r, &err);
+	unsetenv("http_proxy");
+	unsetenv("HTTP_PROXY");
+	assert_int_equal(st, AFCQ_OK);
+	assert_int_equal(httpd_fixture_requests(fx->srv), 1);
+	afcq_http_result_done(&r);
+	close(s);
+}
+
 static void test_unresolvable_host(void **state)
 {
 	struct afcq_endpoint ep = { .base_url = "http://no-such-host.invalid/", .timeout_s = 10 };
@@ -468,6 +489,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_timeout, setup, teardown),
 		cmocka_unit_test(test_connection_refused),
 		cmocka_unit_test(test_unresolvable_host),
+		cmocka_unit_test_setup_teardown(test_loopback_ignores_proxy, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_auth_and_client_headers_sent, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_unset_headers_omitted, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_async_pump_two_calls, setup, teardown),
