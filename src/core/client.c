@@ -39,6 +39,7 @@ enum {
 	DEFAULT_TIMEOUT_S = 30,
 	DEFAULT_CONNECT_TIMEOUT_S = 10,
 	FIRST_LINE_MAX = 200,
+	MAX_TIMEOUT_S = 86400,
 };
 
 /* Answers larger than this are refused rather than buffered. */
@@ -309,6 +310,9 @@ static CURLcode configure(struct afcq_call *call, const struct afcq_endpoint *ep
 	long total_s = ep->timeout_s > 0 ? ep->timeout_s : DEFAULT_TIMEOUT_S;
 	long connect_s = ep->connect_timeout_s > 0 ? ep->connect_timeout_s
 						   : DEFAULT_CONNECT_TIMEOUT_S;
+	/* A day is "no limit" for our purposes and keeps the ms values in range. */
+	if (total_s > MAX_TIMEOUT_S)
+		total_s = MAX_TIMEOUT_S;
 	if (connect_s > total_s)
 		connect_s = total_s;
 
