@@ -57,12 +57,26 @@ struct afcq_config_overrides {
 };
 
 /* Loads the configuration.  *cfg must be zeroed; on error it is left done
- * and *err names the file and line (AFCQ_ERR_CONFIG). */
+ * and *err names the file and line (AFCQ_ERR_CONFIG): a missing explicit
+ * file (--config, $AFCQ_CONFIG), a syntax error, a value of the wrong type
+ * or out of range, a profile without endpoint, password together with
+ * password_env, an unreadable ca_file, an unknown profile, a file holding a
+ * password that group or others can access.  A bad command-line value
+ * (--endpoint that is not a URL, --timeout out of 1-3600, --sandbox with
+ * --endpoint URL) is AFCQ_ERR_USAGE with where = the option.  On success
+ * cfg owns everything (afcq_config_done); unknown keys are in cfg->warnings.
+ * The password comes from the profile's password, or from the variable
+ * named by password_env when that is set and non-empty; it is never put in
+ * origins or messages.  An http(s) endpoint loses its trailing '/'; a
+ * relative ca_file is taken from the config file's directory. */
 enum afcq_status afcq_config_load(const struct afcq_config_overrides *ov, struct afcq_config *cfg,
 				  struct afcq_error *err);
 void afcq_config_done(struct afcq_config *cfg);
 
-/* Applies the company and defaults sections to a fresh invoice/request. */
+/* Applies the company and defaults sections to a request: cmpn bscl, svcl,
+ * fclt, frch, reg, idnt (cmpn.present set when anything was filled), each
+ * invoice's cust, invm, dtl, summ and each item's sale, only where unset.
+ * New strings belong to r.  cfg or r NULL: nothing happens. */
 void afcq_config_apply_defaults(const struct afcq_config *cfg, struct afcq_request *r);
 
 #endif

@@ -27,7 +27,8 @@ void afcq_problems_add(struct afcq_problems *p, const char *path, const char *fm
 /* Optional hook: returns true when (tran, serv) is a known T/S pair.
  * NULL means every pair is accepted.  When a pair is unknown the hook is
  * asked again with AFCQ_TSPAIR_ANY in one half ("is there any pair with
- * this transaction type?") so the message can name the half that is wrong.
+ * this transaction type?") so the message can name the half that is wrong;
+ * a hook that answers false to (ANY, ANY) gets a message naming the pair.
  * Items with tran or serv -1 (the engine picks a variant) are not asked. */
 typedef bool (*afcq_tspair_known_fn)(void *ctx, long long tran, long long serv);
 #define AFCQ_TSPAIR_ANY LLONG_MIN

@@ -498,11 +498,10 @@ static enum afcq_status walk_group(struct loader *L, const config_setting_t *g, 
 
 /* Picks the file: the override, $AFCQ_CONFIG, then the XDG location.  An
  * explicit file must exist; a missing XDG file means "no file". */
-static void find_file(const struct afcq_config_overrides *ov, char **path, bool *is_explicit)
+static void find_file(const struct afcq_config_overrides *ov, char **path)
 {
 	const char *env = getenv("AFCQ_CONFIG");
 	*path = NULL;
-	*is_explicit = true;
 	if (ov && !afcq_str_empty(ov->path)) {
 		*path = afcq_xstrdup(ov->path);
 		return;
@@ -511,7 +510,6 @@ static void find_file(const struct afcq_config_overrides *ov, char **path, bool 
 		*path = afcq_xstrdup(env);
 		return;
 	}
-	*is_explicit = false;
 	const char *xdg = getenv("XDG_CONFIG_HOME");
 	const char *home = getenv("HOME");
 	if (!afcq_str_empty(xdg) && xdg[0] == '/')
@@ -807,9 +805,8 @@ enum afcq_status afcq_config_load(const struct afcq_config_overrides *ov, struct
 		set_default(cfg, &top_keys[i]);
 
 	char *path = NULL;
-	bool is_explicit = false;
 	enum afcq_status st = AFCQ_OK;
-	find_file(ov, &path, &is_explicit);
+	find_file(ov, &path);
 	config_t c;
 	config_init(&c);
 	if (!st && path) {

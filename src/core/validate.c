@@ -357,7 +357,12 @@ static void check_tspair(struct vctx *v, const char *path, const struct afcq_ite
 	long long t = it->tran.v, s = it->serv.v;
 	if (v->known(v->known_ctx, t, s))
 		return;
-	if (!v->known(v->known_ctx, t, AFCQ_TSPAIR_ANY))
+	/* A hook that does not understand AFCQ_TSPAIR_ANY cannot tell which half
+	 * is wrong: name the pair instead of guessing. */
+	if (!v->known(v->known_ctx, AFCQ_TSPAIR_ANY, AFCQ_TSPAIR_ANY))
+		problem(v, path, "tran", "unknown transaction/service pair %lld/%lld (see afcq tspairs)",
+			t, s);
+	else if (!v->known(v->known_ctx, t, AFCQ_TSPAIR_ANY))
 		problem(v, path, "tran", "unknown transaction type %lld", t);
 	else if (!v->known(v->known_ctx, AFCQ_TSPAIR_ANY, s))
 		problem(v, path, "serv", "unknown service type %lld", s);

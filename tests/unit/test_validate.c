@@ -155,6 +155,23 @@ static void test_tspair_hook_messages(void **state)
 	assert_int_equal(run(f), 1);
 }
 
+/* A hook that only knows exact pairs (no AFCQ_TSPAIR_ANY support). */
+static bool exact_19_6(void *ctx, long long tran, long long serv)
+{
+	(void)ctx;
+	return tran == 19 && serv == 6;
+}
+
+static void test_tspair_naive_hook(void **state)
+{
+	struct fixture *f = *state;
+	f->itms[1].serv.v = 21;
+	afcq_problems_done(&f->p);
+	assert_int_equal(afcq_validate_request(&f->r, exact_19_6, NULL, &f->p), 1);
+	assert_string_equal(line(f, 0),
+			    "inv[0].itms[1].tran: unknown transaction/service pair 19/21 (see afcq tspairs)");
+}
+
 static void test_tspair_list_hook(void **state)
 {
 	struct fixture *f = *state;
@@ -622,6 +639,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_valid_request_passes, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_cust_message_exact, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_tspair_hook_messages, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_tspair_naive_hook, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_tspair_list_hook, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_required_fields, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_doc_required_when_commit, setup, teardown),
