@@ -49,8 +49,10 @@ enum afcq_status codec_type_error(struct afcq_error *err, const char *path, cons
 {
 	enum afcq_status st = afcq_error_set(err, AFCQ_ERR_PARSE,
 					     path && path[0] ? path : "(top level)", "%s", msg);
-	if (err)
+	if (err) {
 		err->cause = AFCQ_CAUSE_MALFORMED;
+		err->line = err->column = 0;   /* a path, not a text position */
+	}
 	return st;
 }
 

@@ -183,8 +183,10 @@ enum afcq_status afcq_json_parse(const char *text, size_t len, json_t **out,
 	if (only_blanks(strict, n)) {
 		free(strict);
 		afcq_error_set(err, AFCQ_ERR_PARSE, "", "empty JSON text");
-		if (err)
+		if (err) {
 			err->cause = AFCQ_CAUSE_EMPTY;
+			err->line = err->column = 0;
+		}
 		return AFCQ_ERR_PARSE;
 	}
 	json_error_t je;
