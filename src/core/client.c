@@ -50,7 +50,8 @@ struct afcq_call {
 	CURL *easy;
 	struct curl_slist *headers;
 	char *request_body;         /* our copy; curl reads it in place */
-	char *url;
+	char *url;                  /* as shown in errors and results: no user:password@ */
+	char *fetch_url;            /* as given to curl */
 	struct afcq_buf body;
 	char *error_header;
 	char errbuf[CURL_ERROR_SIZE];
@@ -237,6 +238,7 @@ static void call_destroy(struct afcq_call *call)
 	curl_slist_free_all(call->headers);
 	free(call->request_body);
 	free(call->url);
+	free(call->fetch_url);
 	free(call->error_header);
 	afcq_buf_done(&call->body);
 	free(call);
@@ -286,6 +288,25 @@ static struct curl_slist *build_headers(const struct afcq_endpoint *ep, bool has
 	return h;
 }
 
+/* url without any "user:password@" a configured endpoint might carry, so
+ * that errors, results and history never show a credential. */
+static char *redact_url(const char *url)
+{
+	const char *slashes = strstr(url, "//");
+	if (!slashes)
+		return afcq_xstrdup(url);
+	const char *host = slashes + 2;
+	size_t authority = strcspn(host, "/?#");
+	const char *at = memchr(host, '@', authority);
+	if (!at)
+		return afcq_xstrdup(url);
+	/* The last '@' of the authority ends the user information. */
+	const char *last = at;
+	while ((at = memchr(last + 1, '@', authority - (size_t)(last + 1 - host))))
+		last = at;
+	return afcq_xasprintf("%.*s%s", (int)(host - url), url, last + 1);
+}
+
 /* true when url names this machine: such requests never go through a proxy
  * from the environment (the sandbox is always on the loopback). */
 static bool is_loopback(const char *url)
@@ -322,12 +343,12 @@ static CURLcode configure(struct afcq_call *call, const struct afcq_endpoint *ep
 			rc = curl_easy_setopt(e, opt, val);       \
 	} while (0)
 
-	SET(CURLOPT_URL, call->url);
+	SET(CURLOPT_URL, call->fetch_url);
 	SET(CURLOPT_ERRORBUFFER, call->errbuf);
 	SET(CURLOPT_NOSIGNAL, 1L);
 	SET(CURLOPT_NOPROGRESS, 1L);
 	SET(CURLOPT_FOLLOWLOCATION, 0L);
-	if (is_loopback(call->url))
+	if (is_loopback(call->fetch_url))
 		SET(CURLOPT_NOPROXY, "*");
 #if LIBCURL_VERSION_NUM >= 0x075500
 	SET(CURLOPT_PROTOCOLS_STR, "http,https");
@@ -383,7 +404,8 @@ struct afcq_call *afcq_client_start(struct afcq_client *c, const char *method, c
 	}
 	struct afcq_call *call = afcq_xcalloc(1, sizeof *call);
 	call->client = c;
-	call->url = join_url(c->ep.base_url, path);
+	call->fetch_url = join_url(c->ep.base_url, path);
+	call->url = redact_url(call->fetch_url);
 	afcq_buf_init(&call->body);
 	if (post)
 		call->request_body = afcq_xstrdup(body ? body : "");

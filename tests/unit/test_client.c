@@ -314,6 +314,29 @@ static void test_auth_and_client_headers_sent(void **state)
 	afcq_client_free(c);
 }
 
+static void test_url_credentials_never_shown(void **state)
+{
+	struct fx *fx = *state;
+	const char *url = httpd_fixture_url(fx->srv);  /* http://127.0.0.1:PORT */
+	char base[128];
+	snprintf(base, sizeof base, "http://who:pa55word@%s", url + strlen("http://"));
+	struct afcq_endpoint ep = { .base_url = base };
+	struct afcq_client *c = afcq_client_new(&ep);
+	httpd_fixture_script(fx->srv, 403, "error: Forbidden", "", 0);
+	struct afcq_http_result r;
+	struct afcq_error err;
+	assert_int_equal(afcq_client_request(c, "GET", "/x", NULL, &r, &err), AFCQ_ERR_HTTP);
+	assert_string_equal(r.url, url_of(fx, "/x"));
+	assert_string_equal(err.where, url_of(fx, "/x"));
+	assert_null(strstr(err.msg, "pa55word"));
+	/* The credentials in the URL were still used. */
+	char *auth = httpd_fixture_last_header(fx->srv, "Authorization");
+	assert_string_equal(auth, "Basic d2hvOnBhNTV3b3Jk");  /* who:pa55word */
+	free(auth);
+	afcq_http_result_done(&r);
+	afcq_client_free(c);
+}
+
 static void test_unset_headers_omitted(void **state)
 {
 	struct fx *fx = *state;
@@ -492,6 +515,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_loopback_ignores_proxy, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_auth_and_client_headers_sent, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_unset_headers_omitted, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_url_credentials_never_shown, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_async_pump_two_calls, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_async_cancel, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_free_client_with_running_call, setup, teardown),
