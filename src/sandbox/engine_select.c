@@ -1,0 +1,216 @@
+/* engine_select.c - where an item is taxed and which taxes it picks. */
+#include "engine_int.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "afcq/str.h"
+
+static bool eq(const char *a, const char *b)
+{
+	return a && b && strcasecmp(a, b) == 0;
+}
+
+/* "ST LOUIS" and "SAINT LOUIS", "94102-1234" and "94102": compare loosely. */
+static bool zip_eq(const char *want, const char *have)
+{
+	size_t n = strlen(have);
+	return strncasecmp(want, have, n) == 0 && (want[n] == '\0' || want[n] == '-');
+}
+
+/* Finds the jurisdiction a location names: the PCode when given, else the
+ * most precise match of ZIP, city, county, state and country.  NULL when
+ * nothing in the rate book matches. */
+const struct rb_jur *engine_resolve(const struct ratebook *rb, const struct afcq_location *loc)
+{
+	if (!loc || !loc->present)
+		return NULL;
+	if (loc->pcd.set)
+		return ratebook_jur(rb, loc->pcd.v);
+	const char *ctry = afcq_str_empty(loc->ctry) ? "USA" : loc->ctry;
+	const struct rb_jur *best = NULL;
+	for (size_t i = 0; i < rb->n_jurs; i++) {
+		const struct rb_jur *j = &rb->jurs[i];
+		if (!eq(j->ctry, ctry))
+			continue;
+		if (!afcq_str_empty(loc->zip)) {
+			bool hit = false;
+			for (size_t k = 0; k < j->n_zips && !hit; k++)
+				hit = zip_eq(loc->zip, j->zips[k]);
+			if (hit && (!best || j->lvl > best->lvl))
+				best = j;
+			continue;
+		}
+		bool st_ok = afcq_str_empty(loc->st) ? afcq_str_empty(j->st) || j->lvl == 0
+						      : eq(loc->st, j->st);
+		if (!st_ok)
+			continue;
+		int lvl;
+		if (!afcq_str_empty(loc->city)) {
+			if (!eq(loc->city, j->city))
+				continue;
+			lvl = 3;
+		} else if (!afcq_str_empty(loc->cnty)) {
+			if (!eq(loc->cnty, j->cnty) || !afcq_str_empty(j->city))
+				continue;
+			lvl = 2;
+		} else if (!afcq_str_empty(loc->st)) {
+			if (j->lvl != 1)
+				continue;
+			lvl = 1;
+		} else {
+			if (j->lvl != 0)
+				continue;
+			lvl = 0;
+		}
+		(void)lvl;
+		if (!best || j->lvl > best->lvl)
+			best = j;
+	}
+	if (best || afcq_str_empty(loc->zip))
+		return best;
+	/* ZIP unknown: fall back on the names alone. */
+	struct afcq_location l2 = *loc;
+	l2.zip = NULL;
+	return engine_resolve(rb, &l2);
+}
+
+static long long cond_value(const struct eng_invoice *ei, const struct eng_item *it,
+			    const char *field, bool *known)
+{
+	const struct afcq_company *c = &ei->req->cmpn;
+	*known = true;
+	if (strcmp(field, "cust") == 0)
+		return it->cust;
+	if (strcmp(field, "sale") == 0)
+		return it->sale;
+	if (strcmp(field, "prop") == 0)
+		return it->prop;
+	if (strcmp(field, "lfln") == 0)
+		return it->lfln;
+	if (strcmp(field, "bscl") == 0)
+		return c->bscl.set ? c->bscl.v : 1;
+	if (strcmp(field, "svcl") == 0)
+		return c->svcl.set ? c->svcl.v : 0;
+	if (strcmp(field, "fclt") == 0)
+		return c->fclt.set && c->fclt.v;
+	if (strcmp(field, "frch") == 0)
+		return c->frch.set && c->frch.v;
+	if (strcmp(field, "reg") == 0)
+		return c->reg.set && c->reg.v;
+	if (strcmp(field, "incl") == 0)
+		return it->in->incl.set && it->in->incl.v;
+	*known = false;
+	return 0;
+}
+
+/* The rate an `ovr` entry sets for tax t in jurisdiction j, if any. */
+static bool override_rate(const struct ratebook *rb, const struct afcq_request *req,
+			  const struct rb_tax *t, const struct rb_jur *j, double *rate)
+{
+	bool found = false;
+	for (size_t i = 0; i < req->n_ovr; i++) {
+		const struct afcq_tax_override *o = &req->ovr[i];
+		if (!o->tid.set || o->tid.v != t->tid)
+			continue;
+		if (o->lvl.set && o->lvl.v != t->lvl)
+			continue;
+		if (o->loc.present) {
+			const struct rb_jur *oj = engine_resolve(rb, &o->loc);
+			int scp = o->scp.set ? (int)o->scp.v : 0;
+			if (!oj)
+				continue;
+			const struct rb_jur *cut = ratebook_at_level(rb, oj, scp);
+			if (!cut)
+				cut = oj;
+			if (!ratebook_within(rb, j, cut->pcd))
+				continue;
+		}
+		*rate = o->n_brkt ? o->brkt[0].rate : 0;
+		found = true;
+	}
+	return found;
+}
+
+static bool rule_matches(const struct eng_invoice *ei, const struct eng_item *it,
+			 const struct rb_rule *ru, bool *needs_ovr)
+{
+	bool sale_named = false;
+	*needs_ovr = false;
+	for (size_t i = 0; i < ru->n_conds; i++) {
+		const struct rb_cond *c = &ru->conds[i];
+		if (strcmp(c->field, "ovr") == 0) {
+			*needs_ovr = true;
+			continue;
+		}
+		bool known;
+		long long v = cond_value(ei, it, c->field, &known);
+		if (strcmp(c->field, "sale") == 0)
+			sale_named = true;
+		if (!known || (v == c->value) == c->neg)
+			return false;
+	}
+	/* Wholesale (sale 0) is for resale: only rules that name it apply. */
+	return it->sale != 0 || sale_named;
+}
+
+static void add_rows_for(const struct ratebook *rb, struct eng_invoice *ei, struct eng_item *it,
+			 const struct rb_jur *j, double share, bool federal_ok, bool local_ok)
+{
+	for (size_t r = 0; r < rb->n_rules; r++) {
+		const struct rb_rule *ru = &rb->rules[r];
+		const struct rb_tax *t = &rb->taxes[ru->tax];
+		if ((t->lvl == 0 && !federal_ok) || (t->lvl != 0 && !local_ok))
+			continue;
+		if (!ratebook_rule_pair(ru, it->pair->tran, it->pair->serv))
+			continue;
+		if (!ratebook_within(rb, j, ru->scope))
+			continue;
+		bool needs_ovr;
+		if (!rule_matches(ei, it, ru, &needs_ovr))
+			continue;
+		bool dup = false;
+		for (size_t k = 0; k < it->n_rows && !dup; k++)
+			dup = it->rows[k].tax == ru->tax && it->rows[k].jur == j;
+		if (dup)
+			continue;
+		double rate;
+		bool have = override_rate(rb, ei->req, t, j, &rate);
+		if (!have) {
+			if (needs_ovr || !ratebook_rate(rb, ru->tax, it->date, &rate))
+				continue;
+		} else if (rate == 0) {
+			continue; /* an override of 0 removes the tax */
+		}
+		it->rows = afcq_xrealloc(it->rows, (it->n_rows + 1) * sizeof *it->rows);
+		struct eng_row *row = &it->rows[it->n_rows++];
+		memset(row, 0, sizeof *row);
+		row->tax = ru->tax;
+		row->rule = ru;
+		row->jur = j;
+		row->rate = rate;
+		row->pcd = t->pcd_here ? j->pcd : t->pcd;
+		row->loc_share = share;
+		row->sh_share = 1;
+		if (it->pair->sh && (t->flags & RB_FED))
+			row->sh_share = it->fed;
+		else if (it->pair->sh && (t->flags & RB_STATE))
+			row->sh_share = 1 - it->fed;
+	}
+}
+
+/* Picks the rows of an item.  A private line (plsp with from and to) is
+ * taxed by both endpoints' state and local taxes, each on its share, and
+ * once by the federal taxes on the whole charge. */
+void engine_select(const struct ratebook *rb, struct eng_invoice *ei, struct eng_item *it)
+{
+	if (it->from && it->to) {
+		double a = it->in->plsp.v;
+		add_rows_for(rb, ei, it, it->to, 1 - a, false, true);
+		add_rows_for(rb, ei, it, it->jur, 1, true, false);
+		add_rows_for(rb, ei, it, it->from, a, false, true);
+		return;
+	}
+	add_rows_for(rb, ei, it, it->jur, 1, true, true);
+}

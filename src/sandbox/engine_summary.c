@@ -1,0 +1,63 @@
+/* engine_summary.c - the invoice's `summ` rows.
+ *
+ * Billable detail rows are merged when they share tax type, level,
+ * reporting PCode, calculation type, rate, name and whether their exempt
+ * amount is zero; each group adds up tax, taxable measure (signed, so a
+ * credit gives a negative `tchg`), exempt amount and lines.  Groups come in
+ * the order of their first detail row.  `sur` follows the rate book
+ * setting "summary_sur": "detail" copies the detail flag, "exempt" is true
+ * only for rows a user exemption hit.
+ */
+#include "engine_int.h"
+
+#include <string.h>
+
+#include "afcq/str.h"
+
+static bool same(const struct afcq_summary *s, const struct rb_tax *t, const struct eng_row *r)
+{
+	return s->tid == t->tid && s->lvl == t->lvl && s->pcd == r->pcd && s->calc == t->calc &&
+	       s->rate == r->rate && strcmp(s->name, t->name) == 0 && (s->exm != 0) == (r->exm != 0);
+}
+
+void engine_summarize(const struct ratebook *rb, const char *date, const struct eng_item *items,
+		      size_t n_items, struct afcq_invoice_result *res)
+{
+	bool sur_from_exempt = strcmp(ratebook_setting(rb, "summary_sur", date, "detail"),
+				      "exempt") == 0;
+	for (size_t i = 0; i < n_items; i++) {
+		const struct eng_item *it = &items[i];
+		for (size_t k = 0; k < it->n_rows; k++) {
+			const struct eng_row *r = &it->rows[k];
+			const struct rb_tax *t = &rb->taxes[r->tax];
+			if (!(t->flags & RB_BILL))
+				continue;
+			struct afcq_summary *s = NULL;
+			for (size_t m = 0; m < res->n_summ && !s; m++)
+				if (same(&res->summ[m], t, r))
+					s = &res->summ[m];
+			if (!s) {
+				res->summ = afcq_xrealloc(res->summ,
+							  (res->n_summ + 1) * sizeof *res->summ);
+				s = &res->summ[res->n_summ++];
+				memset(s, 0, sizeof *s);
+				s->tid = t->tid;
+				s->lvl = t->lvl;
+				s->pcd = r->pcd;
+				s->calc = t->calc;
+				s->rate = r->rate;
+				s->cid = t->cid;
+				s->name = afcq_xstrdup(t->name);
+				s->cat = afcq_xstrdup(ratebook_category(rb, t->cid));
+				s->max = t->max;
+				s->min = 0;
+			}
+			s->tax += r->amt;
+			s->tchg += r->tm;
+			s->exm += r->exm;
+			s->lns += r->lns;
+			if (sur_from_exempt ? r->exempt : (t->flags & RB_SUR) != 0)
+				s->sur = true;
+		}
+	}
+}
