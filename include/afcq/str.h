@@ -18,7 +18,7 @@ void *afcq_xrealloc(void *p, size_t n);
 char *afcq_xstrdup(const char *s);
 char *afcq_xstrndup(const char *s, size_t n);
 char *afcq_xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-char *afcq_xvasprintf(const char *fmt, va_list ap);
+char *afcq_xvasprintf(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0)));
 
 /* Growable byte buffer; always NUL-terminated after any append. */
 struct afcq_buf { char *data; size_t len, cap; };
