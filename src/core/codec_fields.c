@@ -304,7 +304,7 @@ static enum afcq_status parse_field(const json_t *v, const struct codec_field *f
 			return codec_type_error(err, p, "not an array");
 		if (f->flags & CODEC_KEEP_EMPTY)
 			*(bool *)(base + f->has_off) = true;
-		return codec_parse_array(v, f->sub, f->elem_size, (void **)dst,
+		return codec_parse_array(v, f->sub, f->elem_size, dst,
 					 (size_t *)(base + f->count_off), p, err);
 	}
 	case CODEC_ERRORS:
@@ -335,12 +335,13 @@ enum afcq_status codec_parse_object(const json_t *j, const struct codec_table *t
 }
 
 enum afcq_status codec_parse_array(const json_t *j, const struct codec_table *t, size_t elem_size,
-				   void **out, size_t *n, const char *path, struct afcq_error *err)
+				   void *slot, size_t *n, const char *path, struct afcq_error *err)
 {
 	if (json_is_object(j)) {
-		*out = afcq_xcalloc(1, elem_size);
+		void *one = afcq_xcalloc(1, elem_size);
+		memcpy(slot, &one, sizeof one);
 		*n = 1;
-		return codec_parse_object(j, t, *out, path, err);
+		return codec_parse_object(j, t, one, path, err);
 	}
 	if (!json_is_array(j))
 		return codec_type_error(err, path, "not an array");
@@ -348,7 +349,8 @@ enum afcq_status codec_parse_array(const json_t *j, const struct codec_table *t,
 	if (len == 0)
 		return AFCQ_OK;
 	char *v = afcq_xcalloc(len, elem_size);
-	*out = v;
+	void *vp = v;
+	memcpy(slot, &vp, sizeof vp);
 	*n = len;
 	for (size_t i = 0; i < len; i++) {
 		char p[256];
@@ -420,7 +422,9 @@ static json_t *emit_field(const struct codec_field *f, const char *base)
 		bool has = (f->flags & CODEC_KEEP_EMPTY) && *(const bool *)(base + f->has_off);
 		if (n == 0 && !has)
 			return NULL;
-		return codec_emit_array(f->sub, *(void *const *)src, n, f->elem_size);
+		const void *elems;
+		memcpy(&elems, src, sizeof elems);
+		return codec_emit_array(f->sub, elems, n, f->elem_size);
 	}
 	case CODEC_ERRORS:
 		return emit_errors(src);

@@ -99,10 +99,13 @@ enum afcq_status codec_parse_object(const json_t *j, const struct codec_table *t
 				    const char *path, struct afcq_error *err);
 
 /* Parses JSON array j of objects into a new array of n elements of
- * elem_size bytes (*out, *n; zeroed first, so a partial array can be freed
- * element by element).  A lone object counts as a one-element array. */
+ * elem_size bytes.  slot is the address of the model's element pointer
+ * (e.g. &inv->itms), written with memcpy so its type does not matter; the
+ * array is zeroed first and stored before its elements are parsed, so a
+ * partial array can be freed element by element.  A lone object counts as
+ * a one-element array. */
 enum afcq_status codec_parse_array(const json_t *j, const struct codec_table *t, size_t elem_size,
-				   void **out, size_t *n, const char *path, struct afcq_error *err);
+				   void *slot, size_t *n, const char *path, struct afcq_error *err);
 
 /* New JSON object with the fields of base; never NULL. */
 json_t *codec_emit_object(const struct codec_table *t, const void *base);

@@ -8,7 +8,6 @@
  */
 #include "afcq/codec.h"
 
-#include "afcq/str.h"
 #include "codec_fields.h"
 
 static const struct codec_field tspair_fields[] = {
@@ -97,15 +96,16 @@ CODEC_TABLE(service_info_table, service_info_fields, true);
 
 /* ---- lists ------------------------------------------------------------------------ */
 
-/* Loads text and parses a list (array, or one object) into *v / *n. */
+/* Loads text and parses a list (array, or one object) into the element
+ * pointer at slot and its count *n. */
 static enum afcq_status parse_list(const char *text, size_t len, const struct codec_table *t,
-				   size_t elem_size, void **v, size_t *n, struct afcq_error *err)
+				   size_t elem_size, void *slot, size_t *n, struct afcq_error *err)
 {
 	json_t *j;
 	enum afcq_status st = codec_load(text, len, true, &j, err);
 	if (st != AFCQ_OK)
 		return st;
-	st = codec_parse_array(j, t, elem_size, v, n, "", err);
+	st = codec_parse_array(j, t, elem_size, slot, n, "", err);
 	json_decref(j);
 	return st;
 }
@@ -115,7 +115,7 @@ enum afcq_status afcq_codec_parse_tspairs(const char *text, size_t len,
 {
 	afcq_tspair_list_done(out);
 	enum afcq_status st = parse_list(text, len, &tspair_table, sizeof(*out->v),
-					 (void **)&out->v, &out->n, err);
+					 &out->v, &out->n, err);
 	if (st != AFCQ_OK)
 		afcq_tspair_list_done(out);
 	return st;
@@ -131,7 +131,7 @@ enum afcq_status afcq_codec_parse_taxtypes(const char *text, size_t len,
 {
 	afcq_taxtype_list_done(out);
 	enum afcq_status st = parse_list(text, len, &taxtype_table, sizeof(*out->v),
-					 (void **)&out->v, &out->n, err);
+					 &out->v, &out->n, err);
 	if (st != AFCQ_OK)
 		afcq_taxtype_list_done(out);
 	return st;

@@ -9,7 +9,6 @@
  */
 #include "afcq/codec.h"
 
-#include "afcq/str.h"
 #include "codec_fields.h"
 
 static const struct codec_field tax_fields[] = {
