@@ -23,10 +23,15 @@
 #include "afcq/model.h"
 
 /* Removes comments and trailing commas and renames repeated top-level
- * keys; returns a malloc'd NUL-terminated string (never NULL). */
+ * keys (the second "inv" becomes "inv#2", the third "inv#3"...); comments
+ * turn into blanks so line/column numbers still match the input.  Returns a
+ * malloc'd NUL-terminated string (never NULL). */
 char *afcq_json_relax(const char *text, size_t len);
 
-/* Parses relaxed JSON text into a json_t (new reference). */
+/* Parses relaxed JSON text into a json_t (new reference).  Syntax errors
+ * set err->line and err->column (1-based, in characters) and a message
+ * "syntax error at line L, column C: ..."; blank text gives
+ * AFCQ_CAUSE_EMPTY. */
 enum afcq_status afcq_json_parse(const char *text, size_t len, json_t **out,
 				 struct afcq_error *err);
 
