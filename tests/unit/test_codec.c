@@ -278,6 +278,26 @@ static void test_numbers_integer_or_real(void **state)
 	assert_null(r.inv);
 }
 
+static void test_text_fields_take_numbers(void **state)
+{
+	(void)state;
+	struct afcq_request r;
+	struct afcq_error err;
+	afcq_request_init(&r);
+	/* Hand-written files give zip codes and option keys as numbers. */
+	assert_int_equal(parse_req("{\"inv\":[{\"bill\":{\"zip\":94102,\"fips\":4805000},"
+				   "\"opt\":[{\"key\":1,\"val\":2.5}]}]}", &r, &err), AFCQ_OK);
+	assert_string_equal(r.inv[0].bill.zip, "94102");
+	assert_string_equal(r.inv[0].bill.fips, "4805000");
+	assert_string_equal(r.inv[0].opt[0].key, "1");
+	assert_string_equal(r.inv[0].opt[0].val, "2.5");
+	afcq_request_done(&r);
+	/* Other text fields do not. */
+	assert_int_equal(parse_req("{\"inv\":[{\"bill\":{\"city\":5}}]}", &r, &err),
+			 AFCQ_ERR_PARSE);
+	assert_error_line(&err, "inv[0].bill.city: not a string");
+}
+
 static void test_type_error_paths(void **state)
 {
 	(void)state;
@@ -812,6 +832,7 @@ int main(void)
 		cmocka_unit_test(test_relaxed_comments_commas_repeated_inv),
 		cmocka_unit_test(test_relax_output_is_strict),
 		cmocka_unit_test(test_numbers_integer_or_real),
+		cmocka_unit_test(test_text_fields_take_numbers),
 		cmocka_unit_test(test_type_error_paths),
 		cmocka_unit_test(test_repeated_inv_error_index),
 		cmocka_unit_test(test_syntax_error_line_column),
