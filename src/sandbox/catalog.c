@@ -253,23 +253,46 @@ static bool pcode_known(const struct catalog *c, long long pcode)
 	return false;
 }
 
-static const char *const zip_cols[] = { "zip", "pcode", "locality" };
+/* ZIP and postal codes compare without spaces, hyphens or case; a US
+ * ZIP+4 counts as its first five digits. */
+static void postal_key(const char *in, bool usa, char *out, size_t n)
+{
+	size_t o = 0;
+	bool digits = true;
+
+	for (; *in && o + 1 < n; in++) {
+		if (!isalnum((unsigned char)*in))
+			continue;
+		digits = digits && isdigit((unsigned char)*in);
+		out[o++] = (char)toupper((unsigned char)*in);
+	}
+	out[o] = '\0';
+	if (usa && digits && o == 9)
+		out[5] = '\0';
+}
+
+static const char *const zip_cols[] = { "zip", "pcode", "county", "locality" };
 
 static enum afcq_status zip_row(struct catalog *c, char **f, struct tsv_ctx *t)
 {
 	long long pcode;
+	char key[32];
 
-	if (!f[0][0])
-		return tsv_bad(t, "empty zip");
 	if (tsv_int(t, f[1], 0, LLONG_MAX, &pcode) != AFCQ_OK)
 		return AFCQ_ERR_INVALID;
 	for (size_t i = 0; i < c->n_places; i++) {
-		if (c->places[i].pcode == pcode && strcasecmp(c->places[i].locality, f[2]) == 0) {
-			code_add(&c->zips, f[0], pcode, i);
-			return AFCQ_OK;
-		}
+		const struct place *p = &c->places[i];
+
+		if (p->pcode != pcode || strcasecmp(p->cnty, f[2]) != 0 ||
+		    strcasecmp(p->locality, f[3]) != 0)
+			continue;
+		postal_key(f[0], strcmp(p->ctry, "USA") == 0, key, sizeof(key));
+		if (!key[0])
+			return tsv_bad(t, "empty zip");
+		code_add(&c->zips, key, pcode, i);
+		return AFCQ_OK;
 	}
-	return tsv_bad(t, "no such place in places.tsv: %s", f[2]);
+	return tsv_bad(t, "no such place in places.tsv: %s, %s, %s", f[1], f[2], f[3]);
 }
 
 static const char *const npanxx_cols[] = { "npanxx", "pcode" };
@@ -555,15 +578,12 @@ static bool keyed_candidates(const struct catalog *c, const struct afcq_pcode_re
 			     struct hits *h)
 {
 	if (!afcq_str_empty(req->zip)) {
-		/* ZIP+4 and "10001 1234" count as their first five characters. */
-		char zip[16];
+		char zip[32];
 
-		snprintf(zip, sizeof(zip), "%s", req->zip);
-		if (strlen(zip) > 5 && (zip[5] == '-' || zip[5] == ' ') &&
-		    strcasecmp(req->ctry ? req->ctry : "USA", "USA") == 0)
-			zip[5] = '\0';
+		postal_key(req->zip, afcq_str_empty(req->ctry) || strcasecmp(req->ctry, "USA") == 0,
+			   zip, sizeof(zip));
 		for (size_t i = 0; i < c->zips.n; i++)
-			if (strcasecmp(c->zips.v[i].code, zip) == 0)
+			if (strcmp(c->zips.v[i].code, zip) == 0)
 				hits_add(h, c->zips.v[i].place);
 		return true;
 	}
