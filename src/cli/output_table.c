@@ -56,6 +56,20 @@ static void trim_zeros(char *s)
 		s[--n] = '\0';
 }
 
+/* An amount per unit (per line, per minute, fixed): full precision, but
+ * never fewer than two decimals, as money is read ("1.00", "0.079167"). */
+static const char *unit_amount(double v, char *buf, size_t n)
+{
+	cli_number(v, buf, n);
+	const char *dot = strchr(buf, '.');
+	size_t len = strlen(buf);
+	if (!dot)
+		snprintf(buf + len, n - len, ".00");
+	else if (len - (size_t)(dot - buf) == 2)
+		snprintf(buf + len, n - len, "0");
+	return buf;
+}
+
 /* The rate as people read it: percent for percentage taxes, an amount per
  * unit for per-line, per-minute and fixed taxes. */
 static const char *rate_text(int calc, double rate, char *buf, size_t n)
@@ -69,21 +83,21 @@ static const char *rate_text(int calc, double rate, char *buf, size_t n)
 		snprintf(buf, n, "%s%%", num);
 		break;
 	case 2:
-		snprintf(buf, n, "%s fixed", cli_number(rate, num, sizeof num));
+		snprintf(buf, n, "%s fixed", unit_amount(rate, num, sizeof num));
 		break;
 	case 3:
-		snprintf(buf, n, "%s/min", cli_number(rate, num, sizeof num));
+		snprintf(buf, n, "%s/min", unit_amount(rate, num, sizeof num));
 		break;
 	case 4:
 	case 8:
-		snprintf(buf, n, "%s/line", cli_number(rate, num, sizeof num));
+		snprintf(buf, n, "%s/line", unit_amount(rate, num, sizeof num));
 		break;
 	case 6:
 	case 9:
-		snprintf(buf, n, "%s/bracket", cli_number(rate, num, sizeof num));
+		snprintf(buf, n, "%s/bracket", unit_amount(rate, num, sizeof num));
 		break;
 	case 7:
-		snprintf(buf, n, "%s/tier", cli_number(rate, num, sizeof num));
+		snprintf(buf, n, "%s/tier", unit_amount(rate, num, sizeof num));
 		break;
 	default:
 		cli_number(rate, buf, n);

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "afcq/codec.h"
 #include "afcq/str.h"
@@ -14,6 +15,9 @@
 int cli_request_load(const char *path, struct afcq_request *out)
 {
 	const char *shown = strcmp(path, "-") == 0 ? "(stdin)" : path;
+	struct stat sb;
+	if (strcmp(path, "-") != 0 && stat(path, &sb) == 0 && S_ISDIR(sb.st_mode))
+		return cli_failf(CLI_EXIT_USAGE, "%s: is a directory, not a request file", shown);
 	size_t len = 0;
 	char *text = afcq_read_file(path, &len);
 	if (!text)

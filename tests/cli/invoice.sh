@@ -75,7 +75,7 @@ if expect_rc "history list exits 0" 0 "$AFCQ" history list -f csv; then
 	expect_grep "history: invoice recorded ok" "$OUT" ",invoice,$doc,INV-1001,19.7794,ok,"
 	expect_grep "history: uncommit recorded" "$OUT" ",uncommit,$doc,,,ok,"
 	expect_grep "history: commit recorded" "$OUT" ",commit,$doc,,,ok,"
-	expect_grep "history: unknown document recorded as api error" "$OUT" ",commit,NO-SUCH-DOC,,,api error,"
+	expect_grep "history: unknown document recorded as api error" "$OUT" ",commit,NO-SUCH-DOC,,,API error,"
 	n=$(grep -c ',invoice,' "$OUT")
 	expect_eq "history: refused invoices not recorded" 4 "$n"
 fi

@@ -27,6 +27,9 @@ if expect_rc "quote dallas table exits 0" 0 "$AFCQ" quote -e "$SB_URL" "$REQ/dal
 	expect_same "quote dallas table" "$GOLD/dallas.table" "$OUT"
 	expect_line "dallas total due 19.78" "$OUT" "^ +Total due +19\.78$"
 fi
+if expect_rc "quote streaming table exits 0" 0 "$AFCQ" quote -e "$SB_URL" "$REQ/streaming.json"; then
+	expect_same "quote streaming table" "$GOLD/streaming.table" "$OUT"
+fi
 if expect_rc "quote 24 lines table exits 0" 0 "$AFCQ" quote -e "$SB_URL" "$REQ/lines24.json"; then
 	expect_same "quote 24 lines table" "$GOLD/lines24.table" "$OUT"
 fi
