@@ -1,0 +1,148 @@
+/* catalog.h - the T/S pair and tax type catalogs of an endpoint, cached on
+ * disk with their age.
+ *
+ * The catalogs come from the configured endpoint (GET tspairs and
+ * taxtype "*", through the api layer), so the same code works against the
+ * sandbox and the real service.  They are kept in one cache file per
+ * endpoint under $XDG_CACHE_HOME/afcq/ (default ~/.cache/afcq/):
+ * "catalog-HHHHHHHHHHHHHHHH.json", the hex being a 64-bit FNV-1a hash of
+ * the endpoint key.  The key is the api context's endpoint label (a base
+ * URL, or "sandbox" for the bundled server whose port changes every run)
+ * with any "user:password@" removed, scheme and host lower-cased and
+ * trailing slashes dropped: credentials never reach the file name or the
+ * file.  The file holds the key, the fetch time (Unix seconds) and both
+ * lists in their wire form; it is replaced atomically (temporary file +
+ * rename), so readers never see half a file.
+ *
+ * afcq_catalog_load is the blocking whole: cache when fresh, else fetch and
+ * rewrite the cache.  The workstation, which never blocks, uses the parts:
+ * afcq_catalog_read_cache, afcq_catalog_is_fresh, then its own asynchronous
+ * lookups handed over with afcq_catalog_set and afcq_catalog_write_cache.
+ *
+ * Search helpers work on any struct afcq_tspair_list, so a list fetched
+ * directly (afcq tspairs) and a cached catalog are searched the same way.
+ */
+#ifndef AFCQ_CATALOG_H
+#define AFCQ_CATALOG_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <time.h>
+
+#include "afcq/api.h"
+#include "afcq/error.h"
+#include "afcq/model.h"
+
+/* Default maximum age of a cached catalog: 7 days. */
+#define AFCQ_CATALOG_MAX_AGE_S (7L * 24 * 3600)
+
+struct afcq_catalog {
+	struct afcq_tspair_list tspairs;
+	struct afcq_taxtype_list taxtypes;
+	time_t fetched;        /* when the lists came from the endpoint */
+	bool from_cache;       /* read from the cache file by this load */
+	bool stale;            /* older than the maximum age (kept: a refresh failed) */
+	char *key;             /* endpoint key (no credentials), owned */
+	char *path;            /* cache file, owned; NULL until known */
+	struct afcq_error refresh_error; /* why a needed refresh failed (status AFCQ_OK if none) */
+};
+
+struct afcq_catalog_opts {
+	const char *endpoint;  /* key source; NULL: ctx->endpoint_label */
+	const char *cache_dir; /* NULL: $XDG_CACHE_HOME/afcq, else $HOME/.cache/afcq */
+	long max_age_s;        /* <= 0: AFCQ_CATALOG_MAX_AGE_S */
+	bool force;            /* fetch even when the cache is fresh */
+	time_t now;            /* 0: time(NULL); tests pin it */
+};
+
+/* Zeroes / frees everything the catalog owns and zeroes it again. */
+void afcq_catalog_init(struct afcq_catalog *cat);
+void afcq_catalog_done(struct afcq_catalog *cat);
+
+/* The endpoint key of a label or base URL (credentials removed, see the
+ * top of this file).  Caller frees; NULL in gives NULL. */
+char *afcq_catalog_endpoint_key(const char *endpoint);
+/* The cache file of an endpoint: DIR/catalog-HASH.json with DIR from
+ * opts->cache_dir or the environment.  Returns NULL (AFCQ_ERR_CONFIG in
+ * *err) when neither XDG_CACHE_HOME nor HOME is set.  Caller frees. */
+char *afcq_catalog_cache_path(const char *endpoint, const char *cache_dir, struct afcq_error *err);
+
+/* Loads the catalogs of ctx's endpoint into *cat (zeroed by the caller,
+ * afcq_catalog_done to free).  Reads the cache; when it is missing,
+ * unreadable, written for another key, older than the maximum age, or
+ * opts->force is set, fetches both lists through afcq_api_lookup
+ * (AFCQ_OP_TSPAIRS, AFCQ_OP_TAXTYPE "*") and rewrites the cache.
+ * When a needed fetch fails but an older cache exists, that cache is used:
+ * AFCQ_OK with cat->stale set and the failure in cat->refresh_error.
+ * Otherwise the fetch failure is returned (the api layer's status: NET,
+ * HTTP, PARSE...; *cat left empty).  A cache that cannot be written is not
+ * an error (the lists are good): refresh_error gets AFCQ_ERR_IO.  opts may
+ * be NULL (defaults). */
+enum afcq_status afcq_catalog_load(struct afcq_catalog *cat, struct afcq_api_ctx *ctx,
+				   const struct afcq_catalog_opts *opts, struct afcq_error *err);
+
+/* Reads the cache file for endpoint into *cat (zeroed by the caller),
+ * whatever its age; sets key, path, fetched and from_cache.  Returns
+ * AFCQ_ERR_IO when there is no file (cause NONE, errno text in msg),
+ * AFCQ_ERR_PARSE when it is not a catalog for this endpoint key (*cat left
+ * empty but with key and path set). */
+enum afcq_status afcq_catalog_read_cache(struct afcq_catalog *cat, const char *endpoint,
+					 const char *cache_dir, struct afcq_error *err);
+/* true when cat holds lists fetched at most max_age_s (<= 0: default) before
+ * now (0: time(NULL)).  A fetch time in the future (clock moved back) is
+ * not fresh. */
+bool afcq_catalog_is_fresh(const struct afcq_catalog *cat, long max_age_s, time_t now);
+/* Replaces the lists with the ones given (moved in: *tspairs and *taxtypes
+ * are left empty) and records the fetch time (0: time(NULL)); clears stale
+ * and from_cache. */
+void afcq_catalog_set(struct afcq_catalog *cat, struct afcq_tspair_list *tspairs,
+		      struct afcq_taxtype_list *taxtypes, time_t fetched);
+/* Writes cat to the cache file for endpoint (directories made 0700, file
+ * 0600, atomic replace); sets cat->key and cat->path.  Returns AFCQ_ERR_IO
+ * (where = the file) or AFCQ_ERR_CONFIG (no cache directory). */
+enum afcq_status afcq_catalog_write_cache(struct afcq_catalog *cat, const char *endpoint,
+					  const char *cache_dir, struct afcq_error *err);
+
+/* "fetched just now", "fetched 12 min ago", "fetched 3 h ago",
+ * "fetched 1 day ago", "fetched 9 days ago"; "never fetched" when fetched
+ * is 0; "fetched in the future" when the clock moved back.  now 0 =
+ * time(NULL).  Cut to n bytes, always terminated; returns buf. */
+const char *afcq_catalog_age_text(time_t fetched, time_t now, char *buf, size_t n);
+
+/* The pair (tran, serv), or NULL.  Borrowed from l. */
+const struct afcq_tspair *afcq_catalog_find_tspair(const struct afcq_tspair_list *l, long long tran,
+						   long long serv);
+/* The tax type tid, or NULL.  Borrowed from l. */
+const struct afcq_taxtype *afcq_catalog_find_taxtype(const struct afcq_taxtype_list *l, long long tid);
+
+/* Search results: pointers borrowed from the list searched, best first. */
+struct afcq_tspair_match { const struct afcq_tspair *pair; int score; };
+struct afcq_tspair_matches { struct afcq_tspair_match *v; size_t n; };
+void afcq_tspair_matches_done(struct afcq_tspair_matches *m);
+
+/* Splits text into words (blanks, commas); a pair matches when every word
+ * matches it: a number matches when it equals tran or serv, "TRAN/SERV"
+ * when it names the pair, any word (numbers too) when it occurs in the
+ * transaction, service or pair description, ignoring case.  Ranking, per
+ * word, best first: the pair's number, a whole description word, the start
+ * of a description word, anywhere inside; ties keep catalogue order.  Empty
+ * text matches every pair (score 0, catalogue order).  Fills *out (zeroed
+ * by the caller; afcq_tspair_matches_done) and returns out->n. */
+size_t afcq_catalog_search_tspairs(const struct afcq_tspair_list *l, const char *text,
+				   struct afcq_tspair_matches *out);
+
+/* Which quantities a pair uses, from its InputType bits: 1 charge, 2 lines,
+ * 4 locations, 8 minutes.  InputType 0 (bundles, invoice-level charges)
+ * says nothing: every field is false and `known` is false. */
+struct afcq_tspair_inputs { bool known, charge, lines, locations, minutes; };
+struct afcq_tspair_inputs afcq_catalog_tspair_inputs(const struct afcq_tspair *p);
+/* "charge, minutes" / "lines" / "any" (InputType 0) into buf; returns buf. */
+const char *afcq_catalog_inputs_text(struct afcq_tspair_inputs in, char *buf, size_t n);
+
+/* afcq_tspair_known_fn over a catalog: ctx is a const struct afcq_catalog *
+ * (borrowed).  A NULL ctx or a catalog without pairs (never fetched,
+ * endpoint without lookups) accepts every pair, so a missing catalog never
+ * blocks a request; AFCQ_TSPAIR_ANY in either half matches any value. */
+bool afcq_catalog_tspair_known(void *ctx, long long tran, long long serv);
+
+#endif
