@@ -36,7 +36,7 @@ static bool charge_based(const struct rb_tax *t)
 }
 
 static void compute_row(const struct ratebook *rb, const struct eng_item *it, struct eng_row *row,
-			double base)
+			double base, double excluded)
 {
 	const struct rb_tax *t = &rb->taxes[row->tax];
 	row->tm = row->exm = row->amt = row->min = 0;
@@ -44,6 +44,8 @@ static void compute_row(const struct ratebook *rb, const struct eng_item *it, st
 	row->thresh_used = row->lines_used = 0;
 	if (row->exempt) {
 		row->exm = charge_based(t) ? it->chg * row->loc_share : 0;
+		if (t->calc == 4 || t->calc == 6)
+			row->lns = (long long)it->lines;
 		return;
 	}
 	switch (t->calc) {
@@ -71,7 +73,7 @@ static void compute_row(const struct ratebook *rb, const struct eng_item *it, st
 	default: { /* 1 rate, 5 self-taxing rate */
 		double whole = base * row->loc_share;
 		double tm = whole * row->sh_share;
-		double exm = whole - tm;
+		double exm = whole - tm + excluded * row->loc_share;
 		if (row->rule->thresh > 0 && tm > 0) {
 			double ex = tm < row->thresh_avail ? tm : row->thresh_avail;
 			if (ex < 0)
@@ -90,15 +92,20 @@ static void compute_row(const struct ratebook *rb, const struct eng_item *it, st
 	}
 }
 
-static double row_base(const struct ratebook *rb, const struct eng_item *it, size_t i)
+/* The charge plus the taxes in row i's base; *excluded gets the parts of
+ * those taxes that stay out of it (reported as exempt). */
+static double row_base(const struct ratebook *rb, const struct eng_item *it, size_t i,
+		       double *excluded)
 {
 	const struct rb_tax *t = &rb->taxes[it->rows[i].tax];
 	double b = it->chg;
+	*excluded = 0;
 	for (size_t k = 0; k < it->n_rows; k++) {
 		int tid = rb->taxes[it->rows[k].tax].tid;
 		for (size_t m = 0; m < t->n_base; m++)
-			if (t->base[m] == tid) {
-				b += it->rows[k].amt;
+			if (t->base[m].tid == tid) {
+				b += it->rows[k].amt * t->base[m].share;
+				*excluded += it->rows[k].amt * (1 - t->base[m].share);
 				break;
 			}
 	}
@@ -108,12 +115,14 @@ static double row_base(const struct ratebook *rb, const struct eng_item *it, siz
 static void iterate(const struct ratebook *rb, struct eng_item *it)
 {
 	for (size_t i = 0; i < it->n_rows; i++)
-		compute_row(rb, it, &it->rows[i], it->chg);
+		compute_row(rb, it, &it->rows[i], it->chg, 0);
 	for (int pass = 0; pass < MAX_PASSES; pass++) {
 		double moved = 0;
 		for (size_t i = 0; i < it->n_rows; i++) {
 			double old = it->rows[i].amt;
-			compute_row(rb, it, &it->rows[i], row_base(rb, it, i));
+			double excluded;
+			double base = row_base(rb, it, i, &excluded);
+			compute_row(rb, it, &it->rows[i], base, excluded);
 			double d = fabs(it->rows[i].amt - old);
 			if (d > moved)
 				moved = d;

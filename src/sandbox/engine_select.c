@@ -19,61 +19,60 @@ static bool zip_eq(const char *want, const char *have)
 	return strncasecmp(want, have, n) == 0 && (want[n] == '\0' || want[n] == '-');
 }
 
+static const struct rb_jur *find(const struct ratebook *rb, const char *ctry, const char *st,
+				 const char *cnty, const char *city, int lvl)
+{
+	for (size_t i = 0; i < rb->n_jurs; i++) {
+		const struct rb_jur *j = &rb->jurs[i];
+		if (j->lvl != lvl || !eq(j->ctry, ctry))
+			continue;
+		if (lvl >= 1 && !afcq_str_empty(st) && !eq(j->st, st))
+			continue;
+		if (lvl == 1 && afcq_str_empty(st))
+			continue;
+		if (lvl == 2 && !eq(j->cnty, cnty))
+			continue;
+		if (lvl == 3 && !eq(j->city, city))
+			continue;
+		return j;
+	}
+	return NULL;
+}
+
 /* Finds the jurisdiction a location names: the PCode when given, else the
- * most precise match of ZIP, city, county, state and country.  NULL when
- * nothing in the rate book matches. */
+ * most precise row matching the ZIP, then the city, the county, the state
+ * and the country (a city or ZIP we do not know falls back on the state
+ * or the country).  NULL when not even the country is known. */
 const struct rb_jur *engine_resolve(const struct ratebook *rb, const struct afcq_location *loc)
 {
 	if (!loc || !loc->present)
 		return NULL;
 	if (loc->pcd.set)
-		return ratebook_jur(rb, loc->pcd.v);
+		return loc->pcd.v >= 0 ? ratebook_jur(rb, loc->pcd.v) : NULL;
 	const char *ctry = afcq_str_empty(loc->ctry) ? "USA" : loc->ctry;
-	const struct rb_jur *best = NULL;
-	for (size_t i = 0; i < rb->n_jurs; i++) {
-		const struct rb_jur *j = &rb->jurs[i];
-		if (!eq(j->ctry, ctry))
-			continue;
-		if (!afcq_str_empty(loc->zip)) {
-			bool hit = false;
-			for (size_t k = 0; k < j->n_zips && !hit; k++)
-				hit = zip_eq(loc->zip, j->zips[k]);
-			if (hit && (!best || j->lvl > best->lvl))
-				best = j;
-			continue;
+	if (!afcq_str_empty(loc->zip)) {
+		const struct rb_jur *best = NULL;
+		for (size_t i = 0; i < rb->n_jurs; i++) {
+			const struct rb_jur *j = &rb->jurs[i];
+			if (!eq(j->ctry, ctry))
+				continue;
+			for (size_t k = 0; k < j->n_zips; k++)
+				if (zip_eq(loc->zip, j->zips[k]) && (!best || j->lvl > best->lvl))
+					best = j;
 		}
-		bool st_ok = afcq_str_empty(loc->st) ? afcq_str_empty(j->st) || j->lvl == 0
-						      : eq(loc->st, j->st);
-		if (!st_ok)
-			continue;
-		int lvl;
-		if (!afcq_str_empty(loc->city)) {
-			if (!eq(loc->city, j->city))
-				continue;
-			lvl = 3;
-		} else if (!afcq_str_empty(loc->cnty)) {
-			if (!eq(loc->cnty, j->cnty) || !afcq_str_empty(j->city))
-				continue;
-			lvl = 2;
-		} else if (!afcq_str_empty(loc->st)) {
-			if (j->lvl != 1)
-				continue;
-			lvl = 1;
-		} else {
-			if (j->lvl != 0)
-				continue;
-			lvl = 0;
-		}
-		(void)lvl;
-		if (!best || j->lvl > best->lvl)
-			best = j;
+		if (best)
+			return best;
 	}
-	if (best || afcq_str_empty(loc->zip))
-		return best;
-	/* ZIP unknown: fall back on the names alone. */
-	struct afcq_location l2 = *loc;
-	l2.zip = NULL;
-	return engine_resolve(rb, &l2);
+	const struct rb_jur *j = NULL;
+	if (!afcq_str_empty(loc->city))
+		j = find(rb, ctry, loc->st, loc->cnty, loc->city, 3);
+	if (!j && !afcq_str_empty(loc->cnty))
+		j = find(rb, ctry, loc->st, loc->cnty, NULL, 2);
+	if (!j && !afcq_str_empty(loc->st))
+		j = find(rb, ctry, loc->st, NULL, NULL, 1);
+	if (!j)
+		j = find(rb, ctry, NULL, NULL, NULL, 0);
+	return j;
 }
 
 static long long cond_value(const struct eng_invoice *ei, const struct eng_item *it,

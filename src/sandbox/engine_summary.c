@@ -3,7 +3,8 @@
  * Billable detail rows are merged when they share tax type, level,
  * reporting PCode, calculation type, rate, name and whether their exempt
  * amount is zero; each group adds up tax, taxable measure (signed, so a
- * credit gives a negative `tchg`), exempt amount and lines.  Groups come in
+ * credit gives a negative `tchg`), exempt amount and lines (a private
+ * line's federal rows count their lines once per end).  Groups come in
  * the order of their first detail row.  `sur` follows the rate book
  * setting "summary_sur": "detail" copies the detail flag, "exempt" is true
  * only for rows a user exemption hit.
@@ -55,7 +56,8 @@ void engine_summarize(const struct ratebook *rb, const char *date, const struct 
 			s->tax += r->amt;
 			s->tchg += r->tm;
 			s->exm += r->exm;
-			s->lns += r->lns;
+			/* A private line's federal lines count at both ends. */
+			s->lns += r->lns * (it->from && it->to && t->lvl == 0 ? 2 : 1);
 			if (sur_from_exempt ? r->exempt : (t->flags & RB_SUR) != 0)
 				s->sur = true;
 		}

@@ -87,14 +87,23 @@ static enum afcq_status row_jur(struct ratebook *rb, const struct tsv_row *r, st
 	struct rb_jur j = { 0 };
 	if (r->n < 7)
 		return bad(err, r, "want: pcode level parent country state county city [zips]");
-	if (!parse_ll(r->col[0], &j.pcd) || !parse_int(r->col[1], &j.lvl) || j.lvl < 0 || j.lvl > 4)
-		return bad(err, r, "bad pcode or level");
+	if (afcq_str_empty(r->col[0])) {
+		/* Known place, PCode unknown to us: an internal id below zero. */
+		j.no_pcd = true;
+		j.pcd = -1 - (long long)rb->n_jurs;
+	} else if (!parse_ll(r->col[0], &j.pcd)) {
+		return bad(err, r, "bad pcode");
+	}
+	if (!parse_int(r->col[1], &j.lvl) || j.lvl < 0 || j.lvl > 4)
+		return bad(err, r, "bad level");
 	if (afcq_str_empty(r->col[2]))
 		j.parent = -1;
 	else if (!parse_ll(r->col[2], &j.parent))
 		return bad(err, r, "bad parent pcode");
 	if (ratebook_jur(rb, j.pcd))
 		return bad(err, r, "pcode listed twice");
+	if (j.parent >= 0 && !ratebook_jur(rb, j.parent))
+		return bad(err, r, "parent not listed above");
 	j.ctry = afcq_xstrdup(r->col[3]);
 	j.st = afcq_xstrdup(r->col[4]);
 	j.cnty = afcq_xstrdup(r->col[5]);
@@ -153,11 +162,15 @@ static enum afcq_status row_tax(struct ratebook *rb, const struct tsv_row *r, st
 	if (!afcq_str_empty(r->col[7])) {
 		char *save = NULL, *copy = afcq_xstrdup(r->col[7]);
 		for (char *p = strtok_r(copy, ",", &save); p; p = strtok_r(NULL, ",", &save)) {
-			int v;
-			if (!parse_int(p, &v)) {
+			struct rb_base v = { .share = 1 };
+			char *star = strchr(p, '*');
+			if (star)
+				*star = '\0';
+			if (!parse_int(p, &v.tid) || (star && (!parse_dbl(star + 1, &v.share) ||
+							      v.share < 0 || v.share > 1))) {
 				free(copy);
 				free(t.base);
-				return bad(err, r, "base: comma-separated tax type ids");
+				return bad(err, r, "base: comma-separated tax type ids, each maybe *share");
 			}
 			*GROW(t.base, t.n_base) = v;
 		}
@@ -364,7 +377,7 @@ static enum afcq_status check(struct ratebook *rb, const char *dir, struct afcq_
 {
 	for (size_t i = 0; i < rb->n_jurs; i++) {
 		const struct rb_jur *j = &rb->jurs[i];
-		if (j->parent >= 0 && !ratebook_jur(rb, j->parent))
+		if (j->parent >= 0 && !ratebook_jur(rb, j->parent) && !j->no_pcd)
 			return afcq_error_set(err, AFCQ_ERR_CONFIG, dir,
 					      "jurisdiction %lld: unknown parent %lld", j->pcd,
 					      j->parent);

@@ -32,6 +32,7 @@ struct rb_jur {
 	long long pcd;
 	int lvl;               /* 0 country, 1 state, 2 county, 3 city */
 	long long parent;      /* -1 for a country */
+	bool no_pcd;           /* "-" in the file: pcd is an internal id (< 0) */
 	char *ctry, *st, *cnty, *city;
 	char **zips;
 	size_t n_zips;
@@ -50,6 +51,13 @@ enum {
 	RB_PERITEM = 1 << 8,   /* i: lines beyond the bracket are counted per item */
 };
 
+/* A tax type in another tax's base: share of its amount that joins the
+ * base; the rest of it is reported as exempt ("10*0.9" in taxes.tsv). */
+struct rb_base {
+	int tid;
+	double share;
+};
+
 struct rb_tax {
 	char *key;             /* unique name in the rate book */
 	int tid, lvl, cid, calc;
@@ -57,7 +65,7 @@ struct rb_tax {
 	bool pcd_here;         /* "@": report the taxing jurisdiction's PCode */
 	char *name;
 	unsigned flags;
-	int *base;             /* tax types whose amounts join this tax's base */
+	struct rb_base *base;  /* taxes whose amounts join this tax's base */
 	size_t n_base;
 	double max;            /* bracket ceiling (lines for per-line taxes) */
 };

@@ -51,6 +51,13 @@ static void test_e09_federal_exemption(void **state)
 	assert_int_equal(expect_rows_example("e09_federal_exemption"), 0);
 }
 
+/* per-line taxes with category exemptions by domain and scope */
+static void test_e10_lines_exemptions(void **state)
+{
+	(void)state;
+	assert_int_equal(expect_rows_example("e10_lines_exemptions"), 0);
+}
+
 /* safe-harbor override (sovr) of the VoIP federal share */
 static void test_e11_tam_override(void **state)
 {
@@ -79,6 +86,48 @@ static void test_e15_internet_tx(void **state)
 	assert_int_equal(expect_rows_example("e15_internet_tx"), 0);
 }
 
+/* per-item bill-to and date overrides */
+static void test_e16_item_override(void **state)
+{
+	(void)state;
+	assert_int_equal(expect_rows_example("e16_item_override"), 0);
+}
+
+/* private line split between two states */
+static void test_e17_p2p(void **state)
+{
+	(void)state;
+	assert_int_equal(expect_rows_example("e17_p2p"), 0);
+}
+
+/* tax-inclusive private line: item and invoice errors */
+static void test_e18_p2p_incl_error(void **state)
+{
+	(void)state;
+	assert_int_equal(expect_rows_example("e18_p2p_incl_error"), 0);
+}
+
+/* Quebec: QST and GST, E-911 fee in their base */
+static void test_e19_canadian(void **state)
+{
+	(void)state;
+	assert_int_equal(expect_rows_example("e19_canadian"), 0);
+}
+
+/* repeated inv key; VAT countries and countries without tax */
+static void test_e20_country_iso(void **state)
+{
+	(void)state;
+	assert_int_equal(expect_rows_example("e20_country_iso"), 0);
+}
+
+/* 120 items, each with its own country */
+static void test_e21_international(void **state)
+{
+	(void)state;
+	assert_int_equal(expect_rows_example("e21_international"), 0);
+}
+
 /* sales and use: retail, consumed, vendor use */
 static void test_e22_sau(void **state)
 {
@@ -102,10 +151,17 @@ int main(void)
 		cmocka_unit_test(test_e07_inter_intra),
 		cmocka_unit_test(test_e08_exemption),
 		cmocka_unit_test(test_e09_federal_exemption),
+		cmocka_unit_test(test_e10_lines_exemptions),
 		cmocka_unit_test(test_e11_tam_override),
 		cmocka_unit_test(test_e12_rate_override_baseline),
 		cmocka_unit_test(test_e13_rate_override_163),
 		cmocka_unit_test(test_e15_internet_tx),
+		cmocka_unit_test(test_e16_item_override),
+		cmocka_unit_test(test_e17_p2p),
+		cmocka_unit_test(test_e18_p2p_incl_error),
+		cmocka_unit_test(test_e19_canadian),
+		cmocka_unit_test(test_e20_country_iso),
+		cmocka_unit_test(test_e21_international),
 		cmocka_unit_test(test_e22_sau),
 		cmocka_unit_test(test_e23_retnb_retext),
 	};
