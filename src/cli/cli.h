@@ -17,6 +17,7 @@
 #include <stdio.h>
 
 #include "afcq/api.h"
+#include "afcq/catalog.h"
 #include "afcq/config.h"
 #include "afcq/error.h"
 #include "afcq/history.h"
@@ -109,6 +110,12 @@ int cli_request_load(const char *path, struct afcq_request *out);
 /* Validates an already prepared request; prints every problem; returns 0 or
  * CLI_EXIT_USAGE. */
 int cli_request_check(const struct afcq_request *r);
+/* The same, also checking T/S pairs against cat when given. */
+int cli_request_check_pairs(const struct afcq_request *r, const struct afcq_catalog *cat);
+/* Checks the T/S pairs of r against the endpoint's catalog (cached for a
+ * week, fetched through the api layer when missing; not available means
+ * not checked).  Needs an open endpoint.  Returns 0 or CLI_EXIT_USAGE. */
+int cli_request_check_catalog(struct cli_session *s, const struct afcq_request *r);
 
 /* Prints the outcome of a CalcTaxes exchange in the chosen format and the
  * API errors to stderr; returns the exit code for status st. */

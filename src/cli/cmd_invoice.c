@@ -53,6 +53,8 @@ int cmd_invoice(const struct cli_opts *o)
 		rc = cli_request_check(&sent);
 	if (!rc)
 		rc = cli_session_open(&s, CLI_NEED_ENDPOINT);
+	if (!rc)
+		rc = cli_request_check_catalog(&s, &sent);
 	if (!rc) {
 		struct afcq_exchange x = { 0 };
 		struct afcq_error err;

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "afcq/catalog.h"
 #include "afcq/codec.h"
 #include "afcq/str.h"
 
@@ -50,39 +51,17 @@ static void print_json(FILE *f, json_t *j)
 
 /* ---- tspairs ------------------------------------------------------------ */
 
-/* A word matches a pair when it is its transaction or service number,
- * "TRAN/SERV", or a piece of one of its descriptions. */
-static bool word_matches(const struct afcq_tspair *p, const char *w)
+/* The words of every TEXT argument, as one search text (malloc'd). */
+static char *search_text(const struct cli_opts *o)
 {
-	if (all_digits(w)) {
-		long long n = atoll(w);
-		if (n == p->tran || n == p->serv)
-			return true;
-	}
-	const char *slash = strchr(w, '/');
-	if (slash && slash != w) {
-		char num[32];
-		snprintf(num, sizeof num, "%d/%d", p->tran, p->serv);
-		if (strcmp(num, w) == 0)
-			return true;
-	}
-	return afcq_str_icontains(p->tran_desc, w) || afcq_str_icontains(p->serv_desc, w) ||
-	       afcq_str_icontains(p->pair_desc, w);
-}
-
-static bool pair_matches(const struct afcq_tspair *p, const struct cli_opts *o)
-{
+	struct afcq_buf b;
+	afcq_buf_init(&b);
 	for (size_t a = 0; a < o->n_args; a++) {
-		char *copy = afcq_xstrdup(o->args[a]);
-		char *save = NULL;
-		bool ok = true;
-		for (char *w = strtok_r(copy, " \t", &save); w && ok; w = strtok_r(NULL, " \t", &save))
-			ok = word_matches(p, w);
-		free(copy);
-		if (!ok)
-			return false;
+		if (a)
+			afcq_buf_puts(&b, " ");
+		afcq_buf_puts(&b, o->args[a]);
 	}
-	return true;
+	return afcq_buf_steal(&b);
 }
 
 int cmd_tspairs(const struct cli_opts *o)
@@ -91,11 +70,17 @@ int cmd_tspairs(const struct cli_opts *o)
 	struct afcq_exchange x = { 0 };
 	int rc = lookup(&s, o, AFCQ_OP_TSPAIRS, NULL, NULL, &x);
 	if (!rc) {
+		/* Same search as the workstation's: every word must match, best
+		 * matches first. */
+		char *text = search_text(o);
+		struct afcq_tspair_matches m = { 0 };
+		afcq_catalog_search_tspairs(&x.tspairs, text, &m);
 		struct afcq_tspair_list keep = { 0 };
-		keep.v = afcq_xcalloc(x.tspairs.n ? x.tspairs.n : 1, sizeof *keep.v);
-		for (size_t i = 0; i < x.tspairs.n; i++)
-			if (pair_matches(&x.tspairs.v[i], o))
-				keep.v[keep.n++] = x.tspairs.v[i]; /* shallow: borrowed strings */
+		keep.v = afcq_xcalloc(m.n ? m.n : 1, sizeof *keep.v);
+		for (size_t i = 0; i < m.n; i++)
+			keep.v[keep.n++] = *m.v[i].pair; /* shallow: strings stay in x */
+		afcq_tspair_matches_done(&m);
+		free(text);
 		if (o->format == CLI_FORMAT_JSON) {
 			print_json(stdout, afcq_codec_tspairs_to_json(&keep));
 		} else if (o->format == CLI_FORMAT_CSV) {

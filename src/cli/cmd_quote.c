@@ -58,6 +58,8 @@ int cmd_quote(const struct cli_opts *o)
 	}
 	if (!rc)
 		rc = cli_session_open(&s, CLI_NEED_ENDPOINT | CLI_WANT_HISTORY);
+	if (!rc)
+		rc = cli_request_check_catalog(&s, &sent);
 	if (!rc) {
 		struct afcq_exchange x = { 0 };
 		struct afcq_error err;

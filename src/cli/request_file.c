@@ -8,6 +8,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "afcq/catalog.h"
 #include "afcq/codec.h"
 #include "afcq/str.h"
 #include "afcq/validate.h"
@@ -40,8 +41,14 @@ int cli_request_load(const char *path, struct afcq_request *out)
 
 int cli_request_check(const struct afcq_request *r)
 {
+	return cli_request_check_pairs(r, NULL);
+}
+
+int cli_request_check_pairs(const struct afcq_request *r, const struct afcq_catalog *cat)
+{
 	struct afcq_problems probs = { 0 };
-	size_t n = afcq_validate_request(r, NULL, NULL, &probs);
+	size_t n = cat ? afcq_validate_request(r, afcq_catalog_tspair_known, (void *)cat, &probs)
+		       : afcq_validate_request(r, NULL, NULL, &probs);
 	for (size_t i = 0; i < probs.n; i++) {
 		if (afcq_str_empty(probs.v[i].path))
 			fprintf(stderr, "afcq: %s\n", probs.v[i].msg);
@@ -50,4 +57,19 @@ int cli_request_check(const struct afcq_request *r)
 	}
 	afcq_problems_done(&probs);
 	return n ? CLI_EXIT_USAGE : CLI_EXIT_OK;
+}
+
+int cli_request_check_catalog(struct cli_session *s, const struct afcq_request *r)
+{
+	struct afcq_catalog cat;
+	afcq_catalog_init(&cat);
+	struct afcq_error err;
+	afcq_error_clear(&err);
+	/* A catalog that cannot be had (endpoint down, no lookups) checks
+	 * nothing: the request itself then meets the same fate. */
+	int rc = CLI_EXIT_OK;
+	if (afcq_catalog_load(&cat, &s->api, NULL, &err) == AFCQ_OK && cat.tspairs.n)
+		rc = cli_request_check_pairs(r, &cat);
+	afcq_catalog_done(&cat);
+	return rc;
 }

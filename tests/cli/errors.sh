@@ -94,3 +94,17 @@ expect_grep "--help lists the commands" "$OUT" "afcq invoice"
 expect_rc "quote --help exits 0" 0 "$AFCQ" quote --help
 expect_rc "--version exits 0" 0 "$AFCQ" -V
 expect_grep "--version prints the version" "$OUT" "afcq "
+
+# Unknown T/S pairs are caught against the endpoint's catalog before the
+# request goes out: exit 2, one line per field, nothing recorded.
+sandbox_start || exit 1
+sed 's/"tran": 19, "serv": 6,/"tran": 999, "serv": 6,/; s/"serv": 43,/"serv": 9999,/' \
+	"$REQ/dallas.json" >"$T_TMP/pairs.json"
+before=$("$AFCQ" history list -f csv | wc -l)
+if expect_rc "unknown T/S pair exits 2" 2 "$AFCQ" quote -e "$SB_URL" "$T_TMP/pairs.json"; then
+	expect_grep "unknown transaction type named" "$ERR" "afcq: inv[0].itms[0].tran: unknown transaction type 999"
+	expect_grep "unknown service type named" "$ERR" "afcq: inv[0].itms[2].serv: unknown service type 9999"
+	expect_lines "unknown T/S pair: two lines" "$ERR" 2
+fi
+after=$("$AFCQ" history list -f csv | wc -l)
+expect_eq "unknown T/S pair: nothing sent" "$before" "$after"
