@@ -67,7 +67,9 @@ struct afcq_config_overrides {
  * cfg owns everything (afcq_config_done); unknown keys are in cfg->warnings.
  * The password comes from the profile's password, or from the variable
  * named by password_env when that is set and non-empty; it is never put in
- * origins or messages.  An http(s) endpoint loses its trailing '/'; a
+ * origins or messages.  With the sandbox (profile endpoint "sandbox",
+ * --endpoint sandbox or --sandbox) no username or password is kept: the
+ * bundled server is started without authentication.  An http(s) endpoint loses its trailing '/'; a
  * relative ca_file is taken from the config file's directory. */
 enum afcq_status afcq_config_load(const struct afcq_config_overrides *ov, struct afcq_config *cfg,
 				  struct afcq_error *err);

@@ -424,6 +424,17 @@ static char *profile_names(const struct loader *L)
 	return afcq_buf_steal(&b);
 }
 
+static void drop_password(struct afcq_endpoint *ep)
+{
+	if (!ep->password)
+		return;
+	volatile char *c = ep->password;
+	while (*c)
+		*c++ = 0;
+	free(ep->password);
+	ep->password = NULL;
+}
+
 /* Fills cfg->endpoint and friends from profile p and the overrides. */
 static enum afcq_status apply_profile(struct loader *L, struct config_profile *p,
 				      const struct afcq_config_overrides *ov)
@@ -488,6 +499,13 @@ static enum afcq_status apply_profile(struct loader *L, struct config_profile *p
 		why[CONFIG_PK_PASSWORD] = env_source;
 	}
 	ep->password = afcq_str_empty(p->password) ? NULL : afcq_xstrdup(p->password);
+	if (cfg->sandbox) {
+		/* The bundled server is started without --user: credentials would
+		 * only travel for nothing. */
+		free(ep->username);
+		ep->username = NULL;
+		drop_password(ep);
+	}
 	ep->has_client_id = p->src[CONFIG_PK_CLIENT_ID].line > 0;
 	ep->client_id = p->client_id;
 	ep->has_client_profile_id = p->src[CONFIG_PK_CLIENT_PROFILE_ID].line > 0;

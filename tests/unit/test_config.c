@@ -441,9 +441,14 @@ static void test_overrides(void **state)
 
 	ov.endpoint = NULL;
 	ov.sandbox = true;
+	setenv("AFCQ_TEST_PASSWORD", "pw", 1);
 	assert_int_equal(load(e, &ov), AFCQ_OK);
 	assert_true(e->cfg.sandbox);
 	assert_null(e->cfg.endpoint.base_url);
+	/* the bundled sandbox gets no credentials */
+	assert_null(e->cfg.endpoint.username);
+	assert_null(e->cfg.endpoint.password);
+	unsetenv("AFCQ_TEST_PASSWORD");
 	assert_origin(&e->cfg, "profiles.ua.endpoint", "sandbox", "command line");
 
 	ov.endpoint = "https://elsewhere.test";
