@@ -1,0 +1,647 @@
+/* app.c - the workstation's driver: start-up, the input loop, the view
+ * stack, the frame (status line, total line, message line, key bar) and
+ * the way out.
+ *
+ * The loop never blocks: wgetch() waits at most TUI_TICK_MS, then the HTTP
+ * client is pumped and finished calls are completed.  A key becomes an
+ * action through the keymap and goes to the top view; the main screen
+ * offers it to the focused pane first; the rest comes here (global map).
+ * The terminal is restored on every exit path: normal quit, script end,
+ * SIGINT/SIGTERM/SIGHUP (a flag checked each tick) and exit() from an
+ * allocation failure (atexit handler).
+ */
+#include "tui_main.h"
+#include "tui.h"
+
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "afcq/money.h"
+#include "afcq/str.h"
+
+/* The one static: set by signal handlers, read by the loop. */
+static volatile sig_atomic_t tui_got_signal;
+
+static void on_signal(int sig)
+{
+	tui_got_signal = sig;
+}
+
+static void restore_terminal(void)
+{
+	if (stdscr && !isendwin())
+		endwin();
+}
+
+void tui_push(struct tui_app *app, const struct tui_view_ops *ops, void *state)
+{
+	if (app->n_views >= sizeof app->stack / sizeof app->stack[0]) {
+		tui_message(app, ROLE_ERROR, "too many windows open");
+		free(state);
+		return;
+	}
+	struct tui_view *v = &app->stack[app->n_views++];
+	v->ops = ops;
+	v->state = state;
+	if (ops->open)
+		ops->open(app, v);
+	app->dirty = true;
+}
+
+void tui_pop(struct tui_app *app)
+{
+	if (app->n_views <= 1)
+		return;
+	struct tui_view *v = &app->stack[--app->n_views];
+	const struct tui_view_ops *ops = v->ops;
+	if (ops->close)
+		ops->close(app, v);
+	else
+		free(v->state);
+	v->state = NULL;
+	app->dirty = true;
+}
+
+struct tui_view *tui_top(struct tui_app *app)
+{
+	return &app->stack[app->n_views - 1];
+}
+
+void tui_message(struct tui_app *app, enum tui_role role, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(app->msg, sizeof app->msg, fmt, ap);
+	va_end(ap);
+	app->msg_role = role;
+	app->dirty = true;
+}
+
+/* ---- layout --------------------------------------------------------------- */
+void tui_compute_layout(struct tui_app *app)
+{
+	struct tui_layout *l = &app->lay;
+	memset(l, 0, sizeof *l);
+	int h = LINES, w = COLS;
+	l->too_small = h < TUI_MIN_LINES || w < TUI_MIN_COLS;
+	if (l->too_small)
+		return;
+	int extra = h - TUI_MIN_LINES;
+	int grid_rows = 3 + extra / 4;
+	int rest = extra - extra / 4;
+	int tax_h = 6 + rest * 2 / 3;
+	int sum_h = 5 + rest - rest * 2 / 3;
+	int y = 0;
+	l->status = (struct tui_rect){ y++, 0, 1, w };
+	l->header = (struct tui_rect){ y, 0, 4, w };
+	y += 4;
+	l->grid = (struct tui_rect){ y, 0, 1 + grid_rows, w };
+	y += 1 + grid_rows;
+	l->hint = (struct tui_rect){ y++, 0, 1, w };
+	l->taxes = (struct tui_rect){ y, 0, tax_h, w };
+	y += tax_h;
+	l->summary = (struct tui_rect){ y, 0, sum_h, w };
+	y += sum_h;
+	l->total = (struct tui_rect){ y++, 0, 1, w };
+	l->msg = (struct tui_rect){ y++, 0, 1, w };
+	l->keybar = (struct tui_rect){ y++, 0, 1, w };
+}
+
+/* ---- the frame ------------------------------------------------------------ */
+static void draw_status(struct tui_app *app)
+{
+	const struct tui_rect *r = &app->lay.status;
+	tui_fill(app, r->y, 0, r->w, ROLE_STATUS);
+	tui_put(app, r->y, 0, 6, ROLE_STATUS, " afcq ");
+	int x = 6;
+	enum tui_role badge = app->sandbox ? ROLE_SANDBOX : ROLE_PRODUCTION;
+	const char *ep = app->endpoint_label ? app->endpoint_label : "(no endpoint)";
+	int len = (int)strlen(ep);
+	if (len > r->w - 40)
+		len = r->w - 40;
+	tui_put(app, r->y, x, len, badge, ep);
+	x += len + 2;
+	char right[160];
+	if (tui_busy(app)) {
+		static const char spin[] = "|/-\\";
+		snprintf(right, sizeof right, "%c %s %.1f s", spin[app->spin % 4],
+			 afcq_op_name(app->fly.op), afcq_pending_elapsed_ms(app->fly.p) / 1000.0);
+	} else {
+		snprintf(right, sizeof right, "%s", app->state_line[0] ? app->state_line : "ready");
+	}
+	int rl = (int)strlen(right);
+	tui_put(app, r->y, r->w - rl - 1, rl, ROLE_STATUS, right);
+}
+
+static void draw_total(struct tui_app *app)
+{
+	const struct tui_rect *r = &app->lay.total;
+	const struct tui_results *res = &app->res;
+	char a[64], b[64], c[64], d[64];
+	tui_fill(app, r->y, 0, r->w, ROLE_TOTAL);
+	if (res->have && res->has_total) {
+		const char *kind = res->op == AFCQ_OP_INVOICE ? (res->commit ? "INVOICE committed"
+									      : "INVOICE")
+							      : "quote";
+		if (res->from_history)
+			kind = "from history";
+		tui_putf(app, r->y, 0, r->w, ROLE_TOTAL,
+			 " Total due %s = charges %s + taxes %s  (non-billable %s)  %s",
+			 afcq_money_format(res->totals.total_due, a, sizeof a),
+			 afcq_money_format(res->totals.charges, b, sizeof b),
+			 afcq_money_format(res->totals.billable, c, sizeof c),
+			 afcq_money_format(res->totals.nonbillable, d, sizeof d), kind);
+	} else if (res->have) {
+		tui_put(app, r->y, 0, r->w, ROLE_TOTAL,
+			" No total: the answer holds errors (see the tax pane)");
+	} else if (res->status != AFCQ_OK) {
+		char line[800];
+		tui_putf(app, r->y, 0, r->w, ROLE_TOTAL, " No total: %s failed: %s",
+			 afcq_op_name(res->op), afcq_error_line(&res->err, line, sizeof line));
+	} else {
+		tui_put(app, r->y, 0, r->w, ROLE_TOTAL,
+			" No quote yet: fill in the form, then F5 Quote");
+	}
+}
+
+static void draw_msg(struct tui_app *app)
+{
+	const struct tui_rect *r = &app->lay.msg;
+	tui_fill(app, r->y, 0, r->w, ROLE_NORMAL);
+	if (tui_busy(app)) {
+		static const char spin[] = "|/-\\";
+		tui_putf(app, r->y, 0, r->w, ROLE_OK, " %c Sending %s... %.1f s  (Esc cancels)",
+			 spin[app->spin % 4], afcq_op_name(app->fly.op),
+			 afcq_pending_elapsed_ms(app->fly.p) / 1000.0);
+		return;
+	}
+	tui_putf(app, r->y, 0, r->w, app->msg_role, " %s", app->msg);
+}
+
+static void draw_keybar(struct tui_app *app)
+{
+	const struct tui_rect *r = &app->lay.keybar;
+	tui_fill(app, r->y, 0, r->w, ROLE_KEYLABEL);
+	bool wide = r->w >= 110;
+	int x = 0;
+	for (int a = 1; a < ACT_COUNT; a++) {
+		const struct tui_action_info *ai = tui_action_info((enum tui_action)a);
+		if (!ai->label)
+			continue;
+		char key[16];
+		tui_key_name(ai->key, key, sizeof key);
+		int kl = (int)strlen(key);
+		if (x + kl + (int)strlen(ai->label) > r->w)
+			break;
+		tui_put(app, r->y, x, kl, ROLE_KEY, key);
+		x += kl;
+		if (wide && ai->alias) {
+			char al[4] = { '/', (char)ai->alias, 0, 0 };
+			tui_put(app, r->y, x, 2, ROLE_KEY, al);
+			x += 2;
+		}
+		tui_put(app, r->y, x, (int)strlen(ai->label), ROLE_KEYLABEL, ai->label);
+		/* the alias letter, where the label holds it, is marked */
+		for (const char *p = ai->label; *p && ai->alias; p++)
+			if ((*p | 0x20) == ai->alias) {
+				char one[2] = { *p, 0 };
+				tui_put(app, r->y, x + (int)(p - ai->label), 1, ROLE_KEY, one);
+				break;
+			}
+		x += (int)strlen(ai->label) + 1;
+	}
+}
+
+void tui_draw(struct tui_app *app)
+{
+	tui_compute_layout(app);
+	erase();
+	if (app->lay.too_small) {
+		attrset(A_NORMAL);
+		char line[128];
+		snprintf(line, sizeof line, "terminal too small: %dx%d, needs at least %dx%d", COLS,
+			 LINES, TUI_MIN_COLS, TUI_MIN_LINES);
+		mvaddnstr(LINES / 2, 0, line, COLS);
+		if (LINES > 1)
+			mvaddnstr(LINES / 2 + 1, 0, "enlarge the window, or F10 to quit", COLS);
+		refresh();
+		app->dirty = false;
+		return;
+	}
+	draw_status(app);
+	draw_total(app);
+	draw_msg(app);
+	draw_keybar(app);
+	for (size_t i = 0; i < app->n_views; i++) {
+		struct tui_view *v = &app->stack[i];
+		if (v->ops->draw)
+			v->ops->draw(app, v);
+	}
+	struct tui_view *top = tui_top(app);
+	bool text = top->ops->text_focus && top->ops->text_focus(app, top);
+	curs_set(text ? 1 : 0);
+	refresh();
+	app->dirty = false;
+}
+
+/* ---- dispatch --------------------------------------------------------------- */
+static void apply(struct tui_app *app, enum tui_result r)
+{
+	switch (r) {
+	case TUI_CLOSE:
+		tui_pop(app);
+		break;
+	case TUI_QUIT:
+		app->quit = true;
+		break;
+	case TUI_REDRAW:
+		clearok(curscr, TRUE);
+		break;
+	default:
+		break;
+	}
+	app->dirty = true;
+}
+
+static enum tui_result global_action(struct tui_app *app, enum tui_action a)
+{
+	switch (a) {
+	case ACT_HELP:
+		tui_open_help(app);
+		return TUI_HANDLED;
+	case ACT_QUIT:
+		if (tui_busy(app))
+			tui_calls_cancel(app);
+		return TUI_QUIT;
+	case ACT_REDRAW:
+		return TUI_REDRAW;
+	case ACT_CANCEL:
+		if (tui_busy(app)) {
+			tui_calls_cancel(app);
+			return TUI_HANDLED;
+		}
+		return TUI_PASS;
+	default:
+		return TUI_PASS;
+	}
+}
+
+void tui_dispatch(struct tui_app *app, enum tui_action a)
+{
+	if (a == ACT_NONE)
+		return;
+	if (app->lay.too_small && a != ACT_QUIT && a != ACT_REDRAW)
+		return;
+	/* Esc cancels a running request before it closes anything. */
+	if (a == ACT_CANCEL && tui_busy(app)) {
+		apply(app, global_action(app, a));
+		return;
+	}
+	struct tui_view *v = tui_top(app);
+	enum tui_result r = v->ops->on_action ? v->ops->on_action(app, v, a) : TUI_PASS;
+	if (r == TUI_PASS)
+		r = global_action(app, a);
+	apply(app, r);
+}
+
+static void on_mouse(struct tui_app *app)
+{
+	MEVENT ev;
+	if (getmouse(&ev) != OK || !(ev.bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED)))
+		return;
+	if (ev.y == app->lay.keybar.y) {
+		int x = 0;
+		for (int a = 1; a < ACT_COUNT; a++) {
+			const struct tui_action_info *ai = tui_action_info((enum tui_action)a);
+			if (!ai->label)
+				continue;
+			char key[16];
+			int w = (int)strlen(tui_key_name(ai->key, key, sizeof key)) +
+				(int)strlen(ai->label) + 1;
+			if (ev.x >= x && ev.x < x + w) {
+				tui_dispatch(app, ai->id);
+				return;
+			}
+			x += w;
+		}
+		return;
+	}
+	if (app->n_views != 1)
+		return;
+	const struct tui_rect *g = &app->lay.grid;
+	if (ev.y > g->y && ev.y < g->y + g->h) {
+		size_t row = app->form.top + (size_t)(ev.y - g->y - 1);
+		if (row < tui_form_n_items(app)) {
+			tui_form_commit_edit(app);
+			app->focus = PANE_FORM;
+			app->form.in_grid = true;
+			app->form.row = row;
+			tui_form_refocus(app);
+		}
+		return;
+	}
+	const struct tui_rect *t = &app->lay.taxes;
+	if (ev.y > t->y && ev.y < t->y + t->h) {
+		size_t row = app->res.tax_top + (size_t)(ev.y - t->y - 1);
+		if (row < app->res.n_rows) {
+			tui_form_commit_edit(app);
+			app->focus = PANE_TAXES;
+			app->res.tax_sel = row;
+		}
+	}
+}
+
+void tui_feed_key(struct tui_app *app, int key, bool meta)
+{
+	app->dirty = true;
+	if (key == '\r')
+		key = '\n';
+	if (key == KEY_RESIZE) {
+		for (size_t i = 0; i < app->n_views; i++)
+			if (app->stack[i].ops->on_resize)
+				app->stack[i].ops->on_resize(app, &app->stack[i]);
+		clearok(curscr, TRUE);
+		return;
+	}
+	if (key == KEY_MOUSE) {
+		if (app->mouse)
+			on_mouse(app);
+		return;
+	}
+	tui_compute_layout(app);
+	struct tui_view *v = tui_top(app);
+	if (!meta && !app->lay.too_small && v->ops->on_key) {
+		enum tui_result r = v->ops->on_key(app, v, key);
+		if (r != TUI_PASS) {
+			apply(app, r);
+			return;
+		}
+	}
+	bool text = v->ops->text_focus && v->ops->text_focus(app, v);
+	tui_dispatch(app, tui_keymap_lookup(key, meta, text));
+}
+
+void tui_tick(struct tui_app *app, int wait_ms)
+{
+	if (app->client && (app->fly.p || app->ts_pending))
+		afcq_client_pump(app->client, wait_ms);
+	tui_calls_poll(app);
+	if (tui_busy(app)) {
+		app->spin++;
+		app->dirty = true;
+	}
+}
+
+/* ---- start-up and shut-down ---------------------------------------------- */
+static void set_today(struct tui_app *app)
+{
+	const char *now = getenv("AFCQ_NOW");
+	if (now && strlen(now) >= 10) {
+		char d[11];
+		memcpy(d, now, 10);
+		d[10] = '\0';
+		if (afcq_valid_date(d)) {
+			snprintf(app->today, sizeof app->today, "%s", d);
+			return;
+		}
+	}
+	time_t t = time(NULL);
+	struct tm tm;
+	localtime_r(&t, &tm);
+	strftime(app->today, sizeof app->today, "%Y-%m-%d", &tm);
+}
+
+static bool loopback(const char *url)
+{
+	return url && (strstr(url, "://127.") || strstr(url, "://localhost") || strstr(url, "://[::1]"));
+}
+
+static void set_endpoint_label(struct tui_app *app)
+{
+	const struct tui_args *a = app->args;
+	const char *url = a->endpoint && a->endpoint->base_url ? a->endpoint->base_url : "(none)";
+	if (a->sandbox) {
+		app->sandbox = true;
+		app->endpoint_label = afcq_xasprintf("SANDBOX (bundled) %s", url);
+	} else if (loopback(url)) {
+		app->sandbox = true;
+		app->endpoint_label = afcq_xasprintf("LOCAL TEST %s", url);
+	} else if (strstr(url, "communicationsua.")) {
+		app->sandbox = true;
+		app->endpoint_label = afcq_xasprintf("AVALARA SANDBOX %s", url);
+	} else {
+		app->sandbox = false;
+		app->endpoint_label = afcq_xasprintf("PRODUCTION %s", url);
+	}
+}
+
+static SCREEN *start_curses(bool scripted, FILE **out, FILE **in)
+{
+	*out = *in = NULL;
+	if (scripted && !isatty(STDOUT_FILENO)) {
+		/* A real curses screen on a file: the script reads it back. */
+		const char *term = getenv("TERM");
+		if (!term || !*term || strcmp(term, "dumb") == 0)
+			term = "xterm";
+		*out = fopen("/dev/null", "w");
+		*in = fopen("/dev/null", "r");
+		if (!*out || !*in)
+			return NULL;
+		SCREEN *s = newterm(term, *out, *in);
+		if (s)
+			set_term(s);
+		return s;
+	}
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
+		return NULL;
+	const char *term = getenv("TERM");
+	SCREEN *s = newterm(term && *term ? term : "xterm", stdout, stdin);
+	if (s)
+		set_term(s);
+	return s;
+}
+
+static void app_done(struct tui_app *app)
+{
+	while (app->n_views > 1)
+		tui_pop(app);
+	if (app->n_views == 1 && app->stack[0].ops->close)
+		app->stack[0].ops->close(app, &app->stack[0]);
+	app->n_views = 0;
+	if (app->fly.p)
+		afcq_pending_cancel(app->fly.p);
+	if (app->fly.p || app->ts_pending) {
+		/* let cancelled calls complete so history records their outcome */
+		for (int i = 0; i < 40 && (app->fly.p || app->ts_pending); i++) {
+			if (app->ts_pending)
+				afcq_pending_cancel(app->ts_pending);
+			tui_tick(app, 25);
+		}
+	}
+	tui_results_clear(&app->res);
+	afcq_request_done(&app->fly.req);
+	free(app->fly.doc);
+	free(app->fly.invn);
+	afcq_request_done(&app->req);
+	afcq_tspair_list_done(&app->tspairs);
+	tui_marks_done(app);
+	free(app->file);
+	free(app->last_doc);
+	free(app->raw_request);
+	free(app->raw_response);
+	free(app->raw_title);
+	free(app->endpoint_label);
+	if (app->script)
+		tui_script_free(app->script);
+	if (app->history)
+		afcq_history_close(app->history);
+	if (app->client)
+		afcq_client_free(app->client);
+	tui_theme_done(&app->theme);
+}
+
+static void install_signals(void)
+{
+	struct sigaction sa;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+}
+
+static void run_loop(struct tui_app *app)
+{
+	while (!app->quit) {
+		if (tui_got_signal) {
+			app->exit_code = 128 + (int)tui_got_signal;
+			break;
+		}
+		tui_tick(app, 0);
+		if (app->dirty)
+			tui_draw(app);
+		if (app->scripted) {
+			if (!tui_script_step(app))
+				break;
+			continue;
+		}
+		int ch = getch();
+		if (ch == ERR)
+			continue;
+		bool meta = false;
+		if (ch == 27) {
+			timeout(30);
+			int next = getch();
+			timeout(TUI_TICK_MS);
+			if (next != ERR && next != 27) {
+				ch = next;
+				meta = true;
+			}
+		}
+		tui_feed_key(app, ch, meta);
+	}
+}
+
+int tui_main(const struct tui_args *args)
+{
+	struct tui_app *app = afcq_xcalloc(1, sizeof *app);
+	char msg[800];
+	app->args = args;
+	app->cfg = args->config;
+	set_today(app);
+	set_endpoint_label(app);
+	afcq_request_init(&app->req);
+	afcq_response_init(&app->res.resp);
+
+	const char *script = args->script ? args->script : getenv("AFCQ_SCRIPT");
+	if (script && *script) {
+		app->script = tui_script_open(script, msg, sizeof msg);
+		if (!app->script) {
+			fprintf(stderr, "afcq: %s\n", msg);
+			free(app->endpoint_label);
+			free(app);
+			return 2;
+		}
+		app->scripted = true;
+	}
+
+	tui_form_new(app);
+	if (args->file && tui_form_load_file(app, args->file, msg, sizeof msg) != 0) {
+		fprintf(stderr, "afcq: %s\n", msg);
+		app_done(app);
+		free(app);
+		return 2;
+	}
+
+	struct afcq_error err;
+	afcq_error_clear(&err);
+	if (args->endpoint && args->endpoint->base_url)
+		app->client = afcq_client_new(args->endpoint);
+	app->history = afcq_history_open(NULL, &err);
+	app->api.client = app->client;
+	app->api.history = app->history;
+	app->api.endpoint_label = args->sandbox ? "sandbox"
+						: (args->endpoint ? args->endpoint->base_url : NULL);
+	app->lookup_api = app->api;
+	app->lookup_api.history = NULL;
+
+	FILE *out, *in;
+	atexit(restore_terminal);
+	SCREEN *scr = start_curses(app->scripted, &out, &in);
+	if (!scr) {
+		fprintf(stderr, "afcq: the workstation needs a terminal (or use a subcommand, see "
+				"afcq --help)\n");
+		if (out)
+			fclose(out);
+		if (in)
+			fclose(in);
+		app_done(app);
+		free(app);
+		return 3;
+	}
+	install_signals();
+	raw();
+	noecho();
+	keypad(stdscr, TRUE);
+	set_escdelay(25);
+	timeout(TUI_TICK_MS);
+	const char *no_color = getenv("NO_COLOR");
+	bool nc = no_color && *no_color;
+	const char *theme = app->cfg && app->cfg->ui.theme ? app->cfg->ui.theme : "default";
+	if (nc)
+		theme = "mono";
+	if (tui_theme_load(&app->theme, theme, args->argv0, nc, msg, sizeof msg) != 0)
+		tui_message(app, ROLE_ERROR, "%s", msg);
+	else if (!app->history)
+		tui_message(app, ROLE_ERROR, "history not available: %s", err.msg);
+	else
+		tui_message(app, ROLE_NORMAL, "Fill in the form; Tab moves, F5 quotes, F1 help.");
+	app->mouse = app->cfg && app->cfg->ui.mouse;
+	if (app->mouse)
+		mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED, NULL);
+	if (!app->client)
+		tui_message(app, ROLE_ERROR, "no endpoint: quotes cannot be sent");
+
+	tui_push(app, &tui_screen_main_ops, NULL);
+	if (app->client)
+		tui_calls_start_catalog(app);
+	app->dirty = true;
+	run_loop(app);
+
+	int rc = app->exit_code;
+	app_done(app);
+	free(app);
+	endwin();
+	delscreen(scr);
+	if (out)
+		fclose(out);
+	if (in)
+		fclose(in);
+	return rc;
+}

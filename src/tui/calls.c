@@ -1,0 +1,413 @@
+/* calls.c - requests to the server without blocking the keyboard.
+ *
+ * One user request (quote, invoice, commit) may be in flight at a time,
+ * plus the T/S catalog lookup started with the workstation.  The input
+ * loop calls tui_tick() every TUI_TICK_MS: it pumps the client and, when a
+ * call is done, afcq_api_finish() completes it (history included) and the
+ * answer is moved into the result panes.  A failure never touches the
+ * form: it is shown in the message line and the panes say why there is
+ * no total.
+ */
+#include "tui.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "afcq/codec.h"
+#include "afcq/money.h"
+#include "afcq/str.h"
+
+bool tui_busy(const struct tui_app *app)
+{
+	return app->fly.p != NULL;
+}
+
+void tui_calls_start_catalog(struct tui_app *app)
+{
+	struct afcq_error err;
+	afcq_error_clear(&err);
+	app->ts_pending = afcq_api_start_lookup(&app->lookup_api, AFCQ_OP_TSPAIRS, NULL, NULL, &err);
+	if (!app->ts_pending) {
+		char line[800];
+		tui_message(app, ROLE_ERROR, "T/S catalog not loaded: %s",
+			    afcq_error_line(&err, line, sizeof line));
+	}
+}
+
+static bool known_pair(void *ctx, long long tran, long long serv)
+{
+	const struct tui_app *app = ctx;
+	if (!app->tspairs_loaded)
+		return true;
+	return tui_tspair_find(app, tran, serv) != NULL;
+}
+
+size_t tui_calls_validate(struct tui_app *app, char *msg, size_t n)
+{
+	if (tui_form_commit_edit(app) != 0) {
+		snprintf(msg, n, "%s", app->msg);
+		return 1;
+	}
+	tui_marks_clear(app, true);
+	char first[512];
+	size_t typed = tui_marks_typed(app, first, sizeof first);
+	if (typed) {
+		snprintf(msg, n, "fix the marked field first: %s", first);
+		return typed;
+	}
+	struct afcq_problems probs = { 0 };
+	size_t count = afcq_validate_request(&app->req, known_pair, app, &probs);
+	for (size_t i = 0; i < probs.n; i++)
+		tui_marks_add_problem(app, probs.v[i].path, probs.v[i].msg);
+	if (count && probs.n) {
+		if (probs.n > 1)
+			snprintf(msg, n, "%s: %s (and %zu more)", probs.v[0].path, probs.v[0].msg,
+				 probs.n - 1);
+		else
+			snprintf(msg, n, "%s: %s", probs.v[0].path, probs.v[0].msg);
+		tui_form_focus_path(app, probs.v[0].path);
+	}
+	afcq_problems_done(&probs);
+	return count;
+}
+
+static void inflight_done(struct tui_inflight *f)
+{
+	afcq_request_done(&f->req);
+	free(f->doc);
+	free(f->invn);
+	memset(f, 0, sizeof *f);
+}
+
+static bool start_calc(struct tui_app *app, enum afcq_op op)
+{
+	struct afcq_error err;
+	afcq_error_clear(&err);
+	app->fly.op = op;
+	app->fly.p = afcq_api_start_calc(&app->api, op, &app->fly.req, &err);
+	if (!app->fly.p) {
+		char line[800];
+		tui_message(app, ROLE_ERROR, "not sent: %s", afcq_error_line(&err, line, sizeof line));
+		if (err.where[0])
+			tui_form_focus_path(app, err.where);
+		inflight_done(&app->fly);
+		return false;
+	}
+	snprintf(app->state_line, sizeof app->state_line, "%s running", afcq_op_name(op));
+	return true;
+}
+
+bool tui_calls_quote(struct tui_app *app)
+{
+	char msg[800];
+	if (tui_busy(app)) {
+		tui_message(app, ROLE_ERROR, "a request is already running (Esc cancels it)");
+		return false;
+	}
+	if (tui_calls_validate(app, msg, sizeof msg)) {
+		tui_message(app, ROLE_ERROR, "not sent: %s", msg);
+		return false;
+	}
+	afcq_request_init(&app->fly.req);
+	afcq_api_prepare_quote(&app->fly.req, &app->req);
+	return start_calc(app, AFCQ_OP_QUOTE);
+}
+
+bool tui_calls_invoice(struct tui_app *app, const char *invn, const char *doc, bool commit)
+{
+	char msg[800];
+	if (tui_busy(app)) {
+		tui_message(app, ROLE_ERROR, "a request is already running (Esc cancels it)");
+		return false;
+	}
+	if (tui_calls_validate(app, msg, sizeof msg)) {
+		tui_message(app, ROLE_ERROR, "not sent: %s", msg);
+		return false;
+	}
+	afcq_request_init(&app->fly.req);
+	afcq_api_prepare_invoice(&app->fly.req, &app->req, invn, doc, commit);
+	app->fly.doc = afcq_xstrdup(doc);
+	app->fly.invn = afcq_xstrdup(invn);
+	app->fly.commit = commit;
+	return start_calc(app, AFCQ_OP_INVOICE);
+}
+
+bool tui_calls_commit(struct tui_app *app, const char *doc, bool commit)
+{
+	if (tui_busy(app)) {
+		tui_message(app, ROLE_ERROR, "a request is already running (Esc cancels it)");
+		return false;
+	}
+	struct afcq_error err;
+	afcq_error_clear(&err);
+	enum afcq_op op = commit ? AFCQ_OP_COMMIT : AFCQ_OP_UNCOMMIT;
+	app->fly.p = afcq_api_start_commit(&app->api, doc, commit, &err);
+	if (!app->fly.p) {
+		char line[800];
+		tui_message(app, ROLE_ERROR, "not sent: %s", afcq_error_line(&err, line, sizeof line));
+		return false;
+	}
+	app->fly.op = op;
+	app->fly.doc = afcq_xstrdup(doc);
+	app->fly.commit = commit;
+	snprintf(app->state_line, sizeof app->state_line, "%s running", afcq_op_name(op));
+	return true;
+}
+
+void tui_calls_cancel(struct tui_app *app)
+{
+	if (app->fly.p)
+		afcq_pending_cancel(app->fly.p);
+}
+
+void tui_results_clear(struct tui_results *r)
+{
+	afcq_request_done(&r->sent);
+	afcq_response_done(&r->resp);
+	free(r->doc);
+	free(r->invn);
+	free(r->rows);
+	memset(r, 0, sizeof *r);
+}
+
+static void add_row(struct tui_results *r, size_t *cap, enum tui_trow_kind k, size_t inv,
+		    size_t item, size_t idx)
+{
+	if (r->n_rows == *cap) {
+		*cap = *cap ? *cap * 2 : 64;
+		r->rows = afcq_xrealloc(r->rows, *cap * sizeof *r->rows);
+	}
+	struct tui_trow *t = &r->rows[r->n_rows++];
+	t->kind = k;
+	t->inv = inv;
+	t->item = item;
+	t->idx = idx;
+}
+
+void tui_results_index(struct tui_results *r)
+{
+	size_t cap = 0;
+	free(r->rows);
+	r->rows = NULL;
+	r->n_rows = 0;
+	for (size_t e = 0; e < r->resp.err.n; e++)
+		add_row(r, &cap, TROW_REQERR, 0, 0, e);
+	for (size_t i = 0; i < r->resp.n_inv; i++) {
+		const struct afcq_invoice_result *ir = &r->resp.inv[i];
+		for (size_t e = 0; e < ir->err.n; e++)
+			add_row(r, &cap, TROW_INVERR, i, 0, e);
+		for (size_t j = 0; j < ir->n_itms; j++) {
+			const struct afcq_item_result *it = &ir->itms[j];
+			add_row(r, &cap, TROW_ITEM, i, j, 0);
+			for (size_t e = 0; e < it->err.n; e++)
+				add_row(r, &cap, TROW_ITEMERR, i, j, e);
+			for (size_t t = 0; t < it->n_txs; t++)
+				add_row(r, &cap, TROW_TAX, i, j, t);
+			if (it->n_txs == 0 && it->err.n == 0)
+				add_row(r, &cap, TROW_NOTAX, i, j, 0);
+		}
+	}
+	if (r->tax_sel >= r->n_rows)
+		r->tax_sel = 0;
+	r->tax_top = 0;
+	r->sum_sel = r->sum_top = 0;
+}
+
+/* Totals are shown only when no invoice failed as a whole. */
+static void compute_totals(struct tui_results *r)
+{
+	afcq_money_totals(&r->sent, &r->resp, (size_t)-1, &r->totals);
+	bool failed = r->resp.err.n > 0 || r->resp.n_inv == 0;
+	for (size_t i = 0; i < r->resp.n_inv; i++)
+		if (r->resp.inv[i].err.n)
+			failed = true;
+	r->has_total = !failed;
+}
+
+static void set_raw(struct tui_app *app, const char *title, const char *req, const char *resp)
+{
+	free(app->raw_title);
+	free(app->raw_request);
+	free(app->raw_response);
+	app->raw_title = afcq_xstrdup(title);
+	app->raw_request = afcq_xstrdup(req);
+	app->raw_response = afcq_xstrdup(resp);
+}
+
+static void finish_calc(struct tui_app *app, enum afcq_status st, struct afcq_exchange *x,
+			const struct afcq_error *err)
+{
+	struct tui_results *r = &app->res;
+	char line[800];
+	bool answered = st == AFCQ_OK || st == AFCQ_ERR_API;
+	if (!answered) {
+		/* keep the form; drop stale results so no old total is read aloud */
+		tui_results_clear(r);
+		r->op = app->fly.op;
+		r->status = st;
+		r->err = *err;
+		r->latency_ms = x->http.latency_ms;
+		if (st == AFCQ_ERR_CANCELLED)
+			tui_message(app, ROLE_ERROR, "%s cancelled; the form is unchanged",
+				    afcq_op_name(app->fly.op));
+		else
+			tui_message(app, ROLE_ERROR, "%s failed: %s", afcq_op_name(app->fly.op),
+				    afcq_error_line(err, line, sizeof line));
+		return;
+	}
+	tui_results_clear(r);
+	r->have = true;
+	r->op = app->fly.op;
+	r->status = st;
+	r->err = *err;
+	r->sent = app->fly.req;
+	afcq_request_init(&app->fly.req);
+	r->resp = x->response;
+	afcq_response_init(&x->response);
+	r->doc = app->fly.doc;
+	r->invn = app->fly.invn;
+	app->fly.doc = app->fly.invn = NULL;
+	r->commit = app->fly.commit;
+	r->history_id = x->history_id;
+	r->latency_ms = x->http.latency_ms;
+	tui_results_index(r);
+	compute_totals(r);
+	char amt[64];
+	if (r->op == AFCQ_OP_INVOICE && r->doc) {
+		free(app->last_doc);
+		app->last_doc = afcq_xstrdup(r->doc);
+	}
+	if (r->has_total)
+		tui_message(app, st == AFCQ_OK ? ROLE_OK : ROLE_ERROR, "%s%s: total due %s%s",
+			    r->op == AFCQ_OP_INVOICE ? "Invoice " : "Quote",
+			    r->op == AFCQ_OP_INVOICE ? r->doc : "",
+			    afcq_money_format(r->totals.total_due, amt, sizeof amt),
+			    st == AFCQ_OK ? "" : " (some items have errors: see the tax pane)");
+	else
+		tui_message(app, ROLE_ERROR, "%s answered with errors: no total (see the tax pane)",
+			    afcq_op_name(r->op));
+}
+
+static void finish_commit(struct tui_app *app, enum afcq_status st, struct afcq_exchange *x,
+			  const struct afcq_error *err)
+{
+	char line[800], text[1600];
+	const char *what = app->fly.commit ? "commit" : "uncommit";
+	if (st == AFCQ_OK && x->commit.ok.set && !x->commit.ok.v)
+		st = AFCQ_ERR_API;
+	if (st == AFCQ_OK) {
+		snprintf(text, sizeof text, "Document %s: %s done.\nThe server answered ok.",
+			 app->fly.doc, what);
+		tui_message(app, ROLE_OK, "%s %s: ok", what, app->fly.doc);
+	} else if (st == AFCQ_ERR_API) {
+		struct afcq_buf b;
+		afcq_buf_init(&b);
+		afcq_buf_printf(&b, "Document %s: %s NOT done.\nThe server answered:", app->fly.doc,
+				what);
+		for (size_t i = 0; i < x->commit.err.n; i++)
+			afcq_buf_printf(&b, "\n  error %d: %s", x->commit.err.v[i].code,
+					x->commit.err.v[i].msg ? x->commit.err.v[i].msg : "");
+		if (x->commit.err.n == 0)
+			afcq_buf_puts(&b, "\n  ok: false");
+		snprintf(text, sizeof text, "%s", b.data);
+		afcq_buf_done(&b);
+		tui_message(app, ROLE_ERROR, "%s %s: refused by the server", what, app->fly.doc);
+	} else {
+		snprintf(text, sizeof text, "Document %s: %s failed.\n%s", app->fly.doc, what,
+			 afcq_error_line(err, line, sizeof line));
+		tui_message(app, ROLE_ERROR, "%s failed: %s", what, line);
+	}
+	tui_show_message(app, app->fly.commit ? "Commit" : "Uncommit", text);
+}
+
+static void poll_catalog(struct tui_app *app)
+{
+	if (!app->ts_pending || !afcq_pending_done(app->ts_pending))
+		return;
+	struct afcq_exchange x;
+	struct afcq_error err;
+	memset(&x, 0, sizeof x);
+	afcq_error_clear(&err);
+	enum afcq_status st = afcq_api_finish(&app->lookup_api, app->ts_pending, &x, &err);
+	app->ts_pending = NULL;
+	if (st == AFCQ_OK) {
+		afcq_tspair_list_done(&app->tspairs);
+		app->tspairs = x.tspairs;
+		memset(&x.tspairs, 0, sizeof x.tspairs);
+		app->tspairs_loaded = true;
+	} else {
+		char line[800];
+		tui_message(app, ROLE_ERROR, "T/S catalog not loaded: %s",
+			    afcq_error_line(&err, line, sizeof line));
+	}
+	afcq_exchange_done(&x);
+	app->dirty = true;
+}
+
+void tui_calls_poll(struct tui_app *app)
+{
+	poll_catalog(app);
+	if (!app->fly.p || !afcq_pending_done(app->fly.p))
+		return;
+	struct afcq_exchange x;
+	struct afcq_error err;
+	memset(&x, 0, sizeof x);
+	afcq_error_clear(&err);
+	enum afcq_op op = app->fly.op;
+	double elapsed = afcq_pending_elapsed_ms(app->fly.p);
+	enum afcq_status st = afcq_api_finish(&app->api, app->fly.p, &x, &err);
+	if (x.http.latency_ms <= 0)
+		x.http.latency_ms = elapsed;
+	app->fly.p = NULL;
+	char title[128];
+	snprintf(title, sizeof title, "%s%s%s", afcq_op_name(op), app->fly.doc ? " " : "",
+		 app->fly.doc ? app->fly.doc : "");
+	set_raw(app, title, x.request_body, x.http.body);
+	snprintf(app->state_line, sizeof app->state_line, "%s %s %.0f ms", afcq_op_name(op),
+		 st == AFCQ_OK ? "OK" : afcq_status_name(st), x.http.latency_ms);
+	if (op == AFCQ_OP_COMMIT || op == AFCQ_OP_UNCOMMIT)
+		finish_commit(app, st, &x, &err);
+	else
+		finish_calc(app, st, &x, &err);
+	afcq_exchange_done(&x);
+	inflight_done(&app->fly);
+	app->dirty = true;
+}
+
+void tui_results_show(struct tui_app *app, enum afcq_op op, const char *request_text,
+		      const char *response_text, int64_t history_id)
+{
+	struct tui_results *r = &app->res;
+	struct afcq_error err;
+	afcq_error_clear(&err);
+	tui_results_clear(r);
+	r->op = op;
+	r->from_history = true;
+	r->history_id = history_id;
+	if (request_text)
+		afcq_codec_parse_request(request_text, strlen(request_text), &r->sent, &err);
+	if (!response_text) {
+		r->status = AFCQ_ERR_NET;
+		afcq_error_set(&r->err, AFCQ_ERR_NET, NULL, "history entry %lld has no answer",
+			       (long long)history_id);
+		return;
+	}
+	if (afcq_codec_parse_response(response_text, strlen(response_text), &r->resp, &err) != AFCQ_OK) {
+		r->status = AFCQ_ERR_PARSE;
+		r->err = err;
+		return;
+	}
+	r->have = true;
+	r->status = AFCQ_OK;
+	if (r->sent.n_inv) {
+		r->doc = afcq_xstrdup(r->sent.inv[0].doc);
+		r->invn = afcq_xstrdup(r->sent.inv[0].invn);
+		r->commit = r->sent.inv[0].cmmt.set && r->sent.inv[0].cmmt.v;
+	}
+	tui_results_index(r);
+	compute_totals(r);
+	char title[64];
+	snprintf(title, sizeof title, "history #%lld", (long long)history_id);
+	set_raw(app, title, request_text, response_text);
+}

@@ -1,0 +1,260 @@
+/* dialog_fields.c - a dialog of labelled fields over one record: the
+ * less common fields of a line item (F4) and the invoice's exemptions
+ * (Ctrl-E, one exemption at a time; Ins adds, Ctrl-K deletes, PgUp/PgDn
+ * pages).  Fields come from the tables in fields.c; values are stored as
+ * they are left, bad ones are kept as typed and marked.
+ */
+#include "tui.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "afcq/str.h"
+
+struct fields_dlg {
+	enum tui_table t;
+	size_t rec;
+	size_t focus;
+	struct tui_edit edit;
+};
+
+static void load(struct tui_app *app, struct fields_dlg *d)
+{
+	size_t n;
+	const struct tui_field_def *f = tui_fields(d->t, &n);
+	memset(&d->edit, 0, sizeof d->edit);
+	if (d->rec < tui_records(app, d->t) && f[d->focus].type != FT_BOOL)
+		tui_edit_load(app, &d->edit, d->t, d->focus, d->rec);
+}
+
+static void store(struct tui_app *app, struct fields_dlg *d)
+{
+	tui_edit_commit(app, &d->edit);
+}
+
+static void fields_draw(struct tui_app *app, struct tui_view *v)
+{
+	struct fields_dlg *d = v->state;
+	size_t n;
+	const struct tui_field_def *f = tui_fields(d->t, &n);
+	size_t recs = tui_records(app, d->t);
+	char title[96];
+	if (d->t == TBL_EXEMPTION)
+		snprintf(title, sizeof title, "Exemptions: %zu of %zu", recs ? d->rec + 1 : 0, recs);
+	else
+		snprintf(title, sizeof title, "Line item %zu: more fields", d->rec + 1);
+	int h = (int)n + 5;
+	struct tui_rect in = tui_dialog_frame(app, h, 74, title);
+	if (d->t == TBL_EXEMPTION && recs == 0) {
+		tui_put(app, in.y, in.x, in.w, ROLE_DIALOG, "No exemptions. Ins adds one; Esc closes.");
+		return;
+	}
+	int cy = -1, cx = 0;
+	for (size_t i = 0; i < n && (int)i < in.h - 2; i++) {
+		int y = in.y + (int)i;
+		tui_put(app, y, in.x, 17, ROLE_LABEL, f[i].label);
+		bool focus = i == d->focus;
+		int w = f[i].width;
+		if (w > in.w - 20)
+			w = in.w - 20;
+		const char *problem = tui_field_problem(app, d->t, i, d->rec);
+		if (focus && d->edit.active) {
+			tui_put(app, y, in.x + 17, 1, ROLE_LABEL, "[");
+			tui_put(app, y, in.x + 18 + w, 1, ROLE_LABEL, "]");
+			cy = y;
+			cx = in.x + 18;
+			continue;
+		}
+		char *s = tui_field_text(app, d->t, i, d->rec);
+		enum tui_role r = focus ? ROLE_FOCUS : problem ? ROLE_INVALID : ROLE_FIELD;
+		if (f[i].type == FT_BOOL) {
+			tui_put(app, y, in.x + 17, 1, ROLE_LABEL, "[");
+			tui_put(app, y, in.x + 18, 1, r, strcmp(s, "x") == 0 ? "x" : " ");
+			tui_put(app, y, in.x + 19, 1, ROLE_LABEL, "]");
+		} else {
+			tui_put(app, y, in.x + 17, 1, ROLE_LABEL, "[");
+			tui_fill(app, y, in.x + 18, w, r);
+			tui_put(app, y, in.x + 18, w, r, s);
+			tui_put(app, y, in.x + 18 + w, 1, ROLE_LABEL, "]");
+		}
+		if (problem)
+			tui_put(app, y, in.x + 20 + w, in.w - 20 - w, ROLE_ERROR, problem);
+		free(s);
+	}
+	const char *problem = tui_field_problem(app, d->t, d->focus, d->rec);
+	tui_put(app, in.y + in.h - 1, in.x, in.w, problem ? ROLE_ERROR : ROLE_DIM,
+		problem ? problem : f[d->focus].hint);
+	tui_put(app, in.y + in.h - 2, in.x, in.w, ROLE_DIM,
+		d->t == TBL_EXEMPTION ? "Tab/Up/Down move  Ins add  Ctrl-K delete  PgUp/PgDn other  Esc done"
+				      : "Tab/Up/Down move  Space toggles  Enter/Esc done");
+	if (cy >= 0) {
+		int w = f[d->focus].width;
+		if (w > in.w - 20)
+			w = in.w - 20;
+		tui_edit_draw(app, &d->edit, cy, cx, w, true);
+	} else {
+		move(in.y + (int)d->focus, in.x + 18);
+	}
+}
+
+static void exemption_add(struct tui_app *app, struct fields_dlg *d)
+{
+	struct afcq_invoice *inv = tui_form_invoice(app);
+	inv->exms = afcq_xrealloc(inv->exms, (inv->n_exms + 1) * sizeof *inv->exms);
+	memset(&inv->exms[inv->n_exms], 0, sizeof inv->exms[0]);
+	d->rec = inv->n_exms++;
+	d->focus = 0;
+}
+
+static void exemption_delete(struct tui_app *app, struct fields_dlg *d)
+{
+	struct afcq_invoice *inv = tui_form_invoice(app);
+	if (d->rec >= inv->n_exms)
+		return;
+	afcq_location_done(&inv->exms[d->rec].loc);
+	memmove(&inv->exms[d->rec], &inv->exms[d->rec + 1],
+		(inv->n_exms - d->rec - 1) * sizeof inv->exms[0]);
+	inv->n_exms--;
+	tui_marks_shift(app, TBL_EXEMPTION, d->rec, -1);
+	if (d->rec >= inv->n_exms && d->rec > 0)
+		d->rec--;
+}
+
+static void toggle(struct tui_app *app, struct fields_dlg *d, const char *force)
+{
+	char msg[256];
+	char *s = tui_field_text(app, d->t, d->focus, d->rec);
+	const char *v = force ? force : strcmp(s, "x") == 0 ? "-" : "x";
+	if (tui_field_set(app, d->t, d->focus, d->rec, v, msg, sizeof msg) != 0)
+		tui_message(app, ROLE_ERROR, "%s", msg);
+	free(s);
+}
+
+static enum tui_result fields_on_key(struct tui_app *app, struct tui_view *v, int key)
+{
+	struct fields_dlg *d = v->state;
+	size_t n;
+	const struct tui_field_def *f = tui_fields(d->t, &n);
+	if (d->rec >= tui_records(app, d->t))
+		return TUI_PASS;
+	if (f[d->focus].type == FT_BOOL) {
+		if (key == 'x' || key == 'y' || key == '1') {
+			toggle(app, d, "x");
+			return TUI_HANDLED;
+		}
+		if (key == '-' || key == 'n' || key == '0') {
+			toggle(app, d, "-");
+			return TUI_HANDLED;
+		}
+		return TUI_PASS;
+	}
+	return tui_edit_key(&d->edit, key);
+}
+
+static enum tui_result fields_on_action(struct tui_app *app, struct tui_view *v, enum tui_action a)
+{
+	struct fields_dlg *d = v->state;
+	size_t n;
+	const struct tui_field_def *f = tui_fields(d->t, &n);
+	size_t recs = tui_records(app, d->t);
+	if (tui_edit_action(&d->edit, a) == TUI_HANDLED)
+		return TUI_HANDLED;
+	switch (a) {
+	case ACT_NEXT_FIELD:
+	case ACT_DOWN:
+		store(app, d);
+		d->focus = (d->focus + 1) % n;
+		load(app, d);
+		return TUI_HANDLED;
+	case ACT_PREV_FIELD:
+	case ACT_UP:
+		store(app, d);
+		d->focus = (d->focus + n - 1) % n;
+		load(app, d);
+		return TUI_HANDLED;
+	case ACT_TOGGLE:
+		if (d->rec < recs && f[d->focus].type == FT_BOOL)
+			toggle(app, d, NULL);
+		return TUI_HANDLED;
+	case ACT_PAGE_DOWN:
+		if (d->t == TBL_EXEMPTION && d->rec + 1 < recs) {
+			store(app, d);
+			d->rec++;
+			load(app, d);
+		}
+		return TUI_HANDLED;
+	case ACT_PAGE_UP:
+		if (d->t == TBL_EXEMPTION && d->rec > 0) {
+			store(app, d);
+			d->rec--;
+			load(app, d);
+		}
+		return TUI_HANDLED;
+	case ACT_ROW_INSERT:
+		if (d->t == TBL_EXEMPTION) {
+			store(app, d);
+			exemption_add(app, d);
+			load(app, d);
+		}
+		return TUI_HANDLED;
+	case ACT_ROW_DELETE:
+		if (d->t == TBL_EXEMPTION && d->rec < recs) {
+			memset(&d->edit, 0, sizeof d->edit);
+			exemption_delete(app, d);
+			load(app, d);
+		}
+		return TUI_HANDLED;
+	case ACT_ENTER:
+		if (d->rec < recs && f[d->focus].type == FT_BOOL) {
+			toggle(app, d, NULL);
+			return TUI_HANDLED;
+		}
+		store(app, d);
+		return TUI_CLOSE;
+	case ACT_CANCEL:
+	case ACT_DETAIL:
+	case ACT_EXEMPTIONS:
+		store(app, d);
+		return TUI_CLOSE;
+	case ACT_HELP:
+	case ACT_QUIT:
+	case ACT_REDRAW:
+		store(app, d);
+		return TUI_PASS;
+	default:
+		return TUI_HANDLED;
+	}
+}
+
+static void fields_close(struct tui_app *app, struct tui_view *v)
+{
+	free(v->state);
+	/* the grid shows the same item: re-read it */
+	tui_form_refocus(app);
+}
+
+static bool fields_text_focus(const struct tui_app *app, const struct tui_view *v)
+{
+	(void)app;
+	const struct fields_dlg *d = v->state;
+	return d->edit.active;
+}
+
+const struct tui_view_ops tui_dialog_fields_ops = {
+	.name = "fields",
+	.draw = fields_draw,
+	.on_key = fields_on_key,
+	.on_action = fields_on_action,
+	.close = fields_close,
+	.text_focus = fields_text_focus,
+};
+
+void tui_open_fields(struct tui_app *app, enum tui_table t, size_t rec)
+{
+	struct fields_dlg *d = afcq_xcalloc(1, sizeof *d);
+	d->t = t;
+	d->rec = rec;
+	tui_push(app, &tui_dialog_fields_ops, d);
+	load(app, d);
+}

@@ -1,0 +1,206 @@
+/* dialog_invoice.c - F6: re-send the form as an invoice.
+ *
+ * Asks for the invoice number, the document code (prefilled with a fresh
+ * unique code, editable, refused when history shows it was used) and the
+ * commit flag; then a confirmation says exactly what will happen.
+ */
+#include "tui.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "afcq/money.h"
+#include "afcq/str.h"
+
+enum { F_INVN, F_DOC, F_COMMIT, F_COUNT };
+
+struct invoice_dlg {
+	struct tui_edit invn, doc;
+	bool commit;
+	int focus;
+};
+
+struct invoice_go {
+	char invn[256], doc[256];
+	bool commit;
+};
+
+static void edit_init(struct tui_edit *e, const char *text)
+{
+	memset(e, 0, sizeof *e);
+	e->active = true;
+	e->t = TBL_COUNT;
+	snprintf(e->buf, sizeof e->buf, "%s", text ? text : "");
+	e->len = e->cur = strlen(e->buf);
+	e->fresh = true;
+}
+
+static void invoice_draw(struct tui_app *app, struct tui_view *v)
+{
+	struct invoice_dlg *d = v->state;
+	struct tui_rect in = tui_dialog_frame(app, 10, 72, "Invoice (F6)");
+	tui_put(app, in.y, in.x, in.w, ROLE_DIALOG,
+		"Re-send the form as an invoice, recorded by the server.");
+	tui_put(app, in.y + 2, in.x, 16, ROLE_LABEL, "Invoice number:");
+	tui_put(app, in.y + 3, in.x, 16, ROLE_LABEL, "Document code:");
+	tui_put(app, in.y + 4, in.x, 16, ROLE_LABEL, "Commit:");
+	tui_putf(app, in.y + 4, in.x + 17, 3, d->focus == F_COMMIT ? ROLE_FOCUS : ROLE_FIELD, "[%c]",
+		 d->commit ? 'x' : ' ');
+	tui_put(app, in.y + 4, in.x + 21, in.w - 21, ROLE_DIM,
+		d->commit ? "commit the transactions (reported)" : "leave uncommitted");
+	tui_put(app, in.y + 6, in.x, in.w, ROLE_DIM,
+		"Tab: next field  Space: toggle  Enter: continue  Esc: cancel");
+	/* the focused edit last, so the cursor stays in it */
+	if (d->focus != F_INVN)
+		tui_edit_draw(app, &d->invn, in.y + 2, in.x + 17, in.w - 17, false);
+	if (d->focus != F_DOC)
+		tui_edit_draw(app, &d->doc, in.y + 3, in.x + 17, in.w - 17, false);
+	if (d->focus == F_INVN)
+		tui_edit_draw(app, &d->invn, in.y + 2, in.x + 17, in.w - 17, true);
+	else if (d->focus == F_DOC)
+		tui_edit_draw(app, &d->doc, in.y + 3, in.x + 17, in.w - 17, true);
+	else
+		move(in.y + 4, in.x + 18);
+}
+
+static void go_invoice(struct tui_app *app, void *data)
+{
+	struct invoice_go *g = data;
+	tui_calls_invoice(app, g->invn, g->doc, g->commit);
+}
+
+static void confirm(struct tui_app *app, struct invoice_dlg *d)
+{
+	char *invn = d->invn.buf, *doc = d->doc.buf;
+	if (afcq_str_empty(invn)) {
+		tui_message(app, ROLE_ERROR, "an invoice needs an invoice number");
+		d->focus = F_INVN;
+		return;
+	}
+	if (afcq_str_empty(doc) || strlen(doc) > AFCQ_MAX_STR) {
+		tui_message(app, ROLE_ERROR, "an invoice needs a document code (up to %d characters)",
+			    AFCQ_MAX_STR);
+		d->focus = F_DOC;
+		return;
+	}
+	if (app->history && afcq_history_doc_used(app->history, doc)) {
+		tui_message(app, ROLE_ERROR,
+			    "document code %s was already used (history); choose another", doc);
+		d->focus = F_DOC;
+		return;
+	}
+	char msg[800];
+	if (tui_calls_validate(app, msg, sizeof msg)) {
+		tui_message(app, ROLE_ERROR, "not sent: %s", msg);
+		tui_pop(app);
+		return;
+	}
+	struct invoice_go *g = afcq_xcalloc(1, sizeof *g);
+	snprintf(g->invn, sizeof g->invn, "%s", invn);
+	snprintf(g->doc, sizeof g->doc, "%s", doc);
+	g->commit = d->commit;
+	char quoted[128] = "The form has not been quoted yet.";
+	if (app->res.have && app->res.has_total && app->res.op == AFCQ_OP_QUOTE) {
+		char amt[48];
+		snprintf(quoted, sizeof quoted, "Last quote: total due %s.",
+			 afcq_money_format(app->res.totals.total_due, amt, sizeof amt));
+	}
+	char text[1400];
+	snprintf(text, sizeof text,
+		 "Send %zu item(s) as an INVOICE to\n  %s\nInvoice number: %s\nDocument code:  %s\n"
+		 "%s\n%s",
+		 tui_form_n_items(app), app->endpoint_label, g->invn, g->doc,
+		 g->commit ? "COMMIT: yes - the transactions are committed for tax reporting."
+			   : "Commit: no - the document stays uncommitted (F7 can commit it later).",
+		 quoted);
+	tui_pop(app);
+	tui_confirm(app, "Send this invoice?", text, go_invoice, g);
+}
+
+static struct tui_edit *cur_edit(struct invoice_dlg *d)
+{
+	return d->focus == F_INVN ? &d->invn : d->focus == F_DOC ? &d->doc : NULL;
+}
+
+static enum tui_result invoice_on_key(struct tui_app *app, struct tui_view *v, int key)
+{
+	(void)app;
+	struct invoice_dlg *d = v->state;
+	struct tui_edit *e = cur_edit(d);
+	if (e)
+		return tui_edit_key(e, key);
+	if (key == 'x' || key == 'y' || key == '1') {
+		d->commit = true;
+		return TUI_HANDLED;
+	}
+	if (key == '-' || key == 'n' || key == '0') {
+		d->commit = false;
+		return TUI_HANDLED;
+	}
+	return TUI_PASS;
+}
+
+static enum tui_result invoice_on_action(struct tui_app *app, struct tui_view *v, enum tui_action a)
+{
+	struct invoice_dlg *d = v->state;
+	struct tui_edit *e = cur_edit(d);
+	if (e && tui_edit_action(e, a) == TUI_HANDLED)
+		return TUI_HANDLED;
+	switch (a) {
+	case ACT_NEXT_FIELD:
+	case ACT_DOWN:
+		d->focus = (d->focus + 1) % F_COUNT;
+		return TUI_HANDLED;
+	case ACT_PREV_FIELD:
+	case ACT_UP:
+		d->focus = (d->focus + F_COUNT - 1) % F_COUNT;
+		return TUI_HANDLED;
+	case ACT_TOGGLE:
+		d->commit = !d->commit;
+		return TUI_HANDLED;
+	case ACT_ENTER:
+	case ACT_INVOICE:
+		confirm(app, d);
+		return TUI_HANDLED;
+	case ACT_CANCEL:
+		return TUI_CLOSE;
+	case ACT_HELP:
+	case ACT_QUIT:
+	case ACT_REDRAW:
+		return TUI_PASS;
+	default:
+		return TUI_HANDLED;
+	}
+}
+
+static bool invoice_text_focus(const struct tui_app *app, const struct tui_view *v)
+{
+	(void)app;
+	const struct invoice_dlg *d = v->state;
+	return d->focus != F_COMMIT;
+}
+
+const struct tui_view_ops tui_dialog_invoice_ops = {
+	.name = "invoice",
+	.draw = invoice_draw,
+	.on_key = invoice_on_key,
+	.on_action = invoice_on_action,
+	.text_focus = invoice_text_focus,
+};
+
+void tui_open_invoice(struct tui_app *app)
+{
+	if (tui_busy(app)) {
+		tui_message(app, ROLE_ERROR, "a request is already running (Esc cancels it)");
+		return;
+	}
+	struct invoice_dlg *d = afcq_xcalloc(1, sizeof *d);
+	const struct afcq_invoice *inv = app->req.n_inv ? &app->req.inv[0] : NULL;
+	edit_init(&d->invn, inv && inv->invn ? inv->invn : "");
+	char *doc = afcq_api_new_doc(app->history);
+	edit_init(&d->doc, doc);
+	free(doc);
+	d->commit = true;
+	tui_push(app, &tui_dialog_invoice_ops, d);
+}

@@ -1,0 +1,156 @@
+/* dialog_tax.c - one tax (or summary row) with every field in full
+ * precision and the calculation in words ("per line: 1 x 1.72 = 1.72").
+ */
+#include "tui.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "afcq/money.h"
+#include "afcq/str.h"
+
+struct tax_dlg {
+	char *title;
+	char *text;
+};
+
+static void add_num(struct afcq_buf *b, const char *label, double v)
+{
+	char n[64];
+	afcq_buf_printf(b, "%-22s %s\n", label, afcq_number_format(v, n, sizeof n));
+}
+
+static char *tax_text(const struct afcq_tax *t, const char *where)
+{
+	struct afcq_buf b;
+	char expl[256], rate[64];
+	afcq_buf_init(&b);
+	afcq_buf_printf(&b, "%s\n", where);
+	afcq_buf_printf(&b, "%-22s %s\n", "Name", t->name ? t->name : "");
+	afcq_buf_printf(&b, "%-22s %d\n", "Tax type (tid)", t->tid);
+	afcq_buf_printf(&b, "%-22s %d %s\n", "Category (cid)", t->cid, t->cat ? t->cat : "");
+	afcq_buf_printf(&b, "%-22s %d %s\n", "Level (lvl)", t->lvl, afcq_level_name(t->lvl));
+	afcq_buf_printf(&b, "%-22s %lld\n", "PCode (pcd)", t->pcd);
+	afcq_buf_printf(&b, "%-22s %d %s (%s)\n", "Calculation (calc)", t->calc,
+			afcq_calc_name(t->calc), tui_rate_text(t->calc, t->rate, rate, sizeof rate));
+	add_num(&b, "Rate", t->rate);
+	add_num(&b, "Taxable measure (tm)", t->tm);
+	afcq_buf_printf(&b, "%-22s %lld\n", "Lines (lns)", t->lns);
+	add_num(&b, "Minutes (min)", t->min);
+	add_num(&b, "Exempt (exm)", t->exm);
+	add_num(&b, "Tax", t->tax);
+	afcq_buf_printf(&b, "%-22s %s  compliance %s  surcharge %s\n", "Billable",
+			t->bill ? "yes" : "no", t->cmpl ? "yes" : "no", t->sur ? "yes" : "no");
+	afcq_buf_printf(&b, "\nCalculation: %s", afcq_money_explain(t, expl, sizeof expl));
+	return afcq_buf_steal(&b);
+}
+
+static char *summary_text(const struct afcq_summary *s, const char *where)
+{
+	struct afcq_buf b;
+	char rate[64];
+	afcq_buf_init(&b);
+	afcq_buf_printf(&b, "%s\n", where);
+	afcq_buf_printf(&b, "%-22s %s\n", "Name", s->name ? s->name : "");
+	afcq_buf_printf(&b, "%-22s %d\n", "Tax type (tid)", s->tid);
+	afcq_buf_printf(&b, "%-22s %d %s\n", "Category (cid)", s->cid, s->cat ? s->cat : "");
+	afcq_buf_printf(&b, "%-22s %d %s\n", "Level (lvl)", s->lvl, afcq_level_name(s->lvl));
+	afcq_buf_printf(&b, "%-22s %lld\n", "PCode (pcd)", s->pcd);
+	afcq_buf_printf(&b, "%-22s %d %s (%s)\n", "Calculation (calc)", s->calc,
+			afcq_calc_name(s->calc), tui_rate_text(s->calc, s->rate, rate, sizeof rate));
+	add_num(&b, "Rate", s->rate);
+	add_num(&b, "Total charge (tchg)", s->tchg);
+	afcq_buf_printf(&b, "%-22s %lld\n", "Lines (lns)", s->lns);
+	add_num(&b, "Minutes (min)", s->min);
+	add_num(&b, "Maximum (max)", s->max);
+	add_num(&b, "Exempt (exm)", s->exm);
+	add_num(&b, "Tax", s->tax);
+	afcq_buf_printf(&b, "%-22s %s", "Surcharge", s->sur ? "yes" : "no");
+	return afcq_buf_steal(&b);
+}
+
+static void tax_draw(struct tui_app *app, struct tui_view *v)
+{
+	struct tax_dlg *d = v->state;
+	int n = 1;
+	for (const char *p = d->text; *p; p++)
+		n += *p == '\n';
+	struct tui_rect in = tui_dialog_frame(app, n + 3, 76, d->title);
+	const char *p = d->text;
+	for (int i = 0; i < n && i < in.h; i++) {
+		const char *e = strchr(p, '\n');
+		size_t len = e ? (size_t)(e - p) : strlen(p);
+		char line[256];
+		if (len >= sizeof line)
+			len = sizeof line - 1;
+		memcpy(line, p, len);
+		line[len] = '\0';
+		tui_put(app, in.y + i, in.x, in.w,
+			strncmp(line, "Calculation:", 12) == 0 ? ROLE_TITLE : ROLE_DIALOG, line);
+		p = e ? e + 1 : p + len;
+	}
+	tui_put(app, in.y + in.h - 1, in.x, in.w, ROLE_DIM, "Enter or Esc: close");
+}
+
+static enum tui_result tax_on_action(struct tui_app *app, struct tui_view *v, enum tui_action a)
+{
+	(void)app;
+	(void)v;
+	switch (a) {
+	case ACT_ENTER:
+	case ACT_CANCEL:
+		return TUI_CLOSE;
+	case ACT_HELP:
+	case ACT_QUIT:
+	case ACT_REDRAW:
+		return TUI_PASS;
+	default:
+		return TUI_HANDLED;
+	}
+}
+
+static void tax_close(struct tui_app *app, struct tui_view *v)
+{
+	(void)app;
+	struct tax_dlg *d = v->state;
+	free(d->title);
+	free(d->text);
+	free(d);
+}
+
+const struct tui_view_ops tui_dialog_tax_ops = {
+	.name = "tax",
+	.draw = tax_draw,
+	.on_action = tax_on_action,
+	.close = tax_close,
+};
+
+void tui_open_tax(struct tui_app *app, size_t inv, size_t item, size_t idx, bool summary)
+{
+	const struct afcq_response *r = &app->res.resp;
+	if (inv >= r->n_inv)
+		return;
+	struct tax_dlg *d = afcq_xcalloc(1, sizeof *d);
+	char where[128];
+	if (summary) {
+		if (idx >= r->inv[inv].n_summ) {
+			free(d);
+			return;
+		}
+		snprintf(where, sizeof where, "Summary row %zu of invoice %zu", idx + 1, inv + 1);
+		d->title = afcq_xstrdup("Summary tax in full");
+		d->text = summary_text(&r->inv[inv].summ[idx], where);
+	} else {
+		if (item >= r->inv[inv].n_itms || idx >= r->inv[inv].itms[item].n_txs) {
+			free(d);
+			return;
+		}
+		const struct afcq_item_result *ir = &r->inv[inv].itms[item];
+		snprintf(where, sizeof where, "Item %zu%s%s, tax %zu", item + 1, ir->ref ? " " : "",
+			 ir->ref ? ir->ref : "", idx + 1);
+		d->title = afcq_xstrdup("Tax in full");
+		d->text = tax_text(&ir->txs[idx], where);
+	}
+	tui_push(app, &tui_dialog_tax_ops, d);
+}

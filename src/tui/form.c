@@ -1,0 +1,253 @@
+/* form.c - the request being edited: a fresh one from the config, loading
+ * and saving request files, line-item rows, and where the focus is.
+ *
+ * The form edits inv[0]; a file with more invoices keeps the others and
+ * sends them too.  Loading goes through the core codec into a scratch
+ * request first, so a file that does not parse leaves the form as it was.
+ */
+#include "tui.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "afcq/codec.h"
+#include "afcq/str.h"
+
+struct afcq_invoice *tui_form_invoice(struct tui_app *app)
+{
+	if (app->req.n_inv == 0)
+		afcq_request_add_invoice(&app->req);
+	return &app->req.inv[0];
+}
+
+size_t tui_form_n_items(const struct tui_app *app)
+{
+	return app->req.n_inv ? app->req.inv[0].n_itms : 0;
+}
+
+static void default_item(struct tui_app *app, struct afcq_item *it)
+{
+	(void)app;
+	(void)it;
+}
+
+void tui_form_new(struct tui_app *app)
+{
+	afcq_request_done(&app->req);
+	afcq_request_init(&app->req);
+	afcq_request_add_invoice(&app->req);
+	if (app->cfg)
+		afcq_config_apply_defaults(app->cfg, &app->req);
+	struct afcq_invoice *inv = tui_form_invoice(app);
+	if (!inv->date)
+		inv->date = afcq_xstrdup(app->today);
+	if (inv->n_itms == 0) {
+		afcq_invoice_insert_item(inv, 0);
+		default_item(app, &inv->itms[0]);
+	}
+	tui_marks_clear(app, false);
+	memset(&app->form, 0, sizeof app->form);
+	tui_form_refocus(app);
+}
+
+static int adopt(struct tui_app *app, struct afcq_request *r, char *msg, size_t n)
+{
+	if (r->n_inv == 0) {
+		afcq_request_done(r);
+		snprintf(msg, n, "the request holds no invoice (inv)");
+		return -1;
+	}
+	afcq_request_done(&app->req);
+	app->req = *r;
+	tui_marks_clear(app, false);
+	memset(&app->form, 0, sizeof app->form);
+	tui_form_refocus(app);
+	return 0;
+}
+
+int tui_form_load_text(struct tui_app *app, const char *text, char *msg, size_t n)
+{
+	struct afcq_request r;
+	struct afcq_error err;
+	afcq_request_init(&r);
+	afcq_error_clear(&err);
+	if (afcq_codec_parse_request(text, strlen(text), &r, &err) != AFCQ_OK) {
+		char line[800];
+		snprintf(msg, n, "%s", afcq_error_line(&err, line, sizeof line));
+		return -1;
+	}
+	return adopt(app, &r, msg, n);
+}
+
+int tui_form_load_file(struct tui_app *app, const char *path, char *msg, size_t n)
+{
+	size_t len = 0;
+	char *text = afcq_read_file(path, &len);
+	if (!text) {
+		snprintf(msg, n, "%s: cannot read: %s", path, strerror(errno));
+		return -1;
+	}
+	struct afcq_request r;
+	struct afcq_error err;
+	afcq_request_init(&r);
+	afcq_error_clear(&err);
+	enum afcq_status st = afcq_codec_parse_request(text, len, &r, &err);
+	free(text);
+	if (st != AFCQ_OK) {
+		char line[800];
+		snprintf(msg, n, "%s: %s", path, afcq_error_line(&err, line, sizeof line));
+		return -1;
+	}
+	if (adopt(app, &r, msg, n) != 0)
+		return -1;
+	free(app->file);
+	app->file = afcq_xstrdup(path);
+	return 0;
+}
+
+int tui_form_save_file(struct tui_app *app, const char *path, char *msg, size_t n)
+{
+	tui_form_commit_edit(app);
+	char *text = afcq_codec_request_dump(&app->req, AFCQ_JSON_PRETTY);
+	FILE *f = fopen(path, "w");
+	if (!f) {
+		snprintf(msg, n, "%s: cannot write: %s", path, strerror(errno));
+		free(text);
+		return -1;
+	}
+	fputs(text, f);
+	fputc('\n', f);
+	free(text);
+	if (fclose(f) != 0) {
+		snprintf(msg, n, "%s: cannot write: %s", path, strerror(errno));
+		return -1;
+	}
+	free(app->file);
+	app->file = afcq_xstrdup(path);
+	return 0;
+}
+
+void tui_form_refocus(struct tui_app *app)
+{
+	struct tui_form_state *fs = &app->form;
+	size_t nh, ni;
+	const struct tui_field_def *h = tui_fields(TBL_HEADER, &nh);
+	const struct tui_field_def *g = tui_fields(TBL_ITEM, &ni);
+	size_t rows = tui_form_n_items(app);
+	if (fs->in_grid && rows == 0)
+		fs->in_grid = false;
+	if (fs->row >= rows)
+		fs->row = rows ? rows - 1 : 0;
+	if (fs->col >= ni)
+		fs->col = ni - 1;
+	if (fs->hfield >= nh)
+		fs->hfield = nh - 1;
+	memset(&fs->edit, 0, sizeof fs->edit);
+	if (fs->in_grid) {
+		if (g[fs->col].type != FT_BOOL)
+			tui_edit_load(app, &fs->edit, TBL_ITEM, fs->col, fs->row);
+	} else if (h[fs->hfield].type != FT_BOOL) {
+		tui_edit_load(app, &fs->edit, TBL_HEADER, fs->hfield, 0);
+	}
+}
+
+int tui_form_commit_edit(struct tui_app *app)
+{
+	return tui_edit_commit(app, &app->form.edit);
+}
+
+int tui_form_insert_row(struct tui_app *app, size_t at)
+{
+	tui_form_commit_edit(app);
+	struct afcq_invoice *inv = tui_form_invoice(app);
+	if (inv->n_itms >= AFCQ_MAX_ITEMS) {
+		tui_message(app, ROLE_ERROR, "an invoice holds at most %d items", AFCQ_MAX_ITEMS);
+		return -1;
+	}
+	if (at > inv->n_itms)
+		at = inv->n_itms;
+	if (afcq_invoice_insert_item(inv, at) < 0)
+		return -1;
+	tui_marks_shift(app, TBL_ITEM, at, 1);
+	default_item(app, &inv->itms[at]);
+	app->form.in_grid = true;
+	app->form.row = at;
+	app->form.col = 0;
+	tui_form_refocus(app);
+	return 0;
+}
+
+void tui_form_delete_row(struct tui_app *app, size_t at)
+{
+	struct afcq_invoice *inv = tui_form_invoice(app);
+	if (at >= inv->n_itms)
+		return;
+	memset(&app->form.edit, 0, sizeof app->form.edit); /* the row's edit goes with it */
+	afcq_invoice_delete_item(inv, at);
+	tui_marks_shift(app, TBL_ITEM, at, -1);
+	tui_form_refocus(app);
+}
+
+void tui_form_dup_row(struct tui_app *app, size_t at)
+{
+	tui_form_commit_edit(app);
+	struct afcq_invoice *inv = tui_form_invoice(app);
+	if (at >= inv->n_itms || inv->n_itms >= AFCQ_MAX_ITEMS)
+		return;
+	struct afcq_item copy;
+	afcq_item_init(&copy);
+	if (afcq_item_copy(&copy, &inv->itms[at]) != 0)
+		return;
+	if (afcq_invoice_insert_item(inv, at + 1) < 0) {
+		afcq_item_done(&copy);
+		return;
+	}
+	tui_marks_shift(app, TBL_ITEM, at + 1, 1);
+	afcq_item_done(&inv->itms[at + 1]);
+	inv->itms[at + 1] = copy;
+	app->form.row = at + 1;
+	tui_form_refocus(app);
+}
+
+void tui_form_move_row(struct tui_app *app, size_t at, int dir)
+{
+	tui_form_commit_edit(app);
+	struct afcq_invoice *inv = tui_form_invoice(app);
+	if (at >= inv->n_itms)
+		return;
+	if ((dir < 0 && at == 0) || (dir > 0 && at + 1 >= inv->n_itms))
+		return;
+	size_t other = dir < 0 ? at - 1 : at + 1;
+	afcq_invoice_move_item(inv, at, other);
+	tui_marks_swap(app, TBL_ITEM, at, other);
+	app->form.row = other;
+	tui_form_refocus(app);
+}
+
+void tui_form_focus_path(struct tui_app *app, const char *path)
+{
+	if (strncmp(path, "inv[0].", 7) == 0)
+		path += 7;
+	struct tui_form_state *fs = &app->form;
+	if (strncmp(path, "itms[", 5) == 0) {
+		char *end;
+		unsigned long row = strtoul(path + 5, &end, 10);
+		const char *key = (*end == ']' && end[1] == '.') ? end + 2 : "";
+		if (strcmp(key, "tran") == 0 || strcmp(key, "serv") == 0)
+			key = "ts";
+		int c = tui_field_index(TBL_ITEM, key);
+		fs->in_grid = true;
+		fs->row = row;
+		fs->col = c >= 0 ? (size_t)c : 0;
+	} else {
+		int i = tui_field_index(TBL_HEADER, path);
+		if (i < 0)
+			return;
+		fs->in_grid = false;
+		fs->hfield = (size_t)i;
+	}
+	app->focus = PANE_FORM;
+	tui_form_refocus(app);
+}

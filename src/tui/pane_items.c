@@ -1,0 +1,365 @@
+/* pane_items.c - the line-item grid: one row per item, one column per
+ * common field; only the visible rows are drawn, so 10,000 items scroll
+ * as fast as ten.
+ *
+ * The T/S column shows the pair's description from the server's catalog
+ * as it is typed; an unknown pair is flagged at once and refused before
+ * sending (validation uses the same catalog).
+ */
+#include "tui.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "afcq/str.h"
+
+#define NUM_W 5
+
+/* Column x positions for the current width; the description column gets
+ * whatever the others leave. */
+struct grid_cols { int x[16]; int desc_x, desc_w; };
+
+static void grid_cols(int width, struct grid_cols *c)
+{
+	size_t n;
+	const struct tui_field_def *f = tui_fields(TBL_ITEM, &n);
+	int fixed = NUM_W;
+	memset(c, 0, sizeof *c);
+	for (size_t i = 0; i < n; i++)
+		fixed += (f[i].type == FT_BOOL ? 3 : f[i].width) + 1;
+	c->desc_w = width - fixed - 1;
+	if (c->desc_w < 0)
+		c->desc_w = 0;
+	int x = NUM_W;
+	for (size_t i = 0; i < n; i++) {
+		c->x[i] = x;
+		x += (f[i].type == FT_BOOL ? 3 : f[i].width) + 1;
+		if (strcmp(f[i].key, "ts") == 0) {
+			c->desc_x = x;
+			x += c->desc_w + 1;
+		}
+	}
+}
+
+static const char *ts_desc(const struct tui_app *app, const char *text, char *buf, size_t n)
+{
+	long long t, s;
+	char extra;
+	if (!app->tspairs_loaded)
+		return afcq_str_empty(text) ? "" : "(catalog not loaded)";
+	if (afcq_str_empty(text))
+		return "";
+	if (sscanf(text, "%lld/%lld%c", &t, &s, &extra) != 2)
+		return "? write T/S, e.g. 19/6";
+	const struct afcq_tspair *p = tui_tspair_find(app, t, s);
+	if (!p) {
+		snprintf(buf, n, "? unknown T/S pair %lld/%lld", t, s);
+		return buf;
+	}
+	snprintf(buf, n, "%s", p->pair_desc ? p->pair_desc : "");
+	if (afcq_str_empty(buf))
+		snprintf(buf, n, "%s - %s", p->tran_desc ? p->tran_desc : "",
+			 p->serv_desc ? p->serv_desc : "");
+	return buf;
+}
+
+static void draw_cell(struct tui_app *app, size_t fi, size_t row, int y, int x, int w, bool focus)
+{
+	size_t n;
+	const struct tui_field_def *f = tui_fields(TBL_ITEM, &n);
+	const char *problem = tui_field_problem(app, TBL_ITEM, fi, row);
+	enum tui_role r = focus ? ROLE_FOCUS : problem ? ROLE_INVALID : ROLE_FIELD;
+	const struct tui_edit *e = &app->form.edit;
+	if (focus && e->active && e->t == TBL_ITEM && e->fi == fi && e->rec == row) {
+		tui_edit_draw(app, e, y, x, w, true);
+		return;
+	}
+	char *s = tui_field_text(app, TBL_ITEM, fi, row);
+	tui_fill(app, y, x, w, r);
+	if (f[fi].type == FT_BOOL) {
+		tui_putf(app, y, x, 3, r, "[%s]", strcmp(s, "x") == 0 ? "x" : " ");
+		if (focus)
+			move(y, x + 1);
+	} else if (f[fi].type == FT_DBL || f[fi].type == FT_INT) {
+		int len = (int)strlen(s);
+		tui_put(app, y, len < w ? x + w - len : x, w, r, s);
+	} else {
+		tui_put(app, y, x, w, r, s);
+	}
+	if (problem && !focus)
+		tui_put(app, y, x, 1, ROLE_INVALID, "!");
+	free(s);
+}
+
+static void items_draw(struct tui_app *app, struct tui_view *v)
+{
+	(void)v;
+	const struct tui_rect *r = &app->lay.grid;
+	struct grid_cols c;
+	grid_cols(r->w, &c);
+	size_t nf;
+	const struct tui_field_def *f = tui_fields(TBL_ITEM, &nf);
+	size_t rows = tui_form_n_items(app);
+	int vis = r->h - 1;
+	struct tui_form_state *fs = &app->form;
+	if (fs->row < fs->top)
+		fs->top = fs->row;
+	if (fs->row >= fs->top + (size_t)vis)
+		fs->top = fs->row - (size_t)vis + 1;
+	if (fs->top >= rows && rows)
+		fs->top = rows - 1;
+
+	tui_fill(app, r->y, 0, r->w, ROLE_HEADER);
+	tui_putf(app, r->y, 0, NUM_W, ROLE_HEADER, "%4s", "#");
+	for (size_t i = 0; i < nf; i++)
+		tui_put(app, r->y, c.x[i], f[i].type == FT_BOOL ? 3 : f[i].width, ROLE_HEADER,
+			f[i].label);
+	if (c.desc_w > 0) {
+		char cnt[48];
+		snprintf(cnt, sizeof cnt, "Description (%zu)", rows);
+		tui_put(app, r->y, c.desc_x, c.desc_w, ROLE_HEADER, cnt);
+	}
+	bool focus_here = app->focus == PANE_FORM && fs->in_grid;
+	int cur_y = -1, cur_x = 0;
+	for (int k = 0; k < vis; k++) {
+		size_t row = fs->top + (size_t)k;
+		int y = r->y + 1 + k;
+		if (row >= rows) {
+			if (row == rows && k == 0)
+				tui_put(app, y, 0, r->w, ROLE_DIM,
+					"  (no line items: Ins or Ctrl-N adds one)");
+			continue;
+		}
+		bool row_focus = focus_here && row == fs->row;
+		tui_putf(app, y, 0, NUM_W, row_focus ? ROLE_SELECTED : ROLE_LABEL, "%4zu", row + 1);
+		for (size_t i = 0; i < nf; i++) {
+			int w = f[i].type == FT_BOOL ? 3 : f[i].width;
+			bool focus = row_focus && fs->col == i;
+			draw_cell(app, i, row, y, c.x[i], w, focus);
+			if (focus) {
+				cur_y = y;
+				cur_x = c.x[i];
+			}
+		}
+		if (c.desc_w > 0) {
+			char buf[160];
+			int ts = tui_field_index(TBL_ITEM, "ts");
+			const char *text;
+			char *owned = NULL;
+			if (row_focus && fs->col == (size_t)ts && fs->edit.active)
+				text = fs->edit.buf;
+			else
+				text = owned = tui_field_text(app, TBL_ITEM, (size_t)ts, row);
+			const char *d = ts_desc(app, text, buf, sizeof buf);
+			tui_put(app, y, c.desc_x, c.desc_w, d[0] == '?' ? ROLE_ERROR : ROLE_DIM, d);
+			free(owned);
+		}
+	}
+	if (focus_here) {
+		const struct tui_field_def *fd = &f[fs->col];
+		const char *problem = tui_field_problem(app, TBL_ITEM, fs->col, fs->row);
+		const struct tui_rect *h = &app->lay.hint;
+		tui_fill(app, h->y, 0, h->w, ROLE_NORMAL);
+		if (problem) {
+			tui_putf(app, h->y, 0, h->w, ROLE_ERROR, " ! item %zu %s", fs->row + 1, problem);
+		} else if (fd->type == FT_TS) {
+			char buf[160];
+			const char *text = fs->edit.active ? fs->edit.buf : "";
+			const char *d = ts_desc(app, text, buf, sizeof buf);
+			tui_putf(app, h->y, 0, h->w, d[0] == '?' ? ROLE_ERROR : ROLE_DIM,
+				 " item %zu T/S %s: %s", fs->row + 1, text,
+				 *d ? d : fd->hint);
+		} else {
+			tui_putf(app, h->y, 0, h->w, ROLE_DIM,
+				 " item %zu %s: %s   (F4 more fields, Ins add, Ctrl-K delete)",
+				 fs->row + 1, fd->key, fd->hint);
+		}
+		if (cur_y >= 0) {
+			if (fd->type == FT_BOOL) {
+				move(cur_y, cur_x + 1);
+			} else {
+				const struct tui_edit *e = &fs->edit;
+				size_t start = e->cur >= (size_t)fd->width ? e->cur - (size_t)fd->width + 1
+									   : 0;
+				move(cur_y, cur_x + (int)(e->cur - start));
+			}
+		}
+	}
+}
+
+static void go(struct tui_app *app, size_t row, size_t col)
+{
+	tui_form_commit_edit(app);
+	app->form.row = row;
+	app->form.col = col;
+	tui_form_refocus(app);
+}
+
+static void to_header(struct tui_app *app, bool last)
+{
+	size_t n;
+	const struct tui_field_def *f = tui_fields(TBL_HEADER, &n);
+	tui_form_commit_edit(app);
+	app->form.in_grid = false;
+	if (last) {
+		app->form.hfield = n - 1;
+	} else {
+		/* the first field of the last header row */
+		size_t i = n - 1;
+		while (i > 0 && f[i - 1].row == f[n - 1].row)
+			i--;
+		app->form.hfield = i;
+	}
+	tui_form_refocus(app);
+}
+
+/* Tab past the last cell wraps to the first header field. */
+static void to_header_first(struct tui_app *app)
+{
+	tui_form_commit_edit(app);
+	app->form.in_grid = false;
+	app->form.hfield = 0;
+	tui_form_refocus(app);
+}
+
+static void toggle(struct tui_app *app)
+{
+	char msg[256];
+	char *s = tui_field_text(app, TBL_ITEM, app->form.col, app->form.row);
+	if (tui_field_set(app, TBL_ITEM, app->form.col, app->form.row,
+			  strcmp(s, "x") == 0 ? "-" : "x", msg, sizeof msg) != 0)
+		tui_message(app, ROLE_ERROR, "%s", msg);
+	free(s);
+}
+
+static enum tui_result items_on_key(struct tui_app *app, struct tui_view *v, int key)
+{
+	(void)v;
+	size_t n;
+	const struct tui_field_def *f = tui_fields(TBL_ITEM, &n);
+	if (tui_form_n_items(app) == 0)
+		return TUI_PASS;
+	if (f[app->form.col].type == FT_BOOL) {
+		char msg[256];
+		const char *val = NULL;
+		if (key == 'x' || key == 'X' || key == 'y' || key == 'Y' || key == '1')
+			val = "x";
+		else if (key == '-' || key == 'n' || key == 'N' || key == '0')
+			val = "-";
+		if (!val)
+			return TUI_PASS;
+		if (tui_field_set(app, TBL_ITEM, app->form.col, app->form.row, val, msg, sizeof msg))
+			tui_message(app, ROLE_ERROR, "%s", msg);
+		return TUI_HANDLED;
+	}
+	return tui_edit_key(&app->form.edit, key);
+}
+
+static enum tui_result items_on_action(struct tui_app *app, struct tui_view *v, enum tui_action a)
+{
+	(void)v;
+	size_t n;
+	const struct tui_field_def *f = tui_fields(TBL_ITEM, &n);
+	struct tui_form_state *fs = &app->form;
+	size_t rows = tui_form_n_items(app);
+	int page = app->lay.grid.h - 1;
+	if (tui_edit_action(&fs->edit, a) == TUI_HANDLED)
+		return TUI_HANDLED;
+	switch (a) {
+	case ACT_NEXT_FIELD:
+	case ACT_ENTER:
+		if (a == ACT_ENTER && rows && f[fs->col].type == FT_BOOL) {
+			toggle(app);
+			return TUI_HANDLED;
+		}
+		if (fs->col + 1 < n)
+			go(app, fs->row, fs->col + 1);
+		else if (fs->row + 1 < rows)
+			go(app, fs->row + 1, 0);
+		else
+			to_header_first(app);
+		return TUI_HANDLED;
+	case ACT_PREV_FIELD:
+		if (fs->col > 0)
+			go(app, fs->row, fs->col - 1);
+		else if (fs->row > 0)
+			go(app, fs->row - 1, n - 1);
+		else
+			to_header(app, true);
+		return TUI_HANDLED;
+	case ACT_TOGGLE:
+		if (rows && f[fs->col].type == FT_BOOL) {
+			toggle(app);
+			return TUI_HANDLED;
+		}
+		return TUI_PASS;
+	case ACT_LEFT:
+		if (fs->col > 0)
+			go(app, fs->row, fs->col - 1);
+		return TUI_HANDLED;
+	case ACT_RIGHT:
+		if (fs->col + 1 < n)
+			go(app, fs->row, fs->col + 1);
+		return TUI_HANDLED;
+	case ACT_UP:
+		if (fs->row > 0)
+			go(app, fs->row - 1, fs->col);
+		else
+			to_header(app, false);
+		return TUI_HANDLED;
+	case ACT_DOWN:
+		if (fs->row + 1 < rows)
+			go(app, fs->row + 1, fs->col);
+		return TUI_HANDLED;
+	case ACT_PAGE_UP:
+		go(app, fs->row > (size_t)page ? fs->row - (size_t)page : 0, fs->col);
+		return TUI_HANDLED;
+	case ACT_PAGE_DOWN:
+		if (rows)
+			go(app, fs->row + (size_t)page < rows ? fs->row + (size_t)page : rows - 1,
+			   fs->col);
+		return TUI_HANDLED;
+	case ACT_HOME:
+		go(app, 0, fs->col);
+		return TUI_HANDLED;
+	case ACT_END:
+		if (rows)
+			go(app, rows - 1, fs->col);
+		return TUI_HANDLED;
+	case ACT_ROW_INSERT:
+		tui_form_insert_row(app, rows ? fs->row + 1 : 0);
+		return TUI_HANDLED;
+	case ACT_ROW_DELETE:
+		if (rows) {
+			tui_form_delete_row(app, fs->row);
+			tui_message(app, ROLE_NORMAL, "deleted item %zu", fs->row + 1);
+		}
+		return TUI_HANDLED;
+	case ACT_ROW_DUP:
+		if (rows)
+			tui_form_dup_row(app, fs->row);
+		return TUI_HANDLED;
+	case ACT_ROW_UP:
+		tui_form_move_row(app, fs->row, -1);
+		return TUI_HANDLED;
+	case ACT_ROW_DOWN:
+		tui_form_move_row(app, fs->row, 1);
+		return TUI_HANDLED;
+	case ACT_CANCEL:
+		if (fs->edit.dirty) {
+			tui_form_refocus(app);
+			return TUI_HANDLED;
+		}
+		return TUI_PASS;
+	default:
+		return TUI_PASS;
+	}
+}
+
+const struct tui_view_ops tui_pane_items_ops = {
+	.name = "items",
+	.draw = items_draw,
+	.on_key = items_on_key,
+	.on_action = items_on_action,
+};

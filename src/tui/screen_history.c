@@ -1,0 +1,202 @@
+/* screen_history.c - F8: what was sent, newest first: time, kind,
+ * document, invoice number, total, outcome.  Enter shows an entry's
+ * results in the panes; l loads its request into the form.
+ */
+#include "tui.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "afcq/money.h"
+#include "afcq/str.h"
+
+#define HISTORY_LIMIT 2000
+
+struct hist {
+	struct afcq_history_entry *v;
+	size_t n, sel, top;
+};
+
+static void hist_open(struct tui_app *app, struct tui_view *v)
+{
+	struct hist *h = v->state;
+	struct afcq_error err;
+	afcq_error_clear(&err);
+	if (!app->history) {
+		tui_message(app, ROLE_ERROR, "history is not available");
+		return;
+	}
+	if (afcq_history_list(app->history, HISTORY_LIMIT, &h->v, &h->n, &err) != AFCQ_OK) {
+		char line[800];
+		tui_message(app, ROLE_ERROR, "history: %s", afcq_error_line(&err, line, sizeof line));
+		h->v = NULL;
+		h->n = 0;
+	}
+}
+
+static void hist_draw(struct tui_app *app, struct tui_view *v)
+{
+	struct hist *h = v->state;
+	int y0 = app->lay.status.y + 1, y1 = app->lay.total.y;
+	int rows = y1 - y0 - 1;
+	for (int y = y0; y < y1; y++)
+		tui_fill(app, y, 0, COLS, ROLE_NORMAL);
+	tui_fill(app, y0, 0, COLS, ROLE_HEADER);
+	tui_putf(app, y0, 0, COLS, ROLE_HEADER, "%-5s %-19s %-8s %-29s %-8s %9s %s", "#", "Time (UTC)",
+		 "Kind", "Document", "Invoice", "Total", "Outcome");
+	if (h->n == 0) {
+		tui_put(app, y0 + 1, 0, COLS, ROLE_DIM, "  nothing sent yet (Esc back)");
+		return;
+	}
+	if (h->sel >= h->n)
+		h->sel = h->n - 1;
+	if (h->sel < h->top)
+		h->top = h->sel;
+	if (h->sel >= h->top + (size_t)rows)
+		h->top = h->sel - (size_t)rows + 1;
+	for (int k = 0; k < rows; k++) {
+		size_t i = h->top + (size_t)k;
+		if (i >= h->n)
+			break;
+		const struct afcq_history_entry *e = &h->v[i];
+		char total[48] = "";
+		if (e->has_total)
+			afcq_money_format(e->total, total, sizeof total);
+		char time[20];
+		snprintf(time, sizeof time, "%.19s", e->time ? e->time : "");
+		for (char *p = time; *p; p++)
+			if (*p == 'T')
+				*p = ' ';
+		enum tui_role role = i == h->sel ? ROLE_SELECTED
+				     : e->outcome == AFCQ_OUTCOME_OK ? ROLE_NORMAL : ROLE_ERROR;
+		tui_fill(app, y0 + 1 + k, 0, COLS, role);
+		tui_putf(app, y0 + 1 + k, 0, COLS, role, "%-5lld %-19s %-8.8s %-29.29s %-8.8s %9s %s",
+			 (long long)e->id, time, e->kind ? e->kind : "", e->doc ? e->doc : "",
+			 e->invn ? e->invn : "", total,
+			 e->outcome == AFCQ_OUTCOME_PENDING ? "outcome unknown"
+							    : afcq_outcome_name(e->outcome));
+	}
+	tui_putf(app, y1 - 1, 0, COLS, ROLE_DIM,
+		 " %zu entr%s  Enter: show results   l: load the request into the form   Esc: back",
+		 h->n, h->n == 1 ? "y" : "ies");
+}
+
+static enum afcq_op kind_op(const char *kind)
+{
+	if (kind && strcmp(kind, "invoice") == 0)
+		return AFCQ_OP_INVOICE;
+	if (kind && strcmp(kind, "commit") == 0)
+		return AFCQ_OP_COMMIT;
+	if (kind && strcmp(kind, "uncommit") == 0)
+		return AFCQ_OP_UNCOMMIT;
+	return AFCQ_OP_QUOTE;
+}
+
+static enum tui_result open_entry(struct tui_app *app, struct hist *h, bool load)
+{
+	if (h->sel >= h->n)
+		return TUI_HANDLED;
+	struct afcq_history_entry e;
+	struct afcq_error err;
+	char msg[800];
+	memset(&e, 0, sizeof e);
+	afcq_error_clear(&err);
+	if (afcq_history_get(app->history, h->v[h->sel].id, &e, &err) != AFCQ_OK) {
+		tui_message(app, ROLE_ERROR, "history: %s", afcq_error_line(&err, msg, sizeof msg));
+		return TUI_HANDLED;
+	}
+	enum afcq_op op = kind_op(e.kind);
+	long long id = (long long)e.id;
+	if (load) {
+		if (op == AFCQ_OP_COMMIT || op == AFCQ_OP_UNCOMMIT || !e.request) {
+			tui_message(app, ROLE_ERROR, "entry %lld is not a tax request", id);
+		} else if (tui_form_load_text(app, e.request, msg, sizeof msg) != 0) {
+			tui_message(app, ROLE_ERROR, "entry %lld: %s", id, msg);
+		} else {
+			tui_message(app, ROLE_OK, "loaded the request of history entry %lld into the form",
+				    id);
+			afcq_history_entry_done(&e);
+			return TUI_CLOSE;
+		}
+		afcq_history_entry_done(&e);
+		return TUI_HANDLED;
+	}
+	if (op == AFCQ_OP_COMMIT || op == AFCQ_OP_UNCOMMIT) {
+		char text[1200];
+		snprintf(text, sizeof text, "%s of %s at %s\noutcome: %s\nanswer: %.600s", e.kind,
+			 e.doc ? e.doc : "?", e.time ? e.time : "?", afcq_outcome_name(e.outcome),
+			 e.response ? e.response : "(none)");
+		afcq_history_entry_done(&e);
+		tui_show_message(app, "History entry", text);
+		return TUI_HANDLED;
+	}
+	tui_results_show(app, op, e.request, e.response, e.id);
+	if (e.detail && !e.response)
+		tui_message(app, ROLE_ERROR, "entry %lld: %s", id, e.detail);
+	else
+		tui_message(app, ROLE_OK, "showing history entry %lld (%s %s)", id, e.kind,
+			    e.doc ? e.doc : "");
+	afcq_history_entry_done(&e);
+	app->focus = PANE_TAXES;
+	return TUI_CLOSE;
+}
+
+static enum tui_result hist_on_action(struct tui_app *app, struct tui_view *v, enum tui_action a)
+{
+	struct hist *h = v->state;
+	size_t page = 10;
+	switch (a) {
+	case ACT_UP:
+		if (h->sel)
+			h->sel--;
+		return TUI_HANDLED;
+	case ACT_DOWN:
+		if (h->sel + 1 < h->n)
+			h->sel++;
+		return TUI_HANDLED;
+	case ACT_PAGE_UP:
+		h->sel = h->sel > page ? h->sel - page : 0;
+		return TUI_HANDLED;
+	case ACT_PAGE_DOWN:
+		if (h->n)
+			h->sel = h->sel + page < h->n ? h->sel + page : h->n - 1;
+		return TUI_HANDLED;
+	case ACT_HOME:
+		h->sel = 0;
+		return TUI_HANDLED;
+	case ACT_END:
+		h->sel = h->n ? h->n - 1 : 0;
+		return TUI_HANDLED;
+	case ACT_ENTER:
+		return open_entry(app, h, false);
+	case ACT_LOAD:
+		return open_entry(app, h, true);
+	case ACT_CANCEL:
+	case ACT_HISTORY:
+		return TUI_CLOSE;
+	default:
+		return TUI_PASS;
+	}
+}
+
+static void hist_close(struct tui_app *app, struct tui_view *v)
+{
+	(void)app;
+	struct hist *h = v->state;
+	afcq_history_list_free(h->v, h->n);
+	free(h);
+}
+
+const struct tui_view_ops tui_screen_history_ops = {
+	.name = "history",
+	.open = hist_open,
+	.draw = hist_draw,
+	.on_action = hist_on_action,
+	.close = hist_close,
+};
+
+void tui_open_history(struct tui_app *app)
+{
+	tui_push(app, &tui_screen_history_ops, afcq_xcalloc(1, sizeof(struct hist)));
+}

@@ -1,0 +1,156 @@
+/* screen_main.c - the one screen: the form (header + line-item grid) on
+ * top, the line-item tax pane and the summary pane below.
+ *
+ * Actions go to the focused pane first (the form pane is the header or the
+ * grid, whichever holds the focus); what it passes on is handled here: the
+ * F-key commands, pane switching, file dialogs.
+ */
+#include "tui.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "afcq/str.h"
+
+static const struct tui_view_ops *form_pane(const struct tui_app *app)
+{
+	return app->form.in_grid ? &tui_pane_items_ops : &tui_pane_header_ops;
+}
+
+static const struct tui_view_ops *focused_pane(const struct tui_app *app)
+{
+	switch (app->focus) {
+	case PANE_TAXES: return &tui_pane_taxes_ops;
+	case PANE_SUMMARY: return &tui_pane_summary_ops;
+	default: return form_pane(app);
+	}
+}
+
+static void main_draw(struct tui_app *app, struct tui_view *v)
+{
+	struct tui_view pane = { NULL, NULL };
+	/* results first, the form last so the cursor ends in the focused field */
+	pane.ops = &tui_pane_taxes_ops;
+	tui_pane_taxes_ops.draw(app, &pane);
+	pane.ops = &tui_pane_summary_ops;
+	tui_pane_summary_ops.draw(app, &pane);
+	pane.ops = &tui_pane_items_ops;
+	tui_pane_items_ops.draw(app, &pane);
+	pane.ops = &tui_pane_header_ops;
+	tui_pane_header_ops.draw(app, &pane);
+	(void)v;
+}
+
+static enum tui_result main_on_key(struct tui_app *app, struct tui_view *v, int key)
+{
+	const struct tui_view_ops *ops = focused_pane(app);
+	struct tui_view pane = { ops, NULL };
+	return ops->on_key ? ops->on_key(app, &pane, key) : TUI_PASS;
+}
+
+static void open_done(struct tui_app *app, void *data, const char *text)
+{
+	char msg[800];
+	(void)data;
+	if (afcq_str_empty(text))
+		return;
+	if (tui_form_load_file(app, text, msg, sizeof msg) != 0) {
+		tui_message(app, ROLE_ERROR, "%s (the form is unchanged)", msg);
+		return;
+	}
+	tui_message(app, ROLE_OK, "loaded %s: %zu item(s)%s", text, tui_form_n_items(app),
+		    app->req.n_inv > 1 ? "; the form shows the first invoice, all are sent" : "");
+}
+
+static void save_done(struct tui_app *app, void *data, const char *text)
+{
+	char msg[800];
+	(void)data;
+	if (afcq_str_empty(text))
+		return;
+	if (tui_form_save_file(app, text, msg, sizeof msg) != 0)
+		tui_message(app, ROLE_ERROR, "%s", msg);
+	else
+		tui_message(app, ROLE_OK, "saved the request to %s", text);
+}
+
+static enum tui_result main_on_action(struct tui_app *app, struct tui_view *v, enum tui_action a)
+{
+	const struct tui_view_ops *ops = focused_pane(app);
+	struct tui_view pane = { ops, NULL };
+	enum tui_result r = ops->on_action ? ops->on_action(app, &pane, a) : TUI_PASS;
+	if (r != TUI_PASS)
+		return r;
+	switch (a) {
+	case ACT_QUOTE:
+		tui_calls_quote(app);
+		return TUI_HANDLED;
+	case ACT_INVOICE:
+		tui_form_commit_edit(app);
+		tui_open_invoice(app);
+		return TUI_HANDLED;
+	case ACT_COMMIT:
+		tui_form_commit_edit(app);
+		tui_open_commit(app);
+		return TUI_HANDLED;
+	case ACT_HISTORY:
+		tui_form_commit_edit(app);
+		tui_open_history(app);
+		return TUI_HANDLED;
+	case ACT_RAW:
+		tui_form_commit_edit(app);
+		tui_open_raw(app);
+		return TUI_HANDLED;
+	case ACT_OPEN:
+		tui_form_commit_edit(app);
+		tui_prompt(app, "Open a request file", "File:", app->file ? app->file : "", open_done,
+			   NULL);
+		return TUI_HANDLED;
+	case ACT_SAVE:
+		tui_form_commit_edit(app);
+		tui_prompt(app, "Save the form as a request file", "File:",
+			   app->file ? app->file : "request.json", save_done, NULL);
+		return TUI_HANDLED;
+	case ACT_DETAIL:
+		tui_form_commit_edit(app);
+		if (tui_form_n_items(app) == 0) {
+			tui_message(app, ROLE_ERROR, "no line item: insert one first (Ins or Ctrl-N)");
+			return TUI_HANDLED;
+		}
+		tui_open_fields(app, TBL_DETAIL, app->form.row);
+		return TUI_HANDLED;
+	case ACT_EXEMPTIONS:
+		tui_form_commit_edit(app);
+		tui_open_fields(app, TBL_EXEMPTION, 0);
+		return TUI_HANDLED;
+	case ACT_NEXT_PANE:
+		tui_form_commit_edit(app);
+		app->focus = (enum tui_pane)((app->focus + 1) % PANE_COUNT);
+		if (app->focus == PANE_FORM)
+			tui_form_refocus(app);
+		else
+			memset(&app->form.edit, 0, sizeof app->form.edit);
+		return TUI_HANDLED;
+	case ACT_ROW_INSERT:
+		tui_form_insert_row(app, tui_form_n_items(app) ? app->form.row + 1 : 0);
+		app->focus = PANE_FORM;
+		return TUI_HANDLED;
+	default:
+		return TUI_PASS;
+	}
+}
+
+static bool main_text_focus(const struct tui_app *app, const struct tui_view *v)
+{
+	(void)v;
+	return app->focus == PANE_FORM && app->form.edit.active;
+}
+
+const struct tui_view_ops tui_screen_main_ops = {
+	.name = "main",
+	.draw = main_draw,
+	.on_key = main_on_key,
+	.on_action = main_on_action,
+	.text_focus = main_text_focus,
+};

@@ -1,0 +1,235 @@
+/* screen_raw.c - F9: the exact request and response of the last exchange,
+ * scrollable and searchable; either can be saved byte for byte.
+ *
+ * Tab switches request/response, p switches pretty-printed and exact
+ * text, / searches (case-insensitive), n finds the next match, F2 saves
+ * the shown body exactly as it was sent or received.
+ */
+#include "tui.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "afcq/codec.h"
+#include "afcq/str.h"
+
+struct raw {
+	int which;            /* 0 request, 1 response */
+	bool exact;
+	char **lines;
+	size_t n, top;
+	char search[128];
+	long match;           /* line of the current match, -1 none */
+};
+
+static const char *body(const struct tui_app *app, const struct raw *r)
+{
+	return r->which == 0 ? app->raw_request : app->raw_response;
+}
+
+static void clear_lines(struct raw *r)
+{
+	for (size_t i = 0; i < r->n; i++)
+		free(r->lines[i]);
+	free(r->lines);
+	r->lines = NULL;
+	r->n = 0;
+}
+
+static void build(struct tui_app *app, struct raw *r)
+{
+	clear_lines(r);
+	r->top = 0;
+	r->match = -1;
+	const char *b = body(app, r);
+	if (!b) {
+		r->lines = afcq_xcalloc(1, sizeof *r->lines);
+		r->lines[0] = afcq_xstrdup(r->which == 0 ? "(nothing sent yet)" : "(no answer)");
+		r->n = 1;
+		return;
+	}
+	char *pretty = NULL;
+	if (!r->exact) {
+		json_t *j = NULL;
+		struct afcq_error err;
+		afcq_error_clear(&err);
+		if (afcq_json_parse(b, strlen(b), &j, &err) == AFCQ_OK) {
+			pretty = afcq_json_dump(j, AFCQ_JSON_PRETTY);
+			json_decref(j);
+		}
+	}
+	const char *t = pretty ? pretty : b;
+	size_t cap = 0;
+	for (const char *p = t;;) {
+		const char *e = strchr(p, '\n');
+		size_t len = e ? (size_t)(e - p) : strlen(p);
+		if (r->n == cap) {
+			cap = cap ? cap * 2 : 256;
+			r->lines = afcq_xrealloc(r->lines, cap * sizeof *r->lines);
+		}
+		r->lines[r->n++] = afcq_xstrndup(p, len);
+		if (!e)
+			break;
+		p = e + 1;
+	}
+	free(pretty);
+}
+
+static void raw_open(struct tui_app *app, struct tui_view *v)
+{
+	build(app, v->state);
+}
+
+static void raw_draw(struct tui_app *app, struct tui_view *v)
+{
+	struct raw *r = v->state;
+	int y0 = app->lay.status.y + 1, y1 = app->lay.total.y; /* rows [y0, y1) */
+	int h = y1 - y0 - 1;
+	for (int y = y0; y < y1; y++)
+		tui_fill(app, y, 0, COLS, ROLE_NORMAL);
+	tui_fill(app, y0, 0, COLS, ROLE_HEADER);
+	tui_putf(app, y0, 0, COLS, ROLE_HEADER,
+		 "RAW %s of %s (%s)  lines %zu-%zu of %zu  Tab other  / search  p %s  F2 save  Esc back",
+		 r->which == 0 ? "REQUEST" : "RESPONSE",
+		 app->raw_title ? app->raw_title : "nothing yet", r->exact ? "exact" : "pretty",
+		 r->n ? r->top + 1 : 0, r->top + (size_t)h < r->n ? r->top + (size_t)h : r->n, r->n,
+		 r->exact ? "pretty" : "exact");
+	if (r->top + (size_t)h > r->n)
+		r->top = r->n > (size_t)h ? r->n - (size_t)h : 0;
+	for (int k = 0; k < h; k++) {
+		size_t i = r->top + (size_t)k;
+		if (i >= r->n)
+			break;
+		tui_put(app, y0 + 1 + k, 0, COLS,
+			(long)i == r->match ? ROLE_MATCH : ROLE_NORMAL, r->lines[i]);
+	}
+}
+
+static void find_next(struct tui_app *app, struct raw *r, size_t from)
+{
+	if (!r->search[0])
+		return;
+	for (size_t k = 0; k < r->n; k++) {
+		size_t i = (from + k) % r->n;
+		if (afcq_str_icontains(r->lines[i], r->search)) {
+			r->match = (long)i;
+			r->top = i > 2 ? i - 2 : 0;
+			tui_message(app, ROLE_NORMAL, "\"%s\" at line %zu", r->search, i + 1);
+			return;
+		}
+	}
+	r->match = -1;
+	tui_message(app, ROLE_ERROR, "\"%s\" not found", r->search);
+}
+
+static void search_done(struct tui_app *app, void *data, const char *text)
+{
+	(void)data;
+	struct tui_view *v = tui_top(app);
+	if (v->ops != &tui_screen_raw_ops)
+		return;
+	struct raw *r = v->state;
+	snprintf(r->search, sizeof r->search, "%s", text);
+	find_next(app, r, r->top);
+}
+
+static void save_done(struct tui_app *app, void *data, const char *path)
+{
+	(void)data;
+	struct tui_view *v = tui_top(app);
+	if (v->ops != &tui_screen_raw_ops || afcq_str_empty(path))
+		return;
+	const char *b = body(app, v->state);
+	if (!b) {
+		tui_message(app, ROLE_ERROR, "nothing to save");
+		return;
+	}
+	FILE *f = fopen(path, "w");
+	if (!f || fwrite(b, 1, strlen(b), f) != strlen(b)) {
+		tui_message(app, ROLE_ERROR, "%s: cannot write: %s", path, strerror(errno));
+		if (f)
+			fclose(f);
+		return;
+	}
+	if (fclose(f) != 0)
+		tui_message(app, ROLE_ERROR, "%s: cannot write: %s", path, strerror(errno));
+	else
+		tui_message(app, ROLE_OK, "saved the %s to %s",
+			    ((struct raw *)v->state)->which ? "response" : "request", path);
+}
+
+static enum tui_result raw_on_action(struct tui_app *app, struct tui_view *v, enum tui_action a)
+{
+	struct raw *r = v->state;
+	size_t page = (size_t)(app->lay.total.y - app->lay.status.y - 3);
+	switch (a) {
+	case ACT_UP:
+		if (r->top)
+			r->top--;
+		return TUI_HANDLED;
+	case ACT_DOWN:
+		r->top++;
+		return TUI_HANDLED;
+	case ACT_PAGE_UP:
+		r->top = r->top > page ? r->top - page : 0;
+		return TUI_HANDLED;
+	case ACT_PAGE_DOWN:
+		r->top += page;
+		return TUI_HANDLED;
+	case ACT_HOME:
+		r->top = 0;
+		return TUI_HANDLED;
+	case ACT_END:
+		r->top = r->n;
+		return TUI_HANDLED;
+	case ACT_NEXT_FIELD:
+	case ACT_PREV_FIELD:
+		r->which = !r->which;
+		build(app, r);
+		return TUI_HANDLED;
+	case ACT_PRETTY:
+		r->exact = !r->exact;
+		build(app, r);
+		return TUI_HANDLED;
+	case ACT_SEARCH:
+		tui_prompt(app, "Search", "Find:", r->search, search_done, NULL);
+		return TUI_HANDLED;
+	case ACT_SEARCH_NEXT:
+		find_next(app, r, r->match >= 0 ? (size_t)r->match + 1 : r->top);
+		return TUI_HANDLED;
+	case ACT_SAVE:
+		tui_prompt(app, r->which ? "Save the response" : "Save the request", "File:",
+			   r->which ? "response.json" : "request.json", save_done, NULL);
+		return TUI_HANDLED;
+	case ACT_CANCEL:
+	case ACT_RAW:
+		return TUI_CLOSE;
+	default:
+		return TUI_PASS;
+	}
+}
+
+static void raw_close(struct tui_app *app, struct tui_view *v)
+{
+	(void)app;
+	clear_lines(v->state);
+	free(v->state);
+}
+
+const struct tui_view_ops tui_screen_raw_ops = {
+	.name = "raw",
+	.open = raw_open,
+	.draw = raw_draw,
+	.on_action = raw_on_action,
+	.close = raw_close,
+};
+
+void tui_open_raw(struct tui_app *app)
+{
+	struct raw *r = afcq_xcalloc(1, sizeof *r);
+	r->which = app->raw_response ? 1 : 0;
+	r->match = -1;
+	tui_push(app, &tui_screen_raw_ops, r);
+}

@@ -1,0 +1,437 @@
+/* tui.h - private to the workstation: the app context, actions, views.
+ *
+ * Shape (tig/htop): every user action is declared once in actions.def.  A
+ * key becomes an action through the keymap; the action goes to the top view
+ * of the view stack (a dialog, or the main screen).  The main screen gives
+ * it to the focused pane first, then handles it itself; whatever is still
+ * not consumed goes to the global map (help, quit, redraw).  Handlers
+ * return what happens next (enum tui_result).
+ *
+ * There is no global mutable state: one struct tui_app is created by
+ * tui_main() and passed down.  The only static is the signal flag in app.c.
+ * Everything is drawn on stdscr each frame, only what is visible, in ASCII,
+ * so a screen dump (scripts, tests) reads back exactly what a user sees.
+ */
+#ifndef AFCQ_TUI_H
+#define AFCQ_TUI_H
+
+#include <curses.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "afcq/api.h"
+#include "afcq/config.h"
+#include "afcq/error.h"
+#include "afcq/history.h"
+#include "afcq/model.h"
+#include "afcq/money.h"
+#include "afcq/validate.h"
+#include "tui_main.h"
+
+struct tui_app;
+
+#define CTRL_KEY(c) ((c) & 0x1f)
+#define TUI_MIN_COLS 80
+#define TUI_MIN_LINES 24
+#define TUI_TICK_MS 50
+
+/* ---- actions ----------------------------------------------------------- */
+enum tui_action {
+	ACT_NONE = 0,
+#define ACTION(id, key, key2, alias, label, help) id,
+#include "actions.def"
+#undef ACTION
+	ACT_COUNT
+};
+
+struct tui_action_info {
+	enum tui_action id;
+	const char *name;   /* "ACT_QUOTE" */
+	int key, key2;
+	int alias;
+	const char *label;  /* key bar, NULL when not on it */
+	const char *help;
+};
+
+/* keymap.c */
+const struct tui_action_info *tui_action_info(enum tui_action a);
+/* ACT_NONE when no action has that name. */
+enum tui_action tui_action_by_name(const char *name);
+/* The action bound to key; meta is true for Alt+key.  With text_focus,
+ * plain letters are never aliases (they belong to the field). */
+enum tui_action tui_keymap_lookup(int key, bool meta, bool text_focus);
+/* Key names for scripts and help: "F5", "Tab", "S-Tab", "Enter", "Esc",
+ * "Up", "PgDn", "Ins", "C-n", "Space", or a single character.  Returns -1
+ * for an unknown name. */
+int tui_key_by_name(const char *name);
+const char *tui_key_name(int key, char *buf, size_t n);
+
+/* ---- results of handlers ----------------------------------------------- */
+enum tui_result {
+	TUI_PASS = 0,  /* not mine: offer it to the next handler */
+	TUI_HANDLED,   /* consumed */
+	TUI_REDRAW,    /* consumed, repaint everything */
+	TUI_CLOSE,     /* consumed, close this view */
+	TUI_QUIT,      /* leave the workstation */
+};
+
+/* ---- colour roles -------------------------------------------------------- */
+enum tui_role {
+	ROLE_NORMAL,
+	ROLE_STATUS,      /* top line */
+	ROLE_SANDBOX,     /* endpoint badge: sandbox */
+	ROLE_PRODUCTION,  /* endpoint badge: production, unmistakable */
+	ROLE_TITLE,       /* pane titles */
+	ROLE_LABEL,       /* field labels */
+	ROLE_FIELD,       /* field values */
+	ROLE_FOCUS,       /* the field or row with the focus */
+	ROLE_INVALID,     /* a field with a problem */
+	ROLE_SELECTED,    /* selected row in a list that has no focus */
+	ROLE_HEADER,      /* column headings */
+	ROLE_ERROR,
+	ROLE_OK,
+	ROLE_KEY,         /* key bar: key */
+	ROLE_KEYLABEL,    /* key bar: label */
+	ROLE_TOTAL,       /* the total-due line */
+	ROLE_DIM,
+	ROLE_DIALOG,
+	ROLE_MATCH,       /* search match */
+	ROLE_COUNT
+};
+
+struct tui_theme {
+	char *name;
+	char *path;                 /* file read, NULL for the built-in fallback */
+	attr_t attr[ROLE_COUNT];
+	bool color;
+};
+
+/* theme.c: loads themes/<name>.theme (beside the binary, ../themes,
+ * ../../themes, $AFCQ_DATADIR/themes, the installed data dir).  Call after
+ * curses started.  Without colours (NO_COLOR, mono terminal) only the
+ * attributes are used.  A missing or bad file falls back to built-in
+ * attributes and leaves a one-line reason in msg; returns 0 when the file
+ * was used, -1 on fallback. */
+int tui_theme_load(struct tui_theme *t, const char *name, const char *argv0, bool no_color,
+		   char *msg, size_t n);
+void tui_theme_done(struct tui_theme *t);
+/* Names of the roles as used in theme files ("status", "field_focus"...). */
+const char *tui_role_name(enum tui_role r);
+
+/* ---- the form's fields ----------------------------------------------------- */
+enum tui_table {
+	TBL_HEADER,     /* company, bill-to, customer, date, flags */
+	TBL_ITEM,       /* the line-item grid */
+	TBL_DETAIL,     /* less common item fields (dialog) */
+	TBL_EXEMPTION,  /* exemptions of the invoice (dialog) */
+	TBL_COUNT
+};
+
+enum tui_ftype { FT_INT, FT_DBL, FT_BOOL, FT_STR, FT_DATE, FT_TS, FT_OPT };
+
+struct tui_field_def {
+	const char *key;     /* wire-like name: "bill.pcd", "chg", "from.zip" */
+	const char *label;
+	int row, col;        /* header: position inside the pane */
+	int width;           /* characters of the value */
+	enum tui_ftype type;
+	size_t off;          /* offset of the member in its record */
+	long loc_off;        /* offset of the enclosing location, -1 if none */
+	const char *hint;    /* one line shown while the field has the focus */
+};
+
+/* fields.c */
+const struct tui_field_def *tui_fields(enum tui_table t, size_t *n);
+/* Index of key in table t, -1 if none. */
+int tui_field_index(enum tui_table t, const char *key);
+/* Number of records of a table in the current form (1 for the header). */
+size_t tui_records(const struct tui_app *app, enum tui_table t);
+/* Current text of a field: what was typed when it is marked invalid, else
+ * the model's value ("" when absent).  Caller frees. */
+char *tui_field_text(const struct tui_app *app, enum tui_table t, size_t fi, size_t rec);
+/* Parses text into the model.  On a bad value the text is kept as typed,
+ * the field is marked with the reason (msg) and -1 is returned. */
+int tui_field_set(struct tui_app *app, enum tui_table t, size_t fi, size_t rec, const char *text,
+		  char *msg, size_t n);
+/* The problem marked on a field, NULL when none. */
+const char *tui_field_problem(const struct tui_app *app, enum tui_table t, size_t fi, size_t rec);
+/* Sets a field by its full script name: "bill.pcd", "itms[1].ts",
+ * "itms[0].from.pcd", "exms[0].tpe".  Returns -1 with msg on failure. */
+int tui_field_set_by_name(struct tui_app *app, const char *name, const char *text, char *msg,
+			  size_t n);
+/* Reads a field by full script name into a malloc'd string; NULL if none. */
+char *tui_field_get_by_name(const struct tui_app *app, const char *name);
+/* Marks: problems from validation and typed-but-invalid texts. */
+void tui_marks_clear(struct tui_app *app, bool keep_typed);
+void tui_marks_add_problem(struct tui_app *app, const char *path, const char *msg);
+/* Rows of a table moved: every mark at rec >= from shifts by delta; marks
+ * of a deleted row (delta < 0) go away. */
+void tui_marks_shift(struct tui_app *app, enum tui_table t, size_t from, long delta);
+void tui_marks_swap(struct tui_app *app, enum tui_table t, size_t a, size_t b);
+size_t tui_marks_typed(const struct tui_app *app, char *first, size_t n);
+void tui_marks_done(struct tui_app *app);
+/* Describes a T/S pair from the catalog; NULL when unknown or no catalog. */
+const struct afcq_tspair *tui_tspair_find(const struct tui_app *app, long long tran,
+					  long long serv);
+
+/* ---- views ------------------------------------------------------------------ */
+struct tui_app;
+struct tui_view;
+
+struct tui_view_ops {
+	const char *name;
+	void (*open)(struct tui_app *app, struct tui_view *v);
+	void (*draw)(struct tui_app *app, struct tui_view *v);
+	/* Raw key before the keymap (text input); may be NULL. */
+	enum tui_result (*on_key)(struct tui_app *app, struct tui_view *v, int key);
+	enum tui_result (*on_action)(struct tui_app *app, struct tui_view *v, enum tui_action a);
+	void (*on_resize)(struct tui_app *app, struct tui_view *v);
+	void (*close)(struct tui_app *app, struct tui_view *v);
+	/* true when a text field has the focus (letters are text, not aliases). */
+	bool (*text_focus)(const struct tui_app *app, const struct tui_view *v);
+};
+
+struct tui_view {
+	const struct tui_view_ops *ops;
+	void *state;                /* owned by the view, freed by .close */
+};
+
+struct tui_rect { int y, x, h, w; };
+
+/* ---- main-screen panes ------------------------------------------------------- */
+enum tui_pane { PANE_FORM, PANE_TAXES, PANE_SUMMARY, PANE_COUNT };
+
+struct tui_edit {
+	bool active;
+	enum tui_table t;
+	size_t fi, rec;
+	char buf[256];
+	size_t len, cur;
+	bool fresh;               /* first printable key replaces the text */
+	bool dirty;               /* changed since loaded */
+};
+
+struct tui_form_state {
+	bool in_grid;
+	size_t hfield;            /* header field with the focus */
+	size_t row, col;          /* grid cell with the focus */
+	size_t top;               /* first visible grid row */
+	struct tui_edit edit;
+};
+
+enum tui_trow_kind { TROW_REQERR, TROW_INVERR, TROW_ITEM, TROW_TAX, TROW_ITEMERR, TROW_NOTAX };
+struct tui_trow {
+	enum tui_trow_kind kind;
+	size_t inv, item, idx;
+};
+
+struct tui_results {
+	bool have;                /* a finished CalcTaxes to show */
+	enum afcq_op op;
+	enum afcq_status status;
+	struct afcq_error err;    /* why it failed, when it did */
+	struct afcq_request sent; /* the request as sent */
+	struct afcq_response resp;
+	struct afcq_totals totals;
+	bool has_total;
+	char *doc, *invn;
+	bool commit;
+	int64_t history_id;
+	bool from_history;
+	double latency_ms;
+	struct tui_trow *rows;
+	size_t n_rows;
+	size_t tax_sel, tax_top, sum_sel, sum_top;
+};
+
+/* The request under way: what it is, so the answer can be shown. */
+struct tui_inflight {
+	struct afcq_pending *p;
+	enum afcq_op op;
+	struct afcq_request req;  /* as handed to the API */
+	char *doc, *invn;
+	bool commit;
+};
+
+struct tui_mark {
+	enum tui_table t;
+	size_t fi, rec;
+	char *text;               /* typed text that did not parse, or NULL */
+	char *msg;
+};
+
+struct tui_layout {
+	bool too_small;
+	struct tui_rect status, header, grid, hint, taxes, summary, total, msg, keybar;
+};
+
+struct tui_script;
+
+struct tui_app {
+	const struct tui_args *args;
+	const struct afcq_config *cfg;
+	struct afcq_client *client;
+	struct afcq_history *history;
+	struct afcq_api_ctx api;        /* with history: what users send */
+	struct afcq_api_ctx lookup_api; /* no history: catalogs */
+	char *endpoint_label;           /* "SANDBOX http://..." */
+	bool sandbox;
+
+	struct tui_theme theme;
+	bool mouse;
+
+	struct afcq_request req;        /* the form: inv[0] is edited */
+	char *file;                     /* last opened/saved path */
+	struct tui_mark *marks;
+	size_t n_marks;
+	struct tui_form_state form;
+	enum tui_pane focus;
+
+	struct tui_results res;
+	struct tui_inflight fly;
+	struct afcq_pending *ts_pending;
+	struct afcq_tspair_list tspairs;
+	bool tspairs_loaded;
+	char *last_doc;                 /* last invoice document code */
+
+	char *raw_request, *raw_response, *raw_title;
+
+	struct tui_view stack[8];
+	size_t n_views;
+
+	struct tui_layout lay;
+	char msg[512];
+	enum tui_role msg_role;
+	char state_line[128];           /* "quote OK 12 ms" */
+	char today[16];
+	unsigned spin;
+
+	struct tui_script *script;
+	bool scripted;
+	bool quit;
+	int exit_code;
+	bool dirty;                     /* repaint needed */
+};
+
+/* app.c */
+void tui_push(struct tui_app *app, const struct tui_view_ops *ops, void *state);
+void tui_pop(struct tui_app *app);
+struct tui_view *tui_top(struct tui_app *app);
+void tui_message(struct tui_app *app, enum tui_role role, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+/* Feeds one key as if typed (scripts use it too); meta for Alt. */
+void tui_feed_key(struct tui_app *app, int key, bool meta);
+/* Runs one action through the view stack and the global map. */
+void tui_dispatch(struct tui_app *app, enum tui_action a);
+/* One tick: pumps the client, completes finished requests. */
+void tui_tick(struct tui_app *app, int wait_ms);
+/* Draws everything on stdscr and refreshes. */
+void tui_draw(struct tui_app *app);
+void tui_compute_layout(struct tui_app *app);
+bool tui_busy(const struct tui_app *app);
+
+/* draw.c */
+void tui_put(const struct tui_app *app, int y, int x, int w, enum tui_role r, const char *s);
+void tui_putf(const struct tui_app *app, int y, int x, int w, enum tui_role r, const char *fmt, ...)
+	__attribute__((format(printf, 6, 7)));
+void tui_fill(const struct tui_app *app, int y, int x, int w, enum tui_role r);
+/* A centred box of h x w with a title; returns the inside. */
+struct tui_rect tui_dialog_frame(const struct tui_app *app, int h, int w, const char *title);
+/* Field editor shared by the form and the dialogs. */
+void tui_edit_load(struct tui_app *app, struct tui_edit *e, enum tui_table t, size_t fi, size_t rec);
+/* Stores the text when it changed; returns -1 when it did not parse. */
+int tui_edit_commit(struct tui_app *app, struct tui_edit *e);
+/* Printable keys, Backspace, Delete, Ctrl-A/E/U: TUI_HANDLED or TUI_PASS. */
+enum tui_result tui_edit_key(struct tui_edit *e, int key);
+enum tui_result tui_edit_action(struct tui_edit *e, enum tui_action a);
+void tui_edit_draw(const struct tui_app *app, const struct tui_edit *e, int y, int x, int w,
+		   bool focus);
+/* Draws a field value "[value]" with its mark; for check boxes "[x]". */
+void tui_field_draw(struct tui_app *app, enum tui_table t, size_t fi, size_t rec, int y, int x,
+		    int w, bool focus);
+/* Rate as shown for its calculation type: "6.25%", "1.72/line". */
+const char *tui_rate_text(int calc, double rate, char *buf, size_t n);
+
+/* calls.c: requests to the server */
+void tui_calls_start_catalog(struct tui_app *app);
+/* Validates the form (marking fields) and starts a quote; false when
+ * nothing was sent. */
+bool tui_calls_quote(struct tui_app *app);
+bool tui_calls_invoice(struct tui_app *app, const char *invn, const char *doc, bool commit);
+bool tui_calls_commit(struct tui_app *app, const char *doc, bool commit);
+void tui_calls_cancel(struct tui_app *app);
+void tui_calls_poll(struct tui_app *app);
+/* Validation of the form with the catalog; marks fields.  Returns the
+ * number of problems (first one in msg). */
+size_t tui_calls_validate(struct tui_app *app, char *msg, size_t n);
+/* Shows a stored exchange (history) in the result panes. */
+void tui_results_show(struct tui_app *app, enum afcq_op op, const char *request_text,
+		      const char *response_text, int64_t history_id);
+void tui_results_clear(struct tui_results *r);
+void tui_results_index(struct tui_results *r);
+
+/* form.c: the request being edited */
+void tui_form_new(struct tui_app *app);
+/* Loads a request file into the form; -1 with msg on failure (the form
+ * is left as it was). */
+int tui_form_load_file(struct tui_app *app, const char *path, char *msg, size_t n);
+int tui_form_load_text(struct tui_app *app, const char *text, char *msg, size_t n);
+int tui_form_save_file(struct tui_app *app, const char *path, char *msg, size_t n);
+/* Re-reads the focused field after the model changed underneath. */
+void tui_form_refocus(struct tui_app *app);
+/* Stores the field being edited; -1 when it did not parse. */
+int tui_form_commit_edit(struct tui_app *app);
+struct afcq_invoice *tui_form_invoice(struct tui_app *app);
+size_t tui_form_n_items(const struct tui_app *app);
+int tui_form_insert_row(struct tui_app *app, size_t at);
+void tui_form_delete_row(struct tui_app *app, size_t at);
+void tui_form_dup_row(struct tui_app *app, size_t at);
+void tui_form_move_row(struct tui_app *app, size_t at, int dir);
+/* Puts the focus on a field named by a validation path. */
+void tui_form_focus_path(struct tui_app *app, const char *path);
+
+/* views and panes (one file each) */
+extern const struct tui_view_ops tui_screen_main_ops;
+extern const struct tui_view_ops tui_pane_header_ops;
+extern const struct tui_view_ops tui_pane_items_ops;
+extern const struct tui_view_ops tui_pane_taxes_ops;
+extern const struct tui_view_ops tui_pane_summary_ops;
+extern const struct tui_view_ops tui_dialog_help_ops;
+extern const struct tui_view_ops tui_dialog_invoice_ops;
+extern const struct tui_view_ops tui_dialog_commit_ops;
+extern const struct tui_view_ops tui_dialog_confirm_ops;
+extern const struct tui_view_ops tui_dialog_prompt_ops;
+extern const struct tui_view_ops tui_dialog_fields_ops;
+extern const struct tui_view_ops tui_dialog_tax_ops;
+extern const struct tui_view_ops tui_dialog_message_ops;
+extern const struct tui_view_ops tui_screen_raw_ops;
+extern const struct tui_view_ops tui_screen_history_ops;
+
+/* Dialog helpers: each returns after pushing the dialog. */
+typedef void (*tui_confirm_fn)(struct tui_app *app, void *data);
+typedef void (*tui_prompt_fn)(struct tui_app *app, void *data, const char *text);
+/* lines: '\n'-separated text.  data is freed with free() on close. */
+void tui_confirm(struct tui_app *app, const char *title, const char *lines, tui_confirm_fn yes,
+		 void *data);
+void tui_prompt(struct tui_app *app, const char *title, const char *label, const char *initial,
+		tui_prompt_fn ok, void *data);
+void tui_show_message(struct tui_app *app, const char *title, const char *lines);
+void tui_open_fields(struct tui_app *app, enum tui_table t, size_t rec);
+void tui_open_tax(struct tui_app *app, size_t inv, size_t item, size_t idx, bool summary);
+void tui_open_invoice(struct tui_app *app);
+void tui_open_commit(struct tui_app *app);
+void tui_open_raw(struct tui_app *app);
+void tui_open_history(struct tui_app *app);
+void tui_open_help(struct tui_app *app);
+
+/* script.c */
+/* Loads a script; NULL with msg when it cannot be read. */
+struct tui_script *tui_script_open(const char *path, char *msg, size_t n);
+void tui_script_free(struct tui_script *s);
+/* Runs the next command; returns false at the end of the script. */
+bool tui_script_step(struct tui_app *app);
+/* Text of the screen as shown (rows joined by '\n'); caller frees. */
+char *tui_screen_text(void);
+
+#endif
