@@ -5,6 +5,7 @@
  * each one accepts only what applies to it (options.c).
  */
 #include "cli.h"
+#include "tui_main.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -57,15 +58,31 @@ static int command_index(int argc, char **argv)
 	return 0;
 }
 
-/* The workstation (no subcommand). */
+/* The workstation (no subcommand): the session opens the endpoint (a
+ * started sandbox for the sandbox profile or --sandbox), tui_main() owns
+ * the terminal until the user quits. */
 static int run_workstation(const struct cli_opts *o)
 {
 	if (o->n_args > 1)
 		return cli_failf(CLI_EXIT_USAGE,
 				 "%s: unknown command (see afcq --help)", o->args[0]);
-	return cli_failf(CLI_EXIT_USAGE,
-			 "the workstation is not part of this build; use a subcommand "
-			 "(see afcq --help)");
+	struct cli_session s = { 0 };
+	int rc = cli_session_config(&s, o);
+	if (rc == CLI_EXIT_OK)
+		rc = cli_session_open(&s, CLI_NEED_ENDPOINT);
+	if (rc == CLI_EXIT_OK) {
+		struct tui_args a = {
+			.config = &s.cfg,
+			.endpoint = &s.endpoint,
+			.sandbox = s.sandbox_running,
+			.file = o->n_args ? o->args[0] : NULL,
+			.script = o->script,
+			.argv0 = NULL,
+		};
+		rc = tui_main(&a);
+	}
+	cli_session_done(&s);
+	return rc;
 }
 
 int main(int argc, char **argv)
