@@ -79,6 +79,13 @@ static void test_e13_rate_override_163(void **state)
 	assert_int_equal(expect_rows_example("e13_rate_override_163"), 0);
 }
 
+/* 13 states with per-state overrides */
+static void test_e14_usage_overrides(void **state)
+{
+	(void)state;
+	assert_int_equal(expect_rows_example("e14_usage_overrides"), 0);
+}
+
 /* Texas internet: first $25 per invoice exempt */
 static void test_e15_internet_tx(void **state)
 {
@@ -155,6 +162,7 @@ int main(void)
 		cmocka_unit_test(test_e11_tam_override),
 		cmocka_unit_test(test_e12_rate_override_baseline),
 		cmocka_unit_test(test_e13_rate_override_163),
+		cmocka_unit_test(test_e14_usage_overrides),
 		cmocka_unit_test(test_e15_internet_tx),
 		cmocka_unit_test(test_e16_item_override),
 		cmocka_unit_test(test_e17_p2p),
