@@ -1,0 +1,656 @@
+/* Tests of the endpoint catalogs: endpoint keys and cache file names (no
+ * credentials), the cache written, reused, expired, forced and kept when a
+ * refresh fails, the age text, the T/S pair search ranking, the inputs a
+ * pair uses and the validation hook.  Fetches go over real HTTP: to a
+ * scripted server, and to a real afcq-sandbox when it serves catalogs. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "afcq/api.h"
+#include "afcq/catalog.h"
+#include "afcq/codec.h"
+#include "afcq/sandbox_launch.h"
+#include "afcq/str.h"
+#include "afcq/validate.h"
+#include "httpd_fixture.h"
+
+#define DAY 86400L
+#define T0 ((time_t)1700000000) /* a fixed "now" for the cache tests */
+
+static void make_temp_dir(char *buf, size_t n)
+{
+	const char *tmp = getenv("TMPDIR");
+	snprintf(buf, n, "%s/afcq-catalog-XXXXXX", tmp && *tmp ? tmp : P_tmpdir);
+	assert_non_null(mkdtemp(buf));
+}
+
+static void remove_tree(const char *dir)
+{
+	char *cmd = afcq_xasprintf("rm -rf '%s'", dir);
+	assert_int_equal(system(cmd), 0);
+	free(cmd);
+}
+
+static void must(enum afcq_status st, const struct afcq_error *err, const char *what)
+{
+	char line[1024];
+	if (st != AFCQ_OK)
+		fail_msg("%s: %s", what, afcq_error_line(err, line, sizeof line));
+}
+
+/* A small catalogue, in the order a server would list it. */
+static void add_pair(struct afcq_tspair_list *l, int tran, int serv, int input, const char *td,
+		     const char *sd)
+{
+	l->v = afcq_xrealloc(l->v, (l->n + 1) * sizeof *l->v);
+	struct afcq_tspair *p = &l->v[l->n++];
+	memset(p, 0, sizeof *p);
+	p->tran = tran;
+	p->serv = serv;
+	p->input = input;
+	p->tran_desc = afcq_xstrdup(td);
+	p->serv_desc = afcq_xstrdup(sd);
+	p->pair_desc = afcq_xasprintf("%s/%s", td, sd);
+}
+
+static void sample_pairs(struct afcq_tspair_list *l)
+{
+	memset(l, 0, sizeof *l);
+	add_pair(l, 1, 1, 9, "Interstate", "Toll");                    /* 0 */
+	add_pair(l, 13, 6, 1, "Cellular", "Access Charge");             /* 1 */
+	add_pair(l, 19, 6, 1, "VoIP", "Access Charge");                 /* 2 */
+	add_pair(l, 19, 21, 2, "VoIP", "Lines");                        /* 3 */
+	add_pair(l, 19, 43, 0, "VoIP", "Invoice");                      /* 4 */
+	add_pair(l, 59, 21, 2, "VoIP-Nomadic", "Lines");                /* 5 */
+	add_pair(l, 2, 620, 1, "Intrastate", "Line Charge");            /* 6 */
+	add_pair(l, 15, 77, 15, "Telephony", "Pipeline Access");        /* 7 */
+}
+
+static void sample_types(struct afcq_taxtype_list *l)
+{
+	memset(l, 0, sizeof *l);
+	l->n = 2;
+	l->v = afcq_xcalloc(2, sizeof *l->v);
+	l->v[0] = (struct afcq_taxtype){ .tid = 1, .cid = 1, .desc = afcq_xstrdup("Sales Tax"),
+					 .cat_desc = afcq_xstrdup("SALES AND USE TAXES") };
+	l->v[1] = (struct afcq_taxtype){ .tid = 162, .cid = 5,
+					 .desc = afcq_xstrdup("Federal Universal Service Fund"),
+					 .cat_desc = afcq_xstrdup("CONNECTIVITY CHARGES") };
+}
+
+/* ---- keys and file names -------------------------------------------------- */
+
+static void test_endpoint_key_drops_credentials(void **state)
+{
+	char *k = afcq_catalog_endpoint_key("HTTPS://Bob:s3cret@Example.COM/rest/");
+	assert_string_equal(k, "https://example.com/rest");
+	free(k);
+	k = afcq_catalog_endpoint_key("http://127.0.0.1:8080///");
+	assert_string_equal(k, "http://127.0.0.1:8080");
+	free(k);
+	k = afcq_catalog_endpoint_key("sandbox");
+	assert_string_equal(k, "sandbox");
+	free(k);
+	assert_null(afcq_catalog_endpoint_key(NULL));
+
+	/* Same endpoint with or without credentials: same file; another: not. */
+	struct afcq_error err;
+	char *a = afcq_catalog_cache_path("https://bob:s3cret@example.com", "/c", &err);
+	char *b = afcq_catalog_cache_path("https://example.com/", "/c", &err);
+	char *c = afcq_catalog_cache_path("https://example.org", "/c", &err);
+	assert_string_equal(a, b);
+	assert_string_not_equal(a, c);
+	assert_null(strstr(a, "s3cret"));
+	assert_null(strstr(a, "bob"));
+	assert_int_equal(strncmp(a, "/c/catalog-", 11), 0);
+	assert_int_equal(strlen(a), strlen("/c/catalog-0123456789abcdef.json"));
+	free(a);
+	free(b);
+	free(c);
+}
+
+static void test_cache_dir_from_environment(void **state)
+{
+	char *old_xdg = afcq_xstrdup(getenv("XDG_CACHE_HOME"));
+	char *old_home = afcq_xstrdup(getenv("HOME"));
+	struct afcq_error err;
+
+	setenv("XDG_CACHE_HOME", "/xdg", 1);
+	char *p = afcq_catalog_cache_path("sandbox", NULL, &err);
+	assert_int_equal(strncmp(p, "/xdg/afcq/catalog-", 18), 0);
+	free(p);
+
+	unsetenv("XDG_CACHE_HOME");
+	setenv("HOME", "/home/someone", 1);
+	p = afcq_catalog_cache_path("sandbox", NULL, &err);
+	assert_int_equal(strncmp(p, "/home/someone/.cache/afcq/catalog-", 34), 0);
+	free(p);
+
+	unsetenv("HOME");
+	assert_null(afcq_catalog_cache_path("sandbox", NULL, &err));
+	assert_int_equal(err.status, AFCQ_ERR_CONFIG);
+
+	if (old_xdg)
+		setenv("XDG_CACHE_HOME", old_xdg, 1);
+	if (old_home)
+		setenv("HOME", old_home, 1);
+	free(old_xdg);
+	free(old_home);
+}
+
+/* ---- the cache file ------------------------------------------------------- */
+
+static void test_cache_round_trip(void **state)
+{
+	char dir[PATH_MAX];
+	make_temp_dir(dir, sizeof dir);
+	char *cache_dir = afcq_xasprintf("%s/deep/er", dir); /* made on demand */
+	const char *ep = "https://user:pw-never-stored@afc.example.com";
+	struct afcq_error err;
+
+	struct afcq_catalog cat = { 0 };
+	struct afcq_tspair_list pairs;
+	struct afcq_taxtype_list types;
+	sample_pairs(&pairs);
+	sample_types(&types);
+	afcq_catalog_set(&cat, &pairs, &types, T0);
+	assert_int_equal(pairs.n, 0);
+	must(afcq_catalog_write_cache(&cat, ep, cache_dir, &err), &err, "write");
+
+	struct stat sb;
+	assert_int_equal(stat(cat.path, &sb), 0);
+	assert_int_equal(sb.st_mode & 0777, 0600);
+	size_t len;
+	char *text = afcq_read_file(cat.path, &len);
+	assert_non_null(text);
+	assert_null(strstr(text, "pw-never-stored"));
+	assert_null(strstr(text, "user"));
+	assert_non_null(strstr(text, "\"https://afc.example.com\""));
+	free(text);
+
+	struct afcq_catalog back = { 0 };
+	must(afcq_catalog_read_cache(&back, ep, cache_dir, &err), &err, "read");
+	assert_true(back.from_cache);
+	assert_int_equal(back.fetched, T0);
+	assert_int_equal(back.tspairs.n, 8);
+	assert_int_equal(back.taxtypes.n, 2);
+	assert_int_equal(back.tspairs.v[5].tran, 59);
+	assert_string_equal(back.tspairs.v[5].tran_desc, "VoIP-Nomadic");
+	assert_int_equal(back.tspairs.v[7].input, 15);
+	assert_string_equal(back.taxtypes.v[1].desc, "Federal Universal Service Fund");
+	assert_int_equal(back.taxtypes.v[1].cid, 5);
+
+	/* Another endpoint has no cache; a file for another key is refused. */
+	afcq_catalog_done(&back);
+	assert_int_equal(afcq_catalog_read_cache(&back, "https://other.example.com", cache_dir, &err),
+			 AFCQ_ERR_IO);
+	char *other = afcq_catalog_cache_path("https://other.example.com", cache_dir, &err);
+	assert_int_equal(rename(cat.path, other), 0);
+	assert_int_equal(afcq_catalog_read_cache(&back, "https://other.example.com", cache_dir, &err),
+			 AFCQ_ERR_PARSE);
+	assert_non_null(strstr(err.msg, "another endpoint"));
+	assert_int_equal(back.tspairs.n, 0);
+
+	/* Garbage is a parse error, not a crash. */
+	FILE *f = fopen(other, "w");
+	fputs("{ \"format\": \"afcq-catalog 1\", \"tspairs\": [", f);
+	fclose(f);
+	assert_int_equal(afcq_catalog_read_cache(&back, "https://other.example.com", cache_dir, &err),
+			 AFCQ_ERR_PARSE);
+	free(other);
+
+	afcq_catalog_done(&back);
+	afcq_catalog_done(&cat);
+	free(cache_dir);
+	remove_tree(dir);
+}
+
+static void test_freshness_and_age_text(void **state)
+{
+	struct afcq_catalog cat = { .fetched = T0 };
+	assert_true(afcq_catalog_is_fresh(&cat, 0, T0));
+	assert_true(afcq_catalog_is_fresh(&cat, 0, T0 + 7 * DAY));
+	assert_false(afcq_catalog_is_fresh(&cat, 0, T0 + 7 * DAY + 1));
+	assert_true(afcq_catalog_is_fresh(&cat, 3600, T0 + 3600));
+	assert_false(afcq_catalog_is_fresh(&cat, 3600, T0 + 3601));
+	assert_false(afcq_catalog_is_fresh(&cat, 0, T0 - DAY)); /* clock moved back */
+	cat.fetched = 0;
+	assert_false(afcq_catalog_is_fresh(&cat, 0, T0));
+
+	static const struct { long age; const char *text; } cases[] = {
+		{ 0, "fetched just now" },        { 59, "fetched just now" },
+		{ 60, "fetched 1 min ago" },      { 3599, "fetched 59 min ago" },
+		{ 3 * 3600 + 5, "fetched 3 h ago" }, { DAY - 1, "fetched 23 h ago" },
+		{ DAY, "fetched 1 day ago" },     { 9 * DAY + 7, "fetched 9 days ago" },
+		{ -30, "fetched just now" },      { -3600, "fetched in the future" },
+	};
+	char buf[64];
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+		assert_string_equal(afcq_catalog_age_text(T0 - cases[i].age, T0, buf, sizeof buf),
+				    cases[i].text);
+	assert_string_equal(afcq_catalog_age_text(0, T0, buf, sizeof buf), "never fetched");
+	char small[8];
+	assert_string_equal(afcq_catalog_age_text(T0 - 3 * 3600, T0, small, sizeof small), "fetched");
+}
+
+/* ---- search ------------------------------------------------------------------ */
+
+/* "tran/serv" of each match, in order, space-separated. */
+static char *order_of(const struct afcq_tspair_list *l, const char *text)
+{
+	struct afcq_tspair_matches m = { 0 };
+	afcq_catalog_search_tspairs(l, text, &m);
+	struct afcq_buf b;
+	afcq_buf_init(&b);
+	afcq_buf_puts(&b, "");
+	for (size_t i = 0; i < m.n; i++)
+		afcq_buf_printf(&b, "%s%d/%d", i ? " " : "", m.v[i].pair->tran, m.v[i].pair->serv);
+	afcq_tspair_matches_done(&m);
+	return afcq_buf_steal(&b);
+}
+
+static void expect_order(const struct afcq_tspair_list *l, const char *text, const char *want)
+{
+	char *got = order_of(l, text);
+	if (strcmp(got, want) != 0)
+		fail_msg("search \"%s\": got \"%s\", wanted \"%s\"", text, got, want);
+	free(got);
+}
+
+static void test_search_ranking(void **state)
+{
+	struct afcq_tspair_list l;
+	sample_pairs(&l);
+
+	/* Every word must match; case does not matter. */
+	expect_order(&l, "voip lines", "19/21 59/21");
+	expect_order(&l, "VOIP access", "19/6");
+	expect_order(&l, "voip access fax", "");
+	/* Whole word beats start of a word beats inside a word. */
+	expect_order(&l, "line", "2/620 19/21 59/21 15/77");
+	expect_order(&l, "access", "13/6 19/6 15/77");
+	expect_order(&l, "cess", "13/6 19/6 15/77");
+	/* A number matches the transaction or the service type. */
+	expect_order(&l, "19", "19/6 19/21 19/43");
+	expect_order(&l, "6", "13/6 19/6");
+	expect_order(&l, "21 voip", "19/21 59/21");
+	expect_order(&l, "19/21", "19/21");
+	expect_order(&l, "19/22", "");
+	expect_order(&l, "620", "2/620");
+	/* Empty text: everything, catalogue order. */
+	expect_order(&l, "", "1/1 13/6 19/6 19/21 19/43 59/21 2/620 15/77");
+	expect_order(&l, " ,, ", "1/1 13/6 19/6 19/21 19/43 59/21 2/620 15/77");
+
+	struct afcq_tspair_matches m = { 0 };
+	assert_int_equal(afcq_catalog_search_tspairs(&l, "line", &m), 4);
+	assert_true(m.v[0].score > m.v[1].score);   /* word > start of a word */
+	assert_int_equal(m.v[1].score, m.v[2].score);
+	assert_true(m.v[2].score > m.v[3].score);   /* start > inside */
+	assert_ptr_equal(m.v[0].pair, &l.v[6]);
+	afcq_tspair_matches_done(&m);
+	assert_int_equal(afcq_catalog_search_tspairs(&l, "nothing-like-this", &m), 0);
+	assert_null(m.v);
+	struct afcq_tspair_list empty = { 0 };
+	assert_int_equal(afcq_catalog_search_tspairs(&empty, "voip", &m), 0);
+
+	assert_ptr_equal(afcq_catalog_find_tspair(&l, 19, 43), &l.v[4]);
+	assert_null(afcq_catalog_find_tspair(&l, 43, 19));
+	assert_null(afcq_catalog_find_tspair(NULL, 19, 43));
+	afcq_tspair_list_done(&l);
+
+	struct afcq_taxtype_list t;
+	sample_types(&t);
+	assert_ptr_equal(afcq_catalog_find_taxtype(&t, 162), &t.v[1]);
+	assert_null(afcq_catalog_find_taxtype(&t, 163));
+	afcq_taxtype_list_done(&t);
+}
+
+static void test_inputs_from_bits(void **state)
+{
+	struct afcq_tspair p = { .input = 9 };
+	char buf[64];
+	struct afcq_tspair_inputs in = afcq_catalog_tspair_inputs(&p);
+	assert_true(in.known && in.charge && in.minutes);
+	assert_false(in.lines || in.locations);
+	assert_string_equal(afcq_catalog_inputs_text(in, buf, sizeof buf), "charge, minutes");
+	p.input = 2;
+	assert_string_equal(afcq_catalog_inputs_text(afcq_catalog_tspair_inputs(&p), buf, sizeof buf),
+			    "lines");
+	p.input = 4;
+	in = afcq_catalog_tspair_inputs(&p);
+	assert_true(in.locations && !in.charge && !in.lines && !in.minutes);
+	p.input = 15;
+	assert_string_equal(afcq_catalog_inputs_text(afcq_catalog_tspair_inputs(&p), buf, sizeof buf),
+			    "charge, lines, locations, minutes");
+	p.input = 0;
+	in = afcq_catalog_tspair_inputs(&p);
+	assert_false(in.known || in.charge || in.lines || in.locations || in.minutes);
+	assert_string_equal(afcq_catalog_inputs_text(in, buf, sizeof buf), "any");
+	assert_false(afcq_catalog_tspair_inputs(NULL).known);
+}
+
+/* ---- the validation hook ---------------------------------------------------- */
+
+static const char voip_request[] =
+	"{ \"cmpn\": { \"bscl\": 0, \"svcl\": 0, \"fclt\": true, \"frch\": false, \"reg\": true },\n"
+	"  \"inv\": [ { \"doc\": \"CAT-1\", \"cmmt\": false, \"bill\": { \"pcd\": 3726100 },\n"
+	"      \"cust\": 0, \"date\": \"2022-03-02\",\n"
+	"      \"itms\": [ { \"ref\": \"a\", \"chg\": 15, \"sale\": 1, \"tran\": 19, \"serv\": %d } ] } ] }";
+
+static size_t problems_for(int serv, struct afcq_catalog *cat, char *first, size_t n)
+{
+	char *text = afcq_xasprintf(voip_request, serv);
+	struct afcq_request r = { 0 };
+	struct afcq_error err;
+	must(afcq_codec_parse_request(text, strlen(text), &r, &err), &err, "parse");
+	free(text);
+	struct afcq_problems pr = { 0 };
+	size_t k = afcq_validate_request(&r, afcq_catalog_tspair_known, cat, &pr);
+	snprintf(first, n, "%s: %s", k ? pr.v[0].path : "", k ? pr.v[0].msg : "");
+	afcq_problems_done(&pr);
+	afcq_request_done(&r);
+	return k;
+}
+
+static void test_validation_hook(void **state)
+{
+	struct afcq_catalog cat = { 0 };
+	char first[512];
+	/* No catalog yet: nothing is refused. */
+	assert_int_equal(problems_for(999, &cat, first, sizeof first), 0);
+	assert_int_equal(problems_for(999, NULL, first, sizeof first), 0);
+
+	struct afcq_tspair_list pairs;
+	struct afcq_taxtype_list types = { 0 };
+	sample_pairs(&pairs);
+	afcq_catalog_set(&cat, &pairs, &types, T0);
+	assert_int_equal(problems_for(6, &cat, first, sizeof first), 0);
+	assert_int_equal(problems_for(999, &cat, first, sizeof first), 1);
+	assert_non_null(strstr(first, "inv[0].itms[0]"));
+	assert_non_null(strstr(first, "999"));
+
+	assert_true(afcq_catalog_tspair_known(&cat, 19, 21));
+	assert_false(afcq_catalog_tspair_known(&cat, 21, 19));
+	assert_true(afcq_catalog_tspair_known(&cat, 59, AFCQ_TSPAIR_ANY));
+	assert_false(afcq_catalog_tspair_known(&cat, 58, AFCQ_TSPAIR_ANY));
+	assert_true(afcq_catalog_tspair_known(&cat, AFCQ_TSPAIR_ANY, 620));
+	afcq_catalog_done(&cat);
+}
+
+/* ---- fetching over HTTP --------------------------------------------------- */
+
+/* The scripted server answers every request alike, so one body serves as
+ * both lists: each row carries the T/S pair fields and the tax type fields
+ * (the codec ignores fields it does not know). */
+static const char both_lists[] =
+	"[ { \"TransactionType\": 19, \"ServiceType\": 6, \"MarketType\": 1, \"InterfaceType\": 1,\n"
+	"    \"InputType\": 1, \"IsBundle\": false, \"TransactionDescription\": \"VoIP\",\n"
+	"    \"ServiceDescription\": \"Access Charge\", \"TSPairDescription\": \"VoIP/Access Charge\",\n"
+	"    \"TaxType\": 162, \"CategoryType\": 5, \"TaxDescription\": \"Federal USF\",\n"
+	"    \"CategoryDescription\": \"CONNECTIVITY CHARGES\" },\n"
+	"  { \"TransactionType\": 19, \"ServiceType\": 21, \"MarketType\": 1, \"InterfaceType\": 1,\n"
+	"    \"InputType\": 2, \"IsBundle\": false, \"TransactionDescription\": \"VoIP\",\n"
+	"    \"ServiceDescription\": \"Lines\", \"TSPairDescription\": \"VoIP/Lines\",\n"
+	"    \"TaxType\": 1, \"CategoryType\": 1, \"TaxDescription\": \"Sales Tax\",\n"
+	"    \"CategoryDescription\": \"SALES AND USE TAXES\" } ]";
+
+struct fetch_fx {
+	struct httpd_fixture *srv;
+	struct afcq_client *client;
+	struct afcq_api_ctx ctx;
+	char dir[PATH_MAX];
+	char *label;   /* the endpoint as a user might write it, with credentials */
+};
+
+static int fetch_setup(void **state)
+{
+	struct fetch_fx *fx = calloc(1, sizeof *fx);
+	fx->srv = httpd_fixture_start(NULL, NULL);
+	assert_non_null(fx->srv);
+	httpd_fixture_script(fx->srv, 200, "Content-Type: application/json", both_lists, 0);
+	struct afcq_endpoint ep = { .base_url = (char *)httpd_fixture_url(fx->srv), .timeout_s = 5 };
+	fx->client = afcq_client_new(&ep);
+	make_temp_dir(fx->dir, sizeof fx->dir);
+	fx->label = afcq_xasprintf("http://clerk:hunter2@%s",
+				   httpd_fixture_url(fx->srv) + strlen("http://"));
+	fx->ctx = (struct afcq_api_ctx){ .client = fx->client, .endpoint_label = fx->label };
+	*state = fx;
+	return 0;
+}
+
+static int fetch_teardown(void **state)
+{
+	struct fetch_fx *fx = *state;
+	afcq_client_free(fx->client);
+	httpd_fixture_stop(fx->srv);
+	remove_tree(fx->dir);
+	free(fx->label);
+	free(fx);
+	return 0;
+}
+
+static void test_fetch_cache_reuse_expiry(void **state)
+{
+	struct fetch_fx *fx = *state;
+	struct afcq_catalog_opts o = { .cache_dir = fx->dir, .now = T0 };
+	struct afcq_catalog cat = { 0 };
+	struct afcq_error err;
+	char buf[64];
+
+	/* No cache: both lists fetched, cache written. */
+	must(afcq_catalog_load(&cat, &fx->ctx, &o, &err), &err, "first load");
+	assert_int_equal(httpd_fixture_requests(fx->srv), 2);
+	char *path = httpd_fixture_last_path(fx->srv);
+	assert_string_equal(path, "/api/v2/afc/taxtype/*");
+	free(path);
+	assert_false(cat.from_cache);
+	assert_int_equal(cat.fetched, T0);
+	assert_int_equal(cat.tspairs.n, 2);
+	assert_int_equal(cat.taxtypes.n, 2);
+	assert_int_equal(cat.taxtypes.v[0].tid, 162);
+	assert_int_equal(cat.refresh_error.status, AFCQ_OK);
+	assert_int_equal(access(cat.path, R_OK), 0);
+	size_t len;
+	char *text = afcq_read_file(cat.path, &len);
+	assert_null(strstr(text, "hunter2"));
+	assert_null(strstr(cat.path, "hunter2"));
+	free(text);
+
+	/* Three hours later: the cache, no request. */
+	o.now = T0 + 3 * 3600;
+	must(afcq_catalog_load(&cat, &fx->ctx, &o, &err), &err, "cached load");
+	assert_int_equal(httpd_fixture_requests(fx->srv), 2);
+	assert_true(cat.from_cache);
+	assert_int_equal(cat.fetched, T0);
+	assert_int_equal(cat.tspairs.n, 2);
+	assert_string_equal(afcq_catalog_age_text(cat.fetched, o.now, buf, sizeof buf),
+			    "fetched 3 h ago");
+
+	/* Forced: fetched again even though fresh. */
+	o.force = true;
+	must(afcq_catalog_load(&cat, &fx->ctx, &o, &err), &err, "forced load");
+	assert_int_equal(httpd_fixture_requests(fx->srv), 4);
+	assert_false(cat.from_cache);
+	assert_int_equal(cat.fetched, T0 + 3 * 3600);
+	o.force = false;
+
+	/* Past the maximum age: fetched again and the new time stored. */
+	o.now = T0 + 3 * 3600 + 7 * DAY + 1;
+	must(afcq_catalog_load(&cat, &fx->ctx, &o, &err), &err, "expired load");
+	assert_int_equal(httpd_fixture_requests(fx->srv), 6);
+	assert_false(cat.from_cache);
+	struct afcq_catalog back = { 0 };
+	must(afcq_catalog_read_cache(&back, fx->label, fx->dir, &err), &err, "reread");
+	assert_int_equal(back.fetched, o.now);
+	afcq_catalog_done(&back);
+
+	/* A shorter maximum age expires sooner. */
+	o.now += 120;
+	o.max_age_s = 60;
+	must(afcq_catalog_load(&cat, &fx->ctx, &o, &err), &err, "short max age");
+	assert_int_equal(httpd_fixture_requests(fx->srv), 8);
+	afcq_catalog_done(&cat);
+}
+
+static void test_refresh_failure_keeps_old_cache(void **state)
+{
+	struct fetch_fx *fx = *state;
+	struct afcq_catalog_opts o = { .cache_dir = fx->dir, .now = T0 };
+	struct afcq_catalog cat = { 0 };
+	struct afcq_error err;
+
+	/* Nothing cached and the server fails: the failure is returned. */
+	httpd_fixture_script(fx->srv, 500, NULL, "broken", 0);
+	assert_int_equal(afcq_catalog_load(&cat, &fx->ctx, &o, &err), AFCQ_ERR_HTTP);
+	assert_int_equal(err.http_status, 500);
+	assert_int_equal(cat.tspairs.n, 0);
+
+	httpd_fixture_script(fx->srv, 200, NULL, both_lists, 0);
+	must(afcq_catalog_load(&cat, &fx->ctx, &o, &err), &err, "load");
+
+	/* Expired and the server fails: the old lists, marked stale. */
+	httpd_fixture_script(fx->srv, 500, NULL, "broken", 0);
+	o.now = T0 + 10 * DAY;
+	must(afcq_catalog_load(&cat, &fx->ctx, &o, &err), &err, "stale load");
+	assert_true(cat.stale);
+	assert_true(cat.from_cache);
+	assert_int_equal(cat.tspairs.n, 2);
+	assert_int_equal(cat.refresh_error.status, AFCQ_ERR_HTTP);
+
+	/* A malformed answer is a failed refresh too. */
+	httpd_fixture_script(fx->srv, 200, NULL, "{ not json", 0);
+	must(afcq_catalog_load(&cat, &fx->ctx, &o, &err), &err, "malformed refresh");
+	assert_true(cat.stale);
+	assert_int_equal(cat.refresh_error.status, AFCQ_ERR_PARSE);
+	afcq_catalog_done(&cat);
+
+	/* No endpoint at all is a usage error. */
+	struct afcq_api_ctx none = { .client = fx->client };
+	assert_int_equal(afcq_catalog_load(&cat, &none, &o, &err), AFCQ_ERR_USAGE);
+}
+
+static void test_unwritable_cache_still_loads(void **state)
+{
+	struct fetch_fx *fx = *state;
+	char *blocker = afcq_xasprintf("%s/file", fx->dir);
+	FILE *f = fopen(blocker, "w");
+	fclose(f);
+	char *cache_dir = afcq_xasprintf("%s/sub", blocker); /* a folder under a file */
+	struct afcq_catalog_opts o = { .cache_dir = cache_dir, .now = T0 };
+	struct afcq_catalog cat = { 0 };
+	struct afcq_error err;
+	must(afcq_catalog_load(&cat, &fx->ctx, &o, &err), &err, "load");
+	assert_int_equal(cat.tspairs.n, 2);
+	assert_int_equal(cat.refresh_error.status, AFCQ_ERR_IO);
+	afcq_catalog_done(&cat);
+	free(cache_dir);
+	free(blocker);
+}
+
+/* ---- the real sandbox ------------------------------------------------------- */
+
+static char *build_dir(void)
+{
+	char buf[PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", buf, sizeof buf - 1);
+	assert_true(n > 0);
+	buf[n] = 0;
+	*strrchr(buf, '/') = 0;  /* BUILD/tests */
+	*strrchr(buf, '/') = 0;  /* BUILD */
+	return afcq_xstrdup(buf);
+}
+
+static void test_sandbox_catalogs(void **state)
+{
+	char *bd = build_dir();
+	const char *old = getenv("PATH");
+	char *saved = afcq_xstrdup(old ? old : "");
+	char *p = afcq_xasprintf("%s:%s", bd, saved);
+	setenv("PATH", p, 1);
+	free(p);
+	free(bd);
+	struct afcq_sandbox_proc sp;
+	struct afcq_error err;
+	enum afcq_status st = afcq_sandbox_start(NULL, &sp, &err);
+	setenv("PATH", saved, 1);
+	free(saved);
+	must(st, &err, "sandbox");
+
+	struct afcq_endpoint ep = { .base_url = sp.url, .timeout_s = 10 };
+	struct afcq_client *client = afcq_client_new(&ep);
+	struct afcq_api_ctx ctx = { .client = client, .endpoint_label = "sandbox" };
+	char dir[PATH_MAX];
+	make_temp_dir(dir, sizeof dir);
+	struct afcq_catalog_opts o = { .cache_dir = dir };
+	struct afcq_catalog cat = { 0 };
+	st = afcq_catalog_load(&cat, &ctx, &o, &err);
+	if (st == AFCQ_ERR_HTTP && err.http_status == 503) {
+		/* This sandbox was built without its catalog files. */
+		afcq_client_free(client);
+		afcq_sandbox_stop(&sp);
+		remove_tree(dir);
+		skip();
+	}
+	must(st, &err, "sandbox catalogs");
+	assert_false(cat.from_cache);
+	assert_true(cat.tspairs.n > 0);
+	assert_true(cat.taxtypes.n > 0);
+	/* The Dallas VoIP pairs are known, access charges use the charge. */
+	const struct afcq_tspair *access = afcq_catalog_find_tspair(&cat.tspairs, 19, 6);
+	assert_non_null(access);
+	assert_true(afcq_catalog_tspair_inputs(access).charge);
+	assert_non_null(afcq_catalog_find_tspair(&cat.tspairs, 19, 21));
+	assert_true(afcq_catalog_tspair_known(&cat, 19, 6));
+	assert_false(afcq_catalog_tspair_known(&cat, 19, 99999));
+	struct afcq_tspair_matches m = { 0 };
+	assert_true(afcq_catalog_search_tspairs(&cat.tspairs, "19 6", &m) >= 1);
+	assert_ptr_equal(m.v[0].pair, access);
+	afcq_tspair_matches_done(&m);
+
+	/* Reused from the cache on the next load, even with the sandbox gone
+	 * (its port changes every run; the key is the label "sandbox"). */
+	afcq_client_free(client);
+	afcq_sandbox_stop(&sp);
+	struct afcq_endpoint dead = { .base_url = "http://127.0.0.1:9", .timeout_s = 2 };
+	client = afcq_client_new(&dead);
+	ctx.client = client;
+	size_t n = cat.tspairs.n;
+	must(afcq_catalog_load(&cat, &ctx, &o, &err), &err, "cached sandbox catalogs");
+	assert_true(cat.from_cache);
+	assert_false(cat.stale);
+	assert_int_equal(cat.tspairs.n, n);
+	afcq_catalog_done(&cat);
+	afcq_client_free(client);
+	remove_tree(dir);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_endpoint_key_drops_credentials),
+		cmocka_unit_test(test_cache_dir_from_environment),
+		cmocka_unit_test(test_cache_round_trip),
+		cmocka_unit_test(test_freshness_and_age_text),
+		cmocka_unit_test(test_search_ranking),
+		cmocka_unit_test(test_inputs_from_bits),
+		cmocka_unit_test(test_validation_hook),
+		cmocka_unit_test_setup_teardown(test_fetch_cache_reuse_expiry, fetch_setup,
+						fetch_teardown),
+		cmocka_unit_test_setup_teardown(test_refresh_failure_keeps_old_cache, fetch_setup,
+						fetch_teardown),
+		cmocka_unit_test_setup_teardown(test_unwritable_cache_still_loads, fetch_setup,
+						fetch_teardown),
+		cmocka_unit_test(test_sandbox_catalogs),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
