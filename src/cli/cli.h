@@ -37,6 +37,7 @@ enum cli_format { CLI_FORMAT_TABLE = 0, CLI_FORMAT_JSON, CLI_FORMAT_CSV };
 
 /* Options of every command; strings point into argv (borrowed). */
 struct cli_opts {
+	const char *argv0;           /* the program as invoked (finds files beside it) */
 	const char *command;         /* subcommand name, NULL for the workstation */
 	const char *config_path;     /* -c/--config */
 	const char *profile;         /* -p/--profile */

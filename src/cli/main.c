@@ -77,7 +77,7 @@ static int run_workstation(const struct cli_opts *o)
 			.sandbox = s.sandbox_running,
 			.file = o->n_args ? o->args[0] : NULL,
 			.script = o->script,
-			.argv0 = NULL,
+			.argv0 = o->argv0,
 		};
 		rc = tui_main(&a);
 	}
@@ -92,6 +92,7 @@ int main(int argc, char **argv)
 	struct cli_opts o = { 0 };
 	/* The command word itself is skipped; options may sit on both sides. */
 	bool ok = cli_opts_parse(&o, cmd ? cmd->name : NULL, argc, argv, ci);
+	o.argv0 = argc > 0 ? argv[0] : NULL;
 	int rc;
 	if (!ok) {
 		rc = CLI_EXIT_USAGE;

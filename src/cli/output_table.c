@@ -123,7 +123,7 @@ static const char *base_text(int calc, double tm, long long lns, double min, cha
 static void tax_row(FILE *f, int w, const char *name, int lvl, long long pcd, int calc,
 		    double rate, const char *base, double tax, const char *note)
 {
-	char rbuf[64], abuf[64];
+	char rbuf[128], abuf[64];
 	fprintf(f, "    %-*.*s  %-8s %-8lld %-14s %12s %10s", w, w, name ? name : "",
 		afcq_level_name(lvl), pcd, rate_text(calc, rate, rbuf, sizeof rbuf), base,
 		afcq_money_format(tax, abuf, sizeof abuf));
@@ -154,12 +154,12 @@ static void item(FILE *f, int w, size_t idx, const struct afcq_item *req,
 		fputs("    no taxes\n", f);
 	for (size_t k = 0; k < res->n_txs; k++) {
 		const struct afcq_tax *t = &res->txs[k];
-		char bbuf[64], note[96] = "";
+		char bbuf[128], note[128] = "";
 		base_text(t->calc, t->tm, t->lns, t->min, bbuf, sizeof bbuf);
 		if (!t->bill)
 			snprintf(note, sizeof note, "not billed");
 		if (t->exm != 0.0) {
-			char ebuf[64];
+			char ebuf[48];
 			size_t used = strlen(note);
 			snprintf(note + used, sizeof note - used, "%sexempt %s", used ? ", " : "",
 				 afcq_money_format(t->exm, ebuf, sizeof ebuf));
@@ -203,7 +203,7 @@ static void invoice(FILE *f, const struct afcq_request *sent, const struct afcq_
 		fputs("  Summary\n", f);
 		for (size_t k = 0; k < inv->n_summ; k++) {
 			const struct afcq_summary *s = &inv->summ[k];
-			char bbuf[64], note[64] = "";
+			char bbuf[128], note[128] = "";
 			base_text(s->calc, s->tchg, s->lns, 0.0, bbuf, sizeof bbuf);
 			if (s->exm != 0.0) {
 				char ebuf[48];
