@@ -145,13 +145,12 @@ static void draw_total(struct tui_app *app)
 	char a[64], b[64], c[64], d[64];
 	tui_fill(app, r->y, 0, r->w, ROLE_TOTAL);
 	if (res->have && res->has_total) {
-		const char *kind = res->op == AFCQ_OP_INVOICE ? (res->commit ? "INVOICE committed"
-									      : "INVOICE")
-							      : "quote";
+		const char *kind = res->op != AFCQ_OP_INVOICE ? "quote"
+				   : res->commit ? "COMMITTED" : "INVOICE";
 		if (res->from_history)
-			kind = "from history";
+			kind = "(history)";
 		tui_putf(app, r->y, 0, r->w, ROLE_TOTAL,
-			 " Total due %s = charges %s + taxes %s  (non-billable %s)  %s",
+			 " Total due %s = charges %s + taxes %s (non-billable %s) %s",
 			 afcq_money_format(res->totals.total_due, a, sizeof a),
 			 afcq_money_format(res->totals.charges, b, sizeof b),
 			 afcq_money_format(res->totals.billable, c, sizeof c),
@@ -539,9 +538,11 @@ static void run_loop(struct tui_app *app)
 			timeout(30);
 			int next = getch();
 			timeout(TUI_TICK_MS);
-			if (next != ERR && next != 27) {
-				ch = next;
+			if (next >= 32 && next < 127) {
+				ch = next; /* Esc then a letter: Alt+letter */
 				meta = true;
+			} else if (next != ERR) {
+				ungetch(next); /* a lone Esc, then another key */
 			}
 		}
 		tui_feed_key(app, ch, meta);
@@ -622,6 +623,7 @@ int tui_main(const struct tui_args *args)
 		tui_message(app, ROLE_ERROR, "history not available: %s", err.msg);
 	else
 		tui_message(app, ROLE_NORMAL, "Fill in the form; Tab moves, F5 quotes, F1 help.");
+	bkgdset(' ' | app->theme.attr[ROLE_NORMAL]);
 	app->mouse = app->cfg && app->cfg->ui.mouse;
 	if (app->mouse)
 		mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED, NULL);

@@ -35,6 +35,17 @@ static void hist_open(struct tui_app *app, struct tui_view *v)
 	}
 }
 
+static const char *outcome_short(enum afcq_outcome o)
+{
+	switch (o) {
+	case AFCQ_OUTCOME_OK: return "ok";
+	case AFCQ_OUTCOME_API_ERROR: return "API err";
+	case AFCQ_OUTCOME_FAILED: return "failed";
+	case AFCQ_OUTCOME_CANCELLED: return "cancel";
+	default: return "unknown";
+	}
+}
+
 static void hist_draw(struct tui_app *app, struct tui_view *v)
 {
 	struct hist *h = v->state;
@@ -43,8 +54,8 @@ static void hist_draw(struct tui_app *app, struct tui_view *v)
 	for (int y = y0; y < y1; y++)
 		tui_fill(app, y, 0, COLS, ROLE_NORMAL);
 	tui_fill(app, y0, 0, COLS, ROLE_HEADER);
-	tui_putf(app, y0, 0, COLS, ROLE_HEADER, "%-5s %-19s %-8s %-29s %-8s %9s %s", "#", "Time (UTC)",
-		 "Kind", "Document", "Invoice", "Total", "Outcome");
+	tui_putf(app, y0, 0, COLS, ROLE_HEADER, "%3s %-11s %-8s %9s %-7s %-7s %s", "#", "UTC time",
+		 "Kind", "Total", "Outcome", "Invoice", "Document");
 	if (h->n == 0) {
 		tui_put(app, y0 + 1, 0, COLS, ROLE_DIM, "  nothing sent yet (Esc back)");
 		return;
@@ -63,19 +74,16 @@ static void hist_draw(struct tui_app *app, struct tui_view *v)
 		char total[48] = "";
 		if (e->has_total)
 			afcq_money_format(e->total, total, sizeof total);
-		char time[20];
-		snprintf(time, sizeof time, "%.19s", e->time ? e->time : "");
-		for (char *p = time; *p; p++)
-			if (*p == 'T')
-				*p = ' ';
+		char time[20] = "";
+		/* "2022-03-02T05:12:51Z" -> "03-02 05:12" */
+		if (e->time && strlen(e->time) >= 16)
+			snprintf(time, sizeof time, "%.5s %.5s", e->time + 5, e->time + 11);
 		enum tui_role role = i == h->sel ? ROLE_SELECTED
 				     : e->outcome == AFCQ_OUTCOME_OK ? ROLE_NORMAL : ROLE_ERROR;
 		tui_fill(app, y0 + 1 + k, 0, COLS, role);
-		tui_putf(app, y0 + 1 + k, 0, COLS, role, "%-5lld %-19s %-8.8s %-29.29s %-8.8s %9s %s",
-			 (long long)e->id, time, e->kind ? e->kind : "", e->doc ? e->doc : "",
-			 e->invn ? e->invn : "", total,
-			 e->outcome == AFCQ_OUTCOME_PENDING ? "outcome unknown"
-							    : afcq_outcome_name(e->outcome));
+		tui_putf(app, y0 + 1 + k, 0, COLS, role, "%3lld %-11s %-8.8s %9s %-7.7s %-7.7s %s",
+			 (long long)e->id, time, e->kind ? e->kind : "", total,
+			 outcome_short(e->outcome), e->invn ? e->invn : "", e->doc ? e->doc : "");
 	}
 	tui_putf(app, y1 - 1, 0, COLS, ROLE_DIM,
 		 " %zu entr%s  Enter: show results   l: load the request into the form   Esc: back",

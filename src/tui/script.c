@@ -5,6 +5,7 @@
  *   type TEXT              keys, one per character, as if typed
  *   key NAME...            named keys: F5 Tab S-Tab Enter Esc Up PgDn C-n M-q x
  *   action ACT_NAME        an action from actions.def (ACT_ prefix optional)
+ *   type-state KEY         types a state value (e.g. doc: the last document)
  *   set-field NAME VALUE   a form field by name: bill.pcd, itms[1].ts, exms[0].tpe
  *   wait-idle [MS]         until no request is running (default 20000 ms)
  *   wait-screen TEXT [MS]  until TEXT is on screen
@@ -271,6 +272,18 @@ static bool run(struct tui_app *app, size_t ln, const char *cmd, const char *arg
 	}
 	if (strcmp(cmd, "key") == 0)
 		return feed_named_keys(app, ln, args);
+	if (strcmp(cmd, "type-state") == 0) {
+		const char *v = state_value(app, args, buf, sizeof buf);
+		if (!v)
+			return fail(app, ln, "unknown state %s", args);
+		char *copy = afcq_xstrdup(v);
+		for (const char *p = copy; *p; p++) {
+			tui_feed_key(app, (unsigned char)*p, false);
+			tui_tick(app, 0);
+		}
+		free(copy);
+		return true;
+	}
 	if (strcmp(cmd, "action") == 0) {
 		char *t = unquote(args);
 		enum tui_action a = tui_action_by_name(t);
