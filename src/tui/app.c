@@ -118,14 +118,6 @@ static void draw_status(struct tui_app *app)
 	const struct tui_rect *r = &app->lay.status;
 	tui_fill(app, r->y, 0, r->w, ROLE_STATUS);
 	tui_put(app, r->y, 0, 6, ROLE_STATUS, " afcq ");
-	int x = 6;
-	enum tui_role badge = app->sandbox ? ROLE_SANDBOX : ROLE_PRODUCTION;
-	const char *ep = app->endpoint_label ? app->endpoint_label : "(no endpoint)";
-	int len = (int)strlen(ep);
-	if (len > r->w - 40)
-		len = r->w - 40;
-	tui_put(app, r->y, x, len, badge, ep);
-	x += len + 2;
 	char right[160];
 	if (tui_busy(app)) {
 		static const char spin[] = "|/-\\";
@@ -135,7 +127,18 @@ static void draw_status(struct tui_app *app)
 		snprintf(right, sizeof right, "%s", app->state_line[0] ? app->state_line : "ready");
 	}
 	int rl = (int)strlen(right);
-	tui_put(app, r->y, r->w - rl - 1, rl, ROLE_STATUS, right);
+	/* the endpoint is never hidden: the state gives way first */
+	enum tui_role badge = app->sandbox ? ROLE_SANDBOX : ROLE_PRODUCTION;
+	const char *ep = app->endpoint_label ? app->endpoint_label : "(no endpoint)";
+	int len = (int)strlen(ep);
+	if (len > r->w - 8)
+		len = r->w - 8;
+	tui_put(app, r->y, 6, len, badge, ep);
+	int room = r->w - 6 - len - 2;
+	if (rl > room)
+		rl = room;
+	if (rl > 0)
+		tui_put(app, r->y, r->w - rl - 1, rl, ROLE_STATUS, right);
 }
 
 static void draw_total(struct tui_app *app)
