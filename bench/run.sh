@@ -1,0 +1,19 @@
+#!/bin/sh
+# bench/run.sh [bench_large options] - builds afcq, afcq-sandbox and
+# bench/bench_large.c with the project's own compiler flags (the Makefile's
+# CORE_CFLAGS, optimised -O2, no sanitizers) and runs the benchmark.
+#
+#   BUILD=build/bench sh bench/run.sh            10,000 items, 7 runs each
+#   sh bench/run.sh -n 1000 -r 3 --no-sandbox
+#
+# The binary lands in $BUILD beside afcq-sandbox, which it starts for the
+# CalcTaxes round trips.  A benchmark, never a test: nothing here is timed
+# against a limit.
+set -eu
+cd "$(dirname "$0")/.."
+BUILD=${BUILD:-build/bench}
+make --no-print-directory BUILD="$BUILD" SAN=0 COV=0 -j2 all
+make --no-print-directory BUILD="$BUILD" SAN=0 COV=0 \
+	--eval='$(BUILD)/bench_large: bench/bench_large.c $(BUILD)/libafcq.a ; $(CC) $(CORE_CFLAGS) -o $@ $< $(LIBAFCQ) $(CORE_LIBS)' \
+	"$BUILD/bench_large"
+exec "$BUILD/bench_large" "$@"
