@@ -67,6 +67,7 @@ void afcq_problems_done(struct afcq_problems *p)
 	p->n = 0;
 }
 
+__attribute__((format(printf, 3, 0)))
 static void problems_vadd(struct afcq_problems *p, const char *path, const char *fmt, va_list ap)
 {
 	p->v = afcq_xrealloc(p->v, (p->n + 1) * sizeof *p->v);
