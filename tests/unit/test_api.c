@@ -19,6 +19,7 @@
 #include <string.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "afcq/api.h"
@@ -691,6 +692,65 @@ static void test_launch_failures_explained(void **state)
 	remove_tree(dir);
 }
 
+/* true once pid has gone (or is a zombie nobody reaped yet), within ms. */
+static bool gone_within(pid_t pid, int ms)
+{
+	char path[64];
+	snprintf(path, sizeof path, "/proc/%d/stat", (int)pid);
+	for (int waited = 0; waited <= ms; waited += 20) {
+		FILE *f = fopen(path, "r");
+		if (!f)
+			return true;
+		char state = 0;
+		int n = fscanf(f, "%*d (%*[^)]) %c", &state);
+		fclose(f);
+		if (n == 1 && (state == 'Z' || state == 'X'))
+			return true;
+		usleep(20 * 1000);
+	}
+	return false;
+}
+
+static void test_launched_child_dies_with_parent(void **state)
+{
+	char dir[PATH_MAX];
+	make_temp_dir(dir, sizeof dir);
+	char *script = afcq_xasprintf("%s/afcq-sandbox", dir);
+	write_script(script, "#!/bin/sh\necho listening on http://127.0.0.1:4243\n"
+			     "exec sleep 30\n");
+	char *saved = path_prepend(dir);
+	int fds[2];
+	assert_int_equal(pipe(fds), 0);
+	pid_t mid = fork();
+	assert_true(mid >= 0);
+	if (mid == 0) {
+		/* A parent that starts the sandbox and dies without stopping it. */
+		const char *args[] = { "--ratebook", "RB", NULL };
+		struct afcq_sandbox_proc sp;
+		struct afcq_error err;
+		pid_t child = -1;
+		if (afcq_sandbox_start(args, &sp, &err) == AFCQ_OK)
+			child = sp.pid;
+		if (write(fds[1], &child, sizeof child) != (ssize_t)sizeof child)
+			_exit(2);
+		_exit(0);
+	}
+	close(fds[1]);
+	pid_t child = -1;
+	assert_int_equal(read(fds[0], &child, sizeof child), (ssize_t)sizeof child);
+	close(fds[0]);
+	int status;
+	waitpid(mid, &status, 0);
+	assert_true(child > 0);
+	bool gone = gone_within(child, 3000);
+	if (!gone)
+		kill(child, SIGKILL);
+	assert_true(gone);
+	path_restore(saved);
+	free(script);
+	remove_tree(dir);
+}
+
 static void test_launch_not_found(void **state)
 {
 	char dir[PATH_MAX];
@@ -876,6 +936,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_lookups, setup, teardown),
 		cmocka_unit_test(test_launch_failures_explained),
 		cmocka_unit_test(test_launch_not_found),
+		cmocka_unit_test(test_launched_child_dies_with_parent),
 		cmocka_unit_test(test_sandbox_quote_invoice_commit),
 		cmocka_unit_test(test_sandbox_lookups),
 		cmocka_unit_test(test_sandbox_demands_auth),
