@@ -331,7 +331,9 @@ static void poll_catalog(struct tui_app *app)
 	afcq_error_clear(&err);
 	enum afcq_status st = afcq_api_finish(&app->lookup_api, app->ts_pending, &x, &err);
 	app->ts_pending = NULL;
-	if (st == AFCQ_OK) {
+	if (st == AFCQ_OK && x.tspairs.n == 0) {
+		tui_message(app, ROLE_ERROR, "the server's T/S catalog is empty: pairs are not checked");
+	} else if (st == AFCQ_OK) {
 		afcq_tspair_list_done(&app->tspairs);
 		app->tspairs = x.tspairs;
 		memset(&x.tspairs, 0, sizeof x.tspairs);

@@ -513,7 +513,15 @@ int tui_field_set(struct tui_app *app, enum tui_table t, size_t fi, size_t rec, 
 		return -1;
 	}
 	char local[512];
-	if (model_set(&f[fi], base, text, local, sizeof local) != 0) {
+	struct tui_field_def named = f[fi];
+	char path[64];
+	if (t == TBL_ITEM || t == TBL_DETAIL || t == TBL_EXEMPTION) {
+		/* messages name the row the way validation does */
+		snprintf(path, sizeof path, "%s[%zu].%s", t == TBL_EXEMPTION ? "exms" : "itms", rec,
+			 f[fi].key);
+		named.key = path;
+	}
+	if (model_set(&named, base, text, local, sizeof local) != 0) {
 		mark_set(app, t, fi, rec, text, local);
 		snprintf(msg, n, "%s", local);
 		return -1;

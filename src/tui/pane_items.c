@@ -54,7 +54,7 @@ static const char *ts_desc(const struct tui_app *app, const char *text, char *bu
 		return "? write T/S, e.g. 19/6";
 	const struct afcq_tspair *p = tui_tspair_find(app, t, s);
 	if (!p) {
-		snprintf(buf, n, "? unknown T/S pair %lld/%lld", t, s);
+		snprintf(buf, n, "? unknown pair %lld/%lld", t, s);
 		return buf;
 	}
 	snprintf(buf, n, "%s", p->pair_desc ? p->pair_desc : "");
