@@ -787,7 +787,8 @@ static void sb_start(struct sb *sb, const char *const *args, const char *user, c
 	enum afcq_status st = afcq_sandbox_start(args, &sb->proc, &err);
 	path_restore(saved);
 	if (st != AFCQ_OK)
-		fail_msg("sandbox: %s", afcq_error_line(&err, line, sizeof line));
+		fail_msg("sandbox: %s (the test runs BUILD/afcq-sandbox: build it with make)",
+			 afcq_error_line(&err, line, sizeof line));
 	struct afcq_endpoint ep = { .base_url = sb->proc.url, .timeout_s = 10,
 				    .username = (char *)user, .password = (char *)pw };
 	sb->client = afcq_client_new(&ep);
