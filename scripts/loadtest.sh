@@ -93,12 +93,14 @@ function done(summary, latency, requests)
 end
 LUA
 
+# The file exists before the child opens it, so reading it never races.
+: >"$TMP/sb.out"
 "$SANDBOX" --listen 127.0.0.1:0 --now 2022-03-15 >"$TMP/sb.out" 2>"$TMP/sb.err" &
 SB_PID=$!
 URL=""
 i=0
 while [ $i -lt 100 ] && [ -z "$URL" ]; do
-	URL=$(sed -n '1s/^listening on //p' "$TMP/sb.out")
+	URL=$(sed -n '1s/^listening on //p' "$TMP/sb.out" 2>/dev/null || true)
 	[ -n "$URL" ] && break
 	kill -0 "$SB_PID" 2>/dev/null || break
 	sleep 0.1
