@@ -99,6 +99,6 @@ void tui_prompt(struct tui_app *app, const char *title, const char *label, const
 	p->edit.t = TBL_COUNT; /* not a form field: no marks */
 	snprintf(p->edit.buf, sizeof p->edit.buf, "%s", initial ? initial : "");
 	p->edit.len = p->edit.cur = strlen(p->edit.buf);
-	p->edit.fresh = false;
+	p->edit.fresh = true; /* typing replaces the suggestion */
 	tui_push(app, &tui_dialog_prompt_ops, p);
 }

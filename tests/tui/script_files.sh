@@ -1,0 +1,94 @@
+#!/bin/sh
+# Scripted workstation tests: a request file loaded into the form (afcq
+# FILE and the Open command), saved back so that `afcq quote` reads it the
+# same, and the raw view's search and save.
+. tests/lib.sh
+. tests/tui/tui_lib
+sandbox_start || exit 1
+REQ="$FIX/requests/dallas.json"
+
+run_script file_loaded_from_command_line "$REQ" <<'SCRIPT'
+wait-idle
+assert-field bill.pcd 3726100
+assert-field cmpn.idnt CertCompany
+assert-field itms[0].ref 1_CertTest4_1_PCD_BaseMRC
+assert-field itms[1].ts 19/21
+assert-state items 3
+key F5
+wait-idle
+assert-state total 19.78
+SCRIPT
+
+SAVED="$T_TMP/saved.json"
+run_script file_saved_from_form "$REQ" <<SCRIPT
+wait-idle
+key F2
+assert-state view prompt
+type "$SAVED"
+key Enter
+assert-state message "saved the request to"
+SCRIPT
+if [ -s "$SAVED" ]; then pass file_save_writes_request; else fail file_save_writes_request "no $SAVED"; fi
+"$AFCQ" quote --endpoint "$SB_URL" -f csv "$REQ" >"$T_TMP/a.csv" 2>&1
+"$AFCQ" quote --endpoint "$SB_URL" -f csv "$SAVED" >"$T_TMP/b.csv" 2>&1
+if [ -s "$T_TMP/a.csv" ] && cmp -s "$T_TMP/a.csv" "$T_TMP/b.csv"; then
+	pass file_saved_quotes_identically
+else
+	fail file_saved_quotes_identically "$(diff "$T_TMP/a.csv" "$T_TMP/b.csv" | head -5)"
+fi
+# and it loads back into the same form
+run_script file_saved_loads_back "$SAVED" <<'SCRIPT'
+assert-field itms[2].ts 19/43
+assert-field itms[0].chg 15
+assert-field lfln x
+assert-field cmpn.reg x
+SCRIPT
+
+# The Open command; a file that does not parse leaves the form alone.
+printf '{ "inv": [ { "itms": [ { "chg": } ] } ] }\n' >"$T_TMP/bad.json"
+run_script file_open_command <<SCRIPT
+wait-idle
+set-field bill.pcd 1234567
+key F3
+type "$T_TMP/bad.json"
+key Enter
+assert-state message "(the form is unchanged)"
+assert-field bill.pcd 1234567
+key F3
+type "$REQ"
+key Enter
+assert-state message "loaded"
+assert-field bill.pcd 3726100
+assert-state items 3
+SCRIPT
+
+RAWSAVE="$T_TMP/response.json"
+run_script raw_view_search_and_save "$REQ" <<SCRIPT
+wait-idle
+key F9
+assert-screen "RAW REQUEST of nothing yet"
+key Esc F5
+wait-idle
+key F9
+assert-screen "RAW RESPONSE of quote"
+key /
+type "Municipal"
+key Enter
+assert-screen "\"name\": \"Municipal Right of Way\""
+assert-state message "\"Municipal\" at line"
+type p
+assert-screen "(exact)"
+key F2
+type "$RAWSAVE"
+key Enter
+assert-state message "saved the response to"
+key Tab
+assert-screen "RAW REQUEST"
+key Esc
+assert-state view main
+SCRIPT
+if grep -q '"Municipal Right of Way"' "$RAWSAVE" 2>/dev/null; then
+	pass raw_saved_response_is_the_body
+else
+	fail raw_saved_response_is_the_body "no tax in $RAWSAVE"
+fi
