@@ -218,6 +218,41 @@ static void invoice(FILE *f, const struct afcq_request *sent, const struct afcq_
 	totals(f, "Totals", &t);
 }
 
+/* Totals over every invoice that came back without errors; failed ones are
+ * left out (and said to be), never counted with a partial tax total. */
+static void all_invoices(FILE *f, const struct afcq_request *sent, const struct afcq_response *resp)
+{
+	struct afcq_sum charges = { 0 }, billable = { 0 }, nonbillable = { 0 };
+	size_t failed = 0;
+	for (size_t i = 0; i < resp->n_inv; i++) {
+		struct afcq_totals t;
+		afcq_money_totals(sent, resp, i, &t);
+		if (t.n_errors) {
+			failed++;
+			continue;
+		}
+		afcq_sum_add(&charges, t.charges);
+		afcq_sum_add(&billable, t.billable);
+		afcq_sum_add(&nonbillable, t.nonbillable);
+	}
+	struct afcq_totals all = {
+		.charges = afcq_sum_value(&charges),
+		.billable = afcq_sum_value(&billable),
+		.nonbillable = afcq_sum_value(&nonbillable),
+		.n_errors = resp->err.n || failed == resp->n_inv,
+	};
+	struct afcq_sum due = { 0 };
+	afcq_sum_add(&due, all.charges);
+	afcq_sum_add(&due, all.billable);
+	all.total_due = afcq_sum_value(&due);
+	fputc('\n', f);
+	if (failed)
+		fprintf(f, "All %zu invoices (%zu with errors left out)\n", resp->n_inv, failed);
+	else
+		fprintf(f, "All %zu invoices\n", resp->n_inv);
+	totals(f, "Totals", &all);
+}
+
 void cli_table_calc(FILE *f, const struct afcq_request *sent, const struct afcq_response *resp)
 {
 	if (resp->err.n) {
@@ -229,11 +264,6 @@ void cli_table_calc(FILE *f, const struct afcq_request *sent, const struct afcq_
 			fputc('\n', f);
 		invoice(f, sent, resp, i);
 	}
-	if (resp->n_inv > 1) {
-		struct afcq_totals t;
-		afcq_money_totals(sent, resp, (size_t)-1, &t);
-		fputc('\n', f);
-		fprintf(f, "All %zu invoices\n", resp->n_inv);
-		totals(f, "Totals", &t);
-	}
+	if (resp->n_inv > 1)
+		all_invoices(f, sent, resp);
 }
