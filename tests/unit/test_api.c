@@ -1,7 +1,7 @@
 /* Tests of the AFC operations: preparing requests, the send/parse/record
  * pipeline against a scripted server (malformed, empty, HTTP and API-level
- * failures, history written before sending), and whole round trips against
- * a real afcq-sandbox started through afcq_sandbox_start(). */
+ * failures, history written before sending).  Round trips against the real
+ * sandbox are in test_sandbox_launch.c. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -13,21 +13,18 @@
 #include <limits.h>
 #include <math.h>
 #include <netinet/in.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
-#include <sys/stat.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include "afcq/api.h"
 #include "afcq/codec.h"
 #include "afcq/history.h"
 #include "afcq/money.h"
-#include "afcq/sandbox_launch.h"
 #include "afcq/str.h"
+#include "api_testlib.h"
 #include "httpd_fixture.h"
 
 /* One VoIP access line for a residential customer in Dallas, TX; the
@@ -37,21 +34,6 @@ static const char one_item_request[] =
 	"  \"inv\": [ { \"doc\": \"T-DOC-1\", \"cmmt\": true, \"bill\": { \"pcd\": 3726100 },\n"
 	"      \"cust\": 0, \"date\": \"2022-03-02\",\n"
 	"      \"itms\": [ { \"ref\": \"a\", \"chg\": 15, \"sale\": 1, \"tran\": 19, \"serv\": 6 } ] } ] }";
-
-/* The Dallas fact pattern: access charge 15, one line, invoice charge 1.
- * Known answer: billable taxes 3.7794, total due 19.7794. */
-static const char dallas_request[] =
-	"{ \"cfg\": { \"incrf\": true },\n"
-	"  \"cmpn\": { \"bscl\": 0, \"svcl\": 0, \"fclt\": true, \"frch\": false, \"reg\": true,\n"
-	"            \"idnt\": \"CertCompany\" },\n"
-	"  \"inv\": [ { \"doc\": \"AFCQ-TEST-DALLAS\", \"cmmt\": false, \"bill\": { \"pcd\": 3726100 },\n"
-	"      \"cust\": 0, \"lfln\": true, \"date\": \"2022-03-02\",\n"
-	"      \"itms\": [\n"
-	"        { \"ref\": \"access\", \"chg\": 15, \"line\": 0, \"sale\": 1, \"tran\": 19, \"serv\": 6 },\n"
-	"        { \"ref\": \"lines\", \"chg\": 0, \"line\": 1, \"sale\": 1, \"tran\": 19, \"serv\": 21 },\n"
-	"        { \"ref\": \"invoice\", \"chg\": 1, \"line\": 0, \"sale\": 1, \"tran\": 19, \"serv\": 43 }\n"
-	"      ],\n"
-	"      \"invm\": true, \"dtl\": true, \"summ\": true } ] }";
 
 /* A well-formed answer for one_item_request: one tax of 0.9375. */
 static const char one_tax_answer[] =
@@ -74,30 +56,6 @@ struct fx {
 	struct afcq_request req;
 };
 
-static void parse_request(const char *text, struct afcq_request *out)
-{
-	struct afcq_error err;
-	memset(out, 0, sizeof *out);
-	enum afcq_status st = afcq_codec_parse_request(text, strlen(text), out, &err);
-	char line[1024];
-	if (st != AFCQ_OK)
-		fail_msg("fixture request: %s", afcq_error_line(&err, line, sizeof line));
-}
-
-static void make_temp_dir(char *buf, size_t n)
-{
-	const char *tmp = getenv("TMPDIR");
-	snprintf(buf, n, "%s/afcq-api-XXXXXX", tmp && *tmp ? tmp : P_tmpdir);
-	assert_non_null(mkdtemp(buf));
-}
-
-static void remove_tree(const char *dir)
-{
-	char *cmd = afcq_xasprintf("rm -rf '%s'", dir);
-	assert_int_equal(system(cmd), 0);
-	free(cmd);
-}
-
 static int setup(void **state)
 {
 	struct fx *fx = calloc(1, sizeof *fx);
@@ -105,7 +63,7 @@ static int setup(void **state)
 	assert_non_null(fx->srv);
 	struct afcq_endpoint ep = { .base_url = (char *)httpd_fixture_url(fx->srv), .timeout_s = 5 };
 	fx->client = afcq_client_new(&ep);
-	make_temp_dir(fx->dir, sizeof fx->dir);
+	api_test_temp_dir(fx->dir, sizeof fx->dir);
 	char *path = afcq_xasprintf("%s/history.sqlite", fx->dir);
 	struct afcq_error err;
 	fx->history = afcq_history_open(path, &err);
@@ -113,7 +71,7 @@ static int setup(void **state)
 	assert_non_null(fx->history);
 	fx->ctx = (struct afcq_api_ctx){ .client = fx->client, .history = fx->history,
 					 .endpoint_label = "fixture" };
-	parse_request(one_item_request, &fx->req);
+	api_test_parse_request(one_item_request, &fx->req);
 	*state = fx;
 	return 0;
 }
@@ -125,7 +83,7 @@ static int teardown(void **state)
 	afcq_history_close(fx->history);
 	afcq_client_free(fx->client);
 	httpd_fixture_stop(fx->srv);
-	remove_tree(fx->dir);
+	api_test_remove_tree(fx->dir);
 	free(fx);
 	return 0;
 }
@@ -161,9 +119,9 @@ static void test_op_names(void **state)
 
 static void two_invoices(struct afcq_request *r)
 {
-	parse_request(one_item_request, r);
+	api_test_parse_request(one_item_request, r);
 	struct afcq_request extra;
-	parse_request(one_item_request, &extra);
+	api_test_parse_request(one_item_request, &extra);
 	int i = afcq_request_add_invoice(r);
 	assert_int_equal(i, 1);
 	/* Move the parsed invoice in: the copy owns its strings now. */
@@ -225,7 +183,7 @@ static void test_prepare_invoice(void **state)
 
 	/* One invoice, no code given: a fresh one, and no commit. */
 	struct afcq_request one;
-	parse_request(one_item_request, &one);
+	api_test_parse_request(one_item_request, &one);
 	memset(&dst, 0, sizeof dst);
 	afcq_api_prepare_invoice(&dst, &one, "INV-1", NULL, false);
 	assert_true(looks_like_new_doc(dst.inv[0].doc));
@@ -267,7 +225,7 @@ static void test_quote_sent_without_commit_and_recorded(void **state)
 	assert_string_equal(path, "/api/v2/afc/CalcTaxes");
 	assert_string_equal(body, x.request_body);
 	struct afcq_request sent;
-	parse_request(body, &sent);
+	api_test_parse_request(body, &sent);
 	assert_true(sent.inv[0].cmmt.set);
 	assert_false(sent.inv[0].cmmt.v);
 	afcq_request_done(&sent);
@@ -610,309 +568,6 @@ static void test_lookups(void **state)
 	assert_int_equal(httpd_fixture_requests(fx->srv), before);
 	afcq_exchange_done(&x);
 }
-
-/* ---- launching the sandbox --------------------------------------------- */
-
-/* Puts dir first on PATH; returns the old PATH (caller restores, frees). */
-static char *path_prepend(const char *dir)
-{
-	const char *old = getenv("PATH");
-	char *saved = afcq_xstrdup(old ? old : "");
-	char *p = afcq_xasprintf("%s:%s", dir, saved);
-	setenv("PATH", p, 1);
-	free(p);
-	return saved;
-}
-
-static void path_restore(char *saved)
-{
-	setenv("PATH", saved, 1);
-	free(saved);
-}
-
-/* The build directory: the test binary lives in BUILD/tests/. */
-static char *build_dir(void)
-{
-	char buf[PATH_MAX];
-	ssize_t n = readlink("/proc/self/exe", buf, sizeof buf - 1);
-	assert_true(n > 0);
-	buf[n] = 0;
-	*strrchr(buf, '/') = 0;  /* BUILD/tests */
-	*strrchr(buf, '/') = 0;  /* BUILD */
-	return afcq_xstrdup(buf);
-}
-
-static void write_script(const char *path, const char *text)
-{
-	FILE *f = fopen(path, "w");
-	assert_non_null(f);
-	fputs(text, f);
-	fclose(f);
-	chmod(path, 0755);
-}
-
-static void test_launch_failures_explained(void **state)
-{
-	char dir[PATH_MAX];
-	make_temp_dir(dir, sizeof dir);
-	char *script = afcq_xasprintf("%s/afcq-sandbox", dir);
-	char *saved = path_prepend(dir);
-	const char *args[] = { "--ratebook", "RB", NULL };
-	struct afcq_sandbox_proc sp;
-	struct afcq_error err;
-
-	/* Dies at once: the reason on its stderr reaches the message, and the
-	 * arguments we pass are visible in it. */
-	write_script(script, "#!/bin/sh\necho \"cannot load rate book: $*\" >&2\nexit 3\n");
-	assert_int_equal(afcq_sandbox_start(args, &sp, &err), AFCQ_ERR_IO);
-	assert_string_equal(err.where, script);
-	assert_string_equal(err.msg, "exited before listening: cannot load rate book: "
-				     "--listen 127.0.0.1:0 --ratebook RB");
-
-	/* Says something else first. */
-	write_script(script, "#!/bin/sh\necho hello\nexec sleep 5\n");
-	assert_int_equal(afcq_sandbox_start(args, &sp, &err), AFCQ_ERR_IO);
-	assert_non_null(strstr(err.msg, "unexpected first line \"hello\""));
-
-	/* A well-behaved one is started, reported and stopped. */
-	write_script(script, "#!/bin/sh\necho listening on http://127.0.0.1:4242\n"
-			     "exec sleep 30\n");
-	assert_int_equal(afcq_sandbox_start(args, &sp, &err), AFCQ_OK);
-	assert_string_equal(sp.url, "http://127.0.0.1:4242");
-	assert_true(sp.pid > 0);
-	pid_t pid = sp.pid;
-	assert_int_equal(kill(pid, 0), 0);
-	afcq_sandbox_stop(&sp);
-	assert_int_equal(sp.pid, 0);
-	assert_null(sp.url);
-	assert_int_equal(kill(pid, 0), -1);  /* reaped: no such process */
-
-	path_restore(saved);
-	free(script);
-	remove_tree(dir);
-}
-
-/* true once pid has gone (or is a zombie nobody reaped yet), within ms. */
-static bool gone_within(pid_t pid, int ms)
-{
-	char path[64];
-	snprintf(path, sizeof path, "/proc/%d/stat", (int)pid);
-	for (int waited = 0; waited <= ms; waited += 20) {
-		FILE *f = fopen(path, "r");
-		if (!f)
-			return true;
-		char state = 0;
-		int n = fscanf(f, "%*d (%*[^)]) %c", &state);
-		fclose(f);
-		if (n == 1 && (state == 'Z' || state == 'X'))
-			return true;
-		usleep(20 * 1000);
-	}
-	return false;
-}
-
-static void test_launched_child_dies_with_parent(void **state)
-{
-	char dir[PATH_MAX];
-	make_temp_dir(dir, sizeof dir);
-	char *script = afcq_xasprintf("%s/afcq-sandbox", dir);
-	write_script(script, "#!/bin/sh\necho listening on http://127.0.0.1:4243\n"
-			     "exec sleep 30\n");
-	char *saved = path_prepend(dir);
-	int fds[2];
-	assert_int_equal(pipe(fds), 0);
-	pid_t mid = fork();
-	assert_true(mid >= 0);
-	if (mid == 0) {
-		/* A parent that starts the sandbox and dies without stopping it. */
-		const char *args[] = { "--ratebook", "RB", NULL };
-		struct afcq_sandbox_proc sp;
-		struct afcq_error err;
-		pid_t child = -1;
-		if (afcq_sandbox_start(args, &sp, &err) == AFCQ_OK)
-			child = sp.pid;
-		if (write(fds[1], &child, sizeof child) != (ssize_t)sizeof child)
-			_exit(2);
-		_exit(0);
-	}
-	close(fds[1]);
-	pid_t child = -1;
-	assert_int_equal(read(fds[0], &child, sizeof child), (ssize_t)sizeof child);
-	close(fds[0]);
-	int status;
-	waitpid(mid, &status, 0);
-	assert_true(child > 0);
-	bool gone = gone_within(child, 3000);
-	if (!gone)
-		kill(child, SIGKILL);
-	assert_true(gone);
-	path_restore(saved);
-	free(script);
-	remove_tree(dir);
-}
-
-static void test_launch_not_found(void **state)
-{
-	char dir[PATH_MAX];
-	make_temp_dir(dir, sizeof dir);
-	const char *old = getenv("PATH");
-	char *saved = afcq_xstrdup(old ? old : "");
-	setenv("PATH", dir, 1);
-	struct afcq_sandbox_proc sp;
-	struct afcq_error err;
-	assert_int_equal(afcq_sandbox_start(NULL, &sp, &err), AFCQ_ERR_IO);
-	assert_non_null(strstr(err.msg, "not found"));
-	path_restore(saved);
-	remove_tree(dir);
-}
-
-/* ---- against the real sandbox ------------------------------------------ */
-
-struct sb {
-	struct afcq_sandbox_proc proc;
-	struct afcq_client *client;
-	struct afcq_history *history;
-	struct afcq_api_ctx ctx;
-	char dir[PATH_MAX];
-};
-
-static void sb_start(struct sb *sb, const char *const *args, const char *user, const char *pw)
-{
-	memset(sb, 0, sizeof *sb);
-	char *bd = build_dir();
-	char *saved = path_prepend(bd);
-	free(bd);
-	struct afcq_error err;
-	char line[1024];
-	enum afcq_status st = afcq_sandbox_start(args, &sb->proc, &err);
-	path_restore(saved);
-	if (st != AFCQ_OK)
-		fail_msg("sandbox: %s (the test runs BUILD/afcq-sandbox: build it with make)",
-			 afcq_error_line(&err, line, sizeof line));
-	struct afcq_endpoint ep = { .base_url = sb->proc.url, .timeout_s = 10,
-				    .username = (char *)user, .password = (char *)pw };
-	sb->client = afcq_client_new(&ep);
-	make_temp_dir(sb->dir, sizeof sb->dir);
-	char *path = afcq_xasprintf("%s/h.sqlite", sb->dir);
-	sb->history = afcq_history_open(path, &err);
-	free(path);
-	assert_non_null(sb->history);
-	sb->ctx = (struct afcq_api_ctx){ .client = sb->client, .history = sb->history,
-					 .endpoint_label = "sandbox" };
-}
-
-static void sb_stop(struct sb *sb)
-{
-	afcq_history_close(sb->history);
-	afcq_client_free(sb->client);
-	afcq_sandbox_stop(&sb->proc);
-	remove_tree(sb->dir);
-}
-
-static void must(enum afcq_status st, const struct afcq_error *err, const char *what)
-{
-	char line[1024];
-	if (st != AFCQ_OK)
-		fail_msg("%s: %s", what, afcq_error_line(err, line, sizeof line));
-}
-
-static void test_sandbox_quote_invoice_commit(void **state)
-{
-	/* The clock inside the invoice month: the document is still open. */
-	const char *args[] = { "--now", "2022-03-15", NULL };
-	struct sb sb;
-	sb_start(&sb, args, NULL, NULL);
-	assert_non_null(strstr(sb.proc.url, "http://127.0.0.1:"));
-
-	struct afcq_request req;
-	parse_request(dallas_request, &req);
-	struct afcq_exchange x;
-	struct afcq_error err;
-
-	must(afcq_api_calc(&sb.ctx, AFCQ_OP_QUOTE, &req, &x, &err), &err, "quote");
-	struct afcq_totals t;
-	afcq_money_totals(&req, &x.response, (size_t)-1, &t);
-	assert_int_equal(t.n_errors, 0);
-	assert_int_equal(afcq_money_cents(t.billable), 378);
-	assert_int_equal(afcq_money_cents(t.total_due), 1978);
-	struct afcq_history_entry e;
-	memset(&e, 0, sizeof e);
-	assert_int_equal(afcq_history_get(sb.history, x.history_id, &e, &err), AFCQ_OK);
-	assert_true(e.has_total);
-	assert_true(fabs(e.total - 19.7794) < 1e-9);
-	afcq_history_entry_done(&e);
-	afcq_exchange_done(&x);
-
-	/* The same request as an invoice under a fresh code, then committed,
-	 * then uncommitted. */
-	char *doc = afcq_api_new_doc(sb.history);
-	struct afcq_request inv;
-	memset(&inv, 0, sizeof inv);
-	afcq_api_prepare_invoice(&inv, &req, "INV-1001", doc, false);
-	must(afcq_api_calc(&sb.ctx, AFCQ_OP_INVOICE, &inv, &x, &err), &err, "invoice");
-	assert_string_equal(x.response.inv[0].doc, doc);
-	afcq_exchange_done(&x);
-	assert_true(afcq_history_doc_used(sb.history, doc));
-
-	must(afcq_api_commit(&sb.ctx, doc, true, &x, &err), &err, "commit");
-	assert_false(x.commit.ok.set && !x.commit.ok.v);
-	afcq_exchange_done(&x);
-	must(afcq_api_commit(&sb.ctx, doc, false, &x, &err), &err, "uncommit");
-	afcq_exchange_done(&x);
-
-	/* A code the server never saw. */
-	assert_int_equal(afcq_api_commit(&sb.ctx, "AFCQ-NEVER-SEEN", true, &x, &err),
-			 AFCQ_ERR_API);
-	afcq_exchange_done(&x);
-
-	free(doc);
-	afcq_request_done(&inv);
-	afcq_request_done(&req);
-	sb_stop(&sb);
-}
-
-static void test_sandbox_lookups(void **state)
-{
-	struct sb sb;
-	sb_start(&sb, NULL, NULL, NULL);
-	struct afcq_exchange x;
-	struct afcq_error err;
-	must(afcq_api_lookup(&sb.ctx, AFCQ_OP_SERVICEINFO, NULL, NULL, &x, &err), &err,
-	     "serviceinfo");
-	assert_false(afcq_str_empty(x.info.server_time));
-	afcq_exchange_done(&x);
-	must(afcq_api_lookup(&sb.ctx, AFCQ_OP_TSPAIRS, NULL, NULL, &x, &err), &err, "tspairs");
-	assert_true(x.tspairs.n > 0);
-	afcq_exchange_done(&x);
-	must(afcq_api_lookup(&sb.ctx, AFCQ_OP_TAXTYPE, "*", NULL, &x, &err), &err, "taxtype");
-	assert_true(x.taxtypes.n > 0);
-	afcq_exchange_done(&x);
-	sb_stop(&sb);
-}
-
-static void test_sandbox_demands_auth(void **state)
-{
-	const char *args[] = { "--user", "clerk", "--password", "s3cret", NULL };
-	struct sb sb;
-	sb_start(&sb, args, NULL, NULL);
-	struct afcq_exchange x;
-	struct afcq_error err;
-	assert_int_equal(afcq_api_lookup(&sb.ctx, AFCQ_OP_SERVICEINFO, NULL, NULL, &x, &err),
-			 AFCQ_ERR_HTTP);
-	assert_int_equal(err.http_status, 401);
-	afcq_exchange_done(&x);
-
-	struct afcq_endpoint ep = { .base_url = sb.proc.url, .username = "clerk",
-				    .password = "s3cret" };
-	struct afcq_client *c = afcq_client_new(&ep);
-	struct afcq_api_ctx ctx = { .client = c };
-	must(afcq_api_lookup(&ctx, AFCQ_OP_SERVICEINFO, NULL, NULL, &x, &err), &err,
-	     "serviceinfo with credentials");
-	afcq_exchange_done(&x);
-	afcq_client_free(c);
-	sb_stop(&sb);
-}
-
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -935,12 +590,6 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_cancel_is_recorded, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_commit_and_uncommit, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_lookups, setup, teardown),
-		cmocka_unit_test(test_launch_failures_explained),
-		cmocka_unit_test(test_launch_not_found),
-		cmocka_unit_test(test_launched_child_dies_with_parent),
-		cmocka_unit_test(test_sandbox_quote_invoice_commit),
-		cmocka_unit_test(test_sandbox_lookups),
-		cmocka_unit_test(test_sandbox_demands_auth),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
