@@ -203,9 +203,9 @@ static void draw_keybar(struct tui_app *app)
 		tui_put(app, r->y, x, kl, ROLE_KEY, key);
 		x += kl;
 		if (wide && ai->alias) {
-			char al[4] = { '/', (char)ai->alias, 0, 0 };
-			tui_put(app, r->y, x, 2, ROLE_KEY, al);
-			x += 2;
+			char al[4] = { '/', (char)ai->alias, ' ', 0 };
+			tui_put(app, r->y, x, 3, ROLE_KEY, al);
+			x += 3;
 		}
 		tui_put(app, r->y, x, (int)strlen(ai->label), ROLE_KEYLABEL, ai->label);
 		/* the alias letter, where the label holds it, is marked */

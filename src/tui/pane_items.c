@@ -14,7 +14,7 @@
 
 #include "afcq/str.h"
 
-#define NUM_W 5
+#define NUM_W 6
 
 /* Column x positions for the current width; the description column gets
  * whatever the others leave. */
@@ -111,7 +111,7 @@ static void items_draw(struct tui_app *app, struct tui_view *v)
 		fs->top = rows - 1;
 
 	tui_fill(app, r->y, 0, r->w, ROLE_HEADER);
-	tui_putf(app, r->y, 0, NUM_W, ROLE_HEADER, "%4s", "#");
+	tui_putf(app, r->y, 0, NUM_W, ROLE_HEADER, "%5s", "#");
 	for (size_t i = 0; i < nf; i++)
 		tui_put(app, r->y, c.x[i], f[i].type == FT_BOOL ? 3 : f[i].width, ROLE_HEADER,
 			f[i].label);
@@ -132,7 +132,7 @@ static void items_draw(struct tui_app *app, struct tui_view *v)
 			continue;
 		}
 		bool row_focus = focus_here && row == fs->row;
-		tui_putf(app, y, 0, NUM_W, row_focus ? ROLE_SELECTED : ROLE_LABEL, "%4zu", row + 1);
+		tui_putf(app, y, 0, NUM_W, row_focus ? ROLE_SELECTED : ROLE_LABEL, "%5zu", row + 1);
 		for (size_t i = 0; i < nf; i++) {
 			int w = f[i].type == FT_BOOL ? 3 : f[i].width;
 			bool focus = row_focus && fs->col == i;
@@ -264,7 +264,8 @@ static enum tui_result items_on_action(struct tui_app *app, struct tui_view *v, 
 	struct tui_form_state *fs = &app->form;
 	size_t rows = tui_form_n_items(app);
 	int page = app->lay.grid.h - 1;
-	if (tui_edit_action(&fs->edit, a) == TUI_HANDLED)
+	/* Home/End go to the first/last row here, not within the cell */
+	if (a != ACT_HOME && a != ACT_END && tui_edit_action(&fs->edit, a) == TUI_HANDLED)
 		return TUI_HANDLED;
 	switch (a) {
 	case ACT_NEXT_FIELD:
