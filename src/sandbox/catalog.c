@@ -182,11 +182,8 @@ static enum afcq_status tspair_row(struct catalog *c, char **f, struct tsv_ctx *
 	p.input = (int)v[4];
 	p.tran_desc = afcq_xstrdup(f[6]);
 	p.serv_desc = afcq_xstrdup(f[7]);
-	p.pair_desc = afcq_xstrdup(f[8][0] ? f[8] : "");
-	if (!f[8][0]) {
-		free(p.pair_desc);
-		p.pair_desc = afcq_xasprintf("%s/%s", f[6], f[7]);
-	}
+	/* A blank description reads "Transaction/Service", as the service's do. */
+	p.pair_desc = f[8][0] ? afcq_xstrdup(f[8]) : afcq_xasprintf("%s/%s", f[6], f[7]);
 	c->tspairs.v = afcq_xrealloc(c->tspairs.v, (c->tspairs.n + 1) * sizeof(p));
 	c->tspairs.v[c->tspairs.n++] = p;
 	return AFCQ_OK;

@@ -45,6 +45,7 @@ struct routes_reply {
 	bool challenge;              /* add WWW-Authenticate (401) */
 };
 
+/* Frees body and error and zeroes *r; NULL is fine. */
 void routes_reply_done(struct routes_reply *r);
 
 /* Sets an error reply: status, `error` header = msg, and a small JSON

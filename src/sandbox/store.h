@@ -31,6 +31,7 @@ struct store_doc {
 	char *answer;     /* JSON text of the invoice's answer, may be NULL */
 };
 
+/* Frees the strings of *d and zeroes it; NULL is fine. */
 void store_doc_done(struct store_doc *d);
 
 /* Opens (creating if needed) the store in the SQLite file at path, or an

@@ -59,6 +59,10 @@ expect_code wrong-method-405 405
 expect_header wrong-method-allow 'Allow: POST'
 expect_header wrong-method-error-header 'error: '
 
+req POST /api/v2/afc/tspairs --data-binary '{}'
+expect_code wrong-method-get-route-405 405
+expect_header wrong-method-get-route-allow 'Allow: GET, HEAD'
+
 req POST /api/v2/afc/CalcTaxes -H 'Content-Type: application/json' --data-binary "$SMALL"
 expect_code calc-200 200
 expect_grep calc-item-ref "$BODY" '"itms":[{"ref":"line-1"'
@@ -88,6 +92,8 @@ expect_code auth-wrong-401 401
 expect_header auth-wrong-error-header 'error: '
 req GET /api/v2/afc/serviceinfo -u 'rep:s3cret:pw'
 expect_code auth-right-200 200
+req GET /api/v2/HealthCheck
+expect_code auth-health-check-open 200
 req POST /api/v2/afc/CalcTaxes -u 'rep:s3cret:pw' -H 'Content-Type: application/json' \
 	--data-binary "$SMALL"
 expect_code auth-calc-200 200
@@ -99,16 +105,21 @@ fi
 sandbox_stop
 
 # Usage errors exit 2 without listening.
-"$SANDBOX_BIN" --user someone >"$OUT" 2>"$ERR"
-rc=$?
-if [ "$rc" -eq 2 ]; then pass usage-user-without-password; else fail usage-user-without-password "exit $rc"; fi
+expect_rc usage-user-without-password 2 "$SANDBOX_BIN" --user someone
 expect_rc usage-bad-listen 2 "$SANDBOX_BIN" --listen nonsense
 expect_rc usage-bad-now 2 "$SANDBOX_BIN" --now 2018-13-01
 
-# SIGTERM stops it cleanly (exit 0; leaks would fail under ASan).
-sandbox_start || exit 1
-kill -TERM "$SB_PID"
-wait "$SB_PID"
-rc=$?
-SB_PID=""
-if [ "$rc" -eq 0 ]; then pass sigterm-clean-exit; else fail sigterm-clean-exit "exit $rc: $(head -c 300 "$T_TMP/sb.err")"; fi
+# SIGTERM and SIGINT stop it cleanly (exit 0; leaks would fail under ASan).
+for sig in TERM INT; do
+	sandbox_start || exit 1
+	curl -s -o /dev/null "$SB_URL/api/v2/afc/serviceinfo"
+	kill -s "$sig" "$SB_PID"
+	wait "$SB_PID"
+	rc=$?
+	SB_PID=""
+	if [ "$rc" -eq 0 ]; then
+		pass "sig$sig-clean-exit"
+	else
+		fail "sig$sig-clean-exit" "exit $rc: $(head -c 300 "$T_TMP/sb.err")"
+	fi
+done
