@@ -99,6 +99,12 @@ int cli_session_open(struct cli_session *s, unsigned need);
 /* Closes the client and history and stops a started sandbox. */
 void cli_session_done(struct cli_session *s);
 
+/* Asks question on the terminal (/dev/tty) and reads a line with echo
+ * off.  Returns the malloc'd answer (free with cli_password_free, which
+ * wipes it), or NULL when there is no terminal or the answer is empty. */
+char *cli_password_prompt(const char *question);
+void cli_password_free(char *pw);
+
 /* Prints "afcq: <where: msg>" for e and returns its exit code. */
 int cli_fail(const struct afcq_error *e);
 /* Prints "afcq: " + formatted text and returns code. */

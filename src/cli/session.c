@@ -102,6 +102,20 @@ static int open_endpoint(struct cli_session *s)
 	if (afcq_str_empty(s->endpoint.base_url))
 		return cli_failf(CLI_EXIT_CONFIG, "profile %s: no endpoint configured",
 				 s->cfg.profile ? s->cfg.profile : "(none)");
+	if (!s->cfg.sandbox && s->endpoint.username && !s->endpoint.password) {
+		/* A user name without a password: ask for it on the terminal,
+		 * never echoed, never stored. */
+		char *q = afcq_xasprintf("Password for %s at %s: ", s->endpoint.username,
+					 s->endpoint.base_url);
+		s->endpoint.password = cli_password_prompt(q);
+		free(q);
+		if (!s->endpoint.password)
+			return cli_failf(CLI_EXIT_CONFIG,
+					 "profile %s: user %s has no password: set %s%s or run on a terminal to be asked",
+					 s->cfg.profile ? s->cfg.profile : "?", s->endpoint.username,
+					 s->cfg.password_env ? "the variable " : "password_env",
+					 s->cfg.password_env ? s->cfg.password_env : "");
+	}
 	s->client = afcq_client_new(&s->endpoint);
 	if (!s->client)
 		return cli_failf(CLI_EXIT_NET, "%s: cannot start the HTTP client",
@@ -133,6 +147,10 @@ void cli_session_done(struct cli_session *s)
 	if (s->history)
 		afcq_history_close(s->history);
 	s->history = NULL;
+	if (s->endpoint.password) {
+		cli_password_free(s->endpoint.password);
+		s->endpoint.password = NULL;
+	}
 	afcq_endpoint_done(&s->endpoint);
 	if (s->cfg_loaded)
 		afcq_config_done(&s->cfg);

@@ -42,3 +42,12 @@ if grep -rqF -- "$PW" "$T_TMP/shown" "$OUT" "$ERR" "$XDG_STATE_HOME"; then
 else
 	pass "the password is nowhere in output, errors or history"
 fi
+
+# No password at all and no terminal to ask on: a configuration error
+# naming the variable (setsid: no controlling terminal, never a prompt).
+if command -v setsid >/dev/null 2>&1; then
+	if expect_rc "no password, no terminal exits 3" 3 env -u AFCQ_TEST_PASSWORD setsid -w \
+		"$AFCQ" quote -c "$cfg" "$REQ/dallas.json" </dev/null; then
+		expect_grep "no password: names the variable" "$ERR" "AFCQ_TEST_PASSWORD"
+	fi
+fi
