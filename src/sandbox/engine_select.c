@@ -157,6 +157,12 @@ static bool rule_matches(const struct eng_invoice *ei, const struct eng_item *it
 static void add_rows_for(const struct ratebook *rb, struct eng_invoice *ei, struct eng_item *it,
 			 const struct rb_jur *j, double share, bool federal_ok, bool local_ok)
 {
+	/* The place and its ancestors, so each rule's scope is a short test. */
+	long long chain[16];
+	size_t n_chain = 0;
+	for (const struct rb_jur *a = j; a && n_chain < 16;
+	     a = a->parent >= 0 ? ratebook_jur(rb, a->parent) : NULL)
+		chain[n_chain++] = a->pcd;
 	for (size_t r = 0; r < rb->n_rules; r++) {
 		const struct rb_rule *ru = &rb->rules[r];
 		const struct rb_tax *t = &rb->taxes[ru->tax];
@@ -164,7 +170,10 @@ static void add_rows_for(const struct ratebook *rb, struct eng_invoice *ei, stru
 			continue;
 		if (!ratebook_rule_pair(ru, it->pair->tran, it->pair->serv))
 			continue;
-		if (!ratebook_within(rb, j, ru->scope))
+		bool inside = false;
+		for (size_t c = 0; c < n_chain && !inside; c++)
+			inside = chain[c] == ru->scope;
+		if (!inside)
 			continue;
 		bool needs_ovr;
 		if (!rule_matches(ei, it, ru, &needs_ovr))
