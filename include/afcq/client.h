@@ -71,6 +71,10 @@ struct afcq_call *afcq_client_start(struct afcq_client *c, const char *method, c
 /* Drives transfers, waiting at most timeout_ms for activity (0 = do not
  * wait).  Returns the number of calls still running. */
 int afcq_client_pump(struct afcq_client *c, int timeout_ms);
+/* The same, but the wait also ends as soon as fd (e.g. the terminal, 0) is
+ * readable, so a UI loop can sleep in here and still answer every key at
+ * once.  fd < 0: as afcq_client_pump.  Nothing is read from fd. */
+int afcq_client_pump_fd(struct afcq_client *c, int timeout_ms, int fd);
 
 bool afcq_call_done(const struct afcq_call *call);
 /* Milliseconds since the call started. */

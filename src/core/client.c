@@ -471,7 +471,7 @@ static int count_running(const struct afcq_client *c)
 	return n;
 }
 
-int afcq_client_pump(struct afcq_client *c, int timeout_ms)
+int afcq_client_pump_fd(struct afcq_client *c, int timeout_ms, int fd)
 {
 	if (!c)
 		return 0;
@@ -479,11 +479,18 @@ int afcq_client_pump(struct afcq_client *c, int timeout_ms)
 	curl_multi_perform(c->multi, &running);
 	collect(c);
 	if (count_running(c) > 0 && timeout_ms > 0) {
-		curl_multi_poll(c->multi, NULL, 0, timeout_ms, NULL);
+		struct curl_waitfd extra = { .fd = fd, .events = CURL_WAIT_POLLIN };
+		curl_multi_poll(c->multi, fd >= 0 ? &extra : NULL, fd >= 0 ? 1 : 0, timeout_ms,
+				NULL);
 		curl_multi_perform(c->multi, &running);
 		collect(c);
 	}
 	return count_running(c);
+}
+
+int afcq_client_pump(struct afcq_client *c, int timeout_ms)
+{
+	return afcq_client_pump_fd(c, timeout_ms, -1);
 }
 
 bool afcq_call_done(const struct afcq_call *call)

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "afcq/client.h"
@@ -408,6 +409,44 @@ static void test_async_cancel(void **state)
 	afcq_call_free(call);
 }
 
+static double pump_ms(struct afcq_client *c, int timeout_ms, int fd)
+{
+	struct timespec t0, t1;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	afcq_client_pump_fd(c, timeout_ms, fd);
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	return (double)(t1.tv_sec - t0.tv_sec) * 1000 + (double)(t1.tv_nsec - t0.tv_nsec) / 1e6;
+}
+
+static void test_pump_wakes_on_fd(void **state)
+{
+	struct fx *fx = *state;
+	httpd_fixture_script(fx->srv, 200, NULL, "{}", 5000);
+	struct afcq_error err;
+	struct afcq_call *call = afcq_client_start(fx->client, "GET", "/slow", NULL, &err);
+	assert_non_null(call);
+	int p[2];
+	assert_int_equal(pipe(p), 0);
+	/* Let the request go out: curl's own timers end the first waits early;
+	 * once sent, a pump with nothing to read sleeps its timeout out. */
+	int i;
+	for (i = 0; i < 20 && pump_ms(fx->client, 300, p[0]) < 250; i++)
+		;
+	assert_true(i < 20);
+	assert_false(afcq_call_done(call));
+
+	assert_int_equal(write(p[1], "k", 1), 1);  /* a key arrives */
+	assert_true(pump_ms(fx->client, 2000, p[0]) < 200);
+	char k;
+	assert_int_equal(read(p[0], &k, 1), 1);
+	assert_true(pump_ms(fx->client, 300, p[0]) >= 250);
+
+	afcq_call_cancel(call);
+	afcq_call_free(call);
+	close(p[0]);
+	close(p[1]);
+}
+
 static void test_free_client_with_running_call(void **state)
 {
 	struct fx *fx = *state;
@@ -518,6 +557,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_url_credentials_never_shown, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_async_pump_two_calls, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_async_cancel, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_pump_wakes_on_fd, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_free_client_with_running_call, setup, teardown),
 		cmocka_unit_test(test_tls_unknown_certificate_refused),
 		cmocka_unit_test(test_tls_trusted_with_ca_file),
