@@ -65,11 +65,16 @@ int cli_request_check_catalog(struct cli_session *s, const struct afcq_request *
 	afcq_catalog_init(&cat);
 	struct afcq_error err;
 	afcq_error_clear(&err);
-	/* A catalog that cannot be had (endpoint down, no lookups) checks
-	 * nothing: the request itself then meets the same fate. */
+	/* A catalog that cannot be had (refused, no lookups served) checks
+	 * nothing: the request itself then meets its own fate and is recorded.
+	 * An endpoint that let the lookup time out would make the request wait
+	 * as long again for nothing, so that stops here (nothing was sent). */
 	int rc = CLI_EXIT_OK;
-	if (afcq_catalog_load(&cat, &s->api, NULL, &err) == AFCQ_OK && cat.tspairs.n)
+	enum afcq_status st = afcq_catalog_load(&cat, &s->api, NULL, &err);
+	if (st == AFCQ_OK && cat.tspairs.n)
 		rc = cli_request_check_pairs(r, &cat);
+	else if (st == AFCQ_ERR_NET && err.cause == AFCQ_CAUSE_TIMEOUT)
+		rc = cli_fail(&err);
 	afcq_catalog_done(&cat);
 	return rc;
 }

@@ -108,3 +108,15 @@ if expect_rc "unknown T/S pair exits 2" 2 "$AFCQ" quote -e "$SB_URL" "$T_TMP/pai
 fi
 after=$("$AFCQ" history list -f csv | wc -l)
 expect_eq "unknown T/S pair: nothing sent" "$before" "$after"
+
+# --timeout: a server that accepts but never answers (stopped) gives up
+# after the time given, exit 4.
+kill -STOP "$SB_PID"
+start=$(date +%s)
+if expect_rc "timeout exits 4" 4 "$AFCQ" quote --timeout 1 -e "$SB_URL" "$REQ/streaming.json"; then
+	expect_grep "timeout message" "$ERR" "afcq: $SB_URL/api/v2/afc/"
+	expect_grep "timeout says so" "$ERR" "timed out"
+fi
+took=$(($(date +%s) - start))
+kill -CONT "$SB_PID"
+if [ "$took" -le 4 ]; then pass "timeout honoured"; else fail "timeout honoured" "took ${took}s"; fi
