@@ -101,6 +101,18 @@ static void fill_notax(const struct eng_item *it, struct afcq_tax *tx)
 	tx->chg = (struct afcq_odbl){ true, fabs(it->chg) };
 }
 
+static bool finite_amounts(const struct eng_item *it)
+{
+	if (!isfinite(it->chg))
+		return false;
+	for (size_t k = 0; k < it->n_rows; k++) {
+		const struct eng_row *r = &it->rows[k];
+		if (!isfinite(r->amt) || !isfinite(r->tm) || !isfinite(r->exm) || !isfinite(r->rate))
+			return false;
+	}
+	return true;
+}
+
 struct inv_opts {
 	bool retnb, retext, dtl, summ, empty_txs;
 };
@@ -166,6 +178,13 @@ static void calc_invoice(const struct ratebook *rb, const struct afcq_request *r
 		if (it->in->incl.set && it->in->incl.v)
 			engine_solve_inclusive(rb, &ei, it);
 		engine_compute(rb, &ei, it);
+		if (!finite_amounts(it)) {
+			engine_err_add(&res->itms[j].err, -1000,
+				       "Exception: the amounts overflow (check charge, quantity and override rates).");
+			it->n_rows = 0;
+			failed = true;
+			continue;
+		}
 		item_result(rb, it, &o, &res->itms[j]);
 	}
 	if (failed)

@@ -30,6 +30,17 @@ double *engine_usage(struct eng_invoice *ei, const void *key)
 	return &ei->use[ei->n_use++].used;
 }
 
+/* Line counts reported as integers; absurd counts are clamped so the
+ * conversion stays defined. */
+static long long whole_lines(double lines)
+{
+	if (!(lines > -1e15))
+		return lines != lines ? 0 : -1000000000000000LL;
+	if (lines > 1e15)
+		return 1000000000000000LL;
+	return (long long)lines;
+}
+
 static bool charge_based(const struct rb_tax *t)
 {
 	return t->calc == 1 || t->calc == 5 || (t->calc == 2 && (t->flags & RB_TMCHG));
@@ -45,7 +56,7 @@ static void compute_row(const struct ratebook *rb, const struct eng_item *it, st
 	if (row->exempt) {
 		row->exm = charge_based(t) ? it->chg * row->loc_share : 0;
 		if (t->calc == 4 || t->calc == 6)
-			row->lns = (long long)it->lines;
+			row->lns = whole_lines(it->lines);
 		return;
 	}
 	switch (t->calc) {
@@ -66,7 +77,7 @@ static void compute_row(const struct ratebook *rb, const struct eng_item *it, st
 		if (lines > row->lines_avail)
 			lines = row->lines_avail > 0 ? row->lines_avail : 0;
 		row->lines_used = lines;
-		row->lns = (long long)lines;
+		row->lns = whole_lines(lines);
 		row->amt = row->rate * lines * it->sign;
 		break;
 	}
@@ -86,7 +97,7 @@ static void compute_row(const struct ratebook *rb, const struct eng_item *it, st
 		row->exm = exm;
 		row->amt = row->rate * tm;
 		if (t->flags & RB_LINES)
-			row->lns = (long long)it->lines;
+			row->lns = whole_lines(it->lines);
 		break;
 	}
 	}

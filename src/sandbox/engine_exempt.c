@@ -41,11 +41,15 @@ static bool build(const struct ratebook *rb, const struct afcq_exemption *e, str
 	if (!x->where)
 		return false;
 	if (x->is_type) {
+		if (e->lvl.set && (e->lvl.v < 0 || e->lvl.v > 4))
+			return false;
 		if (e->dom.set)
-			x->dom = (int)e->dom.v;
+			x->dom = e->dom.v >= 0 && e->dom.v <= 4 ? (int)e->dom.v : -1;
 		else if (e->lvl.set)
 			x->dom = (int)e->lvl.v;
 		else
+			return false;
+		if (x->dom < 0)
 			return false;
 		if (e->scp.set)
 			x->scp = e->scp.v;
@@ -54,12 +58,13 @@ static bool build(const struct ratebook *rb, const struct afcq_exemption *e, str
 		x->exnb = e->exnb.set ? e->exnb.v : x->id != 0;
 	} else {
 		bool country = x->where->lvl == 0;
-		x->dom = e->dom.set ? (int)e->dom.v : country ? 0 : 1;
+		x->dom = !e->dom.set ? (country ? 0 : 1) : e->dom.v >= 0 && e->dom.v <= 4 ? (int)e->dom.v : -1;
 		x->scp = e->scp.set ? e->scp.v : country ? 1920 : 1792;
 		x->exnb = e->exnb.set && e->exnb.v;
 	}
 	x->frc = e->frc.set ? e->frc.v : true;
-	return true;
+	/* Levels run 0-4; anything else names no level and exempts nothing. */
+	return x->dom >= 0 && x->dom <= 4;
 }
 
 static bool hits(const struct ratebook *rb, const struct exm_rule *x, const struct eng_row *row)

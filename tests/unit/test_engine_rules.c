@@ -381,6 +381,27 @@ static void test_exemption_keeps_row_at_zero(void **state)
 	afcq_response_done(&r);
 }
 
+static void test_odd_inputs_never_crash(void **state)
+{
+	struct afcq_response r;
+	/* Absurd counts, levels, shares and rates: answered, never undefined. */
+	calc(state, "{\"ovr\":[{\"loc\":{\"ctry\":\"USA\"},\"scp\":0,\"tid\":33,\"lvl\":3,"
+		    "\"brkt\":[{\"rate\":1e308}]}],\"sovr\":[{\"sh\":2,\"old\":0.649,\"new\":-7}],"
+		    "\"inv\":[{\"bill\":{\"pcd\":3726100},\"date\":\"2022-03-02\",\"summ\":true,"
+		    "\"exms\":[{\"loc\":{\"ctry\":\"USA\"},\"tpe\":0,\"lvl\":99},"
+		    "{\"loc\":{\"ctry\":\"USA\"},\"cat\":1,\"dom\":-3,\"scp\":-1}],"
+		    "\"itms\":[{\"tran\":19,\"serv\":21,\"line\":9000000000000000000,\"qty\":9000000000000000000},"
+		    "{\"tran\":19,\"serv\":6,\"chg\":1e300,\"qty\":1000000},"
+		    "{\"tran\":19,\"serv\":6,\"chg\":10,\"incl\":true},"
+		    "{\"tran\":19,\"serv\":6,\"chg\":10,\"min\":-5,\"line\":-3}]}]}",
+	     &r);
+	assert_int_equal(r.n_inv, 1);
+	assert_int_equal(r.inv[0].n_itms, 4);
+	assert_true(has_err(&r.inv[0].itms[1].err, -1000, "overflow"));
+	assert_true(has_err(&r.inv[0].err, -1000, "One or more LineItems failed."));
+	afcq_response_done(&r);
+}
+
 static void write_file(const char *dir, const char *name, const char *text)
 {
 	char *p = afcq_xasprintf("%s/%s", dir, name);
@@ -456,6 +477,7 @@ int main(void)
 		cmocka_unit_test(test_retnb_false_drops_non_billable),
 		cmocka_unit_test(test_overrides),
 		cmocka_unit_test(test_exemption_keeps_row_at_zero),
+		cmocka_unit_test(test_odd_inputs_never_crash),
 		cmocka_unit_test(test_ratebook_reports_file_and_line),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
