@@ -90,8 +90,9 @@ has pcode-zip-plus-4 '"MatchCount":5,'
 pcode '{"CountryIso":"CAN","ZipCode":"h1a 0a1"}'
 has pcode-canadian-postal '"Locality":"MONTREAL","PCode":4945800}'
 pcode '{"City":"Houston","State":"TX"}'
-count pcode-city-state-several '"PCode":3775200' 2
-has pcode-city-state-counties '"County":"FORT BEND"'
+count pcode-city-state-several '"Locality":"HOUSTON"' 2
+has pcode-city-state-harris '"County":"HARRIS","Locality":"HOUSTON","PCode":3775200}'
+has pcode-city-state-fort-bend '"County":"FORT BEND","Locality":"HOUSTON","PCode":3671300}'
 pcode '{"City":"houston","State":"tx","County":"Harris"}'
 count pcode-city-state-county-one '"PCode"' 1
 has pcode-city-state-county '"County":"HARRIS","Locality":"HOUSTON","PCode":3775200}'
