@@ -67,7 +67,7 @@ static const struct tui_field_def item_fields[] = {
 	  "transaction/service pair, e.g. 19/6 (VoIP access)" },
 	{ "chg", "Charge", 0, 0, 9, FT_DBL, ITM(chg), NOLOC, "charge amount" },
 	{ "line", "Lines", 0, 0, 5, FT_INT, ITM(line), NOLOC, "number of lines" },
-	{ "min", "Minutes", 0, 0, 7, FT_DBL, ITM(min), NOLOC, "minutes" },
+	{ "min", "Mins", 0, 0, 6, FT_DBL, ITM(min), NOLOC, "minutes" },
 	{ "loc", "Locs", 0, 0, 4, FT_INT, ITM(loc), NOLOC, "number of locations" },
 	{ "sale", "Sale", 0, 0, 1, FT_INT, ITM(sale), NOLOC,
 	  "sale type: 0 wholesale, 1 retail, 2 consumed, 3 vendor use" },

@@ -54,7 +54,7 @@ static void hist_draw(struct tui_app *app, struct tui_view *v)
 	for (int y = y0; y < y1; y++)
 		tui_fill(app, y, 0, COLS, ROLE_NORMAL);
 	tui_fill(app, y0, 0, COLS, ROLE_HEADER);
-	tui_putf(app, y0, 0, COLS, ROLE_HEADER, "%3s %-11s %-8s %9s %-7s %-7s %s", "#", "UTC time",
+	tui_putf(app, y0, 0, COLS, ROLE_HEADER, "%3s %-11s %-8s %8s %-7s %-8s %s", "#", "UTC time",
 		 "Kind", "Total", "Outcome", "Invoice", "Document");
 	if (h->n == 0) {
 		tui_put(app, y0 + 1, 0, COLS, ROLE_DIM, "  nothing sent yet (Esc back)");
@@ -81,7 +81,7 @@ static void hist_draw(struct tui_app *app, struct tui_view *v)
 		enum tui_role role = i == h->sel ? ROLE_SELECTED
 				     : e->outcome == AFCQ_OUTCOME_OK ? ROLE_NORMAL : ROLE_ERROR;
 		tui_fill(app, y0 + 1 + k, 0, COLS, role);
-		tui_putf(app, y0 + 1 + k, 0, COLS, role, "%3lld %-11s %-8.8s %9s %-7.7s %-7.7s %s",
+		tui_putf(app, y0 + 1 + k, 0, COLS, role, "%3lld %-11s %-8.8s %8s %-7.7s %-8.8s %s",
 			 (long long)e->id, time, e->kind ? e->kind : "", total,
 			 outcome_short(e->outcome), e->invn ? e->invn : "", e->doc ? e->doc : "");
 	}

@@ -56,8 +56,8 @@ key F8
 assert-state view history
 assert-screen "commit"
 assert-screen "uncommit"
-assert-screen "invoice      19.78 ok      INV-7   AFCQ-"
-assert-screen "quote        19.78 ok"
+assert-screen "invoice     19.78 ok      INV-7    AFCQ-"
+assert-screen "quote       19.78 ok"
 SCRIPT
 } | run_script invoice_commit_history
 
