@@ -12,7 +12,8 @@ static bool eq(const char *a, const char *b)
 	return a && b && strcasecmp(a, b) == 0;
 }
 
-/* "ST LOUIS" and "SAINT LOUIS", "94102-1234" and "94102": compare loosely. */
+/* A ZIP matches a listed one exactly or with a suffix after "-"
+ * ("94102-1234", "H1A-0A1" against "94102", "H1A"). */
 static bool zip_eq(const char *want, const char *have)
 {
 	size_t n = strlen(have);

@@ -291,6 +291,25 @@ static enum afcq_status row_pair(struct ratebook *rb, const struct tsv_row *r, s
 	return AFCQ_OK;
 }
 
+/* The lookup catalog's T/S pairs (catalog/tspairs.tsv: tran serv market
+ * interface input ...) are known pairs too, without taxes unless a rule
+ * names them; the header row and pairs already listed are skipped. */
+static enum afcq_status row_catalog_pair(struct ratebook *rb, const struct tsv_row *r,
+					 struct afcq_error *err)
+{
+	(void)err;
+	struct rb_pair p = { 0 };
+	if (r->n < 2 || !parse_int(r->col[0], &p.tran) || !parse_int(r->col[1], &p.serv) ||
+	    ratebook_pair(rb, p.tran, p.serv))
+		return AFCQ_OK;
+	if (r->n < 5 || !parse_int(r->col[4], &p.input))
+		p.input = 1;
+	p.tran_desc = afcq_xstrdup(r->n > 6 ? r->col[6] : "");
+	p.serv_desc = afcq_xstrdup(r->n > 7 ? r->col[7] : "");
+	*GROW(rb->pairs, rb->n_pairs) = p;
+	return AFCQ_OK;
+}
+
 /* safeharbor.tsv: sh from federal-share */
 static enum afcq_status row_share(struct ratebook *rb, const struct tsv_row *r, struct afcq_error *err)
 {
@@ -414,6 +433,21 @@ struct ratebook *ratebook_load(const char *dir, struct afcq_error *err)
 			ratebook_free(rb);
 			return NULL;
 		}
+	}
+	/* dir/catalog when given the data directory, ../catalog from rates/. */
+	const char *catdirs[] = { "catalog", "../catalog" };
+	for (size_t i = 0; i < 2; i++) {
+		char *cd = afcq_xasprintf("%s/%s", use == sub ? dir : use, catdirs[i]);
+		bool found = stat(cd, &sb) == 0 && S_ISDIR(sb.st_mode);
+		if (found && load_file(rb, cd, "tspairs.tsv", row_catalog_pair, false, err) != AFCQ_OK) {
+			free(cd);
+			free(sub);
+			ratebook_free(rb);
+			return NULL;
+		}
+		free(cd);
+		if (found)
+			break;
 	}
 	if (check(rb, use, err) != AFCQ_OK) {
 		free(sub);

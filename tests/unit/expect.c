@@ -378,7 +378,7 @@ char *expect_rows_fixture(const char *name)
 
 char *expect_rows_ratebook_dir(void)
 {
-	return afcq_xasprintf("%s/data/sandbox/rates", top());
+	return afcq_xasprintf("%s/data/sandbox", top());
 }
 
 int expect_rows_load_request(const char *path, struct afcq_request *req)

@@ -34,7 +34,7 @@ int expect_rows_check(const char *expect_path, const struct afcq_response *resp)
  * is found through $AFCQ_TOP, else the current directory. */
 char *expect_rows_fixture(const char *name);
 
-/* The rate book directory of the tree (caller frees). */
+/* The sandbox data directory of the tree, data/sandbox (caller frees). */
 char *expect_rows_ratebook_dir(void);
 
 /* Parses a request fixture; returns 0, or -1 after printing why. */

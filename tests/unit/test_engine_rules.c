@@ -99,6 +99,17 @@ static void test_unknown_pair_fails_item_and_invoice(void **state)
 	afcq_response_done(&r);
 }
 
+static void test_catalog_pair_without_rules_is_known(void **state)
+{
+	struct afcq_response r;
+	/* Interstate toll is in the lookup catalog; no Dallas rule names it. */
+	calc(state, DALLAS_INV("{\"tran\":1,\"serv\":1,\"chg\":5}", ""), &r);
+	assert_int_equal(r.inv[0].itms[0].err.n, 0);
+	assert_int_equal(r.inv[0].err.n, 0);
+	assert_int_equal(r.inv[0].itms[0].n_txs, 0);
+	afcq_response_done(&r);
+}
+
 static void test_missing_required_fields(void **state)
 {
 	struct afcq_response r;
@@ -460,6 +471,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_unknown_pair_fails_item_and_invoice),
+		cmocka_unit_test(test_catalog_pair_without_rules_is_known),
 		cmocka_unit_test(test_missing_required_fields),
 		cmocka_unit_test(test_unknown_location),
 		cmocka_unit_test(test_request_and_invoice_errors),
