@@ -1,6 +1,7 @@
 /* engine_select.c - where an item is taxed and which taxes it picks. */
 #include "engine_int.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -12,12 +13,22 @@ static bool eq(const char *a, const char *b)
 	return a && b && strcasecmp(a, b) == 0;
 }
 
-/* A ZIP matches a listed one exactly or with a suffix after "-"
- * ("94102-1234", "H1A-0A1" against "94102", "H1A"). */
+/* A ZIP matches a listed one when, spaces and hyphens aside, it starts
+ * with it: "94102-1234" and "94102", "H1A 0A1" and "H1A". */
 static bool zip_eq(const char *want, const char *have)
 {
-	size_t n = strlen(have);
-	return strncasecmp(want, have, n) == 0 && (want[n] == '\0' || want[n] == '-');
+	for (;;) {
+		while (*want == ' ' || *want == '-')
+			want++;
+		while (*have == ' ' || *have == '-')
+			have++;
+		if (*have == '\0')
+			return true;
+		if (toupper((unsigned char)*want) != toupper((unsigned char)*have))
+			return false;
+		want++;
+		have++;
+	}
 }
 
 static const struct rb_jur *find(const struct ratebook *rb, const char *ctry, const char *st,

@@ -110,6 +110,27 @@ static void test_catalog_pair_without_rules_is_known(void **state)
 	afcq_response_done(&r);
 }
 
+static void test_address_resolution(void **state)
+{
+	struct afcq_response r;
+	/* ZIP with suffix, postal code with a space, names only, unknown city
+	 * in a known state (taxed as the state). */
+	calc(state, "{\"cfg\":{\"retext\":true},\"inv\":[{\"date\":\"2018-05-01\",\"itms\":["
+		    "{\"tran\":19,\"serv\":37,\"chg\":1,\"bill\":{\"zip\":\"94102-1234\"}},"
+		    "{\"tran\":19,\"serv\":37,\"chg\":1,\"bill\":{\"ctry\":\"CAN\",\"zip\":\"H1A 0A1\"}},"
+		    "{\"tran\":19,\"serv\":37,\"chg\":1,\"bill\":{\"st\":\"CA\",\"city\":\"SANTA CLARA\"}},"
+		    "{\"tran\":19,\"serv\":37,\"chg\":1,\"bill\":{\"st\":\"CA\",\"city\":\"Nowhere\"}}]}]}",
+	     &r);
+	const struct afcq_invoice_result *inv = &r.inv[0];
+	assert_int_equal(inv->err.n, 0);
+	assert_int_equal(tax_of(&inv->itms[0], 4, 2)->pcd, 377200);
+	assert_int_equal(tax_of(&inv->itms[1], 69, 1)->taxpcd.v, 4945800);
+	assert_int_equal(tax_of(&inv->itms[2], 4, 2)->pcd, 390800);
+	assert_null(tax_of(&inv->itms[3], 4, 2));
+	assert_int_equal(tax_of(&inv->itms[3], 1, 1)->taxpcd.v, 253500);
+	afcq_response_done(&r);
+}
+
 static void test_missing_required_fields(void **state)
 {
 	struct afcq_response r;
@@ -472,6 +493,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_unknown_pair_fails_item_and_invoice),
 		cmocka_unit_test(test_catalog_pair_without_rules_is_known),
+		cmocka_unit_test(test_address_resolution),
 		cmocka_unit_test(test_missing_required_fields),
 		cmocka_unit_test(test_unknown_location),
 		cmocka_unit_test(test_request_and_invoice_errors),
