@@ -61,11 +61,15 @@ struct cli_opts {
 };
 
 /* Parses argv[1..argc) except argv[skip] (the command word; 0 = none) into
- * *o (zeroed by the caller), for the named command (NULL: the workstation).  Options may come before or after the
- * positional arguments; "--" ends them.  On a bad option prints one
+ * *o (zeroed by the caller), for the named command (NULL: the workstation).
+ * Options may come before or after the positional arguments; "--" ends
+ * them.  On a bad option prints one
  * "afcq: ..." line and returns false.  o->args is malloc'd: cli_opts_done. */
 bool cli_opts_parse(struct cli_opts *o, const char *command, int argc, char **argv, int skip);
 void cli_opts_done(struct cli_opts *o);
+/* true when arg is an option that takes the next word as its value
+ * ("-f", "--format"; not "--format=csv" nor a flag). */
+bool cli_opt_wants_next(const char *arg);
 
 /* Usage text of one command (NULL: the overview) to f. */
 void cli_usage(FILE *f, const char *command);

@@ -35,25 +35,18 @@ static const struct command *find_command(const char *name)
 	return NULL;
 }
 
-/* Index of the subcommand word in argv, or 0 when there is none.  Global
- * options before it may take a value ("-f csv quote"), which is skipped. */
+/* Index of the subcommand word in argv, or 0 when there is none.  Options
+ * before it may take a separate value ("-f csv quote"), which is skipped. */
 static int command_index(int argc, char **argv)
 {
-	static const char *const with_value[] = {
-		"-c", "--config", "-p", "--profile", "-e", "--endpoint", "-f", "--format",
-		"--timeout", "--script",
-	};
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
 		if (strcmp(a, "--") == 0)
 			return 0;
 		if (a[0] != '-' || strcmp(a, "-") == 0)
 			return find_command(a) ? i : 0;
-		for (size_t k = 0; k < sizeof with_value / sizeof with_value[0]; k++)
-			if (strcmp(a, with_value[k]) == 0) {
-				i++;
-				break;
-			}
+		if (cli_opt_wants_next(a))
+			i++;
 	}
 	return 0;
 }

@@ -138,6 +138,24 @@ static bool store(struct cli_opts *o, const struct opt_spec *sp, const char *sho
 	return false;
 }
 
+bool cli_opt_wants_next(const char *arg)
+{
+	const struct opt_spec *sp = NULL;
+	if (arg[0] != '-' || !arg[1])
+		return false;
+	if (arg[1] == '-') {
+		if (strchr(arg, '='))
+			return false;
+		sp = find_long(arg + 2, strlen(arg + 2));
+	} else {
+		/* "-f" alone wants the next word; "-fcsv" or "-hV" do not */
+		if (arg[2])
+			return false;
+		sp = find_short(arg[1]);
+	}
+	return sp && sp->kind != OPT_FLAG;
+}
+
 static void add_arg(struct cli_opts *o, const char *a)
 {
 	o->args = afcq_xrealloc(o->args, (o->n_args + 1) * sizeof *o->args);
