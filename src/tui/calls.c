@@ -367,7 +367,8 @@ void tui_calls_poll(struct tui_app *app)
 		 app->fly.doc ? app->fly.doc : "");
 	set_raw(app, title, x.request_body, x.http.body);
 	snprintf(app->state_line, sizeof app->state_line, "%s %s %.0f ms", afcq_op_name(op),
-		 st == AFCQ_OK ? "OK" : afcq_status_name(st), x.http.latency_ms);
+		 st == AFCQ_OK ? "OK" : st == AFCQ_ERR_API ? "API errors" : afcq_status_name(st),
+		 x.http.latency_ms);
 	if (op == AFCQ_OP_COMMIT || op == AFCQ_OP_UNCOMMIT)
 		finish_commit(app, st, &x, &err);
 	else

@@ -62,6 +62,22 @@ assert-field date 2023-02-30
 SCRIPT
 } | run_script impossible_date_refused
 
+# errors in the answer are shown where they are; no total for a failed invoice
+run_script api_errors_shown_in_place <<'SCRIPT'
+wait-idle
+set-field bill.pcd 9999999
+set-field itms[0].ts 19/6
+set-field itms[0].chg 15
+key F5
+wait-idle
+assert-state status "the API answered with errors"
+assert-state total none
+assert-screen "! invoice 1 error"
+assert-screen "  ! error -1000: Unknown location"
+assert-screen "No total: the answer holds errors"
+assert-screen "quote API errors"
+SCRIPT
+
 # a server that refuses connections
 SB_URL_GOOD=$SB_URL
 SB_URL=http://127.0.0.1:9
