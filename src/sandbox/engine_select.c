@@ -51,8 +51,9 @@ static const struct rb_jur *find(const struct ratebook *rb, const char *ctry, co
 	return NULL;
 }
 
-/* Finds the jurisdiction a location names: the PCode when given, else the
- * most precise row matching the ZIP, then the city, the county, the state
+/* Finds the jurisdiction a location names: the PCode when given, else
+ * the NPA-NXX or FIPS code (lookup catalog), else the most precise row
+ * matching the ZIP, then the city, the county, the state
  * and the country (a city or ZIP we do not know falls back on the state
  * or the country).  NULL when not even the country is known. */
 const struct rb_jur *engine_resolve(const struct ratebook *rb, const struct afcq_location *loc)
@@ -61,6 +62,14 @@ const struct rb_jur *engine_resolve(const struct ratebook *rb, const struct afcq
 		return NULL;
 	if (loc->pcd.set)
 		return loc->pcd.v >= 0 ? ratebook_jur(rb, loc->pcd.v) : NULL;
+	if (loc->npa.set || !afcq_str_empty(loc->fips)) {
+		/* A ten-digit number is located by its first six (NPA-NXX). */
+		long long npa = loc->npa.v;
+		while (npa > 999999)
+			npa /= 10;
+		long long pcd = loc->npa.set ? ratebook_npa(rb, npa) : ratebook_fips(rb, loc->fips);
+		return pcd >= 0 ? ratebook_jur(rb, pcd) : NULL;
+	}
 	const char *ctry = afcq_str_empty(loc->ctry) ? "USA" : loc->ctry;
 	if (!afcq_str_empty(loc->zip)) {
 		const struct rb_jur *best = NULL;

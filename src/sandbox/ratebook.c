@@ -310,6 +310,30 @@ static enum afcq_status row_catalog_pair(struct ratebook *rb, const struct tsv_r
 	return AFCQ_OK;
 }
 
+/* catalog/npanxx.tsv and catalog/fips.tsv: code pcode (header skipped). */
+static enum afcq_status add_code(struct rb_code **v, size_t *n, const struct tsv_row *r)
+{
+	struct rb_code c = { 0 };
+	if (r->n < 2 || !parse_ll(r->col[1], &c.pcd) || afcq_str_empty(r->col[0]) ||
+	    !isdigit((unsigned char)r->col[0][0]))
+		return AFCQ_OK;
+	c.code = afcq_xstrdup(r->col[0]);
+	*GROW(*v, *n) = c;
+	return AFCQ_OK;
+}
+
+static enum afcq_status row_npa(struct ratebook *rb, const struct tsv_row *r, struct afcq_error *err)
+{
+	(void)err;
+	return add_code(&rb->npas, &rb->n_npas, r);
+}
+
+static enum afcq_status row_fips(struct ratebook *rb, const struct tsv_row *r, struct afcq_error *err)
+{
+	(void)err;
+	return add_code(&rb->fips, &rb->n_fips, r);
+}
+
 /* safeharbor.tsv: sh from federal-share */
 static enum afcq_status row_share(struct ratebook *rb, const struct tsv_row *r, struct afcq_error *err)
 {
@@ -439,7 +463,9 @@ struct ratebook *ratebook_load(const char *dir, struct afcq_error *err)
 	for (size_t i = 0; i < 2; i++) {
 		char *cd = afcq_xasprintf("%s/%s", use == sub ? dir : use, catdirs[i]);
 		bool found = stat(cd, &sb) == 0 && S_ISDIR(sb.st_mode);
-		if (found && load_file(rb, cd, "tspairs.tsv", row_catalog_pair, false, err) != AFCQ_OK) {
+		if (found && (load_file(rb, cd, "tspairs.tsv", row_catalog_pair, false, err) != AFCQ_OK ||
+			      load_file(rb, cd, "npanxx.tsv", row_npa, false, err) != AFCQ_OK ||
+			      load_file(rb, cd, "fips.tsv", row_fips, false, err) != AFCQ_OK)) {
 			free(cd);
 			free(sub);
 			ratebook_free(rb);
@@ -502,6 +528,12 @@ void ratebook_free(struct ratebook *rb)
 		free(rb->ccys[i].name);
 	}
 	free(rb->ccys);
+	for (size_t i = 0; i < rb->n_npas; i++)
+		free(rb->npas[i].code);
+	free(rb->npas);
+	for (size_t i = 0; i < rb->n_fips; i++)
+		free(rb->fips[i].code);
+	free(rb->fips);
 	free(rb);
 }
 
@@ -617,4 +649,22 @@ bool ratebook_rule_pair(const struct rb_rule *ru, int tran, int serv)
 	for (size_t i = 0; i < ru->n_serv && !s; i++)
 		s = ru->serv[i] == serv;
 	return t && s;
+}
+
+long long ratebook_npa(const struct ratebook *rb, long long npanxx)
+{
+	char code[32];
+	snprintf(code, sizeof code, "%lld", npanxx);
+	for (size_t i = 0; i < rb->n_npas; i++)
+		if (strcmp(rb->npas[i].code, code) == 0)
+			return rb->npas[i].pcd;
+	return -1;
+}
+
+long long ratebook_fips(const struct ratebook *rb, const char *fips)
+{
+	for (size_t i = 0; fips && i < rb->n_fips; i++)
+		if (strcmp(rb->fips[i].code, fips) == 0)
+			return rb->fips[i].pcd;
+	return -1;
 }

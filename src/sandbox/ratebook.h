@@ -14,6 +14,10 @@
  *   currencies.tsv     currency code -> description (incrf.ccydesc)
  *   settings.tsv       date-effective engine behaviour switches
  *
+ * From the lookup catalog beside it (catalog/) it also takes the T/S pairs
+ * (known pairs, no taxes unless a rule names them) and the NPA-NXX and FIPS
+ * codes that locate a place.
+ *
  * Everything is loaded once and read-only afterwards, so one rate book may
  * serve many threads.  Strings are owned by the rate book.
  */
@@ -121,6 +125,12 @@ struct rb_named {
 	char *name;
 };
 
+/* A code that names a place: NPA-NXX or FIPS (from the lookup catalog). */
+struct rb_code {
+	char *code;
+	long long pcd;
+};
+
 struct ratebook {
 	struct rb_jur *jurs;
 	size_t n_jurs;
@@ -140,6 +150,10 @@ struct ratebook {
 	size_t n_settings;
 	struct rb_named *ccys;
 	size_t n_ccys;
+	struct rb_code *npas;  /* catalog/npanxx.tsv */
+	size_t n_npas;
+	struct rb_code *fips;  /* catalog/fips.tsv */
+	size_t n_fips;
 };
 
 /* Look-ups.  All return NULL (or the stated fallback) when nothing matches;
@@ -155,6 +169,9 @@ bool ratebook_fed_share(const struct ratebook *rb, int sh, const char *date, dou
 /* Setting value in effect on date, fallback when none. */
 const char *ratebook_setting(const struct ratebook *rb, const char *name, const char *date,
 			     const char *fallback);
+/* PCode of an NPA-NXX (six digits) or a FIPS code; -1 when unknown. */
+long long ratebook_npa(const struct ratebook *rb, long long npanxx);
+long long ratebook_fips(const struct ratebook *rb, const char *fips);
 /* Currency description, NULL when unknown. */
 const char *ratebook_currency(const struct ratebook *rb, const char *code);
 /* The ancestor-or-self of j at level lvl, NULL when j has none there. */

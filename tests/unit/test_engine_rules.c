@@ -114,12 +114,14 @@ static void test_address_resolution(void **state)
 {
 	struct afcq_response r;
 	/* ZIP with suffix, postal code with a space, names only, unknown city
-	 * in a known state (taxed as the state). */
+	 * in a known state (taxed as the state), NPA-NXX, FIPS. */
 	calc(state, "{\"cfg\":{\"retext\":true},\"inv\":[{\"date\":\"2018-05-01\",\"itms\":["
 		    "{\"tran\":19,\"serv\":37,\"chg\":1,\"bill\":{\"zip\":\"94102-1234\"}},"
 		    "{\"tran\":19,\"serv\":37,\"chg\":1,\"bill\":{\"ctry\":\"CAN\",\"zip\":\"H1A 0A1\"}},"
 		    "{\"tran\":19,\"serv\":37,\"chg\":1,\"bill\":{\"st\":\"CA\",\"city\":\"SANTA CLARA\"}},"
-		    "{\"tran\":19,\"serv\":37,\"chg\":1,\"bill\":{\"st\":\"CA\",\"city\":\"Nowhere\"}}]}]}",
+		    "{\"tran\":19,\"serv\":37,\"chg\":1,\"bill\":{\"st\":\"CA\",\"city\":\"Nowhere\"}},"
+		    "{\"tran\":19,\"serv\":37,\"chg\":1,\"bill\":{\"npa\":4155541234}},"
+		    "{\"tran\":19,\"serv\":37,\"chg\":1,\"bill\":{\"fips\":\"0607567000\"}}]}]}",
 	     &r);
 	const struct afcq_invoice_result *inv = &r.inv[0];
 	assert_int_equal(inv->err.n, 0);
@@ -128,6 +130,12 @@ static void test_address_resolution(void **state)
 	assert_int_equal(tax_of(&inv->itms[2], 4, 2)->pcd, 390800);
 	assert_null(tax_of(&inv->itms[3], 4, 2));
 	assert_int_equal(tax_of(&inv->itms[3], 1, 1)->taxpcd.v, 253500);
+	assert_int_equal(tax_of(&inv->itms[4], 4, 2)->pcd, 377200);
+	assert_int_equal(tax_of(&inv->itms[5], 1, 1)->taxpcd.v, 377300);
+	afcq_response_done(&r);
+	calc(state, "{\"inv\":[{\"date\":\"2018-05-01\",\"bill\":{\"npa\":999999},"
+		    "\"itms\":[{\"tran\":19,\"serv\":37,\"chg\":1}]}]}", &r);
+	assert_true(has_err(&r.inv[0].itms[0].err, -1000, "Unknown location"));
 	afcq_response_done(&r);
 }
 
