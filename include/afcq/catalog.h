@@ -72,8 +72,9 @@ char *afcq_catalog_cache_path(const char *endpoint, const char *cache_dir, struc
  * unreadable, written for another key, older than the maximum age, or
  * opts->force is set, fetches both lists through afcq_api_lookup
  * (AFCQ_OP_TSPAIRS, AFCQ_OP_TAXTYPE "*") and rewrites the cache.
- * When a needed fetch fails but an older cache exists, that cache is used:
- * AFCQ_OK with cat->stale set and the failure in cat->refresh_error.
+ * When a needed fetch fails but a cache exists, that cache is used: AFCQ_OK,
+ * the failure in cat->refresh_error, cat->stale set when the cache is past
+ * the maximum age (a forced refresh of a fresh cache leaves it clear).
  * Otherwise the fetch failure is returned (the api layer's status: NET,
  * HTTP, PARSE...; *cat left empty).  A cache that cannot be written is not
  * an error (the lists are good): refresh_error gets AFCQ_ERR_IO.  opts may
