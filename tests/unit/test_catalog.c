@@ -518,8 +518,16 @@ static void test_refresh_failure_keeps_old_cache(void **state)
 	httpd_fixture_script(fx->srv, 200, NULL, both_lists, 0);
 	must(afcq_catalog_load(&cat, &fx->ctx, &o, &err), &err, "load");
 
-	/* Expired and the server fails: the old lists, marked stale. */
+	/* A forced refresh that fails keeps the fresh cache, not stale. */
 	httpd_fixture_script(fx->srv, 500, NULL, "broken", 0);
+	o.force = true;
+	must(afcq_catalog_load(&cat, &fx->ctx, &o, &err), &err, "forced failing load");
+	assert_false(cat.stale);
+	assert_true(cat.from_cache);
+	assert_int_equal(cat.refresh_error.status, AFCQ_ERR_HTTP);
+	o.force = false;
+
+	/* Expired and the server fails: the old lists, marked stale. */
 	o.now = T0 + 10 * DAY;
 	must(afcq_catalog_load(&cat, &fx->ctx, &o, &err), &err, "stale load");
 	assert_true(cat.stale);
