@@ -190,9 +190,11 @@ static int cmp_summ_v(const struct erow *r, const void *h, bool rep)
 
 /* One-to-one matching of the expected rows in want[] with have[]. */
 static int match(const char *what, struct erow **want, size_t n_want, const void *have,
-		 size_t n_have, size_t size, cmp_fn cmp)
+		 size_t n_have, size_t size, cmp_fn cmp, bool ordered)
 {
 	int bad = 0;
+	size_t last = 0;
+	bool in_order = true;
 	bool *taken = afcq_xcalloc(n_have + 1, sizeof *taken);
 	for (size_t i = 0; i < n_want; i++) {
 		size_t hit = (size_t)-1, best = (size_t)-1;
@@ -210,6 +212,9 @@ static int match(const char *what, struct erow **want, size_t n_want, const void
 		}
 		if (hit != (size_t)-1) {
 			taken[hit] = true;
+			if (i > 0 && hit < last)
+				in_order = false;
+			last = hit;
 			continue;
 		}
 		bad++;
@@ -223,6 +228,10 @@ static int match(const char *what, struct erow **want, size_t n_want, const void
 	if (n_want != n_have) {
 		bad++;
 		fprintf(stderr, "  %s: %zu rows expected, %zu returned\n", what, n_want, n_have);
+	}
+	if (ordered && !in_order) {
+		bad++;
+		fprintf(stderr, "  %s: rows in another order than expected\n", what);
 	}
 	free(taken);
 	return bad;
@@ -305,7 +314,8 @@ static int check_item(const struct rows *rs, long long i, long long j,
 	int bad = 0;
 	snprintf(what, sizeof what, "inv %lld item %lld", i, j);
 	size_t n = collect(rs, "tax", i, j, buf);
-	bad += match(what, buf, n, ir->txs, ir->n_txs, sizeof *ir->txs, cmp_tax_v);
+	bad += match(what, buf, n, ir->txs, ir->n_txs, sizeof *ir->txs, cmp_tax_v,
+		     !collect(rs, "anyorder", -1, -1, buf + n));
 	if (n > 0 && !ir->has_txs) {
 		bad++;
 		fprintf(stderr, "  %s: txs missing\n", what);
@@ -353,7 +363,8 @@ int expect_rows_check(const char *expect_path, const struct afcq_response *resp)
 		for (size_t j = 0; j < ir->n_itms; j++)
 			bad += check_item(&rs, (long long)i, (long long)j, &ir->itms[j], buf);
 		n = collect(&rs, "summ", (long long)i, -1, buf);
-		bad += match(what, buf, n, ir->summ, ir->n_summ, sizeof *ir->summ, cmp_summ_v);
+		bad += match(what, buf, n, ir->summ, ir->n_summ, sizeof *ir->summ, cmp_summ_v,
+			     !collect(&rs, "anyorder", -1, -1, buf + n));
 		snprintf(what, sizeof what, "inv %zu", i);
 		n = collect(&rs, "inverr", (long long)i, -1, buf);
 		bad += check_errs(what, buf, n, &ir->err);

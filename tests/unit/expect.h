@@ -14,10 +14,11 @@
  *   incrf     inv [acct custref invn bcyc ccycd ccydesc]  the echoed block;
  *             keys left out must be absent
  *   base      inv item value    the solved pre-tax charge of an incl item
+ *   anyorder                    rows may come in any order (else the
+ *                               answer must list them in file order)
  * Only the keys a row names are compared.  Numbers compare with a relative
  * tolerance of 1e-9.  Tax rows are matched to an item's taxes and summary
- * rows to an invoice's summary in any order, one to one, and the counts
- * must be equal; an item or invoice with no expected rows must have none;
+ * rows to an invoice's summary one to one, and the counts must be equal; an item or invoice with no expected rows must have none;
  * an item or invoice with no expected errors must have none.
  */
 #ifndef AFCQ_TEST_EXPECT_H
