@@ -86,6 +86,7 @@ AFCQ        := $(BUILD)/afcq
 SANDBOX     := $(BUILD)/afcq-sandbox
 
 .PHONY: all run test check unit-tests setup install uninstall clean core-purity
+.SECONDARY:
 .DEFAULT_GOAL := all
 
 all: core-purity $(AFCQ) $(SANDBOX)
