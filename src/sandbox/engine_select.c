@@ -175,6 +175,22 @@ static bool rule_matches(const struct eng_invoice *ei, const struct eng_item *it
 	return it->sale != 0 || sale_named;
 }
 
+/* true when the company excludes (cmpn.excl) the state or province that
+ * contains j: its own and its local taxes are then not charged. */
+static bool excluded(const struct ratebook *rb, const struct afcq_company *c,
+		     const struct rb_jur *j)
+{
+	const struct rb_jur *st = ratebook_at_level(rb, j, 1);
+	for (size_t i = 0; st && i < c->n_excl; i++) {
+		const struct afcq_exclusion *x = &c->excl[i];
+		if (!x->excl.set || !x->excl.v || afcq_str_empty(x->st))
+			continue;
+		if (eq(x->st, st->st) && eq(afcq_str_empty(x->ctry) ? "USA" : x->ctry, st->ctry))
+			return true;
+	}
+	return false;
+}
+
 static void add_rows_for(const struct ratebook *rb, struct eng_invoice *ei, struct eng_item *it,
 			 const struct rb_jur *j, double share, bool federal_ok, bool local_ok)
 {
@@ -184,6 +200,8 @@ static void add_rows_for(const struct ratebook *rb, struct eng_invoice *ei, stru
 	for (const struct rb_jur *a = j; a && n_chain < 16;
 	     a = a->parent >= 0 ? ratebook_jur(rb, a->parent) : NULL)
 		chain[n_chain++] = a->pcd;
+	if (excluded(rb, &ei->req->cmpn, j))
+		local_ok = false;
 	for (size_t r = 0; r < rb->n_rules; r++) {
 		const struct rb_rule *ru = &rb->rules[r];
 		const struct rb_tax *t = &rb->taxes[ru->tax];

@@ -443,6 +443,24 @@ int expect_rows_example(const char *name)
 			char *epath = expect_rows_fixture(file);
 			free(file);
 			bad = expect_rows_check(epath, &resp);
+			/* The same answer after the trip through the wire form. */
+			json_t *j = afcq_codec_response_to_json(&resp);
+			char *text = afcq_json_dump(j, AFCQ_JSON_COMPACT);
+			struct afcq_response back;
+			afcq_response_init(&back);
+			if (afcq_codec_parse_response(text, strlen(text), &back, &err) != AFCQ_OK) {
+				fprintf(stderr, "expect: %s: answer does not parse back: %s\n", name,
+					err.msg);
+				bad++;
+			} else {
+				int b2 = expect_rows_check(epath, &back);
+				if (b2)
+					fprintf(stderr, "%s: %d difference(s) after JSON\n", name, b2);
+				bad += b2;
+			}
+			afcq_response_done(&back);
+			free(text);
+			json_decref(j);
 			if (bad)
 				fprintf(stderr, "%s: %d difference(s)\n", name, bad);
 			free(epath);

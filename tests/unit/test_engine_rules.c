@@ -139,6 +139,23 @@ static void test_address_resolution(void **state)
 	afcq_response_done(&r);
 }
 
+static void test_company_exclusion_drops_state_and_local(void **state)
+{
+	struct afcq_response r;
+	calc(state, "{\"cmpn\":{\"excl\":[{\"ctry\":\"USA\",\"st\":\"CA\",\"excl\":true},"
+		    "{\"ctry\":\"USA\",\"st\":\"TX\",\"excl\":false}]},"
+		    "\"inv\":[{\"date\":\"2018-05-01\",\"itms\":["
+		    "{\"tran\":19,\"serv\":6,\"chg\":100,\"bill\":{\"zip\":\"94102\"}},"
+		    "{\"tran\":5,\"serv\":6,\"chg\":100,\"bill\":{\"zip\":\"77003\"}}]}]}",
+	     &r);
+	const struct afcq_item_result *sf = &r.inv[0].itms[0];
+	assert_int_equal(sf->n_txs, 2); /* FUSF and FCC only */
+	assert_non_null(tax_of(sf, 162, 0));
+	assert_null(tax_of(sf, 454, 1));
+	assert_non_null(tax_of(&r.inv[0].itms[1], 1, 1)); /* TX not excluded */
+	afcq_response_done(&r);
+}
+
 static void test_missing_required_fields(void **state)
 {
 	struct afcq_response r;
@@ -502,6 +519,7 @@ int main(void)
 		cmocka_unit_test(test_unknown_pair_fails_item_and_invoice),
 		cmocka_unit_test(test_catalog_pair_without_rules_is_known),
 		cmocka_unit_test(test_address_resolution),
+		cmocka_unit_test(test_company_exclusion_drops_state_and_local),
 		cmocka_unit_test(test_missing_required_fields),
 		cmocka_unit_test(test_unknown_location),
 		cmocka_unit_test(test_request_and_invoice_errors),
