@@ -116,8 +116,7 @@ static bool store(struct cli_opts *o, const struct opt_spec *sp, const char *sho
 		else if (strcmp(value, "csv") == 0)
 			*fmt = CLI_FORMAT_CSV;
 		else {
-			bad("%s: unknown format '%s' (table, json or csv)",
-				  shown, value);
+			bad("%s: unknown format '%s' (table, json or csv)", shown, value);
 			return false;
 		}
 		return true;
@@ -127,8 +126,7 @@ static bool store(struct cli_opts *o, const struct opt_spec *sp, const char *sho
 		errno = 0;
 		long v = strtol(value, &end, 10);
 		if (errno || end == value || *end || v <= 0 || v > 86400) {
-			bad("%s: '%s' is not a number of seconds (1-86400)",
-				  shown, value);
+			bad("%s: '%s' is not a number of seconds (1-86400)", shown, value);
 			return false;
 		}
 		*(long *)(base + sp->off) = v;
@@ -172,10 +170,8 @@ static bool parse_long(struct cli_opts *o, const char *command, int argc, char *
 	if (!sp || !allowed(sp, command)) {
 		if (sp)
 			return bad("--%s: not an option of %s%s", sp->name,
-					 command ? "afcq " : "the workstation",
-					 command ? command : "");
-		return bad("%.*s: unknown option (see afcq --help)",
-				 (int)(len + 2), argv[*i]);
+				   command ? "afcq " : "the workstation", command ? command : "");
+		return bad("%.*s: unknown option (see afcq --help)", (int)(len + 2), argv[*i]);
 	}
 	char shown[64];
 	snprintf(shown, sizeof shown, "--%s", sp->name);
@@ -200,8 +196,7 @@ static bool parse_short(struct cli_opts *o, const char *command, int argc, char 
 		const struct opt_spec *sp = find_short(*p);
 		char shown[4] = { '-', *p, '\0', '\0' };
 		if (!sp || !allowed(sp, command))
-			return bad("%s: unknown option (see afcq --help)",
-					 shown);
+			return bad("%s: unknown option (see afcq --help)", shown);
 		if (sp->kind == OPT_FLAG) {
 			store(o, sp, shown, NULL);
 			p++;

@@ -14,15 +14,15 @@
 
 #include "afcq/money.h"
 
-#define NAME_MIN 20
-#define NAME_MAX 48
+#define NAME_COL_MIN 20
+#define NAME_COL_MAX 56
 
 static int clamp_width(size_t w)
 {
-	if (w < NAME_MIN)
-		return NAME_MIN;
-	if (w > NAME_MAX)
-		return NAME_MAX;
+	if (w < NAME_COL_MIN)
+		return NAME_COL_MIN;
+	if (w > NAME_COL_MAX)
+		return NAME_COL_MAX;
 	return (int)w;
 }
 
