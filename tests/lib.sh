@@ -30,6 +30,9 @@ fail() { echo "FAIL $1${2:+: $2}"; }
 # sandbox_start [args...]: starts afcq-sandbox on 127.0.0.1:0 and sets SB_URL.
 sandbox_start() {
 	fifo="$T_TMP/sb.out"
+	# Empty it first: the child opens it only after the fork, and a read
+	# before that must not find the previous sandbox's URL.
+	: >"$fifo"
 	"$SANDBOX_BIN" --listen 127.0.0.1:0 "$@" >"$fifo" 2>"$T_TMP/sb.err" &
 	SB_PID=$!
 	i=0
