@@ -336,6 +336,16 @@ static int check_item(const struct rows *rs, long long i, long long j,
 	}
 	n = collect(rs, "itemerr", i, j, buf);
 	bad += check_errs(what, buf, n, &ir->err);
+	static const char *kinds[] = { "tax", "notxs", "emptytxs" };
+	for (size_t k = 0; k < 3; k++) {
+		n = collect(rs, kinds[k], i, j, buf);
+		const char *ref = n ? get(buf[0], "ref") : NULL;
+		if (ref && (!ir->ref || strcmp(ref, ir->ref) != 0)) {
+			bad++;
+			fprintf(stderr, "  %s: ref want \"%s\", have \"%s\"\n", what, ref,
+				ir->ref ? ir->ref : "(absent)");
+		}
+	}
 	return bad;
 }
 

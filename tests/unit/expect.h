@@ -3,11 +3,11 @@
  * Expected files (tests/fixtures/engine/NAME.expect) hold one row per line,
  * '#' starts a comment.  A row is tab-separated: a kind, then key=value
  * cells.  Kinds and their keys:
- *   tax       inv item name tid lvl pcd calc rate tm exm lns min tax bill cmpl
- *             sur cid cat [taxpcd usexm notax trans svc chg]   one item tax
+ *   tax       inv item ref name tid lvl pcd calc rate tm exm lns min tax bill
+ *             cmpl sur cid cat [taxpcd usexm notax trans svc chg]  one item tax
  *   summ      inv name tid lvl pcd calc rate tchg exm lns min max tax sur cid cat
- *   notxs     inv item          the item has no "txs" key
- *   emptytxs  inv item          the item has "txs": []
+ *   notxs     inv item ref      the item has no "txs" key
+ *   emptytxs  inv item ref      the item has "txs": []
  *   itemerr   inv item code msg an item err entry
  *   inverr    inv code msg      an invoice err entry
  *   reqerr    code msg          a request err entry
