@@ -10,6 +10,7 @@ STORE="$T_TMP/docs.sqlite"
 
 # invoice DOC DATE CMMT: CalcTaxes with one VoIP line under doc DOC.
 invoice() {
+	rm -f "$BODY"
 	curl -s -o "$BODY" -w '%{http_code}' -X POST -H 'Content-Type: application/json' \
 		--data-binary "{\"inv\":[{\"doc\":\"$1\",\"cmmt\":$3,
 		  \"bill\":{\"ctry\":\"USA\",\"st\":\"CA\",\"cnty\":\"San Francisco\",\"city\":\"San Francisco\",\"zip\":\"94102\"},
@@ -20,6 +21,7 @@ invoice() {
 
 # commit DOC true|false: Commit API answer to $BODY.
 commit() {
+	rm -f "$BODY"
 	curl -s -o "$BODY" -w '%{http_code}' -X POST -H 'Content-Type: application/json' \
 		--data-binary "{\"doc\":\"$1\",\"cmmt\":$2}" "$SB_URL/api/v2/afc/Commit"
 }

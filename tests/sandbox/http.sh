@@ -11,6 +11,7 @@ BODY="$T_TMP/body"
 # $HDR, body to $BODY.
 req() {
 	method=$1; path=$2; shift 2
+	rm -f "$BODY" "$HDR"
 	CODE=$(curl -s -o "$BODY" -D "$HDR" -w '%{http_code}' -X "$method" "$@" "$SB_URL$path")
 }
 

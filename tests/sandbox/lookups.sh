@@ -8,10 +8,12 @@
 BODY="$T_TMP/body"
 
 get() {
+	rm -f "$BODY"
 	CODE=$(curl -s -o "$BODY" -D "$T_TMP/h" -w '%{http_code}' "$SB_URL$1")
 }
 
 pcode() {
+	rm -f "$BODY"
 	CODE=$(curl -s -o "$BODY" -D "$T_TMP/h" -w '%{http_code}' -X POST \
 		-H 'Content-Type: application/json' --data-binary "$1" "$SB_URL/api/v2/afc/PCode")
 }
@@ -21,7 +23,9 @@ has() {
 }
 
 lacks() {
-	if grep -qF -- "$2" "$BODY"; then fail "$1" "did not want $2 in $(head -c 400 "$BODY")"; else pass "$1"; fi
+	if [ ! -s "$BODY" ]; then
+		fail "$1" "no answer"
+	elif grep -qF -- "$2" "$BODY"; then fail "$1" "did not want $2 in $(head -c 400 "$BODY")"; else pass "$1"; fi
 }
 
 count() {
