@@ -224,6 +224,37 @@ static int bound_closed_port(int *port)
 	return s;
 }
 
+/* A listening socket whose accept queue is full: the kernel drops further
+ * SYNs, so a connect hangs until the connect timeout. */
+static void test_connect_timeout(void **state)
+{
+	int port;
+	int s = bound_closed_port(&port);
+	assert_int_equal(listen(s, 0), 0);
+	int fillers[4];
+	struct sockaddr_in sa = { .sin_family = AF_INET, .sin_port = htons((uint16_t)port) };
+	sa.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	for (int i = 0; i < 4; i++) {
+		fillers[i] = socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK, 0);
+		connect(fillers[i], (struct sockaddr *)&sa, sizeof sa);
+	}
+	char base[64];
+	snprintf(base, sizeof base, "http://127.0.0.1:%d", port);
+	struct afcq_endpoint ep = { .base_url = base, .timeout_s = 10, .connect_timeout_s = 1 };
+	struct afcq_client *c = afcq_client_new(&ep);
+	struct afcq_http_result r;
+	struct afcq_error err;
+	assert_int_equal(afcq_client_request(c, "GET", "/x", NULL, &r, &err), AFCQ_ERR_NET);
+	assert_int_equal(err.cause, AFCQ_CAUSE_TIMEOUT);
+	assert_non_null(strstr(err.msg, "timed out connecting"));
+	assert_true(r.latency_ms >= 900 && r.latency_ms < 5000);
+	afcq_http_result_done(&r);
+	afcq_client_free(c);
+	for (int i = 0; i < 4; i++)
+		close(fillers[i]);
+	close(s);
+}
+
 static void test_connection_refused(void **state)
 {
 	int port;
@@ -550,6 +581,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_http_error_without_reason, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_timeout, setup, teardown),
 		cmocka_unit_test(test_connection_refused),
+		cmocka_unit_test(test_connect_timeout),
 		cmocka_unit_test(test_unresolvable_host),
 		cmocka_unit_test_setup_teardown(test_loopback_ignores_proxy, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_auth_and_client_headers_sent, setup, teardown),
