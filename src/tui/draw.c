@@ -154,15 +154,17 @@ enum tui_result tui_edit_action(struct tui_edit *e, enum tui_action a)
 	if (!e->active)
 		return TUI_PASS;
 	switch (a) {
+	/* Left/Right move within the text being edited; on a field just
+	 * entered, or at its edge, they pass on (to the next field). */
 	case ACT_LEFT:
-		e->fresh = false;
-		if (e->cur > 0)
-			e->cur--;
+		if (e->fresh || e->cur == 0)
+			return TUI_PASS;
+		e->cur--;
 		return TUI_HANDLED;
 	case ACT_RIGHT:
-		e->fresh = false;
-		if (e->cur < e->len)
-			e->cur++;
+		if (e->fresh || e->cur == e->len)
+			return TUI_PASS;
+		e->cur++;
 		return TUI_HANDLED;
 	case ACT_END:
 		e->fresh = false;

@@ -27,10 +27,11 @@ size_t tui_form_n_items(const struct tui_app *app)
 	return app->req.n_inv ? app->req.inv[0].n_itms : 0;
 }
 
+/* A new row starts with the configured sale type (defaults.sale). */
 static void default_item(struct tui_app *app, struct afcq_item *it)
 {
-	(void)app;
-	(void)it;
+	if (app->cfg && !it->sale.set)
+		it->sale = (struct afcq_oint){ true, app->cfg->defaults.sale };
 }
 
 void tui_form_new(struct tui_app *app)

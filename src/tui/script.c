@@ -351,6 +351,9 @@ static bool run(struct tui_app *app, size_t ln, const char *cmd, const char *arg
 	if (strcmp(cmd, "assert-field") == 0) {
 		char *name;
 		char *want = split2(args, &name);
+		/* what is typed in the focused field counts: store it first */
+		if (tui_top(app)->ops == &tui_screen_main_ops)
+			tui_form_commit_edit(app);
 		char *got = tui_field_get_by_name(app, name);
 		bool ok = (got && strcmp(got, want) == 0) ||
 			  fail(app, ln, "field %s is \"%s\", wanted \"%s\"", name, got ? got : "(none)",

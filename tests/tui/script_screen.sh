@@ -142,3 +142,28 @@ assert-screen "Item 1 \"r1\" 19/6  charge 15.00"
 SCRIPT
 end=$(date +%s)
 if [ $((end - start)) -lt 90 ]; then pass large_answer_in_time; else fail large_answer_in_time "$((end - start)) s"; fi
+
+# letter aliases: Alt+letter anywhere; plain letters only where no text
+# field has the focus (in a field they are text)
+{ dallas_fields; cat <<'SCRIPT'
+key Up Up Up Up Up Up
+assert-state focus cmpn.bscl
+key Right Right Right Right Right
+assert-state focus cmpn.idnt
+type q
+assert-field cmpn.idnt q
+assert-state op none
+key M-q
+wait-idle
+assert-state total 19.78
+key C-w
+assert-state focus taxes
+type h
+assert-state view history
+key Esc
+type r
+assert-state view raw
+key Esc M-?
+assert-state view help
+SCRIPT
+} | run_script letter_aliases
