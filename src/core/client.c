@@ -369,7 +369,7 @@ static CURLcode configure(struct afcq_call *call, const struct afcq_endpoint *ep
 	SET(CURLOPT_HEADERFUNCTION, on_header);
 	SET(CURLOPT_HEADERDATA, call);
 	SET(CURLOPT_PRIVATE, call);
-	if (ep->username) {
+	if (!afcq_str_empty(ep->username)) {
 		SET(CURLOPT_HTTPAUTH, (long)CURLAUTH_BASIC);
 		SET(CURLOPT_USERNAME, ep->username);
 		SET(CURLOPT_PASSWORD, ep->password ? ep->password : "");
