@@ -152,8 +152,7 @@ static void snapshot(const struct ratebook *rb, struct eng_invoice *ei, struct e
 		row->lines_avail = t->max;
 		if (ei->invm) {
 			row->thresh_avail -= *engine_usage(ei, row->rule);
-			if (!(t->flags & RB_PERITEM))
-				row->lines_avail -= *engine_usage(ei, t);
+			row->lines_avail -= *engine_usage(ei, t);
 		}
 	}
 }

@@ -131,7 +131,7 @@ static enum afcq_status row_cat(struct ratebook *rb, const struct tsv_row *r, st
 
 static bool parse_flags(const char *s, unsigned *out)
 {
-	static const char letters[] = "bcsFSnlti";
+	static const char letters[] = "bcsFSnlt";
 	*out = 0;
 	for (; *s; s++) {
 		const char *p = strchr(letters, *s);
@@ -158,7 +158,7 @@ static enum afcq_status row_tax(struct ratebook *rb, const struct tsv_row *r, st
 	else if (!parse_ll(r->col[3], &t.pcd))
 		return bad(err, r, "bad reporting pcode (number or @)");
 	if (!parse_flags(r->col[6], &t.flags))
-		return bad(err, r, "unknown flag letter (allowed: b c s F S n l t i)");
+		return bad(err, r, "unknown flag letter (allowed: b c s F S n l t)");
 	if (!afcq_str_empty(r->col[7])) {
 		char *save = NULL, *copy = afcq_xstrdup(r->col[7]);
 		for (char *p = strtok_r(copy, ",", &save); p; p = strtok_r(NULL, ",", &save)) {

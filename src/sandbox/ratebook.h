@@ -52,7 +52,6 @@ enum {
 	RB_NOLVLEXM = 1 << 5,  /* n: not level-exemptible */
 	RB_LINES = 1 << 6,     /* l: a percentage tax that reports the item's lines */
 	RB_TMCHG = 1 << 7,     /* t: a fixed tax that reports the charge as tm */
-	RB_PERITEM = 1 << 8,   /* i: lines beyond the bracket are counted per item */
 };
 
 /* A tax type in another tax's base: share of its amount that joins the
