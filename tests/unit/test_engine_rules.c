@@ -156,6 +156,20 @@ static void test_company_exclusion_drops_state_and_local(void **state)
 	afcq_response_done(&r);
 }
 
+static void test_item_customer_override(void **state)
+{
+	struct afcq_response r;
+	/* Puerto Rico wireless: E911 (Business) is for business customers. */
+	calc(state, "{\"inv\":[{\"bill\":{\"pcd\":5116000},\"cust\":0,\"date\":\"2018-02-01\","
+		    "\"itms\":[{\"tran\":13,\"serv\":6,\"chg\":100},"
+		    "{\"tran\":13,\"serv\":6,\"chg\":100,\"cust\":1}]}]}",
+	     &r);
+	assert_null(tax_of(&r.inv[0].itms[0], 35, 1));
+	assert_non_null(tax_of(&r.inv[0].itms[1], 35, 1));
+	assert_near(tax_of(&r.inv[0].itms[1], 35, 1)->tax, 1);
+	afcq_response_done(&r);
+}
+
 static void test_missing_required_fields(void **state)
 {
 	struct afcq_response r;
@@ -520,6 +534,7 @@ int main(void)
 		cmocka_unit_test(test_catalog_pair_without_rules_is_known),
 		cmocka_unit_test(test_address_resolution),
 		cmocka_unit_test(test_company_exclusion_drops_state_and_local),
+		cmocka_unit_test(test_item_customer_override),
 		cmocka_unit_test(test_missing_required_fields),
 		cmocka_unit_test(test_unknown_location),
 		cmocka_unit_test(test_request_and_invoice_errors),
