@@ -11,6 +11,7 @@
  *   wait-screen TEXT [MS]  until TEXT is on screen
  *   sleep MS               ticks the loop for MS milliseconds
  *   resize COLS LINES      resizes the screen (as a terminal would)
+ *   click X Y              a left click at column X, row Y (needs ui.mouse)
  *   assert-screen TEXT     TEXT is on screen (fails the script otherwise)
  *   assert-not-screen TEXT
  *   assert-field NAME VALUE
@@ -338,6 +339,17 @@ static bool run(struct tui_app *app, size_t ln, const char *cmd, const char *arg
 			return fail(app, ln, "resize COLS LINES");
 		resizeterm(l, c);
 		tui_feed_key(app, KEY_RESIZE, false);
+		return true;
+	}
+	if (strcmp(cmd, "click") == 0) {
+		MEVENT ev;
+		memset(&ev, 0, sizeof ev);
+		if (sscanf(args, "%d %d", &ev.x, &ev.y) != 2)
+			return fail(app, ln, "click X Y");
+		ev.bstate = BUTTON1_CLICKED;
+		if (ungetmouse(&ev) != OK)
+			return fail(app, ln, "no mouse (set ui.mouse = true)");
+		tui_feed_key(app, KEY_MOUSE, false);
 		return true;
 	}
 	if (strcmp(cmd, "assert-screen") == 0 || strcmp(cmd, "assert-not-screen") == 0) {

@@ -43,6 +43,18 @@ printf 'version = 1;\nui: { theme = "nonesuch"; };\n' >"$XDG_CONFIG_HOME/afcq/co
 run_script missing_theme_reported <<'SCRIPT'
 assert-state message "theme nonesuch not found; using the built-in one"
 SCRIPT
+printf 'version = 1;\nui: { theme = "dark"; mouse = true; };\n' >"$XDG_CONFIG_HOME/afcq/config"
+# with the mouse on: a click on a grid row focuses it, on the key bar runs the key
+{ dallas_fields; cat <<'SCRIPT'
+click 12 7
+assert-state focus itms[1].ref
+click 30 23
+wait-idle
+assert-state total 19.78
+click 5 13
+assert-state focus taxes
+SCRIPT
+} | run_script mouse_clicks
 rm -f "$XDG_CONFIG_HOME/afcq/config"
 for th in default dark light high-contrast mono; do
 	if [ -f "$AFCQ_TOP/themes/$th.theme" ]; then pass "theme_file_$th"; else fail "theme_file_$th" missing; fi
