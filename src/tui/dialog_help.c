@@ -9,6 +9,8 @@
 
 #include "afcq/str.h"
 
+#define HELP_W 50
+
 struct help {
 	char **lines;
 	size_t n, top;
@@ -38,7 +40,28 @@ static void help_open(struct tui_app *app, struct tui_view *v)
 		char alias[8] = "";
 		if (ai->alias)
 			snprintf(alias, sizeof alias, "%c", ai->alias);
-		add(h, afcq_xasprintf("%-12s %-2s %-16s %s", keys, alias, ai->name + 4, ai->help));
+		/* the help text wraps under itself */
+		const char *t = ai->help;
+		bool first = true;
+		while (*t || first) {
+			size_t len = strlen(t);
+			if (len > HELP_W) {
+				len = HELP_W;
+				while (len > 0 && t[len] != ' ')
+					len--;
+				if (len == 0)
+					len = HELP_W;
+			}
+			if (first)
+				add(h, afcq_xasprintf("%-8s %-1s %-11s %.*s", keys, alias, ai->name + 4,
+						      (int)len, t));
+			else
+				add(h, afcq_xasprintf("%-22s %.*s", "", (int)len, t));
+			first = false;
+			t += len;
+			while (*t == ' ')
+				t++;
+		}
 	}
 	add(h, afcq_xstrdup(""));
 	add(h, afcq_xstrdup("In a field: type to replace the value, Left/Right/Backspace/Del edit,"));

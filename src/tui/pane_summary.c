@@ -50,7 +50,7 @@ static void row_text(const struct tui_results *r, size_t k, int w, char *buf, si
 	if (k < ns) {
 		size_t inv, idx;
 		const struct afcq_summary *s = summ_at(r, k, &inv, &idx);
-		if (s->calc == 4 || s->calc == 2)
+		if (s->calc == 4)
 			snprintf(b, sizeof b, "%lld line%s", s->lns, s->lns == 1 ? "" : "s");
 		else
 			afcq_money_format(s->tchg, b, sizeof b);

@@ -31,11 +31,9 @@ static void tax_line(char *buf, size_t n, int nw, const struct afcq_tax *t)
 {
 	char rate[48], base[48], amt[48], name[160];
 	snprintf(name, sizeof name, "%s%s", t->name ? t->name : "?", t->bill ? "" : " (not billed)");
-	if (t->calc == 4 || t->calc == 2)
+	if (t->calc == 4) /* per line: the base is the line count */
 		snprintf(base, sizeof base, "%lld line%s", t->lns, t->lns == 1 ? "" : "s");
 	else
-		afcq_money_format(t->tm, base, sizeof base);
-	if (t->calc == 2)
 		afcq_money_format(t->tm, base, sizeof base);
 	snprintf(buf, n, "  %-*.*s %-*.*s %*lld %*s %*s %*s", nw, nw, name, W_LVL, W_LVL,
 		 afcq_level_name(t->lvl), W_PCD, t->pcd, W_RATE,
