@@ -54,6 +54,12 @@ size_t tui_calls_validate(struct tui_app *app, char *msg, size_t n)
 	size_t typed = tui_marks_typed(app, first, sizeof first);
 	if (typed) {
 		snprintf(msg, n, "fix the marked field first: %s", first);
+		for (size_t i = 0; i < app->n_marks; i++)
+			if (app->marks[i].text) {
+				struct tui_mark m = app->marks[i];
+				tui_form_focus_mark(app, &m);
+				break;
+			}
 		return typed;
 	}
 	struct afcq_problems probs = { 0 };

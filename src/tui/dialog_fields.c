@@ -250,11 +250,13 @@ const struct tui_view_ops tui_dialog_fields_ops = {
 	.text_focus = fields_text_focus,
 };
 
-void tui_open_fields(struct tui_app *app, enum tui_table t, size_t rec)
+void tui_open_fields(struct tui_app *app, enum tui_table t, size_t rec, const char *key)
 {
 	struct fields_dlg *d = afcq_xcalloc(1, sizeof *d);
 	d->t = t;
 	d->rec = rec;
+	int fi = key ? tui_field_index(t, key) : -1;
+	d->focus = fi >= 0 ? (size_t)fi : 0;
 	tui_push(app, &tui_dialog_fields_ops, d);
 	load(app, d);
 }

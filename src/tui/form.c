@@ -227,11 +227,47 @@ void tui_form_move_row(struct tui_app *app, size_t at, int dir)
 	tui_form_refocus(app);
 }
 
+void tui_form_focus_mark(struct tui_app *app, const struct tui_mark *m)
+{
+	size_t n;
+	const struct tui_field_def *f = tui_fields(m->t, &n);
+	if (m->fi >= n)
+		return;
+	switch (m->t) {
+	case TBL_HEADER:
+		app->form.in_grid = false;
+		app->form.hfield = m->fi;
+		break;
+	case TBL_ITEM:
+		app->form.in_grid = true;
+		app->form.row = m->rec;
+		app->form.col = m->fi;
+		break;
+	case TBL_DETAIL:
+		app->form.in_grid = true;
+		app->form.row = m->rec;
+		break;
+	default:
+		break;
+	}
+	app->focus = PANE_FORM;
+	tui_form_refocus(app);
+	if (m->t == TBL_DETAIL || m->t == TBL_EXEMPTION)
+		tui_open_fields(app, m->t, m->rec, f[m->fi].key);
+}
+
 void tui_form_focus_path(struct tui_app *app, const char *path)
 {
 	if (strncmp(path, "inv[0].", 7) == 0)
 		path += 7;
 	struct tui_form_state *fs = &app->form;
+	if (strncmp(path, "exms[", 5) == 0) {
+		char *end;
+		unsigned long rec = strtoul(path + 5, &end, 10);
+		const char *key = (*end == ']' && end[1] == '.') ? end + 2 : NULL;
+		tui_open_fields(app, TBL_EXEMPTION, rec, key);
+		return;
+	}
 	if (strncmp(path, "itms[", 5) == 0) {
 		char *end;
 		unsigned long row = strtoul(path + 5, &end, 10);
@@ -239,11 +275,24 @@ void tui_form_focus_path(struct tui_app *app, const char *path)
 		if (strcmp(key, "tran") == 0 || strcmp(key, "serv") == 0)
 			key = "ts";
 		int c = tui_field_index(TBL_ITEM, key);
+		if (c < 0 && tui_field_index(TBL_DETAIL, key) >= 0 && row < tui_form_n_items(app)) {
+			/* a less common field: its dialog, over the row */
+			fs->in_grid = true;
+			fs->row = row;
+			app->focus = PANE_FORM;
+			tui_form_refocus(app);
+			tui_open_fields(app, TBL_DETAIL, row, key);
+			return;
+		}
 		fs->in_grid = true;
 		fs->row = row;
 		fs->col = c >= 0 ? (size_t)c : 0;
 	} else {
 		int i = tui_field_index(TBL_HEADER, path);
+		if (i < 0 && strcmp(path, "bill") == 0)
+			i = tui_field_index(TBL_HEADER, "bill.pcd"); /* "give a PCode or..." */
+		if (i < 0 && strncmp(path, "cmpn", 4) == 0)
+			i = 0;
 		if (i < 0)
 			return;
 		fs->in_grid = false;

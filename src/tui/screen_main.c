@@ -118,11 +118,11 @@ static enum tui_result main_on_action(struct tui_app *app, struct tui_view *v, e
 			tui_message(app, ROLE_ERROR, "no line item: insert one first (Ins or Ctrl-N)");
 			return TUI_HANDLED;
 		}
-		tui_open_fields(app, TBL_DETAIL, app->form.row);
+		tui_open_fields(app, TBL_DETAIL, app->form.row, NULL);
 		return TUI_HANDLED;
 	case ACT_EXEMPTIONS:
 		tui_form_commit_edit(app);
-		tui_open_fields(app, TBL_EXEMPTION, 0);
+		tui_open_fields(app, TBL_EXEMPTION, 0, NULL);
 		return TUI_HANDLED;
 	case ACT_NEXT_PANE:
 		tui_form_commit_edit(app);

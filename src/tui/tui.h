@@ -388,6 +388,8 @@ int tui_form_insert_row(struct tui_app *app, size_t at);
 void tui_form_delete_row(struct tui_app *app, size_t at);
 void tui_form_dup_row(struct tui_app *app, size_t at);
 void tui_form_move_row(struct tui_app *app, size_t at, int dir);
+/* Puts the focus on a marked field (opening its dialog when it has one). */
+void tui_form_focus_mark(struct tui_app *app, const struct tui_mark *m);
 /* Puts the focus on a field named by a validation path. */
 void tui_form_focus_path(struct tui_app *app, const char *path);
 
@@ -417,7 +419,9 @@ void tui_confirm(struct tui_app *app, const char *title, const char *lines, tui_
 void tui_prompt(struct tui_app *app, const char *title, const char *label, const char *initial,
 		tui_prompt_fn ok, void *data);
 void tui_show_message(struct tui_app *app, const char *title, const char *lines);
-void tui_open_fields(struct tui_app *app, enum tui_table t, size_t rec);
+/* The detail or exemption dialog on record rec, focus on field key (NULL:
+ * the first). */
+void tui_open_fields(struct tui_app *app, enum tui_table t, size_t rec, const char *key);
 void tui_open_tax(struct tui_app *app, size_t inv, size_t item, size_t idx, bool summary);
 void tui_open_invoice(struct tui_app *app);
 void tui_open_commit(struct tui_app *app);

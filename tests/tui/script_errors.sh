@@ -16,7 +16,8 @@ key F5
 assert-state op none
 assert-state message "not sent: fix the marked field first"
 assert-screen "Bill-to PCode! 37261OO]"
-assert-screen "VoIP/Access Charge !   1O.50"
+assert-state focus itms[0].chg
+assert-screen "! item 1 itms[0].chg: not a number: 1O.50"
 # fix one, the other is still refused
 set-field bill.pcd 3726100
 key F5

@@ -123,6 +123,20 @@ key Esc
 assert-state exemptions 1
 assert-field exms[0].tpe 1
 assert-field exms[0].loc.pcd 3726100
+# an exemption problem opens the dialog on the field
+key F5
+assert-state focus bill.pcd
+set-field bill.pcd 3726100
+key F5
+assert-state view fields
+assert-screen "Exemptions: 1 of 1"
+assert-state message "inv[0].exms[0]"
+key Esc
+# a bad detail value does too
+set-field itms[0].date 2022-02-30
+key F5
+assert-state view fields
+assert-screen "Line item 1: more fields"
 SCRIPT
 
 # A 10,000-item answer: shown, scrolled, totalled.
