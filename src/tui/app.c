@@ -607,7 +607,7 @@ int tui_main(const struct tui_args *args)
 			fclose(in);
 		app_done(app);
 		free(app);
-		return 3;
+		return 2;
 	}
 	install_signals();
 	raw();

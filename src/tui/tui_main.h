@@ -23,9 +23,10 @@ struct tui_args {
 
 /* Runs the workstation until the user quits (or the script ends).  The
  * terminal is restored on every exit path.  Returns the process exit code:
- * 0 normal quit, 1 a script assertion failed, 2 the file could not be
- * loaded, 3 the theme or terminal could not be set up, 130/143/129 after
- * SIGINT/SIGTERM/SIGHUP. */
+ * 0 normal quit, 1 a script command failed, 2 the file or script could not
+ * be read or there is no terminal, 128 + the signal after SIGINT, SIGTERM
+ * or SIGHUP (130, 143, 129).  A theme that cannot be loaded is reported on
+ * screen and replaced by built-in attributes. */
 int tui_main(const struct tui_args *args);
 
 #endif

@@ -174,3 +174,11 @@ SCRIPT
 else
 	echo "SKIP slow and malformed servers: python3 not installed"
 fi
+
+# start-up failures are plain messages on stderr, nothing left on the terminal
+expect_rc no_terminal_exit_2 2 "$AFCQ" --endpoint http://127.0.0.1:9 </dev/null
+expect_grep no_terminal_says_why "$ERR" "the workstation needs a terminal"
+expect_rc missing_request_file_exit_2 2 "$AFCQ" --endpoint http://127.0.0.1:9 --script /dev/null "$T_TMP/none.json"
+expect_grep missing_request_file_named "$ERR" "none.json: cannot read"
+expect_rc missing_script_exit_2 2 "$AFCQ" --endpoint http://127.0.0.1:9 --script "$T_TMP/none.script"
+expect_grep missing_script_named "$ERR" "none.script: cannot read the script"
