@@ -42,6 +42,17 @@ static char *tax_text(const struct afcq_tax *t, const char *where)
 	add_num(&b, "Tax", t->tax);
 	afcq_buf_printf(&b, "%-22s %s  compliance %s  surcharge %s\n", "Billable",
 			t->bill ? "yes" : "no", t->cmpl ? "yes" : "no", t->sur ? "yes" : "no");
+	/* extended fields (cfg.retext), when the server sent them */
+	if (t->taxpcd.set || t->trans.set || t->svc.set || t->chg.set || t->usexm.set ||
+	    t->notax.set) {
+		char c[64] = "-";
+		if (t->chg.set)
+			afcq_number_format(t->chg.v, c, sizeof c);
+		afcq_buf_printf(&b, "%-22s taxpcd %lld  T/S %lld/%lld  chg %s%s%s\n", "Extended",
+				t->taxpcd.v, t->trans.v, t->svc.v, c,
+				t->usexm.set && t->usexm.v ? "  usexm" : "",
+				t->notax.set && t->notax.v ? "  notax" : "");
+	}
 	afcq_buf_printf(&b, "\nCalculation: %s", afcq_money_explain(t, expl, sizeof expl));
 	return afcq_buf_steal(&b);
 }
