@@ -152,6 +152,8 @@ static void draw_total(struct tui_app *app)
 				   : res->commit ? "COMMITTED" : "INVOICE";
 		if (res->from_history)
 			kind = "(history)";
+		else if (res->form_gen != app->form_gen)
+			kind = "- form changed";
 		tui_putf(app, r->y, 0, r->w, ROLE_TOTAL,
 			 " Total due %s = charges %s + taxes %s (non-billable %s) %s",
 			 afcq_money_format(res->totals.total_due, a, sizeof a),

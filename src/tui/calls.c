@@ -91,6 +91,7 @@ static bool start_calc(struct tui_app *app, enum afcq_op op)
 	struct afcq_error err;
 	afcq_error_clear(&err);
 	app->fly.op = op;
+	app->fly.form_gen = app->form_gen;
 	app->fly.p = afcq_api_start_calc(&app->api, op, &app->fly.req, &err);
 	if (!app->fly.p) {
 		char line[800];
@@ -275,6 +276,7 @@ static void finish_calc(struct tui_app *app, enum afcq_status st, struct afcq_ex
 	r->invn = app->fly.invn;
 	app->fly.doc = app->fly.invn = NULL;
 	r->commit = app->fly.commit;
+	r->form_gen = app->fly.form_gen;
 	r->history_id = x->history_id;
 	r->latency_ms = x->http.latency_ms;
 	tui_results_index(r);

@@ -105,6 +105,7 @@ static void exemption_add(struct tui_app *app, struct fields_dlg *d)
 	memset(&inv->exms[inv->n_exms], 0, sizeof inv->exms[0]);
 	d->rec = inv->n_exms++;
 	d->focus = 0;
+	app->form_gen++;
 }
 
 static void exemption_delete(struct tui_app *app, struct fields_dlg *d)
@@ -116,6 +117,7 @@ static void exemption_delete(struct tui_app *app, struct fields_dlg *d)
 	memmove(&inv->exms[d->rec], &inv->exms[d->rec + 1],
 		(inv->n_exms - d->rec - 1) * sizeof inv->exms[0]);
 	inv->n_exms--;
+	app->form_gen++;
 	tui_marks_shift(app, TBL_EXEMPTION, d->rec, -1);
 	if (d->rec >= inv->n_exms && d->rec > 0)
 		d->rec--;

@@ -522,11 +522,13 @@ int tui_field_set(struct tui_app *app, enum tui_table t, size_t fi, size_t rec, 
 		named.key = path;
 	}
 	if (model_set(&named, base, text, local, sizeof local) != 0) {
+		app->form_gen++;
 		mark_set(app, t, fi, rec, text, local);
 		snprintf(msg, n, "%s", local);
 		return -1;
 	}
 	mark_remove(app, t, fi, rec);
+	app->form_gen++;
 	if (t == TBL_HEADER && strncmp(f[fi].key, "cmpn.", 5) == 0) {
 		struct afcq_company *c = &app->req.cmpn;
 		c->present = c->bscl.set || c->svcl.set || c->fclt.set || c->frch.set || c->reg.set ||

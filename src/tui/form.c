@@ -62,6 +62,7 @@ static int adopt(struct tui_app *app, struct afcq_request *r, char *msg, size_t 
 	}
 	afcq_request_done(&app->req);
 	app->req = *r;
+	app->form_gen++;
 	tui_marks_clear(app, false);
 	memset(&app->form, 0, sizeof app->form);
 	tui_form_refocus(app);
@@ -173,6 +174,7 @@ int tui_form_insert_row(struct tui_app *app, size_t at)
 		return -1;
 	tui_marks_shift(app, TBL_ITEM, at, 1);
 	default_item(app, &inv->itms[at]);
+	app->form_gen++;
 	app->form.in_grid = true;
 	app->form.row = at;
 	app->form.col = 0;
@@ -188,6 +190,7 @@ void tui_form_delete_row(struct tui_app *app, size_t at)
 	memset(&app->form.edit, 0, sizeof app->form.edit); /* the row's edit goes with it */
 	afcq_invoice_delete_item(inv, at);
 	tui_marks_shift(app, TBL_ITEM, at, -1);
+	app->form_gen++;
 	tui_form_refocus(app);
 }
 
@@ -208,6 +211,7 @@ void tui_form_dup_row(struct tui_app *app, size_t at)
 	tui_marks_shift(app, TBL_ITEM, at + 1, 1);
 	afcq_item_done(&inv->itms[at + 1]);
 	inv->itms[at + 1] = copy;
+	app->form_gen++;
 	app->form.row = at + 1;
 	tui_form_refocus(app);
 }
@@ -223,6 +227,7 @@ void tui_form_move_row(struct tui_app *app, size_t at, int dir)
 	size_t other = dir < 0 ? at - 1 : at + 1;
 	afcq_invoice_move_item(inv, at, other);
 	tui_marks_swap(app, TBL_ITEM, at, other);
+	app->form_gen++;
 	app->form.row = other;
 	tui_form_refocus(app);
 }

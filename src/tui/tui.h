@@ -240,6 +240,7 @@ struct tui_results {
 	int64_t history_id;
 	bool from_history;
 	double latency_ms;
+	unsigned long form_gen;   /* the form's generation when it was sent */
 	struct tui_trow *rows;
 	size_t n_rows;
 	size_t tax_sel, tax_top, sum_sel, sum_top;
@@ -252,6 +253,7 @@ struct tui_inflight {
 	struct afcq_request req;  /* as handed to the API */
 	char *doc, *invn;
 	bool commit;
+	unsigned long form_gen;
 };
 
 struct tui_mark {
@@ -282,6 +284,7 @@ struct tui_app {
 	bool mouse;
 
 	struct afcq_request req;        /* the form: inv[0] is edited */
+	unsigned long form_gen;         /* bumped on every change of the form */
 	char *file;                     /* last opened/saved path */
 	struct tui_mark *marks;
 	size_t n_marks;

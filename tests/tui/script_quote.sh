@@ -91,6 +91,12 @@ assert-field cmpn.frch -
 assert-field lfln x
 assert-field itms[1].line 1
 assert-screen "Quote: total due 19.78"
+# the total says when the form no longer matches it
+set-field itms[0].chg 16
+assert-screen "Total due 19.78 = charges 16.00 + taxes 3.78 (non-billable 0.00) - form changed"
+key F5
+wait-idle
+assert-not-screen "form changed"
 SCRIPT
 
 # A quote never commits, whatever the form says.
