@@ -36,15 +36,15 @@ enum tui_action tui_action_by_name(const char *name)
 
 enum tui_action tui_keymap_lookup(int key, bool meta, bool text_focus)
 {
+	bool printable = key >= 32 && key < 127;
 	if (!meta) {
-		for (size_t i = 1; i < ACT_COUNT; i++) {
-			bool printable = key >= 32 && key < 127;
-			if (text_focus && printable)
-				break;
+		/* in a text field a printable key is text, never a command */
+		if (text_focus && printable)
+			return ACT_NONE;
+		for (size_t i = 1; i < ACT_COUNT; i++)
 			if (actions[i].key == key || actions[i].key2 == key)
 				return actions[i].id;
-		}
-		if (text_focus || key < 32 || key >= 127)
+		if (!printable)
 			return ACT_NONE;
 	}
 	for (size_t i = 1; i < ACT_COUNT; i++)
