@@ -318,9 +318,13 @@ struct tui_app {
 };
 
 /* app.c */
+/* Opens a view on top of the stack; the view owns state from then on (its
+ * .close frees it, or free() when it has none).  A full stack drops it. */
 void tui_push(struct tui_app *app, const struct tui_view_ops *ops, void *state);
+/* Closes the top view (never the main screen). */
 void tui_pop(struct tui_app *app);
 struct tui_view *tui_top(struct tui_app *app);
+/* The one-line message under the total; role colours it. */
 void tui_message(struct tui_app *app, enum tui_role role, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 /* Feeds one key as if typed (scripts use it too); meta for Alt. */
@@ -334,7 +338,7 @@ void tui_draw(struct tui_app *app);
 void tui_compute_layout(struct tui_app *app);
 bool tui_busy(const struct tui_app *app);
 
-/* draw.c */
+/* draw.c: text clipped to w columns in a role's colours (never wraps). */
 void tui_put(const struct tui_app *app, int y, int x, int w, enum tui_role r, const char *s);
 void tui_putf(const struct tui_app *app, int y, int x, int w, enum tui_role r, const char *fmt, ...)
 	__attribute__((format(printf, 6, 7)));
@@ -413,7 +417,9 @@ extern const struct tui_view_ops tui_dialog_message_ops;
 extern const struct tui_view_ops tui_screen_raw_ops;
 extern const struct tui_view_ops tui_screen_history_ops;
 
-/* Dialog helpers: each returns after pushing the dialog. */
+/* Dialog helpers: each returns after pushing the dialog; the callbacks run
+ * once the dialog is closed, and data (malloc'd or NULL) is theirs to read,
+ * freed with free() afterwards. */
 typedef void (*tui_confirm_fn)(struct tui_app *app, void *data);
 typedef void (*tui_prompt_fn)(struct tui_app *app, void *data, const char *text);
 /* lines: '\n'-separated text.  data is freed with free() on close. */
