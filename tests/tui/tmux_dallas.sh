@@ -9,6 +9,8 @@ if ! command -v tmux >/dev/null 2>&1; then
 	exit 0
 fi
 export AFCQ_NOW=2022-03-02
+case "${TERM:-dumb}" in dumb|unknown) TERM=xterm; export TERM ;; esac
+unset LINES COLUMNS || true
 SOCK="afcq-t$$"
 TM="tmux -L $SOCK -f /dev/null"
 tm_cleanup() {
