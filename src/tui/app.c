@@ -392,9 +392,12 @@ void tui_feed_key(struct tui_app *app, int key, bool meta)
 
 void tui_tick(struct tui_app *app, int wait_ms)
 {
-	if (app->client && (app->fly.p || app->ts_pending))
+	if (app->client && (app->fly.p || app->ts_pending || app->lookup_pending))
 		afcq_client_pump(app->client, wait_ms);
 	tui_calls_poll(app);
+	for (size_t i = 0; i < app->n_views; i++)
+		if (app->stack[i].ops->on_tick)
+			app->stack[i].ops->on_tick(app, &app->stack[i]);
 	if (tui_busy(app)) {
 		app->spin++;
 		app->dirty = true;

@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "afcq/codec.h"
 #include "afcq/money.h"
@@ -346,6 +347,7 @@ static void poll_catalog(struct tui_app *app)
 		app->tspairs = x.tspairs;
 		memset(&x.tspairs, 0, sizeof x.tspairs);
 		app->tspairs_loaded = true;
+		app->tspairs_fetched = time(NULL);
 	} else {
 		char line[800];
 		tui_message(app, ROLE_ERROR, "T/S catalog not loaded: %s",

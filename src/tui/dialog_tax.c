@@ -77,7 +77,19 @@ static char *summary_text(const struct afcq_summary *s, const char *where)
 	add_num(&b, "Maximum (max)", s->max);
 	add_num(&b, "Exempt (exm)", s->exm);
 	add_num(&b, "Tax", s->tax);
-	afcq_buf_printf(&b, "%-22s %s", "Surcharge", s->sur ? "yes" : "no");
+	afcq_buf_printf(&b, "%-22s %s\n", "Surcharge", s->sur ? "yes" : "no");
+	/* the same words as for a tax, on the summed base */
+	struct afcq_tax t;
+	char expl[256];
+	memset(&t, 0, sizeof t);
+	t.calc = s->calc;
+	t.rate = s->rate;
+	t.tm = s->tchg;
+	t.lns = s->lns;
+	t.min = s->min;
+	t.exm = s->exm;
+	t.tax = s->tax;
+	afcq_buf_printf(&b, "\nCalculation: %s", afcq_money_explain(&t, expl, sizeof expl));
 	return afcq_buf_steal(&b);
 }
 

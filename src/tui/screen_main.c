@@ -124,6 +124,17 @@ static enum tui_result main_on_action(struct tui_app *app, struct tui_view *v, e
 		tui_form_commit_edit(app);
 		tui_open_fields(app, TBL_EXEMPTION, 0, NULL);
 		return TUI_HANDLED;
+	case ACT_PICK_TSPAIR:
+		if (tui_form_n_items(app) == 0) {
+			tui_message(app, ROLE_ERROR, "no line item: insert one first (Ins or Ctrl-N)");
+			return TUI_HANDLED;
+		}
+		tui_open_tspair_picker(app, app->form.row);
+		return TUI_HANDLED;
+	case ACT_FIND_PCODE:
+		tui_form_commit_edit(app);
+		tui_open_pcode_finder(app, TBL_HEADER, 0, "bill.pcd");
+		return TUI_HANDLED;
 	case ACT_NEXT_PANE:
 		tui_form_commit_edit(app);
 		app->focus = (enum tui_pane)((app->focus + 1) % PANE_COUNT);

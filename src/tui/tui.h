@@ -19,6 +19,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <time.h>
 
 #include "afcq/api.h"
 #include "afcq/config.h"
@@ -188,6 +189,9 @@ struct tui_view_ops {
 	enum tui_result (*on_action)(struct tui_app *app, struct tui_view *v, enum tui_action a);
 	void (*on_resize)(struct tui_app *app, struct tui_view *v);
 	void (*close)(struct tui_app *app, struct tui_view *v);
+	/* Every tick while the view is on the stack (a dialog's own lookup);
+	 * may be NULL. */
+	void (*on_tick)(struct tui_app *app, struct tui_view *v);
 	/* true when a text field has the focus (letters are text, not aliases). */
 	bool (*text_focus)(const struct tui_app *app, const struct tui_view *v);
 };
@@ -296,6 +300,8 @@ struct tui_app {
 	struct afcq_pending *ts_pending;
 	struct afcq_tspair_list tspairs;
 	bool tspairs_loaded;
+	time_t tspairs_fetched;         /* when the T/S catalog arrived */
+	struct afcq_pending *lookup_pending; /* a dialog's lookup (PCode finder), owned by it */
 	char *last_doc;                 /* last invoice document code */
 
 	char *raw_request, *raw_response, *raw_title;
@@ -416,6 +422,8 @@ extern const struct tui_view_ops tui_dialog_tax_ops;
 extern const struct tui_view_ops tui_dialog_message_ops;
 extern const struct tui_view_ops tui_screen_raw_ops;
 extern const struct tui_view_ops tui_screen_history_ops;
+extern const struct tui_view_ops tui_dialog_tspair_ops;
+extern const struct tui_view_ops tui_dialog_pcode_ops;
 
 /* Dialog helpers: each returns after pushing the dialog; the callbacks run
  * once the dialog is closed, and data (malloc'd or NULL) is theirs to read,
@@ -437,6 +445,12 @@ void tui_open_commit(struct tui_app *app);
 void tui_open_raw(struct tui_app *app);
 void tui_open_history(struct tui_app *app);
 void tui_open_help(struct tui_app *app);
+/* dialog_tspair.c: the T/S pair picker for line item row; Enter sets its
+ * T/S field, Esc leaves it as it was. */
+void tui_open_tspair_picker(struct tui_app *app, size_t row);
+/* dialog_pcode.c: the PCode finder; Enter on a match sets field key
+ * ("bill.pcd", "from.pcd"...) of record rec in table t. */
+void tui_open_pcode_finder(struct tui_app *app, enum tui_table t, size_t rec, const char *key);
 
 /* script.c */
 /* Loads a script; NULL with msg when it cannot be read. */

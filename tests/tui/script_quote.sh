@@ -41,8 +41,12 @@ assert-screen "Municipal Right of Way"
 assert-screen "per line: 1 x 1.72 = 1.72"
 key Esc
 assert-state view main
+# the summary pane: the state sales tax summed over 16.72
+key C-w Down Down Enter
+assert-screen "Calculation: 6.25% of 16.72 = 1.045"
+key Esc
 # the summary pane lists the six summary rows, then the totals
-key C-w End
+key End
 assert-screen "  Total due                                                               19.78"
 assert-screen "  Non-billable taxes                                                       0.00"
 key C-w
