@@ -95,6 +95,9 @@ static void summary_draw(struct tui_app *app, struct tui_view *v)
 		 W_LVL, "Level", W_PCD, "PCode", W_RATE, "Rate", W_BASE, "Base", W_TAX, "Tax");
 	tui_fill(app, p->y, 0, p->w, focus ? ROLE_FOCUS : ROLE_HEADER);
 	tui_put(app, p->y, 0, p->w, focus ? ROLE_FOCUS : ROLE_HEADER, head);
+	if (focus)
+		tui_put(app, app->lay.hint.y, 0, app->lay.hint.w, ROLE_DIM,
+			" Up/Down select  Enter: the row in full  Tab: the form  Esc: back to the form");
 	size_t nr = n_rows(r);
 	int vis = p->h - 1;
 	if (r->sum_sel >= nr)

@@ -117,6 +117,9 @@ static void taxes_draw(struct tui_app *app, struct tui_view *v)
 		 "Level", W_PCD, "PCode", W_RATE, "Rate", W_BASE, "Base", W_TAX, "Tax");
 	tui_fill(app, p->y, 0, p->w, focus ? ROLE_FOCUS : ROLE_HEADER);
 	tui_put(app, p->y, 0, p->w, focus ? ROLE_FOCUS : ROLE_HEADER, head);
+	if (focus)
+		tui_put(app, app->lay.hint.y, 0, app->lay.hint.w, ROLE_DIM,
+			" Up/Down select  Enter: the tax in full  Tab: summary  Esc: back to the form");
 	int vis = p->h - 1;
 	if (!r->have) {
 		if (r->status != AFCQ_OK) {
