@@ -71,6 +71,9 @@ static void save_done(struct tui_app *app, void *data, const char *text)
 		return;
 	if (tui_form_save_file(app, text, msg, sizeof msg) != 0)
 		tui_message(app, ROLE_ERROR, "%s", msg);
+	else if (tui_marks_typed(app, NULL, 0))
+		tui_message(app, ROLE_ERROR, "saved the request to %s without the marked (invalid) fields",
+			    text);
 	else
 		tui_message(app, ROLE_OK, "saved the request to %s", text);
 }
