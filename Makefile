@@ -4,6 +4,8 @@
 #   make run        set up, build, start the workstation on the bundled sandbox
 #   make test       set up, build with sanitizers, run the whole test suite
 #   make install    PREFIX=/usr/local DESTDIR=
+#   make bench      10,000-item benchmark (bench/README.md)
+#   make loadtest   bounded load of afcq-sandbox on loopback
 #   make clean
 #
 # Variants: SAN=1 builds with address and undefined-behaviour sanitizers
@@ -85,7 +87,7 @@ LIBSANDBOX  := $(BUILD)/libafcq-sandbox.a
 AFCQ        := $(BUILD)/afcq
 SANDBOX     := $(BUILD)/afcq-sandbox
 
-.PHONY: all run test check unit-tests setup install uninstall clean core-purity
+.PHONY: all run test check unit-tests setup install uninstall clean core-purity bench loadtest
 .SECONDARY:
 .DEFAULT_GOAL := all
 
@@ -111,6 +113,13 @@ check: all unit-tests
 	$(Q)BUILD_DIR=$(BUILD) sh tests/run.sh
 
 unit-tests: $(UNIT_BIN)
+
+# Benchmarks and the loopback load test measure; they are never part of make test.
+bench:
+	$(Q)sh bench/run.sh
+
+loadtest: all
+	$(Q)BUILD_DIR=$(BUILD) sh scripts/loadtest.sh
 
 $(LIBAFCQ): $(CORE_OBJ)
 	$(call say,AR,$@)
