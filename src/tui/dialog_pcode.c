@@ -1,14 +1,481 @@
-/* dialog_pcode.c - the PCode finder (being written). */
+/* dialog_pcode.c - the PCode finder (Ctrl-F or Alt-f on the form).
+ *
+ * A small form (ZIP, city, state, county, NPA-NXX, FIPS), prefilled from
+ * the location the PCode belongs to.  Enter sends a PCode lookup with
+ * whatever is filled in, through the asynchronous api: the dialog owns the
+ * call (app->lookup_pending, which the loop pumps) and completes it from
+ * its tick, so the keyboard never waits; Esc cancels it.  One match fills
+ * the PCode at once; several are listed (PCode, country, state, county,
+ * locality) to choose from.  A failure or a cancel is said in the dialog
+ * and nothing typed in its form is lost; the request form is only touched
+ * when a PCode is chosen.
+ */
 #include "tui.h"
+
+#include <ctype.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "afcq/str.h"
+
+enum { F_ZIP, F_CITY, F_STATE, F_COUNTY, F_NPANXX, F_FIPS, F_COUNT };
+
+/* Where each input sits: label, row, label x, field x, width shown, and
+ * the location field it is prefilled from. */
+static const struct {
+	const char *label;
+	int row, x, fx, w;
+	const char *loc;
+} inputs[F_COUNT] = {
+	[F_ZIP] = { "ZIP", 0, 0, 8, 10, "zip" },
+	[F_CITY] = { "City", 1, 0, 8, 20, "city" },
+	[F_STATE] = { "State", 1, 31, 38, 3, "st" },
+	[F_COUNTY] = { "County", 1, 44, 51, 20, "cnty" },
+	[F_NPANXX] = { "NPA-NXX", 0, 22, 31, 8, "npa" },
+	[F_FIPS] = { "FIPS", 0, 42, 48, 12, "fips" },
+};
+
+struct finder {
+	enum tui_table t;
+	size_t rec;
+	char *key;                  /* the PCode field filled: "bill.pcd" */
+	struct tui_edit in[F_COUNT];
+	size_t focus;
+	bool in_list;               /* the focus is on the matches */
+	struct afcq_pending *p;     /* the lookup under way, or NULL */
+	unsigned spin;
+	struct afcq_pcode_result res;
+	size_t sel, top;
+	char status[900];
+	enum tui_role status_role;
+	bool filled;
+};
+
+static void focus_input(struct finder *d, size_t i)
+{
+	d->focus = i;
+	d->in[i].cur = d->in[i].len;
+	d->in[i].fresh = true; /* typing replaces, as in the form */
+}
+
+/* Rows the match list has at the current size (see finder_draw). */
+static int list_rows(void)
+{
+	int h = LINES - 2 < 20 ? LINES - 2 : 20;
+	return h - 2 - 7;
+}
+
+/* "bill.pcd" -> "bill.zip" etc.; the text of that field of the record, or
+ * "" when the table has no such field. */
+static char *location_text(struct tui_app *app, const struct finder *d, const char *part)
+{
+	const char *dot = strrchr(d->key, '.');
+	size_t pre = dot ? (size_t)(dot - d->key) + 1 : 0;
+	char name[64];
+	snprintf(name, sizeof name, "%.*s%s", (int)pre, d->key, part);
+	int fi = tui_field_index(d->t, name);
+	if (fi < 0 || d->rec >= tui_records(app, d->t))
+		return afcq_xstrdup("");
+	return tui_field_text(app, d->t, (size_t)fi, d->rec);
+}
+
+static const char *target_label(const struct finder *d)
+{
+	size_t n;
+	const struct tui_field_def *f = tui_fields(d->t, &n);
+	int fi = tui_field_index(d->t, d->key);
+	return fi >= 0 ? f[fi].label : d->key;
+}
+
+static void say(struct finder *d, enum tui_role role, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static void say(struct finder *d, enum tui_role role, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(d->status, sizeof d->status, fmt, ap);
+	va_end(ap);
+	d->status_role = role;
+}
+
+/* Trimmed copy of an input, NULL when blank. */
+static char *input_value(const struct finder *d, size_t i)
+{
+	const char *s = d->in[i].buf;
+	while (*s == ' ')
+		s++;
+	size_t n = strlen(s);
+	while (n && s[n - 1] == ' ')
+		n--;
+	return n ? afcq_xstrndup(s, n) : NULL;
+}
+
+/* Checks the inputs; on a problem says it, focuses the input and returns
+ * false (nothing is sent). */
+static bool check_inputs(struct finder *d)
+{
+	bool any = false;
+	for (size_t i = 0; i < F_COUNT; i++) {
+		char *v = input_value(d, i);
+		any = any || v;
+		free(v);
+	}
+	if (!any) {
+		say(d, ROLE_ERROR, "type a ZIP, a city and state, a county, an NPA-NXX or a FIPS code");
+		focus_input(d, F_ZIP);
+		return false;
+	}
+	char *npa = input_value(d, F_NPANXX);
+	if (npa) {
+		size_t digits = 0;
+		bool ok = true;
+		for (const char *s = npa; *s; s++) {
+			if (isdigit((unsigned char)*s))
+				digits++;
+			else if (*s != '-' && *s != ' ' && *s != '(' && *s != ')')
+				ok = false;
+		}
+		free(npa);
+		if (!ok || (digits != 6 && digits != 10)) {
+			say(d, ROLE_ERROR, "NPA-NXX: six digits (212-555), or a ten-digit number");
+			focus_input(d, F_NPANXX);
+			return false;
+		}
+	}
+	char *fips = input_value(d, F_FIPS);
+	if (fips) {
+		size_t n = strlen(fips);
+		bool ok = n <= 11;
+		for (size_t i = 0; i < n; i++)
+			if (!isdigit((unsigned char)fips[i]) && !(fips[i] == '*' && i == n - 1 && i > 0))
+				ok = false;
+		free(fips);
+		if (!ok) {
+			say(d, ROLE_ERROR, "FIPS: digits, with a final * for every code it starts");
+			focus_input(d, F_FIPS);
+			return false;
+		}
+	}
+	return true;
+}
+
+static void search(struct tui_app *app, struct finder *d)
+{
+	if (d->p) {
+		say(d, ROLE_ERROR, "a lookup is already running (Esc cancels it)");
+		return;
+	}
+	if (!check_inputs(d))
+		return;
+	if (!app->client) {
+		say(d, ROLE_ERROR, "no endpoint: nothing can be looked up");
+		return;
+	}
+	struct afcq_pcode_request pr = { 0 };
+	pr.zip = input_value(d, F_ZIP);
+	pr.city = input_value(d, F_CITY);
+	pr.st = input_value(d, F_STATE);
+	pr.cnty = input_value(d, F_COUNTY);
+	pr.npanxx = input_value(d, F_NPANXX);
+	pr.fips = input_value(d, F_FIPS);
+	struct afcq_error err;
+	afcq_error_clear(&err);
+	d->p = afcq_api_start_lookup(&app->lookup_api, AFCQ_OP_PCODE, NULL, &pr, &err);
+	afcq_pcode_request_done(&pr);
+	if (!d->p) {
+		char line[800];
+		say(d, ROLE_ERROR, "not sent: %s", afcq_error_line(&err, line, sizeof line));
+		return;
+	}
+	app->lookup_pending = d->p;
+	afcq_pcode_result_done(&d->res);
+	d->sel = d->top = 0;
+	d->in_list = false;
+	d->status[0] = '\0';
+}
+
+/* Puts match i into the target field; false (said) when it cannot. */
+static bool fill(struct tui_app *app, struct finder *d, size_t i)
+{
+	const struct afcq_pcode_location *l = &d->res.v[i];
+	int fi = tui_field_index(d->t, d->key);
+	char text[32], msg[256];
+	snprintf(text, sizeof text, "%lld", l->pcode);
+	if (fi < 0 || d->rec >= tui_records(app, d->t) ||
+	    tui_field_set(app, d->t, (size_t)fi, d->rec, text, msg, sizeof msg) != 0) {
+		say(d, ROLE_ERROR, "%s", fi < 0 ? "nowhere to put the PCode" : msg);
+		return false;
+	}
+	tui_message(app, ROLE_OK, "%s %s: %s, %s %s (%s)", target_label(d), text,
+		    l->locality ? l->locality : "", l->cnty ? l->cnty : "", l->st ? l->st : "",
+		    l->ctry ? l->ctry : "");
+	d->filled = true;
+	return true;
+}
+
+/* Completes a finished lookup.  Returns true when the dialog is done. */
+static bool complete(struct tui_app *app, struct finder *d)
+{
+	struct afcq_exchange x;
+	struct afcq_error err;
+	memset(&x, 0, sizeof x);
+	afcq_error_clear(&err);
+	enum afcq_status st = afcq_api_finish(&app->lookup_api, d->p, &x, &err);
+	d->p = NULL;
+	app->lookup_pending = NULL;
+	app->dirty = true;
+	bool done = false;
+	if (st == AFCQ_ERR_CANCELLED) {
+		say(d, ROLE_ERROR, "lookup cancelled; Enter searches again");
+	} else if (st != AFCQ_OK) {
+		char line[800];
+		say(d, ROLE_ERROR, "lookup failed: %s", afcq_error_line(&err, line, sizeof line));
+	} else if (x.pcodes.n == 0) {
+		say(d, ROLE_ERROR, "no place matches; change the search and press Enter");
+	} else {
+		d->res = x.pcodes;
+		memset(&x.pcodes, 0, sizeof x.pcodes);
+		if (d->res.n == 1) {
+			done = fill(app, d, 0);
+		} else {
+			d->in_list = true;
+			say(d, ROLE_OK, "%zu places match: choose one, Enter puts its PCode in %s",
+			    d->res.n, target_label(d));
+		}
+	}
+	afcq_exchange_done(&x);
+	return done;
+}
+
+static void finder_tick(struct tui_app *app, struct tui_view *v)
+{
+	struct finder *d = v->state;
+	if (!d->p)
+		return;
+	if (!afcq_pending_done(d->p)) {
+		d->spin++;
+		app->dirty = true;
+		return;
+	}
+	if (complete(app, d) && tui_top(app) == v)
+		tui_pop(app);
+}
+
+static void draw_matches(struct tui_app *app, struct finder *d, struct tui_rect in)
+{
+	int y0 = in.y + 4, rows = list_rows();
+	tui_fill(app, y0, in.x, in.w, ROLE_HEADER);
+	tui_putf(app, y0, in.x, in.w, ROLE_HEADER, "%-9s %-4s %-5s %-22s %s", "PCode", "Ctry",
+		 "State", "County", "Locality");
+	if (d->sel < d->top)
+		d->top = d->sel;
+	if (rows > 0 && d->sel >= d->top + (size_t)rows)
+		d->top = d->sel - (size_t)rows + 1;
+	for (int r = 0; r < rows; r++) {
+		size_t i = d->top + (size_t)r;
+		if (i >= d->res.n)
+			break;
+		const struct afcq_pcode_location *l = &d->res.v[i];
+		enum tui_role role = i != d->sel ? ROLE_DIALOG : d->in_list ? ROLE_FOCUS : ROLE_SELECTED;
+		int y = y0 + 1 + r;
+		if (i == d->sel)
+			tui_fill(app, y, in.x, in.w, role);
+		tui_putf(app, y, in.x, in.w, role, "%-9lld %-4.4s %-5.5s %-22.22s %s%s", l->pcode,
+			 l->ctry ? l->ctry : "", l->st ? l->st : "", l->cnty ? l->cnty : "",
+			 l->locality ? l->locality : "",
+			 l->is_alternate.set && l->is_alternate.v ? " (alternate)" : "");
+	}
+	if (d->res.n > (size_t)rows && rows > 0)
+		tui_putf(app, in.y + in.h - 2, in.x, in.w, ROLE_DIM, "match %zu of %zu", d->sel + 1,
+			 d->res.n);
+}
+
+static void finder_draw(struct tui_app *app, struct tui_view *v)
+{
+	struct finder *d = v->state;
+	int h = LINES - 2 < 20 ? LINES - 2 : 20;
+	char title[96];
+	snprintf(title, sizeof title, "Find a PCode for %s", target_label(d));
+	struct tui_rect in = tui_dialog_frame(app, h, 78, title);
+	for (size_t i = 0; i < F_COUNT; i++) {
+		int y = in.y + inputs[i].row;
+		tui_put(app, y, in.x + inputs[i].x, inputs[i].fx - inputs[i].x - 1, ROLE_LABEL,
+			inputs[i].label);
+		tui_put(app, y, in.x + inputs[i].fx - 1, 1, ROLE_LABEL, "[");
+		tui_put(app, y, in.x + inputs[i].fx + inputs[i].w, 1, ROLE_LABEL, "]");
+		if (i != d->focus || d->in_list) {
+			tui_fill(app, y, in.x + inputs[i].fx, inputs[i].w, ROLE_FIELD);
+			tui_put(app, y, in.x + inputs[i].fx, inputs[i].w, ROLE_FIELD, d->in[i].buf);
+		}
+	}
+	if (d->p) {
+		static const char spin[] = "|/-\\";
+		tui_putf(app, in.y + 3, in.x, in.w, ROLE_OK, "%c looking up... %.1f s  (Esc cancels)",
+			 spin[d->spin % 4], afcq_pending_elapsed_ms(d->p) / 1000.0);
+	} else {
+		tui_put(app, in.y + 3, in.x, in.w, d->status_role, d->status);
+	}
+	if (d->res.n)
+		draw_matches(app, d, in);
+	tui_put(app, in.y + in.h - 1, in.x, in.w, ROLE_DIM,
+		d->in_list ? "Up/Down choose  Enter fills the PCode  Tab/Esc back to the search"
+			   : "Tab moves  Enter searches  Esc closes (the request form is unchanged)");
+	if (!d->in_list) {
+		size_t i = d->focus;
+		tui_edit_draw(app, &d->in[i], in.y + inputs[i].row, in.x + inputs[i].fx, inputs[i].w,
+			      true);
+	}
+}
+
+static enum tui_result finder_on_key(struct tui_app *app, struct tui_view *v, int key)
+{
+	(void)app;
+	struct finder *d = v->state;
+	if (d->in_list)
+		return TUI_PASS;
+	return tui_edit_key(&d->in[d->focus], key);
+}
+
+static enum tui_result list_action(struct tui_app *app, struct finder *d, enum tui_action a)
+{
+	size_t page = list_rows() > 1 ? (size_t)list_rows() - 1 : 1;
+	switch (a) {
+	case ACT_UP:
+		if (d->sel > 0)
+			d->sel--;
+		return TUI_HANDLED;
+	case ACT_DOWN:
+		if (d->sel + 1 < d->res.n)
+			d->sel++;
+		return TUI_HANDLED;
+	case ACT_PAGE_UP:
+		d->sel = d->sel > page ? d->sel - page : 0;
+		return TUI_HANDLED;
+	case ACT_PAGE_DOWN:
+		d->sel = d->sel + page < d->res.n ? d->sel + page : d->res.n - 1;
+		return TUI_HANDLED;
+	case ACT_HOME:
+		d->sel = 0;
+		return TUI_HANDLED;
+	case ACT_END:
+		d->sel = d->res.n - 1;
+		return TUI_HANDLED;
+	case ACT_ENTER:
+		return fill(app, d, d->sel) ? TUI_CLOSE : TUI_HANDLED;
+	case ACT_CANCEL:
+	case ACT_NEXT_FIELD:
+	case ACT_PREV_FIELD:
+		d->in_list = false;
+		focus_input(d, d->focus);
+		return TUI_HANDLED;
+	default:
+		return TUI_PASS;
+	}
+}
+
+static enum tui_result finder_on_action(struct tui_app *app, struct tui_view *v, enum tui_action a)
+{
+	struct finder *d = v->state;
+	if (a == ACT_CANCEL && d->p) {
+		afcq_pending_cancel(d->p);
+		return TUI_HANDLED;
+	}
+	if (d->in_list && d->res.n) {
+		enum tui_result r = list_action(app, d, a);
+		if (r != TUI_PASS)
+			return r;
+	} else if (tui_edit_action(&d->in[d->focus], a) == TUI_HANDLED) {
+		return TUI_HANDLED;
+	}
+	switch (a) {
+	case ACT_NEXT_FIELD:
+	case ACT_DOWN:
+		if (a == ACT_DOWN && d->res.n && d->focus == F_COUNTY) {
+			d->in_list = true; /* from the last row of the form into the list */
+			return TUI_HANDLED;
+		}
+		focus_input(d, (d->focus + 1) % F_COUNT);
+		return TUI_HANDLED;
+	case ACT_PREV_FIELD:
+	case ACT_UP:
+		focus_input(d, (d->focus + F_COUNT - 1) % F_COUNT);
+		return TUI_HANDLED;
+	case ACT_ENTER:
+		search(app, d);
+		return TUI_HANDLED;
+	case ACT_CANCEL:
+	case ACT_FIND_PCODE:
+		return TUI_CLOSE;
+	case ACT_HELP:
+	case ACT_QUIT:
+	case ACT_REDRAW:
+		return TUI_PASS;
+	default:
+		return TUI_HANDLED;
+	}
+}
+
+static void finder_close(struct tui_app *app, struct tui_view *v)
+{
+	struct finder *d = v->state;
+	if (d->p) {
+		struct afcq_exchange x;
+		struct afcq_error err;
+		memset(&x, 0, sizeof x);
+		afcq_error_clear(&err);
+		afcq_pending_cancel(d->p);
+		afcq_api_finish(&app->lookup_api, d->p, &x, &err);
+		afcq_exchange_done(&x);
+		app->lookup_pending = NULL;
+	}
+	bool filled = d->filled;
+	afcq_pcode_result_done(&d->res);
+	free(d->key);
+	free(d);
+	if (filled)
+		tui_form_refocus(app);
+}
+
+static bool finder_text_focus(const struct tui_app *app, const struct tui_view *v)
+{
+	(void)app;
+	const struct finder *d = v->state;
+	return !d->in_list;
+}
 
 const struct tui_view_ops tui_dialog_pcode_ops = {
 	.name = "pcode",
+	.draw = finder_draw,
+	.on_key = finder_on_key,
+	.on_action = finder_on_action,
+	.on_tick = finder_tick,
+	.close = finder_close,
+	.text_focus = finder_text_focus,
 };
 
 void tui_open_pcode_finder(struct tui_app *app, enum tui_table t, size_t rec, const char *key)
 {
-	(void)t;
-	(void)rec;
-	(void)key;
-	tui_message(app, ROLE_ERROR, "the PCode finder is not available yet");
+	if (app->lookup_pending) {
+		tui_message(app, ROLE_ERROR, "a PCode lookup is already running");
+		return;
+	}
+	struct finder *d = afcq_xcalloc(1, sizeof *d);
+	d->t = t;
+	d->rec = rec;
+	d->key = afcq_xstrdup(key);
+	d->status_role = ROLE_DIM;
+	for (size_t i = 0; i < F_COUNT; i++) {
+		char *s = location_text(app, d, inputs[i].loc);
+		d->in[i].active = true;
+		d->in[i].t = TBL_COUNT; /* not a form field: no marks */
+		snprintf(d->in[i].buf, sizeof d->in[i].buf, "%s", s);
+		d->in[i].len = d->in[i].cur = strlen(d->in[i].buf);
+		free(s);
+	}
+	focus_input(d, F_ZIP);
+	snprintf(d->status, sizeof d->status, "Fill in what you know, then Enter");
+	tui_push(app, &tui_dialog_pcode_ops, d);
 }
