@@ -51,7 +51,7 @@ static const char *ts_desc(const struct tui_app *app, const char *text, char *bu
 	if (afcq_str_empty(text))
 		return "";
 	if (sscanf(text, "%lld/%lld%c", &t, &s, &extra) != 2)
-		return "? write T/S, e.g. 19/6";
+		return "? write T/S, e.g. 19/6, or F11 picks by name";
 	const struct afcq_tspair *p = tui_tspair_find(app, t, s);
 	if (!p) {
 		snprintf(buf, n, "? unknown pair %lld/%lld", t, s);
