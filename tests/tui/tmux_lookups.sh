@@ -9,6 +9,8 @@ if ! command -v tmux >/dev/null 2>&1; then
 	exit 0
 fi
 export AFCQ_NOW=2022-03-02
+case "${TERM:-dumb}" in dumb|unknown) TERM=xterm; export TERM ;; esac
+unset LINES COLUMNS || true
 SOCK="afcq-l$$"
 TM="tmux -L $SOCK -f /dev/null"
 tm_cleanup() {
@@ -37,7 +39,7 @@ see() {
 }
 keys() { $TM send-keys -t w "$@"; sleep 0.15; }
 
-$TM new-session -d -s w -x 80 -y 24 "env TERM=xterm PS1='shell> ' sh" || { fail tmux_start "no session"; exit 0; }
+$TM new-session -d -s w -x 80 -y 24 "env PS1='shell> ' sh" || { fail tmux_start "no session"; exit 0; }
 $TM set-option -t w status off >/dev/null
 wait_for "shell>" 5 || fail tmux_shell "no prompt"
 keys "cd '$T_TMP' && '$AFCQ' --sandbox" Enter
