@@ -303,6 +303,11 @@ assert-state view pcode
 assert-screen "lookup cancelled"
 assert-screen "ZIP    [10001"
 assert-screen "City   [Albany"
+# leaving with a lookup under way cancels it: the session ends at once
+key Enter
+sleep 100
+assert-screen "looking up..."
+quit
 SCRIPT
 	kill $SLOW_PID 2>/dev/null
 	wait $SLOW_PID 2>/dev/null
