@@ -13,6 +13,7 @@
 #include "tui_main.h"
 #include "tui.h"
 
+#include <locale.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -20,6 +21,7 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
+#include <wchar.h>
 
 #include "afcq/money.h"
 #include "afcq/str.h"
@@ -523,6 +525,26 @@ static void install_signals(void)
 	sigaction(SIGHUP, &sa, NULL);
 }
 
+/* One key from the terminal: a curses key code, an ASCII character, or
+ * TUI_KEY_CHAR(code point) for any other character the locale decoded
+ * (UTF-8 text such as "Montréal"); ERR when none came in time.  Without a
+ * multibyte locale, bytes above ASCII cannot be told apart and are
+ * dropped rather than typed as the wrong letters. */
+static int read_key(void)
+{
+	wint_t wc;
+	int r = get_wch(&wc);
+	if (r == KEY_CODE_YES)
+		return (int)wc;
+	if (r == ERR)
+		return ERR;
+	if (wc < 0x80)
+		return (int)wc;
+	if (MB_CUR_MAX == 1 || wc > 0x10ffff)
+		return ERR;
+	return TUI_KEY_CHAR((unsigned long)wc);
+}
+
 static void run_loop(struct tui_app *app)
 {
 	while (!app->quit) {
@@ -538,17 +560,19 @@ static void run_loop(struct tui_app *app)
 				break;
 			continue;
 		}
-		int ch = getch();
+		int ch = read_key();
 		if (ch == ERR)
 			continue;
 		bool meta = false;
 		if (ch == 27) {
 			timeout(30);
-			int next = getch();
+			int next = read_key();
 			timeout(TUI_TICK_MS);
 			if (next >= 32 && next < 127) {
 				ch = next; /* Esc then a letter: Alt+letter */
 				meta = true;
+			} else if (next != ERR && (next & TUI_KEY_UNICODE)) {
+				unget_wch((wchar_t)(next & ~TUI_KEY_UNICODE));
 			} else if (next != ERR) {
 				ungetch(next); /* a lone Esc, then another key */
 			}
@@ -601,6 +625,9 @@ int tui_main(const struct tui_args *args)
 	app->lookup_api.history = NULL;
 
 	FILE *out, *in;
+	/* Text is the terminal's: UTF-8 names are typed and shown as such.
+	 * Only the character type: numbers keep the C locale's dot. */
+	setlocale(LC_CTYPE, "");
 	atexit(restore_terminal);
 	SCREEN *scr = start_curses(app->scripted, &out, &in);
 	if (!scr) {

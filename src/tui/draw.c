@@ -1,8 +1,11 @@
 /* draw.c - drawing helpers and the one-line field editor shared by the
  * form and the dialogs.
  *
- * Text is clipped to the width given, never wrapped; everything is ASCII so
- * that a screen dump reads the same as the screen.
+ * Text is UTF-8, clipped to the width given in display columns (wcwidth),
+ * never wrapped.  A character the terminal's locale cannot show, a control
+ * character or a broken UTF-8 sequence is drawn as '?', one column.  The
+ * field editor keeps UTF-8 bytes and moves its cursor by character; a
+ * screen dump reads back the same characters as the screen.
  */
 #include "tui.h"
 
@@ -10,9 +13,110 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <wchar.h>
 
 #include "afcq/money.h"
 #include "afcq/str.h"
+#include "afcq/validate.h"
+
+size_t tui_utf8_decode(const char *s, size_t n, unsigned long *cp)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	if (n == 0)
+		return 0;
+	if (u[0] < 0x80) {
+		*cp = u[0];
+		return 1;
+	}
+	size_t len;
+	unsigned long c;
+	unsigned long min;
+	if ((u[0] & 0xe0) == 0xc0) {
+		len = 2, c = u[0] & 0x1f, min = 0x80;
+	} else if ((u[0] & 0xf0) == 0xe0) {
+		len = 3, c = u[0] & 0x0f, min = 0x800;
+	} else if ((u[0] & 0xf8) == 0xf0) {
+		len = 4, c = u[0] & 0x07, min = 0x10000;
+	} else {
+		*cp = TUI_BAD_CHAR;
+		return 1;
+	}
+	if (len > n) {
+		*cp = TUI_BAD_CHAR;
+		return 1;
+	}
+	for (size_t i = 1; i < len; i++) {
+		if ((u[i] & 0xc0) != 0x80) {
+			*cp = TUI_BAD_CHAR;
+			return 1;
+		}
+		c = c << 6 | (u[i] & 0x3f);
+	}
+	if (c < min || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff)) {
+		*cp = TUI_BAD_CHAR;
+		return 1;
+	}
+	*cp = c;
+	return len;
+}
+
+size_t tui_utf8_encode(unsigned long cp, char out[4])
+{
+	if (cp < 0x80) {
+		out[0] = (char)cp;
+		return 1;
+	}
+	if (cp < 0x800) {
+		out[0] = (char)(0xc0 | cp >> 6);
+		out[1] = (char)(0x80 | (cp & 0x3f));
+		return 2;
+	}
+	if (cp >= 0xd800 && cp <= 0xdfff)
+		return 0;
+	if (cp < 0x10000) {
+		out[0] = (char)(0xe0 | cp >> 12);
+		out[1] = (char)(0x80 | (cp >> 6 & 0x3f));
+		out[2] = (char)(0x80 | (cp & 0x3f));
+		return 3;
+	}
+	if (cp > 0x10ffff)
+		return 0;
+	out[0] = (char)(0xf0 | cp >> 18);
+	out[1] = (char)(0x80 | (cp >> 12 & 0x3f));
+	out[2] = (char)(0x80 | (cp >> 6 & 0x3f));
+	out[3] = (char)(0x80 | (cp & 0x3f));
+	return 4;
+}
+
+/* Columns a code point takes on screen: 0 or more from wcwidth, 1 for what
+ * is drawn as '?' (control, bad sequence, not printable here). */
+static int char_cols(unsigned long cp, bool *shown)
+{
+	*shown = false;
+	if (cp < 32 || cp == 127 || cp == TUI_BAD_CHAR)
+		return 1;
+	if (cp < 127) {
+		*shown = true;
+		return 1;
+	}
+	int w = wcwidth((wchar_t)cp);
+	if (w < 0)
+		return 1;
+	*shown = true;
+	return w;
+}
+
+int tui_text_width(const char *s, size_t n)
+{
+	int cols = 0;
+	for (size_t i = 0; i < n && s[i];) {
+		unsigned long cp;
+		bool shown;
+		i += tui_utf8_decode(s + i, n - i, &cp);
+		cols += char_cols(cp, &shown);
+	}
+	return cols;
+}
 
 void tui_put(const struct tui_app *app, int y, int x, int w, enum tui_role r, const char *s)
 {
@@ -21,10 +125,26 @@ void tui_put(const struct tui_app *app, int y, int x, int w, enum tui_role r, co
 	if (x + w > COLS)
 		w = COLS - x;
 	attrset(app->theme.attr[r]);
-	int i = 0;
-	for (; s && s[i] && i < w; i++) {
-		unsigned char c = (unsigned char)s[i];
-		mvaddch(y, x + i, (c < 32 || c > 126) ? '?' : c);
+	size_t n = s ? strlen(s) : 0;
+	int col = 0;
+	for (size_t i = 0; i < n && col < w;) {
+		unsigned long cp;
+		bool shown;
+		i += tui_utf8_decode(s + i, n - i, &cp);
+		int cw = char_cols(cp, &shown);
+		if (col + cw > w)
+			break;
+		if (!shown) {
+			mvaddch(y, x + col, '?');
+		} else if (cp < 127) {
+			mvaddch(y, x + col, (chtype)cp);
+		} else if (cw > 0) {
+			wchar_t wc[2] = { (wchar_t)cp, 0 };
+			cchar_t cc;
+			setcchar(&cc, wc, app->theme.attr[r], 0, NULL);
+			mvadd_wch(y, x + col, &cc);
+		}
+		col += cw;
 	}
 	attrset(A_NORMAL);
 }
@@ -74,6 +194,35 @@ struct tui_rect tui_dialog_frame(const struct tui_app *app, int h, int w, const 
 	return in;
 }
 
+/* The byte before the character that ends at i; the start of the next
+ * character after i. */
+static size_t prev_char(const char *b, size_t i)
+{
+	while (i > 0 && ((unsigned char)b[--i] & 0xc0) == 0x80)
+		;
+	return i;
+}
+
+static size_t next_char(const char *b, size_t len, size_t i)
+{
+	if (i < len)
+		i++;
+	while (i < len && ((unsigned char)b[i] & 0xc0) == 0x80)
+		i++;
+	return i;
+}
+
+/* Bytes a field's text may hold: the request's string limit for string
+ * fields of the form, else what the buffer holds. */
+static size_t edit_limit(const struct tui_edit *e)
+{
+	size_t n;
+	const struct tui_field_def *f = e->t < TBL_COUNT ? tui_fields(e->t, &n) : NULL;
+	if (f && e->fi < n && f[e->fi].type == FT_STR)
+		return AFCQ_MAX_STR;
+	return sizeof e->buf - 1;
+}
+
 void tui_edit_load(struct tui_app *app, struct tui_edit *e, enum tui_table t, size_t fi, size_t rec)
 {
 	char *s = tui_field_text(app, t, fi, rec);
@@ -81,8 +230,16 @@ void tui_edit_load(struct tui_app *app, struct tui_edit *e, enum tui_table t, si
 	e->t = t;
 	e->fi = fi;
 	e->rec = rec;
-	snprintf(e->buf, sizeof e->buf, "%s", s);
-	e->len = strlen(e->buf);
+	size_t len = strlen(s);
+	if (len > sizeof e->buf - 1) {
+		/* never half a character */
+		len = sizeof e->buf - 1;
+		while (len > 0 && ((unsigned char)s[len] & 0xc0) == 0x80)
+			len--;
+	}
+	memcpy(e->buf, s, len);
+	e->buf[len] = '\0';
+	e->len = len;
 	e->cur = e->len;
 	e->fresh = true;
 	e->dirty = false;
@@ -102,41 +259,64 @@ int tui_edit_commit(struct tui_app *app, struct tui_edit *e)
 	return 0;
 }
 
+/* The character a key types, or 0 when it types none. */
+static unsigned long typed_char(int key)
+{
+	if (key >= 32 && key < 127)
+		return (unsigned long)key;
+	if (key & TUI_KEY_UNICODE) {
+		unsigned long cp = (unsigned long)(key & ~TUI_KEY_UNICODE);
+		if (cp >= 0xa0 && cp <= 0x10ffff && !(cp >= 0xd800 && cp <= 0xdfff))
+			return cp;
+	}
+	return 0;
+}
+
 enum tui_result tui_edit_key(struct tui_edit *e, int key)
 {
 	if (!e->active)
 		return TUI_PASS;
-	if (key >= 32 && key < 127) {
+	unsigned long cp = typed_char(key);
+	if (cp) {
+		char u[4];
+		size_t n = tui_utf8_encode(cp, u);
 		if (e->fresh) {
 			e->len = e->cur = 0;
 			e->buf[0] = '\0';
 		}
 		e->fresh = false;
-		if (e->len + 1 >= sizeof e->buf)
+		/* a character that does not fit whole is not typed */
+		if (n == 0 || e->len + n > edit_limit(e))
 			return TUI_HANDLED;
-		memmove(e->buf + e->cur + 1, e->buf + e->cur, e->len - e->cur + 1);
-		e->buf[e->cur++] = (char)key;
-		e->len++;
+		memmove(e->buf + e->cur + n, e->buf + e->cur, e->len - e->cur + 1);
+		memcpy(e->buf + e->cur, u, n);
+		e->cur += n;
+		e->len += n;
 		e->dirty = true;
 		return TUI_HANDLED;
 	}
+	if (key & TUI_KEY_UNICODE)
+		return TUI_HANDLED; /* a character not typed: never a command */
 	switch (key) {
 	case KEY_BACKSPACE:
 	case 127:
-	case 8:
+	case 8: {
 		e->fresh = false;
 		if (e->cur == 0)
 			return TUI_HANDLED;
-		memmove(e->buf + e->cur - 1, e->buf + e->cur, e->len - e->cur + 1);
-		e->cur--;
-		e->len--;
+		size_t from = prev_char(e->buf, e->cur);
+		memmove(e->buf + from, e->buf + e->cur, e->len - e->cur + 1);
+		e->len -= e->cur - from;
+		e->cur = from;
 		e->dirty = true;
 		return TUI_HANDLED;
+	}
 	case KEY_DC:
 		e->fresh = false;
 		if (e->cur < e->len) {
-			memmove(e->buf + e->cur, e->buf + e->cur + 1, e->len - e->cur);
-			e->len--;
+			size_t to = next_char(e->buf, e->len, e->cur);
+			memmove(e->buf + e->cur, e->buf + to, e->len - to + 1);
+			e->len -= to - e->cur;
 			e->dirty = true;
 		}
 		return TUI_HANDLED;
@@ -159,12 +339,12 @@ enum tui_result tui_edit_action(struct tui_edit *e, enum tui_action a)
 	case ACT_LEFT:
 		if (e->fresh || e->cur == 0)
 			return TUI_PASS;
-		e->cur--;
+		e->cur = prev_char(e->buf, e->cur);
 		return TUI_HANDLED;
 	case ACT_RIGHT:
 		if (e->fresh || e->cur == e->len)
 			return TUI_PASS;
-		e->cur++;
+		e->cur = next_char(e->buf, e->len, e->cur);
 		return TUI_HANDLED;
 	case ACT_END:
 		e->fresh = false;
@@ -181,13 +361,15 @@ void tui_edit_draw(const struct tui_app *app, const struct tui_edit *e, int y, i
 	const char *problem = tui_field_problem(app, e->t, e->fi, e->rec);
 	enum tui_role r = focus ? ROLE_FOCUS : problem ? ROLE_INVALID : ROLE_FIELD;
 	tui_fill(app, y, x, w, r);
+	if (w <= 0)
+		return;
+	/* scroll by whole characters until the cursor's column fits */
 	size_t start = 0;
-	if (e->cur >= (size_t)w)
-		start = e->cur - (size_t)w + 1;
+	while (start < e->cur && tui_text_width(e->buf + start, e->cur - start) >= w)
+		start = next_char(e->buf, e->len, start);
 	tui_put(app, y, x, w, r, e->buf + start);
-	if (focus) {
-		move(y, x + (int)(e->cur - start));
-	}
+	if (focus)
+		move(y, x + tui_text_width(e->buf + start, e->cur - start));
 }
 
 void tui_field_draw(struct tui_app *app, enum tui_table t, size_t fi, size_t rec, int y, int x,

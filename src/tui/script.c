@@ -2,7 +2,9 @@
  * afcq --script FILE), under a real curses screen, and asserts on what it
  * shows.  One command per line; # starts a comment.
  *
- *   type TEXT              keys, one per character, as if typed
+ *   type TEXT              keys, one per character, as if typed; UTF-8
+ *                          text arrives as the wide characters a terminal
+ *                          sends ("Montréal": eight keys)
  *   key NAME...            named keys: F5 Tab S-Tab Enter Esc Up PgDn C-n M-q x
  *   action ACT_NAME        an action from actions.def (ACT_ prefix optional)
  *   type-state KEY         types a state value (e.g. doc: the last document)
@@ -82,9 +84,11 @@ char *tui_screen_text(void)
 	afcq_buf_puts(&b, "");
 	int cy, cx;
 	getyx(stdscr, cy, cx);
-	char *line = afcq_xmalloc((size_t)COLS + 1);
+	/* a cell may hold a character of several bytes */
+	int cap = COLS * 8;
+	char *line = afcq_xmalloc((size_t)cap + 1);
 	for (int y = 0; y < LINES; y++) {
-		int n = mvwinnstr(stdscr, y, 0, line, COLS);
+		int n = mvwinnstr(stdscr, y, 0, line, cap);
 		if (n < 0)
 			n = 0;
 		line[n] = '\0';
@@ -259,15 +263,24 @@ static const char *state_value(struct tui_app *app, const char *key, char *buf, 
 	return NULL;
 }
 
+/* Types text as a terminal would send it: one key per character. */
+static void type_text(struct tui_app *app, const char *t)
+{
+	size_t n = strlen(t);
+	for (size_t i = 0; i < n;) {
+		unsigned long cp;
+		i += tui_utf8_decode(t + i, n - i, &cp);
+		tui_feed_key(app, TUI_KEY_CHAR(cp), false);
+		tui_tick(app, 0);
+	}
+}
+
 static bool run(struct tui_app *app, size_t ln, const char *cmd, const char *args)
 {
 	char buf[512];
 	if (strcmp(cmd, "type") == 0) {
 		char *t = unquote(args);
-		for (const char *p = t; *p; p++) {
-			tui_feed_key(app, (unsigned char)*p, false);
-			tui_tick(app, 0);
-		}
+		type_text(app, t);
 		free(t);
 		return true;
 	}
@@ -278,10 +291,7 @@ static bool run(struct tui_app *app, size_t ln, const char *cmd, const char *arg
 		if (!v)
 			return fail(app, ln, "unknown state %s", args);
 		char *copy = afcq_xstrdup(v);
-		for (const char *p = copy; *p; p++) {
-			tui_feed_key(app, (unsigned char)*p, false);
-			tui_tick(app, 0);
-		}
+		type_text(app, copy);
 		free(copy);
 		return true;
 	}

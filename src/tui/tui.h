@@ -9,8 +9,9 @@
  *
  * There is no global mutable state: one struct tui_app is created by
  * tui_main() and passed down.  The only static is the signal flag in app.c.
- * Everything is drawn on stdscr each frame, only what is visible, in ASCII,
- * so a screen dump (scripts, tests) reads back exactly what a user sees.
+ * Everything is drawn on stdscr each frame, only what is visible (frames in
+ * ASCII, text as the UTF-8 it is), so a screen dump (scripts, tests) reads
+ * back exactly what a user sees.
  */
 #ifndef AFCQ_TUI_H
 #define AFCQ_TUI_H
@@ -33,6 +34,11 @@
 struct tui_app;
 
 #define CTRL_KEY(c) ((c) & 0x1f)
+/* A typed character outside ASCII travels as a key of its own kind,
+ * TUI_KEY_UNICODE | code point, apart from curses' key codes (which it
+ * would otherwise collide with). */
+#define TUI_KEY_UNICODE 0x40000000
+#define TUI_KEY_CHAR(cp) ((cp) < 0x80 ? (int)(cp) : (int)(TUI_KEY_UNICODE | (int)(cp)))
 #define TUI_MIN_COLS 80
 #define TUI_MIN_LINES 24
 #define TUI_TICK_MS 50
@@ -344,7 +350,16 @@ void tui_draw(struct tui_app *app);
 void tui_compute_layout(struct tui_app *app);
 bool tui_busy(const struct tui_app *app);
 
-/* draw.c: text clipped to w columns in a role's colours (never wraps). */
+/* draw.c: UTF-8.  Decodes one character of s (n bytes): returns the bytes
+ * it takes (1 for a broken sequence, read as TUI_BAD_CHAR), 0 when n is 0. */
+#define TUI_BAD_CHAR 0xfffdUL
+size_t tui_utf8_decode(const char *s, size_t n, unsigned long *cp);
+/* Writes cp as UTF-8 into out; returns the bytes, 0 for no character. */
+size_t tui_utf8_encode(unsigned long cp, char out[4]);
+/* Display columns of the first n bytes of s (stops at a NUL). */
+int tui_text_width(const char *s, size_t n);
+/* draw.c: UTF-8 text clipped to w display columns in a role's colours
+ * (never wraps). */
 void tui_put(const struct tui_app *app, int y, int x, int w, enum tui_role r, const char *s);
 void tui_putf(const struct tui_app *app, int y, int x, int w, enum tui_role r, const char *fmt, ...)
 	__attribute__((format(printf, 6, 7)));
