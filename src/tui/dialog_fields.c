@@ -40,6 +40,9 @@ static void fields_draw(struct tui_app *app, struct tui_view *v)
 	const struct tui_field_def *f = tui_fields(d->t, &n);
 	size_t recs = tui_records(app, d->t);
 	char title[96];
+	/* back on top after a dialog that set a field (the PCode finder) */
+	if (!d->edit.active && tui_top(app) == v)
+		load(app, d);
 	if (d->t == TBL_EXEMPTION)
 		snprintf(title, sizeof title, "Exemptions: %zu of %zu", recs ? d->rec + 1 : 0, recs);
 	else
@@ -214,6 +217,19 @@ static enum tui_result fields_on_action(struct tui_app *app, struct tui_view *v,
 		}
 		store(app, d);
 		return TUI_CLOSE;
+	case ACT_FIND_PCODE: {
+		/* the focused PCode field, else the item's bill-to */
+		const char *key = f[d->focus].key;
+		size_t kl = strlen(key);
+		if (kl < 4 || strcmp(key + kl - 4, ".pcd") != 0)
+			key = d->t == TBL_DETAIL ? "bill.pcd" : "loc.pcd";
+		store(app, d);
+		if (d->rec >= recs)
+			return TUI_HANDLED;
+		memset(&d->edit, 0, sizeof d->edit); /* re-read when back on top */
+		tui_open_pcode_finder(app, d->t, d->rec, key);
+		return TUI_HANDLED;
+	}
 	case ACT_CANCEL:
 	case ACT_DETAIL:
 	case ACT_EXEMPTIONS:

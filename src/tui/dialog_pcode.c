@@ -81,12 +81,20 @@ static char *location_text(struct tui_app *app, const struct finder *d, const ch
 	return tui_field_text(app, d->t, (size_t)fi, d->rec);
 }
 
-static const char *target_label(const struct finder *d)
+/* "Bill-to PCode", "item 2 From PCode", "exemption 1 PCode". */
+static const char *target_label(const struct finder *d, char *buf, size_t n)
 {
-	size_t n;
-	const struct tui_field_def *f = tui_fields(d->t, &n);
+	size_t nf;
+	const struct tui_field_def *f = tui_fields(d->t, &nf);
 	int fi = tui_field_index(d->t, d->key);
-	return fi >= 0 ? f[fi].label : d->key;
+	const char *label = fi >= 0 ? f[fi].label : d->key;
+	if (d->t == TBL_DETAIL)
+		snprintf(buf, n, "item %zu %s", d->rec + 1, label);
+	else if (d->t == TBL_EXEMPTION)
+		snprintf(buf, n, "exemption %zu %s", d->rec + 1, label);
+	else
+		snprintf(buf, n, "%s", label);
+	return buf;
 }
 
 static void say(struct finder *d, enum tui_role role, const char *fmt, ...)
@@ -209,7 +217,8 @@ static bool fill(struct tui_app *app, struct finder *d, size_t i)
 		say(d, ROLE_ERROR, "%s", fi < 0 ? "nowhere to put the PCode" : msg);
 		return false;
 	}
-	tui_message(app, ROLE_OK, "%s %s: %s, %s %s (%s)", target_label(d), text,
+	char tl[96];
+	tui_message(app, ROLE_OK, "%s %s: %s, %s %s (%s)", target_label(d, tl, sizeof tl), text,
 		    l->locality ? l->locality : "", l->cnty ? l->cnty : "", l->st ? l->st : "",
 		    l->ctry ? l->ctry : "");
 	d->filled = true;
@@ -242,8 +251,9 @@ static bool complete(struct tui_app *app, struct finder *d)
 			done = fill(app, d, 0);
 		} else {
 			d->in_list = true;
+			char tl[96];
 			say(d, ROLE_OK, "%zu places match: choose one, Enter puts its PCode in %s",
-			    d->res.n, target_label(d));
+			    d->res.n, target_label(d, tl, sizeof tl));
 		}
 	}
 	afcq_exchange_done(&x);
@@ -297,8 +307,8 @@ static void finder_draw(struct tui_app *app, struct tui_view *v)
 {
 	struct finder *d = v->state;
 	int h = LINES - 2 < 20 ? LINES - 2 : 20;
-	char title[96];
-	snprintf(title, sizeof title, "Find a PCode for %s", target_label(d));
+	char title[128], tl[96];
+	snprintf(title, sizeof title, "Find a PCode for %s", target_label(d, tl, sizeof tl));
 	struct tui_rect in = tui_dialog_frame(app, h, 78, title);
 	for (size_t i = 0; i < F_COUNT; i++) {
 		int y = in.y + inputs[i].row;

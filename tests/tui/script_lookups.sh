@@ -220,6 +220,37 @@ assert-screen "State [ZZ"
 assert-state view pcode
 SCRIPT
 
+# from the item dialog (F4) the finder fills the focused PCode field
+run_script finder_from_the_item_dialog <<'SCRIPT'
+wait-idle
+set-field itms[0].from.zip 10001
+key F4
+key C-f
+assert-screen "Find a PCode for item 1 From PCode"
+assert-screen "ZIP    [10001"
+key Enter
+wait-idle
+key Enter
+assert-state view fields
+assert-screen "From PCode       [2604100"
+key Down Down Down Down Down Down
+key C-f
+assert-screen "Find a PCode for item 1 Bill-to PCode"
+key Tab
+type Houston
+key Tab
+type TX
+key Enter
+wait-idle
+key Down Enter
+assert-state view fields
+assert-screen "Bill-to PCode    [3671300"
+key Esc
+assert-field itms[0].from.pcd 2604100
+assert-field itms[0].bill.pcd 3671300
+assert-field bill.pcd ""
+SCRIPT
+
 # ---- a dead endpoint ------------------------------------------------------------
 SB_URL_GOOD=$SB_URL
 SB_URL=http://127.0.0.1:9
