@@ -270,8 +270,12 @@ static void finder_tick(struct tui_app *app, struct tui_view *v)
 		app->dirty = true;
 		return;
 	}
-	if (complete(app, d) && tui_top(app) == v)
+	if (!complete(app, d))
+		return;
+	if (tui_top(app) == v)
 		tui_pop(app);
+	else /* another dialog on top (help): say it here too */
+		say(d, ROLE_OK, "%s", app->msg);
 }
 
 static void draw_matches(struct tui_app *app, struct finder *d, struct tui_rect in)

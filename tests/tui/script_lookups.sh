@@ -145,6 +145,18 @@ assert-field bill.pcd 2604100
 assert-state message "Bill-to PCode 2604100: EMPIRE STATE, NEW YORK NY (USA)"
 SCRIPT
 
+# one match: no list, the PCode goes straight into the form
+run_script finder_single_match_fills_at_once <<'SCRIPT'
+wait-idle
+key C-f
+type 75201
+key Enter
+wait-idle
+assert-state view main
+assert-field bill.pcd 3726100
+assert-state message "Bill-to PCode 3726100: DALLAS, DALLAS TX (USA)"
+SCRIPT
+
 run_script finder_by_city_and_state_lists_matches <<'SCRIPT'
 wait-idle
 key M-f
@@ -311,6 +323,7 @@ s = S(("127.0.0.1", 0), H)
 print("listening on http://127.0.0.1:%d" % s.server_address[1], flush=True)
 s.serve_forever()
 PY
+	: >"$T_TMP/slow.out"
 	python3 "$T_TMP/slow.py" >"$T_TMP/slow.out" 2>/dev/null &
 	SLOW_PID=$!
 	i=0
