@@ -235,6 +235,8 @@ void tui_draw(struct tui_app *app)
 		mvaddnstr(LINES / 2, 0, line, COLS);
 		if (LINES > 1)
 			mvaddnstr(LINES / 2 + 1, 0, "enlarge the window, or F10 to quit", COLS);
+		if (LINES > 2 && tui_top(app)->ops == &tui_dialog_confirm_ops)
+			mvaddnstr(LINES / 2 + 2, 0, "a question is open: y answers yes, n no", COLS);
 		refresh();
 		app->dirty = false;
 		return;
@@ -274,6 +276,14 @@ static void apply(struct tui_app *app, enum tui_result r)
 	app->dirty = true;
 }
 
+static void quit_confirmed(struct tui_app *app, void *data)
+{
+	(void)data;
+	if (tui_busy(app))
+		tui_calls_cancel(app);
+	app->quit = true;
+}
+
 static enum tui_result global_action(struct tui_app *app, enum tui_action a)
 {
 	switch (a) {
@@ -281,6 +291,14 @@ static enum tui_result global_action(struct tui_app *app, enum tui_action a)
 		tui_open_help(app);
 		return TUI_HANDLED;
 	case ACT_QUIT:
+		/* nothing typed is lost without being asked */
+		if (tui_form_changed(app)) {
+			tui_confirm_default_no(app, "Quit",
+					       "The form was changed since it was last loaded or saved.\n"
+					       "Quit and discard the changes? (y/N)",
+					       quit_confirmed, NULL);
+			return TUI_HANDLED;
+		}
 		if (tui_busy(app))
 			tui_calls_cancel(app);
 		return TUI_QUIT;
@@ -381,7 +399,9 @@ void tui_feed_key(struct tui_app *app, int key, bool meta)
 	}
 	tui_compute_layout(app);
 	struct tui_view *v = tui_top(app);
-	if (!meta && !app->lay.too_small && v->ops->on_key) {
+	/* a question stays answerable on a screen too small to show it */
+	bool small_ok = v->ops == &tui_dialog_confirm_ops;
+	if (!meta && (!app->lay.too_small || small_ok) && v->ops->on_key) {
 		enum tui_result r = v->ops->on_key(app, v, key);
 		if (r != TUI_PASS) {
 			apply(app, r);
@@ -500,6 +520,7 @@ static void app_done(struct tui_app *app)
 	afcq_tspair_list_done(&app->tspairs);
 	tui_marks_done(app);
 	free(app->file);
+	free(app->form_clean);
 	free(app->last_doc);
 	free(app->raw_request);
 	free(app->raw_response);

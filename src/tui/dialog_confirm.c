@@ -1,6 +1,8 @@
 /* dialog_confirm.c - a box of text that asks yes/no (confirm) or only
  * informs (message).  Enter or y confirms, Esc or n declines; the callback
- * runs after the dialog is closed, so it may open another one.
+ * runs after the dialog is closed, so it may open another one.  A question
+ * whose "yes" loses something (quit and discard) takes only y: Enter
+ * declines too, and F10 pressed again does nothing.
  */
 #include "tui.h"
 
@@ -14,6 +16,7 @@ struct confirm {
 	char *text;
 	tui_confirm_fn yes;   /* NULL: a message */
 	void *data;
+	bool default_no;      /* only y confirms */
 };
 
 static int count_lines(const char *s, int *maxw)
@@ -51,16 +54,29 @@ static void confirm_draw(struct tui_app *app, struct tui_view *v)
 		p = e ? e + 1 : p + len;
 	}
 	tui_put(app, in.y + in.h - 1, in.x, in.w, ROLE_TITLE,
-		c->yes ? "Enter: yes, go ahead    Esc: no" : "Enter or Esc: close");
+		!c->yes ? "Enter or Esc: close"
+		: c->default_no ? "y: yes    n, Esc or Enter: no" : "Enter: yes, go ahead    Esc: no");
 }
 
+/* Closes the dialog, then runs its callback (which may open another). */
+static enum tui_result accept(struct tui_app *app, struct confirm *c)
+{
+	tui_confirm_fn yes = c->yes;
+	void *data = c->data;
+	c->data = NULL;
+	tui_pop(app);
+	yes(app, data);
+	free(data);
+	return TUI_HANDLED;
+}
+
+/* Also called while the terminal is too small to show the dialog, so a
+ * question asked then (quit and discard?) can still be answered. */
 static enum tui_result confirm_on_key(struct tui_app *app, struct tui_view *v, int key)
 {
 	struct confirm *c = v->state;
-	if (c->yes && (key == 'y' || key == 'Y')) {
-		tui_dispatch(app, ACT_ENTER);
-		return TUI_HANDLED;
-	}
+	if (c->yes && (key == 'y' || key == 'Y'))
+		return accept(app, c);
 	if (key == 'n' || key == 'N')
 		return TUI_CLOSE;
 	return TUI_PASS;
@@ -71,20 +87,14 @@ static enum tui_result confirm_on_action(struct tui_app *app, struct tui_view *v
 	struct confirm *c = v->state;
 	switch (a) {
 	case ACT_ENTER:
-		if (c->yes) {
-			tui_confirm_fn yes = c->yes;
-			void *data = c->data;
-			c->data = NULL;
-			tui_pop(app);
-			yes(app, data);
-			free(data);
-			return TUI_HANDLED;
-		}
+		if (c->yes && !c->default_no)
+			return accept(app, c);
 		return TUI_CLOSE;
 	case ACT_CANCEL:
 		return TUI_CLOSE;
-	case ACT_HELP:
 	case ACT_QUIT:
+		return c->default_no ? TUI_HANDLED : TUI_PASS;
+	case ACT_HELP:
 	case ACT_REDRAW:
 		return TUI_PASS;
 	default:
@@ -126,6 +136,15 @@ void tui_confirm(struct tui_app *app, const char *title, const char *lines, tui_
 	c->yes = yes;
 	c->data = data;
 	tui_push(app, &tui_dialog_confirm_ops, c);
+}
+
+void tui_confirm_default_no(struct tui_app *app, const char *title, const char *lines,
+			    tui_confirm_fn yes, void *data)
+{
+	tui_confirm(app, title, lines, yes, data);
+	struct tui_view *v = tui_top(app);
+	if (v->ops == &tui_dialog_confirm_ops)
+		((struct confirm *)v->state)->default_no = true;
 }
 
 void tui_show_message(struct tui_app *app, const char *title, const char *lines)

@@ -51,6 +51,32 @@ void tui_form_new(struct tui_app *app)
 	tui_marks_clear(app, false);
 	memset(&app->form, 0, sizeof app->form);
 	tui_form_refocus(app);
+	tui_form_set_clean(app);
+}
+
+void tui_form_set_clean(struct tui_app *app)
+{
+	free(app->form_clean);
+	app->form_clean = afcq_codec_request_dump(&app->req, AFCQ_JSON_COMPACT);
+}
+
+bool tui_form_changed(const struct tui_app *app)
+{
+	const struct tui_edit *e = &app->form.edit;
+	if (e->active && e->dirty) {
+		char *was = tui_field_text(app, e->t, e->fi, e->rec);
+		bool same = strcmp(was, e->buf) == 0;
+		free(was);
+		if (!same)
+			return true;
+	}
+	for (size_t i = 0; i < app->n_marks; i++)
+		if (app->marks[i].text)
+			return true;
+	char *now = afcq_codec_request_dump(&app->req, AFCQ_JSON_COMPACT);
+	bool changed = !app->form_clean || strcmp(now, app->form_clean) != 0;
+	free(now);
+	return changed;
 }
 
 static int adopt(struct tui_app *app, struct afcq_request *r, char *msg, size_t n)
@@ -66,6 +92,7 @@ static int adopt(struct tui_app *app, struct afcq_request *r, char *msg, size_t 
 	tui_marks_clear(app, false);
 	memset(&app->form, 0, sizeof app->form);
 	tui_form_refocus(app);
+	tui_form_set_clean(app);
 	return 0;
 }
 
@@ -128,6 +155,7 @@ int tui_form_save_file(struct tui_app *app, const char *path, char *msg, size_t 
 	}
 	free(app->file);
 	app->file = afcq_xstrdup(path);
+	tui_form_set_clean(app);
 	return 0;
 }
 

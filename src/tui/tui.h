@@ -296,6 +296,7 @@ struct tui_app {
 	struct afcq_request req;        /* the form: inv[0] is edited */
 	unsigned long form_gen;         /* bumped on every change of the form */
 	char *file;                     /* last opened/saved path */
+	char *form_clean;               /* the form as last started, loaded or saved (JSON) */
 	struct tui_mark *marks;
 	size_t n_marks;
 	struct tui_form_state form;
@@ -406,6 +407,13 @@ void tui_form_new(struct tui_app *app);
 int tui_form_load_file(struct tui_app *app, const char *path, char *msg, size_t n);
 int tui_form_load_text(struct tui_app *app, const char *text, char *msg, size_t n);
 int tui_form_save_file(struct tui_app *app, const char *path, char *msg, size_t n);
+/* Remembers the form as it is now as the one last started, loaded or
+ * saved (tui_form_new, loading and saving call it). */
+void tui_form_set_clean(struct tui_app *app);
+/* true when the form differs from what was last started, loaded or saved:
+ * a field being edited whose text changed, a typed value that did not
+ * parse, or a request that is not the same.  Changes nothing. */
+bool tui_form_changed(const struct tui_app *app);
 /* Re-reads the focused field after the model changed underneath. */
 void tui_form_refocus(struct tui_app *app);
 /* Stores the field being edited; -1 when it did not parse. */
@@ -448,6 +456,9 @@ typedef void (*tui_prompt_fn)(struct tui_app *app, void *data, const char *text)
 /* lines: '\n'-separated text.  data is freed with free() on close. */
 void tui_confirm(struct tui_app *app, const char *title, const char *lines, tui_confirm_fn yes,
 		 void *data);
+/* As tui_confirm, but only y confirms: Enter, n and Esc decline ("y/N"). */
+void tui_confirm_default_no(struct tui_app *app, const char *title, const char *lines,
+			    tui_confirm_fn yes, void *data);
 void tui_prompt(struct tui_app *app, const char *title, const char *label, const char *initial,
 		tui_prompt_fn ok, void *data);
 void tui_show_message(struct tui_app *app, const char *title, const char *lines);

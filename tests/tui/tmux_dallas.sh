@@ -2,7 +2,8 @@
 # The workstation in a real terminal: tmux at 80x24 runs `afcq --sandbox`
 # from a shell; the Dallas fact pattern is typed from scratch, quoted (F5),
 # its taxes and total read off the panes, invoiced with commit (F6), found
-# in history (F8); F10 leaves a sane terminal, and so does SIGTERM.
+# in history (F8); F10 asks before discarding the typed form, then leaves a
+# sane terminal, and so does SIGTERM.
 . tests/lib.sh
 if ! command -v tmux >/dev/null 2>&1; then
 	echo "SKIP tmux tests: tmux not installed"
@@ -99,8 +100,11 @@ if wait_for "terminal too small" 5; then pass tmux_too_small; else fail tmux_too
 $TM resize-window -t w -x 80 -y 24 2>/dev/null
 if wait_for "F10Quit" 5; then pass tmux_resized_back; else fail tmux_resized_back "$(cat "$SCREEN")"; fi
 
-# F10 quits; the shell is back, and the terminal is sane
+# F10 asks first (the form typed here was never saved); y quits; the shell
+# is back, and the terminal is sane
 keys F10
+if wait_for "Quit and discard the changes? (y/N)" 5; then pass tmux_quit_asks; else fail tmux_quit_asks "$(cat "$SCREEN")"; fi
+keys y
 keys "echo rc=\$?" Enter
 if wait_for "rc=0" 10; then pass tmux_quit_exit_0; else fail tmux_quit_exit_0 "$(cat "$SCREEN")"; fi
 check tmux_shell_visible_after_quit "shell>"

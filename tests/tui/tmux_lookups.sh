@@ -75,6 +75,9 @@ see tmux_picker_esc_keeps_pair "19/21   VoIP/Lines"
 cap
 if grep -qF "T/S pair for line item" "$SCREEN"; then fail tmux_picker_closed "$(cat "$SCREEN")"; else pass tmux_picker_closed; fi
 
+# the form was changed: F10 asks before discarding it, y quits
 keys F10
+see tmux_lookups_quit_asks "Quit and discard the changes? (y/N)" 5
+keys y
 keys "echo rc=\$?" Enter
 see tmux_lookups_quit_exit_0 "rc=0" 10
