@@ -80,6 +80,11 @@ static int run_workstation(const struct cli_opts *o)
 
 int main(int argc, char **argv)
 {
+	/* The key table is the workstation's, printed without a terminal. */
+	if (argc == 2 && strcmp(argv[1], "--keys") == 0) {
+		tui_print_keys(stdout);
+		return fflush(stdout) == 0 ? CLI_EXIT_OK : CLI_EXIT_NET;
+	}
 	int ci = command_index(argc, argv);
 	const struct command *cmd = ci ? find_command(argv[ci]) : NULL;
 	struct cli_opts o = { 0 };

@@ -24,6 +24,7 @@ static const char overview[] =
 	"  -f, --format FMT       table (default), json (the answer as sent) or csv (one row per tax)\n"
 	"      --timeout SECONDS  total time allowed for one request\n"
 	"  -h, --help             this text\n"
+	"      --keys             the workstation's keys as a Markdown table\n"
 	"  -V, --version          version\n"
 	"\n"
 	"exit codes: 0 ok, 1 the API answered with errors, 2 usage error or invalid input,\n"

@@ -8,6 +8,7 @@
 #define AFCQ_TUI_MAIN_H
 
 #include <stdbool.h>
+#include <stdio.h>
 
 #include "afcq/client.h"
 #include "afcq/config.h"
@@ -28,5 +29,10 @@ struct tui_args {
  * or SIGHUP (130, 143, 129).  A theme that cannot be loaded is reported on
  * screen and replaced by built-in attributes. */
 int tui_main(const struct tui_args *args);
+
+/* Prints every key of the workstation as a Markdown table (Key | Alias |
+ * Action | What it does), one row per action of actions.def, to out
+ * (afcq --keys; the README's key table).  Needs no terminal. */
+void tui_print_keys(FILE *out);
 
 #endif
