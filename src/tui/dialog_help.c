@@ -1,5 +1,11 @@
 /* dialog_help.c - F1: every action with its keys and help text, generated
- * from actions.def (the same table the keymap and the key bar use).
+ * from actions.def (the same table the keymap, the key bar and the README's
+ * key table use).
+ *
+ * The help is kept as logical lines, each with the indent its continuation
+ * rows take; they are wrapped at word boundaries to the box's width when
+ * drawn (and again when the width changes), so every word of every line is
+ * on some row and Up/Down/PgUp/PgDn/Home/End reach them all at 80x24.
  */
 #include "tui.h"
 
@@ -9,78 +15,135 @@
 
 #include "afcq/str.h"
 
-#define HELP_W 50
-
-struct help {
-	char **lines;
-	size_t n, top;
+struct help_line {
+	char *text;
+	int indent;               /* columns of the continuation rows' indent */
 };
 
-static void add(struct help *h, char *line)
+struct help {
+	struct help_line *lines;  /* logical lines, owned */
+	size_t n;
+	char **rows;              /* lines wrapped to rows_w columns, owned */
+	size_t n_rows;
+	int rows_w;               /* 0: not wrapped yet */
+	size_t top;               /* first row shown */
+};
+
+static void add(struct help *h, char *text, int indent)
 {
 	h->lines = afcq_xrealloc(h->lines, (h->n + 1) * sizeof *h->lines);
-	h->lines[h->n++] = line;
+	h->lines[h->n++] = (struct help_line){ text, indent };
+}
+
+/* The keys of an action: "F1", "C-w F12"; a second key that reads the same
+ * as the first (Enter and the keypad's Enter) is named once. */
+static void action_keys(const struct tui_action_info *ai, char *buf, size_t n)
+{
+	char k1[16] = "", k2[16] = "";
+	if (ai->key)
+		tui_key_name(ai->key, k1, sizeof k1);
+	if (ai->key2)
+		tui_key_name(ai->key2, k2, sizeof k2);
+	if (strcmp(k1, k2) == 0)
+		k2[0] = '\0';
+	snprintf(buf, n, "%s%s%s", k1, k1[0] && k2[0] ? " " : "", k2);
 }
 
 static void help_open(struct tui_app *app, struct tui_view *v)
 {
 	(void)app;
 	struct help *h = v->state;
-	add(h, afcq_xstrdup("Keys (Alt+letter works everywhere; the plain letter where no text"));
-	add(h, afcq_xstrdup("field has the focus). Ctrl-S, Ctrl-Q, Ctrl-C and Ctrl-Z are not bound."));
-	add(h, afcq_xstrdup(""));
+	/* columns as wide as the widest keys and name */
+	int keys_w = 0, name_w = 0;
 	for (int a = 1; a < ACT_COUNT; a++) {
 		const struct tui_action_info *ai = tui_action_info((enum tui_action)a);
-		char k1[16] = "", k2[16] = "", keys[48];
-		if (ai->key)
-			tui_key_name(ai->key, k1, sizeof k1);
-		if (ai->key2)
-			tui_key_name(ai->key2, k2, sizeof k2);
-		snprintf(keys, sizeof keys, "%s%s%s", k1, k2[0] ? " " : "", k2);
-		char alias[8] = "";
-		if (ai->alias)
-			snprintf(alias, sizeof alias, "%c", ai->alias);
-		/* the help text wraps under itself */
-		const char *t = ai->help;
+		char keys[48];
+		action_keys(ai, keys, sizeof keys);
+		if ((int)strlen(keys) > keys_w)
+			keys_w = (int)strlen(keys);
+		if ((int)strlen(ai->name + 4) > name_w)
+			name_w = (int)strlen(ai->name + 4);
+	}
+	add(h, afcq_xstrdup("Keys (Alt+letter works everywhere; the plain letter where no text field "
+			    "has the focus). Ctrl-S, Ctrl-Q, Ctrl-C and Ctrl-Z are not bound."), 2);
+	add(h, afcq_xstrdup(""), 0);
+	for (int a = 1; a < ACT_COUNT; a++) {
+		const struct tui_action_info *ai = tui_action_info((enum tui_action)a);
+		char keys[48];
+		action_keys(ai, keys, sizeof keys);
+		char alias[2] = { (char)ai->alias, '\0' };
+		add(h, afcq_xasprintf("%-*s %1s %-*s %s", keys_w, keys, alias, name_w, ai->name + 4,
+				      ai->help ? ai->help : ""),
+		    keys_w + 3 + name_w + 1);
+	}
+	add(h, afcq_xstrdup(""), 0);
+	add(h, afcq_xstrdup("In a field: type to replace the value, Left/Right/Backspace/Del edit, "
+			    "Ctrl-A goes to the start; check boxes take Space, x or -."), 2);
+	add(h, afcq_xstrdup("The value is stored when you leave the field; a bad value stays as "
+			    "typed, marked with ! and its reason, and nothing is sent until fixed."), 2);
+}
+
+static void add_row(struct help *h, char *row)
+{
+	h->rows = afcq_xrealloc(h->rows, (h->n_rows + 1) * sizeof *h->rows);
+	h->rows[h->n_rows++] = row;
+}
+
+static void free_rows(struct help *h)
+{
+	for (size_t i = 0; i < h->n_rows; i++)
+		free(h->rows[i]);
+	free(h->rows);
+	h->rows = NULL;
+	h->n_rows = 0;
+}
+
+/* Wraps every logical line to w columns: breaks after the last blank that
+ * fits, or inside a word longer than a whole row. */
+static void wrap(struct help *h, int w)
+{
+	free_rows(h);
+	h->rows_w = w;
+	for (size_t i = 0; i < h->n; i++) {
+		const char *t = h->lines[i].text;
+		int indent = h->lines[i].indent;
+		if (indent > w / 2)
+			indent = w / 2; /* a narrow box keeps room for the words */
 		bool first = true;
-		while (*t || first) {
+		do {
+			int room = first ? w : w - indent;
 			size_t len = strlen(t);
-			if (len > HELP_W) {
-				len = HELP_W;
-				while (len > 0 && t[len] != ' ')
-					len--;
-				if (len == 0)
-					len = HELP_W;
+			if (len > (size_t)room) {
+				size_t cut = (size_t)room;
+				while (cut > 0 && t[cut] != ' ')
+					cut--;
+				len = cut > 0 ? cut : (size_t)room;
 			}
-			if (first)
-				add(h, afcq_xasprintf("%-8s %-1s %-11s %.*s", keys, alias, ai->name + 4,
-						      (int)len, t));
-			else
-				add(h, afcq_xasprintf("%-22s %.*s", "", (int)len, t));
+			size_t shown = len;
+			while (shown > 0 && t[shown - 1] == ' ')
+				shown--;
+			add_row(h, afcq_xasprintf("%*s%.*s", first ? 0 : indent, "", (int)shown, t));
 			first = false;
 			t += len;
 			while (*t == ' ')
 				t++;
-		}
+		} while (*t);
 	}
-	add(h, afcq_xstrdup(""));
-	add(h, afcq_xstrdup("In a field: type to replace the value, Left/Right/Backspace/Del edit,"));
-	add(h, afcq_xstrdup("Ctrl-A goes to the start; check boxes take Space, x or -."));
-	add(h, afcq_xstrdup("The value is stored when you leave the field; a bad value stays as"));
-	add(h, afcq_xstrdup("typed, marked with ! and its reason, and nothing is sent until fixed."));
 }
 
 static void help_draw(struct tui_app *app, struct tui_view *v)
 {
 	struct help *h = v->state;
 	int rows = LINES - 6;
-	if (rows > (int)h->n + 2)
-		rows = (int)h->n + 2;
 	struct tui_rect in = tui_dialog_frame(app, rows, 78, "Help (F1)  Up/Down scroll, Esc closes");
-	if (h->top + (size_t)in.h > h->n)
-		h->top = h->n > (size_t)in.h ? h->n - (size_t)in.h : 0;
-	for (int i = 0; i < in.h && h->top + (size_t)i < h->n; i++)
-		tui_put(app, in.y + i, in.x, in.w, ROLE_DIALOG, h->lines[h->top + (size_t)i]);
+	if (in.w < 1 || in.h < 1)
+		return;
+	if (h->rows_w != in.w)
+		wrap(h, in.w);
+	if (h->top + (size_t)in.h > h->n_rows)
+		h->top = h->n_rows > (size_t)in.h ? h->n_rows - (size_t)in.h : 0;
+	for (int i = 0; i < in.h && h->top + (size_t)i < h->n_rows; i++)
+		tui_put(app, in.y + i, in.x, in.w, ROLE_DIALOG, h->rows[h->top + (size_t)i]);
 }
 
 static enum tui_result help_on_action(struct tui_app *app, struct tui_view *v, enum tui_action a)
@@ -105,7 +168,7 @@ static enum tui_result help_on_action(struct tui_app *app, struct tui_view *v, e
 		h->top = 0;
 		return TUI_HANDLED;
 	case ACT_END:
-		h->top = h->n;
+		h->top = h->n_rows; /* the draw stops at the last page */
 		return TUI_HANDLED;
 	case ACT_CANCEL:
 	case ACT_ENTER:
@@ -124,8 +187,9 @@ static void help_close(struct tui_app *app, struct tui_view *v)
 	(void)app;
 	struct help *h = v->state;
 	for (size_t i = 0; i < h->n; i++)
-		free(h->lines[i]);
+		free(h->lines[i].text);
 	free(h->lines);
+	free_rows(h);
 	free(h);
 }
 
