@@ -414,7 +414,7 @@ void tui_feed_key(struct tui_app *app, int key, bool meta)
 
 void tui_tick(struct tui_app *app, int wait_ms)
 {
-	if (app->client && (app->fly.p || app->ts_pending || app->lookup_pending))
+	if (app->client && (app->fly.p || app->ts_pending || app->tt_pending || app->lookup_pending))
 		afcq_client_pump(app->client, wait_ms);
 	tui_calls_poll(app);
 	for (size_t i = 0; i < app->n_views; i++)
@@ -504,11 +504,13 @@ static void app_done(struct tui_app *app)
 	app->n_views = 0;
 	if (app->fly.p)
 		afcq_pending_cancel(app->fly.p);
-	if (app->fly.p || app->ts_pending) {
+	if (app->fly.p || app->ts_pending || app->tt_pending) {
 		/* let cancelled calls complete so history records their outcome */
-		for (int i = 0; i < 40 && (app->fly.p || app->ts_pending); i++) {
+		for (int i = 0; i < 40 && (app->fly.p || app->ts_pending || app->tt_pending); i++) {
 			if (app->ts_pending)
 				afcq_pending_cancel(app->ts_pending);
+			if (app->tt_pending)
+				afcq_pending_cancel(app->tt_pending);
 			tui_tick(app, 25);
 		}
 	}
@@ -518,6 +520,7 @@ static void app_done(struct tui_app *app)
 	free(app->fly.invn);
 	afcq_request_done(&app->req);
 	afcq_tspair_list_done(&app->tspairs);
+	afcq_taxtype_list_done(&app->taxtypes);
 	tui_marks_done(app);
 	free(app->file);
 	free(app->form_clean);

@@ -15,6 +15,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "afcq/catalog.h"
 #include "afcq/codec.h"
 #include "afcq/money.h"
 #include "afcq/str.h"
@@ -24,24 +25,62 @@ bool tui_busy(const struct tui_app *app)
 	return app->fly.p != NULL;
 }
 
+/* The T/S catalog comes from the cache the command line keeps too
+ * (afcq_catalog_*), under the lookup context's endpoint label: "sandbox"
+ * for the bundled server, whose port changes every run, the base URL
+ * otherwise.  A fresh cache is used as it is; a missing or old one is
+ * replaced by fetching both catalogs without blocking (an old list is
+ * used meanwhile), and the cache is rewritten once both have come. */
+static bool read_catalog_cache(struct tui_app *app)
+{
+	const char *key = app->lookup_api.endpoint_label;
+	if (!key || app->tspairs_loaded)
+		return false;
+	struct afcq_catalog cat;
+	struct afcq_error err;
+	afcq_catalog_init(&cat);
+	afcq_error_clear(&err);
+	bool fresh = false;
+	if (afcq_catalog_read_cache(&cat, key, NULL, &err) == AFCQ_OK && cat.tspairs.n) {
+		afcq_tspair_list_done(&app->tspairs);
+		app->tspairs = cat.tspairs;
+		memset(&cat.tspairs, 0, sizeof cat.tspairs);
+		app->tspairs_loaded = true;
+		app->tspairs_fetched = cat.fetched;
+		fresh = afcq_catalog_is_fresh(&cat, 0, 0);
+	}
+	afcq_catalog_done(&cat);
+	return fresh;
+}
+
 void tui_calls_start_catalog(struct tui_app *app)
 {
+	if (read_catalog_cache(app) || app->ts_pending)
+		return;
 	struct afcq_error err;
 	afcq_error_clear(&err);
+	app->ts_fetched = app->tt_fetched = false;
 	app->ts_pending = afcq_api_start_lookup(&app->lookup_api, AFCQ_OP_TSPAIRS, NULL, NULL, &err);
 	if (!app->ts_pending) {
 		char line[800];
-		tui_message(app, ROLE_ERROR, "T/S catalog not loaded: %s",
+		tui_message(app, ROLE_ERROR, "T/S catalog not %s: %s",
+			    app->tspairs_loaded ? "refreshed" : "loaded",
 			    afcq_error_line(&err, line, sizeof line));
+		return;
 	}
+	if (!app->tt_pending)
+		app->tt_pending = afcq_api_start_lookup(&app->lookup_api, AFCQ_OP_TAXTYPE, "*", NULL,
+							&err);
 }
 
+/* The command line's hook over the same list: it answers the "any pair
+ * with this transaction type?" questions, so messages name the wrong half. */
 static bool known_pair(void *ctx, long long tran, long long serv)
 {
-	const struct tui_app *app = ctx;
+	struct tui_app *app = ctx;
 	if (!app->tspairs_loaded)
 		return true;
-	return tui_tspair_find(app, tran, serv) != NULL;
+	return afcq_tspair_list_known(&app->tspairs, tran, serv);
 }
 
 size_t tui_calls_validate(struct tui_app *app, char *msg, size_t n)
@@ -330,31 +369,81 @@ static void finish_commit(struct tui_app *app, enum afcq_status st, struct afcq_
 	tui_show_message(app, app->fly.commit ? "Commit" : "Uncommit", text);
 }
 
-static void poll_catalog(struct tui_app *app)
+/* Both lists fetched: the cache gets them (they are moved in and back). */
+static void write_catalog_cache(struct tui_app *app)
 {
-	if (!app->ts_pending || !afcq_pending_done(app->ts_pending))
+	const char *key = app->lookup_api.endpoint_label;
+	if (!key || !app->ts_fetched || !app->tt_fetched)
+		return;
+	app->ts_fetched = app->tt_fetched = false;
+	struct afcq_catalog cat;
+	struct afcq_error err;
+	afcq_catalog_init(&cat);
+	afcq_error_clear(&err);
+	afcq_catalog_set(&cat, &app->tspairs, &app->taxtypes, app->tspairs_fetched);
+	if (afcq_catalog_write_cache(&cat, key, NULL, &err) != AFCQ_OK) {
+		char line[800];
+		tui_message(app, ROLE_ERROR, "T/S catalog not cached: %s",
+			    afcq_error_line(&err, line, sizeof line));
+	}
+	app->tspairs = cat.tspairs;
+	app->taxtypes = cat.taxtypes;
+	memset(&cat.tspairs, 0, sizeof cat.tspairs);
+	memset(&cat.taxtypes, 0, sizeof cat.taxtypes);
+	afcq_catalog_done(&cat);
+}
+
+static void poll_taxtypes(struct tui_app *app)
+{
+	if (!app->tt_pending || !afcq_pending_done(app->tt_pending))
 		return;
 	struct afcq_exchange x;
 	struct afcq_error err;
 	memset(&x, 0, sizeof x);
 	afcq_error_clear(&err);
-	enum afcq_status st = afcq_api_finish(&app->lookup_api, app->ts_pending, &x, &err);
-	app->ts_pending = NULL;
-	if (st == AFCQ_OK && x.tspairs.n == 0) {
-		tui_message(app, ROLE_ERROR, "the server's T/S catalog is empty: pairs are not checked");
-	} else if (st == AFCQ_OK) {
-		afcq_tspair_list_done(&app->tspairs);
-		app->tspairs = x.tspairs;
-		memset(&x.tspairs, 0, sizeof x.tspairs);
-		app->tspairs_loaded = true;
-		app->tspairs_fetched = time(NULL);
-	} else {
-		char line[800];
-		tui_message(app, ROLE_ERROR, "T/S catalog not loaded: %s",
-			    afcq_error_line(&err, line, sizeof line));
+	enum afcq_status st = afcq_api_finish(&app->lookup_api, app->tt_pending, &x, &err);
+	app->tt_pending = NULL;
+	if (st == AFCQ_OK && x.taxtypes.n) {
+		afcq_taxtype_list_done(&app->taxtypes);
+		app->taxtypes = x.taxtypes;
+		memset(&x.taxtypes, 0, sizeof x.taxtypes);
+		app->tt_fetched = true;
 	}
 	afcq_exchange_done(&x);
-	app->dirty = true;
+}
+
+static void poll_catalog(struct tui_app *app)
+{
+	poll_taxtypes(app);
+	if (app->ts_pending && afcq_pending_done(app->ts_pending)) {
+		struct afcq_exchange x;
+		struct afcq_error err;
+		memset(&x, 0, sizeof x);
+		afcq_error_clear(&err);
+		enum afcq_status st = afcq_api_finish(&app->lookup_api, app->ts_pending, &x, &err);
+		app->ts_pending = NULL;
+		if (st == AFCQ_OK && x.tspairs.n == 0) {
+			tui_message(app, ROLE_ERROR,
+				    "the server's T/S catalog is empty: pairs are not checked");
+		} else if (st == AFCQ_OK) {
+			afcq_tspair_list_done(&app->tspairs);
+			app->tspairs = x.tspairs;
+			memset(&x.tspairs, 0, sizeof x.tspairs);
+			app->tspairs_loaded = true;
+			app->tspairs_fetched = time(NULL);
+			app->ts_fetched = true;
+		} else {
+			char line[800];
+			tui_message(app, ROLE_ERROR, "T/S catalog not %s: %s",
+				    app->tspairs_loaded ? "refreshed (the cached one is used)"
+							: "loaded",
+				    afcq_error_line(&err, line, sizeof line));
+		}
+		afcq_exchange_done(&x);
+		app->dirty = true;
+	}
+	if (!app->ts_pending && !app->tt_pending)
+		write_catalog_cache(app);
 }
 
 void tui_calls_poll(struct tui_app *app)

@@ -177,11 +177,11 @@ static void ticks(struct tui_app *app, long ms)
 static bool wait_idle(struct tui_app *app, long ms)
 {
 	for (long t = 0; t < ms; t += 10) {
-		if (!tui_busy(app) && !app->ts_pending && !app->lookup_pending)
+		if (!tui_busy(app) && !app->ts_pending && !app->tt_pending && !app->lookup_pending)
 			return true;
 		tui_tick(app, 10);
 	}
-	return !tui_busy(app) && !app->ts_pending && !app->lookup_pending;
+	return !tui_busy(app) && !app->ts_pending && !app->tt_pending && !app->lookup_pending;
 }
 
 static bool feed_named_keys(struct tui_app *app, size_t ln, const char *args)

@@ -307,7 +307,11 @@ struct tui_app {
 	struct afcq_pending *ts_pending;
 	struct afcq_tspair_list tspairs;
 	bool tspairs_loaded;
-	time_t tspairs_fetched;         /* when the T/S catalog arrived */
+	time_t tspairs_fetched;         /* when the T/S catalog arrived (from the cache: when fetched) */
+	struct afcq_pending *tt_pending; /* the tax type catalog, fetched beside the T/S one so the
+					  * cache written afterwards holds both lists */
+	struct afcq_taxtype_list taxtypes; /* as fetched, for the cache */
+	bool ts_fetched, tt_fetched;    /* both lists came in this round: rewrite the cache */
 	struct afcq_pending *lookup_pending; /* a dialog's lookup (PCode finder), owned by it */
 	char *last_doc;                 /* last invoice document code */
 
