@@ -21,7 +21,8 @@
  *                          taxrows, status, view, message (contains), focus,
  *                          exemptions, invoices
  *   dump-screen FILE       writes the screen text to FILE
- *   quit                   ends the session (as F10)
+ *   quit                   as F10: ends the session, or asks first when the
+ *                          form changed ("type y" answers)
  *
  * A failed command prints "afcq: script LINE: ..." and the screen to
  * stderr, and the session ends with exit code 1.
