@@ -6,6 +6,8 @@
  * rows take; they are wrapped at word boundaries to the box's width when
  * drawn (and again when the width changes), so every word of every line is
  * on some row and Up/Down/PgUp/PgDn/Home/End reach them all at 80x24.
+ * / searches the lines (ignoring case), n finds the next match; the rows
+ * of the matching line are marked and scrolled into view.
  */
 #include "tui.h"
 
@@ -24,9 +26,13 @@ struct help {
 	struct help_line *lines;  /* logical lines, owned */
 	size_t n;
 	char **rows;              /* lines wrapped to rows_w columns, owned */
+	size_t *row_line;         /* the logical line of each row */
 	size_t n_rows;
 	int rows_w;               /* 0: not wrapped yet */
 	size_t top;               /* first row shown */
+	char search[128];
+	long match;               /* logical line found, -1 none */
+	bool scroll_to_match;     /* the next draw brings it into view */
 };
 
 static void add(struct help *h, char *text, int indent)
@@ -83,9 +89,11 @@ static void help_open(struct tui_app *app, struct tui_view *v)
 			    "typed, marked with ! and its reason, and nothing is sent until fixed."), 2);
 }
 
-static void add_row(struct help *h, char *row)
+static void add_row(struct help *h, char *row, size_t line)
 {
 	h->rows = afcq_xrealloc(h->rows, (h->n_rows + 1) * sizeof *h->rows);
+	h->row_line = afcq_xrealloc(h->row_line, (h->n_rows + 1) * sizeof *h->row_line);
+	h->row_line[h->n_rows] = line;
 	h->rows[h->n_rows++] = row;
 }
 
@@ -94,7 +102,9 @@ static void free_rows(struct help *h)
 	for (size_t i = 0; i < h->n_rows; i++)
 		free(h->rows[i]);
 	free(h->rows);
+	free(h->row_line);
 	h->rows = NULL;
+	h->row_line = NULL;
 	h->n_rows = 0;
 }
 
@@ -122,7 +132,7 @@ static void wrap(struct help *h, int w)
 			size_t shown = len;
 			while (shown > 0 && t[shown - 1] == ' ')
 				shown--;
-			add_row(h, afcq_xasprintf("%*s%.*s", first ? 0 : indent, "", (int)shown, t));
+			add_row(h, afcq_xasprintf("%*s%.*s", first ? 0 : indent, "", (int)shown, t), i);
 			first = false;
 			t += len;
 			while (*t == ' ')
@@ -140,15 +150,55 @@ static void help_draw(struct tui_app *app, struct tui_view *v)
 		return;
 	if (h->rows_w != in.w)
 		wrap(h, in.w);
+	if (h->scroll_to_match && h->match >= 0) {
+		h->scroll_to_match = false;
+		for (size_t r = 0; r < h->n_rows; r++)
+			if (h->row_line[r] == (size_t)h->match) {
+				h->top = r > 2 ? r - 2 : 0;
+				break;
+			}
+	}
 	if (h->top + (size_t)in.h > h->n_rows)
 		h->top = h->n_rows > (size_t)in.h ? h->n_rows - (size_t)in.h : 0;
-	for (int i = 0; i < in.h && h->top + (size_t)i < h->n_rows; i++)
-		tui_put(app, in.y + i, in.x, in.w, ROLE_DIALOG, h->rows[h->top + (size_t)i]);
+	for (int i = 0; i < in.h && h->top + (size_t)i < h->n_rows; i++) {
+		size_t r = h->top + (size_t)i;
+		bool hit = h->match >= 0 && h->row_line[r] == (size_t)h->match;
+		tui_put(app, in.y + i, in.x, in.w, hit ? ROLE_MATCH : ROLE_DIALOG, h->rows[r]);
+	}
+}
+
+/* The next logical line holding the search text, after line from. */
+static void find_next(struct tui_app *app, struct help *h, size_t from)
+{
+	if (!h->search[0] || h->n == 0)
+		return;
+	for (size_t k = 0; k < h->n; k++) {
+		size_t i = (from + k) % h->n;
+		if (afcq_str_icontains(h->lines[i].text, h->search)) {
+			h->match = (long)i;
+			h->scroll_to_match = true;
+			tui_message(app, ROLE_NORMAL, "help: \"%s\" found (n: next)", h->search);
+			return;
+		}
+	}
+	h->match = -1;
+	tui_message(app, ROLE_ERROR, "help: \"%s\" not found", h->search);
+}
+
+static void search_done(struct tui_app *app, void *data, const char *text)
+{
+	(void)data;
+	struct tui_view *v = tui_top(app);
+	if (v->ops != &tui_dialog_help_ops)
+		return;
+	struct help *h = v->state;
+	snprintf(h->search, sizeof h->search, "%s", text);
+	/* from the line at the top of the box */
+	find_next(app, h, h->top < h->n_rows ? h->row_line[h->top] : 0);
 }
 
 static enum tui_result help_on_action(struct tui_app *app, struct tui_view *v, enum tui_action a)
 {
-	(void)app;
 	struct help *h = v->state;
 	switch (a) {
 	case ACT_UP:
@@ -169,6 +219,12 @@ static enum tui_result help_on_action(struct tui_app *app, struct tui_view *v, e
 		return TUI_HANDLED;
 	case ACT_END:
 		h->top = h->n_rows; /* the draw stops at the last page */
+		return TUI_HANDLED;
+	case ACT_SEARCH:
+		tui_prompt(app, "Search the help", "Find:", h->search, search_done, NULL);
+		return TUI_HANDLED;
+	case ACT_SEARCH_NEXT:
+		find_next(app, h, h->match >= 0 ? (size_t)h->match + 1 : 0);
 		return TUI_HANDLED;
 	case ACT_CANCEL:
 	case ACT_ENTER:
@@ -205,5 +261,7 @@ void tui_open_help(struct tui_app *app)
 {
 	if (tui_top(app)->ops == &tui_dialog_help_ops)
 		return;
-	tui_push(app, &tui_dialog_help_ops, afcq_xcalloc(1, sizeof(struct help)));
+	struct help *h = afcq_xcalloc(1, sizeof *h);
+	h->match = -1;
+	tui_push(app, &tui_dialog_help_ops, h);
 }

@@ -72,3 +72,31 @@ case "$flat" in
 *"and nothing is sent until fixed."*) pass help_last_line_visible ;;
 *) fail help_last_line_visible "$(tail -n 3 "$T_TMP/help.txt")" ;;
 esac
+
+# / searches the help (ignoring case) and scrolls the line found into view;
+# n finds the next one.
+run_script help_search_scrolls_to_match <<'SCRIPT'
+wait-idle
+key F1
+assert-not-screen "FIND_PCODE"
+key /
+type "npa-nxx or fips"
+key Enter
+assert-state view help
+assert-state message "help: \"npa-nxx or fips\" found"
+assert-screen "FIND_PCODE"
+key Home
+assert-not-screen "FIND_PCODE"
+key /
+type "line item"
+key Enter
+assert-screen "DETAIL      edit the less common fields of the current line"
+key n n
+assert-screen "ROW_DUP"
+key /
+type "no such words"
+key Enter
+assert-state message "help: \"no such words\" not found"
+key Esc
+assert-state view main
+SCRIPT
