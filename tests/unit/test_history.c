@@ -324,19 +324,19 @@ static void test_default_path(void **state)
 	char *saved_home = afcq_xstrdup(getenv("HOME"));
 
 	setenv("XDG_STATE_HOME", "/srv/state", 1);
-	setenv("HOME", "/home/rep", 1);
+	setenv("HOME", "/nonexistent/rep", 1);
 	char *p = afcq_history_default_path();
 	assert_string_equal(p, "/srv/state/afcq/history.sqlite");
 	free(p);
 
 	setenv("XDG_STATE_HOME", "relative/state", 1); /* ignored, as XDG says */
 	p = afcq_history_default_path();
-	assert_string_equal(p, "/home/rep/.local/state/afcq/history.sqlite");
+	assert_string_equal(p, "/nonexistent/rep/.local/state/afcq/history.sqlite");
 	free(p);
 
 	unsetenv("XDG_STATE_HOME");
 	p = afcq_history_default_path();
-	assert_string_equal(p, "/home/rep/.local/state/afcq/history.sqlite");
+	assert_string_equal(p, "/nonexistent/rep/.local/state/afcq/history.sqlite");
 	free(p);
 
 	if (saved_state)
