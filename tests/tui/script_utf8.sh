@@ -4,14 +4,8 @@
 # kept within the 150-byte string limit and saved as UTF-8 JSON.
 . tests/lib.sh
 . tests/tui/tui_lib
-# a UTF-8 locale, whatever the caller's; the test says so when none exists
-UTF8_LOCALE=$(locale -a 2>/dev/null | grep -i -m1 -E '^(C|en_US)\.utf-?8$')
-if [ -z "$UTF8_LOCALE" ]; then
-	echo "SKIP utf8 tests: no UTF-8 locale installed"
-	exit 0
-fi
-LC_ALL=$UTF8_LOCALE
-export LC_ALL
+. tests/tui/lib/utf8.sh
+utf8_locale "utf8 tests"
 sandbox_start || exit 1
 
 SAVED="$T_TMP/montreal.json"

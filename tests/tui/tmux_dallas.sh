@@ -5,46 +5,10 @@
 # in history (F8); F10 asks before discarding the typed form, then leaves a
 # sane terminal, and so does SIGTERM.
 . tests/lib.sh
-if ! command -v tmux >/dev/null 2>&1; then
-	echo "SKIP tmux tests: tmux not installed"
-	exit 0
-fi
-export AFCQ_NOW=2022-03-02
-case "${TERM:-dumb}" in dumb|unknown) TERM=xterm; export TERM ;; esac
-unset LINES COLUMNS || true
-SOCK="afcq-t$$"
-TM="tmux -L $SOCK -f /dev/null"
-tm_cleanup() {
-	$TM kill-server 2>/dev/null
-	t_cleanup
-}
-trap tm_cleanup EXIT
-SCREEN="$T_TMP/screen"
-
-cap() { $TM capture-pane -p -t w >"$SCREEN" 2>/dev/null; }
-# wait_for TEXT [SECONDS]: until the pane shows TEXT.
-wait_for() {
-	n=0
-	lim=$(( ${2:-15} * 10 ))
-	while [ $n -lt $lim ]; do
-		cap
-		grep -qF -- "$1" "$SCREEN" && return 0
-		sleep 0.1
-		n=$((n + 1))
-	done
-	return 1
-}
-check() { # NAME TEXT: the pane shows TEXT now
-	cap
-	if grep -qF -- "$2" "$SCREEN"; then pass "$1"; else fail "$1" "'$2' not in: $(cat "$SCREEN")"; fi
-}
-keys() { $TM send-keys -t w "$@"; sleep 0.15; }
-
-$TM new-session -d -s w -x 80 -y 24 "env PS1='shell> ' sh" || { fail tmux_start "no session"; exit 0; }
-$TM set-option -t w status off >/dev/null
-wait_for "shell>" 5 || fail tmux_shell "no prompt"
-keys "cd '$T_TMP' && '$AFCQ' --sandbox" Enter
-if wait_for "F10Quit" 20; then pass tmux_started_80x24; else fail tmux_started_80x24 "$(cat "$SCREEN")"; exit 0; fi
+. tests/tui/lib/tmux.sh
+tmux_require "tmux tests"
+tmux_setup t
+tmux_start_afcq tmux_started_80x24
 check tmux_endpoint_on_screen "SANDBOX (bundled) http://127.0.0.1:"
 
 # company: bscl 0, svcl 0, fclt yes, frch no, reg yes
@@ -102,11 +66,7 @@ if wait_for "F10Quit" 5; then pass tmux_resized_back; else fail tmux_resized_bac
 
 # F10 asks first (the form typed here was never saved); y quits; the shell
 # is back, and the terminal is sane
-keys F10
-if wait_for "Quit and discard the changes? (y/N)" 5; then pass tmux_quit_asks; else fail tmux_quit_asks "$(cat "$SCREEN")"; fi
-keys y
-keys "echo rc=\$?" Enter
-if wait_for "rc=0" 10; then pass tmux_quit_exit_0; else fail tmux_quit_exit_0 "$(cat "$SCREEN")"; fi
+tmux_quit_discarding tmux
 check tmux_shell_visible_after_quit "shell>"
 cap
 if grep -q "F10Quit" "$SCREEN"; then fail tmux_screen_restored "workstation still on screen"; else pass tmux_screen_restored; fi

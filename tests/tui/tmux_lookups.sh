@@ -4,46 +4,10 @@
 # pair; Ctrl-F opens the PCode finder, a ZIP is looked up and a match fills
 # the bill-to PCode; Alt-p works as F11 does; F10 leaves with exit code 0.
 . tests/lib.sh
-if ! command -v tmux >/dev/null 2>&1; then
-	echo "SKIP tmux lookup tests: tmux not installed"
-	exit 0
-fi
-export AFCQ_NOW=2022-03-02
-case "${TERM:-dumb}" in dumb|unknown) TERM=xterm; export TERM ;; esac
-unset LINES COLUMNS || true
-SOCK="afcq-l$$"
-TM="tmux -L $SOCK -f /dev/null"
-tm_cleanup() {
-	$TM kill-server 2>/dev/null
-	t_cleanup
-}
-trap tm_cleanup EXIT
-SCREEN="$T_TMP/screen"
-
-cap() { $TM capture-pane -p -t w >"$SCREEN" 2>/dev/null; }
-# wait_for TEXT [SECONDS]: until the pane shows TEXT.
-wait_for() {
-	n=0
-	lim=$(( ${2:-15} * 10 ))
-	while [ $n -lt $lim ]; do
-		cap
-		grep -qF -- "$1" "$SCREEN" && return 0
-		sleep 0.1
-		n=$((n + 1))
-	done
-	return 1
-}
-# see NAME TEXT [SECONDS]: PASS when the pane shows TEXT in time.
-see() {
-	if wait_for "$2" "${3:-5}"; then pass "$1"; else fail "$1" "'$2' not in: $(cat "$SCREEN")"; fi
-}
-keys() { $TM send-keys -t w "$@"; sleep 0.15; }
-
-$TM new-session -d -s w -x 80 -y 24 "env PS1='shell> ' sh" || { fail tmux_start "no session"; exit 0; }
-$TM set-option -t w status off >/dev/null
-wait_for "shell>" 5 || fail tmux_shell "no prompt"
-keys "cd '$T_TMP' && '$AFCQ' --sandbox" Enter
-if wait_for "F10Quit" 20; then pass tmux_lookups_started; else fail tmux_lookups_started "$(cat "$SCREEN")"; exit 0; fi
+. tests/tui/lib/tmux.sh
+tmux_require "tmux lookup tests"
+tmux_setup l
+tmux_start_afcq tmux_lookups_started
 
 # the picker: F11, words, Enter
 keys F11
@@ -76,8 +40,4 @@ cap
 if grep -qF "T/S pair for line item" "$SCREEN"; then fail tmux_picker_closed "$(cat "$SCREEN")"; else pass tmux_picker_closed; fi
 
 # the form was changed: F10 asks before discarding it, y quits
-keys F10
-see tmux_lookups_quit_asks "Quit and discard the changes? (y/N)" 5
-keys y
-keys "echo rc=\$?" Enter
-see tmux_lookups_quit_exit_0 "rc=0" 10
+tmux_quit_discarding tmux_lookups
