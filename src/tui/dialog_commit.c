@@ -1,6 +1,7 @@
 /* dialog_commit.c - F7: commit or uncommit a document (the last invoice's
  * by default, or one typed in), after a confirmation; the server's answer
- * is shown in a message box.
+ * is shown in a message box.  The document code is a libform field
+ * (textform.c) owned by the dialog.
  */
 #include "tui.h"
 
@@ -10,8 +11,11 @@
 
 #include "afcq/str.h"
 
+#define DOC_W 51           /* columns: the box is 72 wide from 80 columns on */
+#define DOC_MAX 255        /* bytes the document code input holds */
+
 struct commit_dlg {
-	struct tui_edit doc;
+	struct tui_textform *doc;
 	bool commit;
 	int focus;            /* 0 document, 1 commit/uncommit */
 };
@@ -31,7 +35,7 @@ static void commit_draw(struct tui_app *app, struct tui_view *v)
 		d->commit ? "[commit]" : "[uncommit]");
 	tui_put(app, in.y + 4, in.x, in.w, ROLE_DIM,
 		"Tab: next  Space: commit/uncommit  Enter: continue  Esc: cancel");
-	tui_edit_draw(app, &d->doc, in.y + 1, in.x + 17, in.w - 17, d->focus == 0);
+	tui_textform_draw(app, d->doc, 0, in.y + 1, in.x + 17, d->focus == 0, false);
 	if (d->focus == 1)
 		move(in.y + 2, in.x + 18);
 }
@@ -47,14 +51,14 @@ static enum tui_result commit_on_key(struct tui_app *app, struct tui_view *v, in
 	(void)app;
 	struct commit_dlg *d = v->state;
 	if (d->focus == 0)
-		return tui_edit_key(&d->doc, key);
+		return tui_textform_key(d->doc, key);
 	return TUI_PASS;
 }
 
 static enum tui_result commit_on_action(struct tui_app *app, struct tui_view *v, enum tui_action a)
 {
 	struct commit_dlg *d = v->state;
-	if (d->focus == 0 && tui_edit_action(&d->doc, a) == TUI_HANDLED)
+	if (d->focus == 0 && tui_textform_action(d->doc, a) == TUI_HANDLED)
 		return TUI_HANDLED;
 	switch (a) {
 	case ACT_NEXT_FIELD:
@@ -62,16 +66,20 @@ static enum tui_result commit_on_action(struct tui_app *app, struct tui_view *v,
 	case ACT_UP:
 	case ACT_DOWN:
 		d->focus = !d->focus;
+		if (d->focus == 0)
+			tui_textform_focus(d->doc, 0);
 		return TUI_HANDLED;
 	case ACT_TOGGLE:
 		d->commit = !d->commit;
 		return TUI_HANDLED;
 	case ACT_ENTER:
 	case ACT_COMMIT: {
-		if (afcq_str_empty(d->doc.buf)) {
+		const char *doc = tui_textform_text(d->doc, 0);
+		if (afcq_str_empty(doc)) {
 			tui_message(app, ROLE_ERROR, "type the document code to %s",
 				    d->commit ? "commit" : "uncommit");
 			d->focus = 0;
+			tui_textform_focus(d->doc, 0);
 			return TUI_HANDLED;
 		}
 		if (tui_busy(app)) {
@@ -79,7 +87,7 @@ static enum tui_result commit_on_action(struct tui_app *app, struct tui_view *v,
 			return TUI_HANDLED;
 		}
 		struct commit_go *g = afcq_xcalloc(1, sizeof *g);
-		snprintf(g->doc, sizeof g->doc, "%s", d->doc.buf);
+		snprintf(g->doc, sizeof g->doc, "%s", doc);
 		g->commit = d->commit;
 		char text[800];
 		snprintf(text, sizeof text, "%s document %s\non %s?\n%s",
@@ -108,11 +116,20 @@ static bool commit_text_focus(const struct tui_app *app, const struct tui_view *
 	return d->focus == 0;
 }
 
+static void commit_close(struct tui_app *app, struct tui_view *v)
+{
+	(void)app;
+	struct commit_dlg *d = v->state;
+	tui_textform_free(d->doc);
+	free(d);
+}
+
 const struct tui_view_ops tui_dialog_commit_ops = {
 	.name = "commit",
 	.draw = commit_draw,
 	.on_key = commit_on_key,
 	.on_action = commit_on_action,
+	.close = commit_close,
 	.text_focus = commit_text_focus,
 };
 
@@ -122,11 +139,9 @@ void tui_open_commit(struct tui_app *app)
 	const char *doc = app->last_doc;
 	if (!doc && app->res.doc)
 		doc = app->res.doc;
-	d->doc.active = true;
-	d->doc.t = TBL_COUNT;
-	snprintf(d->doc.buf, sizeof d->doc.buf, "%s", doc ? doc : "");
-	d->doc.len = d->doc.cur = strlen(d->doc.buf);
-	d->doc.fresh = true;
+	static const int width = DOC_W;
+	d->doc = tui_textform_new(1, &width, DOC_MAX);
+	tui_textform_set(d->doc, 0, doc ? doc : "");
 	d->commit = true;
 	tui_push(app, &tui_dialog_commit_ops, d);
 }

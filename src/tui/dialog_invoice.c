@@ -2,7 +2,8 @@
  *
  * Asks for the invoice number, the document code (prefilled with a fresh
  * unique code, editable, refused when history shows it was used) and the
- * commit flag; then a confirmation says exactly what will happen.
+ * commit flag; then a confirmation says exactly what will happen.  The
+ * two text inputs are libform fields (textform.c) owned by the dialog.
  */
 #include "tui.h"
 
@@ -15,8 +16,12 @@
 
 enum { F_INVN, F_DOC, F_COMMIT, F_COUNT };
 
+/* The text inputs: F_INVN and F_DOC are also their textform indexes. */
+#define TEXT_W 51          /* columns: the box is 72 wide from 80 columns on */
+#define TEXT_MAX 255       /* bytes each input holds */
+
 struct invoice_dlg {
-	struct tui_edit invn, doc;
+	struct tui_textform *text; /* F_INVN, F_DOC */
 	bool commit;
 	int focus;
 };
@@ -26,14 +31,11 @@ struct invoice_go {
 	bool commit;
 };
 
-static void edit_init(struct tui_edit *e, const char *text)
+static void set_focus(struct invoice_dlg *d, int focus)
 {
-	memset(e, 0, sizeof *e);
-	e->active = true;
-	e->t = TBL_COUNT;
-	snprintf(e->buf, sizeof e->buf, "%s", text ? text : "");
-	e->len = e->cur = strlen(e->buf);
-	e->fresh = true;
+	d->focus = focus;
+	if (focus != F_COMMIT)
+		tui_textform_focus(d->text, (size_t)focus);
 }
 
 static void invoice_draw(struct tui_app *app, struct tui_view *v)
@@ -53,13 +55,13 @@ static void invoice_draw(struct tui_app *app, struct tui_view *v)
 		"Tab: next field  Space: toggle  Enter: continue  Esc: cancel");
 	/* the focused edit last, so the cursor stays in it */
 	if (d->focus != F_INVN)
-		tui_edit_draw(app, &d->invn, in.y + 2, in.x + 17, in.w - 17, false);
+		tui_textform_draw(app, d->text, F_INVN, in.y + 2, in.x + 17, false, false);
 	if (d->focus != F_DOC)
-		tui_edit_draw(app, &d->doc, in.y + 3, in.x + 17, in.w - 17, false);
+		tui_textform_draw(app, d->text, F_DOC, in.y + 3, in.x + 17, false, false);
 	if (d->focus == F_INVN)
-		tui_edit_draw(app, &d->invn, in.y + 2, in.x + 17, in.w - 17, true);
+		tui_textform_draw(app, d->text, F_INVN, in.y + 2, in.x + 17, true, false);
 	else if (d->focus == F_DOC)
-		tui_edit_draw(app, &d->doc, in.y + 3, in.x + 17, in.w - 17, true);
+		tui_textform_draw(app, d->text, F_DOC, in.y + 3, in.x + 17, true, false);
 	else
 		move(in.y + 4, in.x + 18);
 }
@@ -70,24 +72,36 @@ static void go_invoice(struct tui_app *app, void *data)
 	tui_calls_invoice(app, g->invn, g->doc, g->commit);
 }
 
+static void confirm_texts(struct tui_app *app, struct invoice_dlg *d, const char *invn,
+			  const char *doc);
+
 static void confirm(struct tui_app *app, struct invoice_dlg *d)
 {
-	char *invn = d->invn.buf, *doc = d->doc.buf;
+	char *invn = afcq_xstrdup(tui_textform_text(d->text, F_INVN));
+	char *doc = afcq_xstrdup(tui_textform_text(d->text, F_DOC));
+	confirm_texts(app, d, invn, doc);
+	free(invn);
+	free(doc);
+}
+
+static void confirm_texts(struct tui_app *app, struct invoice_dlg *d, const char *invn,
+			  const char *doc)
+{
 	if (afcq_str_empty(invn)) {
 		tui_message(app, ROLE_ERROR, "an invoice needs an invoice number");
-		d->focus = F_INVN;
+		set_focus(d, F_INVN);
 		return;
 	}
 	if (afcq_str_empty(doc) || strlen(doc) > AFCQ_MAX_STR) {
 		tui_message(app, ROLE_ERROR, "an invoice needs a document code (up to %d characters)",
 			    AFCQ_MAX_STR);
-		d->focus = F_DOC;
+		set_focus(d, F_DOC);
 		return;
 	}
 	if (app->history && afcq_history_doc_used(app->history, doc)) {
 		tui_message(app, ROLE_ERROR,
 			    "document code %s was already used (history); choose another", doc);
-		d->focus = F_DOC;
+		set_focus(d, F_DOC);
 		return;
 	}
 	char msg[800];
@@ -118,18 +132,13 @@ static void confirm(struct tui_app *app, struct invoice_dlg *d)
 	tui_confirm(app, "Send this invoice?", text, go_invoice, g);
 }
 
-static struct tui_edit *cur_edit(struct invoice_dlg *d)
-{
-	return d->focus == F_INVN ? &d->invn : d->focus == F_DOC ? &d->doc : NULL;
-}
 
 static enum tui_result invoice_on_key(struct tui_app *app, struct tui_view *v, int key)
 {
 	(void)app;
 	struct invoice_dlg *d = v->state;
-	struct tui_edit *e = cur_edit(d);
-	if (e)
-		return tui_edit_key(e, key);
+	if (d->focus != F_COMMIT)
+		return tui_textform_key(d->text, key);
 	if (key == 'x' || key == 'y' || key == '1') {
 		d->commit = true;
 		return TUI_HANDLED;
@@ -144,17 +153,16 @@ static enum tui_result invoice_on_key(struct tui_app *app, struct tui_view *v, i
 static enum tui_result invoice_on_action(struct tui_app *app, struct tui_view *v, enum tui_action a)
 {
 	struct invoice_dlg *d = v->state;
-	struct tui_edit *e = cur_edit(d);
-	if (e && tui_edit_action(e, a) == TUI_HANDLED)
+	if (d->focus != F_COMMIT && tui_textform_action(d->text, a) == TUI_HANDLED)
 		return TUI_HANDLED;
 	switch (a) {
 	case ACT_NEXT_FIELD:
 	case ACT_DOWN:
-		d->focus = (d->focus + 1) % F_COUNT;
+		set_focus(d, (d->focus + 1) % F_COUNT);
 		return TUI_HANDLED;
 	case ACT_PREV_FIELD:
 	case ACT_UP:
-		d->focus = (d->focus + F_COUNT - 1) % F_COUNT;
+		set_focus(d, (d->focus + F_COUNT - 1) % F_COUNT);
 		return TUI_HANDLED;
 	case ACT_TOGGLE:
 		d->commit = !d->commit;
@@ -181,11 +189,20 @@ static bool invoice_text_focus(const struct tui_app *app, const struct tui_view 
 	return d->focus != F_COMMIT;
 }
 
+static void invoice_close(struct tui_app *app, struct tui_view *v)
+{
+	(void)app;
+	struct invoice_dlg *d = v->state;
+	tui_textform_free(d->text);
+	free(d);
+}
+
 const struct tui_view_ops tui_dialog_invoice_ops = {
 	.name = "invoice",
 	.draw = invoice_draw,
 	.on_key = invoice_on_key,
 	.on_action = invoice_on_action,
+	.close = invoice_close,
 	.text_focus = invoice_text_focus,
 };
 
@@ -197,10 +214,13 @@ void tui_open_invoice(struct tui_app *app)
 	}
 	struct invoice_dlg *d = afcq_xcalloc(1, sizeof *d);
 	const struct afcq_invoice *inv = app->req.n_inv ? &app->req.inv[0] : NULL;
-	edit_init(&d->invn, inv && inv->invn ? inv->invn : "");
+	static const int widths[] = { TEXT_W, TEXT_W };
+	d->text = tui_textform_new(2, widths, TEXT_MAX);
 	char *doc = afcq_api_new_doc(app->history);
-	edit_init(&d->doc, doc);
+	tui_textform_set(d->text, F_DOC, doc);
 	free(doc);
+	tui_textform_set(d->text, F_INVN, inv && inv->invn ? inv->invn : "");
+	set_focus(d, F_INVN);
 	d->commit = true;
 	tui_push(app, &tui_dialog_invoice_ops, d);
 }

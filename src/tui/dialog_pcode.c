@@ -8,7 +8,8 @@
  * the PCode at once; several are listed (PCode, country, state, county,
  * locality) to choose from.  A failure or a cancel is said in the dialog
  * and nothing typed in its form is lost; the request form is only touched
- * when a PCode is chosen.
+ * when a PCode is chosen.  The six inputs are libform fields
+ * (textform.c) owned by the finder.
  */
 #include "tui.h"
 
@@ -37,11 +38,13 @@ static const struct {
 	[F_FIPS] = { "FIPS", 0, 42, 48, 12, "fips" },
 };
 
+#define INPUT_MAX 255  /* bytes each input holds */
+
 struct finder {
 	enum tui_table t;
 	size_t rec;
 	char *key;                  /* the PCode field filled: "bill.pcd" */
-	struct tui_edit in[F_COUNT];
+	struct tui_textform *in;    /* F_ZIP...F_FIPS */
 	size_t focus;
 	bool in_list;               /* the focus is on the matches */
 	struct afcq_pending *p;     /* the lookup under way, or NULL */
@@ -56,8 +59,7 @@ struct finder {
 static void focus_input(struct finder *d, size_t i)
 {
 	d->focus = i;
-	d->in[i].cur = d->in[i].len;
-	d->in[i].fresh = true; /* typing replaces, as in the form */
+	tui_textform_focus(d->in, i); /* typing replaces, as in the form */
 }
 
 /* Rows the match list has at the current size (see finder_draw). */
@@ -110,9 +112,9 @@ static void say(struct finder *d, enum tui_role role, const char *fmt, ...)
 }
 
 /* Trimmed copy of an input, NULL when blank. */
-static char *input_value(const struct finder *d, size_t i)
+static char *input_value(struct finder *d, size_t i)
 {
-	const char *s = d->in[i].buf;
+	const char *s = tui_textform_text(d->in, i);
 	while (*s == ' ')
 		s++;
 	size_t n = strlen(s);
@@ -320,10 +322,8 @@ static void finder_draw(struct tui_app *app, struct tui_view *v)
 			inputs[i].label);
 		tui_put(app, y, in.x + inputs[i].fx - 1, 1, ROLE_LABEL, "[");
 		tui_put(app, y, in.x + inputs[i].fx + inputs[i].w, 1, ROLE_LABEL, "]");
-		if (i != d->focus || d->in_list) {
-			tui_fill(app, y, in.x + inputs[i].fx, inputs[i].w, ROLE_FIELD);
-			tui_put(app, y, in.x + inputs[i].fx, inputs[i].w, ROLE_FIELD, d->in[i].buf);
-		}
+		if (i != d->focus || d->in_list)
+			tui_textform_draw(app, d->in, i, y, in.x + inputs[i].fx, false, false);
 	}
 	if (d->p) {
 		static const char spin[] = "|/-\\";
@@ -339,8 +339,8 @@ static void finder_draw(struct tui_app *app, struct tui_view *v)
 			   : "Tab moves  Enter searches  Esc closes (the request form is unchanged)");
 	if (!d->in_list) {
 		size_t i = d->focus;
-		tui_edit_draw(app, &d->in[i], in.y + inputs[i].row, in.x + inputs[i].fx, inputs[i].w,
-			      true);
+		tui_textform_draw(app, d->in, i, in.y + inputs[i].row, in.x + inputs[i].fx, true,
+				  false);
 	}
 }
 
@@ -350,7 +350,7 @@ static enum tui_result finder_on_key(struct tui_app *app, struct tui_view *v, in
 	struct finder *d = v->state;
 	if (d->in_list)
 		return TUI_PASS;
-	return tui_edit_key(&d->in[d->focus], key);
+	return tui_textform_key(d->in, key);
 }
 
 static enum tui_result list_action(struct tui_app *app, struct finder *d, enum tui_action a)
@@ -401,7 +401,7 @@ static enum tui_result finder_on_action(struct tui_app *app, struct tui_view *v,
 		enum tui_result r = list_action(app, d, a);
 		if (r != TUI_PASS)
 			return r;
-	} else if (tui_edit_action(&d->in[d->focus], a) == TUI_HANDLED) {
+	} else if (tui_textform_action(d->in, a) == TUI_HANDLED) {
 		return TUI_HANDLED;
 	}
 	switch (a) {
@@ -447,6 +447,7 @@ static void finder_close(struct tui_app *app, struct tui_view *v)
 	}
 	bool filled = d->filled;
 	afcq_pcode_result_done(&d->res);
+	tui_textform_free(d->in);
 	free(d->key);
 	free(d);
 	if (filled)
@@ -481,12 +482,13 @@ void tui_open_pcode_finder(struct tui_app *app, enum tui_table t, size_t rec, co
 	d->rec = rec;
 	d->key = afcq_xstrdup(key);
 	d->status_role = ROLE_DIM;
+	int widths[F_COUNT];
+	for (size_t i = 0; i < F_COUNT; i++)
+		widths[i] = inputs[i].w;
+	d->in = tui_textform_new(F_COUNT, widths, INPUT_MAX);
 	for (size_t i = 0; i < F_COUNT; i++) {
 		char *s = location_text(app, d, inputs[i].loc);
-		d->in[i].active = true;
-		d->in[i].t = TBL_COUNT; /* not a form field: no marks */
-		snprintf(d->in[i].buf, sizeof d->in[i].buf, "%s", s);
-		d->in[i].len = d->in[i].cur = strlen(d->in[i].buf);
+		tui_textform_set(d->in, i, s);
 		free(s);
 	}
 	focus_input(d, F_ZIP);

@@ -1,5 +1,6 @@
 /* dialog_prompt.c - one line of text (a file name, a search): Enter
- * hands it to the callback, Esc drops it.
+ * hands it to the callback, Esc drops it.  The line is a libform field
+ * (textform.c) owned by the prompt.
  */
 #include "tui.h"
 
@@ -9,9 +10,13 @@
 
 #include "afcq/str.h"
 
+/* Bytes a prompt's line holds (a path, a search). */
+#define PROMPT_MAX 255
+
 struct prompt {
 	char *title, *label;
-	struct tui_edit edit;
+	struct tui_textform *in;
+	int width;              /* columns of the input: the box is always 70 wide */
 	tui_prompt_fn ok;
 	void *data;
 };
@@ -23,24 +28,24 @@ static void prompt_draw(struct tui_app *app, struct tui_view *v)
 	int ll = (int)strlen(p->label);
 	tui_put(app, in.y, in.x, ll, ROLE_LABEL, p->label);
 	tui_put(app, in.y + 2, in.x, in.w, ROLE_DIM, "Enter: OK    Esc: cancel");
-	tui_edit_draw(app, &p->edit, in.y, in.x + ll + 1, in.w - ll - 1, true);
+	tui_textform_draw(app, p->in, 0, in.y, in.x + ll + 1, true, false);
 }
 
 static enum tui_result prompt_on_key(struct tui_app *app, struct tui_view *v, int key)
 {
 	(void)app;
 	struct prompt *p = v->state;
-	return tui_edit_key(&p->edit, key);
+	return tui_textform_key(p->in, key);
 }
 
 static enum tui_result prompt_on_action(struct tui_app *app, struct tui_view *v, enum tui_action a)
 {
 	struct prompt *p = v->state;
-	if (tui_edit_action(&p->edit, a) == TUI_HANDLED)
+	if (tui_textform_action(p->in, a) == TUI_HANDLED)
 		return TUI_HANDLED;
 	switch (a) {
 	case ACT_ENTER: {
-		char *text = afcq_xstrdup(p->edit.buf);
+		char *text = afcq_xstrdup(tui_textform_text(p->in, 0));
 		tui_prompt_fn ok = p->ok;
 		void *data = p->data;
 		p->data = NULL;
@@ -68,6 +73,7 @@ static void prompt_close(struct tui_app *app, struct tui_view *v)
 	free(p->title);
 	free(p->label);
 	free(p->data);
+	tui_textform_free(p->in);
 	free(p);
 }
 
@@ -95,10 +101,11 @@ void tui_prompt(struct tui_app *app, const char *title, const char *label, const
 	p->label = afcq_xstrdup(label);
 	p->ok = ok;
 	p->data = data;
-	p->edit.active = true;
-	p->edit.t = TBL_COUNT; /* not a form field: no marks */
-	snprintf(p->edit.buf, sizeof p->edit.buf, "%s", initial ? initial : "");
-	p->edit.len = p->edit.cur = strlen(p->edit.buf);
-	p->edit.fresh = true; /* typing replaces the suggestion */
+	/* the box is 70 wide (66 inside) at 80 columns and more */
+	p->width = 66 - (int)strlen(label) - 1;
+	if (p->width < 8)
+		p->width = 8;
+	p->in = tui_textform_new(1, &p->width, PROMPT_MAX);
+	tui_textform_set(p->in, 0, initial ? initial : ""); /* typing replaces it */
 	tui_push(app, &tui_dialog_prompt_ops, p);
 }

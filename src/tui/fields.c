@@ -6,6 +6,12 @@
  * offsetof.  Text in, model out: a value that does not parse is kept as
  * typed in a mark with its reason, so nothing typed is ever lost; problems
  * found by validation are marks without text.
+ *
+ * These fields are edited in place (draw.c's struct tui_edit), not by
+ * libform: the item grid is a scrolling table of up to 10,000 rows, while
+ * a FORM owns every FIELD it edits at once and would be rebuilt on each
+ * scroll; the header and the grid share one focus and one editor.  Text
+ * inputs of dialogs are libform fields (textform.c).
  */
 #include "tui.h"
 

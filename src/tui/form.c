@@ -4,6 +4,14 @@
  * The form edits inv[0]; a file with more invoices keeps the others and
  * sends them too.  Loading goes through the core codec into a scratch
  * request first, so a file that does not parse leaves the form as it was.
+ *
+ * The header pane and the item grid keep the in-place field editor of
+ * draw.c (struct tui_edit) instead of libform, on purpose: the grid is a
+ * scrolling table of up to 10,000 rows of which a screenful is drawn, and
+ * a FORM holds every FIELD it edits at once with its own buffers, so it
+ * would have to be rebuilt on every scroll; the header shares the grid's
+ * focus, marks and "nothing typed is lost" rules and its editor.  The
+ * dialogs' text inputs are libform fields (textform.c).
  */
 #include "tui.h"
 

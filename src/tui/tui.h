@@ -380,6 +380,33 @@ enum tui_result tui_edit_key(struct tui_edit *e, int key);
 enum tui_result tui_edit_action(struct tui_edit *e, enum tui_action a);
 void tui_edit_draw(const struct tui_app *app, const struct tui_edit *e, int y, int x, int w,
 		   bool focus);
+/* textform.c: a dialog's one-line text inputs on libform (the FORM stays
+ * inside; see the top of textform.c).  Owned by one dialog: _new after
+ * curses started, _free in its .close. */
+struct tui_textform;
+/* n inputs, width[i] columns shown each, at most max_bytes UTF-8 bytes
+ * each.  Exits (as on out of memory) when libform cannot make them. */
+struct tui_textform *tui_textform_new(size_t n, const int *width, size_t max_bytes);
+void tui_textform_free(struct tui_textform *f);
+/* Replaces input i's text (cut to whole characters within the limit);
+ * when i has the cursor, the cursor goes to the end and the next
+ * character typed replaces the text. */
+void tui_textform_set(struct tui_textform *f, size_t i, const char *text);
+/* Input i's text as UTF-8 without libform's trailing blanks; valid until
+ * the next call for the same input. */
+const char *tui_textform_text(struct tui_textform *f, size_t i);
+size_t tui_textform_current(const struct tui_textform *f);
+/* Moves the cursor to the end of input i; typing then replaces its text. */
+void tui_textform_focus(struct tui_textform *f, size_t i);
+/* Typed characters, Backspace, Delete, Ctrl-A into form_driver requests:
+ * TUI_HANDLED, or TUI_PASS for a key that is no editing. */
+enum tui_result tui_textform_key(struct tui_textform *f, int key);
+/* ACT_LEFT/RIGHT/HOME/END; Left/Right pass at the text's edge. */
+enum tui_result tui_textform_action(struct tui_textform *f, enum tui_action a);
+/* Draws what libform shows of input i at y, x (its width) in the field
+ * roles; with focus, the cursor is left where libform has it. */
+void tui_textform_draw(const struct tui_app *app, struct tui_textform *f, size_t i, int y, int x,
+		       bool focus, bool invalid);
 /* Draws a field value "[value]" with its mark; for check boxes "[x]". */
 void tui_field_draw(struct tui_app *app, enum tui_table t, size_t fi, size_t rec, int y, int x,
 		    int w, bool focus);
