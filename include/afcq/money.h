@@ -64,4 +64,12 @@ double afcq_money_item_charge(const struct afcq_item *it, const struct afcq_item
  * numbers in full precision.  Cut to n bytes, always terminated; returns buf. */
 const char *afcq_money_explain(const struct afcq_tax *t, char *buf, size_t n);
 
+/* The rate as people read it, by calculation type (calc): a percentage for
+ * calc 1 and 5 ("6.25%", up to six decimals), else an amount per unit with
+ * at least two decimals: "1.00 fixed" (2), "0.004/min" (3), "1.72/line" (4,
+ * 8), "0.50/bracket" (6, 9), "1.00/tier" (7); any other calc gives the plain
+ * number.  Writes at most n bytes into buf (cut, always terminated);
+ * returns buf. */
+const char *afcq_rate_format(int calc, double rate, char *buf, size_t n);
+
 #endif

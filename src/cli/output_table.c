@@ -44,68 +44,6 @@ static int name_width(const struct afcq_invoice_result *inv)
 	return clamp_width(w);
 }
 
-/* Trims trailing zeros (and a trailing point) of a fixed-point number. */
-static void trim_zeros(char *s)
-{
-	if (!strchr(s, '.'))
-		return;
-	size_t n = strlen(s);
-	while (n > 0 && s[n - 1] == '0')
-		s[--n] = '\0';
-	if (n > 0 && s[n - 1] == '.')
-		s[--n] = '\0';
-}
-
-/* An amount per unit (per line, per minute, fixed): full precision, but
- * never fewer than two decimals, as money is read ("1.00", "0.079167"). */
-static const char *unit_amount(double v, char *buf, size_t n)
-{
-	cli_number(v, buf, n);
-	const char *dot = strchr(buf, '.');
-	size_t len = strlen(buf);
-	if (!dot)
-		snprintf(buf + len, n - len, ".00");
-	else if (len - (size_t)(dot - buf) == 2)
-		snprintf(buf + len, n - len, "0");
-	return buf;
-}
-
-/* The rate as people read it: percent for percentage taxes, an amount per
- * unit for per-line, per-minute and fixed taxes. */
-static const char *rate_text(int calc, double rate, char *buf, size_t n)
-{
-	char num[64];
-	switch (calc) {
-	case 1: /* rate */
-	case 5: /* self-taxing rate */
-		snprintf(num, sizeof num, "%.6f", rate * 100.0);
-		trim_zeros(num);
-		snprintf(buf, n, "%s%%", num);
-		break;
-	case 2:
-		snprintf(buf, n, "%s fixed", unit_amount(rate, num, sizeof num));
-		break;
-	case 3:
-		snprintf(buf, n, "%s/min", unit_amount(rate, num, sizeof num));
-		break;
-	case 4:
-	case 8:
-		snprintf(buf, n, "%s/line", unit_amount(rate, num, sizeof num));
-		break;
-	case 6:
-	case 9:
-		snprintf(buf, n, "%s/bracket", unit_amount(rate, num, sizeof num));
-		break;
-	case 7:
-		snprintf(buf, n, "%s/tier", unit_amount(rate, num, sizeof num));
-		break;
-	default:
-		cli_number(rate, buf, n);
-		break;
-	}
-	return buf;
-}
-
 /* The base: lines for per-line taxes, minutes for per-minute ones, else
  * the taxable measure to the cent. */
 static const char *base_text(int calc, double tm, long long lns, double min, char *buf, size_t n)
@@ -125,7 +63,7 @@ static void tax_row(FILE *f, int w, const char *name, int lvl, long long pcd, in
 {
 	char rbuf[128], abuf[64];
 	fprintf(f, "    %-*.*s  %-8s %-8lld %-14s %12s %10s", w, w, name ? name : "",
-		afcq_level_name(lvl), pcd, rate_text(calc, rate, rbuf, sizeof rbuf), base,
+		afcq_level_name(lvl), pcd, afcq_rate_format(calc, rate, rbuf, sizeof rbuf), base,
 		afcq_money_format(tax, abuf, sizeof abuf));
 	if (note && note[0])
 		fprintf(f, "  %s", note);

@@ -276,6 +276,31 @@ static const char *amount_text(double v, char *buf, size_t n)
 	return buf;
 }
 
+const char *afcq_rate_format(int calc, double rate, char *buf, size_t n)
+{
+	if (!buf || !n)
+		return buf;
+	char num[64];
+	const char *unit;
+	switch (calc) {
+	case 1: /* rate */
+	case 5: /* self-taxing rate */
+		snprintf(buf, n, "%s%%", percent_text(rate, num, sizeof num));
+		return buf;
+	case 2: unit = " fixed"; break;
+	case 3: unit = "/min"; break;
+	case 4:
+	case 8: unit = "/line"; break;
+	case 6:
+	case 9: unit = "/bracket"; break;
+	case 7: unit = "/tier"; break;
+	default:
+		return afcq_number_format(rate, buf, n);
+	}
+	snprintf(buf, n, "%s%s", amount_text(rate, num, sizeof num), unit);
+	return buf;
+}
+
 const char *afcq_money_explain(const struct afcq_tax *t, char *buf, size_t n)
 {
 	if (!buf || !n)

@@ -412,26 +412,8 @@ void tui_field_draw(struct tui_app *app, enum tui_table t, size_t fi, size_t rec
 		tui_put(app, y, x, 1, ROLE_INVALID, "!");
 }
 
+/* One format for both front ends (money.h). */
 const char *tui_rate_text(int calc, double rate, char *buf, size_t n)
 {
-	char num[64];
-	switch (calc) {
-	case 1: /* percentage */
-		/* rate * 100 may carry binary noise: keep it short */
-		snprintf(buf, n, "%.10g%%", rate * 100.0);
-		break;
-	case 2:
-		snprintf(buf, n, "%s fix", afcq_number_format(rate, num, sizeof num));
-		break;
-	case 3:
-		snprintf(buf, n, "%s/min", afcq_number_format(rate, num, sizeof num));
-		break;
-	case 4:
-		snprintf(buf, n, "%s/line", afcq_number_format(rate, num, sizeof num));
-		break;
-	default:
-		snprintf(buf, n, "%s", afcq_number_format(rate, num, sizeof num));
-		break;
-	}
-	return buf;
+	return afcq_rate_format(calc, rate, buf, n);
 }

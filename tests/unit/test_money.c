@@ -430,6 +430,36 @@ static void test_explain(void **state)
 	assert_string_equal(small, "6.25% of ");
 }
 
+/* The rate column of both front ends, by calculation type. */
+static void test_rate_format(void **state)
+{
+	(void)state;
+	char buf[64];
+	assert_string_equal(afcq_rate_format(1, 0.0625, buf, sizeof buf), "6.25%");
+	assert_string_equal(afcq_rate_format(1, 0.01, buf, sizeof buf), "1%");
+	assert_string_equal(afcq_rate_format(1, 0.0035, buf, sizeof buf), "0.35%");
+	assert_string_equal(afcq_rate_format(5, 0.195, buf, sizeof buf), "19.5%");
+	/* six decimals of percent at most; a tiny rate keeps its digits */
+	assert_string_equal(afcq_rate_format(1, 0.123456789, buf, sizeof buf), "12.345679%");
+	assert_string_equal(afcq_rate_format(1, 3e-9, buf, sizeof buf), "0.0000003%");
+	assert_string_equal(afcq_rate_format(2, 1, buf, sizeof buf), "1.00 fixed");
+	assert_string_equal(afcq_rate_format(2, 0.079167, buf, sizeof buf), "0.079167 fixed");
+	assert_string_equal(afcq_rate_format(3, 0.004, buf, sizeof buf), "0.004/min");
+	assert_string_equal(afcq_rate_format(4, 1.72, buf, sizeof buf), "1.72/line");
+	assert_string_equal(afcq_rate_format(4, 0.5, buf, sizeof buf), "0.50/line");
+	assert_string_equal(afcq_rate_format(8, 2, buf, sizeof buf), "2.00/line");
+	assert_string_equal(afcq_rate_format(6, 0.25, buf, sizeof buf), "0.25/bracket");
+	assert_string_equal(afcq_rate_format(9, 3, buf, sizeof buf), "3.00/bracket");
+	assert_string_equal(afcq_rate_format(7, 1.5, buf, sizeof buf), "1.50/tier");
+	assert_string_equal(afcq_rate_format(0, 0.1, buf, sizeof buf), "0.1");
+	assert_string_equal(afcq_rate_format(42, 12, buf, sizeof buf), "12");
+
+	/* A small buffer is cut, never overrun. */
+	char small[6];
+	assert_string_equal(afcq_rate_format(4, 1.72, small, sizeof small), "1.72/");
+	assert_string_equal(afcq_rate_format(1, 0.0625, small, sizeof small), "6.25%");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -444,6 +474,7 @@ int main(void)
 		cmocka_unit_test(test_item_charge_qty_adj_incl),
 		cmocka_unit_test(test_dallas_adjustment_and_inclusive),
 		cmocka_unit_test(test_explain),
+		cmocka_unit_test(test_rate_format),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
