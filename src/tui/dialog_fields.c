@@ -2,7 +2,9 @@
  * less common fields of a line item (F4) and the invoice's exemptions
  * (Ctrl-E, one exemption at a time; Ins adds, Ctrl-K deletes, PgUp/PgDn
  * pages).  Fields come from the tables in fields.c; values are stored as
- * they are left, bad ones are kept as typed and marked.
+ * they are left, bad ones are kept as typed and marked.  The text fields
+ * are libform fields (textform.c) owned by the dialog: the focused one is
+ * loaded from the form when it gets the focus and stored when left.
  */
 #include "tui.h"
 
@@ -16,21 +18,42 @@ struct fields_dlg {
 	enum tui_table t;
 	size_t rec;
 	size_t focus;
-	struct tui_edit edit;
+	struct tui_textform *in;    /* one input per field of the table */
+	bool editing;               /* the focused input holds its field's text */
 };
+
+#define INPUT_MAX 255               /* bytes of a field that is no string */
+
+/* Columns a field shows: the box is 74 wide from 80 columns on. */
+static int field_cols(const struct tui_field_def *f)
+{
+	return f->width < 50 ? f->width : 50;
+}
 
 static void load(struct tui_app *app, struct fields_dlg *d)
 {
 	size_t n;
 	const struct tui_field_def *f = tui_fields(d->t, &n);
-	memset(&d->edit, 0, sizeof d->edit);
-	if (d->rec < tui_records(app, d->t) && f[d->focus].type != FT_BOOL)
-		tui_edit_load(app, &d->edit, d->t, d->focus, d->rec);
+	d->editing = false;
+	if (d->rec < tui_records(app, d->t) && f[d->focus].type != FT_BOOL) {
+		char *s = tui_field_text(app, d->t, d->focus, d->rec);
+		tui_textform_focus(d->in, d->focus);
+		tui_textform_set(d->in, d->focus, s); /* typing replaces it */
+		free(s);
+		d->editing = true;
+	}
 }
 
+/* Stores the focused field when typing changed it. */
 static void store(struct tui_app *app, struct fields_dlg *d)
 {
-	tui_edit_commit(app, &d->edit);
+	if (!d->editing || !tui_textform_dirty(d->in))
+		return;
+	tui_textform_clean(d->in);
+	char msg[512];
+	if (tui_field_set(app, d->t, d->focus, d->rec, tui_textform_text(d->in, d->focus), msg,
+			  sizeof msg) != 0)
+		tui_message(app, ROLE_ERROR, "%s", msg);
 }
 
 static void fields_draw(struct tui_app *app, struct tui_view *v)
@@ -41,7 +64,7 @@ static void fields_draw(struct tui_app *app, struct tui_view *v)
 	size_t recs = tui_records(app, d->t);
 	char title[96];
 	/* back on top after a dialog that set a field (the PCode finder) */
-	if (!d->edit.active && tui_top(app) == v)
+	if (!d->editing && tui_top(app) == v)
 		load(app, d);
 	if (d->t == TBL_EXEMPTION)
 		snprintf(title, sizeof title, "Exemptions: %zu of %zu", recs ? d->rec + 1 : 0, recs);
@@ -58,11 +81,11 @@ static void fields_draw(struct tui_app *app, struct tui_view *v)
 		int y = in.y + (int)i;
 		tui_put(app, y, in.x, 17, ROLE_LABEL, f[i].label);
 		bool focus = i == d->focus;
-		int w = f[i].width;
+		int w = field_cols(&f[i]);
 		if (w > in.w - 20)
 			w = in.w - 20;
 		const char *problem = tui_field_problem(app, d->t, i, d->rec);
-		if (focus && d->edit.active) {
+		if (focus && d->editing) {
 			tui_put(app, y, in.x + 17, 1, ROLE_LABEL, "[");
 			tui_put(app, y, in.x + 18 + w, 1, ROLE_LABEL, "]");
 			cy = y;
@@ -92,10 +115,7 @@ static void fields_draw(struct tui_app *app, struct tui_view *v)
 		d->t == TBL_EXEMPTION ? "Tab/Up/Down move  Ins add  Ctrl-K delete  PgUp/PgDn other  Esc done"
 				      : "Tab/Up/Down move  Space toggles  Enter/Esc done");
 	if (cy >= 0) {
-		int w = f[d->focus].width;
-		if (w > in.w - 20)
-			w = in.w - 20;
-		tui_edit_draw(app, &d->edit, cy, cx, w, true);
+		tui_textform_draw(app, d->in, d->focus, cy, cx, true, false);
 	} else {
 		move(in.y + (int)d->focus, in.x + 18);
 	}
@@ -154,7 +174,9 @@ static enum tui_result fields_on_key(struct tui_app *app, struct tui_view *v, in
 		}
 		return TUI_PASS;
 	}
-	return tui_edit_key(&d->edit, key);
+	if (!d->editing)
+		return TUI_PASS;
+	return tui_textform_key(d->in, key);
 }
 
 static enum tui_result fields_on_action(struct tui_app *app, struct tui_view *v, enum tui_action a)
@@ -163,7 +185,7 @@ static enum tui_result fields_on_action(struct tui_app *app, struct tui_view *v,
 	size_t n;
 	const struct tui_field_def *f = tui_fields(d->t, &n);
 	size_t recs = tui_records(app, d->t);
-	if (tui_edit_action(&d->edit, a) == TUI_HANDLED)
+	if (d->editing && tui_textform_action(d->in, a) == TUI_HANDLED)
 		return TUI_HANDLED;
 	switch (a) {
 	case ACT_NEXT_FIELD:
@@ -205,7 +227,7 @@ static enum tui_result fields_on_action(struct tui_app *app, struct tui_view *v,
 		return TUI_HANDLED;
 	case ACT_ROW_DELETE:
 		if (d->t == TBL_EXEMPTION && d->rec < recs) {
-			memset(&d->edit, 0, sizeof d->edit);
+			d->editing = false; /* the record goes, with what was typed */
 			exemption_delete(app, d);
 			load(app, d);
 		}
@@ -226,7 +248,7 @@ static enum tui_result fields_on_action(struct tui_app *app, struct tui_view *v,
 		store(app, d);
 		if (d->rec >= recs)
 			return TUI_HANDLED;
-		memset(&d->edit, 0, sizeof d->edit); /* re-read when back on top */
+		d->editing = false; /* re-read when back on top */
 		tui_open_pcode_finder(app, d->t, d->rec, key);
 		return TUI_HANDLED;
 	}
@@ -247,7 +269,9 @@ static enum tui_result fields_on_action(struct tui_app *app, struct tui_view *v,
 
 static void fields_close(struct tui_app *app, struct tui_view *v)
 {
-	free(v->state);
+	struct fields_dlg *d = v->state;
+	tui_textform_free(d->in);
+	free(d);
 	/* the grid shows the same item: re-read it */
 	tui_form_refocus(app);
 }
@@ -256,7 +280,7 @@ static bool fields_text_focus(const struct tui_app *app, const struct tui_view *
 {
 	(void)app;
 	const struct fields_dlg *d = v->state;
-	return d->edit.active;
+	return d->editing;
 }
 
 const struct tui_view_ops tui_dialog_fields_ops = {
@@ -275,6 +299,16 @@ void tui_open_fields(struct tui_app *app, enum tui_table t, size_t rec, const ch
 	d->rec = rec;
 	int fi = key ? tui_field_index(t, key) : -1;
 	d->focus = fi >= 0 ? (size_t)fi : 0;
+	size_t n;
+	const struct tui_field_def *f = tui_fields(t, &n);
+	int *widths = afcq_xcalloc(n, sizeof *widths);
+	for (size_t i = 0; i < n; i++)
+		widths[i] = field_cols(&f[i]);
+	d->in = tui_textform_new(n, widths, INPUT_MAX);
+	free(widths);
+	for (size_t i = 0; i < n; i++)
+		if (f[i].type == FT_STR)
+			tui_textform_set_limit(d->in, i, AFCQ_MAX_STR);
 	tui_push(app, &tui_dialog_fields_ops, d);
 	load(app, d);
 }

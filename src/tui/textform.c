@@ -36,6 +36,7 @@ struct tui_textform {
 	char **text;             /* last text read (tui_textform_text), per input */
 	bool fresh;              /* the next character typed replaces the text */
 	size_t cur;              /* the cursor: characters before it in the current input */
+	bool dirty;              /* an editing key changed the text since set/clean */
 };
 
 /* libform refuses only for want of memory (our sizes are valid): fatal,
@@ -148,6 +149,7 @@ void tui_textform_set(struct tui_textform *f, size_t i, const char *text)
 	free(cut);
 	form_driver(f->form, REQ_VALIDATION);
 	set_current_field(f->form, f->fields[keep]);
+	f->dirty = false;
 	if (keep != i)
 		return; /* the cursor's input keeps its place */
 	form_driver(f->form, REQ_END_LINE);
@@ -168,6 +170,22 @@ const char *tui_textform_text(struct tui_textform *f, size_t i)
 	free(f->text[i]);
 	f->text[i] = afcq_xstrndup(raw ? raw : "", n);
 	return f->text[i];
+}
+
+void tui_textform_set_limit(struct tui_textform *f, size_t i, size_t max_bytes)
+{
+	if (i < f->n && max_bytes < f->max_bytes[i])
+		f->max_bytes[i] = max_bytes;
+}
+
+bool tui_textform_dirty(const struct tui_textform *f)
+{
+	return f->dirty;
+}
+
+void tui_textform_clean(struct tui_textform *f)
+{
+	f->dirty = false;
 }
 
 size_t tui_textform_current(const struct tui_textform *f)
@@ -216,6 +234,7 @@ enum tui_result tui_textform_key(struct tui_textform *f, int key)
 		if (f->fresh) {
 			form_driver(f->form, REQ_CLR_FIELD);
 			f->cur = 0;
+			f->dirty = true;
 		}
 		f->fresh = false;
 		char u[4];
@@ -224,6 +243,7 @@ enum tui_result tui_textform_key(struct tui_textform *f, int key)
 			return TUI_HANDLED; /* a character that does not fit whole */
 		if (form_driver_w(f->form, OK, (wchar_t)cp) == E_OK)
 			f->cur++;
+		f->dirty = true;
 		return TUI_HANDLED;
 	}
 	if (key & TUI_KEY_UNICODE)
@@ -233,12 +253,15 @@ enum tui_result tui_textform_key(struct tui_textform *f, int key)
 	case 127:
 	case 8:
 		f->fresh = false;
-		if (f->cur > 0 && form_driver(f->form, REQ_DEL_PREV) == E_OK)
+		if (f->cur > 0 && form_driver(f->form, REQ_DEL_PREV) == E_OK) {
 			f->cur--;
+			f->dirty = true;
+		}
 		return TUI_HANDLED;
 	case KEY_DC:
 		f->fresh = false;
-		form_driver(f->form, REQ_DEL_CHAR);
+		if (form_driver(f->form, REQ_DEL_CHAR) == E_OK)
+			f->dirty = true;
 		return TUI_HANDLED;
 	case CTRL_KEY('a'):
 		f->fresh = false;

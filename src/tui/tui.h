@@ -395,6 +395,11 @@ void tui_textform_set(struct tui_textform *f, size_t i, const char *text);
 /* Input i's text as UTF-8 without libform's trailing blanks; valid until
  * the next call for the same input. */
 const char *tui_textform_text(struct tui_textform *f, size_t i);
+/* Lowers input i's byte limit (a form field's string limit). */
+void tui_textform_set_limit(struct tui_textform *f, size_t i, size_t max_bytes);
+/* true when typing changed the text since the last _set or _clean. */
+bool tui_textform_dirty(const struct tui_textform *f);
+void tui_textform_clean(struct tui_textform *f);
 size_t tui_textform_current(const struct tui_textform *f);
 /* Moves the cursor to the end of input i; typing then replaces its text. */
 void tui_textform_focus(struct tui_textform *f, size_t i);
@@ -407,6 +412,24 @@ enum tui_result tui_textform_action(struct tui_textform *f, enum tui_action a);
  * roles; with focus, the cursor is left where libform has it. */
 void tui_textform_draw(const struct tui_app *app, struct tui_textform *f, size_t i, int y, int x,
 		       bool focus, bool invalid);
+/* listmenu.c: a list's selection and scrolling on libmenu (the MENU stays
+ * inside; see the top of listmenu.c).  Owned by one screen or dialog:
+ * _new after curses started, _free in its .close. */
+struct tui_list;
+struct tui_list *tui_list_new(void);
+void tui_list_free(struct tui_list *l);
+/* The list now has n rows; sel becomes the current one (clamped). */
+void tui_list_set(struct tui_list *l, size_t n, size_t sel);
+/* Rows the list shows (at least 1); the current row stays current. */
+void tui_list_set_rows(struct tui_list *l, int rows);
+size_t tui_list_count(const struct tui_list *l);
+/* The current row and the first visible one (0 for an empty list). */
+size_t tui_list_sel(const struct tui_list *l);
+size_t tui_list_top(const struct tui_list *l);
+void tui_list_select(struct tui_list *l, size_t i);
+/* Up/Down, PgUp/PgDn, Home/End as menu_driver requests: TUI_HANDLED (also
+ * at an end, where nothing moves), TUI_PASS for any other action. */
+enum tui_result tui_list_action(struct tui_list *l, enum tui_action a);
 /* Draws a field value "[value]" with its mark; for check boxes "[x]". */
 void tui_field_draw(struct tui_app *app, enum tui_table t, size_t fi, size_t rec, int y, int x,
 		    int w, bool focus);
