@@ -12,6 +12,7 @@
 #ifndef AFCQ_CLI_H
 #define AFCQ_CLI_H
 
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -23,6 +24,8 @@
 #include "afcq/history.h"
 #include "afcq/model.h"
 #include "afcq/sandbox_launch.h"
+
+struct json_t; /* jansson's json_t */
 
 /* Exit codes of the command-line contract. */
 enum {
@@ -113,6 +116,8 @@ void cli_password_free(char *pw);
 int cli_fail(const struct afcq_error *e);
 /* Prints "afcq: " + formatted text and returns code. */
 int cli_failf(int code, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* The same with a va_list (the caller owns ap: va_start/va_end). */
+int cli_vfailf(int code, const char *fmt, va_list ap) __attribute__((format(printf, 2, 0)));
 
 /* Reads, parses and validates a request file ("-" = stdin) into *out
  * (zeroed by the caller).  Every validation problem is printed, one a
@@ -128,22 +133,31 @@ int cli_request_check_pairs(const struct afcq_request *r, const struct afcq_cata
  * not checked).  Needs an open endpoint.  Returns 0 or CLI_EXIT_USAGE. */
 int cli_request_check_catalog(struct cli_session *s, const struct afcq_request *r);
 
-/* Prints the outcome of a CalcTaxes exchange in the chosen format and the
- * API errors to stderr; returns the exit code for status st. */
-int cli_print_calc(const struct cli_session *s, const struct afcq_request *sent,
-		   const struct afcq_exchange *x, enum afcq_status st,
-		   const struct afcq_error *err);
+/* Checks the single FILE argument of quote and invoice.  Returns 0, or
+ * CLI_EXIT_USAGE after printing what is wrong. */
+int cli_one_file(const struct cli_opts *o);
+/* Quote and invoice: validates the prepared request sent (fields, then T/S
+ * pairs against the catalog), opens what need asks for, sends it as op
+ * (AFCQ_OP_QUOTE or AFCQ_OP_INVOICE) and prints the outcome in the chosen
+ * format, API errors to stderr.  Returns the exit code; nothing is sent
+ * when a check fails (printed).  sent stays the caller's. */
+int cli_calc_send(struct cli_session *s, unsigned need, enum afcq_op op,
+		  const struct afcq_request *sent);
 
 /* Output formats of a CalcTaxes answer (stdout). */
 void cli_table_calc(FILE *f, const struct afcq_request *sent, const struct afcq_response *resp);
 void cli_csv_calc(FILE *f, const struct afcq_response *resp);
 /* RFC 4180 field: quoted when it holds a comma, quote, CR or LF. */
 void cli_csv_field(FILE *f, const char *s);
+/* The same field followed by a comma. */
+void cli_csv_next(FILE *f, const char *s);
 /* Number with the shortest digits that read back to the same double. */
 const char *cli_number(double v, char *buf, size_t n);
 /* Prints an answer body pretty-printed (as sent, re-indented); a body that
  * is not JSON is printed as it came. */
 void cli_json_body(FILE *f, const char *body);
+/* Prints j pretty-printed, ending in a newline; takes j (json_decref'd). */
+void cli_json_print(FILE *f, struct json_t *j);
 /* Prints every err entry of a CalcTaxes answer to stderr, one a line,
  * "afcq: inv[0].itms[1]: -1000 message". Returns how many. */
 size_t cli_print_api_errors(const struct afcq_response *resp);

@@ -51,16 +51,6 @@ static json_t *entry_json(const struct afcq_history_entry *e, bool bodies)
 	return o;
 }
 
-static void print_json(json_t *j)
-{
-	char *s = afcq_json_dump(j, AFCQ_JSON_PRETTY);
-	json_decref(j);
-	fputs(s, stdout);
-	if (!s[0] || s[strlen(s) - 1] != '\n')
-		putchar('\n');
-	free(s);
-}
-
 static void list(const struct cli_opts *o, const struct afcq_history_entry *v, size_t n)
 {
 	char tb[64];
@@ -68,7 +58,7 @@ static void list(const struct cli_opts *o, const struct afcq_history_entry *v, s
 		json_t *a = json_array();
 		for (size_t i = 0; i < n; i++)
 			json_array_append_new(a, entry_json(&v[i], false));
-		print_json(a);
+		cli_json_print(stdout, a);
 		return;
 	}
 	if (o->format == CLI_FORMAT_CSV) {
@@ -76,19 +66,14 @@ static void list(const struct cli_opts *o, const struct afcq_history_entry *v, s
 		for (size_t i = 0; i < n; i++) {
 			const struct afcq_history_entry *e = &v[i];
 			printf("%" PRId64 ",", e->id);
-			cli_csv_field(stdout, e->time);
-			putchar(',');
-			cli_csv_field(stdout, e->kind);
-			putchar(',');
-			cli_csv_field(stdout, e->doc);
-			putchar(',');
-			cli_csv_field(stdout, e->invn);
-			putchar(',');
+			cli_csv_next(stdout, e->time);
+			cli_csv_next(stdout, e->kind);
+			cli_csv_next(stdout, e->doc);
+			cli_csv_next(stdout, e->invn);
 			if (e->has_total)
 				fputs(cli_number(e->total, tb, sizeof tb), stdout);
 			putchar(',');
-			cli_csv_field(stdout, afcq_outcome_name(e->outcome));
-			putchar(',');
+			cli_csv_next(stdout, afcq_outcome_name(e->outcome));
 			cli_csv_field(stdout, e->endpoint);
 			printf(",%ld,", e->http_status);
 			cli_csv_field(stdout, e->detail);
@@ -117,7 +102,7 @@ static void show(const struct cli_opts *o, const struct afcq_history_entry *e)
 {
 	char tb[64];
 	if (o->format == CLI_FORMAT_JSON) {
-		print_json(entry_json(e, true));
+		cli_json_print(stdout, entry_json(e, true));
 		return;
 	}
 	printf("id        %" PRId64 "\n", e->id);

@@ -18,9 +18,9 @@ int cmd_invoice(const struct cli_opts *o)
 {
 	if (afcq_str_empty(o->number))
 		return cli_failf(CLI_EXIT_USAGE, "invoice: --number INVN is required");
-	if (o->n_args != 1)
-		return cli_failf(CLI_EXIT_USAGE, o->n_args ? "invoice: one FILE expected"
-							   : "invoice: missing FILE (a request file, or - for stdin)");
+	int rc = cli_one_file(o);
+	if (rc)
+		return rc;
 	if (strlen(o->number) > AFCQ_MAX_STR)
 		return cli_failf(CLI_EXIT_USAGE, "--number: longer than %d bytes", AFCQ_MAX_STR);
 	if (o->doc && strlen(o->doc) > AFCQ_MAX_STR)
@@ -30,7 +30,7 @@ int cmd_invoice(const struct cli_opts *o)
 	afcq_request_init(&req);
 	afcq_request_init(&sent);
 	char *doc = NULL;
-	int rc = cli_session_config(&s, o);
+	rc = cli_session_config(&s, o);
 	if (!rc)
 		rc = cli_request_load(o->args[0], &req);
 	if (!rc)
@@ -50,19 +50,7 @@ int cmd_invoice(const struct cli_opts *o)
 					       "(see afcq history)", i, sent.inv[i].doc);
 	}
 	if (!rc)
-		rc = cli_request_check(&sent);
-	if (!rc)
-		rc = cli_session_open(&s, CLI_NEED_ENDPOINT);
-	if (!rc)
-		rc = cli_request_check_catalog(&s, &sent);
-	if (!rc) {
-		struct afcq_exchange x = { 0 };
-		struct afcq_error err;
-		afcq_error_clear(&err);
-		enum afcq_status st = afcq_api_calc(&s.api, AFCQ_OP_INVOICE, &sent, &x, &err);
-		rc = cli_print_calc(&s, &sent, &x, st, &err);
-		afcq_exchange_done(&x);
-	}
+		rc = cli_calc_send(&s, CLI_NEED_ENDPOINT, AFCQ_OP_INVOICE, &sent);
 	free(doc);
 	afcq_request_done(&sent);
 	afcq_request_done(&req);

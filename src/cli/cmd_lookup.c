@@ -39,16 +39,6 @@ static int lookup(struct cli_session *s, const struct cli_opts *o, enum afcq_op 
 	return CLI_EXIT_OK;
 }
 
-static void print_json(FILE *f, json_t *j)
-{
-	char *text = afcq_json_dump(j, AFCQ_JSON_PRETTY);
-	json_decref(j);
-	fputs(text, f);
-	if (!text[0] || text[strlen(text) - 1] != '\n')
-		fputc('\n', f);
-	free(text);
-}
-
 /* ---- tspairs ------------------------------------------------------------ */
 
 /* The words of every TEXT argument, as one search text (malloc'd). */
@@ -82,17 +72,15 @@ int cmd_tspairs(const struct cli_opts *o)
 		afcq_tspair_matches_done(&m);
 		free(text);
 		if (o->format == CLI_FORMAT_JSON) {
-			print_json(stdout, afcq_codec_tspairs_to_json(&keep));
+			cli_json_print(stdout, afcq_codec_tspairs_to_json(&keep));
 		} else if (o->format == CLI_FORMAT_CSV) {
 			puts("tran,serv,market,interface,input,bundle,tran_desc,serv_desc,pair_desc");
 			for (size_t i = 0; i < keep.n; i++) {
 				const struct afcq_tspair *p = &keep.v[i];
 				printf("%d,%d,%d,%d,%d,%s,", p->tran, p->serv, p->market,
 				       p->interface_type, p->input, p->is_bundle ? "true" : "false");
-				cli_csv_field(stdout, p->tran_desc);
-				putchar(',');
-				cli_csv_field(stdout, p->serv_desc);
-				putchar(',');
+				cli_csv_next(stdout, p->tran_desc);
+				cli_csv_next(stdout, p->serv_desc);
 				cli_csv_field(stdout, p->pair_desc);
 				putchar('\n');
 			}
@@ -136,8 +124,7 @@ int cmd_taxtype(const struct cli_opts *o)
 			puts("tid,cid,desc,cat_desc");
 			for (size_t i = 0; i < l->n; i++) {
 				printf("%d,%d,", l->v[i].tid, l->v[i].cid);
-				cli_csv_field(stdout, l->v[i].desc);
-				putchar(',');
+				cli_csv_next(stdout, l->v[i].desc);
 				cli_csv_field(stdout, l->v[i].cat_desc);
 				putchar('\n');
 			}
@@ -170,12 +157,9 @@ static void print_pcodes(const struct cli_opts *o, const struct afcq_exchange *x
 		for (size_t i = 0; i < r->n; i++) {
 			const struct afcq_pcode_location *l = &r->v[i];
 			printf("%lld,", l->pcode);
-			cli_csv_field(stdout, l->ctry);
-			putchar(',');
-			cli_csv_field(stdout, l->st);
-			putchar(',');
-			cli_csv_field(stdout, l->cnty);
-			putchar(',');
+			cli_csv_next(stdout, l->ctry);
+			cli_csv_next(stdout, l->st);
+			cli_csv_next(stdout, l->cnty);
 			cli_csv_field(stdout, l->locality);
 			printf(",%s\n", l->is_alternate.set && l->is_alternate.v ? "true" : "false");
 		}

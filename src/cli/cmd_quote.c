@@ -1,12 +1,15 @@
 /* cmd_quote.c - afcq quote FILE|-: CalcTaxes as a quote (cmmt forced
- * false), and the printing of a CalcTaxes outcome shared with invoice. */
+ * false), and what quote and invoice share: the FILE argument, the checks,
+ * the sending and the printing of a CalcTaxes outcome. */
 #include "cli.h"
 
 #include <stdio.h>
 
-int cli_print_calc(const struct cli_session *s, const struct afcq_request *sent,
-		   const struct afcq_exchange *x, enum afcq_status st,
-		   const struct afcq_error *err)
+/* Prints the outcome of a CalcTaxes exchange in the chosen format and the
+ * API errors to stderr; returns the exit code for status st. */
+static int print_calc(const struct cli_session *s, const struct afcq_request *sent,
+		      const struct afcq_exchange *x, enum afcq_status st,
+		      const struct afcq_error *err)
 {
 	if (st != AFCQ_OK && st != AFCQ_ERR_API)
 		return cli_fail(err);
@@ -28,8 +31,7 @@ int cli_print_calc(const struct cli_session *s, const struct afcq_request *sent,
 	return st == AFCQ_ERR_API || n ? CLI_EXIT_API : CLI_EXIT_OK;
 }
 
-/* Loads the positional FILE argument of quote and invoice. */
-static int one_file(const struct cli_opts *o)
+int cli_one_file(const struct cli_opts *o)
 {
 	if (o->n_args == 0)
 		return cli_failf(CLI_EXIT_USAGE, "%s: missing FILE (a request file, or - for stdin)",
@@ -40,9 +42,28 @@ static int one_file(const struct cli_opts *o)
 	return CLI_EXIT_OK;
 }
 
+int cli_calc_send(struct cli_session *s, unsigned need, enum afcq_op op,
+		  const struct afcq_request *sent)
+{
+	int rc = cli_request_check(sent);
+	if (!rc)
+		rc = cli_session_open(s, need);
+	if (!rc)
+		rc = cli_request_check_catalog(s, sent);
+	if (rc)
+		return rc;
+	struct afcq_exchange x = { 0 };
+	struct afcq_error err;
+	afcq_error_clear(&err);
+	enum afcq_status st = afcq_api_calc(&s->api, op, sent, &x, &err);
+	rc = print_calc(s, sent, &x, st, &err);
+	afcq_exchange_done(&x);
+	return rc;
+}
+
 int cmd_quote(const struct cli_opts *o)
 {
-	int rc = one_file(o);
+	int rc = cli_one_file(o);
 	if (rc)
 		return rc;
 	struct cli_session s = { 0 };
@@ -54,19 +75,7 @@ int cmd_quote(const struct cli_opts *o)
 		rc = cli_request_load(o->args[0], &req);
 	if (!rc) {
 		afcq_api_prepare_quote(&sent, &req);
-		rc = cli_request_check(&sent);
-	}
-	if (!rc)
-		rc = cli_session_open(&s, CLI_NEED_ENDPOINT | CLI_WANT_HISTORY);
-	if (!rc)
-		rc = cli_request_check_catalog(&s, &sent);
-	if (!rc) {
-		struct afcq_exchange x = { 0 };
-		struct afcq_error err;
-		afcq_error_clear(&err);
-		enum afcq_status st = afcq_api_calc(&s.api, AFCQ_OP_QUOTE, &sent, &x, &err);
-		rc = cli_print_calc(&s, &sent, &x, st, &err);
-		afcq_exchange_done(&x);
+		rc = cli_calc_send(&s, CLI_NEED_ENDPOINT | CLI_WANT_HISTORY, AFCQ_OP_QUOTE, &sent);
 	}
 	afcq_request_done(&sent);
 	afcq_request_done(&req);

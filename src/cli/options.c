@@ -58,9 +58,7 @@ static bool bad(const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	fputs("afcq: ", stderr);
-	vfprintf(stderr, fmt, ap);
-	fputc('\n', stderr);
+	cli_vfailf(CLI_EXIT_USAGE, fmt, ap);
 	va_end(ap);
 	return false;
 }

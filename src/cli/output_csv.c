@@ -72,6 +72,12 @@ void cli_csv_field(FILE *f, const char *s)
 	fputc('"', f);
 }
 
+void cli_csv_next(FILE *f, const char *s)
+{
+	cli_csv_field(f, s);
+	fputc(',', f);
+}
+
 static void num(FILE *f, double v)
 {
 	char b[64];
@@ -90,42 +96,57 @@ static const char *flag(bool b)
 	return b ? "true" : "false";
 }
 
+/* One row in the header's column order; flags is "bill,cmpl,sur" as
+ * written. */
+struct row {
+	const char *scope, *doc, *ref;
+	int tid;
+	const char *name, *cat;
+	int cid, lvl;
+	long long pcd;
+	int calc;
+	double rate, base;
+	long long lns;
+	double min, exm;
+	const char *flags;
+	double tax;
+};
+
+static void put_row(FILE *f, const struct row *r)
+{
+	fputs(r->scope, f);
+	str(f, r->doc);
+	str(f, r->ref);
+	fprintf(f, ",%d", r->tid);
+	str(f, r->name);
+	str(f, r->cat);
+	fprintf(f, ",%d,%d,%lld,%d", r->cid, r->lvl, r->pcd, r->calc);
+	num(f, r->rate);
+	num(f, r->base);
+	fprintf(f, ",%lld", r->lns);
+	num(f, r->min);
+	num(f, r->exm);
+	fprintf(f, ",%s", r->flags);
+	num(f, r->tax);
+	fputc('\n', f);
+}
+
 static void item_row(FILE *f, const char *doc, const char *ref, const struct afcq_tax *t)
 {
-	fputs("item", f);
-	str(f, doc);
-	str(f, ref);
-	fprintf(f, ",%d", t->tid);
-	str(f, t->name);
-	str(f, t->cat);
-	fprintf(f, ",%d,%d,%lld,%d", t->cid, t->lvl, t->pcd, t->calc);
-	num(f, t->rate);
-	num(f, t->tm);
-	fprintf(f, ",%lld", t->lns);
-	num(f, t->min);
-	num(f, t->exm);
-	fprintf(f, ",%s,%s,%s", flag(t->bill), flag(t->cmpl), flag(t->sur));
-	num(f, t->tax);
-	fputc('\n', f);
+	char flags[32];
+	snprintf(flags, sizeof flags, "%s,%s,%s", flag(t->bill), flag(t->cmpl), flag(t->sur));
+	put_row(f, &(struct row){ "item", doc, ref, t->tid, t->name, t->cat, t->cid, t->lvl,
+				  t->pcd, t->calc, t->rate, t->tm, t->lns, t->min, t->exm, flags,
+				  t->tax });
 }
 
 static void summary_row(FILE *f, const char *doc, const struct afcq_summary *s)
 {
-	fputs("summary", f);
-	str(f, doc);
-	str(f, "");
-	fprintf(f, ",%d", s->tid);
-	str(f, s->name);
-	str(f, s->cat);
-	fprintf(f, ",%d,%d,%lld,%d", s->cid, s->lvl, s->pcd, s->calc);
-	num(f, s->rate);
-	num(f, s->tchg);
-	fprintf(f, ",%lld", s->lns);
-	num(f, s->min);
-	num(f, s->exm);
-	fprintf(f, ",,,%s", flag(s->sur));
-	num(f, s->tax);
-	fputc('\n', f);
+	char flags[32];
+	snprintf(flags, sizeof flags, ",,%s", flag(s->sur));
+	put_row(f, &(struct row){ "summary", doc, "", s->tid, s->name, s->cat, s->cid, s->lvl,
+				  s->pcd, s->calc, s->rate, s->tchg, s->lns, s->min, s->exm, flags,
+				  s->tax });
 }
 
 void cli_csv_calc(FILE *f, const struct afcq_response *resp)

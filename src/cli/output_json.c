@@ -21,6 +21,11 @@ void cli_json_body(FILE *f, const char *body)
 			fputc('\n', f);
 		return;
 	}
+	cli_json_print(f, j);
+}
+
+void cli_json_print(FILE *f, json_t *j)
+{
 	char *s = afcq_json_dump(j, AFCQ_JSON_PRETTY);
 	json_decref(j);
 	fputs(s, f);

@@ -20,13 +20,19 @@ int cli_fail(const struct afcq_error *e)
 	return afcq_status_exit_code(e->status);
 }
 
+int cli_vfailf(int code, const char *fmt, va_list ap)
+{
+	fputs("afcq: ", stderr);
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+	return code;
+}
+
 int cli_failf(int code, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	fputs("afcq: ", stderr);
-	vfprintf(stderr, fmt, ap);
-	fputc('\n', stderr);
+	cli_vfailf(code, fmt, ap);
 	va_end(ap);
 	return code;
 }
