@@ -1,6 +1,8 @@
 /* screen_history.c - F8: what was sent, newest first: time, kind,
  * document, invoice number, total, outcome.  Enter shows an entry's
- * results in the panes; l loads its request into the form.
+ * results in the panes; l loads its request into the form.  The entry
+ * with the focus and the scrolling are a libmenu list (listmenu.c) owned
+ * by the screen; only the visible rows are drawn.
  */
 #include "tui.h"
 
@@ -15,7 +17,8 @@
 
 struct hist {
 	struct afcq_history_entry *v;
-	size_t n, sel, top;
+	size_t n;
+	struct tui_list *list;      /* one row per entry */
 };
 
 static void hist_open(struct tui_app *app, struct tui_view *v)
@@ -33,6 +36,7 @@ static void hist_open(struct tui_app *app, struct tui_view *v)
 		h->v = NULL;
 		h->n = 0;
 	}
+	tui_list_set(h->list, h->n, 0);
 }
 
 static const char *outcome_short(enum afcq_outcome o)
@@ -60,14 +64,10 @@ static void hist_draw(struct tui_app *app, struct tui_view *v)
 		tui_put(app, y0 + 1, 0, COLS, ROLE_DIM, "  nothing sent yet (Esc back)");
 		return;
 	}
-	if (h->sel >= h->n)
-		h->sel = h->n - 1;
-	if (h->sel < h->top)
-		h->top = h->sel;
-	if (h->sel >= h->top + (size_t)rows)
-		h->top = h->sel - (size_t)rows + 1;
+	tui_list_set_rows(h->list, rows);
+	size_t sel = tui_list_sel(h->list), top = tui_list_top(h->list);
 	for (int k = 0; k < rows; k++) {
-		size_t i = h->top + (size_t)k;
+		size_t i = top + (size_t)k;
 		if (i >= h->n)
 			break;
 		const struct afcq_history_entry *e = &h->v[i];
@@ -78,7 +78,7 @@ static void hist_draw(struct tui_app *app, struct tui_view *v)
 		/* "2022-03-02T05:12:51Z" -> "03-02 05:12" */
 		if (e->time && strlen(e->time) >= 16)
 			snprintf(time, sizeof time, "%.5s %.5s", e->time + 5, e->time + 11);
-		enum tui_role role = i == h->sel ? ROLE_SELECTED
+		enum tui_role role = i == sel ? ROLE_SELECTED
 				     : e->outcome == AFCQ_OUTCOME_OK ? ROLE_NORMAL : ROLE_ERROR;
 		tui_fill(app, y0 + 1 + k, 0, COLS, role);
 		tui_putf(app, y0 + 1 + k, 0, COLS, role, "%3lld %-11s %-8.8s %8s %-7.7s %-8.8s %s",
@@ -103,14 +103,15 @@ static enum afcq_op kind_op(const char *kind)
 
 static enum tui_result open_entry(struct tui_app *app, struct hist *h, bool load)
 {
-	if (h->sel >= h->n)
+	size_t sel = tui_list_sel(h->list);
+	if (sel >= h->n)
 		return TUI_HANDLED;
 	struct afcq_history_entry e;
 	struct afcq_error err;
 	char msg[800];
 	memset(&e, 0, sizeof e);
 	afcq_error_clear(&err);
-	if (afcq_history_get(app->history, h->v[h->sel].id, &e, &err) != AFCQ_OK) {
+	if (afcq_history_get(app->history, h->v[sel].id, &e, &err) != AFCQ_OK) {
 		tui_message(app, ROLE_ERROR, "history: %s", afcq_error_line(&err, msg, sizeof msg));
 		return TUI_HANDLED;
 	}
@@ -153,29 +154,9 @@ static enum tui_result open_entry(struct tui_app *app, struct hist *h, bool load
 static enum tui_result hist_on_action(struct tui_app *app, struct tui_view *v, enum tui_action a)
 {
 	struct hist *h = v->state;
-	size_t page = 10;
+	if (tui_list_action(h->list, a) == TUI_HANDLED)
+		return TUI_HANDLED;
 	switch (a) {
-	case ACT_UP:
-		if (h->sel)
-			h->sel--;
-		return TUI_HANDLED;
-	case ACT_DOWN:
-		if (h->sel + 1 < h->n)
-			h->sel++;
-		return TUI_HANDLED;
-	case ACT_PAGE_UP:
-		h->sel = h->sel > page ? h->sel - page : 0;
-		return TUI_HANDLED;
-	case ACT_PAGE_DOWN:
-		if (h->n)
-			h->sel = h->sel + page < h->n ? h->sel + page : h->n - 1;
-		return TUI_HANDLED;
-	case ACT_HOME:
-		h->sel = 0;
-		return TUI_HANDLED;
-	case ACT_END:
-		h->sel = h->n ? h->n - 1 : 0;
-		return TUI_HANDLED;
 	case ACT_ENTER:
 		return open_entry(app, h, false);
 	case ACT_LOAD:
@@ -193,6 +174,7 @@ static void hist_close(struct tui_app *app, struct tui_view *v)
 	(void)app;
 	struct hist *h = v->state;
 	afcq_history_list_free(h->v, h->n);
+	tui_list_free(h->list);
 	free(h);
 }
 
@@ -206,5 +188,7 @@ const struct tui_view_ops tui_screen_history_ops = {
 
 void tui_open_history(struct tui_app *app)
 {
-	tui_push(app, &tui_screen_history_ops, afcq_xcalloc(1, sizeof(struct hist)));
+	struct hist *h = afcq_xcalloc(1, sizeof *h);
+	h->list = tui_list_new();
+	tui_push(app, &tui_screen_history_ops, h);
 }
