@@ -9,7 +9,8 @@
  * locality) to choose from.  A failure or a cancel is said in the dialog
  * and nothing typed in its form is lost; the request form is only touched
  * when a PCode is chosen.  The six inputs are libform fields
- * (textform.c) owned by the finder.
+ * (textform.c) and the matches a libmenu list (listmenu.c), both owned by
+ * the finder.
  */
 #include "tui.h"
 
@@ -50,7 +51,7 @@ struct finder {
 	struct afcq_pending *p;     /* the lookup under way, or NULL */
 	unsigned spin;
 	struct afcq_pcode_result res;
-	size_t sel, top;
+	struct tui_list *list;      /* one row per match of res */
 	char status[900];
 	enum tui_role status_role;
 	bool filled;
@@ -202,7 +203,7 @@ static void search(struct tui_app *app, struct finder *d)
 	}
 	app->lookup_pending = d->p;
 	afcq_pcode_result_done(&d->res);
-	d->sel = d->top = 0;
+	tui_list_set(d->list, 0, 0);
 	d->in_list = false;
 	d->status[0] = '\0';
 }
@@ -249,6 +250,7 @@ static bool complete(struct tui_app *app, struct finder *d)
 	} else {
 		d->res = x.pcodes;
 		memset(&x.pcodes, 0, sizeof x.pcodes);
+		tui_list_set(d->list, d->res.n, 0);
 		if (d->res.n == 1) {
 			done = fill(app, d, 0);
 		} else {
@@ -286,18 +288,16 @@ static void draw_matches(struct tui_app *app, struct finder *d, struct tui_rect 
 	tui_fill(app, y0, in.x, in.w, ROLE_HEADER);
 	tui_putf(app, y0, in.x, in.w, ROLE_HEADER, "%-9s %-4s %-5s %-22s %s", "PCode", "Ctry",
 		 "State", "County", "Locality");
-	if (d->sel < d->top)
-		d->top = d->sel;
-	if (rows > 0 && d->sel >= d->top + (size_t)rows)
-		d->top = d->sel - (size_t)rows + 1;
+	tui_list_set_rows(d->list, rows);
+	size_t sel = tui_list_sel(d->list), top = tui_list_top(d->list);
 	for (int r = 0; r < rows; r++) {
-		size_t i = d->top + (size_t)r;
+		size_t i = top + (size_t)r;
 		if (i >= d->res.n)
 			break;
 		const struct afcq_pcode_location *l = &d->res.v[i];
-		enum tui_role role = i != d->sel ? ROLE_DIALOG : d->in_list ? ROLE_FOCUS : ROLE_SELECTED;
+		enum tui_role role = i != sel ? ROLE_DIALOG : d->in_list ? ROLE_FOCUS : ROLE_SELECTED;
 		int y = y0 + 1 + r;
-		if (i == d->sel)
+		if (i == sel)
 			tui_fill(app, y, in.x, in.w, role);
 		tui_putf(app, y, in.x, in.w, role, "%-9lld %-4.4s %-5.5s %-22.22s %s%s", l->pcode,
 			 l->ctry ? l->ctry : "", l->st ? l->st : "", l->cnty ? l->cnty : "",
@@ -305,7 +305,7 @@ static void draw_matches(struct tui_app *app, struct finder *d, struct tui_rect 
 			 l->is_alternate.set && l->is_alternate.v ? " (alternate)" : "");
 	}
 	if (d->res.n > (size_t)rows && rows > 0)
-		tui_putf(app, in.y + in.h - 2, in.x, in.w, ROLE_DIM, "match %zu of %zu", d->sel + 1,
+		tui_putf(app, in.y + in.h - 2, in.x, in.w, ROLE_DIM, "match %zu of %zu", sel + 1,
 			 d->res.n);
 }
 
@@ -355,30 +355,11 @@ static enum tui_result finder_on_key(struct tui_app *app, struct tui_view *v, in
 
 static enum tui_result list_action(struct tui_app *app, struct finder *d, enum tui_action a)
 {
-	size_t page = list_rows() > 1 ? (size_t)list_rows() - 1 : 1;
+	if (tui_list_action(d->list, a) == TUI_HANDLED)
+		return TUI_HANDLED;
 	switch (a) {
-	case ACT_UP:
-		if (d->sel > 0)
-			d->sel--;
-		return TUI_HANDLED;
-	case ACT_DOWN:
-		if (d->sel + 1 < d->res.n)
-			d->sel++;
-		return TUI_HANDLED;
-	case ACT_PAGE_UP:
-		d->sel = d->sel > page ? d->sel - page : 0;
-		return TUI_HANDLED;
-	case ACT_PAGE_DOWN:
-		d->sel = d->sel + page < d->res.n ? d->sel + page : d->res.n - 1;
-		return TUI_HANDLED;
-	case ACT_HOME:
-		d->sel = 0;
-		return TUI_HANDLED;
-	case ACT_END:
-		d->sel = d->res.n - 1;
-		return TUI_HANDLED;
 	case ACT_ENTER:
-		return fill(app, d, d->sel) ? TUI_CLOSE : TUI_HANDLED;
+		return fill(app, d, tui_list_sel(d->list)) ? TUI_CLOSE : TUI_HANDLED;
 	case ACT_CANCEL:
 	case ACT_NEXT_FIELD:
 	case ACT_PREV_FIELD:
@@ -447,6 +428,7 @@ static void finder_close(struct tui_app *app, struct tui_view *v)
 	}
 	bool filled = d->filled;
 	afcq_pcode_result_done(&d->res);
+	tui_list_free(d->list);
 	tui_textform_free(d->in);
 	free(d->key);
 	free(d);
@@ -486,6 +468,7 @@ void tui_open_pcode_finder(struct tui_app *app, enum tui_table t, size_t rec, co
 	for (size_t i = 0; i < F_COUNT; i++)
 		widths[i] = inputs[i].w;
 	d->in = tui_textform_new(F_COUNT, widths, INPUT_MAX);
+	d->list = tui_list_new();
 	for (size_t i = 0; i < F_COUNT; i++) {
 		char *s = location_text(app, d, inputs[i].loc);
 		tui_textform_set(d->in, i, s);

@@ -8,6 +8,8 @@
  * was.  The list is the workstation's T/S catalog; while it is still on
  * its way the picker says so and fills in when it arrives.  Only the
  * visible rows are drawn, so the full catalog scrolls as fast as ten rows.
+ * The query is a libform field (textform.c) and the matches a libmenu list
+ * (listmenu.c), both owned by the picker.
  */
 #include "tui.h"
 
@@ -20,15 +22,16 @@
 
 #define PAIR_W 9    /* "1234/1234" */
 #define USES_W 18   /* "chg+lines+locs+min" */
+#define QUERY_MAX 255 /* bytes of the words typed */
 
 struct picker {
 	size_t row;                 /* the line item whose T/S is picked */
-	struct tui_edit query;
+	struct tui_textform *query; /* one input: the words */
 	char *searched;             /* query the matches were computed for */
 	const struct afcq_tspair *searched_v; /* catalog they point into */
 	size_t searched_n;
 	struct afcq_tspair_matches m;
-	size_t sel, top;
+	struct tui_list *list;      /* one row per match */
 	long long want_tran, want_serv; /* the row's pair, selected when listed */
 	bool have_want;
 	bool picked;
@@ -65,25 +68,28 @@ static void research(struct tui_app *app, struct picker *k)
 {
 	if (!app->tspairs_loaded)
 		return;
-	if (k->searched && strcmp(k->searched, k->query.buf) == 0 &&
+	const char *query = tui_textform_text(k->query, 0);
+	if (k->searched && strcmp(k->searched, query) == 0 &&
 	    k->searched_v == app->tspairs.v && k->searched_n == app->tspairs.n)
 		return;
 	afcq_tspair_matches_done(&k->m);
 	memset(&k->m, 0, sizeof k->m);
-	afcq_catalog_search_tspairs(&app->tspairs, k->query.buf, &k->m);
+	char *searched = afcq_xstrdup(query);
+	afcq_catalog_search_tspairs(&app->tspairs, searched, &k->m);
 	free(k->searched);
-	k->searched = afcq_xstrdup(k->query.buf);
+	k->searched = searched;
 	k->searched_v = app->tspairs.v;
 	k->searched_n = app->tspairs.n;
-	k->sel = k->top = 0;
+	size_t sel = 0;
 	/* with nothing typed, start on the pair the row already has */
-	if (k->have_want && k->query.len == 0)
+	if (k->have_want && !*searched)
 		for (size_t i = 0; i < k->m.n; i++)
 			if (k->m.v[i].pair->tran == k->want_tran &&
 			    k->m.v[i].pair->serv == k->want_serv) {
-				k->sel = i;
+				sel = i;
 				break;
 			}
+	tui_list_set(k->list, k->m.n, sel);
 	app->dirty = true;
 }
 
@@ -136,12 +142,10 @@ static void picker_draw(struct tui_app *app, struct tui_view *v)
 	tui_put(app, in.y + 2, desc_x, desc_w, ROLE_HEADER, "Description");
 	tui_put(app, in.y + 2, uses_x, USES_W, ROLE_HEADER, "Uses");
 
-	if (k->sel < k->top)
-		k->top = k->sel;
-	if (rows > 0 && k->sel >= k->top + (size_t)rows)
-		k->top = k->sel - (size_t)rows + 1;
+	tui_list_set_rows(k->list, rows);
+	size_t sel = tui_list_sel(k->list), top = tui_list_top(k->list);
 	for (int r = 0; r < rows; r++) {
-		size_t i = k->top + (size_t)r;
+		size_t i = top + (size_t)r;
 		int y = in.y + 3 + r;
 		if (i >= k->m.n) {
 			if (i == 0 && app->tspairs_loaded)
@@ -150,8 +154,8 @@ static void picker_draw(struct tui_app *app, struct tui_view *v)
 			break;
 		}
 		const struct afcq_tspair *p = k->m.v[i].pair;
-		enum tui_role role = i == k->sel ? ROLE_FOCUS : ROLE_DIALOG;
-		if (i == k->sel)
+		enum tui_role role = i == sel ? ROLE_FOCUS : ROLE_DIALOG;
+		if (i == sel)
 			tui_fill(app, y, in.x, in.w, role);
 		char pair[32], uses[32];
 		snprintf(pair, sizeof pair, "%d/%d", p->tran, p->serv);
@@ -161,8 +165,8 @@ static void picker_draw(struct tui_app *app, struct tui_view *v)
 	}
 
 	int foot = in.y + in.h - 2;
-	if (k->sel < k->m.n) {
-		const struct afcq_tspair *p = k->m.v[k->sel].pair;
+	if (sel < k->m.n) {
+		const struct afcq_tspair *p = k->m.v[sel].pair;
 		char uses[64], desc[160];
 		tui_putf(app, foot, in.x, in.w, ROLE_DIALOG, "%d/%d %s%s: uses %s", p->tran, p->serv,
 			 pair_desc(p, desc, sizeof desc), p->is_bundle ? " (bundle)" : "",
@@ -170,13 +174,14 @@ static void picker_draw(struct tui_app *app, struct tui_view *v)
 	}
 	tui_put(app, foot + 1, in.x, in.w, ROLE_DIM,
 		"Type words to narrow  Up/Down/PgUp/PgDn choose  Enter picks  Esc cancels");
-	tui_edit_draw(app, &k->query, in.y, in.x + 6, qw, true);
+	tui_textform_set_width(k->query, 0, qw);
+	tui_textform_draw(app, k->query, 0, in.y, in.x + 6, true, false);
 }
 
 static enum tui_result picker_on_key(struct tui_app *app, struct tui_view *v, int key)
 {
 	struct picker *k = v->state;
-	enum tui_result r = tui_edit_key(&k->query, key);
+	enum tui_result r = tui_textform_key(k->query, key);
 	if (r != TUI_PASS)
 		research(app, k);
 	return r;
@@ -185,9 +190,10 @@ static enum tui_result picker_on_key(struct tui_app *app, struct tui_view *v, in
 /* Puts the selected pair into the row's T/S field; false when there is none. */
 static bool pick(struct tui_app *app, struct picker *k)
 {
-	if (k->sel >= k->m.n || k->row >= tui_form_n_items(app))
+	size_t sel = tui_list_sel(k->list);
+	if (sel >= k->m.n || k->row >= tui_form_n_items(app))
 		return false;
-	const struct afcq_tspair *p = k->m.v[k->sel].pair;
+	const struct afcq_tspair *p = k->m.v[sel].pair;
 	int fi = tui_field_index(TBL_ITEM, "ts");
 	char text[32], msg[256], desc[160], uses[64];
 	snprintf(text, sizeof text, "%d/%d", p->tran, p->serv);
@@ -204,36 +210,22 @@ static bool pick(struct tui_app *app, struct picker *k)
 static enum tui_result picker_on_action(struct tui_app *app, struct tui_view *v, enum tui_action a)
 {
 	struct picker *k = v->state;
-	size_t page = list_rows() > 1 ? (size_t)list_rows() - 1 : 1;
 	switch (a) {
 	case ACT_LEFT:
 	case ACT_RIGHT:
-		tui_edit_action(&k->query, a);
+		tui_textform_action(k->query, a);
 		return TUI_HANDLED;
-	case ACT_UP:
 	case ACT_PREV_FIELD:
-		if (k->sel > 0)
-			k->sel--;
-		return TUI_HANDLED;
-	case ACT_DOWN:
+		return tui_list_action(k->list, ACT_UP);
 	case ACT_NEXT_FIELD:
-		if (k->sel + 1 < k->m.n)
-			k->sel++;
-		return TUI_HANDLED;
+		return tui_list_action(k->list, ACT_DOWN);
+	case ACT_UP:
+	case ACT_DOWN:
 	case ACT_PAGE_UP:
-		k->sel = k->sel > page ? k->sel - page : 0;
-		return TUI_HANDLED;
 	case ACT_PAGE_DOWN:
-		if (k->m.n)
-			k->sel = k->sel + page < k->m.n ? k->sel + page : k->m.n - 1;
-		return TUI_HANDLED;
 	case ACT_HOME:
-		k->sel = 0;
-		return TUI_HANDLED;
 	case ACT_END:
-		if (k->m.n)
-			k->sel = k->m.n - 1;
-		return TUI_HANDLED;
+		return tui_list_action(k->list, a);
 	case ACT_ENTER:
 		if (!pick(app, k)) {
 			if (!app->tspairs_loaded)
@@ -265,6 +257,8 @@ static void picker_close(struct tui_app *app, struct tui_view *v)
 	bool picked = k->picked;
 	afcq_tspair_matches_done(&k->m);
 	free(k->searched);
+	tui_textform_free(k->query);
+	tui_list_free(k->list);
 	free(k);
 	/* after a pick the focused cell re-reads the form; after Esc it keeps
 	 * whatever was being typed in it */
@@ -303,12 +297,13 @@ void tui_open_tspair_picker(struct tui_app *app, size_t row)
 	const struct tui_edit *e = &app->form.edit;
 	int ts = tui_field_index(TBL_ITEM, "ts");
 	k->row = row;
-	k->query.active = true;
-	k->query.t = TBL_COUNT; /* not a form field: no marks */
+	static const int width = 46; /* the width at 80 columns; drawing follows the size */
+	k->query = tui_textform_new(1, &width, QUERY_MAX);
+	k->list = tui_list_new();
 	bool on_ts = e->active && e->t == TBL_ITEM && ts >= 0 && e->fi == (size_t)ts && e->rec == row;
 	if (on_ts && e->dirty && !looks_like_pair(e->buf))
-		snprintf(k->query.buf, sizeof k->query.buf, "%s", e->buf);
-	k->query.len = k->query.cur = strlen(k->query.buf);
+		tui_textform_set(k->query, 0, e->buf);
+	tui_textform_append(k->query); /* typing goes on after those words */
 	/* Anything else being edited is stored first: picking re-reads the
 	 * focused field.  Words typed in the T/S cell stay there until a pair
 	 * is picked, so Esc gives the cell back as it was. */

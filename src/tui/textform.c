@@ -54,6 +54,41 @@ static size_t current(const struct tui_textform *f)
 	return i < 0 ? 0 : (size_t)i;
 }
 
+/* Makes the fields (at f->width), the window and the form, and posts it. */
+static void build(struct tui_textform *f)
+{
+	int maxw = 1;
+	for (size_t i = 0; i < f->n; i++) {
+		if (f->width[i] > maxw)
+			maxw = f->width[i];
+		FIELD *fld = new_field(1, f->width[i], (int)i, 0, 0, 0);
+		if (!fld)
+			out_of_memory();
+		/* one line that grows sideways (scrolls) up to the limit; no
+		 * skipping to the next field when full, no clearing on typing
+		 * at the start: the fresh rule below decides that */
+		field_opts_off(fld, O_STATIC | O_AUTOSKIP | O_BLANK | O_WRAP);
+		set_max_field(fld, (int)f->max_bytes[i]);
+		f->fields[i] = fld;
+	}
+	f->win = newwin((int)f->n, maxw, 0, 0);
+	f->form = f->win ? new_form(f->fields) : NULL;
+	if (!f->form)
+		out_of_memory();
+	set_form_win(f->form, f->win);
+	set_form_sub(f->form, f->win);
+	post_form(f->form);
+}
+
+static void drop(struct tui_textform *f)
+{
+	unpost_form(f->form);
+	free_form(f->form);
+	for (size_t i = 0; i < f->n; i++)
+		free_field(f->fields[i]);
+	delwin(f->win);
+}
+
 struct tui_textform *tui_textform_new(size_t n, const int *width, size_t max_bytes)
 {
 	struct tui_textform *f = afcq_xcalloc(1, sizeof *f);
@@ -62,29 +97,11 @@ struct tui_textform *tui_textform_new(size_t n, const int *width, size_t max_byt
 	f->width = afcq_xcalloc(n, sizeof *f->width);
 	f->max_bytes = afcq_xcalloc(n, sizeof *f->max_bytes);
 	f->text = afcq_xcalloc(n, sizeof *f->text);
-	int maxw = 1;
 	for (size_t i = 0; i < n; i++) {
 		f->width[i] = width[i] > 0 ? width[i] : 1;
-		if (f->width[i] > maxw)
-			maxw = f->width[i];
 		f->max_bytes[i] = max_bytes;
-		FIELD *fld = new_field(1, f->width[i], (int)i, 0, 0, 0);
-		if (!fld)
-			out_of_memory();
-		/* one line that grows sideways (scrolls) up to the limit; no
-		 * skipping to the next field when full, no clearing on typing
-		 * at the start: the fresh rule below decides that */
-		field_opts_off(fld, O_STATIC | O_AUTOSKIP | O_BLANK | O_WRAP);
-		set_max_field(fld, (int)max_bytes);
-		f->fields[i] = fld;
 	}
-	f->win = newwin((int)n, maxw, 0, 0);
-	f->form = f->win ? new_form(f->fields) : NULL;
-	if (!f->form)
-		out_of_memory();
-	set_form_win(f->form, f->win);
-	set_form_sub(f->form, f->win);
-	post_form(f->form);
+	build(f);
 	f->fresh = true;
 	return f;
 }
@@ -93,13 +110,9 @@ void tui_textform_free(struct tui_textform *f)
 {
 	if (!f)
 		return;
-	unpost_form(f->form);
-	free_form(f->form);
-	for (size_t i = 0; i < f->n; i++) {
-		free_field(f->fields[i]);
+	drop(f);
+	for (size_t i = 0; i < f->n; i++)
 		free(f->text[i]);
-	}
-	delwin(f->win);
 	free(f->fields);
 	free(f->width);
 	free(f->max_bytes);
@@ -157,6 +170,36 @@ void tui_textform_set(struct tui_textform *f, size_t i, const char *text)
 	f->fresh = true;
 }
 
+void tui_textform_set_width(struct tui_textform *f, size_t i, int width)
+{
+	if (width < 1)
+		width = 1;
+	if (i >= f->n || width == f->width[i])
+		return;
+	/* a posted field cannot change size: the form is made again with
+	 * the texts, the cursor's input and place, and the fresh rule kept */
+	size_t keep = current(f), cur = f->cur;
+	bool fresh = f->fresh, dirty = f->dirty;
+	char **texts = afcq_xcalloc(f->n, sizeof *texts);
+	for (size_t k = 0; k < f->n; k++)
+		texts[k] = afcq_xstrdup(tui_textform_text(f, k));
+	drop(f);
+	f->width[i] = width;
+	build(f);
+	for (size_t k = 0; k < f->n; k++) {
+		tui_textform_set(f, k, texts[k]);
+		free(texts[k]);
+	}
+	free(texts);
+	set_current_field(f->form, f->fields[keep]);
+	form_driver(f->form, REQ_BEG_LINE);
+	for (size_t k = 0; k < cur; k++)
+		form_driver(f->form, REQ_NEXT_CHAR);
+	f->cur = cur;
+	f->fresh = fresh;
+	f->dirty = dirty;
+}
+
 const char *tui_textform_text(struct tui_textform *f, size_t i)
 {
 	if (i >= f->n)
@@ -176,6 +219,11 @@ void tui_textform_set_limit(struct tui_textform *f, size_t i, size_t max_bytes)
 {
 	if (i < f->n && max_bytes < f->max_bytes[i])
 		f->max_bytes[i] = max_bytes;
+}
+
+void tui_textform_append(struct tui_textform *f)
+{
+	f->fresh = false;
 }
 
 bool tui_textform_dirty(const struct tui_textform *f)

@@ -392,11 +392,17 @@ void tui_textform_free(struct tui_textform *f);
  * when i has the cursor, the cursor goes to the end and the next
  * character typed replaces the text. */
 void tui_textform_set(struct tui_textform *f, size_t i, const char *text);
+/* Shows input i in width columns from now on (a dialog that follows the
+ * terminal's size); text, cursor and the fresh rule are kept. */
+void tui_textform_set_width(struct tui_textform *f, size_t i, int width);
 /* Input i's text as UTF-8 without libform's trailing blanks; valid until
  * the next call for the same input. */
 const char *tui_textform_text(struct tui_textform *f, size_t i);
 /* Lowers input i's byte limit (a form field's string limit). */
 void tui_textform_set_limit(struct tui_textform *f, size_t i, size_t max_bytes);
+/* Typing goes on after the text instead of replacing it (until the next
+ * _set or _focus). */
+void tui_textform_append(struct tui_textform *f);
 /* true when typing changed the text since the last _set or _clean. */
 bool tui_textform_dirty(const struct tui_textform *f);
 void tui_textform_clean(struct tui_textform *f);
