@@ -8,15 +8,12 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
-#include <arpa/inet.h>
 #include <ctype.h>
 #include <limits.h>
 #include <math.h>
-#include <netinet/in.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/socket.h>
 #include <unistd.h>
 
 #include "afcq/api.h"
@@ -26,6 +23,7 @@
 #include "afcq/str.h"
 #include "api_testlib.h"
 #include "httpd_fixture.h"
+#include "net_testlib.h"
 
 /* One VoIP access line for a residential customer in Dallas, TX; the
  * request asks to commit, which a quote must override. */
@@ -59,10 +57,7 @@ struct fx {
 static int setup(void **state)
 {
 	struct fx *fx = calloc(1, sizeof *fx);
-	fx->srv = httpd_fixture_start(NULL, NULL);
-	assert_non_null(fx->srv);
-	struct afcq_endpoint ep = { .base_url = (char *)httpd_fixture_url(fx->srv), .timeout_s = 5 };
-	fx->client = afcq_client_new(&ep);
+	fx->srv = net_test_start(&fx->client);
 	api_test_temp_dir(fx->dir, sizeof fx->dir);
 	char *path = afcq_xasprintf("%s/history.sqlite", fx->dir);
 	struct afcq_error err;
@@ -81,8 +76,7 @@ static int teardown(void **state)
 	struct fx *fx = *state;
 	afcq_request_done(&fx->req);
 	afcq_history_close(fx->history);
-	afcq_client_free(fx->client);
-	httpd_fixture_stop(fx->srv);
+	net_test_stop(fx->srv, fx->client);
 	api_test_remove_tree(fx->dir);
 	free(fx);
 	return 0;
@@ -220,17 +214,12 @@ static void test_quote_sent_without_commit_and_recorded(void **state)
 		fail_msg("%s", afcq_error_line(&err, line, sizeof line));
 
 	/* What went out: the encoded request, cmmt false, to CalcTaxes. */
-	char *path = httpd_fixture_last_path(fx->srv);
-	char *body = httpd_fixture_last_body(fx->srv);
-	assert_string_equal(path, "/api/v2/afc/CalcTaxes");
-	assert_string_equal(body, x.request_body);
+	net_test_expect_last(fx->srv, "POST", "/api/v2/afc/CalcTaxes", x.request_body);
 	struct afcq_request sent;
-	api_test_parse_request(body, &sent);
+	api_test_parse_request(x.request_body, &sent);
 	assert_true(sent.inv[0].cmmt.set);
 	assert_false(sent.inv[0].cmmt.v);
 	afcq_request_done(&sent);
-	free(path);
-	free(body);
 
 	/* What came back, parsed and kept as received. */
 	assert_int_equal(x.op, AFCQ_OP_QUOTE);
@@ -414,14 +403,10 @@ static void test_invalid_request_not_sent(void **state)
 static void test_refused_is_recorded_as_failed(void **state)
 {
 	struct fx *fx = *state;
-	int s = socket(AF_INET, SOCK_STREAM, 0);
-	struct sockaddr_in sa = { .sin_family = AF_INET };
-	sa.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-	assert_int_equal(bind(s, (struct sockaddr *)&sa, sizeof sa), 0);
-	socklen_t len = sizeof sa;
-	getsockname(s, (struct sockaddr *)&sa, &len);
+	int port;
+	int s = net_test_refusing_port(&port);
 	char base[64];
-	snprintf(base, sizeof base, "http://127.0.0.1:%d", ntohs(sa.sin_port));
+	snprintf(base, sizeof base, "http://127.0.0.1:%d", port);
 	struct afcq_endpoint ep = { .base_url = base };
 	struct afcq_client *c = afcq_client_new(&ep);
 	struct afcq_api_ctx ctx = { .client = c, .history = fx->history, .endpoint_label = base };
@@ -475,9 +460,7 @@ static void test_commit_and_uncommit(void **state)
 
 	httpd_fixture_script(fx->srv, 200, NULL, "{\"ok\":true,\"err\":[]}", 0);
 	assert_int_equal(afcq_api_commit(&fx->ctx, "DOC-C", true, &x, &err), AFCQ_OK);
-	char *path = httpd_fixture_last_path(fx->srv);
-	assert_string_equal(path, "/api/v2/afc/Commit");
-	free(path);
+	net_test_expect_last(fx->srv, "POST", "/api/v2/afc/Commit", NULL);
 	struct afcq_commit_request sent = { 0 };
 	char *body = httpd_fixture_last_body(fx->srv);
 	assert_int_equal(afcq_codec_parse_commit_request(body, strlen(body), &sent, &err), AFCQ_OK);
@@ -524,12 +507,7 @@ static void expect_lookup(struct fx *fx, enum afcq_op op, const char *arg,
 	enum afcq_status st = afcq_api_lookup(&fx->ctx, op, arg, pr, &x, &err);
 	if (st != AFCQ_OK)
 		fail_msg("%s: %s", afcq_op_name(op), afcq_error_line(&err, line, sizeof line));
-	char *m = httpd_fixture_last_method(fx->srv);
-	char *p = httpd_fixture_last_path(fx->srv);
-	assert_string_equal(m, method);
-	assert_string_equal(p, path);
-	free(m);
-	free(p);
+	net_test_expect_last(fx->srv, method, path, NULL);
 	assert_int_equal(x.history_id, 0);
 	afcq_exchange_done(&x);
 }

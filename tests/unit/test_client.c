@@ -18,6 +18,7 @@
 
 #include "afcq/client.h"
 #include "httpd_fixture.h"
+#include "net_testlib.h"
 
 #define CALC "/api/v2/afc/CalcTaxes"
 
@@ -49,11 +50,7 @@ struct fx {
 static int setup(void **state)
 {
 	struct fx *fx = calloc(1, sizeof *fx);
-	fx->srv = httpd_fixture_start(NULL, NULL);
-	assert_non_null(fx->srv);
-	struct afcq_endpoint ep = { .base_url = (char *)httpd_fixture_url(fx->srv), .timeout_s = 5 };
-	fx->client = afcq_client_new(&ep);
-	assert_non_null(fx->client);
+	fx->srv = net_test_start(&fx->client);
 	*state = fx;
 	return 0;
 }
@@ -61,8 +58,7 @@ static int setup(void **state)
 static int teardown(void **state)
 {
 	struct fx *fx = *state;
-	afcq_client_free(fx->client);
-	httpd_fixture_stop(fx->srv);
+	net_test_stop(fx->srv, fx->client);
 	free(fx);
 	return 0;
 }
@@ -89,15 +85,10 @@ static void test_ok_answer_and_request_sent(void **state)
 	assert_null(r.error_header);
 	assert_true(r.latency_ms > 0);
 
-	char *m = httpd_fixture_last_method(fx->srv);
-	char *p = httpd_fixture_last_path(fx->srv);
-	char *b = httpd_fixture_last_body(fx->srv);
+	net_test_expect_last(fx->srv, "POST", CALC, "{\"a\":1}");
 	char *ct = httpd_fixture_last_header(fx->srv, "Content-Type");
-	assert_string_equal(m, "POST");
-	assert_string_equal(p, CALC);
-	assert_string_equal(b, "{\"a\":1}");
 	assert_string_equal(ct, "application/json");
-	free(m), free(p), free(b), free(ct);
+	free(ct);
 	afcq_http_result_done(&r);
 }
 
@@ -109,11 +100,7 @@ static void test_get_has_no_body(void **state)
 	struct afcq_error err;
 	assert_int_equal(afcq_client_request(fx->client, "GET", "/api/v2/afc/tspairs", NULL, &r,
 					     &err), AFCQ_OK);
-	char *m = httpd_fixture_last_method(fx->srv);
-	char *b = httpd_fixture_last_body(fx->srv);
-	assert_string_equal(m, "GET");
-	assert_string_equal(b, "");
-	free(m), free(b);
+	net_test_expect_last(fx->srv, "GET", NULL, "");
 	afcq_http_result_done(&r);
 }
 
@@ -129,9 +116,7 @@ static void test_base_url_trailing_slash(void **state)
 	assert_int_equal(afcq_client_request(c, "GET", "/api/v2/afc/serviceinfo", NULL, &r, &err),
 			 AFCQ_OK);
 	assert_string_equal(r.url, url_of(fx, "/api/v2/afc/serviceinfo"));
-	char *p = httpd_fixture_last_path(fx->srv);
-	assert_string_equal(p, "/api/v2/afc/serviceinfo");
-	free(p);
+	net_test_expect_last(fx->srv, NULL, "/api/v2/afc/serviceinfo", NULL);
 	afcq_http_result_done(&r);
 	afcq_client_free(c);
 }
@@ -209,27 +194,12 @@ static void test_timeout(void **state)
 	afcq_client_free(c);
 }
 
-/* A TCP socket bound to a loopback port but not listening: connections to
- * it are refused, and no other process can take the port meanwhile. */
-static int bound_closed_port(int *port)
-{
-	int s = socket(AF_INET, SOCK_STREAM, 0);
-	assert_true(s >= 0);
-	struct sockaddr_in sa = { .sin_family = AF_INET, .sin_port = 0 };
-	sa.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-	assert_int_equal(bind(s, (struct sockaddr *)&sa, sizeof sa), 0);
-	socklen_t len = sizeof sa;
-	assert_int_equal(getsockname(s, (struct sockaddr *)&sa, &len), 0);
-	*port = ntohs(sa.sin_port);
-	return s;
-}
-
 /* A listening socket whose accept queue is full: the kernel drops further
  * SYNs, so a connect hangs until the connect timeout. */
 static void test_connect_timeout(void **state)
 {
 	int port;
-	int s = bound_closed_port(&port);
+	int s = net_test_refusing_port(&port);
 	assert_int_equal(listen(s, 0), 0);
 	int fillers[4];
 	struct sockaddr_in sa = { .sin_family = AF_INET, .sin_port = htons((uint16_t)port) };
@@ -258,7 +228,7 @@ static void test_connect_timeout(void **state)
 static void test_connection_refused(void **state)
 {
 	int port;
-	int s = bound_closed_port(&port);
+	int s = net_test_refusing_port(&port);
 	char base[64];
 	snprintf(base, sizeof base, "http://127.0.0.1:%d", port);
 	struct afcq_endpoint ep = { .base_url = base, .timeout_s = 5 };
@@ -281,7 +251,7 @@ static void test_loopback_ignores_proxy(void **state)
 {
 	struct fx *fx = *state;
 	int port;
-	int s = bound_closed_port(&port);
+	int s = net_test_refusing_port(&port);
 	char proxy[64];
 	snprintf(proxy, sizeof proxy, "http://127.0.0.1:%d", port);
 	setenv("http_proxy", proxy, 1);

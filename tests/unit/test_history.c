@@ -82,6 +82,44 @@ static int64_t begin_ok(struct afcq_history *h, const char *kind, const char *do
 	return id;
 }
 
+/* Lists the store (limit 0: every entry) into *v, newest first; returns
+ * how many (free with afcq_history_list_free). */
+static size_t list_ok(struct afcq_history *h, size_t limit, struct afcq_history_entry **v)
+{
+	size_t n = 7; /* the call must set it, even to 0 */
+	struct afcq_error err;
+	assert_int_equal(afcq_history_list(h, limit, v, &n, &err), AFCQ_OK);
+	return n;
+}
+
+/* HOME and XDG_STATE_HOME as a test found them (NULL: unset). */
+struct saved_env {
+	char *state, *home;
+};
+
+static struct saved_env env_save(void)
+{
+	return (struct saved_env){ afcq_xstrdup(getenv("XDG_STATE_HOME")),
+				   afcq_xstrdup(getenv("HOME")) };
+}
+
+static void env_put(const char *name, const char *value)
+{
+	if (value)
+		setenv(name, value, 1);
+	else
+		unsetenv(name);
+}
+
+/* Puts both back as they were and frees the copies. */
+static void env_restore(struct saved_env *e)
+{
+	env_put("XDG_STATE_HOME", e->state);
+	env_put("HOME", e->home);
+	free(e->state);
+	free(e->home);
+}
+
 static mode_t mode_of(const char *path)
 {
 	struct stat sb;
@@ -192,9 +230,7 @@ static void test_pending_after_close_without_finish(void **state)
 
 	h = open_ok(f->path);
 	struct afcq_history_entry *v;
-	size_t n;
-	struct afcq_error err;
-	assert_int_equal(afcq_history_list(h, 0, &v, &n, &err), AFCQ_OK);
+	size_t n = list_ok(h, 0, &v);
 	assert_int_equal(n, 1);
 	assert_int_equal(v[0].id, id);
 	assert_int_equal(v[0].outcome, AFCQ_OUTCOME_PENDING);
@@ -225,9 +261,7 @@ static void test_pending_after_killed_process(void **state)
 
 	struct afcq_history *h = open_ok(f->path);
 	struct afcq_history_entry *v;
-	size_t n;
-	struct afcq_error err;
-	assert_int_equal(afcq_history_list(h, 0, &v, &n, &err), AFCQ_OK);
+	size_t n = list_ok(h, 0, &v);
 	assert_int_equal(n, 1);
 	assert_string_equal(v[0].kind, "commit");
 	assert_string_equal(v[0].doc, "DOC-K");
@@ -254,8 +288,7 @@ static void test_list_newest_first_and_limit(void **state)
 			 AFCQ_OK);
 
 	struct afcq_history_entry *v;
-	size_t n;
-	assert_int_equal(afcq_history_list(h, 0, &v, &n, &err), AFCQ_OK);
+	size_t n = list_ok(h, 0, &v);
 	assert_int_equal(n, 5);
 	for (size_t i = 0; i < n; i++) {
 		assert_int_equal(v[i].id, ids[4 - i]);
@@ -269,13 +302,13 @@ static void test_list_newest_first_and_limit(void **state)
 	assert_int_equal(v[0].outcome, AFCQ_OUTCOME_PENDING);
 	afcq_history_list_free(v, n);
 
-	assert_int_equal(afcq_history_list(h, 2, &v, &n, &err), AFCQ_OK);
+	n = list_ok(h, 2, &v);
 	assert_int_equal(n, 2);
 	assert_int_equal(v[0].id, ids[4]);
 	assert_int_equal(v[1].id, ids[3]);
 	afcq_history_list_free(v, n);
 
-	assert_int_equal(afcq_history_list(h, 50, &v, &n, &err), AFCQ_OK);
+	n = list_ok(h, 50, &v);
 	assert_int_equal(n, 5);
 	afcq_history_list_free(v, n);
 	afcq_history_close(h);
@@ -286,9 +319,7 @@ static void test_list_empty_store(void **state)
 	struct fixture *f = *state;
 	struct afcq_history *h = open_ok(f->path);
 	struct afcq_history_entry *v = (void *)1;
-	size_t n = 7;
-	struct afcq_error err;
-	assert_int_equal(afcq_history_list(h, 0, &v, &n, &err), AFCQ_OK);
+	size_t n = list_ok(h, 0, &v);
 	assert_int_equal(n, 0);
 	afcq_history_list_free(v, n);
 	afcq_history_close(h);
@@ -320,8 +351,7 @@ static void test_doc_used(void **state)
 static void test_default_path(void **state)
 {
 	(void)state;
-	char *saved_state = afcq_xstrdup(getenv("XDG_STATE_HOME"));
-	char *saved_home = afcq_xstrdup(getenv("HOME"));
+	struct saved_env saved = env_save();
 
 	setenv("XDG_STATE_HOME", "/srv/state", 1);
 	setenv("HOME", "/nonexistent/rep", 1);
@@ -338,22 +368,13 @@ static void test_default_path(void **state)
 	p = afcq_history_default_path();
 	assert_string_equal(p, "/nonexistent/rep/.local/state/afcq/history.sqlite");
 	free(p);
-
-	if (saved_state)
-		setenv("XDG_STATE_HOME", saved_state, 1);
-	if (saved_home)
-		setenv("HOME", saved_home, 1);
-	else
-		unsetenv("HOME");
-	free(saved_state);
-	free(saved_home);
+	env_restore(&saved);
 }
 
 static void test_open_default_creates_private_folders(void **state)
 {
 	struct fixture *f = *state;
-	char *saved_state = afcq_xstrdup(getenv("XDG_STATE_HOME"));
-	char *saved_home = afcq_xstrdup(getenv("HOME"));
+	struct saved_env saved = env_save();
 
 	/* HOME alone: ~/.local/state/afcq/history.sqlite */
 	unsetenv("XDG_STATE_HOME");
@@ -379,16 +400,7 @@ static void test_open_default_creates_private_folders(void **state)
 	assert_int_equal(mode_of(xfile), 0600);
 	assert_int_equal(mode_of(xdg), 0700);
 
-	if (saved_state)
-		setenv("XDG_STATE_HOME", saved_state, 1);
-	else
-		unsetenv("XDG_STATE_HOME");
-	if (saved_home)
-		setenv("HOME", saved_home, 1);
-	else
-		unsetenv("HOME");
-	free(saved_state);
-	free(saved_home);
+	env_restore(&saved);
 	free(local);
 	free(afcq_dir);
 	free(file);
@@ -492,8 +504,7 @@ static void test_two_handles(void **state)
 	assert_true(afcq_history_doc_used(a, "FROM-B"));
 	assert_true(afcq_history_doc_used(b, "FROM-A"));
 	struct afcq_history_entry *v;
-	size_t n;
-	assert_int_equal(afcq_history_list(a, 0, &v, &n, &err), AFCQ_OK);
+	size_t n = list_ok(a, 0, &v);
 	assert_int_equal(n, 2);
 	assert_int_equal(v[0].id, ib);
 	assert_int_equal(v[1].outcome, AFCQ_OUTCOME_OK);
@@ -535,9 +546,7 @@ static void test_processes_share_a_new_file(void **state)
 	}
 	struct afcq_history *h = open_ok(f->path);
 	struct afcq_history_entry *v;
-	size_t n;
-	struct afcq_error err;
-	assert_int_equal(afcq_history_list(h, 0, &v, &n, &err), AFCQ_OK);
+	size_t n = list_ok(h, 0, &v);
 	assert_int_equal(n, WRITERS * EACH);
 	for (size_t i = 0; i < n; i++)
 		assert_int_equal(v[i].outcome, AFCQ_OUTCOME_OK);
