@@ -317,11 +317,14 @@ const char *afcq_money_explain(const struct afcq_tax *t, char *buf, size_t n)
 	}
 	switch (t->calc) {
 	case 1:
-		put(buf, n, &len, "%s%% of %s = %s", percent_text(t->rate, a, sizeof a),
-		    afcq_number_format(t->tm, b, sizeof b), c);
+	case 5:
+		put(buf, n, &len, "%s%s%% of %s = %s", t->calc == 5 ? "self-taxing " : "",
+		    percent_text(t->rate, a, sizeof a), afcq_number_format(t->tm, b, sizeof b), c);
 		break;
 	case 2:
-		put(buf, n, &len, "fixed: %s", amount_text(t->rate, a, sizeof a));
+	case 7:
+		put(buf, n, &len, "%s: %s", t->calc == 7 ? "fixed on tier" : "fixed",
+		    amount_text(t->rate, a, sizeof a));
 		if (t->tax != t->rate)
 			put(buf, n, &len, " = %s", c);
 		break;
@@ -334,19 +337,10 @@ const char *afcq_money_explain(const struct afcq_tax *t, char *buf, size_t n)
 		put(buf, n, &len, "per line%s: %lld x %s = %s", t->calc == 8 ? " (customer)" : "",
 		    t->lns, afcq_number_format(t->rate, a, sizeof a), c);
 		break;
-	case 5:
-		put(buf, n, &len, "self-taxing %s%% of %s = %s", percent_text(t->rate, a, sizeof a),
-		    afcq_number_format(t->tm, b, sizeof b), c);
-		break;
 	case 6:
 	case 9:
 		put(buf, n, &len, "per bracket%s: %lld lines = %s", t->calc == 9 ? " (customer)" : "",
 		    t->lns, c);
-		break;
-	case 7:
-		put(buf, n, &len, "fixed on tier: %s", amount_text(t->rate, a, sizeof a));
-		if (t->tax != t->rate)
-			put(buf, n, &len, " = %s", c);
 		break;
 	default:
 		put(buf, n, &len, "calculation %d: rate %s, base %s = %s", t->calc,

@@ -422,6 +422,19 @@ static void test_explain(void **state)
 	t.tax = 0.87431;
 	assert_string_equal(afcq_money_explain(&t, buf, sizeof buf), "1.39% of 62.9 = 0.87431");
 
+	/* self-taxing rates read as percentages; fixed on tier as fixed amounts */
+	t = pct_tax(0.05, 20);
+	t.calc = 5;
+	t.tax = 1;
+	assert_string_equal(afcq_money_explain(&t, buf, sizeof buf), "self-taxing 5% of 20 = 1");
+	memset(&t, 0, sizeof t);
+	t.calc = 7;
+	t.rate = 2;
+	t.tax = 2;
+	assert_string_equal(afcq_money_explain(&t, buf, sizeof buf), "fixed on tier: 2.00");
+	t.tax = 4;
+	assert_string_equal(afcq_money_explain(&t, buf, sizeof buf), "fixed on tier: 2.00 = 4");
+
 	/* A small buffer is cut, never overrun. */
 	char small[10];
 	t = pct_tax(0.0625, 16.72);
