@@ -14,6 +14,7 @@
 #include "tui.h"
 
 #include <locale.h>
+#include <panel.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -50,6 +51,8 @@ void tui_push(struct tui_app *app, const struct tui_view_ops *ops, void *state)
 	struct tui_view *v = &app->stack[app->n_views++];
 	v->ops = ops;
 	v->state = state;
+	v->overlay = NULL;
+	v->overlaid = false;
 	if (ops->open)
 		ops->open(app, v);
 	app->dirty = true;
@@ -66,6 +69,10 @@ void tui_pop(struct tui_app *app)
 	else
 		free(v->state);
 	v->state = NULL;
+	/* what was under the dialog comes back from the panels below */
+	tui_overlay_free(v->overlay);
+	v->overlay = NULL;
+	v->overlaid = false;
 	app->dirty = true;
 }
 
@@ -223,11 +230,53 @@ static void draw_keybar(struct tui_app *app)
 	}
 }
 
+/* Draws each view: the main screen and full-screen views on stdscr, each
+ * dialog in its overlay (tui_dialog_frame places it).  A view drawn on
+ * stdscr above the main screen covers everything below it, so the
+ * overlays under it are hidden. */
+static void draw_views(struct tui_app *app)
+{
+	size_t cover = 0;
+	for (size_t i = 0; i < app->n_views; i++) {
+		struct tui_view *v = &app->stack[i];
+		v->overlaid = false;
+		app->drawing = v;
+		app->canvas = stdscr;
+		if (v->ops->draw)
+			v->ops->draw(app, v);
+		if (!v->overlaid) {
+			tui_overlay_hide(v->overlay);
+			if (i > 0)
+				cover = i;
+		}
+	}
+	app->drawing = NULL;
+	app->canvas = stdscr;
+	for (size_t i = 0; i < cover; i++)
+		tui_overlay_hide(app->stack[i].overlay);
+}
+
+static void hide_overlays(struct tui_app *app)
+{
+	for (size_t i = 0; i < app->n_views; i++)
+		tui_overlay_hide(app->stack[i].overlay);
+}
+
+/* Shows the frame: stdscr under the dialogs' panels. */
+static void show(void)
+{
+	/* stdscr is a panel only once the first dialog made one */
+	wnoutrefresh(stdscr);
+	update_panels();
+	doupdate();
+}
+
 void tui_draw(struct tui_app *app)
 {
 	tui_compute_layout(app);
 	erase();
 	if (app->lay.too_small) {
+		hide_overlays(app);
 		attrset(A_NORMAL);
 		char line[128];
 		snprintf(line, sizeof line, "terminal too small: %dx%d, needs at least %dx%d", COLS,
@@ -237,7 +286,7 @@ void tui_draw(struct tui_app *app)
 			mvaddnstr(LINES / 2 + 1, 0, "enlarge the window, or F10 to quit", COLS);
 		if (LINES > 2 && tui_top(app)->ops == &tui_dialog_confirm_ops)
 			mvaddnstr(LINES / 2 + 2, 0, "a question is open: y answers yes, n no", COLS);
-		refresh();
+		show();
 		app->dirty = false;
 		return;
 	}
@@ -245,15 +294,11 @@ void tui_draw(struct tui_app *app)
 	draw_total(app);
 	draw_msg(app);
 	draw_keybar(app);
-	for (size_t i = 0; i < app->n_views; i++) {
-		struct tui_view *v = &app->stack[i];
-		if (v->ops->draw)
-			v->ops->draw(app, v);
-	}
+	draw_views(app);
 	struct tui_view *top = tui_top(app);
 	bool text = top->ops->text_focus && top->ops->text_focus(app, top);
 	curs_set(text ? 1 : 0);
-	refresh();
+	show();
 	app->dirty = false;
 }
 
@@ -666,6 +711,7 @@ int tui_main(const struct tui_args *args)
 		return 2;
 	}
 	install_signals();
+	tui_overlay_init();
 	raw();
 	noecho();
 	keypad(stdscr, TRUE);

@@ -37,7 +37,7 @@ static void commit_draw(struct tui_app *app, struct tui_view *v)
 		"Tab: next  Space: commit/uncommit  Enter: continue  Esc: cancel");
 	tui_textform_draw(app, d->doc, 0, in.y + 1, in.x + 17, d->focus == 0, false);
 	if (d->focus == 1)
-		move(in.y + 2, in.x + 18);
+		tui_move(app, in.y + 2, in.x + 18);
 }
 
 static void go_commit(struct tui_app *app, void *data)

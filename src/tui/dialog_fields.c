@@ -117,7 +117,7 @@ static void fields_draw(struct tui_app *app, struct tui_view *v)
 	if (cy >= 0) {
 		tui_textform_draw(app, d->in, d->focus, cy, cx, true, false);
 	} else {
-		move(in.y + (int)d->focus, in.x + 18);
+		tui_move(app, in.y + (int)d->focus, in.x + 18);
 	}
 }
 

@@ -63,7 +63,7 @@ static void invoice_draw(struct tui_app *app, struct tui_view *v)
 	else if (d->focus == F_DOC)
 		tui_textform_draw(app, d->text, F_DOC, in.y + 3, in.x + 17, true, false);
 	else
-		move(in.y + 4, in.x + 18);
+		tui_move(app, in.y + 4, in.x + 18);
 }
 
 static void go_invoice(struct tui_app *app, void *data)

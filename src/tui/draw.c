@@ -118,13 +118,26 @@ int tui_text_width(const char *s, size_t n)
 	return cols;
 }
 
+/* The window drawing goes to and the screen position of its corner. */
+static WINDOW *canvas(const struct tui_app *app, int *oy, int *ox)
+{
+	WINDOW *w = app->canvas ? app->canvas : stdscr;
+	*oy = getbegy(w);
+	*ox = getbegx(w);
+	return w;
+}
+
 void tui_put(const struct tui_app *app, int y, int x, int w, enum tui_role r, const char *s)
 {
-	if (w <= 0 || y < 0 || y >= LINES || x >= COLS)
+	int oy, ox;
+	WINDOW *win = canvas(app, &oy, &ox);
+	y -= oy;
+	x -= ox;
+	if (w <= 0 || y < 0 || x < 0 || y >= getmaxy(win) || x >= getmaxx(win))
 		return;
-	if (x + w > COLS)
-		w = COLS - x;
-	attrset(app->theme.attr[r]);
+	if (x + w > getmaxx(win))
+		w = getmaxx(win) - x;
+	wattrset(win, app->theme.attr[r]);
 	size_t n = s ? strlen(s) : 0;
 	int col = 0;
 	for (size_t i = 0; i < n && col < w;) {
@@ -135,18 +148,18 @@ void tui_put(const struct tui_app *app, int y, int x, int w, enum tui_role r, co
 		if (col + cw > w)
 			break;
 		if (!shown) {
-			mvaddch(y, x + col, '?');
+			mvwaddch(win, y, x + col, '?');
 		} else if (cp < 127) {
-			mvaddch(y, x + col, (chtype)cp);
+			mvwaddch(win, y, x + col, (chtype)cp);
 		} else if (cw > 0) {
 			wchar_t wc[2] = { (wchar_t)cp, 0 };
 			cchar_t cc;
 			setcchar(&cc, wc, app->theme.attr[r], 0, NULL);
-			mvadd_wch(y, x + col, &cc);
+			mvwadd_wch(win, y, x + col, &cc);
 		}
 		col += cw;
 	}
-	attrset(A_NORMAL);
+	wattrset(win, A_NORMAL);
 }
 
 void tui_putf(const struct tui_app *app, int y, int x, int w, enum tui_role r, const char *fmt, ...)
@@ -161,22 +174,50 @@ void tui_putf(const struct tui_app *app, int y, int x, int w, enum tui_role r, c
 
 void tui_fill(const struct tui_app *app, int y, int x, int w, enum tui_role r)
 {
-	if (y < 0 || y >= LINES || w <= 0)
+	int oy, ox;
+	WINDOW *win = canvas(app, &oy, &ox);
+	y -= oy;
+	x -= ox;
+	if (x < 0) {
+		w += x;
+		x = 0;
+	}
+	if (y < 0 || y >= getmaxy(win) || w <= 0 || x >= getmaxx(win))
 		return;
-	if (x + w > COLS)
-		w = COLS - x;
-	attrset(app->theme.attr[r]);
-	mvhline(y, x, ' ', w);
-	attrset(A_NORMAL);
+	if (x + w > getmaxx(win))
+		w = getmaxx(win) - x;
+	wattrset(win, app->theme.attr[r]);
+	mvwhline(win, y, x, ' ', w);
+	wattrset(win, A_NORMAL);
 }
 
-struct tui_rect tui_dialog_frame(const struct tui_app *app, int h, int w, const char *title)
+void tui_move(const struct tui_app *app, int y, int x)
+{
+	int oy, ox;
+	WINDOW *win = canvas(app, &oy, &ox);
+	wmove(win, y - oy, x - ox);
+}
+
+struct tui_rect tui_dialog_frame(struct tui_app *app, int h, int w, const char *title)
 {
 	if (w > COLS - 2)
 		w = COLS - 2;
 	if (h > LINES - 2)
 		h = LINES - 2;
 	int y = (LINES - h) / 2, x = (COLS - w) / 2;
+	/* a dialog (not the main screen) draws in its own overlay */
+	struct tui_view *v = app->drawing;
+	if (v && v != &app->stack[0] && h > 0 && w > 0) {
+		if (!v->overlay)
+			v->overlay = tui_overlay_new();
+		WINDOW *win = tui_overlay_place(v->overlay, y, x, h, w);
+		if (win) {
+			wbkgdset(win, ' ' | app->theme.attr[ROLE_DIALOG]);
+			werase(win);
+			app->canvas = win;
+			v->overlaid = true;
+		}
+	}
 	for (int r = 0; r < h; r++) {
 		tui_fill(app, y + r, x, w, ROLE_DIALOG);
 		tui_put(app, y + r, x, 1, ROLE_DIALOG, "|");
@@ -369,7 +410,7 @@ void tui_edit_draw(const struct tui_app *app, const struct tui_edit *e, int y, i
 		start = next_char(e->buf, e->len, start);
 	tui_put(app, y, x, w, r, e->buf + start);
 	if (focus)
-		move(y, x + tui_text_width(e->buf + start, e->cur - start));
+		tui_move(app, y, x + tui_text_width(e->buf + start, e->cur - start));
 }
 
 void tui_field_draw(struct tui_app *app, enum tui_table t, size_t fi, size_t rec, int y, int x,
@@ -387,7 +428,7 @@ void tui_field_draw(struct tui_app *app, enum tui_table t, size_t fi, size_t rec
 		tui_put(app, y, x + 1, 1, r, strcmp(s, "x") == 0 ? "x" : " ");
 		tui_put(app, y, x + 2, 1, ROLE_LABEL, "]");
 		if (focus)
-			move(y, x + 1);
+			tui_move(app, y, x + 1);
 		free(s);
 		return;
 	}

@@ -29,7 +29,7 @@ static const struct tui_view_ops *focused_pane(const struct tui_app *app)
 
 static void main_draw(struct tui_app *app, struct tui_view *v)
 {
-	struct tui_view pane = { NULL, NULL };
+	struct tui_view pane = { .ops = NULL };
 	/* results first, the form last so the cursor ends in the focused field */
 	pane.ops = &tui_pane_taxes_ops;
 	tui_pane_taxes_ops.draw(app, &pane);
@@ -45,7 +45,7 @@ static void main_draw(struct tui_app *app, struct tui_view *v)
 static enum tui_result main_on_key(struct tui_app *app, struct tui_view *v, int key)
 {
 	const struct tui_view_ops *ops = focused_pane(app);
-	struct tui_view pane = { ops, NULL };
+	struct tui_view pane = { .ops = ops };
 	return ops->on_key ? ops->on_key(app, &pane, key) : TUI_PASS;
 }
 
@@ -81,7 +81,7 @@ static void save_done(struct tui_app *app, void *data, const char *text)
 static enum tui_result main_on_action(struct tui_app *app, struct tui_view *v, enum tui_action a)
 {
 	const struct tui_view_ops *ops = focused_pane(app);
-	struct tui_view pane = { ops, NULL };
+	struct tui_view pane = { .ops = ops };
 	enum tui_result r = ops->on_action ? ops->on_action(app, &pane, a) : TUI_PASS;
 	if (r != TUI_PASS)
 		return r;

@@ -83,13 +83,15 @@ char *tui_screen_text(void)
 	struct afcq_buf b;
 	afcq_buf_init(&b);
 	afcq_buf_puts(&b, "");
+	/* what the terminal was sent: stdscr with the dialogs' panels over
+	 * it (tui_draw ends with doupdate) */
 	int cy, cx;
-	getyx(stdscr, cy, cx);
+	getyx(curscr, cy, cx);
 	/* a cell may hold a character of several bytes */
 	int cap = COLS * 8;
 	char *line = afcq_xmalloc((size_t)cap + 1);
 	for (int y = 0; y < LINES; y++) {
-		int n = mvwinnstr(stdscr, y, 0, line, cap);
+		int n = mvwinnstr(curscr, y, 0, line, cap);
 		if (n < 0)
 			n = 0;
 		line[n] = '\0';
@@ -99,7 +101,7 @@ char *tui_screen_text(void)
 		afcq_buf_puts(&b, "\n");
 	}
 	free(line);
-	wmove(stdscr, cy, cx);
+	wmove(curscr, cy, cx);
 	return afcq_buf_steal(&b);
 }
 

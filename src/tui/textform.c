@@ -379,5 +379,5 @@ void tui_textform_draw(const struct tui_app *app, struct tui_textform *f, size_t
 	out[len] = '\0';
 	tui_put(app, y, x, w, r, out);
 	if (focus)
-		move(y, x + cx);
+		tui_move(app, y, x + cx);
 }

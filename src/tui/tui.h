@@ -9,9 +9,13 @@
  *
  * There is no global mutable state: one struct tui_app is created by
  * tui_main() and passed down.  The only static is the signal flag in app.c.
- * Everything is drawn on stdscr each frame, only what is visible (frames in
- * ASCII, text as the UTF-8 it is), so a screen dump (scripts, tests) reads
- * back exactly what a user sees.
+ * Everything is drawn each frame, only what is visible (frames in ASCII,
+ * text as the UTF-8 it is): the main screen on stdscr, each dialog in its
+ * own window in a libpanel PANEL over it (overlay.c).  A screen dump
+ * (scripts, tests) reads back what the terminal was sent, so exactly what
+ * a user sees.  Dialog text inputs are libform fields (textform.c), lists
+ * keep their selection in libmenu (listmenu.c); those objects stay inside
+ * the file that wraps them and the dialog or screen owning an instance.
  */
 #ifndef AFCQ_TUI_H
 #define AFCQ_TUI_H
@@ -202,10 +206,25 @@ struct tui_view_ops {
 	bool (*text_focus)(const struct tui_app *app, const struct tui_view *v);
 };
 
+struct tui_overlay;
+
 struct tui_view {
 	const struct tui_view_ops *ops;
 	void *state;                /* owned by the view, freed by .close */
+	struct tui_overlay *overlay; /* a dialog's window and panel (overlay.c),
+				      * owned by the stack; NULL on stdscr */
+	bool overlaid;              /* drawn in its overlay this frame */
 };
+
+/* overlay.c: a dialog's own window in a PANEL over the main screen.
+ * _init once after curses started (libpanel's own set-up). */
+void tui_overlay_init(void);
+struct tui_overlay *tui_overlay_new(void);
+void tui_overlay_free(struct tui_overlay *o);
+/* Puts the overlay's window at y, x, h x w (made again when the size or
+ * place changed) and shows it on top; NULL when it cannot be made. */
+WINDOW *tui_overlay_place(struct tui_overlay *o, int y, int x, int h, int w);
+void tui_overlay_hide(struct tui_overlay *o);
 
 struct tui_rect { int y, x, h, w; };
 
@@ -321,6 +340,11 @@ struct tui_app {
 	size_t n_views;
 
 	struct tui_layout lay;
+	/* While a view draws: the view, and the window tui_put and friends
+	 * draw on (stdscr, or the dialog's overlay once it framed its box).
+	 * Screen coordinates are translated into the window's. */
+	struct tui_view *drawing;
+	WINDOW *canvas;
 	char msg[512];
 	enum tui_role msg_role;
 	char state_line[128];           /* "quote OK 12 ms" */
@@ -350,7 +374,8 @@ void tui_feed_key(struct tui_app *app, int key, bool meta);
 void tui_dispatch(struct tui_app *app, enum tui_action a);
 /* One tick: pumps the client, completes finished requests. */
 void tui_tick(struct tui_app *app, int wait_ms);
-/* Draws everything on stdscr and refreshes. */
+/* Draws everything (stdscr, then each dialog in its overlay) and shows
+ * it: update_panels() and doupdate(). */
 void tui_draw(struct tui_app *app);
 void tui_compute_layout(struct tui_app *app);
 bool tui_busy(const struct tui_app *app);
@@ -369,8 +394,11 @@ void tui_put(const struct tui_app *app, int y, int x, int w, enum tui_role r, co
 void tui_putf(const struct tui_app *app, int y, int x, int w, enum tui_role r, const char *fmt, ...)
 	__attribute__((format(printf, 6, 7)));
 void tui_fill(const struct tui_app *app, int y, int x, int w, enum tui_role r);
-/* A centred box of h x w with a title; returns the inside. */
-struct tui_rect tui_dialog_frame(const struct tui_app *app, int h, int w, const char *title);
+/* Leaves the cursor at screen position y, x of the window being drawn. */
+void tui_move(const struct tui_app *app, int y, int x);
+/* A centred box of h x w with a title; returns the inside.  Called from a
+ * dialog's .draw, it places the dialog's overlay there and draws in it. */
+struct tui_rect tui_dialog_frame(struct tui_app *app, int h, int w, const char *title);
 /* Field editor shared by the form and the dialogs. */
 void tui_edit_load(struct tui_app *app, struct tui_edit *e, enum tui_table t, size_t fi, size_t rec);
 /* Stores the text when it changed; returns -1 when it did not parse. */
