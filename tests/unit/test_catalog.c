@@ -23,6 +23,7 @@
 #include "afcq/str.h"
 #include "afcq/validate.h"
 #include "httpd_fixture.h"
+#include "net_testlib.h"
 
 #define DAY 86400L
 #define T0 ((time_t)1700000000) /* a fixed "now" for the cache tests */
@@ -415,11 +416,8 @@ struct fetch_fx {
 static int fetch_setup(void **state)
 {
 	struct fetch_fx *fx = calloc(1, sizeof *fx);
-	fx->srv = httpd_fixture_start(NULL, NULL);
-	assert_non_null(fx->srv);
+	fx->srv = net_test_start(&fx->client);
 	httpd_fixture_script(fx->srv, 200, "Content-Type: application/json", both_lists, 0);
-	struct afcq_endpoint ep = { .base_url = (char *)httpd_fixture_url(fx->srv), .timeout_s = 5 };
-	fx->client = afcq_client_new(&ep);
 	make_temp_dir(fx->dir, sizeof fx->dir);
 	fx->label = afcq_xasprintf("http://clerk:hunter2@%s",
 				   httpd_fixture_url(fx->srv) + strlen("http://"));
@@ -431,8 +429,7 @@ static int fetch_setup(void **state)
 static int fetch_teardown(void **state)
 {
 	struct fetch_fx *fx = *state;
-	afcq_client_free(fx->client);
-	httpd_fixture_stop(fx->srv);
+	net_test_stop(fx->srv, fx->client);
 	remove_tree(fx->dir);
 	free(fx->label);
 	free(fx);
@@ -450,9 +447,7 @@ static void test_fetch_cache_reuse_expiry(void **state)
 	/* No cache: both lists fetched, cache written. */
 	must(afcq_catalog_load(&cat, &fx->ctx, &o, &err), &err, "first load");
 	assert_int_equal(httpd_fixture_requests(fx->srv), 2);
-	char *path = httpd_fixture_last_path(fx->srv);
-	assert_string_equal(path, "/api/v2/afc/taxtype/*");
-	free(path);
+	net_test_expect_last(fx->srv, "GET", "/api/v2/afc/taxtype/*", NULL);
 	assert_false(cat.from_cache);
 	assert_int_equal(cat.fetched, T0);
 	assert_int_equal(cat.tspairs.n, 2);
