@@ -1,5 +1,10 @@
-/* draw.c - drawing helpers and the one-line field editor shared by the
- * form and the dialogs.
+/* draw.c - drawing helpers and the one-line field editor of the form's
+ * header and item grid (the dialogs' inputs are libform fields, see
+ * textform.c; fields.c says why the form keeps this editor).
+ *
+ * Drawing goes to the window being drawn (app->canvas: stdscr, or a
+ * dialog's overlay once tui_dialog_frame placed it), in screen
+ * coordinates translated to the window's.
  *
  * Text is UTF-8, clipped to the width given in display columns (wcwidth),
  * never wrapped.  A character the terminal's locale cannot show, a control

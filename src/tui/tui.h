@@ -399,7 +399,8 @@ void tui_move(const struct tui_app *app, int y, int x);
 /* A centred box of h x w with a title; returns the inside.  Called from a
  * dialog's .draw, it places the dialog's overlay there and draws in it. */
 struct tui_rect tui_dialog_frame(struct tui_app *app, int h, int w, const char *title);
-/* Field editor shared by the form and the dialogs. */
+/* The in-place field editor of the header and the grid (fields.c says why
+ * they are not on libform). */
 void tui_edit_load(struct tui_app *app, struct tui_edit *e, enum tui_table t, size_t fi, size_t rec);
 /* Stores the text when it changed; returns -1 when it did not parse. */
 int tui_edit_commit(struct tui_app *app, struct tui_edit *e);
