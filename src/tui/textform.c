@@ -37,6 +37,9 @@ struct tui_textform {
 	bool fresh;              /* the next character typed replaces the text */
 	size_t cur;              /* the cursor: characters before it in the current input */
 	bool dirty;              /* an editing key changed the text since set/clean */
+	char **kept;             /* per input: the text set, when libform could not
+				  * hold all of it (a character the locale cannot
+				  * show); it is the input's text until edited */
 };
 
 /* libform refuses only for want of memory (our sizes are valid): fatal,
@@ -97,6 +100,7 @@ struct tui_textform *tui_textform_new(size_t n, const int *width, size_t max_byt
 	f->width = afcq_xcalloc(n, sizeof *f->width);
 	f->max_bytes = afcq_xcalloc(n, sizeof *f->max_bytes);
 	f->text = afcq_xcalloc(n, sizeof *f->text);
+	f->kept = afcq_xcalloc(n, sizeof *f->kept);
 	for (size_t i = 0; i < n; i++) {
 		f->width[i] = width[i] > 0 ? width[i] : 1;
 		f->max_bytes[i] = max_bytes;
@@ -111,13 +115,24 @@ void tui_textform_free(struct tui_textform *f)
 	if (!f)
 		return;
 	drop(f);
-	for (size_t i = 0; i < f->n; i++)
+	for (size_t i = 0; i < f->n; i++) {
 		free(f->text[i]);
+		free(f->kept[i]);
+	}
+	free(f->kept);
 	free(f->fields);
 	free(f->width);
 	free(f->max_bytes);
 	free(f->text);
 	free(f);
+}
+
+/* libform places a character by its width: one the locale cannot show
+ * (wcwidth -1, e.g. any letter beyond ASCII in the C locale) would be
+ * misplaced, so it is never given to it. */
+static bool showable(wchar_t wc)
+{
+	return wcwidth(wc) >= 0;
 }
 
 /* Wide characters of s (UTF-8), 0-terminated; broken bytes are dropped. */
@@ -156,10 +171,15 @@ void tui_textform_set(struct tui_textform *f, size_t i, const char *text)
 	set_current_field(f->form, f->fields[i]);
 	form_driver(f->form, REQ_CLR_FIELD);
 	wchar_t *w = to_wide(cut);
+	bool lost = false;
 	for (size_t k = 0; w[k]; k++)
-		form_driver_w(f->form, OK, w[k]);
+		if (!showable(w[k]) || form_driver_w(f->form, OK, w[k]) != E_OK)
+			lost = true;
 	free(w);
-	free(cut);
+	free(f->kept[i]);
+	f->kept[i] = lost ? cut : NULL; /* nothing loaded is lost unless edited */
+	if (!lost)
+		free(cut);
 	form_driver(f->form, REQ_VALIDATION);
 	set_current_field(f->form, f->fields[keep]);
 	f->dirty = false;
@@ -204,6 +224,8 @@ const char *tui_textform_text(struct tui_textform *f, size_t i)
 {
 	if (i >= f->n)
 		return "";
+	if (f->kept[i])
+		return f->kept[i];
 	/* what the cursor's field holds reaches its buffer on validation */
 	form_driver(f->form, REQ_VALIDATION);
 	const char *raw = field_buffer(f->fields[i], 0);
@@ -265,6 +287,15 @@ static unsigned long typed_char(int key)
 	return 0;
 }
 
+/* An editing key changed the cursor's input: libform's text is its text. */
+static void edited(struct tui_textform *f)
+{
+	size_t i = current(f);
+	f->dirty = true;
+	free(f->kept[i]);
+	f->kept[i] = NULL;
+}
+
 /* Characters in input i. */
 static size_t text_chars(struct tui_textform *f, size_t i)
 {
@@ -282,16 +313,17 @@ enum tui_result tui_textform_key(struct tui_textform *f, int key)
 		if (f->fresh) {
 			form_driver(f->form, REQ_CLR_FIELD);
 			f->cur = 0;
-			f->dirty = true;
+			edited(f);
 		}
 		f->fresh = false;
 		char u[4];
 		size_t n = tui_utf8_encode(cp, u);
-		if (n == 0 || strlen(tui_textform_text(f, i)) + n > f->max_bytes[i])
+		if (n == 0 || !showable((wchar_t)cp) ||
+		    strlen(tui_textform_text(f, i)) + n > f->max_bytes[i])
 			return TUI_HANDLED; /* a character that does not fit whole */
 		if (form_driver_w(f->form, OK, (wchar_t)cp) == E_OK)
 			f->cur++;
-		f->dirty = true;
+		edited(f);
 		return TUI_HANDLED;
 	}
 	if (key & TUI_KEY_UNICODE)
@@ -303,13 +335,13 @@ enum tui_result tui_textform_key(struct tui_textform *f, int key)
 		f->fresh = false;
 		if (f->cur > 0 && form_driver(f->form, REQ_DEL_PREV) == E_OK) {
 			f->cur--;
-			f->dirty = true;
+			edited(f);
 		}
 		return TUI_HANDLED;
 	case KEY_DC:
 		f->fresh = false;
 		if (form_driver(f->form, REQ_DEL_CHAR) == E_OK)
-			f->dirty = true;
+			edited(f);
 		return TUI_HANDLED;
 	case CTRL_KEY('a'):
 		f->fresh = false;

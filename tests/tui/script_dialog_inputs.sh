@@ -112,3 +112,26 @@ assert-not-screen "more fields"
 assert-screen "F1Help F2Save F3Open"
 assert-screen "No quote yet"
 SCRIPT
+
+# Where the locale cannot show a letter (C locale) the input shows the rest,
+# but what was put in it is kept until it is edited: saving again to the
+# file that was opened writes that file, not one named without the letter.
+NAMED="$T_TMP/façade.json"
+cp "$FIX/requests/dallas.json" "$NAMED"
+LC_ALL=C
+export LC_ALL
+run_script prompt_keeps_what_the_locale_cannot_show "$NAMED" <<'SCRIPT'
+wait-idle
+set-field itms[0].chg 16
+key F2
+assert-screen "File: "
+key Enter
+assert-state message "saved the request to"
+SCRIPT
+LC_ALL=$UTF8_LOCALE
+export LC_ALL
+if grep -q '"chg": 16' "$NAMED" 2>/dev/null && ! [ -e "$T_TMP/faade.json" ]; then
+	pass prompt_saved_to_the_named_file
+else
+	fail prompt_saved_to_the_named_file "$(ls "$T_TMP")"
+fi
