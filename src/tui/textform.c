@@ -1,7 +1,8 @@
 /* textform.c - one-line text inputs of a dialog, edited by libform.
  *
  * Each dialog that asks for text (invoice, commit, the one-line prompts,
- * the PCode finder) owns one struct tui_textform: a FORM with one FIELD per
+ * the PCode finder, the T/S picker's words, the item-detail and exemption
+ * fields) owns one struct tui_textform: a FORM with one FIELD per
  * input, laid out one per row on a window of its own that is never shown.
  * The dialog turns our actions and typed keys into form_driver() /
  * form_driver_w() requests through tui_textform_key/_action; libform keeps
@@ -15,6 +16,8 @@
  * character that would not fit whole is not typed.  As in the form, the
  * first character typed into a field just given the focus replaces its
  * text ("fresh"), so a suggestion is overwritten, never appended to.
+ * libform pads a field with blanks, so trailing blanks are not part of
+ * what an input reads back.
  */
 #include "tui.h"
 
