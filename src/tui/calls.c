@@ -25,6 +25,14 @@ bool tui_busy(const struct tui_app *app)
 	return app->fly.p != NULL;
 }
 
+bool tui_busy_refuse(struct tui_app *app)
+{
+	if (!tui_busy(app))
+		return false;
+	tui_message(app, ROLE_ERROR, "a request is already running (Esc cancels it)");
+	return true;
+}
+
 /* The T/S catalog comes from the cache the command line keeps too
  * (afcq_catalog_*), under the lookup context's endpoint label: "sandbox"
  * for the bundled server, whose port changes every run, the base URL
@@ -145,17 +153,23 @@ static bool start_calc(struct tui_app *app, enum afcq_op op)
 	return true;
 }
 
-bool tui_calls_quote(struct tui_app *app)
+/* Nothing running and the form valid (else says why, marking fields). */
+static bool ready_to_send(struct tui_app *app)
 {
 	char msg[800];
-	if (tui_busy(app)) {
-		tui_message(app, ROLE_ERROR, "a request is already running (Esc cancels it)");
+	if (tui_busy_refuse(app))
 		return false;
-	}
 	if (tui_calls_validate(app, msg, sizeof msg)) {
 		tui_message(app, ROLE_ERROR, "not sent: %s", msg);
 		return false;
 	}
+	return true;
+}
+
+bool tui_calls_quote(struct tui_app *app)
+{
+	if (!ready_to_send(app))
+		return false;
 	afcq_request_init(&app->fly.req);
 	afcq_api_prepare_quote(&app->fly.req, &app->req);
 	return start_calc(app, AFCQ_OP_QUOTE);
@@ -163,15 +177,8 @@ bool tui_calls_quote(struct tui_app *app)
 
 bool tui_calls_invoice(struct tui_app *app, const char *invn, const char *doc, bool commit)
 {
-	char msg[800];
-	if (tui_busy(app)) {
-		tui_message(app, ROLE_ERROR, "a request is already running (Esc cancels it)");
+	if (!ready_to_send(app))
 		return false;
-	}
-	if (tui_calls_validate(app, msg, sizeof msg)) {
-		tui_message(app, ROLE_ERROR, "not sent: %s", msg);
-		return false;
-	}
 	afcq_request_init(&app->fly.req);
 	afcq_api_prepare_invoice(&app->fly.req, &app->req, invn, doc, commit);
 	app->fly.doc = afcq_xstrdup(doc);
@@ -182,10 +189,8 @@ bool tui_calls_invoice(struct tui_app *app, const char *invn, const char *doc, b
 
 bool tui_calls_commit(struct tui_app *app, const char *doc, bool commit)
 {
-	if (tui_busy(app)) {
-		tui_message(app, ROLE_ERROR, "a request is already running (Esc cancels it)");
+	if (tui_busy_refuse(app))
 		return false;
-	}
 	struct afcq_error err;
 	afcq_error_clear(&err);
 	enum afcq_op op = commit ? AFCQ_OP_COMMIT : AFCQ_OP_UNCOMMIT;

@@ -82,10 +82,8 @@ static enum tui_result commit_on_action(struct tui_app *app, struct tui_view *v,
 			tui_textform_focus(d->doc, 0);
 			return TUI_HANDLED;
 		}
-		if (tui_busy(app)) {
-			tui_message(app, ROLE_ERROR, "a request is already running (Esc cancels it)");
+		if (tui_busy_refuse(app))
 			return TUI_HANDLED;
-		}
 		struct commit_go *g = afcq_xcalloc(1, sizeof *g);
 		snprintf(g->doc, sizeof g->doc, "%s", doc);
 		g->commit = d->commit;
@@ -98,14 +96,8 @@ static enum tui_result commit_on_action(struct tui_app *app, struct tui_view *v,
 		tui_confirm(app, g->commit ? "Commit?" : "Uncommit?", text, go_commit, g);
 		return TUI_HANDLED;
 	}
-	case ACT_CANCEL:
-		return TUI_CLOSE;
-	case ACT_HELP:
-	case ACT_QUIT:
-	case ACT_REDRAW:
-		return TUI_PASS;
 	default:
-		return TUI_HANDLED;
+		return tui_dialog_action_rest(a);
 	}
 }
 

@@ -90,15 +90,10 @@ static enum tui_result confirm_on_action(struct tui_app *app, struct tui_view *v
 		if (c->yes && !c->default_no)
 			return accept(app, c);
 		return TUI_CLOSE;
-	case ACT_CANCEL:
-		return TUI_CLOSE;
 	case ACT_QUIT:
 		return c->default_no ? TUI_HANDLED : TUI_PASS;
-	case ACT_HELP:
-	case ACT_REDRAW:
-		return TUI_PASS;
 	default:
-		return TUI_HANDLED;
+		return tui_dialog_action_rest(a);
 	}
 }
 

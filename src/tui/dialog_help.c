@@ -226,15 +226,11 @@ static enum tui_result help_on_action(struct tui_app *app, struct tui_view *v, e
 	case ACT_SEARCH_NEXT:
 		find_next(app, h, h->match >= 0 ? (size_t)h->match + 1 : 0);
 		return TUI_HANDLED;
-	case ACT_CANCEL:
 	case ACT_ENTER:
 	case ACT_HELP:
 		return TUI_CLOSE;
-	case ACT_QUIT:
-	case ACT_REDRAW:
-		return TUI_PASS;
 	default:
-		return TUI_HANDLED;
+		return tui_dialog_action_rest(a);
 	}
 }
 

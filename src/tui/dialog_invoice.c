@@ -171,14 +171,8 @@ static enum tui_result invoice_on_action(struct tui_app *app, struct tui_view *v
 	case ACT_INVOICE:
 		confirm(app, d);
 		return TUI_HANDLED;
-	case ACT_CANCEL:
-		return TUI_CLOSE;
-	case ACT_HELP:
-	case ACT_QUIT:
-	case ACT_REDRAW:
-		return TUI_PASS;
 	default:
-		return TUI_HANDLED;
+		return tui_dialog_action_rest(a);
 	}
 }
 
@@ -208,10 +202,8 @@ const struct tui_view_ops tui_dialog_invoice_ops = {
 
 void tui_open_invoice(struct tui_app *app)
 {
-	if (tui_busy(app)) {
-		tui_message(app, ROLE_ERROR, "a request is already running (Esc cancels it)");
+	if (tui_busy_refuse(app))
 		return;
-	}
 	struct invoice_dlg *d = afcq_xcalloc(1, sizeof *d);
 	const struct afcq_invoice *inv = app->req.n_inv ? &app->req.inv[0] : NULL;
 	static const int widths[] = { TEXT_W, TEXT_W };

@@ -401,15 +401,10 @@ static enum tui_result finder_on_action(struct tui_app *app, struct tui_view *v,
 	case ACT_ENTER:
 		search(app, d);
 		return TUI_HANDLED;
-	case ACT_CANCEL:
 	case ACT_FIND_PCODE:
 		return TUI_CLOSE;
-	case ACT_HELP:
-	case ACT_QUIT:
-	case ACT_REDRAW:
-		return TUI_PASS;
 	default:
-		return TUI_HANDLED;
+		return tui_dialog_action_rest(a);
 	}
 }
 

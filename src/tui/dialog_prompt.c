@@ -55,14 +55,8 @@ static enum tui_result prompt_on_action(struct tui_app *app, struct tui_view *v,
 		free(text);
 		return TUI_HANDLED;
 	}
-	case ACT_CANCEL:
-		return TUI_CLOSE;
-	case ACT_HELP:
-	case ACT_QUIT:
-	case ACT_REDRAW:
-		return TUI_PASS;
 	default:
-		return TUI_HANDLED;
+		return tui_dialog_action_rest(a);
 	}
 }
 
@@ -77,20 +71,13 @@ static void prompt_close(struct tui_app *app, struct tui_view *v)
 	free(p);
 }
 
-static bool prompt_text_focus(const struct tui_app *app, const struct tui_view *v)
-{
-	(void)app;
-	(void)v;
-	return true;
-}
-
 const struct tui_view_ops tui_dialog_prompt_ops = {
 	.name = "prompt",
 	.draw = prompt_draw,
 	.on_key = prompt_on_key,
 	.on_action = prompt_on_action,
 	.close = prompt_close,
-	.text_focus = prompt_text_focus,
+	.text_focus = tui_dialog_text_always,
 };
 
 void tui_prompt(struct tui_app *app, const char *title, const char *label, const char *initial,

@@ -120,17 +120,7 @@ static enum tui_result tax_on_action(struct tui_app *app, struct tui_view *v, en
 {
 	(void)app;
 	(void)v;
-	switch (a) {
-	case ACT_ENTER:
-	case ACT_CANCEL:
-		return TUI_CLOSE;
-	case ACT_HELP:
-	case ACT_QUIT:
-	case ACT_REDRAW:
-		return TUI_PASS;
-	default:
-		return TUI_HANDLED;
-	}
+	return a == ACT_ENTER ? TUI_CLOSE : tui_dialog_action_rest(a);
 }
 
 static void tax_close(struct tui_app *app, struct tui_view *v)

@@ -234,15 +234,10 @@ static enum tui_result picker_on_action(struct tui_app *app, struct tui_view *v,
 		}
 		k->picked = true;
 		return TUI_CLOSE;
-	case ACT_CANCEL:
 	case ACT_PICK_TSPAIR:
 		return TUI_CLOSE;
-	case ACT_HELP:
-	case ACT_QUIT:
-	case ACT_REDRAW:
-		return TUI_PASS;
 	default:
-		return TUI_HANDLED;
+		return tui_dialog_action_rest(a);
 	}
 }
 
@@ -266,13 +261,6 @@ static void picker_close(struct tui_app *app, struct tui_view *v)
 		tui_form_refocus(app);
 }
 
-static bool picker_text_focus(const struct tui_app *app, const struct tui_view *v)
-{
-	(void)app;
-	(void)v;
-	return true;
-}
-
 const struct tui_view_ops tui_dialog_tspair_ops = {
 	.name = "tspair",
 	.draw = picker_draw,
@@ -280,7 +268,7 @@ const struct tui_view_ops tui_dialog_tspair_ops = {
 	.on_action = picker_on_action,
 	.on_tick = picker_on_tick,
 	.close = picker_close,
-	.text_focus = picker_text_focus,
+	.text_focus = tui_dialog_text_always,
 };
 
 /* Words typed into the T/S cell (not a pair yet) become the first query. */

@@ -379,6 +379,8 @@ void tui_tick(struct tui_app *app, int wait_ms);
 void tui_draw(struct tui_app *app);
 void tui_compute_layout(struct tui_app *app);
 bool tui_busy(const struct tui_app *app);
+/* calls.c: true, with the message saying so, when a request is running. */
+bool tui_busy_refuse(struct tui_app *app);
 
 /* draw.c: UTF-8.  Decodes one character of s (n bytes): returns the bytes
  * it takes (1 for a broken sequence, read as TUI_BAD_CHAR), 0 when n is 0. */
@@ -399,6 +401,11 @@ void tui_move(const struct tui_app *app, int y, int x);
 /* A centred box of h x w with a title; returns the inside.  Called from a
  * dialog's .draw, it places the dialog's overlay there and draws in it. */
 struct tui_rect tui_dialog_frame(struct tui_app *app, int h, int w, const char *title);
+/* dialog_common.c: the end of a dialog's action switch: Esc closes it;
+ * help, quit and redraw go on to the app; any other action is swallowed. */
+enum tui_result tui_dialog_action_rest(enum tui_action a);
+/* A .text_focus for a dialog whose one text input always has the focus. */
+bool tui_dialog_text_always(const struct tui_app *app, const struct tui_view *v);
 /* The in-place field editor of the header and the grid (fields.c says why
  * they are not on libform). */
 void tui_edit_load(struct tui_app *app, struct tui_edit *e, enum tui_table t, size_t fi, size_t rec);
