@@ -11,12 +11,9 @@
 
 #include "afcq/money.h"
 
-/* Column widths after the name. */
-enum { W_LVL = 7, W_PCD = 8, W_RATE = 11, W_BASE = 10, W_TAX = 9 };
-
 static int name_width(int w)
 {
-	int nw = w - 2 - (W_LVL + W_PCD + W_RATE + W_BASE + W_TAX + 5);
+	int nw = tui_taxcol_name_width(w);
 	return nw < 8 ? 8 : nw;
 }
 
@@ -29,22 +26,16 @@ static const struct afcq_item *sent_item(const struct tui_results *r, size_t inv
 
 static void tax_line(char *buf, size_t n, int nw, const struct afcq_tax *t)
 {
-	char rate[48], base[48], amt[48], name[160];
+	char name[160];
 	snprintf(name, sizeof name, "%s%s", t->name ? t->name : "?", t->bill ? "" : " (not billed)");
-	if (t->calc == 4) /* per line: the base is the line count */
-		snprintf(base, sizeof base, "%lld line%s", t->lns, t->lns == 1 ? "" : "s");
-	else
-		afcq_money_format(t->tm, base, sizeof base);
-	snprintf(buf, n, "  %-*.*s %-*.*s %*lld %*s %*s %*s", nw, nw, name, W_LVL, W_LVL,
-		 afcq_level_name(t->lvl), W_PCD, t->pcd, W_RATE,
-		 tui_rate_text(t->calc, t->rate, rate, sizeof rate), W_BASE, base, W_TAX,
-		 afcq_money_format(t->tax, amt, sizeof amt));
+	tui_taxcol_line(buf, n, nw, name, t->lvl, t->pcd, t->calc, t->rate, t->tm, t->lns, t->tax);
 }
 
-static void row_text(const struct tui_app *app, const struct tui_trow *row, int w, char *buf,
-		     size_t n, enum tui_role *role)
+static void row_text(const struct tui_app *app, size_t i, int w, char *buf, size_t n,
+		     enum tui_role *role)
 {
 	const struct tui_results *r = &app->res;
+	const struct tui_trow *row = &r->rows[i];
 	int nw = name_width(w);
 	*role = ROLE_NORMAL;
 	switch (row->kind) {
@@ -102,8 +93,6 @@ static void taxes_draw(struct tui_app *app, struct tui_view *v)
 	const struct tui_rect *p = &app->lay.taxes;
 	struct tui_results *r = &app->res;
 	bool focus = app->focus == PANE_TAXES;
-	int nw = name_width(p->w);
-	char head[256];
 	const char *title = !r->have ? "Taxes"
 			    : r->op == AFCQ_OP_INVOICE ? (r->commit ? "Taxes INVOICE (commit)"
 								    : "Taxes INVOICE")
@@ -113,12 +102,7 @@ static void taxes_draw(struct tui_app *app, struct tui_view *v)
 		snprintf(titled, sizeof titled, "%s %zu/%zu", title, r->tax_sel + 1, r->n_rows);
 	else
 		snprintf(titled, sizeof titled, "%s", title);
-	snprintf(head, sizeof head, "%-*.*s %-*s %*s %*s %*s %*s", nw + 2, nw + 2, titled, W_LVL,
-		 "Level", W_PCD, "PCode", W_RATE, "Rate", W_BASE, "Base", W_TAX, "Tax");
-	tui_fill(app, p->y, 0, p->w, focus ? ROLE_FOCUS : ROLE_HEADER);
-	tui_put(app, p->y, 0, p->w, focus ? ROLE_FOCUS : ROLE_HEADER, head);
-	if (focus)
-		tui_put(app, app->lay.hint.y, 0, app->lay.hint.w, ROLE_DIM,
+	tui_taxcol_head(app, p, name_width(p->w), titled, focus,
 			" Up/Down select  Enter: the tax in full  Tab: summary  Esc: back to the form");
 	int vis = p->h - 1;
 	if (!r->have) {
@@ -137,23 +121,9 @@ static void taxes_draw(struct tui_app *app, struct tui_view *v)
 			 r->invn ? r->invn : "-", r->commit ? "committed" : "not committed");
 		vis--;
 	}
-	int y0 = p->y + (p->h - vis);
-	if (r->tax_sel < r->tax_top)
-		r->tax_top = r->tax_sel;
-	if (r->tax_sel >= r->tax_top + (size_t)vis)
-		r->tax_top = r->tax_sel - (size_t)vis + 1;
-	for (int k = 0; k < vis; k++) {
-		size_t i = r->tax_top + (size_t)k;
-		if (i >= r->n_rows)
-			break;
-		char buf[512];
-		enum tui_role role;
-		row_text(app, &r->rows[i], p->w, buf, sizeof buf, &role);
-		if (focus && i == r->tax_sel)
-			role = ROLE_SELECTED;
-		tui_fill(app, y0 + k, 0, p->w, role);
-		tui_put(app, y0 + k, 0, p->w, role, buf);
-	}
+	struct tui_rows rows = { .y = p->y + (p->h - vis), .w = p->w, .vis = vis, .n = r->n_rows,
+				 .sel = r->tax_sel, .focus = focus, .text = row_text };
+	tui_rows_draw(app, &rows, &r->tax_top);
 }
 
 static enum tui_result taxes_on_action(struct tui_app *app, struct tui_view *v, enum tui_action a)
@@ -161,28 +131,9 @@ static enum tui_result taxes_on_action(struct tui_app *app, struct tui_view *v, 
 	(void)v;
 	struct tui_results *r = &app->res;
 	size_t page = (size_t)(app->lay.taxes.h > 2 ? app->lay.taxes.h - 2 : 1);
+	if (tui_rows_move(&r->tax_sel, r->n_rows, page, a))
+		return TUI_HANDLED;
 	switch (a) {
-	case ACT_UP:
-		if (r->tax_sel > 0)
-			r->tax_sel--;
-		return TUI_HANDLED;
-	case ACT_DOWN:
-		if (r->tax_sel + 1 < r->n_rows)
-			r->tax_sel++;
-		return TUI_HANDLED;
-	case ACT_PAGE_UP:
-		r->tax_sel = r->tax_sel > page ? r->tax_sel - page : 0;
-		return TUI_HANDLED;
-	case ACT_PAGE_DOWN:
-		if (r->n_rows)
-			r->tax_sel = r->tax_sel + page < r->n_rows ? r->tax_sel + page : r->n_rows - 1;
-		return TUI_HANDLED;
-	case ACT_HOME:
-		r->tax_sel = 0;
-		return TUI_HANDLED;
-	case ACT_END:
-		r->tax_sel = r->n_rows ? r->n_rows - 1 : 0;
-		return TUI_HANDLED;
 	case ACT_NEXT_FIELD:
 		app->focus = PANE_SUMMARY;
 		return TUI_HANDLED;

@@ -275,6 +275,34 @@ struct tui_results {
 	size_t tax_sel, tax_top, sum_sel, sum_top;
 };
 
+/* pane_rows.c: the tax columns the taxes and summary panes share. */
+enum { TAXCOL_LVL = 7, TAXCOL_PCD = 8, TAXCOL_RATE = 11, TAXCOL_BASE = 10, TAXCOL_TAX = 9 };
+/* Columns left for the name in a pane w wide (may be small or negative). */
+int tui_taxcol_name_width(int w);
+/* Formats one tax row into buf: name in nw columns, level, PCode, rate by
+ * calculation type, base (the line count for per-line taxes), amount. */
+void tui_taxcol_line(char *buf, size_t n, int nw, const char *name, int lvl, long long pcd,
+		     int calc, double rate, double base, long long lns, double tax);
+/* Draws the column heading on the pane's first row, title over the name;
+ * with the focus, the hint goes on the hint line. */
+void tui_taxcol_head(const struct tui_app *app, const struct tui_rect *p, int nw,
+		     const char *title, bool focus, const char *hint);
+
+/* A pane's list of rows: vis rows from screen row y, n in all. */
+struct tui_rows {
+	int y, w, vis;
+	size_t n, sel;
+	bool focus;               /* the selected row is shown selected */
+	/* Text of row i (w wide) into buf and its role. */
+	void (*text)(const struct tui_app *app, size_t i, int w, char *buf, size_t n,
+		     enum tui_role *role);
+};
+/* Scrolls *top so the selected row shows, then draws the visible rows. */
+void tui_rows_draw(const struct tui_app *app, const struct tui_rows *rows, size_t *top);
+/* Up/Down/Home/End and PgUp/PgDn by page rows move *sel among n rows
+ * (true); false for any other action. */
+bool tui_rows_move(size_t *sel, size_t n, size_t page, enum tui_action a);
+
 /* The request under way: what it is, so the answer can be shown. */
 struct tui_inflight {
 	struct afcq_pending *p;

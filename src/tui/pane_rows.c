@@ -1,0 +1,91 @@
+/* pane_rows.c - what the two result panes (taxes, summary) share: the
+ * columns of a tax row and their heading, the scrolled list of rows with
+ * its selection, and the keys that move the selection.
+ */
+#include "tui.h"
+
+#include <stdio.h>
+
+#include "afcq/money.h"
+
+int tui_taxcol_name_width(int w)
+{
+	return w - 2 - (TAXCOL_LVL + TAXCOL_PCD + TAXCOL_RATE + TAXCOL_BASE + TAXCOL_TAX + 5);
+}
+
+void tui_taxcol_line(char *buf, size_t n, int nw, const char *name, int lvl, long long pcd,
+		     int calc, double rate, double base, long long lns, double tax)
+{
+	char r[48], b[48], t[48];
+	if (calc == 4) /* per line: the base is the line count */
+		snprintf(b, sizeof b, "%lld line%s", lns, lns == 1 ? "" : "s");
+	else
+		afcq_money_format(base, b, sizeof b);
+	snprintf(buf, n, "  %-*.*s %-*.*s %*lld %*s %*s %*s", nw, nw, name, TAXCOL_LVL, TAXCOL_LVL,
+		 afcq_level_name(lvl), TAXCOL_PCD, pcd, TAXCOL_RATE,
+		 tui_rate_text(calc, rate, r, sizeof r), TAXCOL_BASE, b, TAXCOL_TAX,
+		 afcq_money_format(tax, t, sizeof t));
+}
+
+void tui_taxcol_head(const struct tui_app *app, const struct tui_rect *p, int nw,
+		     const char *title, bool focus, const char *hint)
+{
+	char head[256];
+	enum tui_role role = focus ? ROLE_FOCUS : ROLE_HEADER;
+	snprintf(head, sizeof head, "%-*.*s %-*s %*s %*s %*s %*s", nw + 2, nw + 2, title,
+		 TAXCOL_LVL, "Level", TAXCOL_PCD, "PCode", TAXCOL_RATE, "Rate", TAXCOL_BASE, "Base",
+		 TAXCOL_TAX, "Tax");
+	tui_fill(app, p->y, 0, p->w, role);
+	tui_put(app, p->y, 0, p->w, role, head);
+	if (focus)
+		tui_put(app, app->lay.hint.y, 0, app->lay.hint.w, ROLE_DIM, hint);
+}
+
+void tui_rows_draw(const struct tui_app *app, const struct tui_rows *rows, size_t *top)
+{
+	if (rows->sel < *top)
+		*top = rows->sel;
+	if (rows->sel >= *top + (size_t)rows->vis)
+		*top = rows->sel - (size_t)rows->vis + 1;
+	for (int k = 0; k < rows->vis; k++) {
+		size_t i = *top + (size_t)k;
+		if (i >= rows->n)
+			break;
+		char buf[512];
+		enum tui_role role;
+		rows->text(app, i, rows->w, buf, sizeof buf, &role);
+		if (rows->focus && i == rows->sel)
+			role = ROLE_SELECTED;
+		tui_fill(app, rows->y + k, 0, rows->w, role);
+		tui_put(app, rows->y + k, 0, rows->w, role, buf);
+	}
+}
+
+bool tui_rows_move(size_t *sel, size_t n, size_t page, enum tui_action a)
+{
+	switch (a) {
+	case ACT_UP:
+		if (*sel > 0)
+			(*sel)--;
+		return true;
+	case ACT_DOWN:
+		if (*sel + 1 < n)
+			(*sel)++;
+		return true;
+	case ACT_PAGE_UP:
+		*sel = *sel > page ? *sel - page : 0;
+		return true;
+	case ACT_PAGE_DOWN:
+		if (n)
+			*sel = *sel < n && n - *sel > page ? *sel + page : n - 1;
+		return true;
+	case ACT_HOME:
+		*sel = 0;
+		return true;
+	case ACT_END:
+		*sel = n ? n - 1 : 0;
+		return true;
+	default:
+		return false;
+	}
+}
