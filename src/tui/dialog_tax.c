@@ -21,20 +21,29 @@ static void add_num(struct afcq_buf *b, const char *label, double v)
 	afcq_buf_printf(b, "%-22s %s\n", label, afcq_number_format(v, n, sizeof n));
 }
 
+/* The lines a tax and a summary row both start with: where it is, what
+ * tax, where it applies, how it is computed. */
+static void add_head(struct afcq_buf *b, const char *where, const char *name, int tid, int cid,
+		     const char *cat, int lvl, long long pcd, int calc, double rate)
+{
+	char r[64];
+	afcq_buf_printf(b, "%s\n", where);
+	afcq_buf_printf(b, "%-22s %s\n", "Name", name ? name : "");
+	afcq_buf_printf(b, "%-22s %d\n", "Tax type (tid)", tid);
+	afcq_buf_printf(b, "%-22s %d %s\n", "Category (cid)", cid, cat ? cat : "");
+	afcq_buf_printf(b, "%-22s %d %s\n", "Level (lvl)", lvl, afcq_level_name(lvl));
+	afcq_buf_printf(b, "%-22s %lld\n", "PCode (pcd)", pcd);
+	afcq_buf_printf(b, "%-22s %d %s (%s)\n", "Calculation (calc)", calc, afcq_calc_name(calc),
+			tui_rate_text(calc, rate, r, sizeof r));
+	add_num(b, "Rate", rate);
+}
+
 static char *tax_text(const struct afcq_tax *t, const char *where)
 {
 	struct afcq_buf b;
-	char expl[256], rate[64];
+	char expl[256];
 	afcq_buf_init(&b);
-	afcq_buf_printf(&b, "%s\n", where);
-	afcq_buf_printf(&b, "%-22s %s\n", "Name", t->name ? t->name : "");
-	afcq_buf_printf(&b, "%-22s %d\n", "Tax type (tid)", t->tid);
-	afcq_buf_printf(&b, "%-22s %d %s\n", "Category (cid)", t->cid, t->cat ? t->cat : "");
-	afcq_buf_printf(&b, "%-22s %d %s\n", "Level (lvl)", t->lvl, afcq_level_name(t->lvl));
-	afcq_buf_printf(&b, "%-22s %lld\n", "PCode (pcd)", t->pcd);
-	afcq_buf_printf(&b, "%-22s %d %s (%s)\n", "Calculation (calc)", t->calc,
-			afcq_calc_name(t->calc), tui_rate_text(t->calc, t->rate, rate, sizeof rate));
-	add_num(&b, "Rate", t->rate);
+	add_head(&b, where, t->name, t->tid, t->cid, t->cat, t->lvl, t->pcd, t->calc, t->rate);
 	add_num(&b, "Taxable measure (tm)", t->tm);
 	afcq_buf_printf(&b, "%-22s %lld\n", "Lines (lns)", t->lns);
 	add_num(&b, "Minutes (min)", t->min);
@@ -60,17 +69,8 @@ static char *tax_text(const struct afcq_tax *t, const char *where)
 static char *summary_text(const struct afcq_summary *s, const char *where)
 {
 	struct afcq_buf b;
-	char rate[64];
 	afcq_buf_init(&b);
-	afcq_buf_printf(&b, "%s\n", where);
-	afcq_buf_printf(&b, "%-22s %s\n", "Name", s->name ? s->name : "");
-	afcq_buf_printf(&b, "%-22s %d\n", "Tax type (tid)", s->tid);
-	afcq_buf_printf(&b, "%-22s %d %s\n", "Category (cid)", s->cid, s->cat ? s->cat : "");
-	afcq_buf_printf(&b, "%-22s %d %s\n", "Level (lvl)", s->lvl, afcq_level_name(s->lvl));
-	afcq_buf_printf(&b, "%-22s %lld\n", "PCode (pcd)", s->pcd);
-	afcq_buf_printf(&b, "%-22s %d %s (%s)\n", "Calculation (calc)", s->calc,
-			afcq_calc_name(s->calc), tui_rate_text(s->calc, s->rate, rate, sizeof rate));
-	add_num(&b, "Rate", s->rate);
+	add_head(&b, where, s->name, s->tid, s->cid, s->cat, s->lvl, s->pcd, s->calc, s->rate);
 	add_num(&b, "Total charge (tchg)", s->tchg);
 	afcq_buf_printf(&b, "%-22s %lld\n", "Lines (lns)", s->lns);
 	add_num(&b, "Minutes (min)", s->min);

@@ -398,6 +398,14 @@ static int parse_opt(const char *text, struct afcq_item *it, char *msg, size_t n
 	return 0;
 }
 
+/* Says in msg why f's text did not parse; returns -1. */
+static int not_parsed(const struct tui_field_def *f, const char *why, const char *text, char *msg,
+		      size_t n)
+{
+	snprintf(msg, n, "%s: %s: %s", f->key, why, text);
+	return -1;
+}
+
 /* Stores text into the model; -1 with msg when it does not parse. */
 static int model_set(const struct tui_field_def *f, char *base, const char *text, char *msg, size_t n)
 {
@@ -406,49 +414,28 @@ static int model_set(const struct tui_field_def *f, char *base, const char *text
 	switch (f->type) {
 	case FT_INT: {
 		struct afcq_oint *v = (struct afcq_oint *)p;
-		long long x;
-		if (empty) {
-			v->set = false;
-			v->v = 0;
-			break;
-		}
-		if (parse_ll(text, &x) != 0) {
-			snprintf(msg, n, "%s: not a whole number: %s", f->key, text);
-			return -1;
-		}
-		v->set = true;
+		long long x = 0;
+		if (!empty && parse_ll(text, &x) != 0)
+			return not_parsed(f, "not a whole number", text, msg, n);
+		v->set = !empty;
 		v->v = x;
 		break;
 	}
 	case FT_DBL: {
 		struct afcq_odbl *v = (struct afcq_odbl *)p;
-		double x;
-		if (empty) {
-			v->set = false;
-			v->v = 0;
-			break;
-		}
-		if (parse_dbl(text, &x) != 0) {
-			snprintf(msg, n, "%s: not a number: %s", f->key, text);
-			return -1;
-		}
-		v->set = true;
+		double x = 0;
+		if (!empty && parse_dbl(text, &x) != 0)
+			return not_parsed(f, "not a number", text, msg, n);
+		v->set = !empty;
 		v->v = x;
 		break;
 	}
 	case FT_BOOL: {
 		struct afcq_obool *v = (struct afcq_obool *)p;
-		bool x;
-		if (empty) {
-			v->set = false;
-			v->v = false;
-			break;
-		}
-		if (parse_bool(text, &x) != 0) {
-			snprintf(msg, n, "%s: use x (yes) or - (no): %s", f->key, text);
-			return -1;
-		}
-		v->set = true;
+		bool x = false;
+		if (!empty && parse_bool(text, &x) != 0)
+			return not_parsed(f, "use x (yes) or - (no)", text, msg, n);
+		v->set = !empty;
 		v->v = x;
 		break;
 	}
@@ -478,14 +465,13 @@ static int model_set(const struct tui_field_def *f, char *base, const char *text
 		long long t, s;
 		char a[32], b[32];
 		const char *slash = strchr(text, '/');
-		if (!slash || (size_t)(slash - text) >= sizeof a || strlen(slash + 1) >= sizeof b) {
-			snprintf(msg, n, "T/S pair: write transaction/service, e.g. 19/6: %s", text);
-			return -1;
+		bool split = slash && (size_t)(slash - text) < sizeof a && strlen(slash + 1) < sizeof b;
+		if (split) {
+			memcpy(a, text, (size_t)(slash - text));
+			a[slash - text] = '\0';
+			snprintf(b, sizeof b, "%s", slash + 1);
 		}
-		memcpy(a, text, (size_t)(slash - text));
-		a[slash - text] = '\0';
-		snprintf(b, sizeof b, "%s", slash + 1);
-		if (parse_ll(a, &t) != 0 || parse_ll(b, &s) != 0) {
+		if (!split || parse_ll(a, &t) != 0 || parse_ll(b, &s) != 0) {
 			snprintf(msg, n, "T/S pair: write transaction/service, e.g. 19/6: %s", text);
 			return -1;
 		}
