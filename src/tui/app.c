@@ -407,10 +407,7 @@ static void on_mouse(struct tui_app *app)
 		size_t row = app->form.top + (size_t)(ev.y - g->y - 1);
 		if (row < tui_form_n_items(app)) {
 			tui_form_commit_edit(app);
-			app->focus = PANE_FORM;
-			app->form.in_grid = true;
-			app->form.row = row;
-			tui_form_refocus(app);
+			tui_form_focus_row(app, row);
 		}
 		return;
 	}

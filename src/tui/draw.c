@@ -305,8 +305,7 @@ int tui_edit_commit(struct tui_app *app, struct tui_edit *e)
 	return 0;
 }
 
-/* The character a key types, or 0 when it types none. */
-static unsigned long typed_char(int key)
+unsigned long tui_typed_char(int key)
 {
 	if (key >= 32 && key < 127)
 		return (unsigned long)key;
@@ -322,7 +321,7 @@ enum tui_result tui_edit_key(struct tui_edit *e, int key)
 {
 	if (!e->active)
 		return TUI_PASS;
-	unsigned long cp = typed_char(key);
+	unsigned long cp = tui_typed_char(key);
 	if (cp) {
 		char u[4];
 		size_t n = tui_utf8_encode(cp, u);

@@ -191,6 +191,19 @@ void tui_form_refocus(struct tui_app *app)
 	}
 }
 
+void tui_form_take_focus(struct tui_app *app)
+{
+	app->focus = PANE_FORM;
+	tui_form_refocus(app);
+}
+
+void tui_form_focus_row(struct tui_app *app, size_t row)
+{
+	app->form.in_grid = true;
+	app->form.row = row;
+	tui_form_take_focus(app);
+}
+
 int tui_form_commit_edit(struct tui_app *app)
 {
 	return tui_edit_commit(app, &app->form.edit);
@@ -291,8 +304,7 @@ void tui_form_focus_mark(struct tui_app *app, const struct tui_mark *m)
 	default:
 		break;
 	}
-	app->focus = PANE_FORM;
-	tui_form_refocus(app);
+	tui_form_take_focus(app);
 	if (m->t == TBL_DETAIL || m->t == TBL_EXEMPTION)
 		tui_open_fields(app, m->t, m->rec, f[m->fi].key);
 }
@@ -318,10 +330,7 @@ void tui_form_focus_path(struct tui_app *app, const char *path)
 		int c = tui_field_index(TBL_ITEM, key);
 		if (c < 0 && tui_field_index(TBL_DETAIL, key) >= 0 && row < tui_form_n_items(app)) {
 			/* a less common field: its dialog, over the row */
-			fs->in_grid = true;
-			fs->row = row;
-			app->focus = PANE_FORM;
-			tui_form_refocus(app);
+			tui_form_focus_row(app, row);
 			tui_open_fields(app, TBL_DETAIL, row, key);
 			return;
 		}
@@ -339,6 +348,5 @@ void tui_form_focus_path(struct tui_app *app, const char *path)
 		fs->in_grid = false;
 		fs->hfield = (size_t)i;
 	}
-	app->focus = PANE_FORM;
-	tui_form_refocus(app);
+	tui_form_take_focus(app);
 }

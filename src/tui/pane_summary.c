@@ -104,8 +104,8 @@ static enum tui_result summary_on_action(struct tui_app *app, struct tui_view *v
 		return TUI_HANDLED;
 	switch (a) {
 	case ACT_NEXT_FIELD:
-		app->focus = PANE_FORM;
-		tui_form_refocus(app);
+	case ACT_CANCEL:
+		tui_form_take_focus(app);
 		return TUI_HANDLED;
 	case ACT_PREV_FIELD:
 		app->focus = PANE_TAXES;
@@ -116,10 +116,6 @@ static enum tui_result summary_on_action(struct tui_app *app, struct tui_view *v
 			tui_open_tax(app, inv, 0, idx, true);
 		return TUI_HANDLED;
 	}
-	case ACT_CANCEL:
-		app->focus = PANE_FORM;
-		tui_form_refocus(app);
-		return TUI_HANDLED;
 	default:
 		return TUI_PASS;
 	}

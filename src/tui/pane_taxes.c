@@ -138,8 +138,8 @@ static enum tui_result taxes_on_action(struct tui_app *app, struct tui_view *v, 
 		app->focus = PANE_SUMMARY;
 		return TUI_HANDLED;
 	case ACT_PREV_FIELD:
-		app->focus = PANE_FORM;
-		tui_form_refocus(app);
+	case ACT_CANCEL:
+		tui_form_take_focus(app);
 		return TUI_HANDLED;
 	case ACT_ENTER:
 		if (r->have && r->tax_sel < r->n_rows) {
@@ -148,16 +148,9 @@ static enum tui_result taxes_on_action(struct tui_app *app, struct tui_view *v, 
 				tui_open_tax(app, row->inv, row->item, row->idx, false);
 			else if (row->kind == TROW_ITEM || row->kind == TROW_ITEMERR) {
 				/* jump to the item in the form */
-				app->focus = PANE_FORM;
-				app->form.in_grid = true;
-				app->form.row = row->item;
-				tui_form_refocus(app);
+				tui_form_focus_row(app, row->item);
 			}
 		}
-		return TUI_HANDLED;
-	case ACT_CANCEL:
-		app->focus = PANE_FORM;
-		tui_form_refocus(app);
 		return TUI_HANDLED;
 	default:
 		return TUI_PASS;

@@ -277,19 +277,6 @@ void tui_textform_focus(struct tui_textform *f, size_t i)
 	f->fresh = true;
 }
 
-/* The character a key types, or 0 when it types none. */
-static unsigned long typed_char(int key)
-{
-	if (key >= 32 && key < 127)
-		return (unsigned long)key;
-	if (key & TUI_KEY_UNICODE) {
-		unsigned long cp = (unsigned long)(key & ~TUI_KEY_UNICODE);
-		if (cp >= 0xa0 && cp <= 0x10ffff && !(cp >= 0xd800 && cp <= 0xdfff))
-			return cp;
-	}
-	return 0;
-}
-
 /* An editing key changed the cursor's input: libform's text is its text. */
 static void edited(struct tui_textform *f)
 {
@@ -310,7 +297,7 @@ static size_t text_chars(struct tui_textform *f, size_t i)
 
 enum tui_result tui_textform_key(struct tui_textform *f, int key)
 {
-	unsigned long cp = typed_char(key);
+	unsigned long cp = tui_typed_char(key);
 	if (cp) {
 		size_t i = current(f);
 		if (f->fresh) {

@@ -418,6 +418,9 @@ size_t tui_utf8_decode(const char *s, size_t n, unsigned long *cp);
 size_t tui_utf8_encode(unsigned long cp, char out[4]);
 /* Display columns of the first n bytes of s (stops at a NUL). */
 int tui_text_width(const char *s, size_t n);
+/* The character a key types (printable ASCII or a Unicode key's code
+ * point, never a surrogate or C1 control), 0 when it types none. */
+unsigned long tui_typed_char(int key);
 /* draw.c: UTF-8 text clipped to w display columns in a role's colours
  * (never wraps). */
 void tui_put(const struct tui_app *app, int y, int x, int w, enum tui_role r, const char *s);
@@ -540,6 +543,10 @@ void tui_form_set_clean(struct tui_app *app);
 bool tui_form_changed(const struct tui_app *app);
 /* Re-reads the focused field after the model changed underneath. */
 void tui_form_refocus(struct tui_app *app);
+/* Gives the form pane the focus, on its focused field (re-read). */
+void tui_form_take_focus(struct tui_app *app);
+/* Gives the form pane the focus, on grid row row. */
+void tui_form_focus_row(struct tui_app *app, size_t row);
 /* Stores the field being edited; -1 when it did not parse. */
 int tui_form_commit_edit(struct tui_app *app);
 struct afcq_invoice *tui_form_invoice(struct tui_app *app);
