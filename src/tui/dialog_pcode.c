@@ -288,12 +288,10 @@ static void draw_matches(struct tui_app *app, struct finder *d, struct tui_rect 
 	tui_fill(app, y0, in.x, in.w, ROLE_HEADER);
 	tui_putf(app, y0, in.x, in.w, ROLE_HEADER, "%-9s %-4s %-5s %-22s %s", "PCode", "Ctry",
 		 "State", "County", "Locality");
-	tui_list_set_rows(d->list, rows);
-	size_t sel = tui_list_sel(d->list), top = tui_list_top(d->list);
-	for (int r = 0; r < rows; r++) {
+	size_t top, sel;
+	int vis = tui_list_view(d->list, rows, &top, &sel);
+	for (int r = 0; r < vis; r++) {
 		size_t i = top + (size_t)r;
-		if (i >= d->res.n)
-			break;
 		const struct afcq_pcode_location *l = &d->res.v[i];
 		enum tui_role role = i != sel ? ROLE_DIALOG : d->in_list ? ROLE_FOCUS : ROLE_SELECTED;
 		int y = y0 + 1 + r;

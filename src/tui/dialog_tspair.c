@@ -142,17 +142,14 @@ static void picker_draw(struct tui_app *app, struct tui_view *v)
 	tui_put(app, in.y + 2, desc_x, desc_w, ROLE_HEADER, "Description");
 	tui_put(app, in.y + 2, uses_x, USES_W, ROLE_HEADER, "Uses");
 
-	tui_list_set_rows(k->list, rows);
-	size_t sel = tui_list_sel(k->list), top = tui_list_top(k->list);
-	for (int r = 0; r < rows; r++) {
+	size_t top, sel;
+	int vis = tui_list_view(k->list, rows, &top, &sel);
+	if (k->m.n == 0 && rows > 0 && app->tspairs_loaded)
+		tui_put(app, in.y + 3, in.x, in.w, ROLE_DIM,
+			"  no pair matches every word; Backspace widens the search");
+	for (int r = 0; r < vis; r++) {
 		size_t i = top + (size_t)r;
 		int y = in.y + 3 + r;
-		if (i >= k->m.n) {
-			if (i == 0 && app->tspairs_loaded)
-				tui_put(app, y, in.x, in.w, ROLE_DIM,
-					"  no pair matches every word; Backspace widens the search");
-			break;
-		}
 		const struct afcq_tspair *p = k->m.v[i].pair;
 		enum tui_role role = i == sel ? ROLE_FOCUS : ROLE_DIALOG;
 		if (i == sel)

@@ -132,6 +132,16 @@ size_t tui_list_top(const struct tui_list *l)
 	return t < 0 ? 0 : (size_t)t;
 }
 
+int tui_list_view(struct tui_list *l, int rows, size_t *top, size_t *sel)
+{
+	tui_list_set_rows(l, rows);
+	*sel = tui_list_sel(l);
+	*top = tui_list_top(l);
+	if (rows <= 0 || *top >= l->n)
+		return 0;
+	return l->n - *top < (size_t)rows ? (int)(l->n - *top) : rows;
+}
+
 void tui_list_select(struct tui_list *l, size_t i)
 {
 	if (l->menu && i < l->n)

@@ -64,12 +64,10 @@ static void hist_draw(struct tui_app *app, struct tui_view *v)
 		tui_put(app, y0 + 1, 0, COLS, ROLE_DIM, "  nothing sent yet (Esc back)");
 		return;
 	}
-	tui_list_set_rows(h->list, rows);
-	size_t sel = tui_list_sel(h->list), top = tui_list_top(h->list);
-	for (int k = 0; k < rows; k++) {
+	size_t top, sel;
+	int vis = tui_list_view(h->list, rows, &top, &sel);
+	for (int k = 0; k < vis; k++) {
 		size_t i = top + (size_t)k;
-		if (i >= h->n)
-			break;
 		const struct afcq_history_entry *e = &h->v[i];
 		char total[48] = "";
 		if (e->has_total)

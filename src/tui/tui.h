@@ -499,6 +499,10 @@ size_t tui_list_count(const struct tui_list *l);
 /* The current row and the first visible one (0 for an empty list). */
 size_t tui_list_sel(const struct tui_list *l);
 size_t tui_list_top(const struct tui_list *l);
+/* For drawing rows rows of the list (tui_list_set_rows): sets *top to the
+ * first visible row and *sel to the current one; returns how many rows
+ * from *top there are to draw (0 when rows < 1). */
+int tui_list_view(struct tui_list *l, int rows, size_t *top, size_t *sel);
 void tui_list_select(struct tui_list *l, size_t i);
 /* Up/Down, PgUp/PgDn, Home/End as menu_driver requests: TUI_HANDLED (also
  * at an end, where nothing moves), TUI_PASS for any other action. */
