@@ -146,16 +146,6 @@ static void exemption_delete(struct tui_app *app, struct fields_dlg *d)
 		d->rec--;
 }
 
-static void toggle(struct tui_app *app, struct fields_dlg *d, const char *force)
-{
-	char msg[256];
-	char *s = tui_field_text(app, d->t, d->focus, d->rec);
-	const char *v = force ? force : strcmp(s, "x") == 0 ? "-" : "x";
-	if (tui_field_set(app, d->t, d->focus, d->rec, v, msg, sizeof msg) != 0)
-		tui_message(app, ROLE_ERROR, "%s", msg);
-	free(s);
-}
-
 static enum tui_result fields_on_key(struct tui_app *app, struct tui_view *v, int key)
 {
 	struct fields_dlg *d = v->state;
@@ -165,11 +155,11 @@ static enum tui_result fields_on_key(struct tui_app *app, struct tui_view *v, in
 		return TUI_PASS;
 	if (f[d->focus].type == FT_BOOL) {
 		if (key == 'x' || key == 'y' || key == '1') {
-			toggle(app, d, "x");
+			tui_field_check(app, d->t, d->focus, d->rec, "x");
 			return TUI_HANDLED;
 		}
 		if (key == '-' || key == 'n' || key == '0') {
-			toggle(app, d, "-");
+			tui_field_check(app, d->t, d->focus, d->rec, "-");
 			return TUI_HANDLED;
 		}
 		return TUI_PASS;
@@ -202,7 +192,7 @@ static enum tui_result fields_on_action(struct tui_app *app, struct tui_view *v,
 		return TUI_HANDLED;
 	case ACT_TOGGLE:
 		if (d->rec < recs && f[d->focus].type == FT_BOOL)
-			toggle(app, d, NULL);
+			tui_field_check(app, d->t, d->focus, d->rec, NULL);
 		return TUI_HANDLED;
 	case ACT_PAGE_DOWN:
 		if (d->t == TBL_EXEMPTION && d->rec + 1 < recs) {
@@ -234,7 +224,7 @@ static enum tui_result fields_on_action(struct tui_app *app, struct tui_view *v,
 		return TUI_HANDLED;
 	case ACT_ENTER:
 		if (d->rec < recs && f[d->focus].type == FT_BOOL) {
-			toggle(app, d, NULL);
+			tui_field_check(app, d->t, d->focus, d->rec, NULL);
 			return TUI_HANDLED;
 		}
 		store(app, d);

@@ -566,6 +566,27 @@ static int resolve_name(const char *name, enum tui_table *t, int *fi, size_t *re
 	return 0;
 }
 
+void tui_field_check(struct tui_app *app, enum tui_table t, size_t fi, size_t rec,
+		     const char *value)
+{
+	char msg[256];
+	char *s = value ? NULL : tui_field_text(app, t, fi, rec);
+	if (!value)
+		value = strcmp(s, "x") == 0 ? "-" : "x";
+	if (tui_field_set(app, t, fi, rec, value, msg, sizeof msg) != 0)
+		tui_message(app, ROLE_ERROR, "%s", msg);
+	free(s);
+}
+
+const char *tui_field_check_key(int key)
+{
+	if (key == 'x' || key == 'X' || key == 'y' || key == 'Y' || key == '1')
+		return "x";
+	if (key == '-' || key == 'n' || key == 'N' || key == '0')
+		return "-";
+	return NULL;
+}
+
 int tui_field_set_by_name(struct tui_app *app, const char *name, const char *text, char *msg,
 			  size_t n)
 {

@@ -191,6 +191,14 @@ void tui_form_refocus(struct tui_app *app)
 	}
 }
 
+enum tui_result tui_form_abandon_edit(struct tui_app *app)
+{
+	if (!app->form.edit.dirty)
+		return TUI_PASS;
+	tui_form_refocus(app);
+	return TUI_HANDLED;
+}
+
 void tui_form_take_focus(struct tui_app *app)
 {
 	app->focus = PANE_FORM;

@@ -85,28 +85,17 @@ static void to_grid(struct tui_app *app)
 	tui_form_refocus(app);
 }
 
-static void set_bool(struct tui_app *app, size_t fi, const char *v)
-{
-	char msg[256];
-	if (tui_field_set(app, TBL_HEADER, fi, 0, v, msg, sizeof msg) != 0)
-		tui_message(app, ROLE_ERROR, "%s", msg);
-}
-
 static enum tui_result header_on_key(struct tui_app *app, struct tui_view *v, int key)
 {
 	(void)v;
 	size_t n;
 	const struct tui_field_def *f = tui_fields(TBL_HEADER, &n);
 	if (f[app->form.hfield].type == FT_BOOL) {
-		if (key == 'x' || key == 'X' || key == 'y' || key == 'Y' || key == '1') {
-			set_bool(app, app->form.hfield, "x");
-			return TUI_HANDLED;
-		}
-		if (key == '-' || key == 'n' || key == 'N' || key == '0') {
-			set_bool(app, app->form.hfield, "-");
-			return TUI_HANDLED;
-		}
-		return TUI_PASS;
+		const char *val = tui_field_check_key(key);
+		if (!val)
+			return TUI_PASS;
+		tui_field_check(app, TBL_HEADER, app->form.hfield, 0, val);
+		return TUI_HANDLED;
 	}
 	return tui_edit_key(&app->form.edit, key);
 }
@@ -123,9 +112,7 @@ static enum tui_result header_on_action(struct tui_app *app, struct tui_view *v,
 	case ACT_NEXT_FIELD:
 	case ACT_ENTER:
 		if (a == ACT_ENTER && f[cur].type == FT_BOOL) {
-			char *s = tui_field_text(app, TBL_HEADER, cur, 0);
-			set_bool(app, cur, strcmp(s, "x") == 0 ? "-" : "x");
-			free(s);
+			tui_field_check(app, TBL_HEADER, cur, 0, NULL);
 			return TUI_HANDLED;
 		}
 		if (cur + 1 < n)
@@ -139,9 +126,7 @@ static enum tui_result header_on_action(struct tui_app *app, struct tui_view *v,
 		return TUI_HANDLED;
 	case ACT_TOGGLE:
 		if (f[cur].type == FT_BOOL) {
-			char *s = tui_field_text(app, TBL_HEADER, cur, 0);
-			set_bool(app, cur, strcmp(s, "x") == 0 ? "-" : "x");
-			free(s);
+			tui_field_check(app, TBL_HEADER, cur, 0, NULL);
 			return TUI_HANDLED;
 		}
 		return TUI_PASS;
@@ -168,12 +153,7 @@ static enum tui_result header_on_action(struct tui_app *app, struct tui_view *v,
 			go(app, cur + 1);
 		return TUI_HANDLED;
 	case ACT_CANCEL:
-		/* Esc abandons the edit of this field */
-		if (app->form.edit.dirty) {
-			tui_form_refocus(app);
-			return TUI_HANDLED;
-		}
-		return TUI_PASS;
+		return tui_form_abandon_edit(app);
 	default:
 		return TUI_PASS;
 	}

@@ -223,16 +223,6 @@ static void to_header_first(struct tui_app *app)
 	tui_form_refocus(app);
 }
 
-static void toggle(struct tui_app *app)
-{
-	char msg[256];
-	char *s = tui_field_text(app, TBL_ITEM, app->form.col, app->form.row);
-	if (tui_field_set(app, TBL_ITEM, app->form.col, app->form.row,
-			  strcmp(s, "x") == 0 ? "-" : "x", msg, sizeof msg) != 0)
-		tui_message(app, ROLE_ERROR, "%s", msg);
-	free(s);
-}
-
 static enum tui_result items_on_key(struct tui_app *app, struct tui_view *v, int key)
 {
 	(void)v;
@@ -241,16 +231,10 @@ static enum tui_result items_on_key(struct tui_app *app, struct tui_view *v, int
 	if (tui_form_n_items(app) == 0)
 		return TUI_PASS;
 	if (f[app->form.col].type == FT_BOOL) {
-		char msg[256];
-		const char *val = NULL;
-		if (key == 'x' || key == 'X' || key == 'y' || key == 'Y' || key == '1')
-			val = "x";
-		else if (key == '-' || key == 'n' || key == 'N' || key == '0')
-			val = "-";
+		const char *val = tui_field_check_key(key);
 		if (!val)
 			return TUI_PASS;
-		if (tui_field_set(app, TBL_ITEM, app->form.col, app->form.row, val, msg, sizeof msg))
-			tui_message(app, ROLE_ERROR, "%s", msg);
+		tui_field_check(app, TBL_ITEM, app->form.col, app->form.row, val);
 		return TUI_HANDLED;
 	}
 	return tui_edit_key(&app->form.edit, key);
@@ -271,7 +255,7 @@ static enum tui_result items_on_action(struct tui_app *app, struct tui_view *v, 
 	case ACT_NEXT_FIELD:
 	case ACT_ENTER:
 		if (a == ACT_ENTER && rows && f[fs->col].type == FT_BOOL) {
-			toggle(app);
+			tui_field_check(app, TBL_ITEM, fs->col, fs->row, NULL);
 			return TUI_HANDLED;
 		}
 		if (fs->col + 1 < n)
@@ -291,7 +275,7 @@ static enum tui_result items_on_action(struct tui_app *app, struct tui_view *v, 
 		return TUI_HANDLED;
 	case ACT_TOGGLE:
 		if (rows && f[fs->col].type == FT_BOOL) {
-			toggle(app);
+			tui_field_check(app, TBL_ITEM, fs->col, fs->row, NULL);
 			return TUI_HANDLED;
 		}
 		return TUI_PASS;
@@ -348,11 +332,7 @@ static enum tui_result items_on_action(struct tui_app *app, struct tui_view *v, 
 		tui_form_move_row(app, fs->row, 1);
 		return TUI_HANDLED;
 	case ACT_CANCEL:
-		if (fs->edit.dirty) {
-			tui_form_refocus(app);
-			return TUI_HANDLED;
-		}
-		return TUI_PASS;
+		return tui_form_abandon_edit(app);
 	default:
 		return TUI_PASS;
 	}

@@ -167,6 +167,14 @@ int tui_field_set(struct tui_app *app, enum tui_table t, size_t fi, size_t rec, 
 		  char *msg, size_t n);
 /* The problem marked on a field, NULL when none. */
 const char *tui_field_problem(const struct tui_app *app, enum tui_table t, size_t fi, size_t rec);
+/* Sets check box fi of record rec to value ("x" or "-"), or with value
+ * NULL to the opposite of what it holds; a refusal goes to the message
+ * line. */
+void tui_field_check(struct tui_app *app, enum tui_table t, size_t fi, size_t rec,
+		     const char *value);
+/* The value a key gives a check box of the form: "x" for x y 1 (either
+ * case), "-" for - n 0, NULL for any other key. */
+const char *tui_field_check_key(int key);
 /* Sets a field by its full script name: "bill.pcd", "itms[1].ts",
  * "itms[0].from.pcd", "exms[0].tpe".  Returns -1 with msg on failure. */
 int tui_field_set_by_name(struct tui_app *app, const char *name, const char *text, char *msg,
@@ -547,6 +555,9 @@ void tui_form_set_clean(struct tui_app *app);
 bool tui_form_changed(const struct tui_app *app);
 /* Re-reads the focused field after the model changed underneath. */
 void tui_form_refocus(struct tui_app *app);
+/* Esc on the form: a field being edited and changed goes back to what it
+ * holds (TUI_HANDLED); TUI_PASS when there is no such edit. */
+enum tui_result tui_form_abandon_edit(struct tui_app *app);
 /* Gives the form pane the focus, on its focused field (re-read). */
 void tui_form_take_focus(struct tui_app *app);
 /* Gives the form pane the focus, on grid row row. */
