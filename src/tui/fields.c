@@ -465,7 +465,8 @@ static int model_set(const struct tui_field_def *f, char *base, const char *text
 		long long t, s;
 		char a[32], b[32];
 		const char *slash = strchr(text, '/');
-		bool split = slash && (size_t)(slash - text) < sizeof a && strlen(slash + 1) < sizeof b;
+		bool split = slash && (size_t)(slash - text) < sizeof a &&
+			     strlen(slash + 1) < sizeof b;
 		if (split) {
 			memcpy(a, text, (size_t)(slash - text));
 			a[slash - text] = '\0';
