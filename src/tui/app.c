@@ -196,11 +196,25 @@ static void draw_msg(struct tui_app *app)
 	tui_putf(app, r->y, 0, r->w, app->msg_role, " %s", app->msg);
 }
 
+/* The key bar shows "/x" aliases when it is this wide; drawing and mouse
+ * hits both measure an entry with keybar_entry_width. */
+static bool keybar_wide(const struct tui_app *app)
+{
+	return app->lay.keybar.w >= 110;
+}
+
+static int keybar_entry_width(const struct tui_action_info *ai, bool wide)
+{
+	char key[16];
+	int w = (int)strlen(tui_key_name(ai->key, key, sizeof key)) + (int)strlen(ai->label) + 1;
+	return wide && ai->alias ? w + 3 : w;
+}
+
 static void draw_keybar(struct tui_app *app)
 {
 	const struct tui_rect *r = &app->lay.keybar;
 	tui_fill(app, r->y, 0, r->w, ROLE_KEYLABEL);
-	bool wide = r->w >= 110;
+	bool wide = keybar_wide(app);
 	int x = 0;
 	for (int a = 1; a < ACT_COUNT; a++) {
 		const struct tui_action_info *ai = tui_action_info((enum tui_action)a);
@@ -385,13 +399,12 @@ static void on_mouse(struct tui_app *app)
 		return;
 	if (ev.y == app->lay.keybar.y) {
 		int x = 0;
+		bool wide = keybar_wide(app);
 		for (int a = 1; a < ACT_COUNT; a++) {
 			const struct tui_action_info *ai = tui_action_info((enum tui_action)a);
 			if (!ai->label)
 				continue;
-			char key[16];
-			int w = (int)strlen(tui_key_name(ai->key, key, sizeof key)) +
-				(int)strlen(ai->label) + 1;
+			int w = keybar_entry_width(ai, wide);
 			if (ev.x >= x && ev.x < x + w) {
 				tui_dispatch(app, ai->id);
 				return;

@@ -57,6 +57,14 @@ click 5 13
 assert-state focus taxes
 SCRIPT
 } | run_script mouse_clicks
+# a wide key bar shows "/x" aliases; a click must hit the entry drawn under it
+{ dallas_fields; cat <<'SCRIPT'
+resize 120 30
+assert-screen "F9/r Raw"
+click 90 29
+assert-state view raw
+SCRIPT
+} | run_script mouse_click_wide_keybar
 rm -f "$XDG_CONFIG_HOME/afcq/config"
 for th in default dark light high-contrast mono; do
 	if [ -f "$AFCQ_TOP/themes/$th.theme" ]; then pass "theme_file_$th"; else fail "theme_file_$th" missing; fi
