@@ -21,6 +21,10 @@
  *                          taxrows, status, view, message (contains), focus,
  *                          exemptions, invoices
  *   dump-screen FILE       writes the screen text to FILE
+ *   mark NAME              draws the screen if anything changed (as the
+ *                          loop would), then prints "mark NAME MS" to
+ *                          stderr: CLOCK_MONOTONIC in milliseconds, three
+ *                          decimals (for bench/bench_tui.sh)
  *   quit                   as F10: ends the session, or asks first when the
  *                          form changed ("type y" answers)
  *
@@ -33,6 +37,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 
 #include "afcq/money.h"
 #include "afcq/str.h"
@@ -420,6 +425,15 @@ static bool run(struct tui_app *app, size_t ln, const char *cmd, const char *arg
 			fail(app, ln, "cannot write %s", path);
 		free(path);
 		return ok;
+	}
+	if (strcmp(cmd, "mark") == 0) {
+		if (app->dirty)
+			tui_draw(app);
+		struct timespec ts;
+		clock_gettime(CLOCK_MONOTONIC, &ts);
+		fprintf(stderr, "mark %s %.3f\n", args,
+			(double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6);
+		return true;
 	}
 	if (strcmp(cmd, "quit") == 0) {
 		tui_dispatch(app, ACT_QUIT);
