@@ -16,4 +16,6 @@ make --no-print-directory BUILD="$BUILD" SAN=0 COV=0 -j2 all
 make --no-print-directory BUILD="$BUILD" SAN=0 COV=0 \
 	--eval='$(BUILD)/bench_large: bench/bench_large.c $(BUILD)/libafcq.a ; $(CC) $(CORE_CFLAGS) -o $@ $< $(LIBAFCQ) $(CORE_LIBS)' \
 	"$BUILD/bench_large"
-exec "$BUILD/bench_large" "$@"
+"$BUILD/bench_large" "$@"
+# then the workstation on the same 10,000-item invoice (bench/bench_tui.sh)
+BUILD=$BUILD sh bench/bench_tui.sh
