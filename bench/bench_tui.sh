@@ -45,7 +45,7 @@ done
 make --no-print-directory BUILD="$BUILD" SAN=0 COV=0 -j2 all
 AFCQ=$TOP/$BUILD/afcq
 
-TMP=$(mktemp -d "${TMPDIR:-/tmp}/afcq-bench-tui.XXXXXX")
+TMP=$(mktemp -d -t afcq-bench-tui.XXXXXX)
 trap 'rm -rf "$TMP"' EXIT INT TERM
 mkdir -p "$TMP/home"
 HOME=$TMP/home
