@@ -41,7 +41,7 @@ pkg_libs   = $(shell $(PKG_CONFIG) --libs $(1) 2>/dev/null)
 WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wformat=2 \
            -Wno-unused-parameter
 BASE_CFLAGS := -std=c11 -D_GNU_SOURCE -g -O2 $(WARN) -Iinclude -MMD -MP \
-           -DAFCQ_VERSION='"$(VERSION)"' -DAFCQ_DATADIR='"$(PREFIX)/share/afcq"'
+           -DAFCQ_VERSION='"$(VERSION)"' -DAFCQ_DATADIR='"$(PREFIX)/share/afcq"' -pthread
 ifeq ($(SAN),1)
 BASE_CFLAGS += -O1 -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined
 LDSAN := -fsanitize=address,undefined
@@ -60,7 +60,7 @@ SANDBOX_CFLAGS = $(BASE_CFLAGS) $(call pkg_cflags,$(CORE_PKGS) $(SANDBOX_PKGS)) 
 TEST_CFLAGS    = $(BASE_CFLAGS) $(call pkg_cflags,$(CORE_PKGS) $(SANDBOX_PKGS) $(TEST_PKGS)) \
                  -Isrc/sandbox -Isrc/tui -Itests/unit $(CFLAGS) -Wno-missing-prototypes
 
-CORE_LIBS    = $(call pkg_libs,$(CORE_PKGS)) -lm
+CORE_LIBS    = $(call pkg_libs,$(CORE_PKGS)) -lm -pthread
 TUI_LIBS     = $(call pkg_libs,$(TUI_PKGS))
 SANDBOX_LIBS = $(call pkg_libs,$(SANDBOX_PKGS))
 TEST_LIBS    = $(call pkg_libs,$(TEST_PKGS))

@@ -56,6 +56,9 @@ struct afcq_exchange {
 	struct afcq_pcode_result pcodes;         /* PCODE / LOCATION / PRIMARY */
 	struct afcq_service_info info;
 	int64_t history_id;                      /* 0 when not recorded */
+	struct afcq_request sent;    /* QUOTE / INVOICE: the request as sent
+				      * (moved in by afcq_api_take; gives the
+				      * total due that history records) */
 };
 void afcq_exchange_done(struct afcq_exchange *x);
 
@@ -103,6 +106,35 @@ void afcq_pending_cancel(struct afcq_pending *p);
  * still filled), or the failure. */
 enum afcq_status afcq_api_finish(struct afcq_api_ctx *ctx, struct afcq_pending *p,
 				 struct afcq_exchange *x, struct afcq_error *err);
+
+/* afcq_api_finish in three steps, so the expensive parse of a large answer
+ * can run off the thread that owns the client and the history store.
+ * finish == take, then decode when take returned AFCQ_OK, then record.
+ *
+ * afcq_api_take (the thread that owns ctx): fills *x (zeroed here) with the
+ * operation, the body sent, the history id, the request as sent and the
+ * HTTP result, and frees p (pumping the client first if the call is still
+ * running).  Returns AFCQ_OK when an HTTP answer was received, otherwise
+ * the client's failure (AFCQ_ERR_NET / HTTP / CANCELLED) in *err, or
+ * AFCQ_ERR_USAGE when p is NULL.  Nothing is parsed or recorded yet.
+ *
+ * afcq_api_decode (any thread): parses x->http.body into x's model fields
+ * and returns what afcq_api_finish would: AFCQ_OK, AFCQ_ERR_PARSE (EMPTY
+ * or MALFORMED) or AFCQ_ERR_API (x still filled).  It touches only *x and
+ * *err, no shared state: safe on a worker thread while the owner of ctx
+ * keeps using the client and the history store, as long as nobody else
+ * touches *x meanwhile.
+ *
+ * afcq_api_record (the thread that owns ctx): completes x's history record
+ * (if any) with status st and, when st is not AFCQ_OK, the error line of
+ * *why; total due on AFCQ_OK quotes and invoices.  A store failure is
+ * ignored (the answer already arrived).  Call it exactly once per taken
+ * exchange, also after a failed take, so the record does not stay pending. */
+enum afcq_status afcq_api_take(struct afcq_api_ctx *ctx, struct afcq_pending *p,
+			       struct afcq_exchange *x, struct afcq_error *err);
+enum afcq_status afcq_api_decode(struct afcq_exchange *x, struct afcq_error *err);
+void afcq_api_record(struct afcq_api_ctx *ctx, const struct afcq_exchange *x,
+		     enum afcq_status st, const struct afcq_error *why);
 
 /* Blocking forms. */
 enum afcq_status afcq_api_calc(struct afcq_api_ctx *ctx, enum afcq_op op,

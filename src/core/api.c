@@ -6,7 +6,10 @@
  * encode it (codec.h), record it in the history store before it leaves
  * (quotes, invoices, commits and uncommits; lookups are not recorded), start
  * the HTTP call, and later, in afcq_api_finish(), take the answer, parse it,
- * decide the outcome and complete the history record.  A pending operation
+ * decide the outcome and complete the history record.  Finishing is three
+ * steps callers may also run apart: take (moves the answer and the request
+ * as sent out of the call), decode (pure: touches only the exchange, so it
+ * may run on another thread) and record (the history store).  A pending operation
  * owns the prepared request (needed for totals), the body as sent and the
  * call.  Failure order in finish: transport or HTTP status first (no usable
  * answer), then an empty or malformed body, then err entries in a well-formed
@@ -69,6 +72,7 @@ void afcq_exchange_done(struct afcq_exchange *x)
 	afcq_taxtype_list_done(&x->taxtypes);
 	afcq_pcode_result_done(&x->pcodes);
 	afcq_service_info_done(&x->info);
+	afcq_request_done(&x->sent);
 	memset(x, 0, sizeof *x);
 }
 
@@ -494,11 +498,10 @@ static enum afcq_outcome outcome_of(enum afcq_status st)
 	}
 }
 
-static void history_complete(struct afcq_api_ctx *ctx, const struct afcq_pending *p,
-			     const struct afcq_exchange *x, enum afcq_status st,
-			     const struct afcq_error *why)
+static void history_complete(struct afcq_api_ctx *ctx, const struct afcq_exchange *x,
+			     enum afcq_status st, const struct afcq_error *why)
 {
-	if (!ctx->history || p->history_id <= 0)
+	if (!ctx->history || x->history_id <= 0)
 		return;
 	char line[1024];
 	const char *detail = NULL;
@@ -506,21 +509,21 @@ static void history_complete(struct afcq_api_ctx *ctx, const struct afcq_pending
 		detail = afcq_error_line(why, line, sizeof line);
 	bool has_total = false;
 	double total = 0;
-	if (st == AFCQ_OK && (p->op == AFCQ_OP_QUOTE || p->op == AFCQ_OP_INVOICE)) {
+	if (st == AFCQ_OK && (x->op == AFCQ_OP_QUOTE || x->op == AFCQ_OP_INVOICE)) {
 		struct afcq_totals t;
-		afcq_money_totals(&p->req, &x->response, (size_t)-1, &t);
+		afcq_money_totals(&x->sent, &x->response, (size_t)-1, &t);
 		has_total = true;
 		total = t.total_due;
 	}
 	struct afcq_error ignored;
 	/* The answer already arrived: a store failure now cannot undo it, so
 	 * it does not change what the caller is told. */
-	afcq_history_finish(ctx->history, p->history_id, outcome_of(st), x->http.status,
+	afcq_history_finish(ctx->history, x->history_id, outcome_of(st), x->http.status,
 			    x->http.latency_ms, x->http.body, detail, has_total, total, &ignored);
 }
 
-enum afcq_status afcq_api_finish(struct afcq_api_ctx *ctx, struct afcq_pending *p,
-				 struct afcq_exchange *x, struct afcq_error *err)
+enum afcq_status afcq_api_take(struct afcq_api_ctx *ctx, struct afcq_pending *p,
+			       struct afcq_exchange *x, struct afcq_error *err)
 {
 	struct afcq_error local;
 	if (!err)
@@ -536,32 +539,63 @@ enum afcq_status afcq_api_finish(struct afcq_api_ctx *ctx, struct afcq_pending *
 	x->request_body = p->request_body;
 	p->request_body = NULL;
 	x->history_id = p->history_id;
+	x->sent = p->req;
+	afcq_request_init(&p->req);
 
 	enum afcq_status st = afcq_call_take(p->call, &x->http, err);
-	if (st == AFCQ_OK) {
-		if (!x->http.body || blank(x->http.body, x->http.len)) {
-			st = afcq_error_set(err, AFCQ_ERR_PARSE, x->http.url,
-					    "empty answer (HTTP %ld)", x->http.status);
-			err->cause = AFCQ_CAUSE_EMPTY;
-			err->http_status = x->http.status;
-		} else {
-			struct afcq_error perr;
-			afcq_error_clear(&perr);
-			if (parse_answer(x, &perr) != AFCQ_OK) {
-				char line[600];
-				afcq_error_line(&perr, line, sizeof line);
-				st = afcq_error_set(err, AFCQ_ERR_PARSE, x->http.url,
-						    "malformed answer: %s", line);
-				err->cause = AFCQ_CAUSE_MALFORMED;
-				err->http_status = x->http.status;
-				err->line = 0;
-			} else {
-				st = api_errors(x, err);
-			}
-		}
-	}
-	history_complete(ctx, p, x, st, err);
 	pending_free(p);
+	return st;
+}
+
+enum afcq_status afcq_api_decode(struct afcq_exchange *x, struct afcq_error *err)
+{
+	struct afcq_error local;
+	if (!err)
+		err = &local;
+	afcq_error_clear(err);
+	if (!x->http.body || blank(x->http.body, x->http.len)) {
+		enum afcq_status st = afcq_error_set(err, AFCQ_ERR_PARSE, x->http.url,
+						     "empty answer (HTTP %ld)", x->http.status);
+		err->cause = AFCQ_CAUSE_EMPTY;
+		err->http_status = x->http.status;
+		return st;
+	}
+	struct afcq_error perr;
+	afcq_error_clear(&perr);
+	if (parse_answer(x, &perr) != AFCQ_OK) {
+		char line[600];
+		afcq_error_line(&perr, line, sizeof line);
+		enum afcq_status st = afcq_error_set(err, AFCQ_ERR_PARSE, x->http.url,
+						     "malformed answer: %s", line);
+		err->cause = AFCQ_CAUSE_MALFORMED;
+		err->http_status = x->http.status;
+		err->line = 0;
+		return st;
+	}
+	return api_errors(x, err);
+}
+
+void afcq_api_record(struct afcq_api_ctx *ctx, const struct afcq_exchange *x,
+		     enum afcq_status st, const struct afcq_error *why)
+{
+	history_complete(ctx, x, st, why);
+}
+
+enum afcq_status afcq_api_finish(struct afcq_api_ctx *ctx, struct afcq_pending *p,
+				 struct afcq_exchange *x, struct afcq_error *err)
+{
+	struct afcq_error local;
+	if (!err)
+		err = &local;
+	if (!p) {
+		afcq_error_clear(err);
+		memset(x, 0, sizeof *x);
+		return afcq_error_set(err, AFCQ_ERR_USAGE, "", "nothing to finish");
+	}
+	enum afcq_status st = afcq_api_take(ctx, p, x, err);
+	if (st == AFCQ_OK)
+		st = afcq_api_decode(x, err);
+	afcq_api_record(ctx, x, st, err);
 	return st;
 }
 

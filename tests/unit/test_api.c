@@ -11,6 +11,7 @@
 #include <ctype.h>
 #include <limits.h>
 #include <math.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -546,6 +547,103 @@ static void test_lookups(void **state)
 	assert_int_equal(httpd_fixture_requests(fx->srv), before);
 	afcq_exchange_done(&x);
 }
+
+/* ---- finishing in three steps: take, decode on another thread, record ---- */
+
+struct decode_job {
+	struct afcq_exchange *x;
+	enum afcq_status st;
+	struct afcq_error err;
+};
+
+static void *decode_job_main(void *arg)
+{
+	struct decode_job *j = arg;
+	j->st = afcq_api_decode(j->x, &j->err);
+	return NULL;
+}
+
+static void test_take_decode_on_thread_record(void **state)
+{
+	struct fx *fx = *state;
+	httpd_fixture_script(fx->srv, 200, "Content-Type: application/json", one_tax_answer, 0);
+	struct afcq_error err;
+	afcq_error_clear(&err);
+	struct afcq_pending *p = afcq_api_start_calc(&fx->ctx, AFCQ_OP_QUOTE, &fx->req, &err);
+	assert_non_null(p);
+	while (!afcq_pending_done(p))
+		afcq_client_pump(fx->client, 50);
+
+	struct afcq_exchange x;
+	assert_int_equal(afcq_api_take(&fx->ctx, p, &x, &err), AFCQ_OK);
+	/* Taken, not parsed, not yet recorded. */
+	assert_int_equal(x.op, AFCQ_OP_QUOTE);
+	assert_string_equal(x.http.body, one_tax_answer);
+	assert_int_equal(x.response.n_inv, 0);
+	assert_int_equal(x.sent.n_inv, 1);
+	assert_true(x.history_id > 0);
+	struct afcq_history_entry e;
+	get_entry(fx, x.history_id, &e);
+	assert_int_equal(e.outcome, AFCQ_OUTCOME_PENDING);
+	afcq_history_entry_done(&e);
+
+	struct decode_job job = { .x = &x, .st = AFCQ_ERR_USAGE };
+	pthread_t t;
+	assert_int_equal(pthread_create(&t, NULL, decode_job_main, &job), 0);
+	assert_int_equal(pthread_join(t, NULL), 0);
+	assert_int_equal(job.st, AFCQ_OK);
+	assert_int_equal(x.response.n_inv, 1);
+	assert_int_equal(x.response.inv[0].itms[0].n_txs, 1);
+	assert_true(x.response.inv[0].itms[0].txs[0].tax == 0.9375);
+	get_entry(fx, x.history_id, &e);
+	assert_int_equal(e.outcome, AFCQ_OUTCOME_PENDING);
+	afcq_history_entry_done(&e);
+
+	afcq_api_record(&fx->ctx, &x, job.st, &job.err);
+	get_entry(fx, x.history_id, &e);
+	assert_int_equal(e.outcome, AFCQ_OUTCOME_OK);
+	assert_int_equal(e.http_status, 200);
+	assert_string_equal(e.response, one_tax_answer);
+	assert_true(e.has_total);
+	assert_true(fabs(e.total - 15.9375) < 1e-9);
+	afcq_history_entry_done(&e);
+	afcq_exchange_done(&x);
+}
+
+/* decode reports what finish would, and record writes it. */
+static void test_decode_errors_recorded(void **state)
+{
+	struct fx *fx = *state;
+	httpd_fixture_script(fx->srv, 200, NULL, item_error_answer, 0);
+	struct afcq_error err;
+	afcq_error_clear(&err);
+	struct afcq_pending *p = afcq_api_start_calc(&fx->ctx, AFCQ_OP_QUOTE, &fx->req, &err);
+	assert_non_null(p);
+	struct afcq_exchange x;
+	assert_int_equal(afcq_api_take(&fx->ctx, p, &x, &err), AFCQ_OK);
+	assert_int_equal(afcq_api_decode(&x, &err), AFCQ_ERR_API);
+	assert_string_equal(err.where, "inv[0].itms[0]");
+	afcq_api_record(&fx->ctx, &x, AFCQ_ERR_API, &err);
+	struct afcq_history_entry e;
+	get_entry(fx, x.history_id, &e);
+	assert_int_equal(e.outcome, AFCQ_OUTCOME_API_ERROR);
+	assert_false(e.has_total);
+	assert_non_null(e.detail);
+	assert_non_null(strstr(e.detail, "Invalid transaction/service pair."));
+	afcq_history_entry_done(&e);
+	afcq_exchange_done(&x);
+
+	/* An empty body: decode alone says so. */
+	struct afcq_exchange y;
+	memset(&y, 0, sizeof y);
+	y.op = AFCQ_OP_QUOTE;
+	y.http.body = afcq_xstrdup("  \n");
+	y.http.len = 3;
+	assert_int_equal(afcq_api_decode(&y, &err), AFCQ_ERR_PARSE);
+	assert_int_equal(err.cause, AFCQ_CAUSE_EMPTY);
+	afcq_exchange_done(&y);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -568,6 +666,9 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_cancel_is_recorded, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_commit_and_uncommit, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_lookups, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_take_decode_on_thread_record, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_decode_errors_recorded, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
