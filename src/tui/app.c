@@ -131,7 +131,7 @@ static void draw_status(struct tui_app *app)
 	if (tui_busy(app)) {
 		static const char spin[] = "|/-\\";
 		snprintf(right, sizeof right, "%c %s %.1f s", spin[app->spin % 4],
-			 afcq_op_name(app->fly.op), afcq_pending_elapsed_ms(app->fly.p) / 1000.0);
+			 afcq_op_name(app->fly.op), tui_calls_elapsed_ms(app) / 1000.0);
 	} else {
 		snprintf(right, sizeof right, "%s", app->state_line[0] ? app->state_line : "ready");
 	}
@@ -190,7 +190,7 @@ static void draw_msg(struct tui_app *app)
 		static const char spin[] = "|/-\\";
 		tui_putf(app, r->y, 0, r->w, ROLE_OK, " %c Sending %s... %.1f s  (Esc cancels)",
 			 spin[app->spin % 4], afcq_op_name(app->fly.op),
-			 afcq_pending_elapsed_ms(app->fly.p) / 1000.0);
+			 tui_calls_elapsed_ms(app) / 1000.0);
 		return;
 	}
 	tui_putf(app, r->y, 0, r->w, app->msg_role, " %s", app->msg);
@@ -471,6 +471,8 @@ void tui_tick(struct tui_app *app, int wait_ms)
 {
 	if (app->client && (app->fly.p || app->ts_pending || app->tt_pending || app->lookup_pending))
 		afcq_client_pump(app->client, wait_ms);
+	else if (app->fly.dec)
+		tui_calls_wait(app, wait_ms);
 	tui_calls_poll(app);
 	for (size_t i = 0; i < app->n_views; i++)
 		if (app->stack[i].ops->on_tick)
@@ -559,9 +561,10 @@ static void app_done(struct tui_app *app)
 	app->n_views = 0;
 	if (app->fly.p)
 		afcq_pending_cancel(app->fly.p);
-	if (app->fly.p || app->ts_pending || app->tt_pending) {
+	if (app->fly.p || app->fly.dec || app->ts_pending || app->tt_pending) {
 		/* let cancelled calls complete so history records their outcome */
-		for (int i = 0; i < 40 && (app->fly.p || app->ts_pending || app->tt_pending); i++) {
+		for (int i = 0; i < 40 && (app->fly.p || app->fly.dec || app->ts_pending ||
+					   app->tt_pending); i++) {
 			if (app->ts_pending)
 				afcq_pending_cancel(app->ts_pending);
 			if (app->tt_pending)
@@ -569,6 +572,7 @@ static void app_done(struct tui_app *app)
 			tui_tick(app, 25);
 		}
 	}
+	tui_calls_drain(app);
 	tui_results_clear(&app->res);
 	afcq_request_done(&app->fly.req);
 	free(app->fly.doc);

@@ -3,13 +3,23 @@
  * One user request (quote, invoice, commit) may be in flight at a time,
  * plus the T/S catalog lookup started with the workstation.  The input
  * loop calls tui_tick() every TUI_TICK_MS: it pumps the client and, when a
- * call is done, afcq_api_finish() completes it (history included) and the
- * answer is moved into the result panes.  A failure never touches the
+ * call is done, afcq_api_take() moves its answer into a struct tui_decode
+ * and a worker thread parses it (afcq_api_decode(): a 10,000-item answer
+ * takes a few hundred milliseconds, which the keyboard must not wait for).
+ * One answer is parsed at a time; the loop keeps ticking (the spinner runs,
+ * keys are handled, new requests are refused as busy).  When the worker is
+ * done the loop joins it, records the outcome in history
+ * (afcq_api_record(), the UI thread's store) and moves the answer into the
+ * result panes.  Esc while the answer is being parsed does nothing: the
+ * answer has arrived and is shown once parsed.  Catalog lookups (small
+ * answers) are finished in the loop with afcq_api_finish().  A failure never touches the
  * form: it is shown in the message line and the panes say why there is
  * no total.
  */
 #include "tui.h"
 
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,7 +32,7 @@
 
 bool tui_busy(const struct tui_app *app)
 {
-	return app->fly.p != NULL;
+	return app->fly.p != NULL || app->fly.dec != NULL;
 }
 
 bool tui_busy_refuse(struct tui_app *app)
@@ -451,35 +461,122 @@ static void poll_catalog(struct tui_app *app)
 		write_catalog_cache(app);
 }
 
-void tui_calls_poll(struct tui_app *app)
-{
-	poll_catalog(app);
-	if (!app->fly.p || !afcq_pending_done(app->fly.p))
-		return;
+/* ---- the answer parsed on a worker thread ------------------------------ */
+
+/* Everything the worker touches: the exchange it decodes and the result.
+ * The UI thread does not touch x, st or err until `done` is set; after
+ * that the worker does not touch them again and is joined. */
+struct tui_decode {
+	pthread_t thread;
+	bool thread_started;
 	struct afcq_exchange x;
+	enum afcq_status st;        /* take's status, then decode's */
 	struct afcq_error err;
-	memset(&x, 0, sizeof x);
-	afcq_error_clear(&err);
-	enum afcq_op op = app->fly.op;
-	double elapsed = afcq_pending_elapsed_ms(app->fly.p);
-	enum afcq_status st = afcq_api_finish(&app->api, app->fly.p, &x, &err);
-	if (x.http.latency_ms <= 0)
-		x.http.latency_ms = elapsed;
+	atomic_bool done;
+	double elapsed_ms;          /* the call's time when its answer arrived */
+	struct timespec taken;      /* when it arrived */
+};
+
+static void *decode_main(void *arg)
+{
+	struct tui_decode *d = arg;
+	d->st = afcq_api_decode(&d->x, &d->err);
+	atomic_store_explicit(&d->done, true, memory_order_release);
+	return NULL;
+}
+
+static double ms_since(const struct timespec *t)
+{
+	struct timespec now;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return (double)(now.tv_sec - t->tv_sec) * 1000.0 +
+	       (double)(now.tv_nsec - t->tv_nsec) / 1e6;
+}
+
+double tui_calls_elapsed_ms(const struct tui_app *app)
+{
+	if (app->fly.dec)
+		return app->fly.dec->elapsed_ms + ms_since(&app->fly.dec->taken);
+	return afcq_pending_elapsed_ms(app->fly.p);
+}
+
+/* The call is done: its answer goes to a worker thread (parsed inline
+ * when no thread can be started, or when the call failed and there is
+ * nothing to parse). */
+static void decode_start(struct tui_app *app)
+{
+	struct tui_decode *d = afcq_xcalloc(1, sizeof *d);
+	afcq_error_clear(&d->err);
+	atomic_init(&d->done, false);
+	d->elapsed_ms = afcq_pending_elapsed_ms(app->fly.p);
+	clock_gettime(CLOCK_MONOTONIC, &d->taken);
+	d->st = afcq_api_take(&app->api, app->fly.p, &d->x, &d->err);
 	app->fly.p = NULL;
+	app->fly.dec = d;
+	if (d->st != AFCQ_OK) {
+		atomic_store(&d->done, true);
+		return;
+	}
+	if (pthread_create(&d->thread, NULL, decode_main, d) == 0)
+		d->thread_started = true;
+	else
+		decode_main(d);
+}
+
+/* The answer is parsed (the worker joined): record it, show it. */
+static void decode_finish(struct tui_app *app)
+{
+	struct tui_decode *d = app->fly.dec;
+	if (d->thread_started)
+		pthread_join(d->thread, NULL);
+	app->fly.dec = NULL;
+	struct afcq_exchange *x = &d->x;
+	enum afcq_status st = d->st;
+	afcq_api_record(&app->api, x, st, &d->err);
+	enum afcq_op op = app->fly.op;
+	if (x->http.latency_ms <= 0)
+		x->http.latency_ms = d->elapsed_ms;
 	char title[128];
 	snprintf(title, sizeof title, "%s%s%s", afcq_op_name(op), app->fly.doc ? " " : "",
 		 app->fly.doc ? app->fly.doc : "");
-	set_raw(app, title, x.request_body, x.http.body);
+	set_raw(app, title, x->request_body, x->http.body);
 	snprintf(app->state_line, sizeof app->state_line, "%s %s %.0f ms", afcq_op_name(op),
 		 st == AFCQ_OK ? "OK" : st == AFCQ_ERR_API ? "API errors" : afcq_status_name(st),
-		 x.http.latency_ms);
+		 x->http.latency_ms);
 	if (op == AFCQ_OP_COMMIT || op == AFCQ_OP_UNCOMMIT)
-		finish_commit(app, st, &x, &err);
+		finish_commit(app, st, x, &d->err);
 	else
-		finish_calc(app, st, &x, &err);
-	afcq_exchange_done(&x);
+		finish_calc(app, st, x, &d->err);
+	afcq_exchange_done(x);
+	free(d);
 	inflight_done(&app->fly);
 	app->dirty = true;
+}
+
+void tui_calls_poll(struct tui_app *app)
+{
+	poll_catalog(app);
+	if (app->fly.p && afcq_pending_done(app->fly.p))
+		decode_start(app);
+	if (app->fly.dec && atomic_load_explicit(&app->fly.dec->done, memory_order_acquire))
+		decode_finish(app);
+}
+
+void tui_calls_wait(const struct tui_app *app, int ms)
+{
+	const struct tui_decode *d = app->fly.dec;
+	struct timespec nap = { 0, 1000000L };
+	for (int i = 0; d && i < ms; i++) {
+		if (atomic_load_explicit(&d->done, memory_order_acquire))
+			return;
+		nanosleep(&nap, NULL);
+	}
+}
+
+void tui_calls_drain(struct tui_app *app)
+{
+	if (app->fly.dec)
+		decode_finish(app);
 }
 
 void tui_results_show(struct tui_app *app, enum afcq_op op, const char *request_text,

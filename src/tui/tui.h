@@ -312,8 +312,12 @@ void tui_rows_draw(const struct tui_app *app, const struct tui_rows *rows, size_
 bool tui_rows_move(size_t *sel, size_t n, size_t page, enum tui_action a);
 
 /* The request under way: what it is, so the answer can be shown. */
+struct tui_decode;
+
 struct tui_inflight {
-	struct afcq_pending *p;
+	struct afcq_pending *p;   /* the call, until its answer arrived */
+	struct tui_decode *dec;   /* then: the answer being parsed on a worker
+				   * thread (calls.c), until joined */
 	enum afcq_op op;
 	struct afcq_request req;  /* as handed to the API */
 	char *doc, *invn;
@@ -528,8 +532,21 @@ void tui_calls_start_catalog(struct tui_app *app);
 bool tui_calls_quote(struct tui_app *app);
 bool tui_calls_invoice(struct tui_app *app, const char *invn, const char *doc, bool commit);
 bool tui_calls_commit(struct tui_app *app, const char *doc, bool commit);
+/* Cancels the running call.  Once its answer arrived and is being parsed
+ * (fly.dec) there is nothing left to cancel: the answer is shown when the
+ * parse ends, a fraction of a second later. */
 void tui_calls_cancel(struct tui_app *app);
+/* Completes what finished: a done call's answer is handed to a worker
+ * thread to parse, a parsed answer is recorded in history and shown.
+ * Never waits for either. */
 void tui_calls_poll(struct tui_app *app);
+/* Waits up to ms (in 1 ms naps) while an answer is being parsed; returns
+ * at once when none is.  tui_tick uses it as the pump's wait. */
+void tui_calls_wait(const struct tui_app *app, int ms);
+/* Waits for an answer being parsed (app_done), then completes it. */
+void tui_calls_drain(struct tui_app *app);
+/* Milliseconds since the user's request was sent (0 when none). */
+double tui_calls_elapsed_ms(const struct tui_app *app);
 /* Validation of the form with the catalog; marks fields.  Returns the
  * number of problems (first one in msg). */
 size_t tui_calls_validate(struct tui_app *app, char *msg, size_t n);
