@@ -186,6 +186,14 @@ static void draw_msg(struct tui_app *app)
 {
 	const struct tui_rect *r = &app->lay.msg;
 	tui_fill(app, r->y, 0, r->w, ROLE_NORMAL);
+	if (app->fly.dec) {
+		/* the answer arrived and is parsed off the loop: nothing to cancel */
+		static const char spin[] = "|/-\\";
+		tui_putf(app, r->y, 0, r->w, ROLE_OK, " %c Reading the %s answer... %.1f s",
+			 spin[app->spin % 4], afcq_op_name(app->fly.op),
+			 tui_calls_elapsed_ms(app) / 1000.0);
+		return;
+	}
 	if (tui_busy(app)) {
 		static const char spin[] = "|/-\\";
 		tui_putf(app, r->y, 0, r->w, ROLE_OK, " %c Sending %s... %.1f s  (Esc cancels)",
