@@ -12,9 +12,9 @@
  * (afcq_api_record(), the UI thread's store) and moves the answer into the
  * result panes.  Esc while the answer is being parsed does nothing: the
  * answer has arrived and is shown once parsed.  Catalog lookups (small
- * answers) are finished in the loop with afcq_api_finish().  A failure never touches the
- * form: it is shown in the message line and the panes say why there is
- * no total.
+ * answers) are finished in the loop with afcq_api_finish().  A failure
+ * never touches the form: it is shown in the message line and the panes
+ * say why there is no total.
  */
 #include "tui.h"
 
