@@ -47,11 +47,11 @@ AFCQ=$TOP/$BUILD/afcq
 
 TMP=$(mktemp -d -t afcq-bench-tui.XXXXXX)
 trap 'rm -rf "$TMP"' EXIT INT TERM
-mkdir -p "$TMP/home"
-HOME=$TMP/home
-XDG_CACHE_HOME=$TMP/home/.cache
-XDG_CONFIG_HOME=$TMP/home/.config
-XDG_DATA_HOME=$TMP/home/.local/share
+mkdir -p "$TMP/user"
+HOME=$TMP/user
+XDG_CACHE_HOME=$TMP/user/.cache
+XDG_CONFIG_HOME=$TMP/user/.config
+XDG_DATA_HOME=$TMP/user/.local/share
 AFCQ_NOW=2022-03-02
 TERM=xterm
 export HOME XDG_CACHE_HOME XDG_CONFIG_HOME XDG_DATA_HOME AFCQ_NOW TERM
