@@ -154,15 +154,11 @@ static enum tui_result fields_on_key(struct tui_app *app, struct tui_view *v, in
 	if (d->rec >= tui_records(app, d->t))
 		return TUI_PASS;
 	if (f[d->focus].type == FT_BOOL) {
-		if (key == 'x' || key == 'y' || key == '1') {
-			tui_field_check(app, d->t, d->focus, d->rec, "x");
-			return TUI_HANDLED;
-		}
-		if (key == '-' || key == 'n' || key == '0') {
-			tui_field_check(app, d->t, d->focus, d->rec, "-");
-			return TUI_HANDLED;
-		}
-		return TUI_PASS;
+		const char *value = tui_field_check_key(key);
+		if (!value)
+			return TUI_PASS;
+		tui_field_check(app, d->t, d->focus, d->rec, value);
+		return TUI_HANDLED;
 	}
 	if (!d->editing)
 		return TUI_PASS;

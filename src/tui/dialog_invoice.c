@@ -139,15 +139,11 @@ static enum tui_result invoice_on_key(struct tui_app *app, struct tui_view *v, i
 	struct invoice_dlg *d = v->state;
 	if (d->focus != F_COMMIT)
 		return tui_textform_key(d->text, key);
-	if (key == 'x' || key == 'y' || key == '1') {
-		d->commit = true;
-		return TUI_HANDLED;
-	}
-	if (key == '-' || key == 'n' || key == '0') {
-		d->commit = false;
-		return TUI_HANDLED;
-	}
-	return TUI_PASS;
+	const char *value = tui_field_check_key(key);
+	if (!value)
+		return TUI_PASS;
+	d->commit = value[0] == 'x';
+	return TUI_HANDLED;
 }
 
 static enum tui_result invoice_on_action(struct tui_app *app, struct tui_view *v, enum tui_action a)

@@ -68,6 +68,27 @@ assert-state view main
 SCRIPT
 } | run_script invoice_inputs_read_back
 
+# The commit check box takes the same keys as every other check box,
+# capitals included: N leaves the document uncommitted, Y commits it.
+{
+	dallas_fields
+	cat <<'SCRIPT'
+key F6
+type "INV-9"
+key Tab
+key Tab
+type "N"
+assert-screen "[ ] leave uncommitted"
+type "Y"
+assert-screen "[x] commit the transactions"
+type "N"
+key Enter
+assert-screen "Commit: no"
+key Esc
+assert-state view main
+SCRIPT
+} | run_script invoice_commit_box_keys
+
 # A string field of the exemption dialog holds 150 bytes: 80 two-byte
 # letters stop at 75, never half a letter.
 E75=$(awk 'BEGIN { for (i = 0; i < 75; i++) printf "é" }')
