@@ -201,7 +201,7 @@ void tui_open_invoice(struct tui_app *app)
 	if (tui_busy_refuse(app))
 		return;
 	struct invoice_dlg *d = afcq_xcalloc(1, sizeof *d);
-	const struct afcq_invoice *inv = app->req.n_inv ? &app->req.inv[0] : NULL;
+	const struct afcq_invoice *inv = tui_form_invoice_c(app);
 	static const int widths[] = { TEXT_W, TEXT_W };
 	d->text = tui_textform_new(2, widths, TEXT_MAX);
 	char *doc = afcq_api_new_doc(app->history);

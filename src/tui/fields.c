@@ -33,7 +33,7 @@
 #define TLOC(l) ((long)offsetof(struct afcq_item, l))
 
 /* Header fields: keys starting "cmpn." live in the company, the rest in
- * inv[0].  Positions are rows/columns inside the header pane (80 columns). */
+ * the invoice shown (inv[cur_inv]).  Positions are rows/columns inside the header pane (80 columns). */
 static const struct tui_field_def header_fields[] = {
 	{ "cmpn.bscl", "Company bscl", 0, 0, 2, FT_INT, CMP(bscl), NOLOC,
 	  "business class: 0 ILEC, 1 CLEC" },
@@ -141,14 +141,9 @@ int tui_field_index(enum tui_table t, const char *key)
 	return -1;
 }
 
-static const struct afcq_invoice *inv0(const struct tui_app *app)
+/* Records of table t in invoice i (NULL: none). */
+static size_t records_in(const struct afcq_invoice *inv, enum tui_table t)
 {
-	return app->req.n_inv ? &app->req.inv[0] : NULL;
-}
-
-size_t tui_records(const struct tui_app *app, enum tui_table t)
-{
-	const struct afcq_invoice *inv = inv0(app);
 	switch (t) {
 	case TBL_HEADER: return 1;
 	case TBL_ITEM:
@@ -158,14 +153,19 @@ size_t tui_records(const struct tui_app *app, enum tui_table t)
 	}
 }
 
-/* The record a field lives in; NULL when out of range. */
-static char *record(const struct tui_app *app, enum tui_table t, const struct tui_field_def *f,
-		    size_t rec)
+size_t tui_records(const struct tui_app *app, enum tui_table t)
+{
+	return records_in(tui_form_invoice_c(app), t);
+}
+
+/* The record a field of invoice i lives in; NULL when out of range. */
+static char *record_in(const struct tui_app *app, size_t i, enum tui_table t,
+		       const struct tui_field_def *f, size_t rec)
 {
 	struct afcq_request *req = (struct afcq_request *)&app->req;
-	if (req->n_inv == 0)
+	if (i >= req->n_inv)
 		return NULL;
-	struct afcq_invoice *inv = &req->inv[0];
+	struct afcq_invoice *inv = &req->inv[i];
 	switch (t) {
 	case TBL_HEADER:
 		if (strncmp(f->key, "cmpn.", 5) == 0)
@@ -181,23 +181,54 @@ static char *record(const struct tui_app *app, enum tui_table t, const struct tu
 	}
 }
 
-static const struct tui_mark *find_mark(const struct tui_app *app, enum tui_table t, size_t fi,
-					size_t rec)
+/* The record a field of the invoice shown lives in. */
+static char *record(const struct tui_app *app, enum tui_table t, const struct tui_field_def *f,
+		    size_t rec)
+{
+	const struct afcq_invoice *inv = tui_form_invoice_c(app);
+	return inv ? record_in(app, (size_t)(inv - app->req.inv), t, f, rec) : NULL;
+}
+
+/* The company's fields are in no invoice: their marks say invoice 0. */
+static bool company_field(enum tui_table t, size_t fi)
+{
+	size_t n;
+	const struct tui_field_def *f = tui_fields(t, &n);
+	return t == TBL_HEADER && fi < n && strncmp(f[fi].key, "cmpn.", 5) == 0;
+}
+
+/* The invoice a mark of field fi of the invoice i goes with. */
+static size_t mark_inv(enum tui_table t, size_t fi, size_t i)
+{
+	return company_field(t, fi) ? 0 : i;
+}
+
+static const struct tui_mark *find_mark_in(const struct tui_app *app, size_t inv,
+					   enum tui_table t, size_t fi, size_t rec)
 {
 	/* The detail dialog and the grid share item records. */
+	inv = mark_inv(t, fi, inv);
 	for (size_t i = 0; i < app->n_marks; i++) {
 		const struct tui_mark *m = &app->marks[i];
-		if (m->t == t && m->fi == fi && m->rec == rec)
+		if (m->t == t && m->fi == fi && m->rec == rec && m->inv == inv)
 			return m;
 	}
 	return NULL;
 }
 
-static void mark_remove(struct tui_app *app, enum tui_table t, size_t fi, size_t rec)
+static const struct tui_mark *find_mark(const struct tui_app *app, enum tui_table t, size_t fi,
+					size_t rec)
 {
+	return find_mark_in(app, app->cur_inv, t, fi, rec);
+}
+
+static void mark_remove_in(struct tui_app *app, size_t inv, enum tui_table t, size_t fi,
+			   size_t rec)
+{
+	inv = mark_inv(t, fi, inv);
 	for (size_t i = 0; i < app->n_marks; i++) {
 		struct tui_mark *m = &app->marks[i];
-		if (m->t == t && m->fi == fi && m->rec == rec) {
+		if (m->t == t && m->fi == fi && m->rec == rec && m->inv == inv) {
 			free(m->text);
 			free(m->msg);
 			app->marks[i] = app->marks[--app->n_marks];
@@ -206,17 +237,29 @@ static void mark_remove(struct tui_app *app, enum tui_table t, size_t fi, size_t
 	}
 }
 
-static void mark_set(struct tui_app *app, enum tui_table t, size_t fi, size_t rec, const char *text,
-		     const char *msg)
+static void mark_remove(struct tui_app *app, enum tui_table t, size_t fi, size_t rec)
 {
-	mark_remove(app, t, fi, rec);
+	mark_remove_in(app, app->cur_inv, t, fi, rec);
+}
+
+static void mark_set_in(struct tui_app *app, size_t inv, enum tui_table t, size_t fi, size_t rec,
+			const char *text, const char *msg)
+{
+	mark_remove_in(app, inv, t, fi, rec);
 	app->marks = afcq_xrealloc(app->marks, (app->n_marks + 1) * sizeof *app->marks);
 	struct tui_mark *m = &app->marks[app->n_marks++];
 	m->t = t;
+	m->inv = mark_inv(t, fi, inv);
 	m->fi = fi;
 	m->rec = rec;
 	m->text = afcq_xstrdup(text);
 	m->msg = afcq_xstrdup(msg);
+}
+
+static void mark_set(struct tui_app *app, enum tui_table t, size_t fi, size_t rec, const char *text,
+		     const char *msg)
+{
+	mark_set_in(app, app->cur_inv, t, fi, rec, text, msg);
 }
 
 static char *opt_text(const struct afcq_kv *kv, size_t n)
@@ -278,19 +321,29 @@ static char *model_text(const struct tui_field_def *f, const char *base)
 	return afcq_xstrdup("");
 }
 
-char *tui_field_text(const struct tui_app *app, enum tui_table t, size_t fi, size_t rec)
+/* tui_field_text for a field of invoice inv. */
+static char *field_text_in(const struct tui_app *app, size_t inv, enum tui_table t, size_t fi,
+			   size_t rec)
 {
 	size_t n;
 	const struct tui_field_def *f = tui_fields(t, &n);
 	if (fi >= n)
 		return afcq_xstrdup("");
-	const struct tui_mark *m = find_mark(app, t, fi, rec);
+	const struct tui_mark *m = find_mark_in(app, inv, t, fi, rec);
 	if (m && m->text)
 		return afcq_xstrdup(m->text);
-	const char *base = record(app, t, &f[fi], rec);
+	const char *base = record_in(app, inv, t, &f[fi], rec);
 	if (!base)
 		return afcq_xstrdup("");
 	return model_text(&f[fi], base);
+}
+
+char *tui_field_text(const struct tui_app *app, enum tui_table t, size_t fi, size_t rec)
+{
+	const struct afcq_invoice *inv = tui_form_invoice_c(app);
+	if (!inv)
+		return afcq_xstrdup("");
+	return field_text_in(app, (size_t)(inv - app->req.inv), t, fi, rec);
 }
 
 const char *tui_field_problem(const struct tui_app *app, enum tui_table t, size_t fi, size_t rec)
@@ -530,12 +583,21 @@ int tui_field_set(struct tui_app *app, enum tui_table t, size_t fi, size_t rec, 
 	return 0;
 }
 
-/* Splits "itms[3].chg" into table, field and record. */
-static int resolve_name(const char *name, enum tui_table *t, int *fi, size_t *rec)
+/* Splits "itms[3].chg" or "inv[1].itms[3].chg" into invoice (without
+ * "inv[N]." the one shown), table, field and record. */
+static int resolve_name(const struct tui_app *app, const char *name, size_t *inv,
+			enum tui_table *t, int *fi, size_t *rec)
 {
 	*rec = 0;
-	if (strncmp(name, "inv[0].", 7) == 0)
-		name += 7;
+	*inv = app->cur_inv;
+	if (strncmp(name, "inv[", 4) == 0) {
+		char *end;
+		unsigned long v = strtoul(name + 4, &end, 10);
+		if (end == name + 4 || end[0] != ']' || end[1] != '.')
+			return -1;
+		*inv = v;
+		name = end + 2;
+	}
 	const char *rest = NULL;
 	enum tui_table rt = TBL_HEADER;
 	if (strncmp(name, "itms[", 5) == 0) {
@@ -593,9 +655,14 @@ int tui_field_set_by_name(struct tui_app *app, const char *name, const char *tex
 {
 	enum tui_table t;
 	int fi;
-	size_t rec;
-	if (resolve_name(name, &t, &fi, &rec) != 0) {
+	size_t rec, inv;
+	if (resolve_name(app, name, &inv, &t, &fi, &rec) != 0) {
 		snprintf(msg, n, "%s: no such field", name);
+		return -1;
+	}
+	if (mark_inv(t, (size_t)fi, inv) != mark_inv(t, (size_t)fi, app->cur_inv)) {
+		snprintf(msg, n, "%s: invoice %zu is not the one shown (invoice %zu)", name, inv + 1,
+			 app->cur_inv + 1);
 		return -1;
 	}
 	return tui_field_set(app, t, (size_t)fi, rec, text, msg, n);
@@ -605,10 +672,11 @@ char *tui_field_get_by_name(const struct tui_app *app, const char *name)
 {
 	enum tui_table t;
 	int fi;
-	size_t rec;
-	if (resolve_name(name, &t, &fi, &rec) != 0 || rec >= tui_records(app, t))
+	size_t rec, inv;
+	if (resolve_name(app, name, &inv, &t, &fi, &rec) != 0 || inv >= app->req.n_inv ||
+	    rec >= records_in(&app->req.inv[inv], t))
 		return NULL;
-	return tui_field_text(app, t, (size_t)fi, rec);
+	return field_text_in(app, inv, t, (size_t)fi, rec);
 }
 
 void tui_marks_clear(struct tui_app *app, bool keep_typed)
@@ -630,13 +698,13 @@ void tui_marks_add_problem(struct tui_app *app, const char *path, const char *ms
 {
 	enum tui_table t;
 	int fi;
-	size_t rec;
-	if (resolve_name(path, &t, &fi, &rec) != 0)
+	size_t rec, inv;
+	if (resolve_name(app, path, &inv, &t, &fi, &rec) != 0)
 		return;
-	const struct tui_mark *m = find_mark(app, t, (size_t)fi, rec);
+	const struct tui_mark *m = find_mark_in(app, inv, t, (size_t)fi, rec);
 	if (m && m->text)
 		return; /* the typed text's own reason is more useful */
-	mark_set(app, t, (size_t)fi, rec, NULL, msg);
+	mark_set_in(app, inv, t, (size_t)fi, rec, NULL, msg);
 }
 
 static bool item_table(enum tui_table t)
@@ -649,7 +717,8 @@ void tui_marks_shift(struct tui_app *app, enum tui_table t, size_t from, long de
 	size_t j = 0;
 	for (size_t i = 0; i < app->n_marks; i++) {
 		struct tui_mark *m = &app->marks[i];
-		bool same = m->t == t || (item_table(t) && item_table(m->t));
+		bool same = (m->t == t || (item_table(t) && item_table(m->t))) &&
+			    m->inv == app->cur_inv;
 		if (same && m->rec >= from) {
 			if (delta < 0 && m->rec == from) {
 				free(m->text);
@@ -667,7 +736,8 @@ void tui_marks_swap(struct tui_app *app, enum tui_table t, size_t a, size_t b)
 {
 	for (size_t i = 0; i < app->n_marks; i++) {
 		struct tui_mark *m = &app->marks[i];
-		bool same = m->t == t || (item_table(t) && item_table(m->t));
+		bool same = (m->t == t || (item_table(t) && item_table(m->t))) &&
+			    m->inv == app->cur_inv;
 		if (!same)
 			continue;
 		if (m->rec == a)
@@ -675,6 +745,25 @@ void tui_marks_swap(struct tui_app *app, enum tui_table t, size_t a, size_t b)
 		else if (m->rec == b)
 			m->rec = a;
 	}
+}
+
+void tui_marks_invoice_deleted(struct tui_app *app, size_t inv)
+{
+	size_t j = 0;
+	for (size_t i = 0; i < app->n_marks; i++) {
+		struct tui_mark *m = &app->marks[i];
+		if (!company_field(m->t, m->fi)) {
+			if (m->inv == inv) {
+				free(m->text);
+				free(m->msg);
+				continue;
+			}
+			if (m->inv > inv)
+				m->inv--;
+		}
+		app->marks[j++] = *m;
+	}
+	app->n_marks = j;
 }
 
 size_t tui_marks_typed(const struct tui_app *app, char *first, size_t n)

@@ -1,8 +1,9 @@
 /* form.c - the request being edited: a fresh one from the config, loading
  * and saving request files, line-item rows, and where the focus is.
  *
- * The form edits inv[0]; a file with more invoices keeps the others and
- * sends them too.  Loading goes through the core codec into a scratch
+ * The form edits one invoice at a time, inv[cur_inv] (every use goes
+ * through tui_form_invoice); a file with more invoices keeps them all and
+ * sends them all, and the user moves between them, adds and deletes them.  Loading goes through the core codec into a scratch
  * request first, so a file that does not parse leaves the form as it was.
  *
  * The header pane and the item grid keep the in-place field editor of
@@ -23,18 +24,6 @@
 #include "afcq/codec.h"
 #include "afcq/str.h"
 
-struct afcq_invoice *tui_form_invoice(struct tui_app *app)
-{
-	if (app->req.n_inv == 0)
-		afcq_request_add_invoice(&app->req);
-	return &app->req.inv[0];
-}
-
-size_t tui_form_n_items(const struct tui_app *app)
-{
-	return app->req.n_inv ? app->req.inv[0].n_itms : 0;
-}
-
 /* A new row starts with the configured sale type (defaults.sale). */
 static void default_item(struct tui_app *app, struct afcq_item *it)
 {
@@ -42,11 +31,116 @@ static void default_item(struct tui_app *app, struct afcq_item *it)
 		it->sale = (struct afcq_oint){ true, app->cfg->defaults.sale };
 }
 
+struct afcq_invoice *tui_form_invoice(struct tui_app *app)
+{
+	if (app->req.n_inv == 0)
+		afcq_request_add_invoice(&app->req);
+	if (app->cur_inv >= app->req.n_inv)
+		app->cur_inv = app->req.n_inv - 1;
+	return &app->req.inv[app->cur_inv];
+}
+
+const struct afcq_invoice *tui_form_invoice_c(const struct tui_app *app)
+{
+	if (app->req.n_inv == 0)
+		return NULL;
+	size_t i = app->cur_inv < app->req.n_inv ? app->cur_inv : app->req.n_inv - 1;
+	return &app->req.inv[i];
+}
+
+size_t tui_form_n_items(const struct tui_app *app)
+{
+	const struct afcq_invoice *inv = tui_form_invoice_c(app);
+	return inv ? inv->n_itms : 0;
+}
+
+const char *tui_form_invoice_label(const struct tui_app *app, char *buf, size_t n)
+{
+	if (app->req.n_inv > 1)
+		snprintf(buf, n, "Invoice %zu of %zu", app->cur_inv + 1, app->req.n_inv);
+	else if (n)
+		buf[0] = '\0';
+	return buf;
+}
+
+/* Shows invoice i without storing any edit (the caller did). */
+static void show(struct tui_app *app, size_t i)
+{
+	if (app->req.n_inv && i >= app->req.n_inv)
+		i = app->req.n_inv - 1;
+	app->cur_inv = i;
+	app->form.row = 0;
+	app->form.top = 0;
+	tui_form_refocus(app);
+}
+
+int tui_form_show_invoice(struct tui_app *app, size_t i)
+{
+	if (tui_form_commit_edit(app) != 0)
+		return -1;
+	show(app, i);
+	return 0;
+}
+
+int tui_form_add_invoice(struct tui_app *app)
+{
+	if (tui_form_commit_edit(app) != 0)
+		return -1;
+	const struct afcq_invoice *from = tui_form_invoice(app);
+	/* the defaults go into a request of its own, so the other invoices'
+	 * unset fields stay unset */
+	struct afcq_request scratch;
+	afcq_request_init(&scratch);
+	afcq_request_add_invoice(&scratch);
+	struct afcq_invoice *inv = &scratch.inv[0];
+	afcq_location_copy(&inv->bill, &from->bill);
+	inv->cust = from->cust;
+	inv->date = afcq_xstrdup(from->date ? from->date : app->today);
+	if (app->cfg)
+		afcq_config_apply_defaults(app->cfg, &scratch);
+	afcq_invoice_insert_item(inv, 0);
+	default_item(app, &inv->itms[0]);
+	int at = afcq_request_add_invoice(&app->req);
+	if (at < 0) {
+		afcq_request_done(&scratch);
+		return -1;
+	}
+	afcq_invoice_done(&app->req.inv[at]);
+	app->req.inv[at] = *inv;
+	scratch.n_inv = 0; /* the invoice moved; the rest of scratch goes */
+	afcq_request_done(&scratch);
+	app->form_gen++;
+	app->form.in_grid = false;
+	app->form.hfield = 0;
+	show(app, (size_t)at);
+	return 0;
+}
+
+int tui_form_delete_invoice(struct tui_app *app)
+{
+	if (app->req.n_inv <= 1) {
+		tui_message(app, ROLE_ERROR, "the only invoice cannot be deleted");
+		return -1;
+	}
+	size_t at = app->cur_inv < app->req.n_inv ? app->cur_inv : app->req.n_inv - 1;
+	memset(&app->form.edit, 0, sizeof app->form.edit); /* its edit goes with it */
+	afcq_invoice_done(&app->req.inv[at]);
+	memmove(&app->req.inv[at], &app->req.inv[at + 1],
+		(app->req.n_inv - at - 1) * sizeof app->req.inv[0]);
+	app->req.n_inv--;
+	memset(&app->req.inv[app->req.n_inv], 0, sizeof app->req.inv[0]);
+	tui_marks_invoice_deleted(app, at);
+	app->form_gen++;
+	show(app, at < app->req.n_inv ? at : app->req.n_inv - 1);
+	return 0;
+}
+
 void tui_form_new(struct tui_app *app)
 {
 	afcq_request_done(&app->req);
 	afcq_request_init(&app->req);
 	afcq_request_add_invoice(&app->req);
+	app->cur_inv = 0;
 	if (app->cfg)
 		afcq_config_apply_defaults(app->cfg, &app->req);
 	struct afcq_invoice *inv = tui_form_invoice(app);
@@ -97,6 +191,7 @@ static int adopt(struct tui_app *app, struct afcq_request *r, char *msg, size_t 
 	afcq_request_done(&app->req);
 	app->req = *r;
 	app->form_gen++;
+	app->cur_inv = 0;
 	tui_marks_clear(app, false);
 	memset(&app->form, 0, sizeof app->form);
 	tui_form_refocus(app);
@@ -295,6 +390,11 @@ void tui_form_focus_mark(struct tui_app *app, const struct tui_mark *m)
 	const struct tui_field_def *f = tui_fields(m->t, &n);
 	if (m->fi >= n)
 		return;
+	if (m->inv != app->cur_inv && m->inv < app->req.n_inv &&
+	    !(m->t == TBL_HEADER && strncmp(f[m->fi].key, "cmpn.", 5) == 0)) {
+		if (tui_form_show_invoice(app, m->inv) != 0)
+			return;
+	}
 	switch (m->t) {
 	case TBL_HEADER:
 		app->form.in_grid = false;
@@ -319,8 +419,15 @@ void tui_form_focus_mark(struct tui_app *app, const struct tui_mark *m)
 
 void tui_form_focus_path(struct tui_app *app, const char *path)
 {
-	if (strncmp(path, "inv[0].", 7) == 0)
-		path += 7;
+	if (strncmp(path, "inv[", 4) == 0) {
+		char *end;
+		unsigned long i = strtoul(path + 4, &end, 10);
+		if (end[0] != ']')
+			return;
+		if (i < app->req.n_inv && i != app->cur_inv && tui_form_show_invoice(app, i) != 0)
+			return;
+		path = end[1] == '.' ? end + 2 : end + 1;
+	}
 	struct tui_form_state *fs = &app->form;
 	if (strncmp(path, "exms[", 5) == 0) {
 		char *end;

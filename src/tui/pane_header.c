@@ -25,9 +25,10 @@ static void header_draw(struct tui_app *app, struct tui_view *v)
 		tui_put(app, y, x, ll, ROLE_LABEL, f[i].label);
 		bool focus = focus_here && app->form.hfield == i;
 		tui_field_draw(app, TBL_HEADER, i, 0, y, x + ll, f[i].width, focus);
-		if (strcmp(f[i].key, "cust") == 0 && app->req.n_inv && app->req.inv[0].cust.set)
+		const struct afcq_invoice *inv = tui_form_invoice_c(app);
+		if (strcmp(f[i].key, "cust") == 0 && inv && inv->cust.set)
 			tui_put(app, y, x + ll + f[i].width + 3, 12, ROLE_DIM,
-				afcq_cust_name(app->req.inv[0].cust.v));
+				afcq_cust_name(inv->cust.v));
 	}
 	if (focus_here) {
 		const struct tui_field_def *fd = &f[app->form.hfield];

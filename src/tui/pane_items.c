@@ -116,8 +116,15 @@ static void items_draw(struct tui_app *app, struct tui_view *v)
 		tui_put(app, r->y, c.x[i], f[i].type == FT_BOOL ? 3 : f[i].width, ROLE_HEADER,
 			f[i].label);
 	if (c.desc_w > 0) {
-		char cnt[48];
+		char cnt[48], lab[40];
 		snprintf(cnt, sizeof cnt, "Description (%zu)", rows);
+		/* which invoice, when there are several: right of the count when
+		 * both fit, else instead of it */
+		int lw = (int)strlen(tui_form_invoice_label(app, lab, sizeof lab));
+		if (lw && c.desc_w >= (int)strlen(cnt) + 2 + lw)
+			tui_put(app, r->y, c.desc_x + c.desc_w - lw, lw, ROLE_HEADER, lab);
+		else if (lw)
+			snprintf(cnt, sizeof cnt, "%s", lab);
 		tui_put(app, r->y, c.desc_x, c.desc_w, ROLE_HEADER, cnt);
 	}
 	bool focus_here = app->focus == PANE_FORM && fs->in_grid;

@@ -60,7 +60,7 @@ static void open_done(struct tui_app *app, void *data, const char *text)
 		return;
 	}
 	tui_message(app, ROLE_OK, "loaded %s: %zu item(s)%s", text, tui_form_n_items(app),
-		    app->req.n_inv > 1 ? "; the form shows the first invoice, all are sent" : "");
+		    app->req.n_inv > 1 ? "; invoice 1 shown, Alt-] and Alt-[ move between them, all are sent" : "");
 }
 
 static void save_done(struct tui_app *app, void *data, const char *text)
@@ -76,6 +76,34 @@ static void save_done(struct tui_app *app, void *data, const char *text)
 			    text);
 	else
 		tui_message(app, ROLE_OK, "saved the request to %s", text);
+}
+
+/* Shows the invoice dir (+1, -1) away from the one shown, if there is one. */
+static void switch_invoice(struct tui_app *app, int dir)
+{
+	size_t n = app->req.n_inv;
+	if (n <= 1) {
+		tui_message(app, ROLE_ERROR, "the request holds one invoice (Alt-A adds one)");
+		return;
+	}
+	if ((dir < 0 && app->cur_inv == 0) || (dir > 0 && app->cur_inv + 1 >= n)) {
+		tui_message(app, ROLE_ERROR, "no %s invoice: this is invoice %zu of %zu",
+			    dir < 0 ? "previous" : "next", app->cur_inv + 1, n);
+		return;
+	}
+	size_t to = dir < 0 ? app->cur_inv - 1 : app->cur_inv + 1;
+	if (tui_form_show_invoice(app, to) != 0)
+		return;
+	tui_message(app, ROLE_OK, "invoice %zu of %zu: %zu item(s)", to + 1, n, tui_form_n_items(app));
+}
+
+static void delete_invoice_yes(struct tui_app *app, void *data)
+{
+	(void)data;
+	size_t was = app->cur_inv + 1;
+	if (tui_form_delete_invoice(app) == 0)
+		tui_message(app, ROLE_OK, "deleted invoice %zu; showing invoice %zu of %zu", was,
+			    app->cur_inv + 1, app->req.n_inv);
 }
 
 static enum tui_result main_on_action(struct tui_app *app, struct tui_view *v, enum tui_action a)
@@ -149,6 +177,32 @@ static enum tui_result main_on_action(struct tui_app *app, struct tui_view *v, e
 	case ACT_ROW_INSERT:
 		tui_form_insert_row(app, tui_form_n_items(app) ? app->form.row + 1 : 0);
 		app->focus = PANE_FORM;
+		return TUI_HANDLED;
+	case ACT_NEXT_INVOICE:
+	case ACT_PREV_INVOICE:
+		switch_invoice(app, a == ACT_NEXT_INVOICE ? 1 : -1);
+		return TUI_HANDLED;
+	case ACT_ADD_INVOICE:
+		if (tui_form_add_invoice(app) == 0) {
+			app->focus = PANE_FORM;
+			tui_form_refocus(app);
+			tui_message(app, ROLE_OK, "added invoice %zu of %zu", app->cur_inv + 1,
+				    app->req.n_inv);
+		}
+		return TUI_HANDLED;
+	case ACT_DELETE_INVOICE:
+		if (app->req.n_inv <= 1) {
+			tui_message(app, ROLE_ERROR, "the only invoice cannot be deleted");
+			return TUI_HANDLED;
+		}
+		if (tui_form_commit_edit(app) != 0)
+			return TUI_HANDLED;
+		{
+			char lines[160];
+			snprintf(lines, sizeof lines, "Delete invoice %zu of %zu and its %zu item(s)?",
+				 app->cur_inv + 1, app->req.n_inv, tui_form_n_items(app));
+			tui_confirm_default_no(app, "Delete invoice", lines, delete_invoice_yes, NULL);
+		}
 		return TUI_HANDLED;
 	default:
 		return TUI_PASS;

@@ -9,6 +9,8 @@
  *   action ACT_NAME        an action from actions.def (ACT_ prefix optional)
  *   type-state KEY         types a state value (e.g. doc: the last document)
  *   set-field NAME VALUE   a form field by name: bill.pcd, itms[1].ts, exms[0].tpe
+ *                          (of the invoice shown; assert-field also reads
+ *                          any invoice's: inv[1].itms[0].chg)
  *   wait-idle [MS]         until no request is running (default 20000 ms)
  *   wait-screen TEXT [MS]  until TEXT is on screen
  *   sleep MS               ticks the loop for MS milliseconds
@@ -19,7 +21,8 @@
  *   assert-field NAME VALUE
  *   assert-state KEY VALUE total, charges, billable, nonbillable, items,
  *                          taxrows, status, view, message (contains), focus,
- *                          exemptions, invoices
+ *                          exemptions (of the invoice shown), invoices,
+ *                          invoice (the one shown, from 1)
  *   dump-screen FILE       writes the screen text to FILE
  *   mark NAME              draws the screen if anything changed (as the
  *                          loop would), then prints "mark NAME MS" to
@@ -231,7 +234,12 @@ static const char *state_value(struct tui_app *app, const char *key, char *buf, 
 		return buf;
 	}
 	if (strcmp(key, "exemptions") == 0) {
-		snprintf(buf, n, "%zu", app->req.n_inv ? app->req.inv[0].n_exms : 0);
+		const struct afcq_invoice *inv = tui_form_invoice_c(app);
+		snprintf(buf, n, "%zu", inv ? inv->n_exms : 0);
+		return buf;
+	}
+	if (strcmp(key, "invoice") == 0) {
+		snprintf(buf, n, "%zu", app->cur_inv + 1);
 		return buf;
 	}
 	if (strcmp(key, "invoices") == 0) {

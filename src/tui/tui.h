@@ -188,6 +188,9 @@ void tui_marks_add_problem(struct tui_app *app, const char *path, const char *ms
  * of a deleted row (delta < 0) go away. */
 void tui_marks_shift(struct tui_app *app, enum tui_table t, size_t from, long delta);
 void tui_marks_swap(struct tui_app *app, enum tui_table t, size_t a, size_t b);
+/* Invoice inv was deleted: its marks go, marks of later invoices follow
+ * them down by one. */
+void tui_marks_invoice_deleted(struct tui_app *app, size_t inv);
 size_t tui_marks_typed(const struct tui_app *app, char *first, size_t n);
 void tui_marks_done(struct tui_app *app);
 /* Describes a T/S pair from the catalog; NULL when unknown or no catalog. */
@@ -327,6 +330,8 @@ struct tui_inflight {
 
 struct tui_mark {
 	enum tui_table t;
+	size_t inv;               /* the invoice (inv[] index) the field is in;
+				   * 0 for the company's fields */
 	size_t fi, rec;
 	char *text;               /* typed text that did not parse, or NULL */
 	char *msg;
@@ -352,7 +357,9 @@ struct tui_app {
 	struct tui_theme theme;
 	bool mouse;
 
-	struct afcq_request req;        /* the form: inv[0] is edited */
+	struct afcq_request req;        /* the form: inv[cur_inv] is edited */
+	size_t cur_inv;                 /* the invoice the header, grid, item and
+					 * exemption dialogs show (< req.n_inv) */
 	unsigned long form_gen;         /* bumped on every change of the form */
 	char *file;                     /* last opened/saved path */
 	char *form_clean;               /* the form as last started, loaded or saved (JSON) */
@@ -581,7 +588,23 @@ void tui_form_take_focus(struct tui_app *app);
 void tui_form_focus_row(struct tui_app *app, size_t row);
 /* Stores the field being edited; -1 when it did not parse. */
 int tui_form_commit_edit(struct tui_app *app);
+/* The invoice being edited, inv[cur_inv] (made when the form has none). */
 struct afcq_invoice *tui_form_invoice(struct tui_app *app);
+/* The same, read-only; NULL when the form holds no invoice. */
+const struct afcq_invoice *tui_form_invoice_c(const struct tui_app *app);
+/* Shows invoice i (stores the field being edited first; i is clamped to
+ * the invoices there are).  Returns -1 when a field being edited did not
+ * parse (nothing switched). */
+int tui_form_show_invoice(struct tui_app *app, size_t i);
+/* Appends an invoice with the config defaults and one item, copying the
+ * bill-to, customer type and date of the shown one, and shows it. */
+int tui_form_add_invoice(struct tui_app *app);
+/* Deletes the shown invoice (never the last one: -1 with a message) and
+ * shows the one now at its place (or the one before). */
+int tui_form_delete_invoice(struct tui_app *app);
+/* "Invoice 2 of 3" into buf when the form holds more than one invoice,
+ * "" otherwise; returns buf. */
+const char *tui_form_invoice_label(const struct tui_app *app, char *buf, size_t n);
 size_t tui_form_n_items(const struct tui_app *app);
 int tui_form_insert_row(struct tui_app *app, size_t at);
 void tui_form_delete_row(struct tui_app *app, size_t at);
