@@ -90,7 +90,7 @@ assert-not-screen "FIND_PCODE"
 key /
 type "line item"
 key Enter
-assert-screen "DETAIL      edit the less common fields of the current line"
+assert-screen "DETAIL         edit the less common fields of the current"
 key n n
 assert-screen "ROW_DUP"
 key /

@@ -11,10 +11,10 @@ wait-idle
 assert-screen "F1Help F2Save F3Open F4Item F5Quote F6Invoice F7Commit F8History F9Raw F10Quit"
 key F1
 assert-state view help
-assert-screen "| F5         q QUOTE       validate and send the form as a quote (never"
-assert-screen "|                          committed)"
+assert-screen "| F5         q QUOTE          validate and send the form as a quote (never"
+assert-screen "|                             committed)"
 key Down Down Down Down Down Down
-assert-screen "| F10        x QUIT        leave the workstation;"
+assert-screen "| F10        x QUIT           leave the workstation;"
 key End
 assert-screen "REDRAW"
 key Esc
