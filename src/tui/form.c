@@ -76,8 +76,10 @@ static void show(struct tui_app *app, size_t i)
 
 int tui_form_show_invoice(struct tui_app *app, size_t i)
 {
-	if (tui_form_commit_edit(app) != 0)
+	if (i >= app->req.n_inv)
 		return -1;
+	/* a value that does not parse stays typed, marked on its invoice */
+	tui_form_commit_edit(app);
 	show(app, i);
 	return 0;
 }
@@ -384,8 +386,10 @@ void tui_form_move_row(struct tui_app *app, size_t at, int dir)
 	tui_form_refocus(app);
 }
 
-void tui_form_focus_mark(struct tui_app *app, const struct tui_mark *m)
+void tui_form_focus_mark(struct tui_app *app, const struct tui_mark *mark)
 {
+	/* switching invoices stores the edit, which may move the marks */
+	const struct tui_mark copy = *mark, *m = &copy;
 	size_t n;
 	const struct tui_field_def *f = tui_fields(m->t, &n);
 	if (m->fi >= n)

@@ -147,7 +147,10 @@ static enum tui_result taxes_on_action(struct tui_app *app, struct tui_view *v, 
 			if (row->kind == TROW_TAX)
 				tui_open_tax(app, row->inv, row->item, row->idx, false);
 			else if (row->kind == TROW_ITEM || row->kind == TROW_ITEMERR) {
-				/* jump to the item in the form */
+				/* jump to the item in the form, on its invoice */
+				if (row->inv < app->req.n_inv && row->inv != app->cur_inv &&
+				    tui_form_show_invoice(app, row->inv) != 0)
+					return TUI_HANDLED;
 				tui_form_focus_row(app, row->item);
 			}
 		}

@@ -592,9 +592,9 @@ int tui_form_commit_edit(struct tui_app *app);
 struct afcq_invoice *tui_form_invoice(struct tui_app *app);
 /* The same, read-only; NULL when the form holds no invoice. */
 const struct afcq_invoice *tui_form_invoice_c(const struct tui_app *app);
-/* Shows invoice i (stores the field being edited first; i is clamped to
- * the invoices there are).  Returns -1 when a field being edited did not
- * parse (nothing switched). */
+/* Shows invoice i, storing the field being edited first (a value that
+ * does not parse stays typed and marked on its own invoice).  Returns -1
+ * when there is no invoice i (nothing switched). */
 int tui_form_show_invoice(struct tui_app *app, size_t i);
 /* Appends an invoice with the config defaults and one item, copying the
  * bill-to, customer type and date of the shown one, and shows it. */

@@ -134,3 +134,56 @@ assert-not-screen "! item 1 must be"
 key M-]
 assert-screen "! item 1 must be"
 SCRIPT
+
+# Enter on an item row of the answer shows that item on its invoice
+run_script invoices_answer_row_opens_its_invoice "$REQ" <<'SCRIPT'
+wait-idle
+key F5
+wait-idle
+assert-state invoice 1
+key C-w
+assert-state focus taxes
+key End Up
+assert-screen "inv 2 Item 1"
+key Enter
+assert-state invoice 2
+assert-state focus itms[0].ref
+assert-screen "Invoice 2 of 2"
+key C-w End Up Up Up
+key Enter
+assert-state invoice 1
+assert-state focus itms[23].ref
+SCRIPT
+
+# a value typed into invoice 2 that did not parse stays there, marked, and
+# sending from invoice 1 is refused on it
+run_script invoices_typed_invalid_in_second "$REQ" <<'SCRIPT'
+wait-idle
+key M-]
+set-field itms[0].chg 1O.5
+key M-[
+assert-field itms[0].chg 0
+assert-field inv[1].itms[0].chg 1O.5
+key F5
+assert-state op none
+assert-state message "fix the marked field first"
+assert-state invoice 2
+assert-state focus itms[0].chg
+assert-field itms[0].chg 1O.5
+SCRIPT
+
+# moving away from a value that does not parse keeps it, marked, on its
+# own invoice
+run_script invoices_switch_keeps_typed_text "$REQ" <<'SCRIPT'
+wait-idle
+key Tab Tab Tab Tab Tab Tab
+assert-state focus bill.pcd
+type 26x
+key M-]
+assert-state invoice 2
+assert-field bill.pcd 2604100
+key M-[
+assert-field bill.pcd 26x
+key Tab
+assert-screen "Bill-to PCode!     26x]"
+SCRIPT
