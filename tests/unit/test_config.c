@@ -36,7 +36,7 @@ static int setup(void **state)
 {
 	struct env *e = calloc(1, sizeof *e);
 	const char *tmp = getenv("TMPDIR");
-	snprintf(e->dir, sizeof e->dir, "%s/afcq-config-XXXXXX", tmp && *tmp ? tmp : "/tmp");
+	snprintf(e->dir, sizeof e->dir, "%s/afcq-config-XXXXXX", tmp && *tmp ? tmp : P_tmpdir);
 	if (!mkdtemp(e->dir))
 		return -1;
 	snprintf(e->xdg, sizeof e->xdg, "%s/xdg", e->dir);

@@ -487,7 +487,7 @@ static void test_ratebook_reports_file_and_line(void **state)
 {
 	(void)state;
 	const char *tmp = getenv("TMPDIR");
-	char *dir = afcq_xasprintf("%s/afcq-rb.XXXXXX", tmp && *tmp ? tmp : "/tmp");
+	char *dir = afcq_xasprintf("%s/afcq-rb.XXXXXX", tmp && *tmp ? tmp : P_tmpdir);
 	assert_non_null(mkdtemp(dir));
 	write_file(dir, "jurisdictions.tsv", "# pcode lvl parent ...\n0\t0\t-\tUSA\t-\t-\t-\n");
 	write_file(dir, "categories.tsv", "1\tSALES AND USE TAXES\n");

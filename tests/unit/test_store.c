@@ -171,7 +171,7 @@ static void test_file_persists(void **state)
 	struct afcq_error err;
 	struct store *st;
 
-	snprintf(tmpl, sizeof(tmpl), "%s/afcq-store.XXXXXX", tmp && *tmp ? tmp : "/tmp");
+	snprintf(tmpl, sizeof(tmpl), "%s/afcq-store.XXXXXX", tmp && *tmp ? tmp : P_tmpdir);
 	assert_non_null(mkdtemp(tmpl));
 	snprintf(path, sizeof(path), "%s/docs.sqlite", tmpl);
 
