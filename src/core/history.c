@@ -14,9 +14,7 @@
 #include "afcq/history.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <limits.h>
-#include <pwd.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -26,6 +24,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "afcq/paths.h"
 #include "afcq/str.h"
 
 #define HISTORY_SCHEMA_VERSION 1
@@ -91,65 +90,7 @@ static enum afcq_status db_error(struct afcq_error *err, const struct afcq_histo
 
 char *afcq_history_default_path(void)
 {
-	const char *state = getenv("XDG_STATE_HOME");
-	/* The XDG spec says relative values are to be ignored. */
-	if (state && state[0] == '/')
-		return afcq_xasprintf("%s/afcq/history.sqlite", state);
-	const char *home = getenv("HOME");
-	char pwbuf[4096];
-	struct passwd pw, *found = NULL;
-	if (afcq_str_empty(home) && getpwuid_r(getuid(), &pw, pwbuf, sizeof pwbuf, &found) == 0 &&
-	    found)
-		home = found->pw_dir;
-	if (afcq_str_empty(home))
-		return NULL;
-	return afcq_xasprintf("%s/.local/state/afcq/history.sqlite", home);
-}
-
-/* Creates the folders leading to the file at path (mode 0700 for those
- * created; existing ones are left as they are). */
-static enum afcq_status make_parents(const char *path, struct afcq_error *err)
-{
-	char *dir = afcq_xstrdup(path);
-	char *slash = strrchr(dir, '/');
-	enum afcq_status st = AFCQ_OK;
-	if (!slash || slash == dir)
-		goto out;
-	*slash = '\0';
-	for (char *p = dir + 1;; p++) {
-		if (*p != '/' && *p != '\0')
-			continue;
-		char c = *p;
-		*p = '\0';
-		if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
-			st = afcq_error_set(err, AFCQ_ERR_IO, dir, "cannot create folder: %s",
-					    strerror(errno));
-			goto out;
-		}
-		*p = c;
-		if (c == '\0')
-			break;
-	}
-	struct stat sb;
-	if (stat(dir, &sb) != 0 || !S_ISDIR(sb.st_mode))
-		st = afcq_error_set(err, AFCQ_ERR_IO, dir, "not a folder");
-out:
-	free(dir);
-	return st;
-}
-
-/* Creates the file 0600 before SQLite sees it, and takes group and other
- * permissions away from an existing one. */
-static enum afcq_status make_private_file(const char *path, struct afcq_error *err)
-{
-	int fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
-	if (fd < 0)
-		return afcq_error_set(err, AFCQ_ERR_IO, path, "cannot open: %s", strerror(errno));
-	struct stat sb;
-	if (fstat(fd, &sb) == 0 && (sb.st_mode & 077) && sb.st_uid == geteuid())
-		(void)fchmod(fd, sb.st_mode & 0700);
-	close(fd);
-	return AFCQ_OK;
+	return afcq_xdg_path("XDG_STATE_HOME", ".local/state", "history.sqlite");
 }
 
 /* ---- open and schema --------------------------------------------------- */
@@ -210,7 +151,7 @@ struct afcq_history *afcq_history_open(const char *path, struct afcq_error *err)
 		return NULL;
 	}
 	bool memory = strcmp(p, ":memory:") == 0;
-	if (!memory && (make_parents(p, err) != AFCQ_OK || make_private_file(p, err) != AFCQ_OK)) {
+	if (!memory && (afcq_make_parents(p, err) != AFCQ_OK || afcq_make_private_file(p, err) != AFCQ_OK)) {
 		free(p);
 		return NULL;
 	}
