@@ -89,4 +89,18 @@ json_t *afcq_codec_location_to_json(const struct afcq_location *l);
 enum afcq_status afcq_codec_location_from_json(const json_t *j, const char *path,
 					       struct afcq_location *out, struct afcq_error *err);
 
+/* Line items and exemptions on their own (a product's items, a customer's
+ * exemptions), as the JSON arrays of an invoice's "itms" and "exms".  The
+ * _from_json functions fill a new array *v of *n elements the caller frees
+ * element by element (afcq_item_done / afcq_exemption_done) and then
+ * free()s; path names j in errors; on error *v is NULL and *n 0. */
+json_t *afcq_codec_items_to_json(const struct afcq_item *v, size_t n);
+enum afcq_status afcq_codec_items_from_json(const json_t *j, const char *path,
+					    struct afcq_item **v, size_t *n,
+					    struct afcq_error *err);
+json_t *afcq_codec_exemptions_to_json(const struct afcq_exemption *v, size_t n);
+enum afcq_status afcq_codec_exemptions_from_json(const json_t *j, const char *path,
+						 struct afcq_exemption **v, size_t *n,
+						 struct afcq_error *err);
+
 #endif

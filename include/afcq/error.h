@@ -21,9 +21,10 @@ enum afcq_status {
 	AFCQ_ERR_PARSE,     /* malformed or empty JSON */
 	AFCQ_ERR_API,       /* the API answered with err entries */
 	AFCQ_ERR_IO,        /* file system */
-	AFCQ_ERR_DB,        /* history store */
+	AFCQ_ERR_DB,        /* history, customer or product store */
 	AFCQ_ERR_CANCELLED, /* the user cancelled a request */
 	AFCQ_ERR_NOMEM,
+	AFCQ_ERR_CONFLICT,  /* a stored record changed since it was loaded */
 };
 
 /* Finer cause for AFCQ_ERR_NET / AFCQ_ERR_HTTP / AFCQ_ERR_PARSE. */

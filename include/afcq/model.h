@@ -254,6 +254,7 @@ struct afcq_service_info {
 /* _init zeroes; _done frees every owned pointer and zeroes again.  Safe to
  * call _done on a zeroed struct and twice in a row. */
 void afcq_location_done(struct afcq_location *l);
+void afcq_exemption_done(struct afcq_exemption *x);
 void afcq_item_init(struct afcq_item *it);
 void afcq_item_done(struct afcq_item *it);
 void afcq_invoice_init(struct afcq_invoice *inv);
@@ -278,6 +279,7 @@ void afcq_service_info_done(struct afcq_service_info *s);
 /* Deep copies: *dst must be zeroed/done; on failure dst is left done and
  * -1 is returned (out of memory), else 0. */
 int afcq_location_copy(struct afcq_location *dst, const struct afcq_location *src);
+int afcq_exemption_copy(struct afcq_exemption *dst, const struct afcq_exemption *src);
 int afcq_item_copy(struct afcq_item *dst, const struct afcq_item *src);
 int afcq_request_copy(struct afcq_request *dst, const struct afcq_request *src);
 

@@ -211,6 +211,54 @@ enum afcq_status afcq_codec_location_from_json(const json_t *j, const char *path
 	return AFCQ_OK;
 }
 
+/* ---- items and exemptions on their own -------------------------------------- */
+
+json_t *afcq_codec_items_to_json(const struct afcq_item *v, size_t n)
+{
+	return codec_emit_array(&item_table, v, n, sizeof *v);
+}
+
+enum afcq_status afcq_codec_items_from_json(const json_t *j, const char *path,
+					    struct afcq_item **v, size_t *n,
+					    struct afcq_error *err)
+{
+	*v = NULL;
+	*n = 0;
+	enum afcq_status st = codec_parse_array(j, &item_table, sizeof **v, v, n, path ? path : "",
+						err);
+	if (st != AFCQ_OK) {
+		for (size_t i = 0; i < *n; i++)
+			afcq_item_done(&(*v)[i]);
+		free(*v);
+		*v = NULL;
+		*n = 0;
+	}
+	return st;
+}
+
+json_t *afcq_codec_exemptions_to_json(const struct afcq_exemption *v, size_t n)
+{
+	return codec_emit_array(&exemption_table, v, n, sizeof *v);
+}
+
+enum afcq_status afcq_codec_exemptions_from_json(const json_t *j, const char *path,
+						 struct afcq_exemption **v, size_t *n,
+						 struct afcq_error *err)
+{
+	*v = NULL;
+	*n = 0;
+	enum afcq_status st = codec_parse_array(j, &exemption_table, sizeof **v, v, n,
+						path ? path : "", err);
+	if (st != AFCQ_OK) {
+		for (size_t i = 0; i < *n; i++)
+			afcq_exemption_done(&(*v)[i]);
+		free(*v);
+		*v = NULL;
+		*n = 0;
+	}
+	return st;
+}
+
 /* ---- CalcTaxes request ------------------------------------------------------- */
 
 /* "inv#2", "inv#3"...: a repetition renamed by afcq_json_relax. */

@@ -53,6 +53,7 @@ int afcq_status_exit_code(enum afcq_status s)
 	case AFCQ_ERR_USAGE:
 	case AFCQ_ERR_INVALID:
 	case AFCQ_ERR_IO:
+	case AFCQ_ERR_CONFLICT:
 		return 2;
 	case AFCQ_ERR_CONFIG:
 		return 3;
@@ -80,9 +81,10 @@ const char *afcq_status_name(enum afcq_status s)
 	case AFCQ_ERR_PARSE: return "malformed answer";
 	case AFCQ_ERR_API: return "the API answered with errors";
 	case AFCQ_ERR_IO: return "file error";
-	case AFCQ_ERR_DB: return "history store error";
+	case AFCQ_ERR_DB: return "store error";
 	case AFCQ_ERR_CANCELLED: return "cancelled";
 	case AFCQ_ERR_NOMEM: return "out of memory";
+	case AFCQ_ERR_CONFLICT: return "changed since loaded";
 	}
 	return "error";
 }

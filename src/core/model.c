@@ -94,10 +94,18 @@ void afcq_errors_done(struct afcq_errors *e)
 
 /* ---- request ----------------------------------------------------------- */
 
-static void exemption_done(struct afcq_exemption *x)
+void afcq_exemption_done(struct afcq_exemption *x)
 {
+	if (!x)
+		return;
 	afcq_location_done(&x->loc);
 	memset(x, 0, sizeof(*x));
+}
+
+int afcq_exemption_copy(struct afcq_exemption *dst, const struct afcq_exemption *src)
+{
+	*dst = *src;
+	return afcq_location_copy(&dst->loc, &src->loc);
 }
 
 static void bridge_done(struct afcq_bridge *b)
@@ -173,7 +181,7 @@ void afcq_invoice_done(struct afcq_invoice *inv)
 	afcq_location_done(&inv->bill);
 	free(inv->date);
 	for (size_t i = 0; i < inv->n_exms; i++)
-		exemption_done(&inv->exms[i]);
+		afcq_exemption_done(&inv->exms[i]);
 	free(inv->exms);
 	for (size_t i = 0; i < inv->n_itms; i++)
 		afcq_item_done(&inv->itms[i]);
@@ -198,10 +206,8 @@ static void invoice_copy(struct afcq_invoice *dst, const struct afcq_invoice *sr
 	if (src->n_exms) {
 		dst->exms = afcq_xcalloc(src->n_exms, sizeof(*dst->exms));
 		dst->n_exms = src->n_exms;
-		for (size_t i = 0; i < src->n_exms; i++) {
-			dst->exms[i] = src->exms[i];
-			afcq_location_copy(&dst->exms[i].loc, &src->exms[i].loc);
-		}
+		for (size_t i = 0; i < src->n_exms; i++)
+			afcq_exemption_copy(&dst->exms[i], &src->exms[i]);
 	}
 	dst->itms = NULL;
 	dst->n_itms = 0;
