@@ -65,7 +65,7 @@ TUI_LIBS     = $(call pkg_libs,$(TUI_PKGS))
 SANDBOX_LIBS = $(call pkg_libs,$(SANDBOX_PKGS))
 TEST_LIBS    = $(call pkg_libs,$(TEST_PKGS))
 
-CORE_SRC    := $(sort $(wildcard src/core/*.c))
+CORE_SRC    := $(sort $(wildcard src/core/*.c src/store/*.c))
 CLI_SRC     := $(sort $(wildcard src/cli/*.c))
 TUI_SRC     := $(sort $(wildcard src/tui/*.c))
 SANDBOX_SRC := $(sort $(filter-out src/sandbox/main.c,$(wildcard src/sandbox/*.c)))
@@ -96,7 +96,7 @@ all: core-purity $(AFCQ) $(SANDBOX)
 # The core never includes curses: a stray include fails the build.
 core-purity:
 	$(Q)if grep -nE '^[[:space:]]*#[[:space:]]*include[[:space:]]*[<"](n?curses|form|menu|panel)[a-z]*\.h' \
-	    src/core/*.c include/afcq/*.h 2>/dev/null; then \
+	    src/core/*.c src/store/*.c src/store/*.h include/afcq/*.h 2>/dev/null; then \
 	    echo 'error: the core library must not include curses headers' >&2; exit 1; fi
 
 setup:
@@ -147,6 +147,11 @@ $(BUILD)/obj/src/core/%.o: src/core/%.c
 	@mkdir -p $(dir $@)
 	$(call say,CC,$<)
 	$(Q)$(CC) $(CORE_CFLAGS) -c -o $@ $<
+
+$(BUILD)/obj/src/store/%.o: src/store/%.c
+	@mkdir -p $(dir $@)
+	$(call say,CC,$<)
+	$(Q)$(CC) $(CORE_CFLAGS) -Isrc/store -c -o $@ $<
 
 $(BUILD)/obj/src/cli/%.o: src/cli/%.c
 	@mkdir -p $(dir $@)

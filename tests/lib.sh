@@ -11,6 +11,7 @@ T_TMP=$(mktemp -d "${TMPDIR:-/tmp}/afcq-t.XXXXXX")
 export HOME="$T_TMP/home"
 export XDG_STATE_HOME="$T_TMP/state"
 export XDG_CONFIG_HOME="$T_TMP/config"
+export XDG_DATA_HOME="$T_TMP/data"
 export AFCQ_CONFIG=
 unset NO_COLOR || true
 mkdir -p "$HOME"

@@ -17,7 +17,7 @@ for t in "$BUILD_DIR"/tests/test_*; do
 	[ -x "$t" ] || continue
 	name=$(basename "$t")
 	tmpd=$(mktemp -d "${TMPDIR:-/tmp}/afcq-unit.XXXXXX")
-	HOME="$tmpd" XDG_STATE_HOME="$tmpd/state" XDG_CONFIG_HOME="$tmpd/config" \
+	HOME="$tmpd" XDG_STATE_HOME="$tmpd/state" XDG_CONFIG_HOME="$tmpd/config" XDG_DATA_HOME="$tmpd/data" \
 		AFCQ_CONFIG= "$t" >"$log" 2>&1
 	rc=$?
 	rm -rf "$tmpd"
