@@ -18,6 +18,17 @@
  * cause EMPTY or MALFORMED (where = URL); AFCQ_ERR_API with where = the
  * level of the first err entry ("err", "inv[0]", "inv[0].itms[2]", "ok")
  * and msg "error CODE: MESSAGE".
+ *
+ * Answers that are not answers:
+ *  - a CalcTaxes answer without err entries that holds fewer invoices than
+ *    were sent ({}, {"inv": []}) is AFCQ_ERR_PARSE, cause MALFORMED, msg
+ *    "malformed answer: no results for invoice K of N";
+ *  - a Commit answer is accepted as {"ok": true} or as an echo of the
+ *    request ({"doc": the code sent, "cmmt": the flag sent}); err entries
+ *    or "ok": false are AFCQ_ERR_API; anything else leaves the outcome
+ *    unknown: AFCQ_ERR_PARSE with cause AFCQ_CAUSE_UNKNOWN_OUTCOME, and the
+ *    history record stays "outcome unknown" (AFCQ_OUTCOME_PENDING) with the
+ *    answer and that message.
  */
 #ifndef AFCQ_API_H
 #define AFCQ_API_H
@@ -56,6 +67,7 @@ struct afcq_exchange {
 	struct afcq_pcode_result pcodes;         /* PCODE / LOCATION / PRIMARY */
 	struct afcq_service_info info;
 	int64_t history_id;                      /* 0 when not recorded */
+	char *doc;                   /* COMMIT / UNCOMMIT: the document code sent */
 	struct afcq_request sent;    /* QUOTE / INVOICE: the request as sent
 				      * (moved in by afcq_api_take; gives the
 				      * total due that history records) */

@@ -14,6 +14,14 @@
  * lists in their wire form; it is replaced atomically (temporary file +
  * rename), so readers never see half a file.
  *
+ * An endpoint without catalogs is remembered too (a negative cache): when
+ * the T/S pair lookup answers HTTP 400, 404, 405, 410 or 501, an empty
+ * list, or a body that is not a catalog (an HTML page, an error object, a
+ * CalcTaxes answer), the file records "absent" with the reason and no
+ * lists, for AFCQ_CATALOG_ABSENT_MAX_AGE_S, so a command makes no lookup
+ * at all meanwhile.  A catalog absent means "not checked", never "refused".
+ * Nothing that failed to decode is ever cached as a catalog.
+ *
  * afcq_catalog_load is the blocking whole: cache when fresh, else fetch and
  * rewrite the cache.  The workstation, which never blocks, uses the parts:
  * afcq_catalog_read_cache, afcq_catalog_is_fresh, then its own asynchronous
@@ -35,6 +43,8 @@
 
 /* Default maximum age of a cached catalog: 7 days. */
 #define AFCQ_CATALOG_MAX_AGE_S (7L * 24 * 3600)
+/* How long an endpoint without catalogs is remembered: 1 hour. */
+#define AFCQ_CATALOG_ABSENT_MAX_AGE_S 3600L
 
 struct afcq_catalog {
 	struct afcq_tspair_list tspairs;
@@ -42,6 +52,8 @@ struct afcq_catalog {
 	time_t fetched;        /* when the lists came from the endpoint */
 	bool from_cache;       /* read from the cache file by this load */
 	bool stale;            /* older than the maximum age (kept: a refresh failed) */
+	bool absent;           /* the endpoint has no catalogs: lists empty, nothing checked */
+	char *absent_why;      /* owned: why it counts as absent ("HTTP 404", ...) */
 	char *key;             /* endpoint key (no credentials), owned */
 	char *path;            /* cache file, owned; NULL until known */
 	struct afcq_error refresh_error; /* why a needed refresh failed (status AFCQ_OK if none) */
@@ -69,9 +81,13 @@ char *afcq_catalog_cache_path(const char *endpoint, const char *cache_dir, struc
 
 /* Loads the catalogs of ctx's endpoint into *cat (zeroed by the caller,
  * afcq_catalog_done to free).  Reads the cache; when it is missing,
- * unreadable, written for another key, older than the maximum age, or
- * opts->force is set, fetches both lists through afcq_api_lookup
- * (AFCQ_OP_TSPAIRS, AFCQ_OP_TAXTYPE "*") and rewrites the cache.
+ * unreadable, written for another key, older than the maximum age (an
+ * absent entry: AFCQ_CATALOG_ABSENT_MAX_AGE_S), or opts->force is set,
+ * fetches both lists through afcq_api_lookup (AFCQ_OP_TSPAIRS,
+ * AFCQ_OP_TAXTYPE "*") and rewrites the cache.  A fetch that finds no
+ * catalog (afcq_catalog_absent_error) is AFCQ_OK with cat->absent set,
+ * cat->absent_why saying why, and the absence cached; a tax type list
+ * that is absent alone leaves taxtypes empty.
  * When a needed fetch fails but a cache exists, that cache is used: AFCQ_OK,
  * the failure in cat->refresh_error, cat->stale set when the cache is past
  * the maximum age (a forced refresh of a fresh cache leaves it clear).
@@ -82,20 +98,44 @@ char *afcq_catalog_cache_path(const char *endpoint, const char *cache_dir, struc
 enum afcq_status afcq_catalog_load(struct afcq_catalog *cat, struct afcq_api_ctx *ctx,
 				   const struct afcq_catalog_opts *opts, struct afcq_error *err);
 
+/* true when a failed catalog lookup means the endpoint has no catalog
+ * (HTTP 400/404/405/410/501, an empty or malformed answer), rather than a
+ * passing trouble (network, timeout, 5xx, authentication). */
+bool afcq_catalog_absent_error(const struct afcq_error *err);
+/* Why such a failure counts as "no catalog", without the URL (which may
+ * hold credentials): "the lookup answered HTTP 404", "the lookup answered
+ * something that is not a catalog (...)".  Caller frees. */
+char *afcq_catalog_absent_reason(const struct afcq_error *err);
+/* Makes cat an absent entry fetched at `fetched` (0: time(NULL)): lists
+ * emptied, absent set, absent_why a copy of why. */
+void afcq_catalog_set_absent(struct afcq_catalog *cat, const char *why, time_t fetched);
+
+/* Gives a cached catalog a second chance before it refuses a pair of req:
+ * when cat came from the cache (cat->from_cache) and refuses one of req's
+ * T/S pairs, it is loaded again with a forced fetch (opts as for
+ * afcq_catalog_load; *cat replaced), once.  Returns true when it fetched
+ * again (the new load's failure, if any, is in cat->refresh_error: the
+ * cached lists are then kept).  A catalog that accepts every pair of req,
+ * or that was just fetched, is left alone (false). */
+bool afcq_catalog_confirm(struct afcq_catalog *cat, struct afcq_api_ctx *ctx,
+			  const struct afcq_catalog_opts *opts, const struct afcq_request *req);
+
 /* Reads the cache file for endpoint into *cat (zeroed by the caller),
- * whatever its age; sets key, path, fetched and from_cache.  Returns
+ * whatever its age; sets key, path, fetched and from_cache (and absent,
+ * absent_why for an absent entry).  Returns
  * AFCQ_ERR_IO when there is no file (cause NONE, errno text in msg),
  * AFCQ_ERR_PARSE when it is not a catalog for this endpoint key (*cat left
  * empty but with key and path set). */
 enum afcq_status afcq_catalog_read_cache(struct afcq_catalog *cat, const char *endpoint,
 					 const char *cache_dir, struct afcq_error *err);
 /* true when cat holds lists fetched at most max_age_s (<= 0: default) before
- * now (0: time(NULL)).  A fetch time in the future (clock moved back) is
- * not fresh. */
+ * now (0: time(NULL)); an absent entry at most AFCQ_CATALOG_ABSENT_MAX_AGE_S
+ * (or max_age_s when shorter).  A fetch time in the future (clock moved
+ * back) is not fresh. */
 bool afcq_catalog_is_fresh(const struct afcq_catalog *cat, long max_age_s, time_t now);
 /* Replaces the lists with the ones given (moved in: *tspairs and *taxtypes
- * are left empty) and records the fetch time (0: time(NULL)); clears stale
- * and from_cache. */
+ * are left empty) and records the fetch time (0: time(NULL)); clears stale,
+ * absent and from_cache. */
 void afcq_catalog_set(struct afcq_catalog *cat, struct afcq_tspair_list *tspairs,
 		      struct afcq_taxtype_list *taxtypes, time_t fetched);
 /* Writes cat to the cache file for endpoint (directories made 0700, file

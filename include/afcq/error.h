@@ -37,6 +37,7 @@ enum afcq_cause {
 	AFCQ_CAUSE_HTTP,      /* non-2xx status */
 	AFCQ_CAUSE_MALFORMED, /* body is not the JSON we expect */
 	AFCQ_CAUSE_EMPTY,     /* body is empty */
+	AFCQ_CAUSE_UNKNOWN_OUTCOME, /* answered, but it does not say whether it was done */
 	AFCQ_CAUSE_OTHER,
 };
 

@@ -67,14 +67,24 @@ int cli_request_check_catalog(struct cli_session *s, const struct afcq_request *
 	afcq_error_clear(&err);
 	/* A catalog that cannot be had (refused, no lookups served) checks
 	 * nothing: the request itself then meets its own fate and is recorded.
-	 * An endpoint that let the lookup time out would make the request wait
-	 * as long again for nothing, so that stops here (nothing was sent). */
+	 * An endpoint without catalogs (a lookup answered 404 or with something
+	 * that is not a catalog) is said in one line; the absence is cached,
+	 * so the next commands do not ask again.  A cached catalog that
+	 * refuses a pair is fetched again once before refusing.  An endpoint
+	 * that let the lookup time out would make the request wait as long
+	 * again for nothing, so that stops here (nothing was sent). */
 	int rc = CLI_EXIT_OK;
 	enum afcq_status st = afcq_catalog_load(&cat, &s->api, NULL, &err);
-	if (st == AFCQ_OK && cat.tspairs.n)
+	if (st == AFCQ_OK)
+		afcq_catalog_confirm(&cat, &s->api, NULL, r);
+	if (st == AFCQ_OK && cat.absent) {
+		fprintf(stderr, "afcq: T/S pairs not checked: the endpoint's catalog is unavailable"
+				" (%s)\n", cat.absent_why);
+	} else if (st == AFCQ_OK && cat.tspairs.n) {
 		rc = cli_request_check_pairs(r, &cat);
-	else if (st == AFCQ_ERR_NET && err.cause == AFCQ_CAUSE_TIMEOUT)
+	} else if (st == AFCQ_ERR_NET && err.cause == AFCQ_CAUSE_TIMEOUT) {
 		rc = cli_fail(&err);
+	}
 	afcq_catalog_done(&cat);
 	return rc;
 }

@@ -40,6 +40,7 @@ struct afcq_pending {
 	struct afcq_call *call;
 	char *request_body;
 	struct afcq_request req;    /* QUOTE / INVOICE: the request as sent */
+	char *doc;                  /* COMMIT / UNCOMMIT: the document code */
 	int64_t history_id;
 };
 
@@ -73,6 +74,7 @@ void afcq_exchange_done(struct afcq_exchange *x)
 	afcq_pcode_result_done(&x->pcodes);
 	afcq_service_info_done(&x->info);
 	afcq_request_done(&x->sent);
+	free(x->doc);
 	memset(x, 0, sizeof *x);
 }
 
@@ -186,6 +188,7 @@ static void pending_free(struct afcq_pending *p)
 	afcq_call_free(p->call);
 	free(p->request_body);
 	afcq_request_done(&p->req);
+	free(p->doc);
 	free(p);
 }
 
@@ -294,6 +297,7 @@ struct afcq_pending *afcq_api_start_commit(struct afcq_api_ctx *ctx, const char 
 	json_t *j = afcq_codec_commit_request_to_json(&cr);
 	struct afcq_pending *p = afcq_xcalloc(1, sizeof *p);
 	p->op = commit ? AFCQ_OP_COMMIT : AFCQ_OP_UNCOMMIT;
+	p->doc = afcq_xstrdup(doc);
 	p->request_body = afcq_json_dump(j, AFCQ_JSON_COMPACT);
 	json_decref(j);
 	return launch(ctx, p, "POST", PATH_COMMIT, doc, NULL, err);
@@ -455,6 +459,46 @@ static void scan_response(struct err_scan *s, const struct afcq_response *r)
 	}
 }
 
+/* A Commit answer says it was done: {"ok": true}, or the request echoed
+ * ({"doc": the code sent, "cmmt": the flag sent}) as the service's own
+ * sample answers. */
+static bool commit_confirmed(const struct afcq_exchange *x)
+{
+	const struct afcq_commit_response *c = &x->commit;
+	if (c->ok.set)
+		return c->ok.v;
+	bool commit = x->op == AFCQ_OP_COMMIT;
+	return c->doc && x->doc && strcmp(c->doc, x->doc) == 0 && c->cmmt.set &&
+	       c->cmmt.v == commit;
+}
+
+static enum afcq_status commit_unknown(const struct afcq_exchange *x, struct afcq_error *err)
+{
+	const char *what = x->op == AFCQ_OP_COMMIT ? "committed" : "uncommitted";
+	afcq_error_set(err, AFCQ_ERR_PARSE, x->http.url,
+		       "outcome unknown: the answer neither confirms nor refuses (no \"ok\", no "
+		       "echo of the document); document %s may or may not be %s",
+		       x->doc ? x->doc : "", what);
+	err->cause = AFCQ_CAUSE_UNKNOWN_OUTCOME;
+	err->http_status = x->http.status;
+	return AFCQ_ERR_PARSE;
+}
+
+/* A CalcTaxes answer without err entries must answer every invoice sent:
+ * {} or {"inv": []} are not answers. */
+static enum afcq_status calc_complete(const struct afcq_exchange *x, struct afcq_error *err)
+{
+	const struct afcq_response *r = &x->response;
+	size_t sent = x->sent.n_inv;
+	if (r->err.n || r->n_inv >= sent)
+		return AFCQ_OK;
+	afcq_error_set(err, AFCQ_ERR_PARSE, x->http.url,
+		       "malformed answer: no results for invoice %zu of %zu", r->n_inv + 1, sent);
+	err->cause = AFCQ_CAUSE_MALFORMED;
+	err->http_status = x->http.status;
+	return AFCQ_ERR_PARSE;
+}
+
 /* AFCQ_ERR_API with the first problem, or AFCQ_OK. */
 static enum afcq_status api_errors(const struct afcq_exchange *x, struct afcq_error *err)
 {
@@ -462,6 +506,8 @@ static enum afcq_status api_errors(const struct afcq_exchange *x, struct afcq_er
 	switch (x->op) {
 	case AFCQ_OP_QUOTE:
 	case AFCQ_OP_INVOICE:
+		if (calc_complete(x, err) != AFCQ_OK)
+			return err->status;
 		scan_response(&s, &x->response);
 		break;
 	case AFCQ_OP_COMMIT:
@@ -471,6 +517,8 @@ static enum afcq_status api_errors(const struct afcq_exchange *x, struct afcq_er
 			return afcq_error_set(err, AFCQ_ERR_API, "ok",
 					      "the server did not %s the document",
 					      x->op == AFCQ_OP_COMMIT ? "commit" : "uncommit");
+		if (!s.n && !commit_confirmed(x))
+			return commit_unknown(x, err);
 		break;
 	case AFCQ_OP_SERVICEINFO:
 		if (!afcq_str_empty(x->info.error))
@@ -488,8 +536,10 @@ static enum afcq_status api_errors(const struct afcq_exchange *x, struct afcq_er
 	return afcq_error_set(err, AFCQ_ERR_API, s.where, "error %d: %s", s.code, msg);
 }
 
-static enum afcq_outcome outcome_of(enum afcq_status st)
+static enum afcq_outcome outcome_of(enum afcq_status st, const struct afcq_error *why)
 {
+	if (st == AFCQ_ERR_PARSE && why && why->cause == AFCQ_CAUSE_UNKNOWN_OUTCOME)
+		return AFCQ_OUTCOME_PENDING; /* answered, but not whether it was done */
 	switch (st) {
 	case AFCQ_OK: return AFCQ_OUTCOME_OK;
 	case AFCQ_ERR_API: return AFCQ_OUTCOME_API_ERROR;
@@ -518,7 +568,7 @@ static void history_complete(struct afcq_api_ctx *ctx, const struct afcq_exchang
 	struct afcq_error ignored;
 	/* The answer already arrived: a store failure now cannot undo it, so
 	 * it does not change what the caller is told. */
-	afcq_history_finish(ctx->history, x->history_id, outcome_of(st), x->http.status,
+	afcq_history_finish(ctx->history, x->history_id, outcome_of(st, why), x->http.status,
 			    x->http.latency_ms, x->http.body, detail, has_total, total, &ignored);
 }
 
@@ -541,6 +591,8 @@ enum afcq_status afcq_api_take(struct afcq_api_ctx *ctx, struct afcq_pending *p,
 	x->history_id = p->history_id;
 	x->sent = p->req;
 	afcq_request_init(&p->req);
+	x->doc = p->doc;
+	p->doc = NULL;
 
 	enum afcq_status st = afcq_call_take(p->call, &x->http, err);
 	pending_free(p);

@@ -36,6 +36,7 @@ void afcq_catalog_done(struct afcq_catalog *cat)
 	afcq_taxtype_list_done(&cat->taxtypes);
 	free(cat->key);
 	free(cat->path);
+	free(cat->absent_why);
 	memset(cat, 0, sizeof *cat);
 }
 
@@ -206,7 +207,12 @@ enum afcq_status afcq_catalog_read_cache(struct afcq_catalog *cat, const char *e
 		if (st == AFCQ_OK)
 			st = parse_member(root, "taxtypes", cat, err);
 	}
-	if (st == AFCQ_OK) {
+	const json_t *absent = json_object_get(root, "absent");
+	if (st == AFCQ_OK && json_is_string(absent)) {
+		afcq_catalog_set_absent(cat, json_string_value(absent),
+					(time_t)json_integer_value(fetched));
+		cat->from_cache = true;
+	} else if (st == AFCQ_OK) {
 		cat->fetched = (time_t)json_integer_value(fetched);
 		cat->from_cache = true;
 	} else {
@@ -223,6 +229,8 @@ bool afcq_catalog_is_fresh(const struct afcq_catalog *cat, long max_age_s, time_
 		return false;
 	if (max_age_s <= 0)
 		max_age_s = AFCQ_CATALOG_MAX_AGE_S;
+	if (cat->absent && max_age_s > AFCQ_CATALOG_ABSENT_MAX_AGE_S)
+		max_age_s = AFCQ_CATALOG_ABSENT_MAX_AGE_S;
 	if (!now)
 		now = time(NULL);
 	double age = difftime(now, cat->fetched);
@@ -241,6 +249,44 @@ void afcq_catalog_set(struct afcq_catalog *cat, struct afcq_tspair_list *tspairs
 	cat->fetched = fetched ? fetched : time(NULL);
 	cat->stale = false;
 	cat->from_cache = false;
+	cat->absent = false;
+	free(cat->absent_why);
+	cat->absent_why = NULL;
+}
+
+void afcq_catalog_set_absent(struct afcq_catalog *cat, const char *why, time_t fetched)
+{
+	struct afcq_tspair_list none = { 0 };
+	struct afcq_taxtype_list no_types = { 0 };
+	afcq_catalog_set(cat, &none, &no_types, fetched);
+	cat->absent = true;
+	cat->absent_why = afcq_xstrdup(afcq_str_empty(why) ? "no catalog" : why);
+}
+
+bool afcq_catalog_absent_error(const struct afcq_error *err)
+{
+	if (!err)
+		return false;
+	if (err->status == AFCQ_ERR_PARSE)
+		return true;
+	if (err->status != AFCQ_ERR_HTTP)
+		return false;
+	switch (err->http_status) {
+	case 400: case 404: case 405: case 410: case 501:
+		return true;
+	default:
+		return false;
+	}
+}
+
+char *afcq_catalog_absent_reason(const struct afcq_error *err)
+{
+	if (err->status == AFCQ_ERR_HTTP)
+		return afcq_xasprintf("the lookup answered HTTP %ld", err->http_status);
+	if (err->cause == AFCQ_CAUSE_EMPTY)
+		return afcq_xasprintf("the lookup answered no pairs (%s)", err->msg);
+	return afcq_xasprintf("the lookup answered something that is not a catalog (%s)",
+			      err->msg);
 }
 
 static char *cache_text(const struct afcq_catalog *cat)
@@ -255,6 +301,9 @@ static char *cache_text(const struct afcq_catalog *cat)
 	json_object_set_new(root, "endpoint", json_string(cat->key));
 	json_object_set_new(root, "fetched", json_integer((json_int_t)cat->fetched));
 	json_object_set_new(root, "fetched_utc", json_string(when));
+	if (cat->absent)
+		json_object_set_new(root, "absent", json_string(cat->absent_why ? cat->absent_why
+										: "no catalog"));
 	json_object_set_new(root, "tspairs", afcq_codec_tspairs_to_json(&cat->tspairs));
 	json_object_set_new(root, "taxtypes", afcq_codec_taxtypes_to_json(&cat->taxtypes));
 	char *text = afcq_json_dump(root, AFCQ_JSON_PRETTY);
@@ -323,6 +372,10 @@ static enum afcq_status fetch_lists(struct afcq_api_ctx *ctx, struct afcq_tspair
 		memset(&x.tspairs, 0, sizeof x.tspairs);
 	}
 	afcq_exchange_done(&x);
+	if (st == AFCQ_OK && !pairs->n) {
+		st = afcq_error_set(err, AFCQ_ERR_PARSE, "tspairs", "the T/S pair list is empty");
+		err->cause = AFCQ_CAUSE_EMPTY;
+	}
 	if (st != AFCQ_OK)
 		return st;
 	memset(&x, 0, sizeof x);
@@ -330,6 +383,9 @@ static enum afcq_status fetch_lists(struct afcq_api_ctx *ctx, struct afcq_tspair
 	if (st == AFCQ_OK) {
 		*types = x.taxtypes;
 		memset(&x.taxtypes, 0, sizeof x.taxtypes);
+	} else if (afcq_catalog_absent_error(err)) {
+		afcq_error_clear(err); /* pairs without tax types still check pairs */
+		st = AFCQ_OK;
 	} else {
 		afcq_tspair_list_done(pairs);
 	}
@@ -363,6 +419,18 @@ enum afcq_status afcq_catalog_load(struct afcq_catalog *cat, struct afcq_api_ctx
 	struct afcq_tspair_list pairs = { 0 };
 	struct afcq_taxtype_list types = { 0 };
 	enum afcq_status st = fetch_lists(ctx, &pairs, &types, err);
+	if (st != AFCQ_OK && afcq_catalog_absent_error(err)) {
+		/* No catalog here: remembered, so the next commands ask nothing. */
+		afcq_catalog_done(&cached);
+		char *why = afcq_catalog_absent_reason(err);
+		afcq_catalog_set_absent(cat, why, now);
+		free(why);
+		afcq_error_clear(err);
+		struct afcq_error werr;
+		if (afcq_catalog_write_cache(cat, endpoint, opts->cache_dir, &werr) != AFCQ_OK)
+			cat->refresh_error = werr;
+		return AFCQ_OK;
+	}
 	if (st != AFCQ_OK) {
 		if (!have_cache) {
 			afcq_catalog_done(&cached);
@@ -380,6 +448,46 @@ enum afcq_status afcq_catalog_load(struct afcq_catalog *cat, struct afcq_api_ctx
 	if (afcq_catalog_write_cache(cat, endpoint, opts->cache_dir, &werr) != AFCQ_OK)
 		cat->refresh_error = werr;
 	return AFCQ_OK;
+}
+
+/* The validation hook over a catalog, noting whether a whole pair (not a
+ * half asked with AFCQ_TSPAIR_ANY) was refused. */
+struct refusal {
+	const struct afcq_catalog *cat;
+	bool refused;
+};
+
+static bool note_refusal(void *ctx, long long tran, long long serv)
+{
+	struct refusal *r = ctx;
+	bool known = afcq_catalog_tspair_known((void *)r->cat, tran, serv);
+	if (!known && tran != AFCQ_TSPAIR_ANY && serv != AFCQ_TSPAIR_ANY)
+		r->refused = true;
+	return known;
+}
+
+bool afcq_catalog_confirm(struct afcq_catalog *cat, struct afcq_api_ctx *ctx,
+			  const struct afcq_catalog_opts *opts, const struct afcq_request *req)
+{
+	if (!cat || !cat->from_cache || !cat->tspairs.n || !req)
+		return false;
+	struct refusal r = { .cat = cat };
+	struct afcq_problems probs = { 0 };
+	afcq_validate_request(req, note_refusal, &r, &probs);
+	afcq_problems_done(&probs);
+	if (!r.refused)
+		return false;
+	struct afcq_catalog_opts again = opts ? *opts : (struct afcq_catalog_opts){ 0 };
+	again.force = true;
+	struct afcq_catalog fresh;
+	struct afcq_error err;
+	afcq_catalog_init(&fresh);
+	if (afcq_catalog_load(&fresh, ctx, &again, &err) == AFCQ_OK)
+		catalog_move(cat, &fresh);
+	else
+		cat->refresh_error = err;
+	afcq_catalog_done(&fresh);
+	return true;
 }
 
 /* ---- age ------------------------------------------------------------------ */

@@ -5,10 +5,20 @@
  * also accept them in any letter case, since nothing else distinguishes
  * them.  List lookups come back as a JSON array; a lone object is taken as
  * a list of one.
+ *
+ * A catalog decoder accepts only catalog shapes: every element must be an
+ * object naming its pair (TransactionType and ServiceType) or its tax type
+ * (TaxType), so an error object, a CalcTaxes answer or any other JSON
+ * answered to a catalog lookup is refused (AFCQ_ERR_PARSE, cause
+ * MALFORMED) instead of becoming a catalog of one empty entry.  A PCode
+ * result must carry LocationData or MatchCount.
  */
 #include "afcq/codec.h"
 
 #include "codec_fields.h"
+
+#include <stdio.h>
+#include <strings.h>
 
 static const struct codec_field tspair_fields[] = {
 	CODEC_FIELD(struct afcq_tspair, "TransactionType", CODEC_INT, tran),
@@ -96,16 +106,56 @@ CODEC_TABLE(service_info_table, service_info_fields, true);
 
 /* ---- lists ------------------------------------------------------------------------ */
 
-/* Loads text and parses a list (array, or one object) into the element
- * pointer at slot and its count *n. */
+/* true when object o has key k (any letter case: the tables fold case). */
+static bool has_key(const json_t *o, const char *k)
+{
+	const char *key;
+	const json_t *v;
+	json_object_foreach((json_t *)o, key, v)
+		if (strcasecmp(key, k) == 0 && !json_is_null(v))
+			return true;
+	return false;
+}
+
+/* Refuses a value that is not the shape named by what: an object (or an
+ * array of objects) holding every key of need (NULL-terminated). */
+static enum afcq_status check_shape(const json_t *j, const char *const *need, const char *what,
+				    struct afcq_error *err)
+{
+	size_t n = json_is_array(j) ? json_array_size(j) : 1;
+	for (size_t i = 0; i < n; i++) {
+		const json_t *o = json_is_array(j) ? json_array_get(j, i) : j;
+		char path[32] = "";
+		if (json_is_array(j))
+			codec_path_index(path, sizeof path, "", i);
+		if (!json_is_object(o))
+			return codec_type_error(err, path, what);
+		for (const char *const *k = need; *k; k++)
+			if (!has_key(o, *k)) {
+				char msg[160];
+				snprintf(msg, sizeof msg, "%s (no %s)", what, *k);
+				return codec_type_error(err, path, msg);
+			}
+	}
+	return AFCQ_OK;
+}
+
+static const char *const tspair_keys[] = { "TransactionType", "ServiceType", NULL };
+static const char *const taxtype_keys[] = { "TaxType", NULL };
+
+/* Loads text and parses a list (array, or one object) of the shape need
+ * into the element pointer at slot and its count *n. */
 static enum afcq_status parse_list(const char *text, size_t len, const struct codec_table *t,
-				   size_t elem_size, void *slot, size_t *n, struct afcq_error *err)
+				   const char *const *need, const char *what, size_t elem_size,
+				   void *slot, size_t *n, struct afcq_error *err)
 {
 	json_t *j;
 	enum afcq_status st = codec_load(text, len, true, &j, err);
 	if (st != AFCQ_OK)
 		return st;
-	st = codec_parse_array(j, t, elem_size, slot, n, "", err);
+	st = check_shape(j, need, what, err);
+	if (st == AFCQ_OK)
+		st = codec_parse_array(j, t, elem_size, slot, n, "", err);
 	json_decref(j);
 	return st;
 }
@@ -114,8 +164,9 @@ enum afcq_status afcq_codec_parse_tspairs(const char *text, size_t len,
 					  struct afcq_tspair_list *out, struct afcq_error *err)
 {
 	afcq_tspair_list_done(out);
-	enum afcq_status st = parse_list(text, len, &tspair_table, sizeof(*out->v),
-					 &out->v, &out->n, err);
+	enum afcq_status st = parse_list(text, len, &tspair_table, tspair_keys,
+					 "not a T/S pair catalog", sizeof(*out->v), &out->v,
+					 &out->n, err);
 	if (st != AFCQ_OK)
 		afcq_tspair_list_done(out);
 	return st;
@@ -130,8 +181,9 @@ enum afcq_status afcq_codec_parse_taxtypes(const char *text, size_t len,
 					   struct afcq_taxtype_list *out, struct afcq_error *err)
 {
 	afcq_taxtype_list_done(out);
-	enum afcq_status st = parse_list(text, len, &taxtype_table, sizeof(*out->v),
-					 &out->v, &out->n, err);
+	enum afcq_status st = parse_list(text, len, &taxtype_table, taxtype_keys,
+					 "not a tax type catalog", sizeof(*out->v), &out->v,
+					 &out->n, err);
 	if (st != AFCQ_OK)
 		afcq_taxtype_list_done(out);
 	return st;
@@ -178,7 +230,15 @@ enum afcq_status afcq_codec_parse_pcode_result(const char *text, size_t len,
 					       struct afcq_error *err)
 {
 	afcq_pcode_result_done(out);
-	enum afcq_status st = parse_one(text, len, &pcode_result_table, out, err);
+	json_t *j;
+	enum afcq_status st = codec_load(text, len, false, &j, err);
+	if (st != AFCQ_OK)
+		return st;
+	if (!has_key(j, "LocationData") && !has_key(j, "MatchCount"))
+		st = codec_type_error(err, "", "not a PCode result (no LocationData)");
+	else
+		st = codec_parse_object(j, &pcode_result_table, out, "", err);
+	json_decref(j);
 	if (st != AFCQ_OK)
 		afcq_pcode_result_done(out);
 	return st;

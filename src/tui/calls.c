@@ -59,7 +59,13 @@ static bool read_catalog_cache(struct tui_app *app)
 	afcq_catalog_init(&cat);
 	afcq_error_clear(&err);
 	bool fresh = false;
-	if (afcq_catalog_read_cache(&cat, key, NULL, &err) == AFCQ_OK && cat.tspairs.n) {
+	enum afcq_status st = afcq_catalog_read_cache(&cat, key, NULL, &err);
+	if (st == AFCQ_OK && cat.absent && afcq_catalog_is_fresh(&cat, 0, 0)) {
+		/* Remembered: this endpoint has no catalog; not asked again yet. */
+		tui_message(app, ROLE_ERROR, "T/S catalog unavailable (%s): pairs are not checked",
+			    cat.absent_why);
+		fresh = true;
+	} else if (st == AFCQ_OK && cat.tspairs.n) {
 		afcq_tspair_list_done(&app->tspairs);
 		app->tspairs = cat.tspairs;
 		memset(&cat.tspairs, 0, sizeof cat.tspairs);
@@ -408,6 +414,27 @@ static void write_catalog_cache(struct tui_app *app)
 	afcq_catalog_done(&cat);
 }
 
+/* The endpoint answered its T/S lookup with something that is not a
+ * catalog (or 404): said once, and remembered in the cache so the next
+ * start does not ask again for a while (see catalog.h). */
+static void remember_absent(struct tui_app *app, const struct afcq_error *why)
+{
+	char line[800];
+	afcq_error_line(why, line, sizeof line);
+	tui_message(app, ROLE_ERROR, "T/S catalog unavailable: pairs are not checked (%s)", line);
+	const char *key = app->lookup_api.endpoint_label;
+	if (!key)
+		return;
+	struct afcq_catalog cat;
+	struct afcq_error err;
+	afcq_catalog_init(&cat);
+	char *reason = afcq_catalog_absent_reason(why);
+	afcq_catalog_set_absent(&cat, reason, 0);
+	free(reason);
+	afcq_catalog_write_cache(&cat, key, NULL, &err); /* best effort */
+	afcq_catalog_done(&cat);
+}
+
 static void poll_taxtypes(struct tui_app *app)
 {
 	if (!app->tt_pending || !afcq_pending_done(app->tt_pending))
@@ -447,6 +474,8 @@ static void poll_catalog(struct tui_app *app)
 			app->tspairs_loaded = true;
 			app->tspairs_fetched = time(NULL);
 			app->ts_fetched = true;
+		} else if (afcq_catalog_absent_error(&err) && !app->tspairs_loaded) {
+			remember_absent(app, &err);
 		} else {
 			char line[800];
 			tui_message(app, ROLE_ERROR, "T/S catalog not %s: %s",

@@ -361,6 +361,38 @@ static void test_empty_answer(void **state)
 	afcq_exchange_done(&x);
 }
 
+/* A 200 that answers no invoice is not an answer: malformed, naming the
+ * invoice without results, recorded as failed. */
+static void test_answer_without_invoices(void **state)
+{
+	struct fx *fx = *state;
+	const char *bodies[] = { "{}", "{\"inv\": []}" };
+	for (size_t i = 0; i < 2; i++) {
+		httpd_fixture_script(fx->srv, 200, NULL, bodies[i], 0);
+		struct afcq_exchange x;
+		struct afcq_error err;
+		assert_int_equal(afcq_api_calc(&fx->ctx, AFCQ_OP_QUOTE, &fx->req, &x, &err),
+				 AFCQ_ERR_PARSE);
+		assert_int_equal(err.cause, AFCQ_CAUSE_MALFORMED);
+		assert_string_equal(err.msg, "malformed answer: no results for invoice 1 of 1");
+		assert_int_equal(afcq_status_exit_code(err.status), 4);
+		struct afcq_history_entry e;
+		get_entry(fx, x.history_id, &e);
+		assert_int_equal(e.outcome, AFCQ_OUTCOME_FAILED);
+		assert_non_null(strstr(e.detail, "no results for invoice 1 of 1"));
+		afcq_history_entry_done(&e);
+		afcq_exchange_done(&x);
+	}
+	/* A request-level err with no invoices is the API's refusal. */
+	httpd_fixture_script(fx->srv, 200, NULL,
+			     "{\"err\":[{\"code\":-2000,\"msg\":\"No invoices.\"}]}", 0);
+	struct afcq_exchange x;
+	struct afcq_error err;
+	assert_int_equal(afcq_api_calc(&fx->ctx, AFCQ_OP_QUOTE, &fx->req, &x, &err),
+			 AFCQ_ERR_API);
+	afcq_exchange_done(&x);
+}
+
 static void test_http_error_recorded(void **state)
 {
 	struct fx *fx = *state;
@@ -495,6 +527,47 @@ static void test_commit_and_uncommit(void **state)
 	httpd_fixture_script(fx->srv, 200, NULL, "{\"ok\":false}", 0);
 	assert_int_equal(afcq_api_commit(&fx->ctx, "DOC-Y", true, &x, &err), AFCQ_ERR_API);
 	afcq_exchange_done(&x);
+}
+
+/* The service's sample answers a commit with the request echoed: done.
+ * Any other answer leaves the outcome unknown, recorded as such. */
+static void test_commit_answer_shapes(void **state)
+{
+	struct fx *fx = *state;
+	struct afcq_exchange x;
+	struct afcq_error err;
+
+	httpd_fixture_script(fx->srv, 200, NULL, "{\"doc\":\"DOC-E\",\"cmmt\":true}", 0);
+	assert_int_equal(afcq_api_commit(&fx->ctx, "DOC-E", true, &x, &err), AFCQ_OK);
+	afcq_exchange_done(&x);
+	httpd_fixture_script(fx->srv, 200, NULL, "{\"doc\":\"DOC-E\",\"cmmt\":false}", 0);
+	assert_int_equal(afcq_api_commit(&fx->ctx, "DOC-E", false, &x, &err), AFCQ_OK);
+	afcq_exchange_done(&x);
+
+	const char *unknown[] = {
+		"{}",
+		"{\"doc\":\"DOC-E\"}",
+		"{\"doc\":\"OTHER\",\"cmmt\":true}",
+		"{\"doc\":\"DOC-E\",\"cmmt\":false}",
+		"{\"status\":\"queued\"}",
+	};
+	for (size_t i = 0; i < sizeof unknown / sizeof unknown[0]; i++) {
+		httpd_fixture_script(fx->srv, 200, NULL, unknown[i], 0);
+		assert_int_equal(afcq_api_commit(&fx->ctx, "DOC-E", true, &x, &err),
+				 AFCQ_ERR_PARSE);
+		assert_int_equal(err.cause, AFCQ_CAUSE_UNKNOWN_OUTCOME);
+		assert_int_equal(afcq_status_exit_code(err.status), 4);
+		assert_non_null(strstr(err.msg, "outcome unknown"));
+		assert_non_null(strstr(err.msg, "DOC-E"));
+		struct afcq_history_entry e;
+		get_entry(fx, x.history_id, &e);
+		assert_int_equal(e.outcome, AFCQ_OUTCOME_PENDING);
+		assert_string_equal(afcq_outcome_name(e.outcome), "outcome unknown");
+		assert_string_equal(e.response, unknown[i]);
+		assert_non_null(strstr(e.detail, "outcome unknown"));
+		afcq_history_entry_done(&e);
+		afcq_exchange_done(&x);
+	}
 }
 
 static void expect_lookup(struct fx *fx, enum afcq_op op, const char *arg,
@@ -665,6 +738,8 @@ int main(void)
 						teardown),
 		cmocka_unit_test_setup_teardown(test_cancel_is_recorded, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_commit_and_uncommit, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_commit_answer_shapes, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_answer_without_invoices, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_lookups, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_take_decode_on_thread_record, setup,
 						teardown),

@@ -530,11 +530,12 @@ static void test_refresh_failure_keeps_old_cache(void **state)
 	assert_int_equal(cat.tspairs.n, 2);
 	assert_int_equal(cat.refresh_error.status, AFCQ_ERR_HTTP);
 
-	/* A malformed answer is a failed refresh too. */
-	httpd_fixture_script(fx->srv, 200, NULL, "{ not json", 0);
-	must(afcq_catalog_load(&cat, &fx->ctx, &o, &err), &err, "malformed refresh");
+	/* A server error that is not "no catalog" is a failed refresh too. */
+	httpd_fixture_script(fx->srv, 503, NULL, "{ not json", 0);
+	must(afcq_catalog_load(&cat, &fx->ctx, &o, &err), &err, "unavailable refresh");
 	assert_true(cat.stale);
-	assert_int_equal(cat.refresh_error.status, AFCQ_ERR_PARSE);
+	assert_false(cat.absent);
+	assert_int_equal(cat.refresh_error.status, AFCQ_ERR_HTTP);
 	afcq_catalog_done(&cat);
 
 	/* No endpoint at all is a usage error. */
@@ -558,6 +559,188 @@ static void test_unwritable_cache_still_loads(void **state)
 	afcq_catalog_done(&cat);
 	free(cache_dir);
 	free(blocker);
+}
+
+/* A catalog decoder takes only catalog shapes. */
+static void test_decoders_refuse_non_catalogs(void **state)
+{
+	(void)state;
+	const char *junk[] = {
+		"{}",
+		"{\"error\":\"Unauthorized\"}",
+		"{\"inv\":[{\"itms\":[{\"ref\":\"a\",\"txs\":[]}]}]}",
+		"[{\"TransactionType\":19,\"ServiceType\":6},{\"Foo\":1}]",
+		"[1,2]",
+		"<html><body>Sign in</body></html>",
+	};
+	struct afcq_error err;
+	for (size_t i = 0; i < sizeof junk / sizeof junk[0]; i++) {
+		struct afcq_tspair_list pl = { 0 };
+		struct afcq_taxtype_list tl = { 0 };
+		assert_int_equal(afcq_codec_parse_tspairs(junk[i], strlen(junk[i]), &pl, &err),
+				 AFCQ_ERR_PARSE);
+		assert_int_equal(pl.n, 0);
+		assert_int_equal(afcq_codec_parse_taxtypes(junk[i], strlen(junk[i]), &tl, &err),
+				 AFCQ_ERR_PARSE);
+		assert_int_equal(tl.n, 0);
+	}
+	const char *tsp = "{\"transactiontype\":19,\"servicetype\":6}"; /* any letter case */
+	struct afcq_tspair_list pl = { 0 };
+	must(afcq_codec_parse_tspairs(tsp, strlen(tsp), &pl, &err), &err, "lone pair");
+	assert_int_equal(pl.n, 1);
+	afcq_tspair_list_done(&pl);
+	must(afcq_codec_parse_tspairs("[]", 2, &pl, &err), &err, "empty list");
+	assert_int_equal(pl.n, 0);
+	struct afcq_pcode_result pr = { 0 };
+	assert_int_equal(afcq_codec_parse_pcode_result("{}", 2, &pr, &err), AFCQ_ERR_PARSE);
+	const char *none = "{\"LocationData\":[],\"MatchCount\":0}";
+	must(afcq_codec_parse_pcode_result(none, strlen(none), &pr, &err), &err, "no match");
+	afcq_pcode_result_done(&pr);
+}
+
+/* Garbage first, a good catalog after, on the same address: the garbage is
+ * never cached as a catalog; the endpoint counts as without one (nothing
+ * checked, nothing asked for an hour), then the good catalog is used. */
+static void test_garbage_then_good_catalog(void **state)
+{
+	struct fetch_fx *fx = *state;
+	const char *garbage[] = {
+		"{}", "{\"error\":\"Unauthorized\"}",
+		"{\"inv\":[{\"itms\":[{\"ref\":\"a\",\"txs\":[]}]}]}",
+		"<html>Service Unavailable</html>", "[]",
+	};
+	char first[512];
+	for (size_t i = 0; i < sizeof garbage / sizeof garbage[0]; i++) {
+		remove_tree(fx->dir);
+		assert_int_equal(mkdir(fx->dir, 0700), 0);
+		struct afcq_catalog_opts o = { .cache_dir = fx->dir, .now = T0 };
+		struct afcq_catalog cat = { 0 };
+		struct afcq_error err;
+		httpd_fixture_script(fx->srv, 200, "Content-Type: application/json", garbage[i], 0);
+		unsigned before = httpd_fixture_requests(fx->srv);
+		must(afcq_catalog_load(&cat, &fx->ctx, &o, &err), &err, "garbage load");
+		assert_true(cat.absent);
+		assert_non_null(cat.absent_why);
+		assert_int_equal(cat.tspairs.n, 0);
+		assert_int_equal(problems_for(6, &cat, first, sizeof first), 0);
+		assert_int_equal(problems_for(999, &cat, first, sizeof first), 0);
+		assert_int_equal(httpd_fixture_requests(fx->srv), before + 1);
+
+		/* The cache holds the absence, no lists. */
+		struct afcq_catalog back = { 0 };
+		must(afcq_catalog_read_cache(&back, fx->label, fx->dir, &err), &err, "reread");
+		assert_true(back.absent);
+		assert_int_equal(back.tspairs.n, 0);
+		afcq_catalog_done(&back);
+
+		/* The good catalog now; within the hour nothing is asked. */
+		httpd_fixture_script(fx->srv, 200, "Content-Type: application/json", both_lists, 0);
+		o.now = T0 + AFCQ_CATALOG_ABSENT_MAX_AGE_S - 60;
+		must(afcq_catalog_load(&cat, &fx->ctx, &o, &err), &err, "remembered absence");
+		assert_true(cat.absent);
+		assert_true(cat.from_cache);
+		assert_int_equal(httpd_fixture_requests(fx->srv), before + 1);
+
+		/* After it, the good catalog is fetched, cached and checks pairs. */
+		o.now = T0 + AFCQ_CATALOG_ABSENT_MAX_AGE_S + 1;
+		must(afcq_catalog_load(&cat, &fx->ctx, &o, &err), &err, "good load");
+		assert_false(cat.absent);
+		assert_int_equal(cat.tspairs.n, 2);
+		assert_int_equal(httpd_fixture_requests(fx->srv), before + 3);
+		assert_int_equal(problems_for(6, &cat, first, sizeof first), 0);
+		assert_int_equal(problems_for(999, &cat, first, sizeof first), 1);
+		afcq_catalog_done(&cat);
+	}
+}
+
+/* A 404 catalog is asked once, then remembered. */
+static void test_absent_endpoint_remembered(void **state)
+{
+	struct fetch_fx *fx = *state;
+	struct afcq_catalog_opts o = { .cache_dir = fx->dir, .now = T0 };
+	struct afcq_catalog cat = { 0 };
+	struct afcq_error err;
+	httpd_fixture_script(fx->srv, 404, NULL, "no such path", 0);
+	must(afcq_catalog_load(&cat, &fx->ctx, &o, &err), &err, "404 load");
+	assert_true(cat.absent);
+	assert_non_null(strstr(cat.absent_why, "404"));
+	assert_null(strstr(cat.absent_why, "hunter2"));
+	assert_int_equal(httpd_fixture_requests(fx->srv), 1);
+	for (int i = 0; i < 3; i++) {
+		o.now += 600;
+		must(afcq_catalog_load(&cat, &fx->ctx, &o, &err), &err, "cached 404");
+		assert_true(cat.absent);
+		assert_true(cat.from_cache);
+	}
+	assert_int_equal(httpd_fixture_requests(fx->srv), 1);
+	/* A passing trouble (HTTP 500) is not remembered as an absence. */
+	remove_tree(fx->dir);
+	assert_int_equal(mkdir(fx->dir, 0700), 0);
+	httpd_fixture_script(fx->srv, 500, NULL, "oops", 0);
+	assert_int_equal(afcq_catalog_load(&cat, &fx->ctx, &o, &err), AFCQ_ERR_HTTP);
+	assert_false(cat.absent);
+	afcq_catalog_done(&cat);
+}
+
+/* A cached catalog that would refuse a pair is fetched again once. */
+static void test_confirm_refetches_once(void **state)
+{
+	struct fetch_fx *fx = *state;
+	struct afcq_catalog_opts o = { .cache_dir = fx->dir, .now = T0 };
+	struct afcq_catalog cat = { 0 };
+	struct afcq_error err;
+	char first[512];
+	/* The cache: only 19/6 and 19/21. */
+	must(afcq_catalog_load(&cat, &fx->ctx, &o, &err), &err, "first load");
+	afcq_catalog_done(&cat);
+	must(afcq_catalog_load(&cat, &fx->ctx, &o, &err), &err, "cached load");
+	assert_true(cat.from_cache);
+
+	char *text = afcq_xasprintf(voip_request, 43);
+	struct afcq_request r = { 0 };
+	must(afcq_codec_parse_request(text, strlen(text), &r, &err), &err, "parse");
+	free(text);
+	assert_int_equal(problems_for(43, &cat, first, sizeof first), 1);
+
+	/* The server now knows 19/43 too. */
+	char *more = afcq_xstrdup(both_lists);
+	more[strlen(more) - 1] = '\0'; /* drop the closing ']' */
+	char *bigger = afcq_xasprintf("%s, { \"TransactionType\": 19, \"ServiceType\": 43, "
+				      "\"TaxType\": 3 } ]", more);
+	free(more);
+	httpd_fixture_script(fx->srv, 200, NULL, bigger, 0);
+	unsigned before = httpd_fixture_requests(fx->srv);
+	assert_true(afcq_catalog_confirm(&cat, &fx->ctx, &o, &r));
+	assert_int_equal(httpd_fixture_requests(fx->srv), before + 2);
+	assert_false(cat.from_cache);
+	assert_int_equal(problems_for(43, &cat, first, sizeof first), 0);
+	/* Just fetched: not asked again. */
+	assert_false(afcq_catalog_confirm(&cat, &fx->ctx, &o, &r));
+	assert_int_equal(httpd_fixture_requests(fx->srv), before + 2);
+	afcq_request_done(&r);
+
+	/* From the cache, a pair nobody knows: fetched once, still refused. */
+	afcq_catalog_done(&cat);
+	must(afcq_catalog_load(&cat, &fx->ctx, &o, &err), &err, "cached again");
+	assert_true(cat.from_cache);
+	text = afcq_xasprintf(voip_request, 999);
+	must(afcq_codec_parse_request(text, strlen(text), &r, &err), &err, "parse");
+	free(text);
+	assert_true(afcq_catalog_confirm(&cat, &fx->ctx, &o, &r));
+	assert_int_equal(httpd_fixture_requests(fx->srv), before + 4);
+	assert_int_equal(problems_for(999, &cat, first, sizeof first), 1);
+	/* A cached catalog that knows every pair is not fetched again. */
+	afcq_request_done(&r);
+	afcq_catalog_done(&cat);
+	must(afcq_catalog_load(&cat, &fx->ctx, &o, &err), &err, "cached third");
+	text = afcq_xasprintf(voip_request, 6);
+	must(afcq_codec_parse_request(text, strlen(text), &r, &err), &err, "parse");
+	free(text);
+	assert_false(afcq_catalog_confirm(&cat, &fx->ctx, &o, &r));
+	assert_int_equal(httpd_fixture_requests(fx->srv), before + 4);
+	afcq_request_done(&r);
+	afcq_catalog_done(&cat);
+	free(bigger);
 }
 
 /* ---- the real sandbox ------------------------------------------------------- */
@@ -652,6 +835,13 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_refresh_failure_keeps_old_cache, fetch_setup,
 						fetch_teardown),
 		cmocka_unit_test_setup_teardown(test_unwritable_cache_still_loads, fetch_setup,
+						fetch_teardown),
+		cmocka_unit_test(test_decoders_refuse_non_catalogs),
+		cmocka_unit_test_setup_teardown(test_garbage_then_good_catalog, fetch_setup,
+						fetch_teardown),
+		cmocka_unit_test_setup_teardown(test_absent_endpoint_remembered, fetch_setup,
+						fetch_teardown),
+		cmocka_unit_test_setup_teardown(test_confirm_refetches_once, fetch_setup,
 						fetch_teardown),
 		cmocka_unit_test(test_sandbox_catalogs),
 	};
