@@ -21,8 +21,16 @@ static const char schema_sql[] =
 	" inv_date TEXT NOT NULL,"
 	" committed INTEGER NOT NULL DEFAULT 0,"
 	" answer TEXT,"
-	" updated TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))"
+	" updated TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),"
+	" committed_on TEXT"
 	");";
+
+/* A file written before documents knew the day they were committed: the
+ * column is added, and a committed document is taken as committed on the
+ * day it was last updated. */
+static const char migrate_sql[] =
+	"ALTER TABLE documents ADD COLUMN committed_on TEXT;"
+	"UPDATE documents SET committed_on = substr(updated, 1, 10) WHERE committed <> 0;";
 
 void store_doc_done(struct store_doc *d)
 {
@@ -30,6 +38,7 @@ void store_doc_done(struct store_doc *d)
 		return;
 	free(d->doc);
 	free(d->inv_date);
+	free(d->committed_on);
 	free(d->answer);
 	memset(d, 0, sizeof(*d));
 }
@@ -57,6 +66,17 @@ struct store *store_open(const char *path, struct afcq_error *err)
 	sqlite3_busy_timeout(st->db, 5000);
 	if (sqlite3_exec(st->db, schema_sql, NULL, NULL, &msg) != SQLITE_OK) {
 		afcq_error_set(err, AFCQ_ERR_DB, file, "cannot create the documents table: %s",
+			       msg ? msg : "unknown error");
+		sqlite3_free(msg);
+		store_close(st);
+		return NULL;
+	}
+	sqlite3_stmt *probe = NULL;
+	bool old_file = sqlite3_prepare_v2(st->db, "SELECT committed_on FROM documents LIMIT 0", -1,
+					   &probe, NULL) != SQLITE_OK;
+	sqlite3_finalize(probe);
+	if (old_file && sqlite3_exec(st->db, migrate_sql, NULL, NULL, &msg) != SQLITE_OK) {
+		afcq_error_set(err, AFCQ_ERR_DB, file, "cannot add committed_on to documents: %s",
 			       msg ? msg : "unknown error");
 		sqlite3_free(msg);
 		store_close(st);
@@ -113,9 +133,9 @@ bool store_date_valid(const char *s)
 	return d <= days_in_month(y, m);
 }
 
-void store_lock_date(const char *inv_date, char out[11])
+void store_lock_date(const char *date, char out[11])
 {
-	int y = digits(inv_date, 4), m = digits(inv_date + 5, 2);
+	int y = digits(date, 4), m = digits(date + 5, 2);
 
 	if (m == 12) {
 		y++;
@@ -130,11 +150,13 @@ void store_lock_date(const char *inv_date, char out[11])
 	out[10] = '\0';
 }
 
-bool store_is_locked(const char *inv_date, const char *today)
+bool store_is_locked(const struct store_doc *d, const char *today)
 {
 	char lock[11];
 
-	store_lock_date(inv_date, lock);
+	if (!d->committed || !store_date_valid(d->committed_on))
+		return false;
+	store_lock_date(d->committed_on, lock);
 	/* Same fixed-width format: byte order is date order. */
 	return strncmp(today, lock, 10) >= 0;
 }
@@ -150,7 +172,8 @@ static enum afcq_status fetch(struct store *st, const char *doc, struct store_do
 
 	*found = false;
 	if (sqlite3_prepare_v2(st->db,
-			       "SELECT doc, inv_date, committed, answer FROM documents WHERE doc = ?1",
+			       "SELECT doc, inv_date, committed, answer, committed_on FROM documents"
+			       " WHERE doc = ?1",
 			       -1, &q, NULL) != SQLITE_OK)
 		return db_error(st, err, "cannot read a document");
 	sqlite3_bind_text(q, 1, doc, -1, SQLITE_TRANSIENT);
@@ -161,6 +184,7 @@ static enum afcq_status fetch(struct store *st, const char *doc, struct store_do
 		out->inv_date = afcq_xstrdup((const char *)sqlite3_column_text(q, 1));
 		out->committed = sqlite3_column_int(q, 2) != 0;
 		out->answer = afcq_xstrdup((const char *)sqlite3_column_text(q, 3));
+		out->committed_on = afcq_xstrdup((const char *)sqlite3_column_text(q, 4));
 	} else if (rc != SQLITE_DONE) {
 		enum afcq_status s = db_error(st, err, "cannot read a document");
 
@@ -184,19 +208,24 @@ static enum afcq_status finish(struct store *st, sqlite3_stmt *q, const char *wh
 }
 
 static enum afcq_status upsert(struct store *st, const struct store_doc *d, const char *date,
-			       struct afcq_error *err)
+			       const char *today, struct afcq_error *err)
 {
 	static const char what[] = "cannot store a document";
 	sqlite3_stmt *q = NULL;
 
 	if (sqlite3_prepare_v2(st->db,
-			       "INSERT OR REPLACE INTO documents (doc, inv_date, committed, answer, updated)"
-			       " VALUES (?1, ?2, ?3, ?4, strftime('%Y-%m-%dT%H:%M:%SZ','now'))",
+			       "INSERT OR REPLACE INTO documents"
+			       " (doc, inv_date, committed, answer, updated, committed_on)"
+			       " VALUES (?1, ?2, ?3, ?4, strftime('%Y-%m-%dT%H:%M:%SZ','now'), ?5)",
 			       -1, &q, NULL) != SQLITE_OK)
 		return db_error(st, err, what);
 	sqlite3_bind_text(q, 1, d->doc, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(q, 2, date, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int(q, 3, d->committed ? 1 : 0);
+	if (d->committed)
+		sqlite3_bind_text(q, 5, today, 10, SQLITE_TRANSIENT);
+	else
+		sqlite3_bind_null(q, 5);
 	if (d->answer)
 		sqlite3_bind_text(q, 4, d->answer, -1, SQLITE_TRANSIENT);
 	else
@@ -205,18 +234,22 @@ static enum afcq_status upsert(struct store *st, const struct store_doc *d, cons
 }
 
 static enum afcq_status set_committed(struct store *st, const char *doc, bool commit,
-				      struct afcq_error *err)
+				      const char *today, struct afcq_error *err)
 {
 	static const char what[] = "cannot update a document";
 	sqlite3_stmt *q = NULL;
 
 	if (sqlite3_prepare_v2(st->db,
-			       "UPDATE documents SET committed = ?2,"
+			       "UPDATE documents SET committed = ?2, committed_on = ?3,"
 			       " updated = strftime('%Y-%m-%dT%H:%M:%SZ','now') WHERE doc = ?1",
 			       -1, &q, NULL) != SQLITE_OK)
 		return db_error(st, err, what);
 	sqlite3_bind_text(q, 1, doc, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int(q, 2, commit ? 1 : 0);
+	if (commit)
+		sqlite3_bind_text(q, 3, today, 10, SQLITE_TRANSIENT);
+	else
+		sqlite3_bind_null(q, 3);
 	return finish(st, q, what, err);
 }
 
@@ -240,7 +273,7 @@ enum afcq_status store_put(struct store *st, const struct store_doc *d, const ch
 	s = fetch(st, d->doc, &old, &found, err);
 	if (s != AFCQ_OK)
 		goto out;
-	if (found && store_is_locked(old.inv_date, today)) {
+	if (found && store_is_locked(&old, today)) {
 		*res = STORE_PUT_KEPT_LOCKED;
 		goto out;
 	}
@@ -248,7 +281,7 @@ enum afcq_status store_put(struct store *st, const struct store_doc *d, const ch
 		*res = STORE_PUT_KEPT_COMMITTED;
 		goto out;
 	}
-	s = upsert(st, d, date, err);
+	s = upsert(st, d, date, today, err);
 	if (s == AFCQ_OK)
 		*res = found ? STORE_PUT_REPLACED : STORE_PUT_NEW;
 out:
@@ -271,11 +304,12 @@ enum afcq_status store_commit(struct store *st, const char *doc, bool commit, co
 	s = fetch(st, doc, &old, &found, err);
 	if (s != AFCQ_OK || !found)
 		goto out;
-	if (store_is_locked(old.inv_date, today)) {
-		*res = STORE_COMMIT_LOCKED;
+	if (store_is_locked(&old, today)) {
+		/* Pulled into compliance: it stays committed as it was. */
+		*res = commit ? STORE_COMMIT_DONE : STORE_COMMIT_LOCKED;
 		goto out;
 	}
-	s = set_committed(st, doc, commit, err);
+	s = set_committed(st, doc, commit, today, err);
 	if (s == AFCQ_OK)
 		*res = STORE_COMMIT_DONE;
 out:

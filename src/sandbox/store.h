@@ -8,11 +8,14 @@
  * --store FILE (kept across restarts).  Every call takes the store's own
  * mutex, so one store can serve all of the HTTP server's threads.
  *
- * Locking: a document is locked from the first day of the month after its
- * invoice month.  Dates are "YYYY-MM-DD" strings; "today" always comes
- * from the caller (the sandbox's clock, pinned by --now in tests), so the
- * store itself never reads the time.  A locked document can be neither
- * committed, un-committed nor replaced.
+ * Locking, the service's rule: committed documents are pulled into
+ * compliance at the close of the month in which they were committed.  So a
+ * committed document locks on the first day of the month after the month
+ * it was last committed; an uncommitted document never locks; a locked
+ * document can be neither un-committed nor replaced (committing it again
+ * is done, unchanged).  Dates are "YYYY-MM-DD" strings; "today" always
+ * comes from the caller (the sandbox's clock, pinned by --now in tests), so
+ * the store itself never reads the time.
  */
 #ifndef AFCQ_SANDBOX_STORE_H
 #define AFCQ_SANDBOX_STORE_H
@@ -28,6 +31,7 @@ struct store_doc {
 	char *doc;
 	char *inv_date;   /* "YYYY-MM-DD" */
 	bool committed;
+	char *committed_on; /* "YYYY-MM-DD" it was last committed; NULL when not committed */
 	char *answer;     /* JSON text of the invoice's answer, may be NULL */
 };
 
@@ -47,12 +51,14 @@ void store_close(struct store *st);
  * ISO date-time is fine: only its first ten characters are read). */
 bool store_date_valid(const char *s);
 
-/* Writes the first day of the month after inv_date's month into
- * out ("YYYY-MM-DD").  inv_date must be valid (store_date_valid). */
-void store_lock_date(const char *inv_date, char out[11]);
+/* Writes the first day of the month after date's month into out
+ * ("YYYY-MM-DD"): the day a document committed on date locks.  date must
+ * be valid (store_date_valid). */
+void store_lock_date(const char *date, char out[11]);
 
-/* true when a document dated inv_date is locked on day today. */
-bool store_is_locked(const char *inv_date, const char *today);
+/* true when document d is locked on day today: committed, and today is on
+ * or after the lock date of the day it was last committed. */
+bool store_is_locked(const struct store_doc *d, const char *today);
 
 enum store_put_result {
 	STORE_PUT_NEW,             /* stored under a code not seen before */
@@ -61,10 +67,10 @@ enum store_put_result {
 	STORE_PUT_KEPT_LOCKED,     /* a locked document exists: unchanged */
 };
 
-/* Stores d (d->doc non-empty, d->inv_date valid) as of day today.  An
- * existing uncommitted, unlocked document under the same code is
- * replaced; a committed or locked one is kept as it was.  *res says which
- * happened.  Returns AFCQ_OK, or AFCQ_ERR_DB / AFCQ_ERR_INVALID with *err. */
+/* Stores d (d->doc non-empty, d->inv_date valid) as of day today (a
+ * committed d is committed on today; d->committed_on is not read).  An
+ * existing uncommitted document under the same code is replaced; a
+ * committed or locked one is kept as it was.  *res says which happened.  Returns AFCQ_OK, or AFCQ_ERR_DB / AFCQ_ERR_INVALID with *err. */
 enum afcq_status store_put(struct store *st, const struct store_doc *d, const char *today,
 			   enum store_put_result *res, struct afcq_error *err);
 
@@ -74,8 +80,10 @@ enum store_commit_result {
 	STORE_COMMIT_LOCKED,   /* the document is locked: unchanged */
 };
 
-/* Sets the committed flag of doc to commit, as of day today.  Committing
- * a committed document (or un-committing an uncommitted one) is DONE.
+/* Sets the committed flag of doc to commit, as of day today (a commit
+ * records today as the day it was committed).  Committing a committed
+ * document (or un-committing an uncommitted one) is DONE; un-committing a
+ * locked one is LOCKED, committing it again DONE, unchanged.
  * Returns AFCQ_OK with *res, or AFCQ_ERR_DB with *err. */
 enum afcq_status store_commit(struct store *st, const char *doc, bool commit, const char *today,
 			      enum store_commit_result *res, struct afcq_error *err);

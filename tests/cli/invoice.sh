@@ -99,3 +99,14 @@ sandbox_start --now 2022-04-02 --store "$STORE" || exit 1
 if expect_rc "commit locked document exits 1" 1 "$AFCQ" uncommit -e "$SB_URL" "$doc"; then
 	expect_grep "locked document message" "$ERR" "afcq: $doc: -2000 Document code has been locked."
 fi
+
+# A backdated invoice (the documented examples are dated 2017-2022) is not
+# locked when sent: committed today, it can be un-committed this month.
+sandbox_stop
+sandbox_start --now 2026-12-02 --store "$T_TMP/late.sqlite" || exit 1
+if expect_rc "backdated invoice --commit exits 0" 0 "$AFCQ" invoice -e "$SB_URL" --number INV-LATE \
+	--doc LATE-1 --commit "$REQ/dallas.json"; then
+	expect_rc "backdated invoice: uncommit exits 0" 0 "$AFCQ" uncommit -e "$SB_URL" LATE-1
+	expect_grep "backdated invoice: uncommitted" "$OUT" "document LATE-1 uncommitted"
+	expect_rc "backdated invoice: commit again exits 0" 0 "$AFCQ" commit -e "$SB_URL" LATE-1
+fi

@@ -1,8 +1,9 @@
 #!/bin/sh
 # Documents in afcq-sandbox: an invoice with a doc is kept; Commit commits
 # and un-commits it; unknown and locked documents get the service's errors;
-# a document is locked from the first day of the month after its invoice
-# month (clock pinned with --now); --store keeps documents across restarts.
+# a committed document is locked from the first day of the month after the
+# month it was last committed, an uncommitted one never (clock pinned with
+# --now); --store keeps documents across restarts.
 . "${AFCQ_TOP:-.}/tests/lib.sh"
 
 BODY="$T_TMP/body"
@@ -59,11 +60,14 @@ expect_body empty-doc-unknown "$UNKNOWN"
 invoice 'INV 1002' 2018-05-10 true >/dev/null
 commit 'INV 1002' false >/dev/null
 expect_body commit-on-arrival-uncommit "$OK"
-# Last day of the month after: a December invoice locks on 1 January.
 invoice 'INV DEC' 2018-12-31 false >/dev/null
+# A backdated invoice is not locked: it commits (in May, so locks 1 June).
 invoice 'INV APR' 2018-04-30 false >/dev/null
 commit 'INV APR' true >/dev/null
-expect_body previous-month-locked "$LOCKED"
+expect_body backdated-invoice-commits "$OK"
+commit 'INV APR' false >/dev/null
+expect_body backdated-invoice-uncommits "$OK"
+commit 'INV APR' true >/dev/null
 sandbox_stop
 
 # Same store, later clock, still May: the documents survived the restart.
@@ -78,16 +82,21 @@ commit 'INV 1001/A' true >/dev/null
 expect_body memory-store-starts-empty "$UNKNOWN"
 sandbox_stop
 
-# 1 June: May's documents are locked, both ways.
+# 1 June: what was committed in May is locked: it cannot be un-committed
+# (committing it again changes nothing); what was un-committed is open.
 sandbox_start --store "$STORE" --now 2018-06-01 || exit 1
-commit 'INV 1001/A' true >/dev/null
-expect_body locked-commit "$LOCKED"
-commit 'INV 1001/A' false >/dev/null
+commit 'INV APR' false >/dev/null
 expect_body locked-uncommit "$LOCKED"
+commit 'INV APR' true >/dev/null
+expect_body locked-commit-again-ok "$OK"
 # Re-sending a locked document does not unlock or replace it.
-invoice 'INV 1001/A' 2018-06-01 false >/dev/null
-commit 'INV 1001/A' true >/dev/null
+invoice 'INV APR' 2018-06-01 false >/dev/null
+commit 'INV APR' false >/dev/null
 expect_body locked-resend-kept "$LOCKED"
+commit 'INV 1001/A' true >/dev/null
+expect_body uncommitted-never-locks "$OK"
+commit 'INV 1002' true >/dev/null
+expect_body uncommitted-on-arrival-never-locks "$OK"
 sandbox_stop
 
 sandbox_start --store "$STORE" --now 2018-12-31 || exit 1
@@ -97,6 +106,23 @@ sandbox_stop
 sandbox_start --store "$STORE" --now 2019-01-01 || exit 1
 commit 'INV DEC' false >/dev/null
 expect_body december-locked-on-new-year "$LOCKED"
+sandbox_stop
+
+# An invoice dated 2022-03-02 committed on 2026-12-02 can be un-committed
+# and committed again through 2026-12-31, and is locked from 2027-01-01.
+sandbox_start --store "$STORE" --now 2026-12-02 || exit 1
+invoice 'BACKDATED' 2022-03-02 true >/dev/null
+expect_body backdated-committed-on-arrival '"doc":"BACKDATED"'
+sandbox_stop
+sandbox_start --store "$STORE" --now 2026-12-31T23:59:59Z || exit 1
+commit 'BACKDATED' false >/dev/null
+expect_body backdated-uncommit-through-december "$OK"
+commit 'BACKDATED' true >/dev/null
+expect_body backdated-commit-again-through-december "$OK"
+sandbox_stop
+sandbox_start --store "$STORE" --now 2027-01-01 || exit 1
+commit 'BACKDATED' false >/dev/null
+expect_body backdated-locked-from-january "$LOCKED"
 sandbox_stop
 
 # A Commit body that is not JSON is refused at the HTTP level.

@@ -44,16 +44,27 @@ static void test_lock_date(void **state)
 	assert_string_equal(out, "2019-10-01");
 }
 
+static bool locked(bool committed, const char *committed_on, const char *today)
+{
+	struct store_doc d = { .committed = committed, .committed_on = (char *)committed_on };
+
+	return store_is_locked(&d, today);
+}
+
 static void test_is_locked(void **state)
 {
-	assert_false(store_is_locked("2018-05-01", "2018-05-01"));
-	assert_false(store_is_locked("2018-05-01", "2018-05-31"));
-	assert_true(store_is_locked("2018-05-01", "2018-06-01"));
-	assert_true(store_is_locked("2018-05-31", "2019-01-15"));
-	assert_false(store_is_locked("2018-12-31", "2018-12-31"));
-	assert_true(store_is_locked("2018-12-01", "2019-01-01"));
-	/* An invoice dated in the future is open. */
-	assert_false(store_is_locked("2018-07-01", "2018-06-15"));
+	/* A committed document locks on the first of the month after the
+	 * month it was committed, whatever its invoice date. */
+	assert_false(locked(true, "2018-05-01", "2018-05-01"));
+	assert_false(locked(true, "2018-05-01", "2018-05-31"));
+	assert_true(locked(true, "2018-05-01", "2018-06-01"));
+	assert_true(locked(true, "2018-05-31", "2019-01-15"));
+	assert_false(locked(true, "2018-12-31", "2018-12-31"));
+	assert_true(locked(true, "2018-12-01", "2019-01-01"));
+	assert_false(locked(true, "2018-07-01", "2018-06-15"));
+	/* An uncommitted document never locks. */
+	assert_false(locked(false, NULL, "2030-01-01"));
+	assert_false(locked(false, "2018-05-01", "2030-01-01"));
 }
 
 static void put(struct store *st, const char *doc, const char *date, bool committed,
@@ -118,11 +129,15 @@ static void test_put_and_replace(void **state)
 	/* Committed now: kept as it was. */
 	put(st, "A", "2018-05-22", false, "{\"v\":3}", "2018-05-22", STORE_PUT_KEPT_COMMITTED);
 	expect_doc(st, "A", "2018-05-20", true, "{\"v\":2}");
-	/* Locked (uncommitted, June): kept too. */
-	put(st, "B", "2018-05-03", false, NULL, "2018-05-03", STORE_PUT_NEW);
+	/* Locked (committed in May, now June): kept too. */
+	put(st, "B", "2018-05-03", true, NULL, "2018-05-03", STORE_PUT_NEW);
 	put(st, "B", "2018-06-03", false, "{}", "2018-06-03", STORE_PUT_KEPT_LOCKED);
-	expect_doc(st, "B", "2018-05-03", false, NULL);
-	assert_int_equal(store_count(st), 2);
+	expect_doc(st, "B", "2018-05-03", true, NULL);
+	/* Uncommitted never locks: a backdated invoice is replaced years on. */
+	put(st, "C", "2018-05-03", false, NULL, "2018-05-03", STORE_PUT_NEW);
+	put(st, "C", "2018-05-04", false, "{}", "2026-12-02", STORE_PUT_REPLACED);
+	expect_doc(st, "C", "2018-05-04", false, "{}");
+	assert_int_equal(store_count(st), 3);
 	store_close(st);
 }
 
@@ -154,13 +169,39 @@ static void test_commit(void **state)
 	assert_int_equal(commit(st, "INV-1", true, "2018-05-15"), STORE_COMMIT_DONE);
 	assert_int_equal(commit(st, "INV-1", false, "2018-05-31"), STORE_COMMIT_DONE);
 	expect_doc(st, "INV-1", "2018-05-01", false, "{}");
-	assert_int_equal(commit(st, "INV-1", true, "2018-06-01"), STORE_COMMIT_LOCKED);
-	assert_int_equal(commit(st, "INV-1", false, "2018-06-01"), STORE_COMMIT_LOCKED);
-	expect_doc(st, "INV-1", "2018-05-01", false, "{}");
+	/* Uncommitted in May: it never locks, June commits it. */
+	assert_int_equal(commit(st, "INV-1", true, "2018-06-01"), STORE_COMMIT_DONE);
+	assert_int_equal(commit(st, "INV-1", false, "2018-06-30"), STORE_COMMIT_DONE);
+	assert_int_equal(commit(st, "INV-1", true, "2018-06-30"), STORE_COMMIT_DONE);
+	/* Committed in June: locked from 1 July, both ways kept committed. */
+	assert_int_equal(commit(st, "INV-1", false, "2018-07-01"), STORE_COMMIT_LOCKED);
+	expect_doc(st, "INV-1", "2018-05-01", true, "{}");
+	assert_int_equal(commit(st, "INV-1", true, "2018-07-01"), STORE_COMMIT_DONE);
+	expect_doc(st, "INV-1", "2018-05-01", true, "{}");
+	assert_int_equal(commit(st, "INV-1", false, "2018-08-01"), STORE_COMMIT_LOCKED);
 	assert_int_equal(commit(st, "inv-1", true, "2018-05-15"), STORE_COMMIT_UNKNOWN);
 	assert_int_equal(commit(st, "nothing", true, "2018-05-15"), STORE_COMMIT_UNKNOWN);
 	assert_int_equal(commit(st, "", true, "2018-05-15"), STORE_COMMIT_UNKNOWN);
 	assert_int_equal(commit(st, NULL, true, "2018-05-15"), STORE_COMMIT_UNKNOWN);
+	store_close(st);
+}
+
+/* The issue's example: an invoice dated 2022-03-02 committed on
+ * 2026-12-02 can be uncommitted and committed again through 2026-12-31,
+ * and is locked from 2027-01-01. */
+static void test_backdated_invoice_locks_by_commit_month(void **state)
+{
+	struct afcq_error err;
+	struct store *st = store_open(NULL, &err);
+
+	put(st, "BACK", "2022-03-02", true, "{}", "2026-12-02", STORE_PUT_NEW);
+	assert_int_equal(commit(st, "BACK", false, "2026-12-02"), STORE_COMMIT_DONE);
+	assert_int_equal(commit(st, "BACK", true, "2026-12-15"), STORE_COMMIT_DONE);
+	assert_int_equal(commit(st, "BACK", false, "2026-12-31"), STORE_COMMIT_DONE);
+	assert_int_equal(commit(st, "BACK", true, "2026-12-31"), STORE_COMMIT_DONE);
+	assert_int_equal(commit(st, "BACK", false, "2027-01-01"), STORE_COMMIT_LOCKED);
+	put(st, "BACK", "2022-03-02", false, "{\"v\":2}", "2027-01-01", STORE_PUT_KEPT_LOCKED);
+	expect_doc(st, "BACK", "2022-03-02", true, "{}");
 	store_close(st);
 }
 
@@ -208,6 +249,7 @@ int main(void)
 		cmocka_unit_test(test_date_valid),
 		cmocka_unit_test(test_lock_date),
 		cmocka_unit_test(test_is_locked),
+		cmocka_unit_test(test_backdated_invoice_locks_by_commit_month),
 		cmocka_unit_test(test_put_and_replace),
 		cmocka_unit_test(test_put_rejects_bad_input),
 		cmocka_unit_test(test_commit),
