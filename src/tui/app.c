@@ -12,6 +12,7 @@
  */
 #include "tui_main.h"
 #include "tui.h"
+#include "day.h"
 
 #include <locale.h>
 #include <panel.h>
@@ -156,7 +157,9 @@ static void draw_total(struct tui_app *app)
 	const struct tui_results *res = &app->res;
 	char a[64], b[64], c[64], d[64];
 	tui_fill(app, r->y, 0, r->w, ROLE_TOTAL);
-	if (res->have && res->has_total) {
+	if (tui_compare_on(app)) {
+		tui_compare_draw_total(app, r);
+	} else if (res->have && res->has_total) {
 		const char *kind = res->op != AFCQ_OP_INVOICE ? "quote"
 				   : res->commit ? "COMMITTED" : "INVOICE";
 		if (res->from_history)
@@ -581,6 +584,8 @@ static void app_done(struct tui_app *app)
 		}
 	}
 	tui_calls_drain(app);
+	tui_day_free(app->day);
+	app->day = NULL;
 	tui_results_clear(&app->res);
 	afcq_request_done(&app->fly.req);
 	free(app->fly.doc);
@@ -696,6 +701,7 @@ int tui_main(const struct tui_args *args)
 	}
 
 	tui_form_new(app);
+	app->day = tui_day_new();
 	if (args->file && tui_form_load_file(app, args->file, msg, sizeof msg) != 0) {
 		fprintf(stderr, "afcq: %s\n", msg);
 		app_done(app);

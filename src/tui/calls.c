@@ -17,6 +17,7 @@
  * say why there is no total.
  */
 #include "tui.h"
+#include "day.h"
 
 #include <pthread.h>
 #include <stdatomic.h>
@@ -309,6 +310,7 @@ static void finish_calc(struct tui_app *app, enum afcq_status st, struct afcq_ex
 	struct tui_results *r = &app->res;
 	char line[800];
 	bool answered = st == AFCQ_OK || st == AFCQ_ERR_API;
+	tui_compare_before_results(app);
 	if (!answered) {
 		/* keep the form; drop stale results so no old total is read aloud */
 		tui_results_clear(r);
@@ -322,6 +324,7 @@ static void finish_calc(struct tui_app *app, enum afcq_status st, struct afcq_ex
 		else
 			tui_message(app, ROLE_ERROR, "%s failed: %s", afcq_op_name(app->fly.op),
 				    afcq_error_line(err, line, sizeof line));
+		tui_compare_after_results(app);
 		return;
 	}
 	tui_results_clear(r);
@@ -342,6 +345,7 @@ static void finish_calc(struct tui_app *app, enum afcq_status st, struct afcq_ex
 	r->latency_ms = x->http.latency_ms;
 	tui_results_index(r);
 	compute_totals(r);
+	tui_compare_after_results(app);
 	char amt[64];
 	if (r->op == AFCQ_OP_INVOICE && r->doc) {
 		free(app->last_doc);
@@ -614,6 +618,7 @@ void tui_results_show(struct tui_app *app, enum afcq_op op, const char *request_
 	struct tui_results *r = &app->res;
 	struct afcq_error err;
 	afcq_error_clear(&err);
+	tui_compare_before_results(app);
 	tui_results_clear(r);
 	r->op = op;
 	r->from_history = true;
@@ -640,6 +645,7 @@ void tui_results_show(struct tui_app *app, enum afcq_op op, const char *request_
 	}
 	tui_results_index(r);
 	compute_totals(r);
+	tui_compare_after_results(app);
 	char title[64];
 	snprintf(title, sizeof title, "history #%lld", (long long)history_id);
 	set_raw(app, title, request_text, response_text);

@@ -8,33 +8,61 @@
 
 #include "afcq/money.h"
 
-int tui_taxcol_name_width(int w)
+struct tui_taxcols tui_taxcols(int w, bool change)
 {
-	return w - 2 - (TAXCOL_LVL + TAXCOL_PCD + TAXCOL_RATE + TAXCOL_BASE + TAXCOL_TAX + 5);
+	struct tui_taxcols c = { .w = w, .rate = true, .change = change };
+	int fixed = TAXCOL_LVL + TAXCOL_PCD + TAXCOL_RATE + TAXCOL_BASE + TAXCOL_TAX + 5;
+	if (change)
+		fixed += TAXCOL_CHG + 1;
+	c.nw = w - 2 - fixed;
+	if (change && c.nw < TAXCOL_NAME_MIN) {
+		/* the rate gives way to the difference (Enter shows it) */
+		c.rate = false;
+		c.nw += TAXCOL_RATE + 1;
+	}
+	if (c.nw < 8)
+		c.nw = 8;
+	return c;
 }
 
-void tui_taxcol_line(char *buf, size_t n, int nw, const char *name, int lvl, long long pcd,
-		     int calc, double rate, double base, long long lns, double tax)
+void tui_taxcol_line(const struct tui_taxcols *c, char *buf, size_t n, const char *name, int lvl,
+		     long long pcd, int calc, double rate, double base, long long lns,
+		     const char *tax, const char *change)
 {
-	char r[48], b[48], t[48];
+	char r[48], b[48], rc[64] = "", cc[64] = "";
 	if (calc == 4) /* per line: the base is the line count */
 		snprintf(b, sizeof b, "%lld line%s", lns, lns == 1 ? "" : "s");
 	else
 		afcq_money_format(base, b, sizeof b);
-	snprintf(buf, n, "  %-*.*s %-*.*s %*lld %*s %*s %*s", nw, nw, name, TAXCOL_LVL, TAXCOL_LVL,
-		 afcq_level_name(lvl), TAXCOL_PCD, pcd, TAXCOL_RATE,
-		 tui_rate_text(calc, rate, r, sizeof r), TAXCOL_BASE, b, TAXCOL_TAX,
-		 afcq_money_format(tax, t, sizeof t));
+	if (c->rate)
+		snprintf(rc, sizeof rc, " %*s", TAXCOL_RATE, tui_rate_text(calc, rate, r, sizeof r));
+	if (c->change)
+		snprintf(cc, sizeof cc, " %*s", TAXCOL_CHG, change ? change : "");
+	snprintf(buf, n, "  %-*.*s %-*.*s %*lld%s %*s %*s%s", c->nw, c->nw, name, TAXCOL_LVL,
+		 TAXCOL_LVL, afcq_level_name(lvl), TAXCOL_PCD, pcd, rc, TAXCOL_BASE, b, TAXCOL_TAX,
+		 tax, cc);
 }
 
-void tui_taxcol_head(const struct tui_app *app, const struct tui_rect *p, int nw,
-		     const char *title, bool focus, const char *hint)
+void tui_taxcol_total(const struct tui_taxcols *c, char *buf, size_t n, const char *name,
+		      const char *amount, const char *change)
 {
-	char head[256];
+	int cw = c->change ? TAXCOL_CHG + 1 : 0;
+	snprintf(buf, n, "  %-*s %*s%s%*s", c->w - 4 - TAXCOL_TAX - cw, name, TAXCOL_TAX, amount,
+		 c->change ? " " : "", c->change ? TAXCOL_CHG : 0, c->change && change ? change : "");
+}
+
+void tui_taxcol_head(const struct tui_app *app, const struct tui_rect *p,
+		     const struct tui_taxcols *c, const char *title, bool focus, const char *hint)
+{
+	char head[256], rc[32] = "", cc[32] = "";
 	enum tui_role role = focus ? ROLE_FOCUS : ROLE_HEADER;
-	snprintf(head, sizeof head, "%-*.*s %-*s %*s %*s %*s %*s", nw + 2, nw + 2, title,
-		 TAXCOL_LVL, "Level", TAXCOL_PCD, "PCode", TAXCOL_RATE, "Rate", TAXCOL_BASE, "Base",
-		 TAXCOL_TAX, "Tax");
+	if (c->rate)
+		snprintf(rc, sizeof rc, " %*s", TAXCOL_RATE, "Rate");
+	if (c->change)
+		snprintf(cc, sizeof cc, " %*s", TAXCOL_CHG, "Change");
+	snprintf(head, sizeof head, "%-*.*s %-*s %*s%s %*s %*s%s", c->nw + 2, c->nw + 2, title,
+		 TAXCOL_LVL, "Level", TAXCOL_PCD, "PCode", rc, TAXCOL_BASE, "Base", TAXCOL_TAX,
+		 "Tax", cc);
 	tui_fill(app, p->y, 0, p->w, role);
 	tui_put(app, p->y, 0, p->w, role, head);
 	if (focus)

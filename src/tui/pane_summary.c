@@ -4,6 +4,7 @@
  * full precision.
  */
 #include "tui.h"
+#include "day.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -35,28 +36,41 @@ static const struct afcq_summary *summ_at(const struct tui_results *r, size_t k,
 	return NULL;
 }
 
-static size_t n_rows(const struct tui_results *r)
+/* Summary rows, then (comparing) the rows only the other quote has, then
+ * the totals. */
+static size_t n_rows(const struct tui_app *app)
 {
-	return r->have ? n_summ(r) + N_TOTALS : 0;
+	const struct tui_results *r = &app->res;
+	return r->have ? n_summ(r) + tui_compare_n_gone_summ(app) + N_TOTALS : 0;
 }
 
 static void row_text(const struct tui_app *app, size_t k, int w, char *buf, size_t n,
 		     enum tui_role *role)
 {
 	const struct tui_results *r = &app->res;
-	char a[48];
-	size_t ns = n_summ(r);
+	struct tui_taxcols c = tui_taxcols(w, tui_compare_on(app));
+	char a[48], chg[48];
+	size_t ns = n_summ(r), ng = tui_compare_n_gone_summ(app);
 	*role = ROLE_NORMAL;
 	if (k < ns) {
-		size_t inv, idx;
+		size_t inv = 0, idx = 0;
 		const struct afcq_summary *s = summ_at(r, k, &inv, &idx);
-		tui_taxcol_line(buf, n, tui_taxcol_name_width(w), s->name ? s->name : "?", s->lvl,
-				s->pcd, s->calc, s->rate, s->tchg, s->lns, s->tax);
+		tui_taxcol_line(&c, buf, n, s->name ? s->name : "?", s->lvl, s->pcd, s->calc,
+				s->rate, s->tchg, s->lns, afcq_money_format(s->tax, a, sizeof a),
+				tui_compare_summ_change(app, inv, idx, false, chg, sizeof chg));
+		return;
+	}
+	if (k < ns + ng) {
+		const struct afcq_summary *s = tui_compare_gone_summ(app, k - ns);
+		tui_taxcol_line(&c, buf, n, s->name ? s->name : "?", s->lvl, s->pcd, s->calc,
+				s->rate, s->tchg, s->lns, "-",
+				tui_compare_summ_change(app, 0, k - ns, true, chg, sizeof chg));
+		*role = ROLE_DIM;
 		return;
 	}
 	static const char *const names[N_TOTALS] = { "Charges", "Billable taxes",
 						     "Non-billable taxes", "Total due" };
-	size_t t = k - ns;
+	size_t t = k - ns - ng;
 	double v = 0;
 	switch (t) {
 	case 0: v = r->totals.charges; break;
@@ -65,11 +79,8 @@ static void row_text(const struct tui_app *app, size_t k, int w, char *buf, size
 	default: v = r->totals.total_due; break;
 	}
 	*role = t == 3 ? ROLE_TOTAL : ROLE_TITLE;
-	if (!r->has_total)
-		snprintf(buf, n, "  %-*s %*s", w - 4 - TAXCOL_TAX, names[t], TAXCOL_TAX, "-");
-	else
-		snprintf(buf, n, "  %-*s %*s", w - 4 - TAXCOL_TAX, names[t], TAXCOL_TAX,
-			 afcq_money_format(v, a, sizeof a));
+	tui_taxcol_total(&c, buf, n, names[t], r->has_total ? afcq_money_format(v, a, sizeof a) : "-",
+			 tui_compare_total_change(app, (int)t, chg, sizeof chg));
 }
 
 static void summary_draw(struct tui_app *app, struct tui_view *v)
@@ -78,13 +89,18 @@ static void summary_draw(struct tui_app *app, struct tui_view *v)
 	const struct tui_rect *p = &app->lay.summary;
 	struct tui_results *r = &app->res;
 	bool focus = app->focus == PANE_SUMMARY;
-	char titled[64];
-	size_t nr = n_rows(r);
+	char titled[64], vs[32] = "";
+	size_t nr = n_rows(app);
+	bool cmp = tui_compare_on(app);
+	if (cmp)
+		snprintf(vs, sizeof vs, "%s vs %s", app->day->showing_pin ? " PINNED" : "",
+			 tui_compare_other_name(app));
 	if (nr > (size_t)(p->h - 1))
-		snprintf(titled, sizeof titled, "Summary %zu/%zu", r->sum_sel + 1, nr);
+		snprintf(titled, sizeof titled, "Summary%s %zu/%zu", vs, r->sum_sel + 1, nr);
 	else
-		snprintf(titled, sizeof titled, "Summary");
-	tui_taxcol_head(app, p, tui_taxcol_name_width(p->w), titled, focus,
+		snprintf(titled, sizeof titled, "Summary%s", vs);
+	struct tui_taxcols c = tui_taxcols(p->w, cmp);
+	tui_taxcol_head(app, p, &c, titled, focus,
 			" Up/Down select  Enter: the row in full  Tab: the form  Esc: back to the form");
 	if (r->sum_sel >= nr)
 		r->sum_sel = nr ? nr - 1 : 0;
@@ -98,7 +114,7 @@ static enum tui_result summary_on_action(struct tui_app *app, struct tui_view *v
 {
 	(void)v;
 	struct tui_results *r = &app->res;
-	size_t nr = n_rows(r);
+	size_t nr = n_rows(app);
 	/* the rows are few: PgUp/PgDn go to the first/last */
 	if (tui_rows_move(&r->sum_sel, nr, SIZE_MAX, a))
 		return TUI_HANDLED;

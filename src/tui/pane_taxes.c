@@ -5,17 +5,12 @@
  * tax opens it in full precision with the calculation in words.
  */
 #include "tui.h"
+#include "day.h"
 
 #include <stdio.h>
 #include <string.h>
 
 #include "afcq/money.h"
-
-static int name_width(int w)
-{
-	int nw = tui_taxcol_name_width(w);
-	return nw < 8 ? 8 : nw;
-}
 
 static const struct afcq_item *sent_item(const struct tui_results *r, size_t inv, size_t item)
 {
@@ -24,11 +19,19 @@ static const struct afcq_item *sent_item(const struct tui_results *r, size_t inv
 	return NULL;
 }
 
-static void tax_line(char *buf, size_t n, int nw, const struct afcq_tax *t)
+/* A tax row; gone rows (taxes only the compared quote has) show no amount. */
+static void tax_line(const struct tui_app *app, const struct tui_trow *row, int w, char *buf,
+		     size_t n, const struct afcq_tax *t)
 {
-	char name[160];
+	struct tui_taxcols c = tui_taxcols(w, tui_compare_on(app));
+	char name[160], amt[48], chg[48];
 	snprintf(name, sizeof name, "%s%s", t->name ? t->name : "?", t->bill ? "" : " (not billed)");
-	tui_taxcol_line(buf, n, nw, name, t->lvl, t->pcd, t->calc, t->rate, t->tm, t->lns, t->tax);
+	if (row->kind == TROW_GONE)
+		snprintf(amt, sizeof amt, "-");
+	else
+		afcq_money_format(t->tax, amt, sizeof amt);
+	tui_taxcol_line(&c, buf, n, name, t->lvl, t->pcd, t->calc, t->rate, t->tm, t->lns, amt,
+			tui_compare_tax_change(app, row, chg, sizeof chg));
 }
 
 static void row_text(const struct tui_app *app, size_t i, int w, char *buf, size_t n,
@@ -36,7 +39,6 @@ static void row_text(const struct tui_app *app, size_t i, int w, char *buf, size
 {
 	const struct tui_results *r = &app->res;
 	const struct tui_trow *row = &r->rows[i];
-	int nw = name_width(w);
 	*role = ROLE_NORMAL;
 	switch (row->kind) {
 	case TROW_REQERR: {
@@ -69,9 +71,13 @@ static void row_text(const struct tui_app *app, size_t i, int w, char *buf, size
 		break;
 	}
 	case TROW_TAX:
-		tax_line(buf, n, nw, &r->resp.inv[row->inv].itms[row->item].txs[row->idx]);
+		tax_line(app, row, w, buf, n, &r->resp.inv[row->inv].itms[row->item].txs[row->idx]);
 		if (!r->resp.inv[row->inv].itms[row->item].txs[row->idx].bill)
 			*role = ROLE_DIM;
+		break;
+	case TROW_GONE:
+		tax_line(app, row, w, buf, n, tui_compare_gone_tax(app, row));
+		*role = ROLE_DIM;
 		break;
 	case TROW_ITEMERR: {
 		const struct afcq_error_entry *e =
@@ -97,12 +103,18 @@ static void taxes_draw(struct tui_app *app, struct tui_view *v)
 			    : r->op == AFCQ_OP_INVOICE ? (r->commit ? "Taxes INVOICE (commit)"
 								    : "Taxes INVOICE")
 						       : "Taxes (quote)";
-	char titled[96];
+	char titled[96], vs[32] = "";
+	bool cmp = tui_compare_on(app);
+	if (cmp)
+		snprintf(vs, sizeof vs, "%s vs %s", app->day->showing_pin ? " PINNED" : "",
+			 tui_compare_other_name(app));
 	if (r->have && r->n_rows > (size_t)(p->h - 1))
-		snprintf(titled, sizeof titled, "%s %zu/%zu", title, r->tax_sel + 1, r->n_rows);
+		snprintf(titled, sizeof titled, "%s%s %zu/%zu", cmp ? "Taxes" : title, vs,
+			 r->tax_sel + 1, r->n_rows);
 	else
-		snprintf(titled, sizeof titled, "%s", title);
-	tui_taxcol_head(app, p, name_width(p->w), titled, focus,
+		snprintf(titled, sizeof titled, "%s%s", cmp ? "Taxes" : title, vs);
+	struct tui_taxcols c = tui_taxcols(p->w, cmp);
+	tui_taxcol_head(app, p, &c, titled, focus,
 			" Up/Down select  Enter: the tax in full  Tab: summary  Esc: back to the form");
 	int vis = p->h - 1;
 	if (!r->have) {
@@ -146,6 +158,10 @@ static enum tui_result taxes_on_action(struct tui_app *app, struct tui_view *v, 
 			const struct tui_trow *row = &r->rows[r->tax_sel];
 			if (row->kind == TROW_TAX)
 				tui_open_tax(app, row->inv, row->item, row->idx, false);
+			else if (row->kind == TROW_GONE)
+				tui_message(app, ROLE_NORMAL,
+					    "only the %s quote has this tax (Ctrl-V shows that quote)",
+					    tui_compare_other_name(app));
 			else if (row->kind == TROW_ITEM || row->kind == TROW_ITEMERR) {
 				/* jump to the item in the form, on its invoice */
 				if (row->inv < app->req.n_inv && row->inv != app->cur_inv &&

@@ -6,6 +6,7 @@
  * F-key commands, pane switching, file dialogs.
  */
 #include "tui.h"
+#include "day.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -205,7 +206,8 @@ static enum tui_result main_on_action(struct tui_app *app, struct tui_view *v, e
 		}
 		return TUI_HANDLED;
 	default:
-		return TUI_PASS;
+		/* a rep's day: new call, customer, products, pin, copy */
+		return tui_day_action(app, a);
 	}
 }
 

@@ -260,7 +260,9 @@ struct tui_form_state {
 	struct tui_edit edit;
 };
 
-enum tui_trow_kind { TROW_REQERR, TROW_INVERR, TROW_ITEM, TROW_TAX, TROW_ITEMERR, TROW_NOTAX };
+/* TROW_GONE: a tax only the compared quote has (inv, item, idx are its). */
+enum tui_trow_kind { TROW_REQERR, TROW_INVERR, TROW_ITEM, TROW_TAX, TROW_ITEMERR, TROW_NOTAX,
+		     TROW_GONE };
 struct tui_trow {
 	enum tui_trow_kind kind;
 	size_t inv, item, idx;
@@ -287,17 +289,27 @@ struct tui_results {
 };
 
 /* pane_rows.c: the tax columns the taxes and summary panes share. */
-enum { TAXCOL_LVL = 7, TAXCOL_PCD = 8, TAXCOL_RATE = 11, TAXCOL_BASE = 10, TAXCOL_TAX = 9 };
-/* Columns left for the name in a pane w wide (may be small or negative). */
-int tui_taxcol_name_width(int w);
-/* Formats one tax row into buf: name in nw columns, level, PCode, rate by
- * calculation type, base (the line count for per-line taxes), amount. */
-void tui_taxcol_line(char *buf, size_t n, int nw, const char *name, int lvl, long long pcd,
-		     int calc, double rate, double base, long long lns, double tax);
+enum { TAXCOL_LVL = 7, TAXCOL_PCD = 8, TAXCOL_RATE = 11, TAXCOL_BASE = 10, TAXCOL_TAX = 9,
+       TAXCOL_CHG = 10, TAXCOL_NAME_MIN = 20 };
+/* The columns of a pane w wide: name width, and whether the rate and the
+ * change (the difference from a compared quote) are shown. */
+struct tui_taxcols { int w, nw; bool rate, change; };
+/* With change, a change column is added; the rate gives way when the name
+ * would get narrower than TAXCOL_NAME_MIN. */
+struct tui_taxcols tui_taxcols(int w, bool change);
+/* Formats one tax row into buf: name, level, PCode, rate by calculation
+ * type, base (the line count for per-line taxes), the amount as given
+ * (tax) and the change (NULL: blank). */
+void tui_taxcol_line(const struct tui_taxcols *c, char *buf, size_t n, const char *name, int lvl,
+		     long long pcd, int calc, double rate, double base, long long lns,
+		     const char *tax, const char *change);
+/* A totals row: the name, then the amount under Tax, the change under it. */
+void tui_taxcol_total(const struct tui_taxcols *c, char *buf, size_t n, const char *name,
+		      const char *amount, const char *change);
 /* Draws the column heading on the pane's first row, title over the name;
  * with the focus, the hint goes on the hint line. */
-void tui_taxcol_head(const struct tui_app *app, const struct tui_rect *p, int nw,
-		     const char *title, bool focus, const char *hint);
+void tui_taxcol_head(const struct tui_app *app, const struct tui_rect *p,
+		     const struct tui_taxcols *c, const char *title, bool focus, const char *hint);
 
 /* A pane's list of rows: vis rows from screen row y, n in all. */
 struct tui_rows {
@@ -382,6 +394,7 @@ struct tui_app {
 	char *last_doc;                 /* last invoice document code */
 
 	char *raw_request, *raw_response, *raw_title;
+	struct tui_day *day;            /* a rep's day: pin, customer (day.h) */
 
 	struct tui_view stack[8];
 	size_t n_views;

@@ -1,0 +1,32 @@
+/* compare.h - what changes between two answers to CalcTaxes.
+ *
+ * Two answers are compared invoice by invoice (the same index in both) and
+ * item by item (the same index).  A tax of one matches a tax of the other
+ * when both are in the same item and have the same tax type (tid), level
+ * (lvl) and jurisdiction (pcd); when an item holds several such taxes, the
+ * k-th of one matches the k-th of the other.  Summary rows match the same
+ * way within their invoice.  Nothing here allocates; every pointer is
+ * borrowed.
+ */
+#ifndef AFCQ_COMPARE_H
+#define AFCQ_COMPARE_H
+
+#include <stddef.h>
+
+#include "afcq/model.h"
+
+/* The index in b of the tax matching tax idx of item (inv, item) of a; -1
+ * when b has no such tax (the tax appeared in a, or a has no such tax). */
+long afcq_compare_item_tax(const struct afcq_response *a, size_t inv, size_t item, size_t idx,
+			   const struct afcq_response *b);
+
+/* The index in b's invoice inv of the summary row matching row idx of a's
+ * invoice inv; -1 when none. */
+long afcq_compare_summary(const struct afcq_response *a, size_t inv, size_t idx,
+			  const struct afcq_response *b);
+
+/* A difference of two amounts as people read it, to the cent with its
+ * sign: "+0.15", "-0.94", "0.00" (never "-0.00").  Returns buf. */
+const char *afcq_money_format_change(double diff, char *buf, size_t n);
+
+#endif

@@ -1,0 +1,41 @@
+/* day.c - a rep's day on the main screen: the state (day.h) and the
+ * actions the main screen hands on (new call, pin, swap).
+ */
+#include "day.h"
+
+#include <stdlib.h>
+
+#include "afcq/str.h"
+
+struct tui_day *tui_day_new(void)
+{
+	return afcq_xcalloc(1, sizeof(struct tui_day));
+}
+
+void tui_day_free(struct tui_day *d)
+{
+	if (!d)
+		return;
+	tui_results_clear(&d->other);
+	free(d->gone_summ);
+	free(d);
+}
+
+enum tui_result tui_day_action(struct tui_app *app, enum tui_action a)
+{
+	switch (a) {
+	case ACT_NEW_CALL:
+		tui_new_call(app);
+		return TUI_HANDLED;
+	case ACT_PIN:
+		tui_form_commit_edit(app);
+		tui_compare_pin(app);
+		return TUI_HANDLED;
+	case ACT_PIN_SWAP:
+		tui_form_commit_edit(app);
+		tui_compare_swap(app);
+		return TUI_HANDLED;
+	default:
+		return TUI_PASS;
+	}
+}

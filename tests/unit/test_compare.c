@@ -1,0 +1,101 @@
+/* test_compare.c - which tax of one answer is which of another: same item,
+ * tax type, level and jurisdiction, k-th with k-th; summary rows alike;
+ * signed differences to the cent.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <string.h>
+
+#include "afcq/codec.h"
+#include "afcq/compare.h"
+
+static void parse(const char *json, struct afcq_response *r)
+{
+	struct afcq_error err;
+	afcq_error_clear(&err);
+	afcq_response_init(r);
+	assert_int_equal(afcq_codec_parse_response(json, strlen(json), r, &err), AFCQ_OK);
+}
+
+/* Item 0: state sales tax, city sales tax, two city 911 rows (same key);
+ * item 1: one tax. */
+static const char *A =
+	"{\"inv\":[{\"itms\":["
+	"{\"txs\":[{\"tid\":1,\"lvl\":0,\"pcd\":3726100,\"tax\":0.94},"
+	"{\"tid\":1,\"lvl\":3,\"pcd\":3726100,\"tax\":0.15},"
+	"{\"tid\":60,\"lvl\":3,\"pcd\":3726100,\"tax\":0.62},"
+	"{\"tid\":60,\"lvl\":3,\"pcd\":3726100,\"tax\":0.50}]},"
+	"{\"txs\":[{\"tid\":5,\"lvl\":0,\"pcd\":3671300,\"tax\":0.06}]}],"
+	"\"summ\":[{\"tid\":1,\"lvl\":0,\"pcd\":3726100,\"tax\":1.05},"
+	"{\"tid\":5,\"lvl\":0,\"pcd\":3671300,\"tax\":0.06}]}]}";
+/* The same in another order, the city sales tax gone, one 911 row, item 1
+ * gone, the summary's 911 row new. */
+static const char *B =
+	"{\"inv\":[{\"itms\":["
+	"{\"txs\":[{\"tid\":60,\"lvl\":3,\"pcd\":3726100,\"tax\":1.86},"
+	"{\"tid\":1,\"lvl\":0,\"pcd\":3726100,\"tax\":1.00}]}],"
+	"\"summ\":[{\"tid\":60,\"lvl\":3,\"pcd\":3726100,\"tax\":1.86},"
+	"{\"tid\":1,\"lvl\":0,\"pcd\":3726100,\"tax\":1.00}]}]}";
+
+static void test_item_taxes_match_by_key(void **state)
+{
+	(void)state;
+	struct afcq_response a, b;
+	parse(A, &a);
+	parse(B, &b);
+	assert_int_equal(afcq_compare_item_tax(&a, 0, 0, 0, &b), 1);  /* state sales tax */
+	assert_int_equal(afcq_compare_item_tax(&a, 0, 0, 1, &b), -1); /* city: gone in b */
+	assert_int_equal(afcq_compare_item_tax(&a, 0, 0, 2, &b), 0);  /* first 911 row */
+	assert_int_equal(afcq_compare_item_tax(&a, 0, 0, 3, &b), -1); /* second: none left */
+	assert_int_equal(afcq_compare_item_tax(&a, 0, 1, 0, &b), -1); /* item 1 not in b */
+	assert_int_equal(afcq_compare_item_tax(&b, 0, 0, 0, &a), 2);
+	assert_int_equal(afcq_compare_item_tax(&b, 0, 0, 1, &a), 0);
+	/* out of range anywhere: no match */
+	assert_int_equal(afcq_compare_item_tax(&a, 0, 0, 9, &b), -1);
+	assert_int_equal(afcq_compare_item_tax(&a, 3, 0, 0, &b), -1);
+	assert_int_equal(afcq_compare_item_tax(&a, 0, 0, 0, NULL), -1);
+	afcq_response_done(&a);
+	afcq_response_done(&b);
+}
+
+static void test_summary_rows_match_by_key(void **state)
+{
+	(void)state;
+	struct afcq_response a, b;
+	parse(A, &a);
+	parse(B, &b);
+	assert_int_equal(afcq_compare_summary(&a, 0, 0, &b), 1);
+	assert_int_equal(afcq_compare_summary(&a, 0, 1, &b), -1);
+	assert_int_equal(afcq_compare_summary(&b, 0, 0, &a), -1);
+	assert_int_equal(afcq_compare_summary(&b, 0, 1, &a), 0);
+	assert_int_equal(afcq_compare_summary(&a, 1, 0, &b), -1);
+	afcq_response_done(&a);
+	afcq_response_done(&b);
+}
+
+static void test_change_format(void **state)
+{
+	(void)state;
+	char buf[32];
+	assert_string_equal(afcq_money_format_change(0.15, buf, sizeof buf), "+0.15");
+	assert_string_equal(afcq_money_format_change(-0.94, buf, sizeof buf), "-0.94");
+	assert_string_equal(afcq_money_format_change(0, buf, sizeof buf), "0.00");
+	assert_string_equal(afcq_money_format_change(-0.001, buf, sizeof buf), "0.00");
+	assert_string_equal(afcq_money_format_change(1.045, buf, sizeof buf), "+1.05");
+	assert_string_equal(afcq_money_format_change(1.86 - 0.62, buf, sizeof buf), "+1.24");
+	assert_string_equal(afcq_money_format_change(-1234.5, buf, sizeof buf), "-1234.50");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_item_taxes_match_by_key),
+		cmocka_unit_test(test_summary_rows_match_by_key),
+		cmocka_unit_test(test_change_format),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
