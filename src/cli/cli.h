@@ -58,6 +58,7 @@ struct cli_opts {
 	bool primary;                /* --primary: the primary name of a PCode */
 	/* workstation */
 	const char *script;          /* --script FILE */
+	bool no_color;               /* --no-color, as NO_COLOR */
 	/* positional arguments, in order */
 	const char **args;
 	size_t n_args;
@@ -100,6 +101,10 @@ struct cli_session {
 /* Loads the configuration (exit 3 on error).  Returns an exit code: 0 when
  * the session may be used; otherwise the error was printed. */
 int cli_session_config(struct cli_session *s, const struct cli_opts *o);
+/* Invoices and commits need a profile that allows them (allow_commit, true
+ * by default).  Returns 0, or prints why the profile refuses `what` ("send
+ * an invoice", "commit") and returns CLI_EXIT_USAGE. */
+int cli_session_may_commit(const struct cli_session *s, const char *what);
 /* Opens what `need` asks for (after cli_session_config).  Returns an exit
  * code; 0 on success.  Failures are printed. */
 int cli_session_open(struct cli_session *s, unsigned need);

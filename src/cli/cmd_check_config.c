@@ -32,6 +32,20 @@ int cmd_check_config(const struct cli_opts *o)
 		printf("%-*s  %-32s  %s\n", (int)w, g->key ? g->key : "",
 		       g->value ? g->value : "", g->source ? g->source : "");
 	}
+	/* A password written in the file works (the file is chmod 600), but
+	 * password_env keeps it out of files, backups and screenshares. */
+	for (size_t i = 0; i < c->n_origins; i++) {
+		const struct afcq_config_origin *g = &c->origins[i];
+		size_t kl = g->key ? strlen(g->key) : 0;
+		if (kl > 9 && strcmp(g->key + kl - 9, ".password") == 0 && g->source &&
+		    strncmp(g->source, "default", 7) != 0 &&
+		    strncmp(g->source, "environment", 11) != 0 && g->value &&
+		    strcmp(g->value, "(none)") != 0)
+			printf("\nwarning: %s (%s): a password written in the config file; prefer "
+			       "password_env = \"AFCQ_PASSWORD\" (the name of a variable that holds "
+			       "it), or leave both out and afcq asks\n",
+			       g->key, g->source);
+	}
 	printf("\nconfiguration ok\n");
 	cli_session_done(&s);
 	return CLI_EXIT_OK;

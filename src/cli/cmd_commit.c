@@ -42,6 +42,8 @@ static int run(const struct cli_opts *o, bool commit)
 	struct cli_session s = { 0 };
 	int rc = cli_session_config(&s, o);
 	if (!rc)
+		rc = cli_session_may_commit(&s, commit ? "commit a document" : "uncommit a document");
+	if (!rc)
 		rc = cli_session_open(&s, CLI_NEED_HISTORY | CLI_NEED_ENDPOINT);
 	if (!rc) {
 		struct afcq_exchange x = { 0 };

@@ -32,6 +32,8 @@ int cmd_invoice(const struct cli_opts *o)
 	char *doc = NULL;
 	rc = cli_session_config(&s, o);
 	if (!rc)
+		rc = cli_session_may_commit(&s, "send an invoice");
+	if (!rc)
 		rc = cli_request_load(o->args[0], &req);
 	if (!rc)
 		rc = cli_session_open(&s, CLI_NEED_HISTORY);

@@ -7,6 +7,8 @@
 #include "cli.h"
 #include "tui_main.h"
 
+#include "afcq/version.h"
+
 #include <stdio.h>
 #include <string.h>
 
@@ -71,6 +73,7 @@ static int run_workstation(const struct cli_opts *o)
 			.file = o->n_args ? o->args[0] : NULL,
 			.script = o->script,
 			.argv0 = o->argv0,
+			.no_color = o->no_color,
 		};
 		rc = tui_main(&a);
 	}
@@ -95,7 +98,8 @@ int main(int argc, char **argv)
 	if (!ok) {
 		rc = CLI_EXIT_USAGE;
 	} else if (o.version) {
-		printf("afcq %s\n", AFCQ_VERSION);
+		char libs[256];
+		printf("afcq %s\n%s\n", AFCQ_VERSION, afcq_library_versions(libs, sizeof libs));
 		rc = CLI_EXIT_OK;
 	} else if (o.help) {
 		cli_usage(stdout, cmd ? cmd->name : NULL);

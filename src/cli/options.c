@@ -50,6 +50,7 @@ static const struct opt_spec specs[] = {
 	{ .name = "county", .kind = OPT_STRING, .only = "pcode", .off = AT(county) },
 	{ .name = "primary", .kind = OPT_FLAG, .only = "pcode", .off = AT(primary) },
 	{ .name = "script", .kind = OPT_STRING, .only = "", .off = AT(script) },
+	{ .name = "no-color", .kind = OPT_FLAG, .only = "", .off = AT(no_color) },
 };
 
 /* Prints one "afcq: ..." usage line; returns false for the caller. */

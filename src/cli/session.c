@@ -74,6 +74,16 @@ int cli_session_config(struct cli_session *s, const struct cli_opts *o)
 	return CLI_EXIT_OK;
 }
 
+int cli_session_may_commit(const struct cli_session *s, const char *what)
+{
+	if (s->cfg.allow_commit)
+		return CLI_EXIT_OK;
+	return cli_failf(CLI_EXIT_USAGE,
+			 "profile '%s' is quote-only (allow_commit = false): it may not %s; "
+			 "use a profile that allows commits (-p NAME)",
+			 s->cfg.profile, what);
+}
+
 static int open_history(struct cli_session *s, bool required)
 {
 	struct afcq_error err;

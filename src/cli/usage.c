@@ -25,7 +25,8 @@ static const char overview[] =
 	"      --timeout SECONDS  total time allowed for one request\n"
 	"  -h, --help             this text\n"
 	"      --keys             the workstation's keys as a Markdown table\n"
-	"  -V, --version          version\n"
+	"      --no-color         the workstation without colours (as NO_COLOR=1)\n"
+	"  -V, --version          version, and the libcurl, jansson and SQLite it runs with\n"
 	"\n"
 	"exit codes: 0 ok, 1 the API answered with errors, 2 usage error or invalid input,\n"
 	"            3 configuration error, 4 network or HTTP failure\n";

@@ -511,6 +511,7 @@ static enum afcq_status apply_profile(struct loader *L, struct config_profile *p
 	ep->has_client_profile_id = p->src[CONFIG_PK_CLIENT_PROFILE_ID].line > 0;
 	ep->client_profile_id = p->client_profile_id;
 	ep->timeout_s = (long)p->timeout;
+	cfg->allow_commit = p->allow_commit;
 	ep->connect_timeout_s = (long)p->connect_timeout;
 	if (p->ca_file) {
 		const struct config_src *src = &p->src[CONFIG_PK_CA_FILE];

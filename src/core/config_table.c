@@ -99,6 +99,9 @@ const struct config_key config_profile_keys[CONFIG_N_PROFILE] = {
 					NULL, "seconds, 1 to 300" },
 	[CONFIG_PK_CA_FILE] = { "ca_file", STR, PRF(ca_file), NULL, 1, 4096, NULL,
 				"the path of a CA bundle" },
+	[CONFIG_PK_ALLOW_COMMIT] = { "allow_commit", BOOL, PRF(allow_commit), "true", 0, 0, NULL,
+				     "true or false (false: quotes only, never an invoice or a "
+				     "commit)" },
 };
 
 _Static_assert(CONFIG_N_PROFILE <= sizeof ((struct config_profile *)0)->src /

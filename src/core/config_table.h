@@ -42,9 +42,10 @@ struct config_profile {
 	char *name;
 	char *endpoint, *username, *password, *password_env, *ca_file;
 	long long client_id, client_profile_id, timeout, connect_timeout;
+	bool allow_commit;           /* false: a quote-only profile */
 	const char *file;            /* where the profile group is */
 	int line;
-	struct config_src src[10];   /* one per profile_keys row */
+	struct config_src src[12];   /* one per profile_keys row */
 };
 
 /* Rows of the two tables that the loader names in code; the order is the
@@ -52,7 +53,7 @@ struct config_profile {
 enum { CONFIG_TK_VERSION, CONFIG_TK_PROFILE, CONFIG_N_TOP = 15 };
 enum { CONFIG_PK_ENDPOINT, CONFIG_PK_USERNAME, CONFIG_PK_PASSWORD, CONFIG_PK_PASSWORD_ENV,
        CONFIG_PK_CLIENT_ID, CONFIG_PK_CLIENT_PROFILE_ID, CONFIG_PK_TIMEOUT,
-       CONFIG_PK_CONNECT_TIMEOUT, CONFIG_PK_CA_FILE, CONFIG_N_PROFILE };
+       CONFIG_PK_CONNECT_TIMEOUT, CONFIG_PK_CA_FILE, CONFIG_PK_ALLOW_COMMIT, CONFIG_N_PROFILE };
 
 extern const struct config_key config_top_keys[CONFIG_N_TOP];
 extern const struct config_key config_profile_keys[CONFIG_N_PROFILE];

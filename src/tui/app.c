@@ -221,6 +221,13 @@ static int keybar_entry_width(const struct tui_action_info *ai, bool wide)
 	return wide && ai->alias ? w + 3 : w;
 }
 
+const char *tui_action_unavailable(const struct tui_app *app, enum tui_action a)
+{
+	if ((a == ACT_INVOICE || a == ACT_COMMIT) && app->cfg && !app->cfg->allow_commit)
+		return "this profile is quote-only (allow_commit = false)";
+	return NULL;
+}
+
 static void draw_keybar(struct tui_app *app)
 {
 	const struct tui_rect *r = &app->lay.keybar;
@@ -243,9 +250,11 @@ static void draw_keybar(struct tui_app *app)
 			tui_put(app, r->y, x, 3, ROLE_KEY, al);
 			x += 3;
 		}
-		tui_put(app, r->y, x, (int)strlen(ai->label), ROLE_KEYLABEL, ai->label);
+		bool off = tui_action_unavailable(app, ai->id) != NULL;
+		tui_put(app, r->y, x, (int)strlen(ai->label), off ? ROLE_DIM : ROLE_KEYLABEL,
+			ai->label);
 		/* the alias letter, where the label holds it, is marked */
-		for (const char *p = ai->label; *p && ai->alias; p++)
+		for (const char *p = ai->label; *p && ai->alias && !off; p++)
 			if ((*p | 0x20) == ai->alias) {
 				char one[2] = { *p, 0 };
 				tui_put(app, r->y, x + (int)(p - ai->label), 1, ROLE_KEY, one);
@@ -394,6 +403,13 @@ void tui_dispatch(struct tui_app *app, enum tui_action a)
 	/* Esc cancels a running request before it closes anything. */
 	if (a == ACT_CANCEL && tui_busy(app)) {
 		apply(app, global_action(app, a));
+		return;
+	}
+	const char *why = tui_action_unavailable(app, a);
+	if (why) {
+		tui_message(app, ROLE_ERROR, "%s: not available: %s", tui_action_info(a)->name + 4,
+			    why);
+		app->dirty = true;
 		return;
 	}
 	struct tui_view *v = tui_top(app);
@@ -746,7 +762,7 @@ int tui_main(const struct tui_args *args)
 	set_escdelay(25);
 	timeout(TUI_TICK_MS);
 	const char *no_color = getenv("NO_COLOR");
-	bool nc = no_color && *no_color;
+	bool nc = args->no_color || (no_color && *no_color);
 	const char *theme = app->cfg && app->cfg->ui.theme ? app->cfg->ui.theme : "default";
 	if (nc)
 		theme = "mono";

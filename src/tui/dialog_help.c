@@ -20,6 +20,7 @@
 struct help_line {
 	char *text;
 	int indent;               /* columns of the continuation rows' indent */
+	bool dim;                 /* an action not available where help was opened */
 };
 
 struct help {
@@ -38,7 +39,7 @@ struct help {
 static void add(struct help *h, char *text, int indent)
 {
 	h->lines = afcq_xrealloc(h->lines, (h->n + 1) * sizeof *h->lines);
-	h->lines[h->n++] = (struct help_line){ text, indent };
+	h->lines[h->n++] = (struct help_line){ text, indent, false };
 }
 
 /* The keys of an action: "F1", "C-w F12"; a second key that reads the same
@@ -57,7 +58,6 @@ static void action_keys(const struct tui_action_info *ai, char *buf, size_t n)
 
 static void help_open(struct tui_app *app, struct tui_view *v)
 {
-	(void)app;
 	struct help *h = v->state;
 	/* columns as wide as the widest keys and name */
 	int keys_w = 0, name_w = 0;
@@ -78,9 +78,12 @@ static void help_open(struct tui_app *app, struct tui_view *v)
 		char keys[48];
 		action_keys(ai, keys, sizeof keys);
 		char alias[2] = { (char)ai->alias, '\0' };
-		add(h, afcq_xasprintf("%-*s %1s %-*s %s", keys_w, keys, alias, name_w, ai->name + 4,
-				      ai->help ? ai->help : ""),
+		const char *why = tui_action_unavailable(app, (enum tui_action)a);
+		add(h, afcq_xasprintf("%-*s %1s %-*s %s%s%s%s", keys_w, keys, alias, name_w,
+				      ai->name + 4, ai->help ? ai->help : "",
+				      why ? " (unavailable: " : "", why ? why : "", why ? ")" : ""),
 		    keys_w + 3 + name_w + 1);
+		h->lines[h->n - 1].dim = why != NULL;
 	}
 	add(h, afcq_xstrdup(""), 0);
 	add(h, afcq_xstrdup("In a field: type to replace the value, Left/Right/Backspace/Del edit, "
@@ -163,7 +166,9 @@ static void help_draw(struct tui_app *app, struct tui_view *v)
 	for (int i = 0; i < in.h && h->top + (size_t)i < h->n_rows; i++) {
 		size_t r = h->top + (size_t)i;
 		bool hit = h->match >= 0 && h->row_line[r] == (size_t)h->match;
-		tui_put(app, in.y + i, in.x, in.w, hit ? ROLE_MATCH : ROLE_DIALOG, h->rows[r]);
+		enum tui_role role = hit ? ROLE_MATCH
+				  : h->lines[h->row_line[r]].dim ? ROLE_DIM : ROLE_DIALOG;
+		tui_put(app, in.y + i, in.x, in.w, role, h->rows[r]);
 	}
 }
 

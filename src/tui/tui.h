@@ -432,6 +432,10 @@ void tui_message(struct tui_app *app, enum tui_role role, const char *fmt, ...)
 void tui_feed_key(struct tui_app *app, int key, bool meta);
 /* Runs one action through the view stack and the global map. */
 void tui_dispatch(struct tui_app *app, enum tui_action a);
+/* Why action a cannot be used now (a static phrase), or NULL when it can.
+ * The key bar dims such actions, help greys them out and tui_dispatch
+ * refuses them with a message: F6 and F7 under a quote-only profile. */
+const char *tui_action_unavailable(const struct tui_app *app, enum tui_action a);
 /* One tick: pumps the client, completes finished requests. */
 void tui_tick(struct tui_app *app, int wait_ms);
 /* Draws everything (stdscr, then each dialog in its overlay) and shows

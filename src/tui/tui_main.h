@@ -20,6 +20,7 @@ struct tui_args {
 	const char *file;                     /* request file to load into the form, or NULL */
 	const char *script;                   /* --script FILE, or NULL ($AFCQ_SCRIPT is read too) */
 	const char *argv0;                    /* to find themes/ beside the binary; may be NULL */
+	bool no_color;                        /* --no-color: as NO_COLOR, the mono theme */
 };
 
 /* Runs the workstation until the user quits (or the script ends).  The
