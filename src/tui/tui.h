@@ -586,6 +586,9 @@ void tui_form_new(struct tui_app *app);
  * is left as it was). */
 int tui_form_load_file(struct tui_app *app, const char *path, char *msg, size_t n);
 int tui_form_load_text(struct tui_app *app, const char *text, char *msg, size_t n);
+/* EDIT_REQUEST: the request in $VISUAL/$EDITOR/vi, then back into the form
+ * (editor.c). */
+void tui_edit_request(struct tui_app *app);
 int tui_form_save_file(struct tui_app *app, const char *path, char *msg, size_t n);
 /* Remembers the form as it is now as the one last started, loaded or
  * saved (tui_form_new, loading and saving call it). */
