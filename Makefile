@@ -180,10 +180,16 @@ install: all
 	cp -R data/sandbox/. $(DESTDIR)$(PREFIX)/share/afcq/sandbox/
 	install -m 644 themes/*.theme $(DESTDIR)$(PREFIX)/share/afcq/themes/
 	install -m 644 README.md config.example $(DESTDIR)$(PREFIX)/share/doc/afcq/
+	install -d $(DESTDIR)$(PREFIX)/share/bash-completion/completions \
+	    $(DESTDIR)$(PREFIX)/share/zsh/vendor-completions
+	./$(AFCQ) completion bash >$(DESTDIR)$(PREFIX)/share/bash-completion/completions/afcq
+	./$(AFCQ) completion zsh >$(DESTDIR)$(PREFIX)/share/zsh/vendor-completions/_afcq
 
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/afcq $(DESTDIR)$(PREFIX)/bin/afcq-sandbox
 	rm -rf $(DESTDIR)$(PREFIX)/share/afcq $(DESTDIR)$(PREFIX)/share/doc/afcq
+	rm -f $(DESTDIR)$(PREFIX)/share/bash-completion/completions/afcq \
+	    $(DESTDIR)$(PREFIX)/share/zsh/vendor-completions/_afcq
 
 clean:
 	rm -rf build

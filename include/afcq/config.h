@@ -45,6 +45,8 @@ struct afcq_config {
 	struct afcq_config_defaults defaults;
 	struct afcq_config_ui ui;
 	char *warnings;              /* newline-separated "file:line: ..." or NULL */
+	char **profile_names;        /* every profile of the file (and "sandbox"), in order */
+	size_t n_profile_names;
 	struct afcq_config_origin *origins;
 	size_t n_origins;
 };

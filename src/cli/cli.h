@@ -75,6 +75,21 @@ void cli_opts_done(struct cli_opts *o);
  * ("-f", "--format"; not "--format=csv" nor a flag). */
 bool cli_opt_wants_next(const char *arg);
 
+/* One row of the option table, for shell completion and the manual's
+ * check. */
+struct cli_option_info {
+	const char *name;            /* long name without "--" */
+	char letter;                 /* short form, 0 when none */
+	bool takes_value;
+	const char *only;            /* the one command that takes it; NULL every command,
+				      * "" the workstation */
+	const char *values;          /* the words it takes, blank-separated, or NULL */
+};
+/* Row i of the option table (from 0) into *out; false past the last row. */
+bool cli_option_at(size_t i, struct cli_option_info *out);
+/* The name of subcommand i (from 0), NULL past the last (main.c's table). */
+const char *cli_command_at(size_t i);
+
 /* Usage text of one command (NULL: the overview) to f. */
 void cli_usage(FILE *f, const char *command);
 
@@ -177,5 +192,7 @@ int cmd_taxtype(const struct cli_opts *o);
 int cmd_pcode(const struct cli_opts *o);
 int cmd_history(const struct cli_opts *o);
 int cmd_check_config(const struct cli_opts *o);
+int cmd_completion(const struct cli_opts *o);
+int cmd_complete_words(const struct cli_opts *o);
 
 #endif

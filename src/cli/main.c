@@ -27,7 +27,14 @@ static const struct command commands[] = {
 	{ "pcode", cmd_pcode },
 	{ "history", cmd_history },
 	{ "check-config", cmd_check_config },
+	{ "completion", cmd_completion },
+	{ "__complete", cmd_complete_words },
 };
+
+const char *cli_command_at(size_t i)
+{
+	return i < sizeof commands / sizeof commands[0] ? commands[i].name : NULL;
+}
 
 static const struct command *find_command(const char *name)
 {

@@ -53,6 +53,21 @@ static const struct opt_spec specs[] = {
 	{ .name = "no-color", .kind = OPT_FLAG, .only = "", .off = AT(no_color) },
 };
 
+bool cli_option_at(size_t i, struct cli_option_info *out)
+{
+	if (i >= sizeof specs / sizeof specs[0])
+		return false;
+	const struct opt_spec *sp = &specs[i];
+	*out = (struct cli_option_info){
+		.name = sp->name,
+		.letter = sp->letter,
+		.takes_value = sp->kind != OPT_FLAG,
+		.only = sp->only,
+		.values = sp->kind == OPT_FORMAT ? "table json csv" : NULL,
+	};
+	return true;
+}
+
 /* Prints one "afcq: ..." usage line; returns false for the caller. */
 static bool bad(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 static bool bad(const char *fmt, ...)

@@ -15,6 +15,7 @@ static const char overview[] =
 	"                               --city C --state S [--county K]\n"
 	"       afcq history  [OPTIONS] [list | show ID]\n"
 	"       afcq check-config [OPTIONS]            validate the config, show where values came from\n"
+	"       afcq completion bash|zsh               shell completion script (from the option table)\n"
 	"\n"
 	"options:\n"
 	"  -c, --config FILE      configuration file\n"
@@ -66,6 +67,12 @@ static const struct command_help helps[] = {
 	{ "check-config",
 	  "usage: afcq check-config [OPTIONS]\n"
 	  "Validates the configuration and shows where each value came from.\n" },
+	{ "completion",
+	  "usage: afcq completion bash|zsh\n"
+	  "Prints a completion script for the shell: subcommands, options, formats,\n"
+	  "profiles of the configuration, history ids and document codes.\n"
+	  "  bash: afcq completion bash > ~/.local/share/bash-completion/completions/afcq\n"
+	  "  zsh:  afcq completion zsh > ~/.zfunc/_afcq  (with ~/.zfunc in fpath)\n" },
 };
 
 void cli_usage(FILE *f, const char *command)

@@ -604,6 +604,13 @@ enum afcq_status afcq_config_load(const struct afcq_config_overrides *ov, struct
 		finish_defaults(cfg);
 		st = choose_profile(&L, ov);
 	}
+	if (!st) {
+		cfg->profile_names = afcq_xcalloc(L.n_profiles ? L.n_profiles : 1,
+						  sizeof *cfg->profile_names);
+		for (size_t i = 0; i < L.n_profiles; i++)
+			cfg->profile_names[i] = afcq_xstrdup(L.profiles[i].name);
+		cfg->n_profile_names = L.n_profiles;
+	}
 	/* origins and the loader keep pointers into the tree: done with both now */
 	config_destroy(&c);
 	for (size_t i = 0; i < L.n_profiles; i++)
@@ -635,6 +642,9 @@ void afcq_config_done(struct afcq_config *cfg)
 	free(cfg->company.excl);
 	free(cfg->ui.theme);
 	free(cfg->warnings);
+	for (size_t i = 0; i < cfg->n_profile_names; i++)
+		free(cfg->profile_names[i]);
+	free(cfg->profile_names);
 	for (size_t i = 0; i < cfg->n_origins; i++) {
 		free(cfg->origins[i].key);
 		free(cfg->origins[i].value);

@@ -1,0 +1,220 @@
+/* completion.c - shell completion, written from the option table.
+ *
+ * `afcq completion bash` prints a bash completion script and `afcq
+ * completion zsh` the same for zsh (through zsh's bashcompinit).  The
+ * script is generated from the tables --help and the parser use (the
+ * subcommands of main.c, the options of options.c with the command each is
+ * limited to and the words it takes), so it cannot name an option the
+ * parser refuses.  What changes at run time is asked of afcq itself by the
+ * hidden `afcq __complete KIND`: the profiles of the configuration, the
+ * history ids, the document codes sent.
+ */
+#include "cli.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "afcq/history.h"
+
+/* Options whose value is a file name. */
+static bool file_option(const char *name)
+{
+	return strcmp(name, "config") == 0 || strcmp(name, "script") == 0;
+}
+
+/* What the words after a subcommand are.  Anything not listed takes files. */
+struct positional {
+	const char *command;
+	const char *words;           /* fixed words for the first positional */
+	const char *second;          /* dynamic kind after the first word "show" */
+	const char *dynamic;         /* dynamic kind of the first positional */
+};
+
+static const struct positional positionals[] = {
+	{ .command = "history", .words = "list show", .second = "history-ids" },
+	{ .command = "commit", .dynamic = "docs" },
+	{ .command = "uncommit", .dynamic = "docs" },
+	{ .command = "resolve", .dynamic = "docs" },
+	{ .command = "completion", .words = "bash zsh" },
+	{ .command = "customers", .words = "list show add import export rm" },
+	{ .command = "products", .words = "list show add import export rm" },
+	{ .command = "store", .words = "copy" },
+	{ .command = "tspairs", .words = "" },
+	{ .command = "taxtype", .words = "*" },
+	{ .command = "pcode", .words = "" },
+	{ .command = "check-config", .words = "" },
+};
+
+static bool hidden(const char *command)
+{
+	return command[0] == '_';
+}
+
+static void put_commands(FILE *f)
+{
+	const char *c;
+	for (size_t i = 0; (c = cli_command_at(i)); i++)
+		if (!hidden(c))
+			fprintf(f, "%s%s", i ? " " : "", c);
+}
+
+/* The options command may use (NULL: the workstation), as completion words. */
+static void put_options(FILE *f, const char *command)
+{
+	struct cli_option_info oi;
+	bool first = true;
+	for (size_t i = 0; cli_option_at(i, &oi); i++) {
+		bool ok = !oi.only || (!oi.only[0] ? command == NULL
+						   : command && strcmp(oi.only, command) == 0);
+		if (!ok)
+			continue;
+		fprintf(f, "%s--%s", first ? "" : " ", oi.name);
+		first = false;
+		if (oi.letter)
+			fprintf(f, " -%c", oi.letter);
+	}
+	if (!command)
+		fputs(" --keys", f);
+}
+
+/* "-f|--format" for a case pattern. */
+static void put_pattern(FILE *f, const struct cli_option_info *oi)
+{
+	if (oi->letter)
+		fprintf(f, "-%c|", oi->letter);
+	fprintf(f, "--%s", oi->name);
+}
+
+static void bash_script(FILE *f)
+{
+	struct cli_option_info oi;
+	fputs("# bash completion for afcq, written by `afcq completion bash` from its option\n"
+	      "# table.  Profiles, history ids and document codes are asked of afcq.\n"
+	      "_afcq()\n{\n"
+	      "\tlocal cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD-1]}\n"
+	      "\tlocal afcq=${COMP_WORDS[0]} cmd= i w\n"
+	      "\tlocal -a pos=()\n"
+	      "\tfor ((i = 1; i < COMP_CWORD; i++)); do\n"
+	      "\t\tw=${COMP_WORDS[i]}\n"
+	      "\t\tcase $w in\n\t\t", f);
+	bool any = false;
+	for (size_t i = 0; cli_option_at(i, &oi); i++) {
+		if (!oi.takes_value)
+			continue;
+		fputs(any ? "|" : "", f);
+		put_pattern(f, &oi);
+		any = true;
+	}
+	fputs(") ((i++)) ;;\n"
+	      "\t\t-*) ;;\n"
+	      "\t\t*) if [[ -z $cmd && \" ", f);
+	put_commands(f);
+	fputs(" \" == *\" $w \"* ]]; then cmd=$w; else pos+=(\"$w\"); fi ;;\n"
+	      "\t\tesac\n\tdone\n"
+	      "\tcase $prev in\n", f);
+	for (size_t i = 0; cli_option_at(i, &oi); i++) {
+		if (!oi.takes_value)
+			continue;
+		fputs("\t", f);
+		put_pattern(f, &oi);
+		if (oi.values)
+			fprintf(f, ") COMPREPLY=($(compgen -W '%s' -- \"$cur\")); return ;;\n",
+				oi.values);
+		else if (strcmp(oi.name, "profile") == 0)
+			fputs(") COMPREPLY=($(compgen -W \"$(\"$afcq\" __complete profiles "
+			      "2>/dev/null)\" -- \"$cur\")); return ;;\n", f);
+		else if (file_option(oi.name))
+			fputs(") COMPREPLY=($(compgen -f -- \"$cur\")); return ;;\n", f);
+		else
+			fputs(") COMPREPLY=(); return ;;\n", f);
+	}
+	fputs("\tesac\n\tlocal opts\n\tcase $cmd in\n\t'') opts='", f);
+	put_options(f, NULL);
+	fputs("' ;;\n", f);
+	const char *c;
+	for (size_t i = 0; (c = cli_command_at(i)); i++) {
+		if (hidden(c))
+			continue;
+		fprintf(f, "\t%s) opts='", c);
+		put_options(f, c);
+		fputs("' ;;\n", f);
+	}
+	fputs("\tesac\n"
+	      "\tif [[ $cur == -* ]]; then\n"
+	      "\t\tCOMPREPLY=($(compgen -W \"$opts\" -- \"$cur\"))\n\t\treturn\n\tfi\n"
+	      "\tcase $cmd in\n"
+	      "\t'') COMPREPLY=($(compgen -W '", f);
+	put_commands(f);
+	fputs("' -- \"$cur\") $(compgen -f -- \"$cur\")) ;;\n", f);
+	for (size_t i = 0; i < sizeof positionals / sizeof positionals[0]; i++) {
+		const struct positional *p = &positionals[i];
+		fprintf(f, "\t%s) ", p->command);
+		if (p->dynamic)
+			fprintf(f, "COMPREPLY=($(compgen -W \"$(\"$afcq\" __complete %s 2>/dev/null)\" "
+				"-- \"$cur\")) ;;\n", p->dynamic);
+		else if (p->second)
+			fprintf(f, "if ((${#pos[@]} == 0)); then COMPREPLY=($(compgen -W '%s' -- "
+				"\"$cur\")); elif [[ ${pos[0]} == show ]]; then COMPREPLY=($(compgen "
+				"-W \"$(\"$afcq\" __complete %s 2>/dev/null)\" -- \"$cur\")); fi ;;\n",
+				p->words, p->second);
+		else if (p->words[0])
+			fprintf(f, "if ((${#pos[@]} == 0)); then COMPREPLY=($(compgen -W '%s' -- "
+				"\"$cur\")); else COMPREPLY=($(compgen -f -- \"$cur\")); fi ;;\n",
+				p->words);
+		else
+			fputs("COMPREPLY=() ;;\n", f);
+	}
+	fputs("\t*) COMPREPLY=($(compgen -f -- \"$cur\")) ;;\n"
+	      "\tesac\n}\n"
+	      "complete -F _afcq afcq\n", f);
+}
+
+int cmd_completion(const struct cli_opts *o)
+{
+	const char *shell = o->n_args == 1 ? o->args[0] : NULL;
+	if (!shell || (strcmp(shell, "bash") != 0 && strcmp(shell, "zsh") != 0))
+		return cli_failf(CLI_EXIT_USAGE, "completion: name the shell: bash or zsh");
+	if (strcmp(shell, "zsh") == 0)
+		fputs("#compdef afcq\n"
+		      "# zsh completion for afcq: the bash completion through zsh's bashcompinit.\n"
+		      "autoload -U +X bashcompinit && bashcompinit\n",
+		      stdout);
+	bash_script(stdout);
+	return fflush(stdout) == 0 ? CLI_EXIT_OK : CLI_EXIT_USAGE;
+}
+
+/* __complete profiles | history-ids | docs: one word a line, nothing on
+ * any failure (completion must never print an error into the command
+ * line being typed). */
+int cmd_complete_words(const struct cli_opts *o)
+{
+	if (o->n_args != 1)
+		return CLI_EXIT_USAGE;
+	const char *kind = o->args[0];
+	struct cli_session s = { 0 };
+	FILE *err = freopen("/dev/null", "w", stderr);
+	(void)err;
+	int rc = cli_session_config(&s, o);
+	if (!rc && strcmp(kind, "profiles") == 0) {
+		for (size_t i = 0; i < s.cfg.n_profile_names; i++)
+			puts(s.cfg.profile_names[i]);
+	} else if (!rc && (strcmp(kind, "history-ids") == 0 || strcmp(kind, "docs") == 0)) {
+		rc = cli_session_open(&s, CLI_NEED_HISTORY);
+		struct afcq_history_entry *v = NULL;
+		size_t n = 0;
+		struct afcq_error e;
+		afcq_error_clear(&e);
+		if (!rc && afcq_history_list(s.history, 200, &v, &n, &e) == AFCQ_OK) {
+			bool ids = kind[0] == 'h';
+			for (size_t i = 0; i < n; i++) {
+				if (ids)
+					printf("%lld\n", (long long)v[i].id);
+				else if (v[i].doc && v[i].doc[0])
+					puts(v[i].doc);
+			}
+		}
+		afcq_history_list_free(v, n);
+	}
+	cli_session_done(&s);
+	return CLI_EXIT_OK;
+}

@@ -1,0 +1,73 @@
+#!/bin/sh
+# Shell completion: `afcq completion bash` is sourced into bash and its
+# function asked as bash asks it (COMP_WORDS, COMP_CWORD).  The words come
+# from the option table (every subcommand, each command's own options, the
+# formats), from the configuration (profiles) and from history (ids and
+# document codes).  The zsh script is the same function behind bashcompinit.
+. tests/lib.sh
+sandbox_start || exit 1
+
+expect_rc completion_bash_prints 0 "$AFCQ" completion bash
+cp "$OUT" "$T_TMP/afcq.bash"
+if bash -n "$T_TMP/afcq.bash" 2>"$ERR"; then pass completion_bash_syntax; else fail completion_bash_syntax "$(cat "$ERR")"; fi
+expect_rc completion_zsh_prints 0 "$AFCQ" completion zsh
+expect_grep completion_zsh_compdef "$OUT" "#compdef afcq"
+expect_grep completion_zsh_bashcompinit "$OUT" "bashcompinit"
+expect_rc completion_needs_shell 2 "$AFCQ" completion fish
+expect_grep completion_needs_shell_says "$ERR" "bash or zsh"
+
+# words "WORD..." : the completions bash offers for the last word ("@" is
+# an empty word: the cursor after a blank).
+words() {
+	# shellcheck disable=SC2086
+	set -- $1
+	bash -c '. "$1"; shift; COMP_WORDS=(); for w in "$@"; do [ "$w" = @ ] && w=; COMP_WORDS+=("$w"); done
+		COMP_CWORD=$(($# - 1)); _afcq
+		printf "%s\n" "${COMPREPLY[@]}"' _ "$T_TMP/afcq.bash" "$AFCQ" "$@" >"$T_TMP/words" 2>&1
+}
+# offers NAME "WORDS" "EXPECTED...": every EXPECTED word is offered.
+offers() {
+	words "$2"
+	for w in $3; do
+		if ! grep -qxF -- "$w" "$T_TMP/words"; then
+			fail "$1" "'$w' not offered: $(tr '\n' ' ' <"$T_TMP/words")"
+			return
+		fi
+	done
+	pass "$1"
+}
+# not_offered NAME "WORDS" UNEXPECTED
+not_offered() {
+	words "$2"
+	if grep -qxF -- "$3" "$T_TMP/words"; then fail "$1" "'$3' offered"; else pass "$1"; fi
+}
+
+offers completion_subcommands "@" "quote invoice commit uncommit tspairs taxtype pcode history check-config"
+not_offered completion_hidden_command_not_offered "@" __complete
+offers completion_subcommand_prefix "inv" invoice
+offers completion_invoice_options "invoice --" "--number --doc --commit --format --config"
+not_offered completion_quote_has_no_number "quote --" --number
+offers completion_pcode_options "pcode --" "--zip --npanxx --fips"
+offers completion_formats "quote -f @" "table json csv"
+offers completion_formats_long "quote --format c" csv
+offers completion_history_verbs "history @" "list show"
+offers completion_workstation_options "--" "--no-color --keys --script"
+
+cfg="$T_TMP/c.conf"
+cat >"$cfg" <<CONF
+profile = "billing";
+profiles: { billing: { endpoint = "$SB_URL"; }; reps: { endpoint = "$SB_URL"; allow_commit = false; }; };
+CONF
+export AFCQ_CONFIG="$cfg"
+offers completion_profiles_from_config "quote -p @" "billing reps sandbox"
+
+REQ="$FIX/requests/dallas.json"
+expect_rc completion_setup_invoice 0 "$AFCQ" invoice --number INV-C --doc DOC-COMPLETE-1 "$REQ"
+id=$("$AFCQ" history list 2>/dev/null | awk '/DOC-COMPLETE-1/ { print $1; exit }')
+if [ -n "$id" ]; then
+	offers completion_history_ids "history show @" "$id"
+else
+	fail completion_history_ids "no history id for DOC-COMPLETE-1: $("$AFCQ" history list 2>&1 | head -5)"
+fi
+offers completion_docs_for_commit "commit @" DOC-COMPLETE-1
+offers completion_docs_for_uncommit "uncommit DOC-C" DOC-COMPLETE-1
