@@ -180,6 +180,9 @@ install: all
 	cp -R data/sandbox/. $(DESTDIR)$(PREFIX)/share/afcq/sandbox/
 	install -m 644 themes/*.theme $(DESTDIR)$(PREFIX)/share/afcq/themes/
 	install -m 644 README.md config.example $(DESTDIR)$(PREFIX)/share/doc/afcq/
+	install -d $(DESTDIR)$(PREFIX)/share/man/man1 $(DESTDIR)$(PREFIX)/share/man/man5
+	install -m 644 doc/afcq.1 doc/afcq-sandbox.1 $(DESTDIR)$(PREFIX)/share/man/man1/
+	install -m 644 doc/afcq.conf.5 $(DESTDIR)$(PREFIX)/share/man/man5/
 	install -d $(DESTDIR)$(PREFIX)/share/bash-completion/completions \
 	    $(DESTDIR)$(PREFIX)/share/zsh/vendor-completions
 	./$(AFCQ) completion bash >$(DESTDIR)$(PREFIX)/share/bash-completion/completions/afcq
@@ -188,6 +191,8 @@ install: all
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/afcq $(DESTDIR)$(PREFIX)/bin/afcq-sandbox
 	rm -rf $(DESTDIR)$(PREFIX)/share/afcq $(DESTDIR)$(PREFIX)/share/doc/afcq
+	rm -f $(DESTDIR)$(PREFIX)/share/man/man1/afcq.1 $(DESTDIR)$(PREFIX)/share/man/man1/afcq-sandbox.1 \
+	    $(DESTDIR)$(PREFIX)/share/man/man5/afcq.conf.5
 	rm -f $(DESTDIR)$(PREFIX)/share/bash-completion/completions/afcq \
 	    $(DESTDIR)$(PREFIX)/share/zsh/vendor-completions/_afcq
 

@@ -39,6 +39,7 @@ clang                cmd clang
 libclang-rt-14-dev   deb -
 postgresql           pg  -
 ca-certificates      deb -
+man-db               cmd man
 '
 
 have_deb() {

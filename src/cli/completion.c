@@ -183,14 +183,27 @@ int cmd_completion(const struct cli_opts *o)
 	return fflush(stdout) == 0 ? CLI_EXIT_OK : CLI_EXIT_USAGE;
 }
 
-/* __complete profiles | history-ids | docs: one word a line, nothing on
- * any failure (completion must never print an error into the command
- * line being typed). */
+/* __complete profiles | history-ids | docs | commands | options: one word a
+ * line, nothing on any failure (completion must never print an error into
+ * the command line being typed).  commands and options list the tables
+ * themselves (the manual's completeness test reads them). */
 int cmd_complete_words(const struct cli_opts *o)
 {
 	if (o->n_args != 1)
 		return CLI_EXIT_USAGE;
 	const char *kind = o->args[0];
+	if (strcmp(kind, "commands") == 0 || strcmp(kind, "options") == 0) {
+		const char *c;
+		struct cli_option_info oi;
+		if (kind[0] == 'c')
+			for (size_t i = 0; (c = cli_command_at(i)); i++)
+				if (!hidden(c))
+					puts(c);
+		if (kind[0] == 'o')
+			for (size_t i = 0; cli_option_at(i, &oi); i++)
+				printf("--%s\n", oi.name);
+		return CLI_EXIT_OK;
+	}
 	struct cli_session s = { 0 };
 	FILE *err = freopen("/dev/null", "w", stderr);
 	(void)err;
