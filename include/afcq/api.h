@@ -78,6 +78,11 @@ struct afcq_api_ctx {
 	struct afcq_client *client;     /* borrowed */
 	struct afcq_history *history;   /* borrowed, may be NULL */
 	const char *endpoint_label;     /* for history: base URL or "sandbox" */
+	/* A dry run (--print-curl): when set, the start functions hand the
+	 * request to it instead of recording and sending it, and return NULL
+	 * with AFCQ_NOT_SENT (exit code 0).  NULL: requests are sent. */
+	void (*dry_run)(void *ud, const char *method, const char *path, const char *body);
+	void *dry_run_ud;
 };
 
 /* Prepares a quote: a copy of req with cmmt forced false on every invoice.

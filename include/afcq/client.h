@@ -39,6 +39,15 @@ struct afcq_endpoint {
 	char *ca_file;              /* optional CA bundle */
 };
 
+/* The request headers afcq sends to ep (besides authentication and the
+ * user agent), one "Name: value" line each, into lines; returns how many
+ * (at most max).  The client and `--print-curl` both use it, so a printed
+ * curl command sends the same headers. */
+#define AFCQ_MAX_HEADERS 8
+#define AFCQ_HEADER_LINE 96
+size_t afcq_client_header_lines(const struct afcq_endpoint *ep, bool has_body,
+				char lines[][AFCQ_HEADER_LINE], size_t max);
+
 /* Deep copy / release of an endpoint's strings. */
 void afcq_endpoint_copy(struct afcq_endpoint *dst, const struct afcq_endpoint *src);
 void afcq_endpoint_done(struct afcq_endpoint *ep);

@@ -25,6 +25,7 @@ enum afcq_status {
 	AFCQ_ERR_CANCELLED, /* the user cancelled a request */
 	AFCQ_ERR_NOMEM,
 	AFCQ_ERR_CONFLICT,  /* a stored record changed since it was loaded */
+	AFCQ_NOT_SENT,      /* handed to a dry run (--print-curl) instead of sent: exit 0 */
 };
 
 /* Finer cause for AFCQ_ERR_NET / AFCQ_ERR_HTTP / AFCQ_ERR_PARSE. */

@@ -34,6 +34,9 @@ enum {
 	CLI_EXIT_USAGE = 2,
 	CLI_EXIT_CONFIG = 3,
 	CLI_EXIT_NET = 4,
+	/* Not a process exit code: the request went to --print-curl instead
+	 * of the server; commands stop there and main() exits 0. */
+	CLI_EXIT_DRY_RUN = -1,
 };
 
 enum cli_format { CLI_FORMAT_TABLE = 0, CLI_FORMAT_JSON, CLI_FORMAT_CSV };
@@ -59,6 +62,7 @@ struct cli_opts {
 	/* workstation */
 	const char *script;          /* --script FILE */
 	bool no_color;               /* --no-color, as NO_COLOR */
+	bool print_curl;             /* --print-curl: print the curl command, send nothing */
 	/* positional arguments, in order */
 	const char **args;
 	size_t n_args;
@@ -86,6 +90,9 @@ struct cli_option_info {
 	const char *values;          /* the words it takes, blank-separated, or NULL */
 };
 /* Row i of the option table (from 0) into *out; false past the last row. */
+/* true when an option limited to `only` (see cli_option_info) applies to
+ * command (NULL: the workstation). */
+bool cli_option_applies(const char *only, const char *command);
 bool cli_option_at(size_t i, struct cli_option_info *out);
 /* The name of subcommand i (from 0), NULL past the last (main.c's table). */
 const char *cli_command_at(size_t i);
@@ -132,7 +139,8 @@ void cli_session_done(struct cli_session *s);
 char *cli_password_prompt(const char *question);
 void cli_password_free(char *pw);
 
-/* Prints "afcq: <where: msg>" for e and returns its exit code. */
+/* Prints "afcq: <where: msg>" for e and returns its exit code
+ * (CLI_EXIT_DRY_RUN, silently, for a request handed to --print-curl). */
 int cli_fail(const struct afcq_error *e);
 /* Prints "afcq: " + formatted text and returns code. */
 int cli_failf(int code, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

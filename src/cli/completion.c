@@ -64,9 +64,7 @@ static void put_options(FILE *f, const char *command)
 	struct cli_option_info oi;
 	bool first = true;
 	for (size_t i = 0; cli_option_at(i, &oi); i++) {
-		bool ok = !oi.only || (!oi.only[0] ? command == NULL
-						   : command && strcmp(oi.only, command) == 0);
-		if (!ok)
+		if (!cli_option_applies(oi.only, command))
 			continue;
 		fprintf(f, "%s--%s", first ? "" : " ", oi.name);
 		first = false;

@@ -113,6 +113,8 @@ int main(int argc, char **argv)
 		rc = CLI_EXIT_OK;
 	} else if (cmd) {
 		rc = cmd->run(&o);
+		if (rc == CLI_EXIT_DRY_RUN)
+			rc = CLI_EXIT_OK;
 	} else {
 		rc = run_workstation(&o);
 	}

@@ -24,7 +24,8 @@ struct opt_spec {
 	const char *name;     /* long name without "--" */
 	char letter;          /* short form, 0 when none */
 	enum opt_kind kind;
-	const char *only;     /* command that may use it; NULL = every command, "" = workstation */
+	const char *only;     /* commands that may use it, blank-separated; NULL = every
+			       * command, "" = the workstation */
 	size_t off;           /* offset of the target in struct cli_opts */
 };
 
@@ -51,6 +52,9 @@ static const struct opt_spec specs[] = {
 	{ .name = "primary", .kind = OPT_FLAG, .only = "pcode", .off = AT(primary) },
 	{ .name = "script", .kind = OPT_STRING, .only = "", .off = AT(script) },
 	{ .name = "no-color", .kind = OPT_FLAG, .only = "", .off = AT(no_color) },
+	{ .name = "print-curl", .kind = OPT_FLAG,
+	  .only = "quote invoice commit uncommit resolve tspairs taxtype pcode",
+	  .off = AT(print_curl) },
 };
 
 bool cli_option_at(size_t i, struct cli_option_info *out)
@@ -95,13 +99,24 @@ static const struct opt_spec *find_short(char c)
 	return NULL;
 }
 
+bool cli_option_applies(const char *only, const char *command)
+{
+	if (!only)
+		return true;
+	if (!only[0])
+		return command == NULL;
+	if (!command)
+		return false;
+	size_t n = strlen(command);
+	for (const char *p = only; (p = strstr(p, command)); p += n)
+		if ((p == only || p[-1] == ' ') && (p[n] == ' ' || p[n] == '\0'))
+			return true;
+	return false;
+}
+
 static bool allowed(const struct opt_spec *sp, const char *command)
 {
-	if (!sp->only)
-		return true;
-	if (!sp->only[0])
-		return command == NULL;
-	return command && strcmp(sp->only, command) == 0;
+	return cli_option_applies(sp->only, command);
 }
 
 /* Stores value into the option's target; false (message printed) when the

@@ -61,6 +61,9 @@ int cli_request_check_pairs(const struct afcq_request *r, const struct afcq_cata
 
 int cli_request_check_catalog(struct cli_session *s, const struct afcq_request *r)
 {
+	/* --print-curl prints the one request the command sends, not a look-up */
+	if (s->opts->print_curl)
+		return CLI_EXIT_OK;
 	struct afcq_catalog cat;
 	afcq_catalog_init(&cat);
 	struct afcq_error err;

@@ -11,10 +11,13 @@
 #include <string.h>
 
 #include "afcq/client.h"
+#include "afcq/curl_command.h"
 #include "afcq/str.h"
 
 int cli_fail(const struct afcq_error *e)
 {
+	if (e->status == AFCQ_NOT_SENT)
+		return CLI_EXIT_DRY_RUN;
 	char line[1024];
 	fprintf(stderr, "afcq: %s\n", afcq_error_line(e, line, sizeof line));
 	return afcq_status_exit_code(e->status);
@@ -84,6 +87,16 @@ int cli_session_may_commit(const struct cli_session *s, const char *what)
 			 s->cfg.profile, what);
 }
 
+/* --print-curl: the command that sends what afcq would have sent. */
+static void print_curl(void *ud, const char *method, const char *path, const char *body)
+{
+	const struct cli_session *s = ud;
+	char *cmd = afcq_curl_command(&s->endpoint, s->cfg.password_env, method, path, body);
+	fputs(cmd, stdout);
+	fflush(stdout);
+	free(cmd);
+}
+
 static int open_history(struct cli_session *s, bool required)
 {
 	struct afcq_error err;
@@ -118,7 +131,8 @@ static int open_endpoint(struct cli_session *s)
 	if (afcq_str_empty(s->endpoint.base_url))
 		return cli_failf(CLI_EXIT_CONFIG, "profile %s: no endpoint configured",
 				 s->cfg.profile ? s->cfg.profile : "(none)");
-	if (!s->cfg.sandbox && s->endpoint.username && !s->endpoint.password) {
+	if (!s->cfg.sandbox && s->endpoint.username && !s->endpoint.password &&
+	    !s->opts->print_curl) {
 		/* A user name without a password: ask for it on the terminal,
 		 * never echoed, never stored. */
 		char *q = afcq_xasprintf("Password for %s at %s: ", s->endpoint.username,
@@ -139,6 +153,14 @@ static int open_endpoint(struct cli_session *s)
 	s->api.client = s->client;
 	s->api.history = s->history;
 	s->api.endpoint_label = s->cfg.sandbox ? "sandbox" : s->endpoint.base_url;
+	if (s->opts->print_curl) {
+		s->api.dry_run = print_curl;
+		s->api.dry_run_ud = s;
+		if (s->sandbox_running)
+			fprintf(stderr, "afcq: note: the bundled sandbox at %s stops when afcq exits; "
+					"start afcq-sandbox yourself and pass --endpoint to run this "
+					"command\n", s->endpoint.base_url);
+	}
 	return CLI_EXIT_OK;
 }
 

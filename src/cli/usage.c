@@ -24,6 +24,7 @@ static const char overview[] =
 	"      --sandbox          start the bundled afcq-sandbox on a free loopback port and use it\n"
 	"  -f, --format FMT       table (default), json (the answer as sent) or csv (one row per tax)\n"
 	"      --timeout SECONDS  total time allowed for one request\n"
+	"      --print-curl       print the curl command that sends the request; send nothing\n"
 	"  -h, --help             this text\n"
 	"      --keys             the workstation's keys as a Markdown table\n"
 	"      --no-color         the workstation without colours (as NO_COLOR=1)\n"
@@ -82,7 +83,7 @@ void cli_usage(FILE *f, const char *command)
 			if (strcmp(helps[i].name, command) == 0) {
 				fputs(helps[i].text, f);
 				fputs("Options: -c/--config, -p/--profile, -e/--endpoint, --sandbox, "
-				      "-f/--format, --timeout (see afcq --help).\n", f);
+				      "-f/--format, --timeout, --print-curl (see afcq --help).\n", f);
 				return;
 			}
 		}

@@ -209,6 +209,12 @@ static struct afcq_pending *launch(struct afcq_api_ctx *ctx, struct afcq_pending
 				   const char *method, const char *path, const char *doc,
 				   const char *invn, struct afcq_error *err)
 {
+	if (ctx->dry_run) {
+		ctx->dry_run(ctx->dry_run_ud, method, path, p->request_body);
+		afcq_error_set(err, AFCQ_NOT_SENT, path, "not sent (dry run)");
+		pending_free(p);
+		return NULL;
+	}
 	if (ctx->history && recorded_op(p->op)) {
 		struct afcq_history_entry e = {
 			.endpoint = (char *)(ctx->endpoint_label ? ctx->endpoint_label : ""),

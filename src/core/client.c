@@ -268,23 +268,35 @@ static struct curl_slist *add_header(struct curl_slist *list, const char *line)
 	return l;
 }
 
+size_t afcq_client_header_lines(const struct afcq_endpoint *ep, bool has_body,
+				char lines[][AFCQ_HEADER_LINE], size_t max)
+{
+	size_t n = 0;
+#define LINE(...)                                                         \
+	do {                                                              \
+		if (n < max)                                              \
+			snprintf(lines[n++], AFCQ_HEADER_LINE, __VA_ARGS__); \
+	} while (0)
+	LINE("Accept: application/json");
+	if (has_body)
+		LINE("Content-Type: application/json");
+	/* No "Expect: 100-continue" round trip for large bodies. */
+	LINE("Expect:");
+	if (ep->has_client_id)
+		LINE("client_id: %lld", ep->client_id);
+	if (ep->has_client_profile_id)
+		LINE("client_profile_id: %lld", ep->client_profile_id);
+#undef LINE
+	return n;
+}
+
 static struct curl_slist *build_headers(const struct afcq_endpoint *ep, bool has_body)
 {
 	struct curl_slist *h = NULL;
-	char line[64];
-	h = add_header(h, "Accept: application/json");
-	if (has_body)
-		h = add_header(h, "Content-Type: application/json");
-	/* No "Expect: 100-continue" round trip for large bodies. */
-	h = add_header(h, "Expect:");
-	if (ep->has_client_id) {
-		snprintf(line, sizeof line, "client_id: %lld", ep->client_id);
-		h = add_header(h, line);
-	}
-	if (ep->has_client_profile_id) {
-		snprintf(line, sizeof line, "client_profile_id: %lld", ep->client_profile_id);
-		h = add_header(h, line);
-	}
+	char lines[AFCQ_MAX_HEADERS][AFCQ_HEADER_LINE];
+	size_t n = afcq_client_header_lines(ep, has_body, lines, AFCQ_MAX_HEADERS);
+	for (size_t i = 0; i < n; i++)
+		h = add_header(h, lines[i]);
 	return h;
 }
 

@@ -47,6 +47,7 @@ int afcq_status_exit_code(enum afcq_status s)
 {
 	switch (s) {
 	case AFCQ_OK:
+	case AFCQ_NOT_SENT:
 		return 0;
 	case AFCQ_ERR_API:
 		return 1;
@@ -85,6 +86,7 @@ const char *afcq_status_name(enum afcq_status s)
 	case AFCQ_ERR_CANCELLED: return "cancelled";
 	case AFCQ_ERR_NOMEM: return "out of memory";
 	case AFCQ_ERR_CONFLICT: return "changed since loaded";
+	case AFCQ_NOT_SENT: return "not sent (dry run)";
 	}
 	return "error";
 }
