@@ -39,6 +39,7 @@
 #include "afcq/client.h"
 #include "afcq/error.h"
 #include "afcq/history.h"
+#include "afcq/log.h"
 #include "afcq/model.h"
 
 enum afcq_op {
@@ -83,6 +84,7 @@ struct afcq_api_ctx {
 	 * with AFCQ_NOT_SENT (exit code 0).  NULL: requests are sent. */
 	void (*dry_run)(void *ud, const char *method, const char *path, const char *body);
 	void *dry_run_ud;
+	struct afcq_log *log;           /* borrowed, may be NULL: each exchange is logged */
 };
 
 /* Prepares a quote: a copy of req with cmmt forced false on every invoice.

@@ -67,6 +67,8 @@ struct afcq_call;
 
 /* Creates a client for ep (copied).  Returns NULL only if curl cannot start. */
 struct afcq_client *afcq_client_new(const struct afcq_endpoint *ep);
+/* The endpoint the client sends to (borrowed from c). */
+const struct afcq_endpoint *afcq_client_endpoint(const struct afcq_client *c);
 /* Cancels and frees every outstanding call, then the client: call pointers
  * (and afcq_pending objects built on them) must not be used afterwards. */
 void afcq_client_free(struct afcq_client *c);

@@ -22,6 +22,11 @@ struct afcq_config_defaults {
 	bool invm, dtl, summ;
 };
 
+struct afcq_config_log {
+	char *level;                 /* "error", "warn", "info" (default) or "debug" */
+	long long max_kb;            /* rotated past this size; 1024 */
+};
+
 struct afcq_config_ui {
 	char *theme;                 /* "default" */
 	bool mouse;
@@ -44,6 +49,7 @@ struct afcq_config {
 	struct afcq_company company; /* defaults for the form */
 	struct afcq_config_defaults defaults;
 	struct afcq_config_ui ui;
+	struct afcq_config_log log;
 	char *warnings;              /* newline-separated "file:line: ..." or NULL */
 	char **profile_names;        /* every profile of the file (and "sandbox"), in order */
 	size_t n_profile_names;

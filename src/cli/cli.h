@@ -63,6 +63,7 @@ struct cli_opts {
 	const char *script;          /* --script FILE */
 	bool no_color;               /* --no-color, as NO_COLOR */
 	bool print_curl;             /* --print-curl: print the curl command, send nothing */
+	const char *log_level;       /* --log-level error|warn|info|debug */
 	/* positional arguments, in order */
 	const char **args;
 	size_t n_args;
@@ -118,9 +119,12 @@ struct cli_session {
 	struct afcq_client *client;
 	struct afcq_history *history;
 	struct afcq_api_ctx api;
+	struct afcq_log *log;          /* the log file, NULL when it could not be opened */
 };
 
-/* Loads the configuration (exit 3 on error).  Returns an exit code: 0 when
+/* Loads the configuration (exit 3 on error) and opens the log file at the
+ * level of --log-level, else the configuration's (exit 2 for a bad level;
+ * a log that cannot be opened is a warning).  Returns an exit code: 0 when
  * the session may be used; otherwise the error was printed. */
 int cli_session_config(struct cli_session *s, const struct cli_opts *o);
 /* Invoices and commits need a profile that allows them (allow_commit, true

@@ -81,6 +81,7 @@ static int run_workstation(const struct cli_opts *o)
 			.script = o->script,
 			.argv0 = o->argv0,
 			.no_color = o->no_color,
+			.log = s.log,
 		};
 		rc = tui_main(&a);
 	}

@@ -52,6 +52,7 @@ static const struct opt_spec specs[] = {
 	{ .name = "primary", .kind = OPT_FLAG, .only = "pcode", .off = AT(primary) },
 	{ .name = "script", .kind = OPT_STRING, .only = "", .off = AT(script) },
 	{ .name = "no-color", .kind = OPT_FLAG, .only = "", .off = AT(no_color) },
+	{ .name = "log-level", .kind = OPT_STRING, .off = AT(log_level) },
 	{ .name = "print-curl", .kind = OPT_FLAG,
 	  .only = "quote invoice commit uncommit resolve tspairs taxtype pcode",
 	  .off = AT(print_curl) },
@@ -67,7 +68,9 @@ bool cli_option_at(size_t i, struct cli_option_info *out)
 		.letter = sp->letter,
 		.takes_value = sp->kind != OPT_FLAG,
 		.only = sp->only,
-		.values = sp->kind == OPT_FORMAT ? "table json csv" : NULL,
+		.values = sp->kind == OPT_FORMAT		     ? "table json csv"
+			  : strcmp(sp->name, "log-level") == 0 ? "error warn info debug"
+							       : NULL,
 	};
 	return true;
 }

@@ -40,6 +40,33 @@ int cli_failf(int code, const char *fmt, ...)
 	return code;
 }
 
+/* The log, at --log-level or the configuration's level.  Completion asks
+ * afcq at every Tab: that is not worth a line. */
+static int open_log(struct cli_session *s)
+{
+	const struct cli_opts *o = s->opts;
+	const char *name = o->log_level ? o->log_level : s->cfg.log.level;
+	enum afcq_log_level lv;
+	if (!afcq_log_level_parse(name, &lv))
+		return cli_failf(o->log_level ? CLI_EXIT_USAGE : CLI_EXIT_CONFIG,
+				 "%s: must be error, warn, info or debug, got '%s'",
+				 o->log_level ? "--log-level" : "log.level", name ? name : "");
+	if (o->command && o->command[0] == '_')
+		return CLI_EXIT_OK;
+	struct afcq_error err;
+	s->log = afcq_log_open(NULL, lv, (long)s->cfg.log.max_kb * 1024, &err);
+	if (!s->log) {
+		char line[600];
+		fprintf(stderr, "afcq: warning: no log file: %s\n", afcq_error_line(&err, line, sizeof line));
+		return CLI_EXIT_OK;
+	}
+	afcq_logf(s->log, AFCQ_LOG_INFO, "afcq %s: %s; configuration %s, profile %s, endpoint %s",
+		  AFCQ_VERSION, o->command ? o->command : "workstation",
+		  s->cfg.path ? s->cfg.path : "(none: defaults)", s->cfg.profile ? s->cfg.profile : "-",
+		  s->cfg.sandbox ? "sandbox" : (s->cfg.endpoint.base_url ? s->cfg.endpoint.base_url : "-"));
+	return CLI_EXIT_OK;
+}
+
 int cli_session_config(struct cli_session *s, const struct cli_opts *o)
 {
 	s->opts = o;
@@ -63,6 +90,9 @@ int cli_session_config(struct cli_session *s, const struct cli_opts *o)
 		return CLI_EXIT_CONFIG;
 	}
 	s->cfg_loaded = true;
+	int rc = open_log(s);
+	if (rc)
+		return rc;
 	if (s->cfg.warnings) {
 		/* one "file:line: ..." warning a line */
 		const char *p = s->cfg.warnings;
@@ -153,6 +183,9 @@ static int open_endpoint(struct cli_session *s)
 	s->api.client = s->client;
 	s->api.history = s->history;
 	s->api.endpoint_label = s->cfg.sandbox ? "sandbox" : s->endpoint.base_url;
+	s->api.log = s->log;
+	if (s->sandbox_running)
+		afcq_logf(s->log, AFCQ_LOG_INFO, "bundled sandbox started at %s", s->endpoint.base_url);
 	if (s->opts->print_curl) {
 		s->api.dry_run = print_curl;
 		s->api.dry_run_ud = s;
@@ -176,6 +209,8 @@ int cli_session_open(struct cli_session *s, unsigned need)
 
 void cli_session_done(struct cli_session *s)
 {
+	afcq_log_close(s->log);
+	s->log = NULL;
 	if (s->client)
 		afcq_client_free(s->client);
 	s->client = NULL;

@@ -25,6 +25,8 @@ static const char overview[] =
 	"  -f, --format FMT       table (default), json (the answer as sent) or csv (one row per tax)\n"
 	"      --timeout SECONDS  total time allowed for one request\n"
 	"      --print-curl       print the curl command that sends the request; send nothing\n"
+	"      --log-level LEVEL  error, warn, info or debug: what goes to the log file\n"
+	"                         ($XDG_STATE_HOME/afcq/afcq.log)\n"
 	"  -h, --help             this text\n"
 	"      --keys             the workstation's keys as a Markdown table\n"
 	"      --no-color         the workstation without colours (as NO_COLOR=1)\n"

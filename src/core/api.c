@@ -27,6 +27,7 @@
 #include <unistd.h>
 
 #include "afcq/codec.h"
+#include "api_log.h"
 #include "afcq/money.h"
 #include "afcq/str.h"
 #include "afcq/validate.h"
@@ -637,6 +638,7 @@ void afcq_api_record(struct afcq_api_ctx *ctx, const struct afcq_exchange *x,
 		     enum afcq_status st, const struct afcq_error *why)
 {
 	history_complete(ctx, x, st, why);
+	api_log_exchange(ctx, x, st, why);
 }
 
 enum afcq_status afcq_api_finish(struct afcq_api_ctx *ctx, struct afcq_pending *p,

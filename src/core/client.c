@@ -231,6 +231,11 @@ struct afcq_client *afcq_client_new(const struct afcq_endpoint *ep)
 	return c;
 }
 
+const struct afcq_endpoint *afcq_client_endpoint(const struct afcq_client *c)
+{
+	return &c->ep;
+}
+
 static void call_destroy(struct afcq_call *call)
 {
 	call_detach(call);

@@ -641,6 +641,7 @@ void afcq_config_done(struct afcq_config *cfg)
 	}
 	free(cfg->company.excl);
 	free(cfg->ui.theme);
+	free(cfg->log.level);
 	free(cfg->warnings);
 	for (size_t i = 0; i < cfg->n_profile_names; i++)
 		free(cfg->profile_names[i]);

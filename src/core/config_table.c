@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "afcq/config.h"
+#include "afcq/log.h"
 #include "afcq/str.h"
 
 #define MAX_STR 150
@@ -33,6 +34,12 @@ const char *config_check_endpoint(const char *s)
 		if (isspace((unsigned char)*p) || iscntrl((unsigned char)*p))
 			return "the URL contains a space or a control character";
 	return NULL;
+}
+
+const char *config_check_log_level(const char *s)
+{
+	enum afcq_log_level lv;
+	return afcq_log_level_parse(s, &lv) ? NULL : "must be error, warn, info or debug";
 }
 
 static const char *check_env_name(const char *s)
@@ -77,6 +84,10 @@ const struct config_key config_top_keys[] = {
 	{ "ui.theme", STR, CFG(ui.theme), "default", 1, 64, NULL,
 	  "a theme name such as default, dark, light, high-contrast or mono" },
 	{ "ui.mouse", BOOL, CFG(ui.mouse), "false", 0, 0, NULL, "true or false" },
+	{ "log.level", STR, CFG(log.level), "info", 1, 8, config_check_log_level,
+	  "error, warn, info or debug" },
+	{ "log.max_kb", INT, CFG(log.max_kb), "1024", 16, 1048576, NULL,
+	  "kilobytes, 16 to 1048576: past it the log is rotated" },
 };
 
 const struct config_key config_profile_keys[CONFIG_N_PROFILE] = {

@@ -50,7 +50,7 @@ struct config_profile {
 
 /* Rows of the two tables that the loader names in code; the order is the
  * order of the tables (checked in config_table.c). */
-enum { CONFIG_TK_VERSION, CONFIG_TK_PROFILE, CONFIG_N_TOP = 15 };
+enum { CONFIG_TK_VERSION, CONFIG_TK_PROFILE, CONFIG_N_TOP = 17 };
 enum { CONFIG_PK_ENDPOINT, CONFIG_PK_USERNAME, CONFIG_PK_PASSWORD, CONFIG_PK_PASSWORD_ENV,
        CONFIG_PK_CLIENT_ID, CONFIG_PK_CLIENT_PROFILE_ID, CONFIG_PK_TIMEOUT,
        CONFIG_PK_CONNECT_TIMEOUT, CONFIG_PK_CA_FILE, CONFIG_PK_ALLOW_COMMIT, CONFIG_N_PROFILE };
@@ -77,6 +77,8 @@ char *config_key_value_text(const void *base, const struct config_key *k, bool s
 const char *config_type_name(int libconfig_type);
 const char *config_key_type_name(enum config_key_type t);
 
+/* The log level validator, also used for --log-level. */
+const char *config_check_log_level(const char *s);
 /* The endpoint validator, also used for --endpoint. */
 const char *config_check_endpoint(const char *s);
 

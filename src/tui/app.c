@@ -732,6 +732,7 @@ int tui_main(const struct tui_args *args)
 	app->history = afcq_history_open(NULL, &err);
 	app->api.client = app->client;
 	app->api.history = app->history;
+	app->api.log = args->log;
 	app->api.endpoint_label = args->sandbox ? "sandbox"
 						: (args->endpoint ? args->endpoint->base_url : NULL);
 	app->lookup_api = app->api;

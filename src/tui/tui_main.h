@@ -12,6 +12,7 @@
 
 #include "afcq/client.h"
 #include "afcq/config.h"
+#include "afcq/log.h"
 
 struct tui_args {
 	const struct afcq_config *config;     /* loaded configuration, borrowed */
@@ -21,6 +22,7 @@ struct tui_args {
 	const char *script;                   /* --script FILE, or NULL ($AFCQ_SCRIPT is read too) */
 	const char *argv0;                    /* to find themes/ beside the binary; may be NULL */
 	bool no_color;                        /* --no-color: as NO_COLOR, the mono theme */
+	struct afcq_log *log;                 /* the log file, borrowed, may be NULL */
 };
 
 /* Runs the workstation until the user quits (or the script ends).  The
