@@ -413,6 +413,8 @@ enum afcq_status afcq_catalog_load(struct afcq_catalog *cat, struct afcq_api_ctx
 	bool fresh = have_cache && afcq_catalog_is_fresh(&cached, opts->max_age_s, now);
 	if (fresh && !opts->force) {
 		catalog_move(cat, &cached);
+		afcq_logf(ctx->log, AFCQ_LOG_INFO, "catalog of %s: from the cache (%s, %zu pairs)",
+			  endpoint, cat->absent ? "no catalog there" : "fresh", cat->tspairs.n);
 		return AFCQ_OK;
 	}
 
@@ -424,6 +426,8 @@ enum afcq_status afcq_catalog_load(struct afcq_catalog *cat, struct afcq_api_ctx
 		afcq_catalog_done(&cached);
 		char *why = afcq_catalog_absent_reason(err);
 		afcq_catalog_set_absent(cat, why, now);
+		afcq_logf(ctx->log, AFCQ_LOG_WARN, "catalog of %s: unavailable (%s); remembered, "
+			  "pairs go unchecked", endpoint, why ? why : "?");
 		free(why);
 		afcq_error_clear(err);
 		struct afcq_error werr;
@@ -439,11 +443,15 @@ enum afcq_status afcq_catalog_load(struct afcq_catalog *cat, struct afcq_api_ctx
 		catalog_move(cat, &cached);
 		cat->stale = !fresh;
 		cat->refresh_error = *err;
+		afcq_logf(ctx->log, AFCQ_LOG_WARN, "catalog of %s: cannot refresh (%s); using the "
+			  "cached one", endpoint, err->msg);
 		afcq_error_clear(err);
 		return AFCQ_OK;
 	}
 	afcq_catalog_done(&cached);
 	afcq_catalog_set(cat, &pairs, &types, now);
+	afcq_logf(ctx->log, AFCQ_LOG_INFO, "catalog of %s: fetched %zu pairs and %zu tax types",
+		  endpoint, cat->tspairs.n, cat->taxtypes.n);
 	struct afcq_error werr;
 	if (afcq_catalog_write_cache(cat, endpoint, opts->cache_dir, &werr) != AFCQ_OK)
 		cat->refresh_error = werr;

@@ -56,3 +56,11 @@ size=$(stat -c %s "$LOG")
 if [ -f "$LOG.1" ] && [ "$size" -le 20000 ]; then pass log_rotates
 else fail log_rotates "afcq.log $size bytes, afcq.log.1 $( [ -f "$LOG.1" ] && echo there || echo missing)"; fi
 if grep -q 'pw-never-logged' "$LOG" "$LOG.1"; then fail log_rotated_no_password "found"; else pass log_rotated_no_password; fi
+
+# catalog events: fetched once, then from the cache
+rm -f "$LOG" "$LOG.1"
+rm -rf "$HOME/.cache" "${XDG_CACHE_HOME:-$HOME/.cache}/afcq"
+"$AFCQ" quote --log-level info "$REQ" >/dev/null 2>&1
+"$AFCQ" quote --log-level info "$REQ" >/dev/null 2>&1
+expect_grep log_catalog_fetched "$LOG" "catalog of $SB_URL: fetched"
+expect_grep log_catalog_cached "$LOG" "catalog of $SB_URL: from the cache"
