@@ -81,6 +81,8 @@ SANDBOX_OBJ := $(call obj,$(SANDBOX_SRC))
 SANDBOX_MAIN:= $(call obj,src/sandbox/main.c)
 UNIT_HELPER_OBJ := $(call obj,$(UNIT_HELPERS))
 UNIT_BIN    := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRC))
+# Programs the shell tests run (tests/tools/NAME.c -> BUILD/tests/tools/afcq-NAME).
+TOOL_BIN    := $(patsubst tests/tools/%.c,$(BUILD)/tests/tools/afcq-%,$(sort $(wildcard tests/tools/*.c)))
 
 LIBAFCQ     := $(BUILD)/libafcq.a
 LIBSANDBOX  := $(BUILD)/libafcq-sandbox.a
@@ -112,7 +114,7 @@ test: setup
 check: all unit-tests
 	$(Q)BUILD_DIR=$(BUILD) sh tests/run.sh
 
-unit-tests: $(UNIT_BIN)
+unit-tests: $(UNIT_BIN) $(TOOL_BIN)
 
 # Benchmarks and the loopback load test measure; they are never part of make test.
 bench:
@@ -142,6 +144,16 @@ $(BUILD)/tests/%: $(BUILD)/obj/tests/unit/%.o $(UNIT_HELPER_OBJ) $(LIBSANDBOX) $
 	$(call say,LD,$@)
 	$(Q)$(CC) $(LDSAN) $(LDFLAGS) -o $@ $< $(UNIT_HELPER_OBJ) $(LIBSANDBOX) $(LIBAFCQ) \
 	    $(TEST_LIBS) $(SANDBOX_LIBS) $(CORE_LIBS)
+
+$(BUILD)/tests/tools/afcq-%: $(BUILD)/obj/tests/tools/%.o $(LIBAFCQ)
+	@mkdir -p $(dir $@)
+	$(call say,LD,$@)
+	$(Q)$(CC) $(LDSAN) $(LDFLAGS) -o $@ $< $(LIBAFCQ) $(SANDBOX_LIBS) $(CORE_LIBS)
+
+$(BUILD)/obj/tests/tools/%.o: tests/tools/%.c
+	@mkdir -p $(dir $@)
+	$(call say,CC,$<)
+	$(Q)$(CC) $(TEST_CFLAGS) -c -o $@ $<
 
 $(BUILD)/obj/src/core/%.o: src/core/%.c
 	@mkdir -p $(dir $@)

@@ -18,9 +18,13 @@ mkdir -p "$HOME"
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1}
 SB_PID=""
 SB_URL=""
+PX_PID=""
+PX_URL=""
+PX_LOG="$T_TMP/proxy.log"
 
 t_cleanup() {
 	[ -n "$SB_PID" ] && kill "$SB_PID" 2>/dev/null && wait "$SB_PID" 2>/dev/null
+	[ -n "$PX_PID" ] && kill "$PX_PID" 2>/dev/null && wait "$PX_PID" 2>/dev/null
 	rm -rf "$T_TMP"
 }
 trap t_cleanup EXIT
@@ -67,4 +71,43 @@ expect_rc() {
 # expect_grep NAME FILE PATTERN: fixed-string search.
 expect_grep() {
 	if grep -qF -- "$3" "$2"; then pass "$1"; else fail "$1" "'$3' not in $(head -c 600 "$2")"; fi
+}
+
+# proxy_start [afcq-slowproxy options...]: a loopback proxy in front of the
+# sandbox ($SB_URL) that holds CalcTaxes answers as told; sets PX_URL.  Its
+# steps go to $PX_LOG (emptied here): wait for them with proxy_wait.
+proxy_start() {
+	: >"$PX_LOG"
+	: >"$T_TMP/px.out"
+	"$AFCQ_TOP/$BUILD_DIR/tests/tools/afcq-slowproxy" --upstream "$SB_URL" --log "$PX_LOG" "$@" \
+		>"$T_TMP/px.out" 2>"$T_TMP/px.err" &
+	PX_PID=$!
+	i=0
+	while [ $i -lt 100 ]; do
+		PX_URL=$(sed -n '1s/^listening on //p' "$T_TMP/px.out")
+		[ -n "$PX_URL" ] && return 0
+		kill -0 "$PX_PID" 2>/dev/null || break
+		sleep 0.05; i=$((i + 1))
+	done
+	echo "FAIL proxy did not start: $(cat "$T_TMP/px.err")"
+	return 1
+}
+
+proxy_stop() {
+	[ -n "$PX_PID" ] && kill "$PX_PID" 2>/dev/null && wait "$PX_PID" 2>/dev/null
+	PX_PID=""
+}
+
+# proxy_wait TEXT [SECONDS]: until the proxy's log has a line holding TEXT
+# ("answered 200 POST /api/v2/afc/CalcTaxes": the service has the request;
+# "holding POST ...": it waits in the proxy).  30 s unless told; 1 if never.
+proxy_wait() {
+	n=0
+	lim=$(( ${2:-30} * 20 ))
+	while [ $n -lt $lim ]; do
+		grep -qF -- "$1" "$PX_LOG" && return 0
+		sleep 0.05
+		n=$((n + 1))
+	done
+	return 1
 }

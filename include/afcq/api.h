@@ -12,6 +12,10 @@
  * status, latency, body received, error line, total due on success).  When
  * the record cannot be made an invoice/commit/uncommit is not sent
  * (AFCQ_ERR_DB); a quote is sent unrecorded.  Lookups are not recorded.
+ * An invoice whose number history shows was sent to the same endpoint with
+ * an unknown outcome (or resolved as "the service has it") is refused
+ * before it is recorded or sent: AFCQ_ERR_INVALID, "not sent: ..." naming
+ * that document (afcq_history_begin_invoice).
  *
  * Failures from finish, in order: AFCQ_ERR_NET / AFCQ_ERR_HTTP /
  * AFCQ_ERR_CANCELLED from the client (where = URL); AFCQ_ERR_PARSE with

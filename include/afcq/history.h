@@ -22,6 +22,9 @@ enum afcq_outcome {
 	AFCQ_OUTCOME_API_ERROR,   /* answered with err entries */
 	AFCQ_OUTCOME_FAILED,      /* no usable answer (network, HTTP, malformed) */
 	AFCQ_OUTCOME_CANCELLED,
+	/* An unknown outcome settled later by asking the service (afcq resolve): */
+	AFCQ_OUTCOME_ARRIVED,       /* the service has the document */
+	AFCQ_OUTCOME_NEVER_ARRIVED, /* the service never received it */
 };
 const char *afcq_outcome_name(enum afcq_outcome o);
 
@@ -80,6 +83,48 @@ void afcq_history_list_free(struct afcq_history_entry *v, size_t n);
 /* One entry with its request and response; AFCQ_ERR_USAGE when no such id. */
 enum afcq_status afcq_history_get(struct afcq_history *h, int64_t id, struct afcq_history_entry *out,
 				  struct afcq_error *err);
+/* Invoices, commits and uncommits whose outcome is unknown (pending: sent,
+ * never answered as far as the store knows), oldest first, without
+ * bodies.  endpoint and doc narrow the list when not NULL.  *out and *n as
+ * for afcq_history_list; AFCQ_ERR_DB on a read error.  Quotes are left out:
+ * whatever became of them, the service keeps nothing. */
+enum afcq_status afcq_history_unknown(struct afcq_history *h, const char *endpoint,
+				      const char *doc, struct afcq_history_entry **out, size_t *n,
+				      struct afcq_error *err);
+
+/* The earlier invoice that forbids sending invoice number invn to endpoint
+ * again: one with an unknown outcome, or one resolved as "the service has
+ * it" (sending it again would make a second document).  Sets *found and,
+ * when found, fills *out (without bodies; the caller frees it with
+ * afcq_history_entry_done).  AFCQ_ERR_DB when it cannot be read: then the
+ * invoice must not be sent either. */
+enum afcq_status afcq_history_invoice_blocker(struct afcq_history *h, const char *endpoint,
+					      const char *invn, struct afcq_history_entry *out,
+					      bool *found, struct afcq_error *err);
+/* One line saying why b blocks sending invoice b->invn again (no advice on
+ * how to resolve it: that depends on the front end).  Returns buf. */
+const char *afcq_history_blocker_line(const struct afcq_history_entry *b, char *buf, size_t n);
+
+/* afcq_history_begin for an invoice (e->kind "invoice"), refused when
+ * afcq_history_invoice_blocker finds a blocker for e->endpoint and e->invn:
+ * the check and the record are one write transaction, so two senders of
+ * one invoice number cannot both pass.  Refused: AFCQ_ERR_INVALID with the
+ * blocker's line in *err, and *blocker filled when not NULL (the caller
+ * frees it); nothing recorded.  Other failures as afcq_history_begin. */
+enum afcq_status afcq_history_begin_invoice(struct afcq_history *h,
+					    const struct afcq_history_entry *e, int64_t *id,
+					    struct afcq_history_entry *blocker,
+					    struct afcq_error *err);
+
+/* Settles an unknown outcome: outcome is AFCQ_OUTCOME_ARRIVED or
+ * AFCQ_OUTCOME_NEVER_ARRIVED, detail says how it was learnt.  The record's
+ * request and answer columns are kept.  AFCQ_ERR_USAGE when id is not a
+ * pending record (or outcome is neither), AFCQ_ERR_DB when it could not
+ * write. */
+enum afcq_status afcq_history_resolve(struct afcq_history *h, int64_t id,
+				      enum afcq_outcome outcome, const char *detail,
+				      struct afcq_error *err);
+
 /* true when an invoice with this document code was ever sent (or begun):
  * entries of kind "invoice" only.  false for NULL or "" and on a read error. */
 bool afcq_history_doc_used(struct afcq_history *h, const char *doc);

@@ -134,6 +134,10 @@ int cli_session_may_commit(const struct cli_session *s, const char *what);
 /* Opens what `need` asks for (after cli_session_config).  Returns an exit
  * code; 0 on success.  Failures are printed. */
 int cli_session_open(struct cli_session *s, unsigned need);
+/* The endpoint as history names it: "sandbox" for the bundled one, else
+ * the base URL (known once the configuration is loaded; NULL when none is
+ * configured).  Points into s. */
+const char *cli_session_endpoint_label(const struct cli_session *s);
 /* Closes the client and history and stops a started sandbox. */
 void cli_session_done(struct cli_session *s);
 
@@ -176,6 +180,17 @@ int cli_one_file(const struct cli_opts *o);
 int cli_calc_send(struct cli_session *s, unsigned need, enum afcq_op op,
 		  const struct afcq_request *sent);
 
+/* The command that resolves history entry e's unknown outcome, with the
+ * -c/-p the user gave and the entry's endpoint (-e URL, or --sandbox);
+ * shell-quoted, into buf.  Returns buf. */
+const char *cli_resolve_hint(const struct cli_opts *o, const struct afcq_history_entry *e,
+			     char *buf, size_t n);
+/* 0 when invoice number invn may be sent to the session's endpoint; else
+ * prints why not (an earlier send with an unknown outcome, with the command
+ * that resolves it, or one the service has) and returns CLI_EXIT_USAGE, or
+ * the store's failure.  Needs the history store open. */
+int cli_invoice_blocked(const struct cli_session *s, const char *invn);
+
 /* Output formats of a CalcTaxes answer (stdout). */
 void cli_table_calc(FILE *f, const struct afcq_request *sent, const struct afcq_response *resp);
 void cli_csv_calc(FILE *f, const struct afcq_response *resp);
@@ -203,6 +218,7 @@ int cmd_tspairs(const struct cli_opts *o);
 int cmd_taxtype(const struct cli_opts *o);
 int cmd_pcode(const struct cli_opts *o);
 int cmd_history(const struct cli_opts *o);
+int cmd_resolve(const struct cli_opts *o);
 int cmd_check_config(const struct cli_opts *o);
 int cmd_completion(const struct cli_opts *o);
 int cmd_complete_words(const struct cli_opts *o);

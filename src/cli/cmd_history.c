@@ -1,5 +1,8 @@
 /* cmd_history.c - afcq history [list | show ID]: what was sent, when, and
- * how it ended.  Reads the history store only; no configuration needed. */
+ * how it ended.  Reads the history store only; no configuration needed.
+ * The list shows first what has an unknown outcome (an invoice, commit or
+ * uncommit sent and never answered), each with the command that resolves
+ * it (afcq resolve). */
 #include "cli.h"
 
 #include <errno.h>
@@ -10,6 +13,7 @@
 
 #include "afcq/codec.h"
 #include "afcq/money.h"
+#include "afcq/str.h"
 
 static const char *or_dash(const char *s)
 {
@@ -51,18 +55,66 @@ static json_t *entry_json(const struct afcq_history_entry *e, bool bodies)
 	return o;
 }
 
-static void list(const struct cli_opts *o, const struct afcq_history_entry *v, size_t n)
+/* An unknown outcome that matters: the service may hold a document. */
+static bool to_resolve(const struct afcq_history_entry *e)
 {
-	char tb[64];
+	return e->outcome == AFCQ_OUTCOME_PENDING && e->kind &&
+	       (strcmp(e->kind, "invoice") == 0 || strcmp(e->kind, "commit") == 0 ||
+		strcmp(e->kind, "uncommit") == 0);
+}
+
+/* Moves the entries to resolve to the front, keeping each part's order. */
+static void unknown_first(struct afcq_history_entry *v, size_t n)
+{
+	struct afcq_history_entry *tmp = afcq_xcalloc(n ? n : 1, sizeof *tmp);
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++)
+		if (to_resolve(&v[i]))
+			tmp[k++] = v[i];
+	for (size_t i = 0; i < n; i++)
+		if (!to_resolve(&v[i]))
+			tmp[k++] = v[i];
+	memcpy(v, tmp, n * sizeof *v);
+	free(tmp);
+}
+
+/* Entries with an unknown outcome, each with the command that resolves it. */
+static void list_unknown(const struct cli_opts *o, const struct afcq_history_entry *v, size_t n)
+{
+	char hint[1200];
+	size_t k = 0;
+	while (k < n && to_resolve(&v[k]))
+		k++;
+	if (!k)
+		return;
+	printf("Outcome unknown: %zu sent, never answered. The service may have %s; resolve "
+	       "before sending again:\n", k, k == 1 ? "it" : "them");
+	for (size_t i = 0; i < k; i++)
+		printf("%5" PRId64 "  %-20s  %-8s  %s%s%s  ->  %s\n", v[i].id, or_dash(v[i].time),
+		       or_dash(v[i].kind), or_dash(v[i].doc), v[i].invn ? "  invoice " : "",
+		       v[i].invn ? v[i].invn : "", cli_resolve_hint(o, &v[i], hint, sizeof hint));
+	putchar('\n');
+}
+
+static void list(const struct cli_opts *o, struct afcq_history_entry *v, size_t n)
+{
+	char tb[64], hint[1200];
+	unknown_first(v, n);
 	if (o->format == CLI_FORMAT_JSON) {
 		json_t *a = json_array();
-		for (size_t i = 0; i < n; i++)
-			json_array_append_new(a, entry_json(&v[i], false));
+		for (size_t i = 0; i < n; i++) {
+			json_t *j = entry_json(&v[i], false);
+			if (to_resolve(&v[i]))
+				json_object_set_new(j, "resolve",
+						    json_string(cli_resolve_hint(o, &v[i], hint,
+										 sizeof hint)));
+			json_array_append_new(a, j);
+		}
 		cli_json_print(stdout, a);
 		return;
 	}
 	if (o->format == CLI_FORMAT_CSV) {
-		puts("id,time,kind,doc,invn,total,outcome,endpoint,http_status,detail");
+		puts("id,time,kind,doc,invn,total,outcome,endpoint,http_status,detail,resolve");
 		for (size_t i = 0; i < n; i++) {
 			const struct afcq_history_entry *e = &v[i];
 			printf("%" PRId64 ",", e->id);
@@ -76,11 +128,14 @@ static void list(const struct cli_opts *o, const struct afcq_history_entry *v, s
 			cli_csv_next(stdout, afcq_outcome_name(e->outcome));
 			cli_csv_field(stdout, e->endpoint);
 			printf(",%ld,", e->http_status);
-			cli_csv_field(stdout, e->detail);
+			cli_csv_next(stdout, e->detail);
+			if (to_resolve(e))
+				cli_csv_field(stdout, cli_resolve_hint(o, e, hint, sizeof hint));
 			putchar('\n');
 		}
 		return;
 	}
+	list_unknown(o, v, n);
 	int wd = 8, wi = 7;
 	for (size_t i = 0; i < n; i++) {
 		if (v[i].doc && (int)strlen(v[i].doc) > wd)

@@ -3,7 +3,9 @@
  * The request is re-sent as an invoice: invn on every invoice, a document
  * code (a fresh one history has never seen when --doc is absent) and cmmt.
  * A document code that history shows was used before is refused before
- * anything is sent, so an invoice is never recorded twice under one code.
+ * anything is sent, so an invoice is never recorded twice under one code;
+ * so is an invoice number whose earlier send to the same endpoint has an
+ * unknown outcome (afcq resolve settles it) or reached the service.
  */
 #include "cli.h"
 
@@ -37,6 +39,10 @@ int cmd_invoice(const struct cli_opts *o)
 		rc = cli_request_load(o->args[0], &req);
 	if (!rc)
 		rc = cli_session_open(&s, CLI_NEED_HISTORY);
+	/* An earlier send of this number that may have reached the service
+	 * (killed while waiting) must be resolved first: no second document. */
+	if (!rc)
+		rc = cli_invoice_blocked(&s, o->number);
 	if (!rc) {
 		doc = o->doc ? afcq_xstrdup(o->doc) : afcq_api_new_doc(s.history);
 		afcq_api_prepare_invoice(&sent, &req, o->number, doc, o->commit);

@@ -26,6 +26,7 @@ static const struct command commands[] = {
 	{ "taxtype", cmd_taxtype },
 	{ "pcode", cmd_pcode },
 	{ "history", cmd_history },
+	{ "resolve", cmd_resolve },
 	{ "check-config", cmd_check_config },
 	{ "completion", cmd_completion },
 	{ "__complete", cmd_complete_words },

@@ -182,7 +182,7 @@ static int open_endpoint(struct cli_session *s)
 				 s->endpoint.base_url);
 	s->api.client = s->client;
 	s->api.history = s->history;
-	s->api.endpoint_label = s->cfg.sandbox ? "sandbox" : s->endpoint.base_url;
+	s->api.endpoint_label = cli_session_endpoint_label(s);
 	s->api.log = s->log;
 	if (s->sandbox_running)
 		afcq_logf(s->log, AFCQ_LOG_INFO, "bundled sandbox started at %s", s->endpoint.base_url);
@@ -195,6 +195,13 @@ static int open_endpoint(struct cli_session *s)
 					"command\n", s->endpoint.base_url);
 	}
 	return CLI_EXIT_OK;
+}
+
+const char *cli_session_endpoint_label(const struct cli_session *s)
+{
+	if (s->cfg.sandbox)
+		return "sandbox";
+	return s->endpoint.base_url ? s->endpoint.base_url : s->cfg.endpoint.base_url;
 }
 
 int cli_session_open(struct cli_session *s, unsigned need)

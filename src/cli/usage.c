@@ -14,6 +14,7 @@ static const char overview[] =
 	"       afcq pcode    [OPTIONS] PCODE | --zip Z | --npanxx N | --fips F |\n"
 	"                               --city C --state S [--county K]\n"
 	"       afcq history  [OPTIONS] [list | show ID]\n"
+	"       afcq resolve  [OPTIONS] [DOC]          settle an unknown outcome by asking the service\n"
 	"       afcq check-config [OPTIONS]            validate the config, show where values came from\n"
 	"       afcq completion bash|zsh               shell completion script (from the option table)\n"
 	"\n"
@@ -49,7 +50,8 @@ static const struct command_help helps[] = {
 	  "usage: afcq invoice [OPTIONS] --number INVN [--doc CODE] [--commit] FILE|-\n"
 	  "Sends the request as an invoice: invn=INVN on every invoice, doc=CODE (a fresh\n"
 	  "unique code when --doc is absent), cmmt=--commit.  A document code that history\n"
-	  "shows was already used is refused.\n" },
+	  "shows was already used is refused, and so is an invoice number whose earlier\n"
+	  "send to the same endpoint has an unknown outcome (see afcq resolve).\n" },
 	{ "commit", "usage: afcq commit [OPTIONS] DOC\nCommits every transaction stored under DOC.\n" },
 	{ "uncommit",
 	  "usage: afcq uncommit [OPTIONS] DOC\nUncommits every transaction stored under DOC.\n" },
@@ -65,8 +67,16 @@ static const struct command_help helps[] = {
 	  "Otherwise finds the PCodes of a place.\n" },
 	{ "history",
 	  "usage: afcq history [OPTIONS] [list | show ID]\n"
-	  "list: every request sent, newest first (id, time, kind, doc, invn, total, outcome).\n"
+	  "list: every request sent, newest first (id, time, kind, doc, invn, total, outcome);\n"
+	  "unknown outcomes first, each with the command that resolves it.\n"
 	  "show ID: one entry with the request and the response.\n" },
+	{ "resolve",
+	  "usage: afcq resolve [OPTIONS] [DOC]\n"
+	  "Settles what history shows as \"outcome unknown\" (an invoice, commit or uncommit\n"
+	  "sent and never answered), for DOC or every one sent to the endpoint, by asking\n"
+	  "the service with a Commit call: \"No transactions found\" means it never arrived\n"
+	  "(the invoice may be sent again); success means the service has it (its number\n"
+	  "stays refused).  Exit 1 when the answer does not tell.\n" },
 	{ "check-config",
 	  "usage: afcq check-config [OPTIONS]\n"
 	  "Validates the configuration and shows where each value came from.\n" },

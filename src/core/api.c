@@ -226,7 +226,19 @@ static struct afcq_pending *launch(struct afcq_api_ctx *ctx, struct afcq_pending
 		};
 		struct afcq_error herr;
 		afcq_error_clear(&herr);
-		if (afcq_history_begin(ctx->history, &e, &p->history_id, &herr) != AFCQ_OK) {
+		/* An invoice number whose earlier send may have reached the
+		 * service is not sent again (checked and recorded at once). */
+		enum afcq_status hst =
+			p->op == AFCQ_OP_INVOICE
+				? afcq_history_begin_invoice(ctx->history, &e, &p->history_id,
+							     NULL, &herr)
+				: afcq_history_begin(ctx->history, &e, &p->history_id, &herr);
+		if (hst == AFCQ_ERR_INVALID) {
+			afcq_error_set(err, AFCQ_ERR_INVALID, "", "not sent: %s", herr.msg);
+			pending_free(p);
+			return NULL;
+		}
+		if (hst != AFCQ_OK) {
 			p->history_id = 0;
 			if (must_record(p->op)) {
 				afcq_error_set(err, AFCQ_ERR_DB, herr.where[0] ? herr.where : "history",

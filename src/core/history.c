@@ -61,6 +61,8 @@ const char *afcq_outcome_name(enum afcq_outcome o)
 	case AFCQ_OUTCOME_API_ERROR: return "API error";
 	case AFCQ_OUTCOME_FAILED: return "failed";
 	case AFCQ_OUTCOME_CANCELLED: return "cancelled";
+	case AFCQ_OUTCOME_ARRIVED: return "the service has it";
+	case AFCQ_OUTCOME_NEVER_ARRIVED: return "never arrived";
 	}
 	return "?";
 }
@@ -206,11 +208,11 @@ static int bind_text(sqlite3_stmt *st, int i, const char *s)
 	return s ? sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT) : sqlite3_bind_null(st, i);
 }
 
-enum afcq_status afcq_history_begin(struct afcq_history *h, const struct afcq_history_entry *e,
-				    int64_t *id, struct afcq_error *err)
+/* Inserts e as a pending record (one statement: its own transaction unless
+ * the caller holds one). */
+static enum afcq_status insert_pending(struct afcq_history *h, const struct afcq_history_entry *e,
+				       int64_t *id, struct afcq_error *err)
 {
-	if (!h || !e)
-		return afcq_error_set(err, AFCQ_ERR_USAGE, "history", "no store or no entry");
 	static const char sql[] =
 		"INSERT INTO requests (time, endpoint, kind, doc, invn, request, outcome)"
 		" VALUES (?, ?, ?, ?, ?, ?, 0)";
@@ -232,6 +234,14 @@ enum afcq_status afcq_history_begin(struct afcq_history *h, const struct afcq_hi
 		*id = sqlite3_last_insert_rowid(h->db);
 	sqlite3_finalize(st);
 	return rc;
+}
+
+enum afcq_status afcq_history_begin(struct afcq_history *h, const struct afcq_history_entry *e,
+				    int64_t *id, struct afcq_error *err)
+{
+	if (!h || !e)
+		return afcq_error_set(err, AFCQ_ERR_USAGE, "history", "no store or no entry");
+	return insert_pending(h, e, id, err);
 }
 
 enum afcq_status afcq_history_finish(struct afcq_history *h, int64_t id, enum afcq_outcome outcome,
@@ -292,7 +302,7 @@ static void read_entry(sqlite3_stmt *st, bool full, struct afcq_history_entry *e
 	e->http_status = (long)sqlite3_column_int64(st, 6);
 	e->latency_ms = sqlite3_column_double(st, 7);
 	int o = sqlite3_column_int(st, 8);
-	e->outcome = o >= AFCQ_OUTCOME_PENDING && o <= AFCQ_OUTCOME_CANCELLED
+	e->outcome = o >= AFCQ_OUTCOME_PENDING && o <= AFCQ_OUTCOME_NEVER_ARRIVED
 			     ? (enum afcq_outcome)o : AFCQ_OUTCOME_FAILED;
 	e->detail = column_text(st, 9);
 	e->has_total = sqlite3_column_type(st, 10) != SQLITE_NULL;
@@ -381,4 +391,156 @@ bool afcq_history_doc_used(struct afcq_history *h, const char *doc)
 	bool used = sqlite3_step(st) == SQLITE_ROW;
 	sqlite3_finalize(st);
 	return used;
+}
+
+/* ---- unknown outcomes ----------------------------------------------------- */
+
+/* Runs a prepared read and collects every row (without bodies). */
+static enum afcq_status collect(struct afcq_history *h, sqlite3_stmt *st,
+				struct afcq_history_entry **out, size_t *n, struct afcq_error *err)
+{
+	struct afcq_history_entry *v = NULL;
+	size_t len = 0, cap = 0;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (len == cap) {
+			cap = cap ? cap * 2 : 8;
+			v = afcq_xrealloc(v, cap * sizeof *v);
+		}
+		read_entry(st, false, &v[len++]);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		afcq_history_list_free(v, len);
+		return db_error(err, h, "cannot read the history");
+	}
+	*out = v;
+	*n = len;
+	return AFCQ_OK;
+}
+
+enum afcq_status afcq_history_unknown(struct afcq_history *h, const char *endpoint,
+				      const char *doc, struct afcq_history_entry **out, size_t *n,
+				      struct afcq_error *err)
+{
+	*out = NULL;
+	*n = 0;
+	if (!h)
+		return afcq_error_set(err, AFCQ_ERR_USAGE, "history", "no store");
+	static const char sql[] =
+		"SELECT " ENTRY_COLUMNS " FROM requests WHERE outcome = 0"
+		" AND kind IN ('invoice', 'commit', 'uncommit')"
+		" AND (?1 IS NULL OR endpoint = ?1) AND (?2 IS NULL OR doc = ?2) ORDER BY id";
+	sqlite3_stmt *st = NULL;
+	if (sqlite3_prepare_v2(h->db, sql, -1, &st, NULL) != SQLITE_OK)
+		return db_error(err, h, "cannot read the history");
+	bind_text(st, 1, endpoint);
+	bind_text(st, 2, doc);
+	return collect(h, st, out, n, err);
+}
+
+enum afcq_status afcq_history_invoice_blocker(struct afcq_history *h, const char *endpoint,
+					      const char *invn, struct afcq_history_entry *out,
+					      bool *found, struct afcq_error *err)
+{
+	*found = false;
+	memset(out, 0, sizeof *out);
+	if (!h)
+		return afcq_error_set(err, AFCQ_ERR_USAGE, "history", "no store");
+	if (afcq_str_empty(invn))
+		return AFCQ_OK;
+	char sql[256];
+	snprintf(sql, sizeof sql,
+		 "SELECT " ENTRY_COLUMNS " FROM requests WHERE kind = 'invoice' AND endpoint = ?"
+		 " AND invn = ? AND outcome IN (%d, %d) ORDER BY id LIMIT 1",
+		 (int)AFCQ_OUTCOME_PENDING, (int)AFCQ_OUTCOME_ARRIVED);
+	sqlite3_stmt *st = NULL;
+	if (sqlite3_prepare_v2(h->db, sql, -1, &st, NULL) != SQLITE_OK)
+		return db_error(err, h, "cannot read the history");
+	bind_text(st, 1, endpoint ? endpoint : "");
+	bind_text(st, 2, invn);
+	struct afcq_history_entry *v = NULL;
+	size_t n = 0;
+	enum afcq_status rc = collect(h, st, &v, &n, err);
+	if (rc == AFCQ_OK && n) {
+		*out = v[0];
+		*found = true;
+		free(v);
+	}
+	return rc;
+}
+
+const char *afcq_history_blocker_line(const struct afcq_history_entry *b, char *buf, size_t n)
+{
+	const char *doc = b->doc ? b->doc : "(no document code)";
+	const char *when = b->time ? b->time : "?";
+	if (b->outcome == AFCQ_OUTCOME_ARRIVED)
+		snprintf(buf, n,
+			 "invoice %s: the service already has it as document %s (sent %s to %s); "
+			 "sending it again would make a second document",
+			 b->invn ? b->invn : "", doc, when, b->endpoint ? b->endpoint : "");
+	else
+		snprintf(buf, n,
+			 "invoice %s: document %s sent %s to %s has an unknown outcome "
+			 "(the service may have it); sending it again could make a second document",
+			 b->invn ? b->invn : "", doc, when, b->endpoint ? b->endpoint : "");
+	return buf;
+}
+
+enum afcq_status afcq_history_begin_invoice(struct afcq_history *h,
+					    const struct afcq_history_entry *e, int64_t *id,
+					    struct afcq_history_entry *blocker,
+					    struct afcq_error *err)
+{
+	if (blocker)
+		memset(blocker, 0, sizeof *blocker);
+	if (!h || !e)
+		return afcq_error_set(err, AFCQ_ERR_USAGE, "history", "no store or no entry");
+	if (sqlite3_exec(h->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
+		return db_error(err, h, "cannot lock");
+	struct afcq_history_entry b;
+	bool found = false;
+	enum afcq_status rc = afcq_history_invoice_blocker(h, e->endpoint, e->invn, &b, &found, err);
+	if (rc == AFCQ_OK && found) {
+		char line[sizeof err->msg];
+		rc = afcq_error_set(err, AFCQ_ERR_INVALID, "", "%s",
+				    afcq_history_blocker_line(&b, line, sizeof line));
+		if (blocker)
+			*blocker = b;
+		else
+			afcq_history_entry_done(&b);
+	}
+	if (rc == AFCQ_OK)
+		rc = insert_pending(h, e, id, err);
+	if (rc == AFCQ_OK && sqlite3_exec(h->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+		rc = db_error(err, h, "cannot record the request");
+	if (rc != AFCQ_OK)
+		sqlite3_exec(h->db, "ROLLBACK", NULL, NULL, NULL);
+	return rc;
+}
+
+enum afcq_status afcq_history_resolve(struct afcq_history *h, int64_t id,
+				      enum afcq_outcome outcome, const char *detail,
+				      struct afcq_error *err)
+{
+	if (!h)
+		return afcq_error_set(err, AFCQ_ERR_USAGE, "history", "no store");
+	if (outcome != AFCQ_OUTCOME_ARRIVED && outcome != AFCQ_OUTCOME_NEVER_ARRIVED)
+		return afcq_error_set(err, AFCQ_ERR_USAGE, "history", "not a resolution");
+	static const char sql[] =
+		"UPDATE requests SET outcome = ?, detail = ? WHERE id = ? AND outcome = 0";
+	sqlite3_stmt *st = NULL;
+	if (sqlite3_prepare_v2(h->db, sql, -1, &st, NULL) != SQLITE_OK)
+		return db_error(err, h, "cannot complete the record");
+	sqlite3_bind_int(st, 1, (int)outcome);
+	bind_text(st, 2, detail);
+	sqlite3_bind_int64(st, 3, id);
+	enum afcq_status rc = AFCQ_OK;
+	if (sqlite3_step(st) != SQLITE_DONE)
+		rc = db_error(err, h, "cannot complete the record");
+	else if (sqlite3_changes(h->db) == 0)
+		rc = afcq_error_set(err, AFCQ_ERR_USAGE, h->path,
+				    "history entry %lld has no unknown outcome", (long long)id);
+	sqlite3_finalize(st);
+	return rc;
 }
