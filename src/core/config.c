@@ -335,7 +335,27 @@ static enum afcq_status read_tree(struct loader *L, config_t *c)
 	return AFCQ_OK;
 }
 
-/* Refuses a file with a password that group or others may read or write. */
+/* The file libconfig opened for an @include of name (as written, which is
+ * what it reports as a setting's source): read_tree sets the include
+ * folder to the main file's, and libconfig opens every include, however
+ * deep, as that folder + "/" + name (before 1.7, absolute names too; from
+ * 1.7 on an absolute name is opened as it is).  Caller frees. */
+static char *include_path(const struct loader *L, const char *name)
+{
+	char *dir = dir_of(L->path);
+	char *path;
+#if LIBCONFIG_VER_MAJOR > 1 || (LIBCONFIG_VER_MAJOR == 1 && LIBCONFIG_VER_MINOR >= 7)
+	if (name[0] == '/')
+		path = afcq_xstrdup(name);
+	else
+#endif
+		path = afcq_xasprintf("%s/%s", dir, name);
+	free(dir);
+	return path;
+}
+
+/* Refuses a file with a password that group or others may read or write,
+ * and one whose permissions cannot be read: the main file or an @include. */
 static enum afcq_status check_permissions(struct loader *L)
 {
 	for (size_t i = 0; i < L->n_profiles; i++) {
@@ -344,17 +364,25 @@ static enum afcq_status check_permissions(struct loader *L)
 		if (!src->line)
 			continue;
 		struct stat st;
+		char *file = src->file == L->path ? afcq_xstrdup(L->path)
+						  : include_path(L, src->file);
+		enum afcq_status rc = AFCQ_OK;
 		if (src->file == L->path)
 			st = L->main_st;
-		else if (stat(src->file, &st) != 0)
-			continue;
-		if ((st.st_mode & 077) == 0)
-			continue;
-		return fail_at(L, src->file, src->line,
-			       "permissions %04o are too open: this file holds a password "
-			       "(profiles.%s.password), so it must not be readable by group or "
-			       "others; run: chmod 600 %s (or move the password to password_env)",
-			       (unsigned)(st.st_mode & 07777), p->name, src->file);
+		else if (stat(file, &st) != 0)
+			rc = fail_at(L, file, src->line,
+				     "cannot check the permissions of this file, which holds a "
+				     "password (profiles.%s.password): %s; refusing it",
+				     p->name, strerror(errno));
+		if (rc == AFCQ_OK && (st.st_mode & 077) != 0)
+			rc = fail_at(L, file, src->line,
+				     "permissions %04o are too open: this file holds a password "
+				     "(profiles.%s.password), so it must not be readable by group or "
+				     "others; run: chmod 600 %s (or move the password to password_env)",
+				     (unsigned)(st.st_mode & 07777), p->name, file);
+		free(file);
+		if (rc != AFCQ_OK)
+			return rc;
 	}
 	return AFCQ_OK;
 }

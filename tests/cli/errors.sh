@@ -60,6 +60,14 @@ chmod 644 "$cfg"
 if expect_rc "readable password file exits 3" 3 "$AFCQ" quote -c "$cfg" "$REQ/dallas.json"; then
 	expect_grep "readable password file: says why" "$ERR" "permissions"
 fi
+# a password in an @include'd file, the config named from another folder
+mkdir -p "$T_TMP/d"
+printf 'profile="a";\nprofiles:{a:{endpoint="http://127.0.0.1:9";username="U";\n@include "pw.inc"\n};};\n' >"$T_TMP/d/main.conf"
+printf 'password="P";\n' >"$T_TMP/d/pw.inc"
+chmod 600 "$T_TMP/d/main.conf"; chmod 644 "$T_TMP/d/pw.inc"
+if expect_rc "readable password in an include exits 3" 3 "$AFCQ" check-config -c "$T_TMP/d/main.conf"; then
+	expect_grep "readable include: names the included file" "$ERR" "afcq: $T_TMP/d/pw.inc:1: permissions 0644 are too open"
+fi
 chmod 600 "$cfg"
 if expect_rc "check-config exits 0" 0 "$AFCQ" check-config -c "$cfg"; then
 	expect_grep "check-config: value and origin" "$OUT" "profiles.ua.endpoint"

@@ -394,6 +394,43 @@ static void test_password_file_permissions(void **state)
 	assert_int_equal(load(e, &ov), AFCQ_OK);
 }
 
+/* A password in an @include'd file is checked where libconfig read it
+ * (the main file's folder), whatever the current folder, nested includes
+ * too; one that cannot be checked is refused. */
+static void test_password_in_include(void **state)
+{
+	struct env *e = *state;
+	char *main_conf = write_file(e, "d/main.conf",
+				     "profile = \"a\";\n"
+				     "profiles: { a: { endpoint = \"https://afc.invalid\";\n"
+				     "  username = \"U\";\n@include \"pw.inc\"\n}; };\n",
+				     0600);
+	char *pw = write_file(e, "d/pw.inc", "password = \"P-incl\";\n", 0644);
+	struct afcq_config_overrides ov = { .path = main_conf };
+	assert_int_equal(load(e, &ov), AFCQ_ERR_CONFIG);
+	assert_string_equal(e->err.where, pw);
+	assert_int_equal(e->err.line, 1);
+	assert_non_null(strstr(e->err.msg, "permissions 0644 are too open"));
+	assert_null(strstr(e->err.msg, "P-incl"));
+	assert_int_equal(chmod(pw, 0600), 0);
+	assert_int_equal(load(e, &ov), AFCQ_OK);
+	assert_string_equal(e->cfg.endpoint.password, "P-incl");
+
+	/* nested: main -> sub/two.inc -> sub/pw.inc, all from the main folder */
+	write_file(e, "d/main.conf",
+		   "profile = \"a\";\n"
+		   "profiles: { a: { endpoint = \"https://afc.invalid\";\n"
+		   "  username = \"U\";\n@include \"sub/two.inc\"\n}; };\n",
+		   0600);
+	write_file(e, "d/sub/two.inc", "@include \"sub/pw.inc\"\n", 0600);
+	char *deep = write_file(e, "d/sub/pw.inc", "password = \"P-deep\";\n", 0640);
+	assert_int_equal(load(e, &ov), AFCQ_ERR_CONFIG);
+	assert_string_equal(e->err.where, deep);
+	assert_non_null(strstr(e->err.msg, "permissions 0640 are too open"));
+	assert_int_equal(chmod(deep, 0600), 0);
+	assert_int_equal(load(e, &ov), AFCQ_OK);
+}
+
 static void test_password_and_password_env_exclusive(void **state)
 {
 	struct env *e = *state;
@@ -576,6 +613,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_bad_type_and_range_stop_with_line, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_syntax_error_line, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_password_file_permissions, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_password_in_include, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_password_and_password_env_exclusive, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(test_overrides, setup, teardown),
