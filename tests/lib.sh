@@ -51,6 +51,12 @@ sandbox_start() {
 	return 1
 }
 
+# sandbox_docs STORE INVN: how many documents the sandbox's --store file
+# holds for the invoice number.
+sandbox_docs() {
+	sqlite3 "$1" "select count(*) from documents where answer like '%\"invn\":\"$2\"%'"
+}
+
 sandbox_stop() {
 	[ -n "$SB_PID" ] && kill "$SB_PID" 2>/dev/null && wait "$SB_PID" 2>/dev/null
 	SB_PID=""

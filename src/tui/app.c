@@ -133,6 +133,10 @@ static void draw_status(struct tui_app *app)
 		static const char spin[] = "|/-\\";
 		snprintf(right, sizeof right, "%c %s %.1f s", spin[app->spin % 4],
 			 afcq_op_name(app->fly.op), tui_calls_elapsed_ms(app) / 1000.0);
+	} else if (app->n_unknown) {
+		/* an invoice that may or may not be at the service: said until resolved */
+		snprintf(right, sizeof right, "%zu OUTCOME%s UNKNOWN: Alt-R", app->n_unknown,
+			 app->n_unknown == 1 ? "" : "S");
 	} else {
 		snprintf(right, sizeof right, "%s", app->state_line[0] ? app->state_line : "ready");
 	}
@@ -148,7 +152,8 @@ static void draw_status(struct tui_app *app)
 	if (rl > room)
 		rl = room;
 	if (rl > 0)
-		tui_put(app, r->y, r->w - rl - 1, rl, ROLE_STATUS, right);
+		tui_put(app, r->y, r->w - rl - 1, rl,
+			!tui_busy(app) && app->n_unknown ? ROLE_ERROR : ROLE_STATUS, right);
 }
 
 static void draw_total(struct tui_app *app)
@@ -781,6 +786,7 @@ int tui_main(const struct tui_args *args)
 		tui_message(app, ROLE_ERROR, "no endpoint: quotes cannot be sent");
 
 	tui_push(app, &tui_screen_main_ops, NULL);
+	tui_unknown_recount(app);
 	if (app->client)
 		tui_calls_start_catalog(app);
 	app->dirty = true;

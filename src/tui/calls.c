@@ -145,6 +145,7 @@ size_t tui_calls_validate(struct tui_app *app, char *msg, size_t n)
 
 static void inflight_done(struct tui_inflight *f)
 {
+	afcq_history_entry_done(&f->resolving);
 	afcq_request_done(&f->req);
 	free(f->doc);
 	free(f->invn);
@@ -576,10 +577,13 @@ static void decode_finish(struct tui_app *app)
 	snprintf(app->state_line, sizeof app->state_line, "%s %s %.0f ms", afcq_op_name(op),
 		 st == AFCQ_OK ? "OK" : st == AFCQ_ERR_API ? "API errors" : afcq_status_name(st),
 		 x->http.latency_ms);
-	if (op == AFCQ_OP_COMMIT || op == AFCQ_OP_UNCOMMIT)
+	if (app->fly.resolving.id)
+		tui_resolve_finish(app, st, x, &d->err);
+	else if (op == AFCQ_OP_COMMIT || op == AFCQ_OP_UNCOMMIT)
 		finish_commit(app, st, x, &d->err);
 	else
 		finish_calc(app, st, x, &d->err);
+	tui_unknown_recount(app);
 	afcq_exchange_done(x);
 	free(d);
 	inflight_done(&app->fly);

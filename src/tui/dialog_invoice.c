@@ -2,7 +2,9 @@
  *
  * Asks for the invoice number, the document code (prefilled with a fresh
  * unique code, editable, refused when history shows it was used) and the
- * commit flag; then a confirmation says exactly what will happen.  The
+ * commit flag; then a confirmation says exactly what will happen.  An
+ * invoice number whose earlier send to this endpoint has an unknown outcome
+ * is refused, and resolving it is offered (calls_resolve.c).  The
  * two text inputs are libform fields (textform.c) owned by the dialog.
  */
 #include "tui.h"
@@ -102,6 +104,15 @@ static void confirm_texts(struct tui_app *app, struct invoice_dlg *d, const char
 		tui_message(app, ROLE_ERROR,
 			    "document code %s was already used (history); choose another", doc);
 		set_focus(d, F_DOC);
+		return;
+	}
+	struct afcq_history_entry blocker;
+	if (tui_invoice_blocked(app, invn, &blocker)) {
+		/* an earlier send may be at the service: offer to ask it */
+		tui_pop(app);
+		if (blocker.id && blocker.outcome == AFCQ_OUTCOME_PENDING)
+			tui_offer_resolve(app, &blocker);
+		afcq_history_entry_done(&blocker);
 		return;
 	}
 	char msg[800];

@@ -1,6 +1,8 @@
 /* screen_history.c - F8: what was sent, newest first: time, kind,
  * document, invoice number, total, outcome.  Enter shows an entry's
- * results in the panes; l loads its request into the form.  The entry
+ * results in the panes; l loads its request into the form; R resolves an
+ * unknown outcome (calls_resolve.c).  The list is read again when history
+ * changed meanwhile (app->history_gen).  The entry
  * with the focus and the scrolling are a libmenu list (listmenu.c) owned
  * by the screen; only the visible rows are drawn.
  */
@@ -19,6 +21,7 @@ struct hist {
 	struct afcq_history_entry *v;
 	size_t n;
 	struct tui_list *list;      /* one row per entry */
+	unsigned long gen;          /* app->history_gen when read */
 };
 
 static void hist_open(struct tui_app *app, struct tui_view *v)
@@ -26,6 +29,11 @@ static void hist_open(struct tui_app *app, struct tui_view *v)
 	struct hist *h = v->state;
 	struct afcq_error err;
 	afcq_error_clear(&err);
+	size_t keep = tui_list_sel(h->list);
+	afcq_history_list_free(h->v, h->n);
+	h->v = NULL;
+	h->n = 0;
+	h->gen = app->history_gen;
 	if (!app->history) {
 		tui_message(app, ROLE_ERROR, "history is not available");
 		return;
@@ -36,7 +44,7 @@ static void hist_open(struct tui_app *app, struct tui_view *v)
 		h->v = NULL;
 		h->n = 0;
 	}
-	tui_list_set(h->list, h->n, 0);
+	tui_list_set(h->list, h->n, keep < h->n ? keep : 0);
 }
 
 static const char *outcome_short(enum afcq_outcome o)
@@ -46,6 +54,8 @@ static const char *outcome_short(enum afcq_outcome o)
 	case AFCQ_OUTCOME_API_ERROR: return "API err";
 	case AFCQ_OUTCOME_FAILED: return "failed";
 	case AFCQ_OUTCOME_CANCELLED: return "cancel";
+	case AFCQ_OUTCOME_ARRIVED: return "arrived";
+	case AFCQ_OUTCOME_NEVER_ARRIVED: return "never";
 	default: return "unknown";
 	}
 }
@@ -53,6 +63,8 @@ static const char *outcome_short(enum afcq_outcome o)
 static void hist_draw(struct tui_app *app, struct tui_view *v)
 {
 	struct hist *h = v->state;
+	if (h->gen != app->history_gen)
+		hist_open(app, v);
 	int y0 = app->lay.status.y + 1, y1 = app->lay.total.y;
 	int rows = y1 - y0 - 1;
 	for (int y = y0; y < y1; y++)
@@ -84,7 +96,7 @@ static void hist_draw(struct tui_app *app, struct tui_view *v)
 			 outcome_short(e->outcome), e->invn ? e->invn : "", e->doc ? e->doc : "");
 	}
 	tui_putf(app, y1 - 1, 0, COLS, ROLE_DIM,
-		 " %zu entr%s  Enter: show results   l: load the request into the form   Esc: back",
+		 " %zu entr%s  Enter: results  l: load the request  R: resolve unknown  Esc: back",
 		 h->n, h->n == 1 ? "y" : "ies");
 }
 
@@ -159,6 +171,14 @@ static enum tui_result hist_on_action(struct tui_app *app, struct tui_view *v, e
 		return open_entry(app, h, false);
 	case ACT_LOAD:
 		return open_entry(app, h, true);
+	case ACT_RESOLVE: {
+		size_t sel = tui_list_sel(h->list);
+		if (sel < h->n && h->v[sel].outcome == AFCQ_OUTCOME_PENDING)
+			tui_offer_resolve(app, &h->v[sel]);
+		else
+			tui_message(app, ROLE_NORMAL, "the selected entry's outcome is known");
+		return TUI_HANDLED;
+	}
 	case ACT_CANCEL:
 	case ACT_HISTORY:
 		return TUI_CLOSE;

@@ -133,6 +133,10 @@ static enum tui_result main_on_action(struct tui_app *app, struct tui_view *v, e
 	case ACT_EDIT_REQUEST:
 		tui_edit_request(app);
 		return TUI_HANDLED;
+	case ACT_RESOLVE:
+		tui_form_commit_edit(app);
+		tui_resolve_oldest(app);
+		return TUI_HANDLED;
 	case ACT_RAW:
 		tui_form_commit_edit(app);
 		tui_open_raw(app);

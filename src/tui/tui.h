@@ -338,6 +338,8 @@ struct tui_inflight {
 	char *doc, *invn;
 	bool commit;
 	unsigned long form_gen;
+	struct afcq_history_entry resolving; /* the record a Commit call asks
+					      * about (id 0 when none; no bodies) */
 };
 
 struct tui_mark {
@@ -392,6 +394,8 @@ struct tui_app {
 	bool ts_fetched, tt_fetched;    /* both lists came in this round: rewrite the cache */
 	struct afcq_pending *lookup_pending; /* a dialog's lookup (PCode finder), owned by it */
 	char *last_doc;                 /* last invoice document code */
+	size_t n_unknown;               /* history records with an unknown outcome */
+	unsigned long history_gen;      /* bumped when history may have changed */
 
 	char *raw_request, *raw_response, *raw_title;
 	struct tui_day *day;            /* a rep's day: pin, customer (day.h) */
@@ -574,6 +578,25 @@ double tui_calls_elapsed_ms(const struct tui_app *app);
 /* Validation of the form with the catalog; marks fields.  Returns the
  * number of problems (first one in msg). */
 size_t tui_calls_validate(struct tui_app *app, char *msg, size_t n);
+/* calls_resolve.c: unknown outcomes (resolve.h) */
+/* Counts history's unknown outcomes into app->n_unknown. */
+void tui_unknown_recount(struct tui_app *app);
+/* Starts the Commit call that settles history entry id (sent to this
+ * endpoint); false with a message when it cannot. */
+bool tui_calls_resolve(struct tui_app *app, int64_t id);
+/* The call started by tui_calls_resolve is done: records and shows what it
+ * says (decode_finish calls it instead of the commit's own ending). */
+void tui_resolve_finish(struct tui_app *app, enum afcq_status st, const struct afcq_exchange *x,
+			const struct afcq_error *err);
+/* Asks whether to resolve e (a record with an unknown outcome) now. */
+void tui_offer_resolve(struct tui_app *app, const struct afcq_history_entry *e);
+/* true (message shown) when invoice number invn may not be sent to this
+ * endpoint (afcq_history_invoice_blocker); *b gets the record that blocks
+ * it (id 0 when the store could not be read), the caller frees it with
+ * afcq_history_entry_done. */
+bool tui_invoice_blocked(struct tui_app *app, const char *invn, struct afcq_history_entry *b);
+/* R outside the history: offers to resolve this endpoint's oldest unknown. */
+void tui_resolve_oldest(struct tui_app *app);
 /* Shows a stored exchange (history) in the result panes. */
 void tui_results_show(struct tui_app *app, enum afcq_op op, const char *request_text,
 		      const char *response_text, int64_t history_id);

@@ -14,10 +14,6 @@ STORE="$T_TMP/documents.sqlite"
 sandbox_start --now 2022-03-15 --store "$STORE" || exit 1
 CALC="POST /api/v2/afc/CalcTaxes"
 
-# docs_for INVN: how many documents the service holds for the invoice number.
-docs_for() {
-	sqlite3 "$STORE" "select count(*) from documents where answer like '%\"invn\":\"$1\"%'"
-}
 
 # kill_while_waiting STEP ARGS...: starts `afcq ARGS`, waits until the proxy
 # logs STEP, kills the client with SIGKILL.
@@ -37,7 +33,7 @@ kill_while_waiting() {
 # ---- the service got it, the client was killed before the answer ---------
 proxy_start --hold-after-ms 600000 --hold-count 1 || exit 1
 kill_while_waiting "answered 200 $CALC" invoice -e "$PX_URL" --number INV-X --commit "$REQ/dallas.json"
-expect_eq "the service holds the killed invoice" 1 "$(docs_for INV-X)"
+expect_eq "the service holds the killed invoice" 1 "$(sandbox_docs "$STORE" INV-X)"
 
 "$AFCQ" history list -f csv >"$OUT" 2>"$ERR"
 row=$(sed -n 2p "$OUT")
@@ -66,7 +62,7 @@ fi
 expect_rc "resend with another --doc exits 2 too" 2 "$AFCQ" invoice -e "$PX_URL" --number INV-X \
 	--doc OTHER-DOC-1 --commit "$REQ/dallas.json"
 expect_eq "nothing was sent again" "$n_before" "$(grep -c "forwarded $CALC" "$PX_LOG")"
-expect_eq "the service still holds one document" 1 "$(docs_for INV-X)"
+expect_eq "the service still holds one document" 1 "$(sandbox_docs "$STORE" INV-X)"
 # another endpoint is another service: not blocked there
 expect_rc "the same number to another endpoint is sent" 0 "$AFCQ" invoice -e "$SB_URL" \
 	--number INV-X "$REQ/dallas.json"
@@ -87,13 +83,13 @@ if expect_rc "resend after 'the service has it' exits 2" 2 "$AFCQ" invoice -e "$
 fi
 expect_rc "resolve again: nothing unknown for the doc" 2 "$AFCQ" resolve -e "$PX_URL" "$doc"
 # (two: the killed one and the one sent straight to the sandbox above)
-expect_eq "no further document at the service" 2 "$(docs_for INV-X)"
+expect_eq "no further document at the service" 2 "$(sandbox_docs "$STORE" INV-X)"
 proxy_stop
 
 # ---- the request never reached the service --------------------------------
 proxy_start --hold-before-ms 600000 --hold-count 1 || exit 1
 kill_while_waiting "holding $CALC" invoice -e "$PX_URL" --number INV-Y --commit "$REQ/dallas.json"
-expect_eq "the service never saw INV-Y" 0 "$(docs_for INV-Y)"
+expect_eq "the service never saw INV-Y" 0 "$(sandbox_docs "$STORE" INV-Y)"
 expect_rc "resend of INV-Y refused before resolving" 2 "$AFCQ" invoice -e "$PX_URL" --number INV-Y \
 	--commit "$REQ/dallas.json"
 if expect_rc "resolve (every unknown of the endpoint) exits 0" 0 "$AFCQ" resolve -e "$PX_URL"; then
@@ -103,7 +99,7 @@ fi
 expect_grep "history: never arrived" "$OUT" ",INV-Y,,never arrived,"
 if expect_rc "resend after 'never arrived' exits 0" 0 "$AFCQ" invoice -e "$PX_URL" --number INV-Y \
 	--commit "$REQ/dallas.json"; then
-	expect_eq "the service holds one INV-Y document" 1 "$(docs_for INV-Y)"
+	expect_eq "the service holds one INV-Y document" 1 "$(sandbox_docs "$STORE" INV-Y)"
 fi
 expect_rc "resolve with nothing unknown exits 0" 0 "$AFCQ" resolve -e "$PX_URL"
 expect_grep "resolve says nothing is unknown" "$OUT" "no unknown outcomes"

@@ -61,8 +61,9 @@ check() {
 keys() { $TM send-keys -t w "$@"; sleep 0.15; }
 
 # tmux_start_afcq NAME [VAR=VALUE...]: the window's shell (prompt "shell> ",
-# with the settings given) runs `afcq --sandbox` in $T_TMP; PASS NAME when
-# the workstation is on screen, else FAIL NAME and the test ends.
+# with the settings given) runs `afcq $TM_AFCQ_ARGS` (--sandbox unless set)
+# in $T_TMP; PASS NAME when the workstation is on screen, else FAIL NAME and
+# the test ends.
 tmux_start_afcq() {
 	name=$1
 	shift
@@ -70,7 +71,7 @@ tmux_start_afcq() {
 		{ fail "$name" "no tmux session"; exit 0; }
 	$TM set-option -t w status off >/dev/null
 	wait_for "shell>" 5 || fail "${name}_shell" "no prompt"
-	keys "cd '$T_TMP' && '$AFCQ' --sandbox" Enter
+	keys "cd '$T_TMP' && '$AFCQ' ${TM_AFCQ_ARGS:---sandbox}" Enter
 	if wait_for "F10Quit" 20; then pass "$name"; else fail "$name" "$(cat "$SCREEN")"; exit 0; fi
 }
 
@@ -82,4 +83,10 @@ tmux_quit_discarding() {
 	keys y
 	keys "echo rc=\$?" Enter
 	see "$1_quit_exit_0" "rc=0" 10
+}
+
+# tmux_afcq_pid: the pid of the afcq the window's shell runs (empty if none).
+tmux_afcq_pid() {
+	shell=$($TM display-message -p -t w '#{pane_pid}' 2>/dev/null)
+	[ -n "$shell" ] && ps -o pid= --ppid "$shell" | tr -d ' ' | head -1
 }
