@@ -66,7 +66,8 @@ enum afcq_status afcq_error_set(struct afcq_error *e, enum afcq_status status,
 const char *afcq_error_line(const struct afcq_error *e, char *buf, size_t n);
 
 /* Exit code of the command-line contract: 0 ok, 1 API errors, 2 usage or
- * invalid input, 3 configuration, 4 network/HTTP/malformed answer. */
+ * invalid input, 3 configuration, 4 network/HTTP/malformed answer, 5 the
+ * local store (AFCQ_ERR_DB: a broken or locked history file). */
 int afcq_status_exit_code(enum afcq_status s);
 
 /* Short lower-case name of a status ("network error", ...); static string. */

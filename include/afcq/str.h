@@ -35,8 +35,14 @@ bool afcq_str_empty(const char *s);
 /* Case-insensitive substring test on ASCII letters; UTF-8 passes through. */
 bool afcq_str_icontains(const char *hay, const char *needle);
 
+/* The largest request body the service accepts, and so the largest file
+ * afcq reads (the sandbox refuses bigger bodies with 413): 64 MB. */
+#define AFCQ_MAX_BODY ((size_t)64 * 1024 * 1024)
+
 /* Reads a whole file ("-" = stdin) into a NUL-terminated buffer.
- * Returns NULL and sets errno on failure; *len gets the length. */
+ * Returns NULL and sets errno on failure; *len gets the length.  Reads
+ * at most AFCQ_MAX_BODY bytes: a longer file or stream (/dev/zero) is
+ * NULL with errno EFBIG, after reading just past the limit. */
 char *afcq_read_file(const char *path, size_t *len);
 
 #endif

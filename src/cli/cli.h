@@ -6,7 +6,8 @@
  * sandbox, HTTP client), and each cmd_*.c runs one subcommand through the
  * core api layer and prints with output_*.c.  Commands return the process
  * exit code of the command-line contract: 0 ok, 1 the API answered with
- * errors, 2 usage or invalid input, 3 configuration, 4 network or HTTP.
+ * errors, 2 usage or invalid input, 3 configuration, 4 network or HTTP,
+ * 5 the local store (history file broken, locked or not writable).
  * Every error goes to stderr as one line starting with "afcq: ".
  */
 #ifndef AFCQ_CLI_H
@@ -34,6 +35,7 @@ enum {
 	CLI_EXIT_USAGE = 2,
 	CLI_EXIT_CONFIG = 3,
 	CLI_EXIT_NET = 4,
+	CLI_EXIT_STORE = 5,
 	/* Not a process exit code: the request went to --print-curl instead
 	 * of the server; commands stop there and main() exits 0. */
 	CLI_EXIT_DRY_RUN = -1,

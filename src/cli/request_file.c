@@ -21,6 +21,11 @@ int cli_request_load(const char *path, struct afcq_request *out)
 		return cli_failf(CLI_EXIT_USAGE, "%s: is a directory, not a request file", shown);
 	size_t len = 0;
 	char *text = afcq_read_file(path, &len);
+	if (!text && errno == EFBIG)
+		return cli_failf(CLI_EXIT_USAGE,
+				 "%s: larger than %zu MB, the most the service accepts in one "
+				 "request; split it into smaller requests", shown,
+				 AFCQ_MAX_BODY / (1024 * 1024));
 	if (!text)
 		return cli_failf(CLI_EXIT_USAGE, "%s: %s", shown, strerror(errno));
 	struct afcq_error err;

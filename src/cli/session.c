@@ -136,7 +136,7 @@ static int open_history(struct cli_session *s, bool required)
 		return CLI_EXIT_OK;
 	if (required) {
 		cli_fail(&err);
-		return CLI_EXIT_NET;
+		return CLI_EXIT_STORE;
 	}
 	char line[1024];
 	fprintf(stderr, "afcq: warning: history not recorded: %s\n",

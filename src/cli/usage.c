@@ -34,7 +34,8 @@ static const char overview[] =
 	"  -V, --version          version, and the libcurl, jansson and SQLite it runs with\n"
 	"\n"
 	"exit codes: 0 ok, 1 the API answered with errors, 2 usage error or invalid input,\n"
-	"            3 configuration error, 4 network or HTTP failure\n";
+	"            3 configuration error, 4 network or HTTP failure,\n"
+	"            5 local store failure (history file broken, locked or not writable)\n";
 
 struct command_help {
 	const char *name;

@@ -64,6 +64,7 @@ int afcq_status_exit_code(enum afcq_status s)
 	case AFCQ_ERR_CANCELLED:
 		return 4;
 	case AFCQ_ERR_DB:
+		return 5;
 	case AFCQ_ERR_NOMEM:
 		return 4;
 	}

@@ -157,14 +157,18 @@ char *afcq_read_file(const char *path, size_t *len)
 	afcq_buf_init(&b);
 	char chunk[65536];
 	size_t n;
-	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-		afcq_buf_append(&b, chunk, n);
+	bool too_big = false;
+	while (!too_big && (n = fread(chunk, 1, sizeof chunk, f)) > 0) {
+		too_big = b.len + n > AFCQ_MAX_BODY;
+		if (!too_big)
+			afcq_buf_append(&b, chunk, n);
+	}
 	int bad = ferror(f);
 	if (f != stdin)
 		fclose(f);
-	if (bad) {
+	if (bad || too_big) {
 		afcq_buf_done(&b);
-		errno = EIO;
+		errno = too_big ? EFBIG : EIO;
 		return NULL;
 	}
 	if (len)

@@ -37,8 +37,6 @@
 #define AFCQ_DATADIR "/usr/local/share/afcq"
 #endif
 
-enum { MAX_BODY = 64 * 1024 * 1024 };
-
 struct options {
 	char *host;
 	unsigned port;
@@ -347,7 +345,7 @@ int main(int argc, char **argv)
 	}
 	ctx.rb = rb;
 	ctx.cat = cat;
-	ctx.max_body = MAX_BODY;
+	ctx.max_body = AFCQ_MAX_BODY;
 	if (o.user)
 		ctx.auth = basic_auth(o.user, o.password);
 	if (o.now)

@@ -219,6 +219,11 @@ int tui_form_load_file(struct tui_app *app, const char *path, char *msg, size_t 
 {
 	size_t len = 0;
 	char *text = afcq_read_file(path, &len);
+	if (!text && errno == EFBIG) {
+		snprintf(msg, n, "%s: larger than %zu MB, the most the service accepts in one request",
+			 path, AFCQ_MAX_BODY / (1024 * 1024));
+		return -1;
+	}
 	if (!text) {
 		snprintf(msg, n, "%s: cannot read: %s", path, strerror(errno));
 		return -1;
