@@ -6,6 +6,7 @@
 #   make install    PREFIX=/usr/local DESTDIR=
 #   make bench      10,000-item benchmark (bench/README.md)
 #   make loadtest   bounded load of afcq-sandbox on loopback
+#   make memcheck   hostile bodies, then a minute idle: afcq-sandbox gives memory back
 #   make clean
 #
 # Variants: SAN=1 builds with address and undefined-behaviour sanitizers
@@ -89,7 +90,8 @@ LIBSANDBOX  := $(BUILD)/libafcq-sandbox.a
 AFCQ        := $(BUILD)/afcq
 SANDBOX     := $(BUILD)/afcq-sandbox
 
-.PHONY: all run test check unit-tests setup install uninstall clean core-purity bench loadtest
+.PHONY: all run test check unit-tests setup install uninstall clean core-purity bench loadtest \
+        memcheck
 .SECONDARY:
 .DEFAULT_GOAL := all
 
@@ -122,6 +124,9 @@ bench:
 
 loadtest: all
 	$(Q)BUILD_DIR=$(BUILD) sh scripts/loadtest.sh
+
+memcheck: all
+	$(Q)BUILD_DIR=$(BUILD) sh scripts/memcheck.sh
 
 $(LIBAFCQ): $(CORE_OBJ)
 	$(call say,AR,$@)

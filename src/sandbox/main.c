@@ -37,6 +37,8 @@
 #define AFCQ_DATADIR "/usr/local/share/afcq"
 #endif
 
+enum { IDLE_TRIM_S = 5 }; /* seconds between idle memory trims */
+
 struct options {
 	char *host;
 	unsigned port;
@@ -294,8 +296,15 @@ static int serve(const struct options *o, struct sandbox_ctx *ctx)
 		printf("listening on http://%s:%u\n", o->host, port);
 	fflush(stdout);
 
-	while (sigwait(&stop, &sig) != 0)
-		;
+	/* Wait for a stop signal; meanwhile give freed memory back once the
+	 * traffic pauses. */
+	for (;;) {
+		struct timespec tick = { IDLE_TRIM_S, 0 };
+		sig = sigtimedwait(&stop, NULL, &tick);
+		if (sig == SIGINT || sig == SIGTERM)
+			break;
+		routes_server_idle(srv);
+	}
 	routes_server_stop(srv);
 	return 0;
 }

@@ -84,6 +84,10 @@ struct routes_server *routes_server_start(const struct sandbox_ctx *ctx, const c
 					  struct afcq_error *err);
 /* Stops accepting, finishes the requests in flight and frees srv. */
 void routes_server_stop(struct routes_server *srv);
+/* Called by the main thread now and then (every few seconds): when
+ * requests were served since the last call, gives the memory they freed
+ * back to the system (malloc_trim), so an idle sandbox shrinks back. */
+void routes_server_idle(struct routes_server *srv);
 
 /* Handlers, one file per family (routes_calc.c, routes_lookup.c).  arg
  * is what follows the route's prefix ("525" in /taxtype/525, "" for exact

@@ -8,11 +8,21 @@
  * per-request buffer (struct pending, freed by completed_cb); past
  * max_body the rest is dropped and the answer is 413.  The last call
  * hands the request to routes_dispatch().
+ *
+ * Memory: a large body (up to 64 MB) and the JSON trees made from it are
+ * freed with their request, but glibc keeps freed memory in its arenas (one
+ * per pool thread) and raises its mmap threshold after a large free, so the
+ * process would stay at its peak.  The mmap threshold is fixed (large
+ * buffers are mapped and unmapped, never kept), and after a request with a
+ * large body or answer the arenas are trimmed (malloc_trim); the main
+ * thread also trims once a while after any traffic (routes_server_idle).
  */
 #include "routes.h"
 
 #include <arpa/inet.h>
+#include <malloc.h>
 #include <netinet/in.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
@@ -23,22 +33,31 @@
 #include "afcq/str.h"
 
 enum { POOL_THREADS = 4, CONNECTION_TIMEOUT_S = 60 };
+/* Buffers from this size on are mapped on their own (and returned when
+ * freed); a request or answer this large is followed by a trim. */
+enum { LARGE_BYTES = 256 * 1024 };
 
 struct routes_server {
 	struct MHD_Daemon *daemon;
+	atomic_ulong completed;   /* requests finished so far */
+	unsigned long trimmed_at; /* `completed` at the last idle trim (main thread) */
 };
 
 struct pending {
 	struct afcq_buf body;
 	bool answered;   /* a refusal was queued on the first call */
 	bool too_big;
+	bool large;      /* the body or the answer was large: trim afterwards */
 };
 
-static enum MHD_Result send_reply(struct MHD_Connection *conn, struct routes_reply *r)
+static enum MHD_Result send_reply(struct MHD_Connection *conn, struct routes_reply *r,
+				  struct pending *p)
 {
 	struct MHD_Response *resp;
 	enum MHD_Result ret;
 
+	if (r->body && strlen(r->body) >= LARGE_BYTES)
+		p->large = true;
 	if (r->body) {
 		resp = MHD_create_response_from_buffer(strlen(r->body), r->body,
 						       MHD_RESPMEM_MUST_FREE);
@@ -79,13 +98,13 @@ static enum MHD_Result first_call(const struct sandbox_ctx *ctx, struct MHD_Conn
 
 	if (!routes_admit(ctx, method, url, header(conn, MHD_HTTP_HEADER_AUTHORIZATION), &r)) {
 		p->answered = true;
-		return send_reply(conn, &r);
+		return send_reply(conn, &r, p);
 	}
 	if (cl && strtoull(cl, NULL, 10) > ctx->max_body) {
 		p->answered = true;
 		routes_reply_error(&r, 413, "Request body of %s bytes is larger than %zu bytes.",
 				   cl, ctx->max_body);
-		return send_reply(conn, &r);
+		return send_reply(conn, &r, p);
 	}
 	return MHD_YES;
 }
@@ -123,23 +142,41 @@ static enum MHD_Result access_cb(void *cls, struct MHD_Connection *conn, const c
 		return MHD_YES;
 	if (p->too_big) {
 		routes_reply_error(&r, 413, "Request body is larger than %zu bytes.", ctx->max_body);
-		return send_reply(conn, &r);
+		return send_reply(conn, &r, p);
 	}
+	if (p->body.len >= LARGE_BYTES)
+		p->large = true;
 	routes_dispatch(ctx, method, url, header(conn, MHD_HTTP_HEADER_AUTHORIZATION),
 			p->body.data, p->body.len, &r);
-	return send_reply(conn, &r);
+	/* the answer is made: the body is not needed any more */
+	afcq_buf_done(&p->body);
+	return send_reply(conn, &r, p);
 }
 
 static void completed_cb(void *cls, struct MHD_Connection *conn, void **con_cls,
 			 enum MHD_RequestTerminationCode toe)
 {
+	struct routes_server *srv = cls;
 	struct pending *p = *con_cls;
 
 	if (!p)
 		return;
+	bool large = p->large || p->too_big || p->body.cap >= LARGE_BYTES;
 	afcq_buf_done(&p->body);
 	free(p);
 	*con_cls = NULL;
+	atomic_fetch_add(&srv->completed, 1);
+	if (large)
+		malloc_trim(0);
+}
+
+void routes_server_idle(struct routes_server *srv)
+{
+	unsigned long done = atomic_load(&srv->completed);
+	if (done == srv->trimmed_at)
+		return;
+	srv->trimmed_at = done;
+	malloc_trim(0);
 }
 
 struct routes_server *routes_server_start(const struct sandbox_ctx *ctx, const char *host,
@@ -167,12 +204,16 @@ struct routes_server *routes_server_start(const struct sandbox_ctx *ctx, const c
 		goto bad_address;
 	}
 
+	/* A fixed threshold: glibc would otherwise raise it to the size of
+	 * the last large block freed and keep later ones in its arenas. */
+	mallopt(M_MMAP_THRESHOLD, LARGE_BYTES);
 	srv = afcq_xcalloc(1, sizeof(*srv));
+	atomic_init(&srv->completed, 0);
 	srv->daemon = MHD_start_daemon(flags, (uint16_t)port, NULL, NULL, access_cb, (void *)ctx,
 				       MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&ss,
 				       MHD_OPTION_THREAD_POOL_SIZE, (unsigned)POOL_THREADS,
 				       MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)CONNECTION_TIMEOUT_S,
-				       MHD_OPTION_NOTIFY_COMPLETED, completed_cb, NULL,
+				       MHD_OPTION_NOTIFY_COMPLETED, completed_cb, srv,
 				       MHD_OPTION_END);
 	if (!srv->daemon) {
 		free(srv);
