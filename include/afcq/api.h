@@ -159,6 +159,13 @@ enum afcq_status afcq_api_decode(struct afcq_exchange *x, struct afcq_error *err
 void afcq_api_record(struct afcq_api_ctx *ctx, const struct afcq_exchange *x,
 		     enum afcq_status st, const struct afcq_error *why);
 
+/* true when x (an invoice, commit or uncommit that ended with status st)
+ * went out and got no answer (network failure or cancel after the request
+ * was sent): the service may have done it, so history records its outcome
+ * as unknown (AFCQ_OUTCOME_PENDING) and the invoice number is not sent
+ * again until it is resolved (resolve.h). */
+bool afcq_api_outcome_unknown(const struct afcq_exchange *x, enum afcq_status st);
+
 /* Blocking forms. */
 enum afcq_status afcq_api_calc(struct afcq_api_ctx *ctx, enum afcq_op op,
 			       const struct afcq_request *req, struct afcq_exchange *x,

@@ -59,6 +59,9 @@ struct afcq_http_result {
 	char *error_header;         /* value of the `error` header, owned or NULL */
 	char *url;                  /* full URL requested, owned */
 	double latency_ms;
+	bool request_sent;          /* the request (some of it at least) went out:
+				     * a failure after that may have reached the
+				     * server (set on every take, failed or not) */
 };
 void afcq_http_result_done(struct afcq_http_result *r);
 

@@ -57,6 +57,16 @@ int cli_calc_send(struct cli_session *s, unsigned need, enum afcq_op op,
 	afcq_error_clear(&err);
 	enum afcq_status st = afcq_api_calc(&s->api, op, sent, &x, &err);
 	rc = print_calc(s, sent, &x, st, &err);
+	if (afcq_api_outcome_unknown(&x, st) && sent->n_inv) {
+		char hint[1200];
+		struct afcq_history_entry e = {
+			.endpoint = (char *)cli_session_endpoint_label(s),
+			.doc = sent->inv[0].doc,
+		};
+		cli_failf(rc, "the invoice went out and no answer came back: the service may have "
+			  "it (outcome unknown); before sending it again: %s",
+			  cli_resolve_hint(s->opts, &e, hint, sizeof hint));
+	}
 	afcq_exchange_done(&x);
 	return rc;
 }

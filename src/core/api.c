@@ -555,10 +555,21 @@ static enum afcq_status api_errors(const struct afcq_exchange *x, struct afcq_er
 	return afcq_error_set(err, AFCQ_ERR_API, s.where, "error %d: %s", s.code, msg);
 }
 
-static enum afcq_outcome outcome_of(enum afcq_status st, const struct afcq_error *why)
+bool afcq_api_outcome_unknown(const struct afcq_exchange *x, enum afcq_status st)
+{
+	/* An invoice or commit that left and got no answer (timed out, the
+	 * connection dropped, cancelled while waiting) may have been done. */
+	return must_record(x->op) && (st == AFCQ_ERR_NET || st == AFCQ_ERR_CANCELLED) &&
+	       x->http.request_sent;
+}
+
+static enum afcq_outcome outcome_of(const struct afcq_exchange *x, enum afcq_status st,
+				    const struct afcq_error *why)
 {
 	if (st == AFCQ_ERR_PARSE && why && why->cause == AFCQ_CAUSE_UNKNOWN_OUTCOME)
 		return AFCQ_OUTCOME_PENDING; /* answered, but not whether it was done */
+	if (afcq_api_outcome_unknown(x, st))
+		return AFCQ_OUTCOME_PENDING;
 	switch (st) {
 	case AFCQ_OK: return AFCQ_OUTCOME_OK;
 	case AFCQ_ERR_API: return AFCQ_OUTCOME_API_ERROR;
@@ -587,7 +598,7 @@ static void history_complete(struct afcq_api_ctx *ctx, const struct afcq_exchang
 	struct afcq_error ignored;
 	/* The answer already arrived: a store failure now cannot undo it, so
 	 * it does not change what the caller is told. */
-	afcq_history_finish(ctx->history, x->history_id, outcome_of(st, why), x->http.status,
+	afcq_history_finish(ctx->history, x->history_id, outcome_of(x, st, why), x->http.status,
 			    x->http.latency_ms, x->http.body, detail, has_total, total, &ignored);
 }
 

@@ -665,6 +665,11 @@ enum afcq_status afcq_call_take(struct afcq_call *call, struct afcq_http_result 
 	if (out) {
 		out->url = afcq_xstrdup(call->url);
 		out->latency_ms = call->latency_ms;
+		long sent = 0;
+		out->request_sent = call->easy &&
+				    curl_easy_getinfo(call->easy, CURLINFO_REQUEST_SIZE, &sent) ==
+					    CURLE_OK &&
+				    sent > 0;
 	}
 	if (call->cancelled)
 		return afcq_error_set(err, AFCQ_ERR_CANCELLED, call->url, "cancelled");

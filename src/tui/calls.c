@@ -319,7 +319,12 @@ static void finish_calc(struct tui_app *app, enum afcq_status st, struct afcq_ex
 		r->status = st;
 		r->err = *err;
 		r->latency_ms = x->http.latency_ms;
-		if (st == AFCQ_ERR_CANCELLED)
+		if (afcq_api_outcome_unknown(x, st))
+			/* it went out: the service may have it */
+			tui_message(app, ROLE_ERROR, "%s %s, no answer: outcome unknown (Alt-R "
+				    "resolves); the form is unchanged", afcq_op_name(app->fly.op),
+				    st == AFCQ_ERR_CANCELLED ? "cancelled" : "failed");
+		else if (st == AFCQ_ERR_CANCELLED)
 			tui_message(app, ROLE_ERROR, "%s cancelled; the form is unchanged",
 				    afcq_op_name(app->fly.op));
 		else

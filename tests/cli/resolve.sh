@@ -104,3 +104,18 @@ fi
 expect_rc "resolve with nothing unknown exits 0" 0 "$AFCQ" resolve -e "$PX_URL"
 expect_grep "resolve says nothing is unknown" "$OUT" "no unknown outcomes"
 proxy_stop
+
+# ---- no answer within --timeout: the invoice went out, its outcome is unknown
+proxy_start --hold-after-ms 600000 --hold-count 1 || exit 1
+if expect_rc "invoice timing out exits 4" 4 "$AFCQ" invoice --timeout 5 -e "$PX_URL" --number INV-T \
+	"$REQ/dallas.json"; then
+	expect_grep "timeout: says the outcome is unknown" "$ERR" \
+		"no answer came back: the service may have it (outcome unknown); before sending it again: afcq resolve -e '$PX_URL' 'AFCQ-"
+fi
+"$AFCQ" history list -f csv >"$OUT" 2>"$ERR"
+expect_grep "timeout: recorded as unknown" "$OUT" ",INV-T,,outcome unknown,"
+expect_rc "timeout: resend refused" 2 "$AFCQ" invoice -e "$PX_URL" --number INV-T "$REQ/dallas.json"
+if expect_rc "timeout: resolve exits 0" 0 "$AFCQ" resolve -e "$PX_URL"; then
+	expect_grep "timeout: the service has it" "$OUT" "the service has it; do not send it again"
+fi
+proxy_stop
