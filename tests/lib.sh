@@ -32,6 +32,20 @@ trap t_cleanup EXIT
 pass() { echo "PASS $1"; }
 fail() { echo "FAIL $1${2:+: $2}"; }
 
+# listening_url FILE PID: waits (5 s at most) for the "listening on URL"
+# line a server started as PID writes first into FILE; prints URL, or
+# returns 1 when the server stopped or never said it.
+listening_url() {
+	i=0
+	while [ $i -lt 100 ]; do
+		url=$(sed -n '1s/^listening on //p' "$1")
+		[ -n "$url" ] && { echo "$url"; return 0; }
+		kill -0 "$2" 2>/dev/null || break
+		sleep 0.05; i=$((i + 1))
+	done
+	return 1
+}
+
 # sandbox_start [args...]: starts afcq-sandbox on 127.0.0.1:0 and sets SB_URL.
 sandbox_start() {
 	fifo="$T_TMP/sb.out"
@@ -40,13 +54,7 @@ sandbox_start() {
 	: >"$fifo"
 	"$SANDBOX_BIN" --listen 127.0.0.1:0 "$@" >"$fifo" 2>"$T_TMP/sb.err" &
 	SB_PID=$!
-	i=0
-	while [ $i -lt 100 ]; do
-		SB_URL=$(sed -n '1s/^listening on //p' "$fifo")
-		[ -n "$SB_URL" ] && return 0
-		kill -0 "$SB_PID" 2>/dev/null || break
-		sleep 0.05; i=$((i + 1))
-	done
+	SB_URL=$(listening_url "$fifo" "$SB_PID") && return 0
 	echo "FAIL sandbox did not start: $(cat "$T_TMP/sb.err")"
 	return 1
 }
@@ -88,13 +96,7 @@ proxy_start() {
 	"$AFCQ_TOP/$BUILD_DIR/tests/tools/afcq-slowproxy" --upstream "$SB_URL" --log "$PX_LOG" "$@" \
 		>"$T_TMP/px.out" 2>"$T_TMP/px.err" &
 	PX_PID=$!
-	i=0
-	while [ $i -lt 100 ]; do
-		PX_URL=$(sed -n '1s/^listening on //p' "$T_TMP/px.out")
-		[ -n "$PX_URL" ] && return 0
-		kill -0 "$PX_PID" 2>/dev/null || break
-		sleep 0.05; i=$((i + 1))
-	done
+	PX_URL=$(listening_url "$T_TMP/px.out" "$PX_PID") && return 0
 	echo "FAIL proxy did not start: $(cat "$T_TMP/px.err")"
 	return 1
 }

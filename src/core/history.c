@@ -313,19 +313,10 @@ static void read_entry(sqlite3_stmt *st, bool full, struct afcq_history_entry *e
 	}
 }
 
-enum afcq_status afcq_history_list(struct afcq_history *h, size_t limit,
-				   struct afcq_history_entry **out, size_t *n, struct afcq_error *err)
+/* Runs a prepared read and collects every row (without bodies). */
+static enum afcq_status collect(struct afcq_history *h, sqlite3_stmt *st,
+				struct afcq_history_entry **out, size_t *n, struct afcq_error *err)
 {
-	*out = NULL;
-	*n = 0;
-	if (!h)
-		return afcq_error_set(err, AFCQ_ERR_USAGE, "history", "no store");
-	static const char sql[] =
-		"SELECT " ENTRY_COLUMNS " FROM requests ORDER BY id DESC LIMIT ?";
-	sqlite3_stmt *st = NULL;
-	if (sqlite3_prepare_v2(h->db, sql, -1, &st, NULL) != SQLITE_OK)
-		return db_error(err, h, "cannot read the history");
-	sqlite3_bind_int64(st, 1, limit == 0 || (uint64_t)limit > (uint64_t)INT64_MAX ? -1 : (sqlite3_int64)limit);
 	struct afcq_history_entry *v = NULL;
 	size_t len = 0, cap = 0;
 	int rc;
@@ -344,6 +335,22 @@ enum afcq_status afcq_history_list(struct afcq_history *h, size_t limit,
 	*out = v;
 	*n = len;
 	return AFCQ_OK;
+}
+
+enum afcq_status afcq_history_list(struct afcq_history *h, size_t limit,
+				   struct afcq_history_entry **out, size_t *n, struct afcq_error *err)
+{
+	*out = NULL;
+	*n = 0;
+	if (!h)
+		return afcq_error_set(err, AFCQ_ERR_USAGE, "history", "no store");
+	static const char sql[] =
+		"SELECT " ENTRY_COLUMNS " FROM requests ORDER BY id DESC LIMIT ?";
+	sqlite3_stmt *st = NULL;
+	if (sqlite3_prepare_v2(h->db, sql, -1, &st, NULL) != SQLITE_OK)
+		return db_error(err, h, "cannot read the history");
+	sqlite3_bind_int64(st, 1, limit == 0 || (uint64_t)limit > (uint64_t)INT64_MAX ? -1 : (sqlite3_int64)limit);
+	return collect(h, st, out, n, err);
 }
 
 void afcq_history_list_free(struct afcq_history_entry *v, size_t n)
@@ -394,30 +401,6 @@ bool afcq_history_doc_used(struct afcq_history *h, const char *doc)
 }
 
 /* ---- unknown outcomes ----------------------------------------------------- */
-
-/* Runs a prepared read and collects every row (without bodies). */
-static enum afcq_status collect(struct afcq_history *h, sqlite3_stmt *st,
-				struct afcq_history_entry **out, size_t *n, struct afcq_error *err)
-{
-	struct afcq_history_entry *v = NULL;
-	size_t len = 0, cap = 0;
-	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (len == cap) {
-			cap = cap ? cap * 2 : 8;
-			v = afcq_xrealloc(v, cap * sizeof *v);
-		}
-		read_entry(st, false, &v[len++]);
-	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
-		afcq_history_list_free(v, len);
-		return db_error(err, h, "cannot read the history");
-	}
-	*out = v;
-	*n = len;
-	return AFCQ_OK;
-}
 
 enum afcq_status afcq_history_unknown(struct afcq_history *h, const char *endpoint,
 				      const char *doc, struct afcq_history_entry **out, size_t *n,

@@ -32,17 +32,26 @@ kill_afcq() {
 	$TM kill-server 2>/dev/null
 }
 
+# killed_at STEP NAME: the workstation on the proxy sends the invoice and
+# is killed once the proxy logs STEP (NAME_started, NAME_STEP_seen, NAME_killed).
+killed_at() {
+	TM_AFCQ_ARGS="-e $PX_URL dallas.json"
+	tmux_start_afcq "$2_started"
+	send_invoice
+	if proxy_wait "$1 $CALC"; then pass "$2_proxy_saw_it"; else fail "$2_proxy_saw_it" "$(cat "$PX_LOG")"; fi
+	kill_afcq "$2_killed"
+}
+
+# expect_docs NAME INVN N: the service holds N documents for INVN.
+expect_docs() {
+	n=$(sandbox_docs "$STORE" "$2")
+	if [ "$n" = "$3" ]; then pass "$1"; else fail "$1" "$n documents, wanted $3"; fi
+}
+
 # ---- the service has it -----------------------------------------------------
 proxy_start --hold-after-ms 600000 --hold-count 1 || exit 1
-TM_AFCQ_ARGS="-e $PX_URL dallas.json"
-tmux_start_afcq tmux_resolve_started
-send_invoice
-if proxy_wait "answered 200 $CALC"; then pass tmux_resolve_invoice_reached_service
-else fail tmux_resolve_invoice_reached_service "$(cat "$PX_LOG")"; fi
-check tmux_resolve_waiting "invoice"
-kill_afcq tmux_resolve_killed_while_waiting
-expect_n=$(sandbox_docs "$STORE" "$INVN")
-[ "$expect_n" = 1 ] && pass tmux_resolve_service_has_one || fail tmux_resolve_service_has_one "$expect_n"
+killed_at "answered 200" tmux_resolve_answered
+expect_docs tmux_resolve_service_has_one "$INVN" 1
 
 tmux_start_afcq tmux_resolve_restarted
 see tmux_resolve_status_line_says_unknown "1 OUTCOME UNKNOWN: Alt-R"
@@ -64,20 +73,15 @@ wait_for "Invoice (F6)" 5
 keys Enter
 see tmux_resolve_f6_still_refused "the service already has it as document"
 keys Escape
-n=$(sandbox_docs "$STORE" "$INVN")
-[ "$n" = 1 ] && pass tmux_resolve_no_second_document || fail tmux_resolve_no_second_document "$n"
+expect_docs tmux_resolve_no_second_document "$INVN" 1
 $TM kill-server 2>/dev/null
 proxy_stop
 
 # ---- it never arrived -------------------------------------------------------
 sed "s/\"$INVN\"/\"INV-NEVER\"/" "$FIX/requests/dallas.json" >"$T_TMP/dallas.json"
 proxy_start --hold-before-ms 600000 --hold-count 1 || exit 1
-TM_AFCQ_ARGS="-e $PX_URL dallas.json"
-tmux_start_afcq tmux_resolve_started_again
-send_invoice
-if proxy_wait "holding $CALC"; then pass tmux_resolve_invoice_held
-else fail tmux_resolve_invoice_held "$(cat "$PX_LOG")"; fi
-kill_afcq tmux_resolve_killed_before_it_arrived
+killed_at holding tmux_resolve_held
+expect_docs tmux_resolve_service_never_saw_it INV-NEVER 0
 tmux_start_afcq tmux_resolve_restarted_again
 see tmux_resolve_unknown_again "1 OUTCOME UNKNOWN: Alt-R"
 keys F8
@@ -92,5 +96,4 @@ see tmux_resolve_history_updated "never   INV-NEVE"
 keys Escape
 send_invoice
 see tmux_resolve_sent_again "number INV-NEVER" 15
-n=$(sandbox_docs "$STORE" INV-NEVER)
-[ "$n" = 1 ] && pass tmux_resolve_one_document || fail tmux_resolve_one_document "$n"
+expect_docs tmux_resolve_one_document INV-NEVER 1
