@@ -66,7 +66,9 @@ static bool to_resolve(const struct afcq_history_entry *e)
 /* Moves the entries to resolve to the front, keeping each part's order. */
 static void unknown_first(struct afcq_history_entry *v, size_t n)
 {
-	struct afcq_history_entry *tmp = afcq_xcalloc(n ? n : 1, sizeof *tmp);
+	if (n == 0)
+		return;
+	struct afcq_history_entry *tmp = afcq_xcalloc(n, sizeof *tmp);
 	size_t k = 0;
 	for (size_t i = 0; i < n; i++)
 		if (to_resolve(&v[i]))
