@@ -42,6 +42,12 @@ enum { AFCQ_JSON_COMPACT = 0, AFCQ_JSON_PRETTY = 1 };
  * fields).  Caller frees. */
 char *afcq_json_dump(const json_t *j, int flags);
 
+/* A JSON string (new reference) holding s, with every byte that is not
+ * valid UTF-8 replaced by U+FFFD (jansson refuses invalid UTF-8, and text
+ * from the outside world, such as a URL path, may hold any byte).  NULL s
+ * gives JSON null. */
+json_t *afcq_json_string(const char *s);
+
 enum afcq_status afcq_codec_parse_request(const char *text, size_t len,
 					  struct afcq_request *out, struct afcq_error *err);
 enum afcq_status afcq_codec_request_from_json(const json_t *j, struct afcq_request *out,

@@ -158,6 +158,11 @@ json_t *codec_string(const char *s)
 	return j ? j : json_string("");
 }
 
+json_t *afcq_json_string(const char *s)
+{
+	return codec_string(s);
+}
+
 /* ---- parsing ------------------------------------------------------------- */
 
 static const json_t *object_get(const json_t *obj, const char *key, bool fold_case)

@@ -55,6 +55,11 @@ req GET /api/v2/afc/NoSuchThing
 expect_code unknown-path-404 404
 expect_header unknown-path-error-header 'error: '
 
+# A path that is not UTF-8 is quoted in a body that still is JSON.
+req GET /api/v2/afc/l%CEocation/1
+expect_code non-utf8-path-404 404
+expect_grep non-utf8-path-json-body "$BODY" '{"error":"No such resource: /api/v2/afc/l'
+
 req GET /api/v2/afc/CalcTaxes
 expect_code wrong-method-405 405
 expect_header wrong-method-allow 'Allow: POST'
