@@ -4,19 +4,22 @@
 #   make run        set up, build, start the workstation on the bundled sandbox
 #   make test       set up, build with sanitizers, run the whole test suite
 #   make install    PREFIX=/usr/local DESTDIR=
+#   make fuzz       libFuzzer targets in build/fuzz (clang; README, "Fuzzing")
 #   make bench      10,000-item benchmark (bench/README.md)
 #   make loadtest   bounded load of afcq-sandbox on loopback
 #   make memcheck   hostile bodies, then a minute idle: afcq-sandbox gives memory back
 #   make clean
 #
 # Variants: SAN=1 builds with address and undefined-behaviour sanitizers
-# (make test uses BUILD=build/san SAN=1); COV=1 adds coverage flags.
+# (make test uses BUILD=build/san SAN=1); COV=1 adds coverage flags; FUZZ=1
+# (make fuzz: BUILD=build/fuzz CC=clang) adds libFuzzer's coverage hooks.
 
 PREFIX   ?= /usr/local
 DESTDIR  ?=
 BUILD    ?= build
 SAN      ?= 0
 COV      ?= 0
+FUZZ     ?= 0
 CC       ?= cc
 PKG_CONFIG ?= pkg-config
 V        ?= 0
@@ -47,6 +50,11 @@ ifeq ($(SAN),1)
 BASE_CFLAGS += -O1 -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined
 LDSAN := -fsanitize=address,undefined
 endif
+ifeq ($(FUZZ),1)
+BASE_CFLAGS += -O1 -fno-omit-frame-pointer -fsanitize=fuzzer-no-link,address,undefined \
+               -fno-sanitize-recover=undefined
+LDSAN := -fsanitize=address,undefined
+endif
 ifeq ($(COV),1)
 BASE_CFLAGS += --coverage
 LDSAN += --coverage
@@ -60,6 +68,8 @@ CLI_CFLAGS     = $(BASE_CFLAGS) $(call pkg_cflags,$(CORE_PKGS)) -Isrc/cli -Isrc/
 SANDBOX_CFLAGS = $(BASE_CFLAGS) $(call pkg_cflags,$(CORE_PKGS) $(SANDBOX_PKGS)) -Isrc/sandbox $(CFLAGS)
 TEST_CFLAGS    = $(BASE_CFLAGS) $(call pkg_cflags,$(CORE_PKGS) $(SANDBOX_PKGS) $(TEST_PKGS)) \
                  -Isrc/sandbox -Isrc/tui -Itests/unit $(CFLAGS) -Wno-missing-prototypes
+FUZZ_CFLAGS    = $(BASE_CFLAGS) $(call pkg_cflags,$(CORE_PKGS) $(SANDBOX_PKGS)) -Isrc/sandbox \
+                 -Itests/fuzz $(CFLAGS)
 
 CORE_LIBS    = $(call pkg_libs,$(CORE_PKGS)) -lm -pthread
 TUI_LIBS     = $(call pkg_libs,$(TUI_PKGS))
@@ -72,6 +82,8 @@ TUI_SRC     := $(sort $(wildcard src/tui/*.c))
 SANDBOX_SRC := $(sort $(filter-out src/sandbox/main.c,$(wildcard src/sandbox/*.c)))
 UNIT_SRC    := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_HELPERS:= $(sort $(filter-out $(UNIT_SRC),$(wildcard tests/unit/*.c)))
+FUZZ_SRC    := $(sort $(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_HELPERS:= $(sort $(filter-out $(FUZZ_SRC),$(wildcard tests/fuzz/*.c)))
 
 obj = $(patsubst %.c,$(BUILD)/obj/%.o,$(1))
 
@@ -84,6 +96,8 @@ UNIT_HELPER_OBJ := $(call obj,$(UNIT_HELPERS))
 UNIT_BIN    := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRC))
 # Programs the shell tests run (tests/tools/NAME.c -> BUILD/tests/tools/afcq-NAME).
 TOOL_BIN    := $(patsubst tests/tools/%.c,$(BUILD)/tests/tools/afcq-%,$(sort $(wildcard tests/tools/*.c)))
+FUZZ_HELPER_OBJ := $(call obj,$(FUZZ_HELPERS))
+FUZZ_BIN    := $(patsubst tests/fuzz/%.c,$(BUILD)/%,$(FUZZ_SRC))
 
 LIBAFCQ     := $(BUILD)/libafcq.a
 LIBSANDBOX  := $(BUILD)/libafcq-sandbox.a
@@ -91,7 +105,7 @@ AFCQ        := $(BUILD)/afcq
 SANDBOX     := $(BUILD)/afcq-sandbox
 
 .PHONY: all run test check unit-tests setup install uninstall clean core-purity bench loadtest \
-        memcheck
+        memcheck fuzz fuzz-targets
 .SECONDARY:
 .DEFAULT_GOAL := all
 
@@ -113,10 +127,18 @@ run: setup
 test: setup
 	$(Q)$(MAKE) --no-print-directory BUILD=build/san SAN=1 check
 
-check: all unit-tests
+check: all unit-tests fuzz
 	$(Q)BUILD_DIR=$(BUILD) sh tests/run.sh
 
 unit-tests: $(UNIT_BIN) $(TOOL_BIN)
+
+# The fuzz targets have a build tree of their own: everything compiled by
+# clang with libFuzzer's hooks and both sanitizers.  tests/fuzz/targets.sh
+# runs them (briefly in make test, for as long as you like by hand).
+fuzz:
+	$(Q)$(MAKE) --no-print-directory BUILD=build/fuzz CC=clang FUZZ=1 SAN=0 COV=0 fuzz-targets
+
+fuzz-targets: $(FUZZ_BIN)
 
 # Benchmarks and the loopback load test measure; they are never part of make test.
 bench:
@@ -160,6 +182,11 @@ $(BUILD)/obj/tests/tools/%.o: tests/tools/%.c
 	$(call say,CC,$<)
 	$(Q)$(CC) $(TEST_CFLAGS) -c -o $@ $<
 
+$(BUILD)/fuzz_%: $(BUILD)/obj/tests/fuzz/fuzz_%.o $(FUZZ_HELPER_OBJ) $(LIBSANDBOX) $(LIBAFCQ)
+	$(call say,LD,$@)
+	$(Q)$(CC) -fsanitize=fuzzer,address,undefined $(LDFLAGS) -o $@ $< $(FUZZ_HELPER_OBJ) \
+	    $(LIBSANDBOX) $(LIBAFCQ) $(SANDBOX_LIBS) $(CORE_LIBS)
+
 $(BUILD)/obj/src/core/%.o: src/core/%.c
 	@mkdir -p $(dir $@)
 	$(call say,CC,$<)
@@ -184,6 +211,11 @@ $(BUILD)/obj/src/sandbox/%.o: src/sandbox/%.c
 	@mkdir -p $(dir $@)
 	$(call say,CC,$<)
 	$(Q)$(CC) $(SANDBOX_CFLAGS) -c -o $@ $<
+
+$(BUILD)/obj/tests/fuzz/%.o: tests/fuzz/%.c
+	@mkdir -p $(dir $@)
+	$(call say,CC,$<)
+	$(Q)$(CC) $(FUZZ_CFLAGS) -c -o $@ $<
 
 $(BUILD)/obj/tests/unit/%.o: tests/unit/%.c
 	@mkdir -p $(dir $@)

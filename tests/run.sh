@@ -1,7 +1,8 @@
 #!/bin/sh
 # Runs the whole suite: cmocka unit binaries, then the shell tests in
-# tests/sandbox, tests/cli and tests/tui.  Shell tests report one line per
-# check, "PASS name", "FAIL name: why" or "SKIP name: why".  Ends with
+# tests/sandbox, tests/cli and tests/tui, then the fuzz targets
+# (tests/fuzz/targets.sh, one line per target).  Shell tests report one line
+# per check, "PASS name", "FAIL name: why" or "SKIP name: why".  Ends with
 # "N passed, N failed, N skipped".  A skip is shown and counted, and fails the
 # run: set-up installs everything the tests use, so a skip means it did not
 # (AFCQ_ALLOW_SKIPS=1 lets a developer's partial machine through).
@@ -39,7 +40,7 @@ for t in "$BUILD_DIR"/tests/test_*; do
 	printf '%-40s %3d passed, %d failed\n' "$name" "$p" "$f"
 done
 
-for t in tests/sandbox/*.sh tests/cli/*.sh tests/tui/*.sh; do
+for t in tests/sandbox/*.sh tests/cli/*.sh tests/tui/*.sh tests/fuzz/*.sh; do
 	[ -f "$t" ] || continue
 	sh "$t" >"$log" 2>&1
 	rc=$?
