@@ -10,9 +10,6 @@
  */
 #include "fuzzlib.h"
 
-#include <stdlib.h>
-#include <string.h>
-
 #include "afcq/codec.h"
 #include "afcq/money.h"
 
@@ -28,8 +25,9 @@ static void show_taxes(const struct afcq_tax *t, size_t n)
 	}
 }
 
-static void show_answer(const struct afcq_response *r)
+static void show_answer(const void *v, const char *emitted)
 {
+	const struct afcq_response *r = v;
 	struct afcq_totals tot;
 	char buf[64];
 
@@ -49,60 +47,16 @@ static void show_answer(const struct afcq_response *r)
 	afcq_money_format(tot.total_due, buf, sizeof(buf));
 }
 
-static void check_response(const char *text, size_t len)
-{
-	struct afcq_response r1, r2;
-	struct afcq_error err;
-
-	afcq_response_init(&r1);
-	afcq_response_init(&r2);
-	afcq_error_clear(&err);
-	enum afcq_status st = afcq_codec_parse_response(text, len, &r1, &err);
-	if (st != AFCQ_OK) {
-		fuzz_check_error(st, &err);
-		return;
-	}
-	char *c1 = fuzz_dump(afcq_codec_response_to_json(&r1));
-
-	fuzz_check(afcq_codec_parse_response(c1, strlen(c1), &r2, NULL) == AFCQ_OK,
-		   "an emitted answer does not decode", c1, NULL);
-	char *c2 = fuzz_dump(afcq_codec_response_to_json(&r2));
-	fuzz_same_text("an answer does not round-trip", c1, c2);
-	show_answer(&r1);
-	free(c1);
-	free(c2);
-	afcq_response_done(&r2);
-	afcq_response_done(&r1);
-}
-
-static void check_commit_response(const char *text, size_t len)
-{
-	struct afcq_commit_response r1 = { 0 }, r2 = { 0 };
-	struct afcq_error err;
-
-	afcq_error_clear(&err);
-	enum afcq_status st = afcq_codec_parse_commit_response(text, len, &r1, &err);
-	if (st != AFCQ_OK) {
-		fuzz_check_error(st, &err);
-		return;
-	}
-	char *c1 = fuzz_dump(afcq_codec_commit_response_to_json(&r1));
-
-	fuzz_check(afcq_codec_parse_commit_response(c1, strlen(c1), &r2, NULL) == AFCQ_OK,
-		   "an emitted commit answer does not decode", c1, NULL);
-	fuzz_same_json("a commit answer does not round-trip",
-		       afcq_codec_commit_response_to_json(&r1),
-		       afcq_codec_commit_response_to_json(&r2));
-	free(c1);
-	afcq_commit_response_done(&r2);
-	afcq_commit_response_done(&r1);
-}
+FUZZ_DECODER(answer, struct afcq_response, afcq_codec_parse_response,
+	     afcq_codec_response_to_json, afcq_response_done);
+FUZZ_DECODER(commit_answer, struct afcq_commit_response, afcq_codec_parse_commit_response,
+	     afcq_codec_commit_response_to_json, afcq_commit_response_done);
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	const char *text = (const char *)data;
 
-	check_response(text, size);
-	check_commit_response(text, size);
+	fuzz_round_trip(&answer, text, size, show_answer);
+	fuzz_round_trip(&commit_answer, text, size, NULL);
 	return 0;
 }

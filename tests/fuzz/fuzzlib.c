@@ -53,6 +53,40 @@ void fuzz_check_error(enum afcq_status st, const struct afcq_error *err)
 	fuzz_check(!strpbrk(line, "\r\n"), "an error message spans lines", line, NULL);
 }
 
+bool fuzz_round_trip(const struct fuzz_decoder *d, const char *text, size_t len,
+		     void (*then)(const void *v, const char *emitted))
+{
+	void *v1 = calloc(1, d->size), *v2 = calloc(1, d->size);
+	struct afcq_error err;
+	enum afcq_status st;
+
+	fuzz_check(v1 && v2, "out of memory", d->name, NULL);
+	afcq_error_clear(&err);
+	st = d->parse(text, len, v1, &err);
+	if (st != AFCQ_OK) {
+		fuzz_check_error(st, &err);
+	} else {
+		char *c1 = fuzz_dump(d->emit(v1)), *c2;
+		char what[96];
+
+		snprintf(what, sizeof(what), "%s: what was decoded, emitted, does not decode",
+			 d->name);
+		fuzz_check(d->parse(c1, strlen(c1), v2, NULL) == AFCQ_OK, what, c1, NULL);
+		c2 = fuzz_dump(d->emit(v2));
+		snprintf(what, sizeof(what), "%s: a decoded value does not round-trip", d->name);
+		fuzz_same_text(what, c1, c2);
+		if (then)
+			then(v1, c1);
+		free(c1);
+		free(c2);
+	}
+	d->done(v1);
+	d->done(v2);
+	free(v1);
+	free(v2);
+	return st == AFCQ_OK;
+}
+
 const char *fuzz_top(void)
 {
 	const char *t = getenv("AFCQ_TOP");

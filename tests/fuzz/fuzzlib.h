@@ -38,6 +38,35 @@ char *fuzz_dump(json_t *j);
  * one-line message that says something. */
 void fuzz_check_error(enum afcq_status st, const struct afcq_error *err);
 
+/* A decoder seen through void pointers, so one round-trip check serves
+ * every payload; FUZZ_DECODER writes the wrappers that keep each call at
+ * its real type. */
+struct fuzz_decoder {
+	const char *name;
+	size_t size;      /* of the decoded struct */
+	enum afcq_status (*parse)(const char *text, size_t len, void *out, struct afcq_error *err);
+	json_t *(*emit)(const void *v);
+	void (*done)(void *v);
+};
+
+#define FUZZ_DECODER(NAME, TYPE, PARSE, EMIT, DONE)                                             \
+	static enum afcq_status NAME##_parse(const char *text, size_t len, void *out,            \
+					     struct afcq_error *err)                             \
+	{                                                                                        \
+		return PARSE(text, len, (TYPE *)out, err);                                       \
+	}                                                                                        \
+	static json_t *NAME##_emit(const void *v) { return EMIT((const TYPE *)v); }              \
+	static void NAME##_done(void *v) { DONE((TYPE *)v); }                                    \
+	static const struct fuzz_decoder NAME = { .name = #NAME, .size = sizeof(TYPE),           \
+		.parse = NAME##_parse, .emit = NAME##_emit, .done = NAME##_done }
+
+/* Decodes text with d.  A refusal must carry a one-line message
+ * (fuzz_check_error).  What decodes must round-trip: emitted, decoded
+ * again and emitted, it gives the same text; then then(v, emitted text) is
+ * called on it when then is not NULL.  Returns true when text decoded. */
+bool fuzz_round_trip(const struct fuzz_decoder *d, const char *text, size_t len,
+		     void (*then)(const void *v, const char *emitted));
+
 /* The top of the source tree: $AFCQ_TOP, else the current directory.
  * Borrowed string. */
 const char *fuzz_top(void);
