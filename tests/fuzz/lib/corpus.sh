@@ -23,6 +23,18 @@ seed_request() {
 	} >"$1/$2"
 }
 
+# A catalog cache file as afcq writes it, for fuzz_lookup's endpoint.
+cache_seed() {
+	{
+		printf '{"format":"afcq-catalog 1","endpoint":"https://fuzz.example",'
+		printf '"fetched":1700000000,"tspairs":'
+		cat "$FIX/codec/tspairs.json"
+		printf ',"taxtypes":'
+		cat "$FIX/codec/taxtypes.json"
+		printf '}\n'
+	} >"$1/catalog-cache.json"
+}
+
 sandbox_seeds() {
 	sd=$1
 	for f in "$FIX"/requests/*.json "$FIX"/engine/*.json "$FIX"/codec/request_*.json; do
@@ -51,7 +63,8 @@ fuzz_seeds() {
 		seed_copy "$sd_out" "$FIX"/codec/response_*.json "$FIX"/codec/commit_*.json ;;
 	lookup)
 		seed_copy "$sd_out" "$FIX"/codec/tspairs.json "$FIX"/codec/taxtypes.json \
-			"$FIX"/codec/pcode_*.json "$FIX"/codec/serviceinfo.json ;;
+			"$FIX"/codec/pcode_*.json "$FIX"/codec/serviceinfo.json
+		cache_seed "$sd_out" ;;
 	config)
 		seed_copy "$sd_out" "$FIX"/config/*.conf "$AFCQ_TOP/config.example" ;;
 	sandbox)
