@@ -11,8 +11,9 @@
  *
  * For any input: every request gets an answer; no internal failure (500);
  * a refusal has a one-line `error` header and a JSON body; every JSON
- * answer is JSON our reader takes; a CalcTaxes or Commit answer decodes
- * with the client's own decoder.
+ * answer is JSON our reader takes, and the client reads it as an answer
+ * to the request sent (afcq_api_decode): err entries perhaps, never a
+ * malformed answer.
  *
  * The rate book and catalogs are loaded once (libFuzzer calls
  * LLVMFuzzerInitialize before any input); the tree is $AFCQ_TOP, else the
@@ -25,6 +26,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "afcq/api.h"
 #include "afcq/codec.h"
 #include "afcq/str.h"
 #include "catalog.h"
@@ -69,7 +71,71 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	return 0;
 }
 
-static void check_reply(const char *path, const struct routes_reply *r)
+/* Which client operation reads the answer of a route. */
+static const struct {
+	const char *path;    /* a prefix when it ends in '/' */
+	enum afcq_op op;
+} route_ops[] = {
+	{ "/api/v2/afc/CalcTaxes", AFCQ_OP_QUOTE },
+	{ "/api/v2/afc/Commit", AFCQ_OP_COMMIT },
+	{ "/api/v2/afc/tspairs", AFCQ_OP_TSPAIRS },
+	{ "/api/v2/afc/taxtype/", AFCQ_OP_TAXTYPE },
+	{ "/api/v2/afc/PCode", AFCQ_OP_PCODE },
+	{ "/api/v2/afc/location/", AFCQ_OP_LOCATION },
+	{ "/api/v2/afc/primary/", AFCQ_OP_PRIMARY },
+	{ "/api/v2/afc/serviceinfo", AFCQ_OP_SERVICEINFO },
+};
+
+static bool route_op(const char *path, enum afcq_op *op)
+{
+	for (size_t i = 0; i < sizeof(route_ops) / sizeof(route_ops[0]); i++) {
+		const char *p = route_ops[i].path;
+		size_t n = strlen(p);
+
+		if (p[n - 1] == '/' ? strncasecmp(path, p, n) == 0 : strcasecmp(path, p) == 0) {
+			*op = route_ops[i].op;
+			return true;
+		}
+	}
+	return false;
+}
+
+/* Reads a 200 answer the way the client does (afcq_api_decode, with the
+ * request it answers): it may report err entries, never a malformed
+ * answer. */
+static void client_reads(const char *path, const char *body, size_t len,
+			 const struct routes_reply *r)
+{
+	struct afcq_exchange x = { 0 };
+	struct afcq_commit_request commit = { 0 };
+	struct afcq_error err;
+	char line[800];
+
+	if (!route_op(path, &x.op))
+		return;
+	if (x.op == AFCQ_OP_QUOTE) {
+		fuzz_check(afcq_codec_parse_request(body, len, &x.sent, NULL) == AFCQ_OK,
+			   "a CalcTaxes answered 200 whose request does not decode", path, NULL);
+	} else if (x.op == AFCQ_OP_COMMIT) {
+		fuzz_check(afcq_codec_parse_commit_request(body, len, &commit, NULL) == AFCQ_OK,
+			   "a Commit answered 200 whose request does not decode", path, NULL);
+		x.op = commit.cmmt.set && commit.cmmt.v ? AFCQ_OP_COMMIT : AFCQ_OP_UNCOMMIT;
+		x.doc = afcq_xstrdup(commit.doc ? commit.doc : "");
+		afcq_commit_request_done(&commit);
+	}
+	x.http.status = (long)r->status;
+	x.http.body = afcq_xstrdup(r->body);
+	x.http.len = strlen(r->body);
+	x.http.url = afcq_xstrdup(path);
+	afcq_error_clear(&err);
+	fuzz_check(afcq_api_decode(&x, &err) != AFCQ_ERR_PARSE,
+		   "the client finds a sandbox answer malformed or not saying what was done",
+		   afcq_error_line(&err, line, sizeof(line)), r->body);
+	afcq_exchange_done(&x);
+}
+
+static void check_reply(const char *path, const char *body, size_t len,
+			const struct routes_reply *r)
 {
 	char status[16];
 	json_t *j = NULL;
@@ -91,22 +157,7 @@ static void check_reply(const char *path, const struct routes_reply *r)
 	fuzz_check(afcq_json_parse(r->body, strlen(r->body), &j, NULL) == AFCQ_OK,
 		   "a JSON answer our reader refuses", path, r->body);
 	json_decref(j);
-	if (strcasecmp(path, "/api/v2/afc/CalcTaxes") == 0) {
-		struct afcq_response resp;
-
-		afcq_response_init(&resp);
-		fuzz_check(afcq_codec_parse_response(r->body, strlen(r->body), &resp, NULL) ==
-				   AFCQ_OK,
-			   "a CalcTaxes answer the client cannot decode", r->body, NULL);
-		afcq_response_done(&resp);
-	} else if (strcasecmp(path, "/api/v2/afc/Commit") == 0) {
-		struct afcq_commit_response resp = { 0 };
-
-		fuzz_check(afcq_codec_parse_commit_response(r->body, strlen(r->body), &resp,
-							    NULL) == AFCQ_OK,
-			   "a Commit answer the client cannot decode", r->body, NULL);
-		afcq_commit_response_done(&resp);
-	}
+	client_reads(path, body, len, r);
 }
 
 /* Answers one "METHOD PATH [AUTH]\nbody" request of len bytes. */
@@ -130,9 +181,11 @@ static void one_request(const struct sandbox_ctx *ctx, const char *req, size_t l
 	else
 		auth = (char *)good_auth;
 	/* The body is exactly the bytes that follow: no terminating NUL. */
-	routes_dispatch(ctx, method, path, auth, nl ? nl + 1 : NULL,
-			nl ? len - head_len - 1 : 0, &reply);
-	check_reply(path, &reply);
+	const char *body = nl ? nl + 1 : NULL;
+	size_t body_len = nl ? len - head_len - 1 : 0;
+
+	routes_dispatch(ctx, method, path, auth, body, body_len, &reply);
+	check_reply(path, body ? body : "", body_len, &reply);
 	routes_reply_done(&reply);
 	free(head);
 }
