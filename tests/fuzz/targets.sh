@@ -12,7 +12,11 @@
 
 FUZZ_DIR=${FUZZ_DIR:-build/fuzz}
 FUZZ_SECONDS=${FUZZ_SECONDS:-15}
-FUZZ_TARGETS=${FUZZ_TARGETS:-answer config lookup request sandbox}
+if [ -z "${FUZZ_TARGETS:-}" ]; then   # every tests/fuzz/fuzz_NAME.c
+	FUZZ_TARGETS=$(for src in "$AFCQ_TOP"/tests/fuzz/fuzz_*.c; do
+		basename "$src" .c | sed 's/^fuzz_//'
+	done)
+fi
 FUZZ_NICE=${FUZZ_NICE:-0}
 case $FUZZ_DIR in /*) ;; *) FUZZ_DIR="$AFCQ_TOP/$FUZZ_DIR" ;; esac
 mkdir -p "$FUZZ_DIR/artifacts"
