@@ -200,8 +200,6 @@ void cli_csv_calc(FILE *f, const struct afcq_response *resp);
 void cli_csv_field(FILE *f, const char *s);
 /* The same field followed by a comma. */
 void cli_csv_next(FILE *f, const char *s);
-/* Number with the shortest digits that read back to the same double. */
-const char *cli_number(double v, char *buf, size_t n);
 /* Prints an answer body pretty-printed (as sent, re-indented); a body that
  * is not JSON is printed as it came. */
 void cli_json_body(FILE *f, const char *body);

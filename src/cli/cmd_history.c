@@ -125,7 +125,7 @@ static void list(const struct cli_opts *o, struct afcq_history_entry *v, size_t 
 			cli_csv_next(stdout, e->doc);
 			cli_csv_next(stdout, e->invn);
 			if (e->has_total)
-				fputs(cli_number(e->total, tb, sizeof tb), stdout);
+				fputs(afcq_number_format(e->total, tb, sizeof tb), stdout);
 			putchar(',');
 			cli_csv_next(stdout, afcq_outcome_name(e->outcome));
 			cli_csv_field(stdout, e->endpoint);

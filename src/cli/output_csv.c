@@ -8,52 +8,14 @@
  */
 #include "cli.h"
 
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "afcq/money.h"
+
 static const char header[] =
 	"scope,doc,ref,tid,name,cat,cid,lvl,pcd,calc,rate,base,lns,min,exm,bill,cmpl,sur,tax";
-
-/* Rewrites an exponent form ("1e-05") as plain decimals with the same
- * significant digits, so that every consumer reads the number. */
-static void plain_decimal(double v, int prec, char *buf, size_t n)
-{
-	int exp10 = (int)floor(log10(fabs(v)));
-	int decimals = prec - 1 - exp10;
-	if (decimals < 0)
-		decimals = 0;
-	if (decimals > 40)
-		decimals = 40;
-	snprintf(buf, n, "%.*f", decimals, v);
-	if (strchr(buf, '.')) {
-		size_t len = strlen(buf);
-		while (len > 0 && buf[len - 1] == '0')
-			buf[--len] = '\0';
-		if (len > 0 && buf[len - 1] == '.')
-			buf[--len] = '\0';
-	}
-}
-
-const char *cli_number(double v, char *buf, size_t n)
-{
-	if (v == 0.0 || !isfinite(v)) {
-		snprintf(buf, n, "%s", v == 0.0 ? "0" : (isnan(v) ? "nan" : (v > 0 ? "inf" : "-inf")));
-		return buf;
-	}
-	int p;
-	for (p = 1; p <= 17; p++) {
-		snprintf(buf, n, "%.*g", p, v);
-		if (strtod(buf, NULL) == v)
-			break;
-	}
-	if (p > 17)
-		p = 17;
-	if (strchr(buf, 'e'))
-		plain_decimal(v, p, buf, n);
-	return buf;
-}
 
 void cli_csv_field(FILE *f, const char *s)
 {
@@ -82,7 +44,7 @@ static void num(FILE *f, double v)
 {
 	char b[64];
 	fputc(',', f);
-	fputs(cli_number(v, b, sizeof b), f);
+	fputs(afcq_number_format(v, b, sizeof b), f);
 }
 
 static void str(FILE *f, const char *s)

@@ -52,7 +52,7 @@ static const char *base_text(int calc, double tm, long long lns, double min, cha
 	if (calc == 4 || calc == 8)
 		snprintf(buf, n, "%lld line%s", lns, lns == 1 ? "" : "s");
 	else if (calc == 3)
-		snprintf(buf, n, "%s min", cli_number(min, num, sizeof num));
+		snprintf(buf, n, "%s min", afcq_number_format(min, num, sizeof num));
 	else
 		afcq_money_format(tm, buf, n);
 	return buf;

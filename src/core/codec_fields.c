@@ -11,6 +11,7 @@
 
 #include "afcq/codec.h"
 #include "afcq/model.h"
+#include "afcq/number.h"
 #include "afcq/str.h"
 
 /* ---- paths and errors ---------------------------------------------------- */
@@ -67,36 +68,44 @@ static enum afcq_status field_error(struct afcq_error *err, const char *parent, 
 
 /* ---- numbers ------------------------------------------------------------- */
 
-void codec_format_double(double d, char *buf, size_t n)
-{
-	for (int prec = 15; prec <= 17; prec++) {
-		snprintf(buf, n, "%.*g", prec, d);
-		if (strtod(buf, NULL) == d)
-			break;
-	}
-	/* printf follows LC_NUMERIC; JSON wants a point whatever the locale. */
-	for (char *p = buf; *p; p++)
-		if (*p == ',')
-			*p = '.';
-}
-
-/* Reads an integral JSON number; real values must have no fraction. */
-static enum afcq_status json_to_llong(const json_t *v, long long *out, const char **why)
+/* Reads a JSON number, or a string holding one (the service takes "03"
+ * and "15.50" for numeric fields), into *out.  Returns false with *why. */
+static bool json_to_number(const json_t *v, struct afcq_number *out, const char **why)
 {
 	if (json_is_integer(v)) {
-		*out = (long long)json_integer_value(v);
-		return AFCQ_OK;
+		out->ll = (long long)json_integer_value(v);
+		out->d = (double)out->ll;
+		out->integral = true;
+		return true;
 	}
-	if (!json_is_real(v)) {
-		*why = "not a number";
+	if (json_is_real(v)) {
+		double d = json_real_value(v);
+		out->d = d;
+		out->integral = d == trunc(d) && fabs(d) < 9.2e18;
+		out->ll = out->integral ? (long long)d : 0;
+		return true;
+	}
+	if (json_is_string(v))
+		return afcq_number_read(json_string_value(v), json_string_length(v), out, why);
+	*why = "not a number";
+	return false;
+}
+
+/* Reads an integral number; real values must have no fraction. */
+static enum afcq_status json_to_llong(const json_t *v, long long *out, const char **why)
+{
+	struct afcq_number num;
+	if (!json_to_number(v, &num, why) || !afcq_number_integer(&num, out, why))
 		return AFCQ_ERR_PARSE;
-	}
-	double d = json_real_value(v);
-	if (d != trunc(d) || d < -9.2e18 || d > 9.2e18) {
-		*why = "not an integer";
+	return AFCQ_OK;
+}
+
+static enum afcq_status json_to_double(const json_t *v, double *out, const char **why)
+{
+	struct afcq_number num;
+	if (!json_to_number(v, &num, why))
 		return AFCQ_ERR_PARSE;
-	}
-	*out = (long long)d;
+	*out = num.d;
 	return AFCQ_OK;
 }
 
@@ -237,7 +246,7 @@ static enum afcq_status parse_string(const json_t *v, const struct codec_field *
 		snprintf(num, sizeof num, "%" JSON_INTEGER_FORMAT, json_integer_value(v));
 		s = num;
 	} else if ((f->flags & CODEC_NUM_AS_STR) && json_is_real(v)) {
-		codec_format_double(json_real_value(v), num, sizeof num);
+		afcq_number_shortest(json_real_value(v), num, sizeof num);
 		s = num;
 	} else {
 		return field_error(err, path, f->key, "not a string");
@@ -284,16 +293,18 @@ static enum afcq_status parse_field(const json_t *v, const struct codec_field *f
 		}
 		return AFCQ_OK;
 	case CODEC_ODBL:
-	case CODEC_DBL:
-		if (!json_is_number(v))
-			return field_error(err, path, f->key, "not a number");
+	case CODEC_DBL: {
+		double d;
+		if (json_to_double(v, &d, &why) != AFCQ_OK)
+			return field_error(err, path, f->key, why);
 		if (f->kind == CODEC_ODBL) {
 			((struct afcq_odbl *)dst)->set = true;
-			((struct afcq_odbl *)dst)->v = json_number_value(v);
+			((struct afcq_odbl *)dst)->v = d;
 		} else {
-			*(double *)dst = json_number_value(v);
+			*(double *)dst = d;
 		}
 		return AFCQ_OK;
+	}
 	case CODEC_STR:
 	case CODEC_NULLSTR:
 		return parse_string(v, f, dst, path, err);

@@ -12,8 +12,10 @@
  *  - keys the table does not name are ignored;
  *  - a value of the wrong type is an AFCQ_ERR_PARSE naming the JSON path
  *    ("inv[0].itms[2].chg: not a number");
- *  - integers and reals are both accepted for every numeric field, but an
- *    integer field refuses a value with a fractional part.
+ *  - integers and reals are both accepted for every numeric field, and so
+ *    is a string holding a number ("03", "15.50"; see afcq/number.h), as
+ *    the service reads them; an integer field refuses a value with a
+ *    fractional part; a string that is not a number is "not a number".
  * Emitting rules: optional scalars only when set, strings only when
  * non-NULL, arrays only when non-empty (or when CODEC_KEEP_EMPTY and the
  * "has" flag says the key was there), sub-objects when their `present` flag
@@ -123,10 +125,6 @@ enum afcq_status codec_type_error(struct afcq_error *err, const char *path, cons
 /* Writes "parent.key" (or "key") / "parent[i]" into buf. */
 void codec_path_key(char *buf, size_t n, const char *parent, const char *key);
 void codec_path_index(char *buf, size_t n, const char *parent, size_t i);
-
-/* Shortest text for d that reads back as the same double ("%.15g" up to
- * "%.17g", always with '.' as the decimal point); buf needs 32 bytes. */
-void codec_format_double(double d, char *buf, size_t n);
 
 /* Parses relaxed text into *out and checks it is an object (or, if
  * allow_array, an array); on error *out is NULL. */

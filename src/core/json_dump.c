@@ -13,8 +13,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "afcq/number.h"
 #include "afcq/str.h"
-#include "codec_fields.h"
 
 static void dump_string(struct afcq_buf *b, const char *s, size_t n)
 {
@@ -51,7 +51,7 @@ static void dump_string(struct afcq_buf *b, const char *s, size_t n)
 static void dump_real(struct afcq_buf *b, double d)
 {
 	char num[40];
-	codec_format_double(d, num, sizeof num);
+	afcq_number_shortest(d, num, sizeof num);
 	afcq_buf_puts(b, num);
 	if (!strpbrk(num, ".eEn"))   /* n: inf/nan never reach here, but stay safe */
 		afcq_buf_puts(b, ".0");

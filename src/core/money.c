@@ -20,6 +20,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "afcq/number.h"
+
 /* A double written as decimal digits: value = d[0].d[1]d[2]... x 10^exp. */
 struct decimal {
 	bool neg;
@@ -116,13 +118,7 @@ const char *afcq_number_format(double v, char *buf, size_t n)
 		snprintf(buf, n, "%s", isnan(v) ? "nan" : v > 0 ? "inf" : "-inf");
 		return buf;
 	}
-	int prec = 15;
-	for (; prec < 17; prec++) {
-		char tmp[48];
-		snprintf(tmp, sizeof tmp, "%.*g", prec, v);
-		if (strtod(tmp, NULL) == v)
-			break;
-	}
+	int prec = afcq_number_precision(v);
 	struct decimal dec;
 	decimal_of(v, prec, &dec);
 	if (dec.exp >= -7 && dec.exp <= 20)

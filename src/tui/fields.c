@@ -15,13 +15,13 @@
  */
 #include "tui.h"
 
-#include <errno.h>
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
+#include "afcq/money.h"
+#include "afcq/number.h"
 #include "afcq/str.h"
 
 #define NOLOC (-1L)
@@ -289,8 +289,7 @@ static char *model_text(const struct tui_field_def *f, const char *base)
 		const struct afcq_odbl *v = (const struct afcq_odbl *)p;
 		if (!v->set)
 			return afcq_xstrdup("");
-		snprintf(buf, sizeof buf, "%.15g", v->v);
-		return afcq_xstrdup(buf);
+		return afcq_xstrdup(afcq_number_format(v->v, buf, sizeof buf));
 	}
 	case FT_BOOL: {
 		const struct afcq_obool *v = (const struct afcq_obool *)p;
@@ -352,33 +351,22 @@ const char *tui_field_problem(const struct tui_app *app, enum tui_table t, size_
 	return m ? m->msg : NULL;
 }
 
+/* Numbers typed in a field read as in a request file (afcq/number.h). */
 static int parse_ll(const char *s, long long *out)
 {
-	char *end;
-	errno = 0;
-	long long v = strtoll(s, &end, 10);
-	if (errno || end == s)
-		return -1;
-	while (*end == ' ')
-		end++;
-	if (*end)
-		return -1;
-	*out = v;
-	return 0;
+	struct afcq_number num;
+	const char *why;
+	return afcq_number_read(s, strlen(s), &num, &why) && afcq_number_integer(&num, out, &why)
+		       ? 0 : -1;
 }
 
 static int parse_dbl(const char *s, double *out)
 {
-	char *end;
-	errno = 0;
-	double v = strtod(s, &end);
-	if (errno || end == s || !isfinite(v))
+	struct afcq_number num;
+	const char *why;
+	if (!afcq_number_read(s, strlen(s), &num, &why))
 		return -1;
-	while (*end == ' ')
-		end++;
-	if (*end)
-		return -1;
-	*out = v;
+	*out = num.d;
 	return 0;
 }
 

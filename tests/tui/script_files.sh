@@ -19,6 +19,26 @@ wait-idle
 assert-state total 19.78
 SCRIPT
 
+# Published requests: numbers written as strings ("month": "03") load and
+# price as documented.
+run_script file_with_number_strings "$FIX/requests/streaming.json" <<'SCRIPT'
+wait-idle
+assert-field bill.pcd 1363100
+assert-field itms[0].chg 500
+key F5
+wait-idle
+assert-state total 542.36
+SCRIPT
+printf '{"inv":[{"bill":{"pcd":"3726100"},"itms":[{"chg":"15.5x","tran":19,"serv":6}]}]}\n' \
+	>"$T_TMP/badnum.json"
+run_script file_with_a_string_that_is_no_number <<SCRIPT
+wait-idle
+key F3
+type "$T_TMP/badnum.json"
+key Enter
+assert-state message "inv[0].itms[0].chg: not a number"
+SCRIPT
+
 SAVED="$T_TMP/saved.json"
 run_script file_saved_from_form "$REQ" <<SCRIPT
 wait-idle

@@ -189,6 +189,56 @@ static void test_numbers_integer_or_real(void **state)
 	assert_null(r.inv);
 }
 
+static void test_numbers_written_as_strings(void **state)
+{
+	(void)state;
+	struct afcq_request r;
+	struct afcq_error err;
+	afcq_request_init(&r);
+	/* The service reads "03" and "15.50" in numeric fields; so do we, and
+	 * the model keeps numbers, sent as plain numbers. */
+	assert_int_equal(parse_req("{\"cmpn\":{\"bscl\":\"1\"},\"inv\":[{\"bill\":{\"pcd\":\"3726100\"},"
+				   "\"cust\":\"0\",\"itms\":[{\"chg\":\"15.50\",\"line\":\"01\","
+				   "\"min\":\" 2.5 \",\"tran\":\"19\",\"serv\":\"6\",\"qty\":\"2.0\"}],"
+				   "\"bpd\":{\"month\":\"03\",\"year\":\"2022\"}}],"
+				   "\"ovr\":[{\"tid\":\"162\",\"brkt\":[{\"rate\":\"0.05\",\"max\":\"1e3\"}]}]}",
+				   &r, &err), AFCQ_OK);
+	const struct afcq_invoice *inv = &r.inv[0];
+	assert_true(r.cmpn.bscl.set && r.cmpn.bscl.v == 1);
+	assert_true(inv->bill.pcd.v == 3726100 && inv->cust.set && inv->cust.v == 0);
+	assert_true(inv->itms[0].chg.set && inv->itms[0].chg.v == 15.5);
+	assert_true(inv->itms[0].line.v == 1 && inv->itms[0].min.v == 2.5);
+	assert_true(inv->itms[0].tran.v == 19 && inv->itms[0].serv.v == 6 && inv->itms[0].qty.v == 2);
+	assert_true(inv->bpd.month.set && inv->bpd.month.v == 3 && inv->bpd.year.v == 2022);
+	assert_true(r.ovr[0].tid.v == 162 && r.ovr[0].brkt[0].rate == 0.05);
+	assert_true(r.ovr[0].brkt[0].max.v == 1000);
+	char *sent = afcq_codec_request_dump(&r, AFCQ_JSON_COMPACT);
+	assert_non_null(strstr(sent, "\"bpd\":{\"month\":3,\"year\":2022}"));
+	assert_non_null(strstr(sent, "\"chg\":15.5,\"line\":1,\"min\":2.5"));
+	assert_non_null(strstr(sent, "\"pcd\":3726100"));
+	free(sent);
+	afcq_request_done(&r);
+
+	/* A string that is not a number still names its field. */
+	static const struct {
+		const char *json;
+		const char *want;
+	} bad[] = {
+		{ "{\"inv\":[{\"bpd\":{\"month\":\"March\"}}]}", "inv[0].bpd.month: not a number" },
+		{ "{\"inv\":[{\"bpd\":{\"month\":\"\"}}]}", "inv[0].bpd.month: not a number" },
+		{ "{\"inv\":[{\"bpd\":{\"month\":\"3.5\"}}]}", "inv[0].bpd.month: not an integer" },
+		{ "{\"inv\":[{\"itms\":[{\"chg\":\"0x10\"}]}]}", "inv[0].itms[0].chg: not a number" },
+		{ "{\"inv\":[{\"itms\":[{\"chg\":\"inf\"}]}]}", "inv[0].itms[0].chg: not a number" },
+		{ "{\"inv\":[{\"itms\":[{\"chg\":\"1e999\"}]}]}", "inv[0].itms[0].chg: out of range" },
+		{ "{\"inv\":[{\"cust\":\"1e30\"}]}", "inv[0].cust: out of range" },
+	};
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		assert_int_equal(parse_req(bad[i].json, &r, &err), AFCQ_ERR_PARSE);
+		codec_test_assert_error_line(&err, bad[i].want);
+		assert_int_equal(r.n_inv, 0);
+	}
+}
+
 static void test_text_fields_take_numbers(void **state)
 {
 	(void)state;
@@ -216,7 +266,7 @@ static void test_type_error_paths(void **state)
 		const char *json;
 		const char *want;
 	} cases[] = {
-		{ "{\"inv\":[{\"itms\":[{},{},{\"chg\":\"12\"}]}]}",
+		{ "{\"inv\":[{\"itms\":[{},{},{\"chg\":\"12 dollars\"}]}]}",
 		  "inv[0].itms[2].chg: not a number" },
 		{ "{\"cfg\":{\"retnb\":1}}", "cfg.retnb: not a boolean" },
 		{ "{\"inv\":{}}", "inv: not an array" },
@@ -402,6 +452,7 @@ int main(void)
 		cmocka_unit_test(test_relaxed_comments_commas_repeated_inv),
 		cmocka_unit_test(test_relax_output_is_strict),
 		cmocka_unit_test(test_numbers_integer_or_real),
+		cmocka_unit_test(test_numbers_written_as_strings),
 		cmocka_unit_test(test_text_fields_take_numbers),
 		cmocka_unit_test(test_type_error_paths),
 		cmocka_unit_test(test_repeated_inv_error_index),

@@ -178,6 +178,48 @@ static void test_response_type_error(void **state)
 
 /* ---- Commit ------------------------------------------------------------------- */
 
+static void test_answer_numbers_as_strings(void **state)
+{
+	(void)state;
+	struct afcq_error err;
+	afcq_error_clear(&err);
+	/* Answers and look-ups read numbers written as strings too. */
+	struct afcq_response r;
+	afcq_response_init(&r);
+	const char *t = "{\"inv\":[{\"itms\":[{\"base\":\"9.5\",\"txs\":[{\"tm\":\"15\","
+			"\"calc\":\"1\",\"lns\":\"0\",\"pcd\":\"3726100\",\"rate\":\"0.0625\","
+			"\"tax\":\"0.9375\",\"lvl\":\"1\",\"tid\":\"001\"}],"
+			"\"err\":[{\"code\":\"-1000\",\"msg\":\"m\"}]}],"
+			"\"summ\":[{\"max\":\"2147483647\",\"tchg\":\"16.72\",\"tax\":\"1.045\"}]}]}";
+	assert_int_equal(afcq_codec_parse_response(t, strlen(t), &r, &err), AFCQ_OK);
+	const struct afcq_tax *tx = &r.inv[0].itms[0].txs[0];
+	assert_true(tx->tm == 15 && tx->calc == 1 && tx->pcd == 3726100 && tx->rate == 0.0625);
+	assert_true(tx->tax == 0.9375 && tx->lvl == 1 && tx->tid == 1);
+	assert_true(r.inv[0].itms[0].base.v == 9.5);
+	assert_int_equal(r.inv[0].itms[0].err.v[0].code, -1000);
+	assert_true(r.inv[0].summ[0].max == 2147483647.0 && r.inv[0].summ[0].tax == 1.045);
+	afcq_response_done(&r);
+	const char *bad = "{\"inv\":[{\"itms\":[{\"txs\":[{\"tax\":\"n/a\"}]}]}]}";
+	assert_int_equal(afcq_codec_parse_response(bad, strlen(bad), &r, &err), AFCQ_ERR_PARSE);
+	codec_test_assert_error_line(&err, "inv[0].itms[0].txs[0].tax: not a number");
+
+	struct afcq_tspair_list l = { 0 };
+	const char *p = "[{\"TransactionType\":\"19\",\"ServiceType\":\"06\",\"MarketType\":\"0\",\"TransactionDescription\":\"VoIP\",\"ServiceDescription\":\"Access Charge\"}]";
+	assert_int_equal(afcq_codec_parse_tspairs(p, strlen(p), &l, &err), AFCQ_OK);
+	assert_int_equal(l.v[0].tran, 19);
+	assert_int_equal(l.v[0].serv, 6);
+	afcq_tspair_list_done(&l);
+
+	struct afcq_pcode_result pr = { 0 };
+	const char *q = "{\"LocationData\":[{\"PCode\":\"1956600\"}],\"MatchCount\":\"1\"}";
+	assert_int_equal(afcq_codec_parse_pcode_result(q, strlen(q), &pr, &err), AFCQ_OK);
+	assert_true(pr.n == 1 && pr.v[0].pcode == 1956600 && pr.match_count == 1);
+	afcq_pcode_result_done(&pr);
+	const char *qb = "{\"MatchCount\":\"one\"}";
+	assert_int_equal(afcq_codec_parse_pcode_result(qb, strlen(qb), &pr, &err), AFCQ_ERR_PARSE);
+	codec_test_assert_error_line(&err, "MatchCount: not a number");
+}
+
 static void test_commit_shapes(void **state)
 {
 	(void)state;
@@ -361,6 +403,7 @@ int main(void)
 		cmocka_unit_test(test_response_tax_key_order),
 		cmocka_unit_test(test_response_ten_thousand_items),
 		cmocka_unit_test(test_response_type_error),
+		cmocka_unit_test(test_answer_numbers_as_strings),
 		cmocka_unit_test(test_commit_shapes),
 		cmocka_unit_test(test_lookup_tspairs_taxtypes),
 		cmocka_unit_test(test_lookup_pcode),
