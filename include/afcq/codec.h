@@ -1,10 +1,13 @@
 /* codec.h - JSON to model and back, on jansson.
  *
- * Input text may hold // and / * * / comments and trailing commas (the AFC
- * documentation's examples do); a request that repeats the top-level "inv"
- * key gets every repetition merged in order.  Unknown fields are ignored.
- * Numbers are read as doubles or integers whichever way they come ("100"
- * and "100.0" both work for any numeric field).
+ * Input text may hold // and / * * / comments, trailing commas and
+ * numbers with leading zeros (the AFC documentation's examples do); a
+ * document that repeats the top-level "inv" key gets the invoices of every
+ * repetition, in order.  Unknown fields are ignored.  Numbers are read as
+ * doubles or integers whichever way they come (100 and 100.0 both work for
+ * any numeric field), and a string holding a number ("03", "15.50") is
+ * read as that number (afcq/number.h); either is kept in the model as a
+ * number and written back as a plain JSON number.
  *
  * Parse functions fill a zeroed output struct the caller owns (free with its
  * _done); on error they leave it done (empty), set *err with the JSON path
@@ -22,13 +25,19 @@
 #include "afcq/error.h"
 #include "afcq/model.h"
 
-/* Removes comments and trailing commas and renames repeated top-level
- * keys (the second "inv" becomes "inv#2", the third "inv#3"...); comments
- * turn into blanks so line/column numbers still match the input.  Returns a
- * malloc'd NUL-terminated string (never NULL). */
+/* Turns relaxed text into strict JSON of the same length: comments and
+ * trailing commas become blanks, and so do the leading zeros of numbers
+ * ("03" reads as 3), so line/column numbers still match the input; a
+ * leading byte order mark is dropped.  Repeated keys are left as they are
+ * (afcq_json_parse merges repeated "inv").  Returns a malloc'd
+ * NUL-terminated string (never NULL). */
 char *afcq_json_relax(const char *text, size_t len);
 
-/* Parses relaxed JSON text into a json_t (new reference).  Syntax errors
+/* Parses relaxed JSON text into a json_t (new reference).  In a top-level
+ * object, a repeated "inv" key (compared as decoded: "i\u006ev" is "inv")
+ * gives one "inv" holding the invoices of every repetition in order; other
+ * repeated keys keep their last value.  "{,}" and "[,]" are refused, as
+ * every other syntax error.  Syntax errors
  * set err->line and err->column (1-based, in characters) and a message
  * "syntax error at line L, column C: ..."; blank text gives
  * AFCQ_CAUSE_EMPTY. */

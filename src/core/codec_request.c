@@ -2,12 +2,11 @@
  *
  * The tables below are the wire format: key, kind, model field, in the
  * order of the AFC request template.  A request that repeats the top-level
- * "inv" key reaches us (through afcq_json_relax) as "inv", "inv#2",
- * "inv#3"...; their invoices are appended in that order.
+ * "inv" key reaches us with the invoices of every repetition under one
+ * "inv", in order (afcq_json_parse does that).
  */
 #include "afcq/codec.h"
 
-#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -261,54 +260,11 @@ enum afcq_status afcq_codec_exemptions_from_json(const json_t *j, const char *pa
 
 /* ---- CalcTaxes request ------------------------------------------------------- */
 
-/* "inv#2", "inv#3"...: a repetition renamed by afcq_json_relax. */
-static bool is_repeated_inv(const char *key)
-{
-	if (strncmp(key, "inv#", 4) != 0 || !key[4])
-		return false;
-	for (const char *p = key + 4; *p; p++)
-		if (!isdigit((unsigned char)*p))
-			return false;
-	return true;
-}
-
-static enum afcq_status merge_repeated_inv(const json_t *j, struct afcq_request *r,
-					   struct afcq_error *err)
-{
-	const char *key;
-	const json_t *v;
-	json_object_foreach((json_t *)j, key, v) {
-		if (!is_repeated_inv(key) || json_is_null(v))
-			continue;
-		if (!json_is_array(v))
-			return codec_type_error(err, "inv", "not an array");
-		size_t add = json_array_size(v);
-		if (add == 0)
-			continue;
-		size_t base = r->n_inv;
-		r->inv = afcq_xrealloc(r->inv, (base + add) * sizeof(*r->inv));
-		memset(r->inv + base, 0, add * sizeof(*r->inv));
-		r->n_inv = base + add;
-		for (size_t i = 0; i < add; i++) {
-			char path[64];
-			codec_path_index(path, sizeof path, "inv", base + i);
-			enum afcq_status st = codec_parse_object(json_array_get(v, i),
-								 &invoice_table, &r->inv[base + i],
-								 path, err);
-			if (st != AFCQ_OK)
-				return st;
-		}
-	}
-	return AFCQ_OK;
-}
-
 enum afcq_status afcq_codec_request_from_json(const json_t *j, struct afcq_request *out,
 					      struct afcq_error *err)
 {
 	afcq_request_done(out);
 	enum afcq_status st = codec_parse_object(j, &request_table, out, "", err);
-	if (st == AFCQ_OK)
-		st = merge_repeated_inv(j, out, err);
 	if (st != AFCQ_OK)
 		afcq_request_done(out);
 	return st;

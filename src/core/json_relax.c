@@ -1,17 +1,26 @@
-/* json_relax.c - turns the relaxed JSON found in the AFC documentation into
- * strict JSON, and parses it with jansson.
+/* json_relax.c - reads the relaxed JSON found in the AFC documentation, the
+ * way the service reads it, with jansson doing the parsing.
  *
- * One pass over the bytes, aware of strings so that "https://x" or a
- * comment opener inside a value is left alone:
+ * One pass over the bytes turns the relaxed text into strict JSON of the
+ * same length, aware of strings so that "https://x" or a comment opener
+ * inside a value is left alone:
  *  - // and / * * / comments become spaces (newlines inside block comments
  *    stay), one space per character, so jansson's line and column numbers
- *    still point at the user's text;
- *  - a comma followed only by blanks and comments before } or ] becomes a
- *    space;
- *  - inside the top-level object, the second and later occurrences of a key
- *    are renamed "key#2", "key#3"... so no repetition is lost (jansson keeps
- *    only the last).  The request decoder merges "inv", "inv#2"... in order.
+ *    still point at the user's text; an unclosed block comment keeps its
+ *    opener, which jansson refuses;
+ *  - a comma that follows a value and is followed only by blanks and
+ *    comments before } or ] becomes a space ("{,}" and "[,]" stay, and
+ *    jansson refuses them: there is no value for the comma to follow);
+ *  - leading zeros of a number are read as decimal ("month": 03 is 3):
+ *    the extra zeros become spaces, before the sign if there is one;
  *  - a leading UTF-8 byte order mark is dropped.
+ * The same pass notes where each value of a top-level "inv" key lies
+ * (keys are compared as jansson decodes them, so "i\u006ev" is "inv").
+ * jansson keeps only the last of repeated keys; when "inv" is repeated,
+ * the service adds up the invoices of every repetition, so afcq_json_parse
+ * parses each of those values again and puts their invoices, in order,
+ * under one "inv".  Other repeated keys keep their last value, and no
+ * other key is ever read as "inv".
  */
 #include "afcq/codec.h"
 
@@ -21,9 +30,9 @@
 
 #include "afcq/str.h"
 
-struct seen_key {
-	char *key;
-	int count;
+/* Byte range [start, end) of the strict text holding one "inv" value. */
+struct span {
+	size_t start, end;
 };
 
 struct relax {
@@ -34,8 +43,10 @@ struct relax {
 	char top;           /* '{' or '[' of the top-level value */
 	char prev;          /* last significant character outside strings */
 	size_t comma;       /* out position + 1 of a comma that may trail */
-	struct seen_key *keys;
-	size_t n_keys;
+	bool key_is_inv;    /* the top-level key just read is "inv" */
+	bool in_inv;        /* inside the value of a top-level "inv" */
+	struct span *inv;   /* where each top-level "inv" value lies */
+	size_t n_inv;
 };
 
 static bool is_continuation(unsigned char c)
@@ -43,44 +54,84 @@ static bool is_continuation(unsigned char c)
 	return (c & 0xc0) == 0x80;
 }
 
-/* Counts one more occurrence of the top-level key out[start..] and returns
- * how many times it has been seen. */
-static int count_key(struct relax *r, size_t start)
+static bool is_digit(char c)
 {
-	const char *k = r->out.data + start;
-	size_t klen = r->out.len - start;
-	for (size_t i = 0; i < r->n_keys; i++) {
-		if (strlen(r->keys[i].key) == klen && memcmp(r->keys[i].key, k, klen) == 0)
-			return ++r->keys[i].count;
-	}
-	r->keys = afcq_xrealloc(r->keys, (r->n_keys + 1) * sizeof(*r->keys));
-	r->keys[r->n_keys].key = afcq_xstrndup(k, klen);
-	r->keys[r->n_keys].count = 1;
-	r->n_keys++;
-	return 1;
+	return c >= '0' && c <= '9';
+}
+
+/* Characters that continue a bare token (number, true, false, null). */
+static bool is_token_char(char c)
+{
+	return is_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '.' ||
+	       c == '+' || c == '-' || c == '_';
+}
+
+/* Whether the significant character c can end a value, so that a comma
+ * after it separates something. */
+static bool ends_value(char c)
+{
+	return c != '\0' && c != '{' && c != '[' && c != ',' && c != ':';
+}
+
+/* Whether the JSON string text s[0..n) (quotes included) decodes to "inv". */
+static bool string_is_inv(const char *s, size_t n)
+{
+	if (n == 5 && memcmp(s, "\"inv\"", 5) == 0)
+		return true;
+	if (!memchr(s, '\\', n))
+		return false;
+	json_error_t je;
+	json_t *j = json_loadb(s, n, JSON_DECODE_ANY | JSON_ALLOW_NUL, &je);
+	bool inv = j && json_is_string(j) && json_string_length(j) == 3 &&
+		   memcmp(json_string_value(j), "inv", 3) == 0;
+	json_decref(j);
+	return inv;
 }
 
 static void copy_string(struct relax *r)
 {
 	bool is_key = r->depth == 1 && r->top == '{' && (r->prev == '{' || r->prev == ',');
+	size_t start = r->out.len;
 	afcq_buf_append(&r->out, "\"", 1);
 	r->i++;
-	size_t start = r->out.len;
 	while (r->i < r->len && r->in[r->i] != '"') {
 		size_t n = (r->in[r->i] == '\\' && r->i + 1 < r->len) ? 2 : 1;
 		afcq_buf_append(&r->out, r->in + r->i, n);
 		r->i += n;
 	}
-	if (is_key) {
-		int count = count_key(r, start);
-		if (count > 1)
-			afcq_buf_printf(&r->out, "#%d", count);
-	}
 	if (r->i < r->len) {
 		afcq_buf_append(&r->out, "\"", 1);
 		r->i++;
 	}
+	if (is_key)
+		r->key_is_inv = string_is_inv(r->out.data + start, r->out.len - start);
 	r->prev = '"';
+}
+
+/* Copies the number (or other bare token) at r->i, turning its leading
+ * zeros into spaces: "007" -> "  7", "-03" -> " -3", "00.5" -> " 0.5". */
+static void copy_token(struct relax *r)
+{
+	size_t j = r->i;
+	bool neg = r->in[j] == '-';
+	if (neg)
+		j++;
+	size_t zeros = 0;
+	while (j + zeros < r->len && r->in[j + zeros] == '0')
+		zeros++;
+	size_t drop = 0;
+	if (zeros > 0 && j + zeros < r->len && is_digit(r->in[j + zeros]))
+		drop = zeros;
+	else if (zeros > 1)
+		drop = zeros - 1;
+	for (size_t k = 0; k < drop; k++)
+		afcq_buf_append(&r->out, " ", 1);
+	if (neg)
+		afcq_buf_append(&r->out, "-", 1);
+	r->i = j + drop;
+	while (r->i < r->len && is_token_char(r->in[r->i]))
+		afcq_buf_append(&r->out, r->in + r->i++, 1);
+	r->prev = r->out.data[r->out.len - 1];
 }
 
 static void blank_line_comment(struct relax *r)
@@ -92,8 +143,10 @@ static void blank_line_comment(struct relax *r)
 	}
 }
 
+/* An unclosed comment keeps its opener, for jansson to refuse there. */
 static void blank_block_comment(struct relax *r)
 {
+	size_t opener = r->out.len;
 	afcq_buf_append(&r->out, "  ", 2);
 	r->i += 2;
 	while (r->i < r->len) {
@@ -109,61 +162,88 @@ static void blank_block_comment(struct relax *r)
 			afcq_buf_append(&r->out, " ", 1);
 		r->i++;
 	}
+	memcpy(r->out.data + opener, "/*", 2);
 }
 
-/* Relaxed text in, strict text out (malloc'd); *out_len gets its length. */
-static char *relax_text(const char *text, size_t len, size_t *out_len)
+/* Notes the structure around the significant character c, about to be
+ * written at r->out.len: where top-level "inv" values start and end. */
+static void track_inv(struct relax *r, char c)
 {
-	struct relax r = { .in = text ? text : "", .len = text ? len : 0 };
-	afcq_buf_init(&r.out);
-	afcq_buf_append(&r.out, "", 0);
-	if (r.len >= 3 && memcmp(r.in, "\xef\xbb\xbf", 3) == 0)
-		r.i = 3;
-	while (r.i < r.len) {
-		char c = r.in[r.i];
-		char next = r.i + 1 < r.len ? r.in[r.i + 1] : '\0';
+	if (r->top != '{')
+		return;
+	if (c == ':' && r->depth == 1 && r->key_is_inv) {
+		r->inv = afcq_xrealloc(r->inv, (r->n_inv + 1) * sizeof(*r->inv));
+		r->inv[r->n_inv].start = r->out.len + 1;
+		r->inv[r->n_inv].end = r->out.len + 1;
+		r->n_inv++;
+		r->in_inv = true;
+	} else if (r->in_inv && ((c == ',' && r->depth == 1) || (c == '}' && r->depth == 0))) {
+		r->inv[r->n_inv - 1].end = r->out.len;
+		r->in_inv = false;
+	}
+	if (c == ',' || c == '{')
+		r->key_is_inv = false;
+}
+
+/* Relaxed text in, strict text of the same length (less a byte order mark)
+ * in r->out. */
+static void relax_text(struct relax *r, const char *text, size_t len)
+{
+	memset(r, 0, sizeof *r);
+	r->in = text ? text : "";
+	r->len = text ? len : 0;
+	afcq_buf_init(&r->out);
+	afcq_buf_append(&r->out, "", 0);
+	if (r->len >= 3 && memcmp(r->in, "\xef\xbb\xbf", 3) == 0)
+		r->i = 3;
+	while (r->i < r->len) {
+		char c = r->in[r->i];
+		char next = r->i + 1 < r->len ? r->in[r->i + 1] : '\0';
 		if (c == '"') {
-			r.comma = 0;
-			copy_string(&r);
+			r->comma = 0;
+			copy_string(r);
 			continue;
 		}
 		if (c == '/' && next == '/') {
-			blank_line_comment(&r);
+			blank_line_comment(r);
 			continue;
 		}
 		if (c == '/' && next == '*') {
-			blank_block_comment(&r);
+			blank_block_comment(r);
 			continue;
 		}
-		r.i++;
 		if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-			afcq_buf_append(&r.out, &c, 1);
+			afcq_buf_append(&r->out, &c, 1);
+			r->i++;
 			continue;
 		}
-		if ((c == '}' || c == ']') && r.comma) {
-			r.out.data[r.comma - 1] = ' ';
+		if ((c == '-' || is_digit(c)) && !is_token_char(r->prev)) {
+			r->comma = 0;
+			copy_token(r);
+			continue;
 		}
-		r.comma = 0;
-		if (c == ',')
-			r.comma = r.out.len + 1;
-		else if (c == '{' || c == '[')
-			r.top = ++r.depth == 1 ? c : r.top;
+		r->i++;
+		if ((c == '}' || c == ']') && r->comma)
+			r->out.data[r->comma - 1] = ' ';
+		r->comma = c == ',' && ends_value(r->prev) ? r->out.len + 1 : 0;
+		if (c == '{' || c == '[')
+			r->top = ++r->depth == 1 ? c : r->top;
 		else if (c == '}' || c == ']')
-			r.depth--;
-		afcq_buf_append(&r.out, &c, 1);
-		r.prev = c;
+			r->depth--;
+		track_inv(r, c);
+		afcq_buf_append(&r->out, &c, 1);
+		r->prev = c;
 	}
-	for (size_t k = 0; k < r.n_keys; k++)
-		free(r.keys[k].key);
-	free(r.keys);
-	*out_len = r.out.len;
-	return afcq_buf_steal(&r.out);
+	if (r->in_inv)
+		r->inv[r->n_inv - 1].end = r->out.len;
 }
 
 char *afcq_json_relax(const char *text, size_t len)
 {
-	size_t n;
-	return relax_text(text, len, &n);
+	struct relax r;
+	relax_text(&r, text, len);
+	free(r.inv);
+	return afcq_buf_steal(&r.out);
 }
 
 static bool only_blanks(const char *s, size_t n)
@@ -174,24 +254,46 @@ static bool only_blanks(const char *s, size_t n)
 	return true;
 }
 
+/* Replaces "inv" of object j with the invoices of every "inv" value of the
+ * strict text, in order: an array gives its elements, an object itself,
+ * null nothing; anything else is kept as one element, for the decoder to
+ * name.  Each value parsed once already, as part of j. */
+static void merge_inv(json_t *j, const char *strict, const struct span *inv, size_t n)
+{
+	json_t *all = json_array();
+	for (size_t k = 0; k < n; k++) {
+		json_error_t je;
+		json_t *v = json_loadb(strict + inv[k].start, inv[k].end - inv[k].start,
+				       JSON_DECODE_ANY, &je);
+		if (json_is_array(v))
+			json_array_extend(all, v);
+		else if (v && !json_is_null(v))
+			json_array_append(all, v);
+		json_decref(v);
+	}
+	json_object_set_new(j, "inv", all);
+}
+
 enum afcq_status afcq_json_parse(const char *text, size_t len, json_t **out,
 				 struct afcq_error *err)
 {
 	*out = NULL;
-	size_t n;
-	char *strict = relax_text(text, len, &n);
+	struct relax r;
+	relax_text(&r, text, len);
+	const char *strict = r.out.data;
+	size_t n = r.out.len;
+	enum afcq_status st = AFCQ_OK;
 	if (only_blanks(strict, n)) {
-		free(strict);
 		afcq_error_set(err, AFCQ_ERR_PARSE, "", "empty JSON text");
 		if (err) {
 			err->cause = AFCQ_CAUSE_EMPTY;
 			err->line = err->column = 0;
 		}
-		return AFCQ_ERR_PARSE;
+		st = AFCQ_ERR_PARSE;
+		goto done;
 	}
 	json_error_t je;
 	json_t *j = json_loadb(strict, n, JSON_DECODE_ANY, &je);
-	free(strict);
 	if (!j) {
 		int line = je.line > 0 ? je.line : 0;
 		int col = je.column > 0 ? je.column : 0;
@@ -202,8 +304,14 @@ enum afcq_status afcq_json_parse(const char *text, size_t len, json_t **out,
 			err->line = line;
 			err->column = col;
 		}
-		return AFCQ_ERR_PARSE;
+		st = AFCQ_ERR_PARSE;
+		goto done;
 	}
+	if (json_is_object(j) && r.n_inv > 1)
+		merge_inv(j, strict, r.inv, r.n_inv);
 	*out = j;
-	return AFCQ_OK;
+done:
+	free(r.inv);
+	afcq_buf_done(&r.out);
+	return st;
 }

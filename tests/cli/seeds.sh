@@ -63,10 +63,23 @@ fi
 sandbox_stop
 
 # --sandbox starts the bundled server itself; so does the default
-# (no configuration at all means the sandbox profile).
-if expect_rc "--sandbox exits 0" 0 "$AFCQ" quote --sandbox -f csv "$REQ/dallas.json"; then
-	expect_same "--sandbox rows" "$GOLD/dallas.csv" "$OUT"
-fi
+# (no configuration at all means the sandbox profile).  The request files
+# are written as the published pages write them: Dallas and the 24 lines
+# with comments and "month": 03 / 04, streaming with "month": "03" and
+# "year": "2022" as strings.  Each prices as documented, and goes out with
+# plain numbers.
+for ex in dallas streaming lines24; do
+	if expect_rc "--sandbox $ex exits 0" 0 "$AFCQ" quote --sandbox -f csv "$REQ/$ex.json"; then
+		expect_same "--sandbox $ex rows" "$GOLD/$ex.csv" "$OUT"
+	fi
+	if expect_rc "--sandbox $ex table exits 0" 0 "$AFCQ" quote --sandbox "$REQ/$ex.json"; then
+		expect_same "--sandbox $ex table" "$GOLD/$ex.table" "$OUT"
+	fi
+	last=$("$AFCQ" history list -f csv | sed -n 2p | cut -d, -f1)
+	"$AFCQ" history show "$last" >"$OUT" 2>"$ERR"
+	expect_line "$ex month sent as a number" "$OUT" '"month": [34],?$'
+	expect_line "$ex year sent as a number" "$OUT" '"year": 2022,?$'
+done
 if expect_rc "default sandbox profile exits 0" 0 "$AFCQ" quote -f csv "$REQ/streaming.json"; then
 	expect_same "default sandbox profile rows" "$GOLD/streaming.csv" "$OUT"
 fi
