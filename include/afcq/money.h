@@ -8,15 +8,33 @@
 #ifndef AFCQ_MONEY_H
 #define AFCQ_MONEY_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "afcq/model.h"
 
+/* The largest amount a request may carry, in a charge (chg, and chg x qty),
+ * in minutes (min) and in the sum of a request's charges: a trillion less a
+ * cent.  Amounts are shown to the cent from their 15 significant digits,
+ * exact below 10^13 (AFCQ_MONEY_EXACT), so sums and the taxes on such
+ * amounts stay exact to the cent with room to spare.  Larger amounts are
+ * refused before sending (validate.h), and the sandbox answers them with
+ * an `err` entry. */
+#define AFCQ_MONEY_MAX 999999999999.99
+/* The largest magnitude shown to the cent: 15 significant digits, the
+ * precision a double holds reliably, reach the cents below 10^13. */
+#define AFCQ_MONEY_EXACT 9999999999999.99
+
+/* true when amount is finite and within AFCQ_MONEY_EXACT: it can be shown
+ * exactly to the cent. */
+bool afcq_money_exact(double amount);
 /* Rounds to cents, half away from zero; returns cents as an integer
  * (1.045 -> 105).  NaN gives 0; magnitudes of 10^16 and more saturate. */
 long long afcq_money_cents(double amount);
 /* Formats to "1,234.57"-less plain "1234.57" (with '-' when negative) into
- * buf; returns buf. */
+ * buf; an amount that cannot be shown exactly to the cent (infinite, not a
+ * number, or beyond AFCQ_MONEY_EXACT, as an overflowing sum is) gives
+ * "out of range", never a plausible wrong number.  Returns buf. */
 const char *afcq_money_format(double amount, char *buf, size_t n);
 /* Formats a full-precision value with the shortest digits that round-trip
  * (tries 15, 16, then 17 significant digits), as a plain decimal ("0.0172",

@@ -3,7 +3,8 @@
  * Messages name the field path in wire form, e.g.
  * "inv[0].itms[2].chg: not a number" / "inv[0].date: not a real date
  * (2023-02-30); use YYYY-MM-DD".  Limits: strings 150 bytes, 10,000 items
- * per invoice, 1,000 invoices per request.
+ * per invoice, 1,000 invoices per request, amounts (chg, chg x qty, min,
+ * and the request's charges added up) within AFCQ_MONEY_MAX (money.h).
  */
 #ifndef AFCQ_VALIDATE_H
 #define AFCQ_VALIDATE_H

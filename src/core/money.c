@@ -100,10 +100,19 @@ long long afcq_money_cents(double amount)
 	return dec.neg ? -cents : cents;
 }
 
+bool afcq_money_exact(double amount)
+{
+	return isfinite(amount) && fabs(amount) <= AFCQ_MONEY_EXACT;
+}
+
 const char *afcq_money_format(double amount, char *buf, size_t n)
 {
 	if (!buf || !n)
 		return buf;
+	if (!afcq_money_exact(amount)) {
+		snprintf(buf, n, "out of range");
+		return buf;
+	}
 	long long c = afcq_money_cents(amount);
 	unsigned long long a = c < 0 ? (unsigned long long)-c : (unsigned long long)c;
 	snprintf(buf, n, "%s%llu.%02llu", c < 0 ? "-" : "", a / 100, a % 100);
@@ -203,8 +212,8 @@ void afcq_money_totals(const struct afcq_request *req, const struct afcq_respons
 			const struct afcq_item_result *res = &ri->itms[j];
 			for (size_t t = 0; t < res->n_txs; t++) {
 				const struct afcq_tax *tx = &res->txs[t];
-				if (tx->notax.set && tx->notax.v)
-					continue; /* "NO TAX" placeholder row */
+				if (afcq_tax_is_placeholder(tx))
+					continue;
 				out->n_taxes++;
 				if (tx->bill) {
 					afcq_sum_add(&billable, tx->tax);
@@ -307,7 +316,7 @@ const char *afcq_money_explain(const struct afcq_tax *t, char *buf, size_t n)
 	char a[64], b[64], c[64];
 	size_t len = 0;
 	afcq_number_format(t->tax, c, sizeof c);
-	if (t->notax.set && t->notax.v) {
+	if (afcq_tax_is_placeholder(t)) {
 		put(buf, n, &len, "no tax");
 		return buf;
 	}

@@ -5,7 +5,7 @@
  * The model already holds typed values, so what is left is: enumerations
  * in range, required fields present, strings within 150 bytes, counts
  * within the service's limits, real dates, numeric optional-field keys,
- * finite numbers, and (when the caller gives a catalogue hook) known T/S
+ * finite numbers, amounts that can be summed exactly to the cent, and (when the caller gives a catalogue hook) known T/S
  * pairs.  Each problem names its field in wire form ("inv[0].itms[2].tran")
  * and says what would be accepted, so the message alone tells the user how
  * to fix the input.
@@ -30,6 +30,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "afcq/money.h"
 #include "afcq/str.h"
 
 #define MAX_OPT 5
@@ -38,6 +39,8 @@
 struct vctx {
 	struct afcq_problems *out;
 	size_t added;
+	double charges;        /* sum of |chg x qty| so far */
+	bool charges_reported; /* the sum passed AFCQ_MONEY_MAX, said once */
 	afcq_tspair_known_fn known;
 	void *known_ctx;
 };
@@ -387,6 +390,38 @@ static void check_bridge(struct vctx *v, const char *path, const struct afcq_bri
 	}
 }
 
+/* Amounts a double cannot sum and show exactly to the cent are refused,
+ * naming the largest accepted value (AFCQ_MONEY_MAX): a charge, charge x
+ * quantity, minutes, and the request's charges added up. */
+static void check_amounts(struct vctx *v, const char *path, const struct afcq_item *it)
+{
+	char max[32], num[48];
+	afcq_money_format(AFCQ_MONEY_MAX, max, sizeof max);
+	if (it->min.set && isfinite(it->min.v) && fabs(it->min.v) > AFCQ_MONEY_MAX)
+		problem(v, path, "min", "%s minutes cannot be taxed exactly to the cent; the largest "
+			"accepted number of minutes is %s", afcq_number_format(it->min.v, num, sizeof num),
+			max);
+	if (!it->chg.set || !isfinite(it->chg.v))
+		return;
+	long long qty = it->qty.set && it->qty.v > 0 ? it->qty.v : 1;
+	double amount = fabs(it->chg.v) * (double)qty;
+	if (fabs(it->chg.v) > AFCQ_MONEY_MAX) {
+		problem(v, path, "chg", "%s cannot be summed and shown exactly to the cent; the largest "
+			"accepted amount is %s", afcq_number_format(it->chg.v, num, sizeof num), max);
+	} else if (amount > AFCQ_MONEY_MAX) {
+		problem(v, path, "qty", "%lld x %s cannot be summed and shown exactly to the cent; the "
+			"largest accepted charge x qty is %s", qty,
+			afcq_number_format(it->chg.v, num, sizeof num), max);
+	} else {
+		v->charges += amount;
+		if (v->charges > AFCQ_MONEY_MAX && !v->charges_reported) {
+			problem(v, path, "chg", "the request's charges add up to more than %s here, the "
+				"largest accepted total; send the invoices in smaller requests", max);
+			v->charges_reported = true;
+		}
+	}
+}
+
 static void check_item(struct vctx *v, const char *path, const struct afcq_item *it)
 {
 	char sub[PATH_MAX_LEN];
@@ -400,6 +435,7 @@ static void check_item(struct vctx *v, const char *path, const struct afcq_item 
 
 	check_finite(v, path, "chg", &it->chg);
 	check_finite(v, path, "min", &it->min);
+	check_amounts(v, path, it);
 	check_finite(v, path, "pror", &it->pror);
 	if (it->plsp.set) {
 		if (!isfinite(it->plsp.v) || it->plsp.v < 0 || it->plsp.v > 1)

@@ -3,14 +3,19 @@
  * Codes: -1000 for a line item that failed (item `err`, and the invoice
  * then carries -1000 "One or more LineItems failed."), -2000 for a whole
  * invoice or request that cannot be computed (the model's default code).
+ * Amounts beyond AFCQ_MONEY_MAX (a charge, charge x quantity, minutes, an
+ * invoice's charges added up) are errors too: past it the sums could not
+ * be exact to the cent.
  */
 #include "engine_int.h"
 
 #include <ctype.h>
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
+#include "afcq/money.h"
 #include "afcq/str.h"
 
 void engine_err_add(struct afcq_errors *errs, int code, const char *fmt, ...)
@@ -44,11 +49,18 @@ bool engine_date(const char *s, char out[RB_DATE_LEN])
 	return true;
 }
 
+/* |chg| x qty of an item (qty absent or below 1 counts once). */
+static double item_amount(const struct afcq_item *itm)
+{
+	long long qty = itm->qty.set && itm->qty.v > 0 ? itm->qty.v : 1;
+	return itm->chg.set ? fabs(itm->chg.v) * (double)qty : 0;
+}
+
 bool engine_check_invoice(const struct ratebook *rb, const struct afcq_invoice *in,
 			  struct afcq_errors *errs)
 {
 	(void)rb;
-	char date[RB_DATE_LEN];
+	char date[RB_DATE_LEN], max[32];
 	if (in->n_itms == 0) {
 		engine_err_add(errs, -2000, "Missing required field: itms (the invoice has no line items).");
 		return false;
@@ -64,6 +76,17 @@ bool engine_check_invoice(const struct ratebook *rb, const struct afcq_invoice *
 	}
 	if (in->cust.set && (in->cust.v < 0 || in->cust.v > 3)) {
 		engine_err_add(errs, -2000, "Invalid customer type: %lld (0 to 3).", in->cust.v);
+		return false;
+	}
+	/* Amounts beyond the exact range are each an item's error; here the
+	 * invoice's charges added up. */
+	double total = 0;
+	for (size_t j = 0; j < in->n_itms; j++)
+		if (item_amount(&in->itms[j]) <= AFCQ_MONEY_MAX)
+			total += item_amount(&in->itms[j]);
+	if (total > AFCQ_MONEY_MAX) {
+		engine_err_add(errs, -2000, "Invalid charges: the line items add up to more than %s.",
+			       afcq_money_format(AFCQ_MONEY_MAX, max, sizeof max));
 		return false;
 	}
 	return true;
@@ -128,5 +151,14 @@ bool engine_check_item(const struct ratebook *rb, const struct afcq_invoice *in,
 		engine_err_add(errs, -1000, "Invalid sale type: %lld (0 to 3).", itm->sale.v);
 	if (itm->qty.set && itm->qty.v < 0)
 		engine_err_add(errs, -1000, "Invalid quantity: %lld.", itm->qty.v);
+	char num[48], max[32];
+	afcq_money_format(AFCQ_MONEY_MAX, max, sizeof max);
+	if (!(item_amount(itm) <= AFCQ_MONEY_MAX))
+		engine_err_add(errs, -1000, "Invalid charge: %s x %lld exceeds %s, the largest amount.",
+			       afcq_number_format(itm->chg.v, num, sizeof num),
+			       itm->qty.set && itm->qty.v > 0 ? itm->qty.v : 1, max);
+	if (itm->min.set && !(fabs(itm->min.v) <= AFCQ_MONEY_MAX))
+		engine_err_add(errs, -1000, "Invalid minutes: %s exceeds %s, the largest amount.",
+			       afcq_number_format(itm->min.v, num, sizeof num), max);
 	return errs->n == before;
 }

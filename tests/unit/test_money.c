@@ -63,6 +63,32 @@ static void test_money_format(void **state)
 	assert_string_equal(afcq_money_format(24, buf, sizeof buf), "24.00");
 	char small[4];
 	assert_string_equal(afcq_money_format(1234.5, small, sizeof small), "123");
+	/* Beyond the exact range, never a plausible wrong number. */
+	assert_string_equal(afcq_money_format(9999999999999.99, buf, sizeof buf),
+			    "9999999999999.99");
+	assert_string_equal(afcq_money_format(1e13, buf, sizeof buf), "out of range");
+	assert_string_equal(afcq_money_format(1e16, buf, sizeof buf), "out of range");
+	assert_string_equal(afcq_money_format(-1e16, buf, sizeof buf), "out of range");
+	assert_string_equal(afcq_money_format(INFINITY, buf, sizeof buf), "out of range");
+	assert_string_equal(afcq_money_format(NAN, buf, sizeof buf), "out of range");
+	assert_true(afcq_money_exact(AFCQ_MONEY_MAX) && !afcq_money_exact(1e15));
+}
+
+/* Totals of amounts a double cannot sum never wrap into plausible money. */
+static void test_totals_never_wrap(void **state)
+{
+	(void)state;
+	struct afcq_item items[2] = { { .chg = { true, 1e308 } }, { .chg = { true, 1e308 } } };
+	struct afcq_invoice inv = { .itms = items, .n_itms = 2 };
+	struct afcq_request req = { .inv = &inv, .n_inv = 1 };
+	struct afcq_totals t;
+	afcq_money_totals(&req, NULL, (size_t)-1, &t);
+	char buf[32];
+	assert_string_equal(afcq_money_format(t.charges, buf, sizeof buf), "out of range");
+	assert_string_equal(afcq_money_format(t.total_due, buf, sizeof buf), "out of range");
+	items[0].chg.v = items[1].chg.v = 1e16;
+	afcq_money_totals(&req, NULL, (size_t)-1, &t);
+	assert_string_equal(afcq_money_format(t.charges, buf, sizeof buf), "out of range");
 }
 
 /* ---- full-precision numbers -------------------------------------------- */
@@ -478,6 +504,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_cents_half_away_from_zero_on_decimal),
 		cmocka_unit_test(test_money_format),
+		cmocka_unit_test(test_totals_never_wrap),
 		cmocka_unit_test(test_number_format_shortest_round_trip),
 		cmocka_unit_test(test_sum_compensated),
 		cmocka_unit_test(test_dallas_totals),

@@ -515,6 +515,47 @@ static void test_numbers(void **state)
 	assert_int_equal(run(f), 0);
 }
 
+static void test_huge_amounts(void **state)
+{
+	struct fixture *f = *state;
+	/* The largest accepted amount passes, a cent more is refused, named. */
+	f->itms[0].chg.v = 999999999999.99;
+	f->itms[1].chg.v = 0;
+	f->itms[2].chg.v = 0;
+	assert_int_equal(run(f), 0);
+	f->itms[0].chg.v = -999999999999.99;
+	assert_int_equal(run(f), 0);
+	f->itms[0].chg.v = 1e16;
+	assert_int_equal(run(f), 1);
+	assert_string_equal(line(f, 0), "inv[0].itms[0].chg: 10000000000000000 cannot be summed and "
+			    "shown exactly to the cent; the largest accepted amount is 999999999999.99");
+	f->itms[0].chg.v = 1e308;
+	f->itms[1].chg.v = 1e308;
+	assert_int_equal(run(f), 2);
+	assert_true(has_path(f, "inv[0].itms[1].chg"));
+	/* charge x quantity */
+	f->itms[0].chg.v = 6e11;
+	f->itms[1].chg.v = 0;
+	f->itms[0].qty = (struct afcq_oint){ true, 2 };
+	assert_int_equal(run(f), 1);
+	assert_string_equal(line(f, 0), "inv[0].itms[0].qty: 2 x 600000000000 cannot be summed and "
+			    "shown exactly to the cent; the largest accepted charge x qty is 999999999999.99");
+	/* the request's charges added up, across invoices, said once */
+	f->itms[0].qty.set = false;
+	f->itms[1].chg.v = -6e11;
+	f->itms[2].chg.v = 1;
+	assert_int_equal(run(f), 1);
+	assert_string_equal(line(f, 0), "inv[0].itms[1].chg: the request's charges add up to more "
+			    "than 999999999999.99 here, the largest accepted total; send the invoices in "
+			    "smaller requests");
+	/* minutes */
+	f->itms[1].chg.v = 0;
+	f->itms[0].min = (struct afcq_odbl){ true, 1e13 };
+	assert_int_equal(run(f), 1);
+	assert_string_equal(line(f, 0), "inv[0].itms[0].min: 10000000000000 minutes cannot be taxed "
+			    "exactly to the cent; the largest accepted number of minutes is 999999999999.99");
+}
+
 static void test_locations(void **state)
 {
 	struct fixture *f = *state;
@@ -651,6 +692,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_counts, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_optional_fields, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_numbers, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_huge_amounts, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_locations, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_overrides, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_several_problems_in_order, setup, teardown),
