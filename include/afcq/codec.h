@@ -44,11 +44,14 @@ char *afcq_json_relax(const char *text, size_t len);
 enum afcq_status afcq_json_parse(const char *text, size_t len, json_t **out,
 				 struct afcq_error *err);
 
-/* Dump flags: compact or indented; keys keep the model's order. */
-enum { AFCQ_JSON_COMPACT = 0, AFCQ_JSON_PRETTY = 1 };
+/* Dump flags: compact or indented; keys keep the model's order.
+ * AFCQ_JSON_WHOLE_BARE writes a whole real number as the service does,
+ * without ".0" ("max": 2147483647, "tm": 15); the sandbox's answers use it. */
+enum { AFCQ_JSON_COMPACT = 0, AFCQ_JSON_PRETTY = 1, AFCQ_JSON_WHOLE_BARE = 2 };
 /* Serialises any json_t with our conventions (real numbers printed with the
  * shortest round-tripping form, "100" for integral values in integer
- * fields).  Caller frees. */
+ * fields, "100.0" for whole reals unless AFCQ_JSON_WHOLE_BARE).  Caller
+ * frees. */
 char *afcq_json_dump(const json_t *j, int flags);
 
 /* A JSON string (new reference) holding s, with every byte that is not

@@ -4,7 +4,9 @@
  * 0.1 into 0.10000000000000001).  We print each real with the shortest of
  * %.15g/%.16g/%.17g that reads back as the same double, and keep a ".0" on
  * integral reals so that a double field stays a double ("tm": 100.0) while
- * integer fields print bare ("tid": 162).  Keys come out in insertion
+ * integer fields print bare ("tid": 162); AFCQ_JSON_WHOLE_BARE drops that
+ * ".0", as the AFC service writes its answers ("tm": 100, "max":
+ * 2147483647).  Keys come out in insertion
  * order, which the codec sets to the order of the AFC samples.  Strings are
  * written as UTF-8 with only the escapes JSON requires.
  */
@@ -48,12 +50,13 @@ static void dump_string(struct afcq_buf *b, const char *s, size_t n)
 	afcq_buf_append(b, "\"", 1);
 }
 
-static void dump_real(struct afcq_buf *b, double d)
+static void dump_real(struct afcq_buf *b, double d, int flags)
 {
 	char num[40];
 	afcq_number_shortest(d, num, sizeof num);
 	afcq_buf_puts(b, num);
-	if (!strpbrk(num, ".eEn"))   /* n: inf/nan never reach here, but stay safe */
+	/* n: inf/nan never reach here, but stay safe */
+	if (!(flags & AFCQ_JSON_WHOLE_BARE) && !strpbrk(num, ".eEn"))
 		afcq_buf_puts(b, ".0");
 }
 
@@ -115,7 +118,7 @@ static void dump_value(struct afcq_buf *b, const json_t *j, int flags, int depth
 		afcq_buf_printf(b, "%" JSON_INTEGER_FORMAT, json_integer_value(j));
 		return;
 	case JSON_REAL:
-		dump_real(b, json_real_value(j));
+		dump_real(b, json_real_value(j), flags);
 		return;
 	case JSON_TRUE:
 		afcq_buf_puts(b, "true");

@@ -65,7 +65,7 @@ void routes_reply_error(struct routes_reply *r, unsigned status, const char *fmt
 	/* The reason may quote the request (a path is any bytes): the body
 	 * stays valid JSON whatever it holds. */
 	j = json_pack("{s:o}", "error", afcq_json_string(r->error));
-	r->body = j ? afcq_json_dump(j, AFCQ_JSON_COMPACT) : NULL;
+	r->body = j ? afcq_json_dump(j, ROUTES_JSON) : NULL;
 	json_decref(j);
 	r->content_type = "application/json; charset=utf-8";
 }

@@ -53,6 +53,10 @@ void routes_reply_done(struct routes_reply *r);
 void routes_reply_error(struct routes_reply *r, unsigned status, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
+/* How the sandbox writes JSON: compact, numbers in the service's shapes
+ * (a whole number is written as an integer: "max": 2147483647, "tm": 15). */
+#define ROUTES_JSON (AFCQ_JSON_COMPACT | AFCQ_JSON_WHOLE_BARE)
+
 /* Sets a 200 reply with the JSON text body (taken over). */
 void routes_reply_json(struct routes_reply *r, char *body);
 

@@ -52,7 +52,7 @@ static enum afcq_status keep_documents(const struct sandbox_ctx *ctx,
 		/* An invoice without a usable date is dated today. */
 		d.inv_date = store_date_valid(inv->date) ? inv->date : today;
 		d.committed = inv->cmmt.set && inv->cmmt.v;
-		d.answer = afcq_json_dump(json_array_get(invs, i), AFCQ_JSON_COMPACT);
+		d.answer = afcq_json_dump(json_array_get(invs, i), ROUTES_JSON);
 		s = store_put(ctx->store, &d, today, &res, err);
 		free(d.answer);
 		if (s != AFCQ_OK)
@@ -92,7 +92,7 @@ void routes_calc_taxes(const struct sandbox_ctx *ctx, const char *arg, const cha
 		routes_reply_error(out, 500, "Document store: %s",
 				   afcq_error_line(&err, line, sizeof(line)));
 	else
-		routes_reply_json(out, afcq_json_dump(answer, AFCQ_JSON_COMPACT));
+		routes_reply_json(out, afcq_json_dump(answer, ROUTES_JSON));
 	json_decref(answer);
 done:
 	afcq_response_done(&resp);
@@ -142,7 +142,7 @@ void routes_commit(const struct sandbox_ctx *ctx, const char *arg, const char *b
 	else if (res == STORE_COMMIT_LOCKED)
 		add_error(&resp, DOC_ERROR_CODE, msg_locked);
 	j = afcq_codec_commit_response_to_json(&resp);
-	routes_reply_json(out, afcq_json_dump(j, AFCQ_JSON_COMPACT));
+	routes_reply_json(out, afcq_json_dump(j, ROUTES_JSON));
 	json_decref(j);
 done:
 	afcq_commit_response_done(&resp);

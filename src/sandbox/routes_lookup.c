@@ -33,7 +33,7 @@ static bool have_catalog(const struct sandbox_ctx *ctx, struct routes_reply *out
 
 static void reply_json(struct routes_reply *out, json_t *j)
 {
-	routes_reply_json(out, afcq_json_dump(j, AFCQ_JSON_COMPACT));
+	routes_reply_json(out, afcq_json_dump(j, ROUTES_JSON));
 	json_decref(j);
 }
 
