@@ -164,12 +164,22 @@ struct afcq_summary {              /* invoice "summ[]" */
 	char *cat, *name;
 };
 
+struct afcq_bridge_result {       /* one participant of a bridge item ("brdg") */
+	char *ref;
+	struct afcq_oint tran, serv;   /* T/S pair used for the participant */
+	struct afcq_tax *txs;
+	size_t n_txs;
+	struct afcq_errors err;        /* a bare message on the wire */
+};
+
 struct afcq_item_result {
 	char *ref;
 	struct afcq_odbl base;         /* tax-inclusive items */
 	bool has_txs;                  /* "txs" key present (maybe empty) */
 	struct afcq_tax *txs;
 	size_t n_txs;
+	struct afcq_bridge_result *brdg; /* bridge participants' taxes (brdg.rtrn) */
+	size_t n_brdg;
 	struct afcq_errors err;
 };
 
@@ -299,6 +309,12 @@ const char *afcq_cust_name(long long cust);
 const char *afcq_sale_name(long long sale);
 const char *afcq_calc_name(int calc);
 const char *afcq_level_name(int lvl);
+/* true for the "NO TAX" placeholder row (retext: notax true) an item that
+ * produced no tax gets; it has no level, rate or base of its own. */
+bool afcq_tax_is_placeholder(const struct afcq_tax *t);
+/* Level of a tax row as shown: "none" for a placeholder row (which has no
+ * lvl; 0 would read as Federal), else afcq_level_name(t->lvl). */
+const char *afcq_tax_level_name(const struct afcq_tax *t);
 const char *afcq_category_name(int cid);
 
 #endif

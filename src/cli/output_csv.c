@@ -2,7 +2,9 @@
  *
  * Header: scope,doc,ref,tid,name,cat,cid,lvl,pcd,calc,rate,base,lns,min,exm,
  * bill,cmpl,sur,tax.  scope is "item" (base = tm) or "summary" (base =
- * tchg; ref, bill and cmpl empty; min is the bracket's lower bound).
+ * tchg; ref, bill and cmpl empty; min is the bracket's lower bound).  A
+ * "NO TAX" placeholder row leaves empty the fields it does not have (cid,
+ * lvl, calc, rate, base, lns, min, exm): an lvl of 0 would say Federal.
  * Numbers keep full precision (the shortest digits that read back to the
  * same double); fields are quoted as RFC 4180 says.
  */
@@ -72,6 +74,7 @@ struct row {
 	double min, exm;
 	const char *flags;
 	double tax;
+	bool placeholder;  /* "NO TAX" row: no cid lvl calc rate base lns min exm */
 };
 
 static void put_row(FILE *f, const struct row *r)
@@ -82,12 +85,16 @@ static void put_row(FILE *f, const struct row *r)
 	fprintf(f, ",%d", r->tid);
 	str(f, r->name);
 	str(f, r->cat);
-	fprintf(f, ",%d,%d,%lld,%d", r->cid, r->lvl, r->pcd, r->calc);
-	num(f, r->rate);
-	num(f, r->base);
-	fprintf(f, ",%lld", r->lns);
-	num(f, r->min);
-	num(f, r->exm);
+	if (r->placeholder) {
+		fprintf(f, ",,,%lld,,,,,,", r->pcd);
+	} else {
+		fprintf(f, ",%d,%d,%lld,%d", r->cid, r->lvl, r->pcd, r->calc);
+		num(f, r->rate);
+		num(f, r->base);
+		fprintf(f, ",%lld", r->lns);
+		num(f, r->min);
+		num(f, r->exm);
+	}
 	fprintf(f, ",%s", r->flags);
 	num(f, r->tax);
 	fputc('\n', f);
@@ -99,7 +106,7 @@ static void item_row(FILE *f, const char *doc, const char *ref, const struct afc
 	snprintf(flags, sizeof flags, "%s,%s,%s", flag(t->bill), flag(t->cmpl), flag(t->sur));
 	put_row(f, &(struct row){ "item", doc, ref, t->tid, t->name, t->cat, t->cid, t->lvl,
 				  t->pcd, t->calc, t->rate, t->tm, t->lns, t->min, t->exm, flags,
-				  t->tax });
+				  t->tax, afcq_tax_is_placeholder(t) });
 }
 
 static void summary_row(FILE *f, const char *doc, const struct afcq_summary *s)
@@ -108,7 +115,7 @@ static void summary_row(FILE *f, const char *doc, const struct afcq_summary *s)
 	snprintf(flags, sizeof flags, ",,%s", flag(s->sur));
 	put_row(f, &(struct row){ "summary", doc, "", s->tid, s->name, s->cat, s->cid, s->lvl,
 				  s->pcd, s->calc, s->rate, s->tchg, s->lns, s->min, s->exm, flags,
-				  s->tax });
+				  s->tax, false });
 }
 
 void cli_csv_calc(FILE *f, const struct afcq_response *resp)

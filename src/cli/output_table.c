@@ -58,12 +58,13 @@ static const char *base_text(int calc, double tm, long long lns, double min, cha
 	return buf;
 }
 
-static void tax_row(FILE *f, int w, const char *name, int lvl, long long pcd, int calc,
-		    double rate, const char *base, double tax, const char *note)
+/* rate NULL: no rate of its own ("-"). */
+static void tax_row(FILE *f, int w, const char *name, const char *level, long long pcd, int calc,
+		    const double *rate, const char *base, double tax, const char *note)
 {
 	char rbuf[128], abuf[64];
-	fprintf(f, "    %-*.*s  %-8s %-8lld %-14s %12s %10s", w, w, name ? name : "",
-		afcq_level_name(lvl), pcd, afcq_rate_format(calc, rate, rbuf, sizeof rbuf), base,
+	fprintf(f, "    %-*.*s  %-8s %-8lld %-14s %12s %10s", w, w, name ? name : "", level, pcd,
+		rate ? afcq_rate_format(calc, *rate, rbuf, sizeof rbuf) : "-", base,
 		afcq_money_format(tax, abuf, sizeof abuf));
 	if (note && note[0])
 		fprintf(f, "  %s", note);
@@ -93,6 +94,11 @@ static void item(FILE *f, int w, size_t idx, const struct afcq_item *req,
 	for (size_t k = 0; k < res->n_txs; k++) {
 		const struct afcq_tax *t = &res->txs[k];
 		char bbuf[128], note[128] = "";
+		if (afcq_tax_is_placeholder(t)) {
+			tax_row(f, w, t->name, afcq_tax_level_name(t), t->pcd, t->calc, NULL, "-",
+				t->tax, "placeholder: no tax applies");
+			continue;
+		}
 		base_text(t->calc, t->tm, t->lns, t->min, bbuf, sizeof bbuf);
 		if (!t->bill)
 			snprintf(note, sizeof note, "not billed");
@@ -102,7 +108,8 @@ static void item(FILE *f, int w, size_t idx, const struct afcq_item *req,
 			snprintf(note + used, sizeof note - used, "%sexempt %s", used ? ", " : "",
 				 afcq_money_format(t->exm, ebuf, sizeof ebuf));
 		}
-		tax_row(f, w, t->name, t->lvl, t->pcd, t->calc, t->rate, bbuf, t->tax, note);
+		tax_row(f, w, t->name, afcq_tax_level_name(t), t->pcd, t->calc, &t->rate, bbuf, t->tax,
+			note);
 	}
 }
 
@@ -148,7 +155,8 @@ static void invoice(FILE *f, const struct afcq_request *sent, const struct afcq_
 				snprintf(note, sizeof note, "exempt %s",
 					 afcq_money_format(s->exm, ebuf, sizeof ebuf));
 			}
-			tax_row(f, w, s->name, s->lvl, s->pcd, s->calc, s->rate, bbuf, s->tax, note);
+			tax_row(f, w, s->name, afcq_level_name(s->lvl), s->pcd, s->calc, &s->rate, bbuf,
+				s->tax, note);
 		}
 	}
 	struct afcq_totals t;

@@ -376,6 +376,15 @@ void afcq_item_result_done(struct afcq_item_result *r)
 	for (size_t i = 0; i < r->n_txs; i++)
 		afcq_tax_done(&r->txs[i]);
 	free(r->txs);
+	for (size_t i = 0; i < r->n_brdg; i++) {
+		struct afcq_bridge_result *b = &r->brdg[i];
+		free(b->ref);
+		for (size_t k = 0; k < b->n_txs; k++)
+			afcq_tax_done(&b->txs[k]);
+		free(b->txs);
+		afcq_errors_done(&b->err);
+	}
+	free(r->brdg);
 	afcq_errors_done(&r->err);
 	memset(r, 0, sizeof(*r));
 }
@@ -549,6 +558,16 @@ const char *afcq_level_name(int lvl)
 		"Federal", "State", "County", "City", "Unincorporated",
 	};
 	return ENUM_NAME(names, 0, lvl);
+}
+
+bool afcq_tax_is_placeholder(const struct afcq_tax *t)
+{
+	return t && t->notax.set && t->notax.v;
+}
+
+const char *afcq_tax_level_name(const struct afcq_tax *t)
+{
+	return afcq_tax_is_placeholder(t) ? "none" : afcq_level_name(t ? t->lvl : -1);
 }
 
 const char *afcq_category_name(int cid)

@@ -24,14 +24,18 @@ static void add_num(struct afcq_buf *b, const char *label, double v)
 /* The lines a tax and a summary row both start with: where it is, what
  * tax, where it applies, how it is computed. */
 static void add_head(struct afcq_buf *b, const char *where, const char *name, int tid, int cid,
-		     const char *cat, int lvl, long long pcd, int calc, double rate)
+		     const char *cat, const char *level, int lvl, long long pcd, int calc,
+		     double rate)
 {
 	char r[64];
 	afcq_buf_printf(b, "%s\n", where);
 	afcq_buf_printf(b, "%-22s %s\n", "Name", name ? name : "");
 	afcq_buf_printf(b, "%-22s %d\n", "Tax type (tid)", tid);
 	afcq_buf_printf(b, "%-22s %d %s\n", "Category (cid)", cid, cat ? cat : "");
-	afcq_buf_printf(b, "%-22s %d %s\n", "Level (lvl)", lvl, afcq_level_name(lvl));
+	if (strcmp(level, afcq_level_name(lvl)) != 0)
+		afcq_buf_printf(b, "%-22s %s (a NO TAX placeholder row)\n", "Level (lvl)", level);
+	else
+		afcq_buf_printf(b, "%-22s %d %s\n", "Level (lvl)", lvl, level);
 	afcq_buf_printf(b, "%-22s %lld\n", "PCode (pcd)", pcd);
 	afcq_buf_printf(b, "%-22s %d %s (%s)\n", "Calculation (calc)", calc, afcq_calc_name(calc),
 			tui_rate_text(calc, rate, r, sizeof r));
@@ -43,7 +47,8 @@ static char *tax_text(const struct afcq_tax *t, const char *where)
 	struct afcq_buf b;
 	char expl[256];
 	afcq_buf_init(&b);
-	add_head(&b, where, t->name, t->tid, t->cid, t->cat, t->lvl, t->pcd, t->calc, t->rate);
+	add_head(&b, where, t->name, t->tid, t->cid, t->cat, afcq_tax_level_name(t), t->lvl, t->pcd,
+		 t->calc, t->rate);
 	add_num(&b, "Taxable measure (tm)", t->tm);
 	afcq_buf_printf(&b, "%-22s %lld\n", "Lines (lns)", t->lns);
 	add_num(&b, "Minutes (min)", t->min);
@@ -70,7 +75,8 @@ static char *summary_text(const struct afcq_summary *s, const char *where)
 {
 	struct afcq_buf b;
 	afcq_buf_init(&b);
-	add_head(&b, where, s->name, s->tid, s->cid, s->cat, s->lvl, s->pcd, s->calc, s->rate);
+	add_head(&b, where, s->name, s->tid, s->cid, s->cat, afcq_level_name(s->lvl), s->lvl, s->pcd,
+		 s->calc, s->rate);
 	add_num(&b, "Total charge (tchg)", s->tchg);
 	afcq_buf_printf(&b, "%-22s %lld\n", "Lines (lns)", s->lns);
 	add_num(&b, "Minutes (min)", s->min);

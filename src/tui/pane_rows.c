@@ -25,9 +25,9 @@ struct tui_taxcols tui_taxcols(int w, bool change)
 	return c;
 }
 
-void tui_taxcol_line(const struct tui_taxcols *c, char *buf, size_t n, const char *name, int lvl,
-		     long long pcd, int calc, double rate, double base, long long lns,
-		     const char *tax, const char *change)
+void tui_taxcol_line(const struct tui_taxcols *c, char *buf, size_t n, const char *name,
+		     const char *level, long long pcd, int calc, double rate, double base,
+		     long long lns, const char *tax, const char *change)
 {
 	char r[48], b[48], rc[64] = "", cc[64] = "";
 	if (calc == 4) /* per line: the base is the line count */
@@ -39,7 +39,7 @@ void tui_taxcol_line(const struct tui_taxcols *c, char *buf, size_t n, const cha
 	if (c->change)
 		snprintf(cc, sizeof cc, " %*s", TAXCOL_CHG, change ? change : "");
 	snprintf(buf, n, "  %-*.*s %-*.*s %*lld%s %*s %*s%s", c->nw, c->nw, name, TAXCOL_LVL,
-		 TAXCOL_LVL, afcq_level_name(lvl), TAXCOL_PCD, pcd, rc, TAXCOL_BASE, b, TAXCOL_TAX,
+		 TAXCOL_LVL, level, TAXCOL_PCD, pcd, rc, TAXCOL_BASE, b, TAXCOL_TAX,
 		 tax, cc);
 }
 

@@ -55,15 +55,15 @@ static void row_text(const struct tui_app *app, size_t k, int w, char *buf, size
 	if (k < ns) {
 		size_t inv = 0, idx = 0;
 		const struct afcq_summary *s = summ_at(r, k, &inv, &idx);
-		tui_taxcol_line(&c, buf, n, s->name ? s->name : "?", s->lvl, s->pcd, s->calc,
-				s->rate, s->tchg, s->lns, afcq_money_format(s->tax, a, sizeof a),
+		tui_taxcol_line(&c, buf, n, s->name ? s->name : "?", afcq_level_name(s->lvl), s->pcd,
+				s->calc, s->rate, s->tchg, s->lns, afcq_money_format(s->tax, a, sizeof a),
 				tui_compare_summ_change(app, inv, idx, false, chg, sizeof chg));
 		return;
 	}
 	if (k < ns + ng) {
 		const struct afcq_summary *s = tui_compare_gone_summ(app, k - ns);
-		tui_taxcol_line(&c, buf, n, s->name ? s->name : "?", s->lvl, s->pcd, s->calc,
-				s->rate, s->tchg, s->lns, "-",
+		tui_taxcol_line(&c, buf, n, s->name ? s->name : "?", afcq_level_name(s->lvl), s->pcd,
+				s->calc, s->rate, s->tchg, s->lns, "-",
 				tui_compare_summ_change(app, 0, k - ns, true, chg, sizeof chg));
 		*role = ROLE_DIM;
 		return;

@@ -30,8 +30,8 @@ static void tax_line(const struct tui_app *app, const struct tui_trow *row, int 
 		snprintf(amt, sizeof amt, "-");
 	else
 		afcq_money_format(t->tax, amt, sizeof amt);
-	tui_taxcol_line(&c, buf, n, name, t->lvl, t->pcd, t->calc, t->rate, t->tm, t->lns, amt,
-			tui_compare_tax_change(app, row, chg, sizeof chg));
+	tui_taxcol_line(&c, buf, n, name, afcq_tax_level_name(t), t->pcd, t->calc, t->rate, t->tm,
+			t->lns, amt, tui_compare_tax_change(app, row, chg, sizeof chg));
 }
 
 static void row_text(const struct tui_app *app, size_t i, int w, char *buf, size_t n,

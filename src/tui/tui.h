@@ -297,12 +297,13 @@ struct tui_taxcols { int w, nw; bool rate, change; };
 /* With change, a change column is added; the rate gives way when the name
  * would get narrower than TAXCOL_NAME_MIN. */
 struct tui_taxcols tui_taxcols(int w, bool change);
-/* Formats one tax row into buf: name, level, PCode, rate by calculation
- * type, base (the line count for per-line taxes), the amount as given
- * (tax) and the change (NULL: blank). */
-void tui_taxcol_line(const struct tui_taxcols *c, char *buf, size_t n, const char *name, int lvl,
-		     long long pcd, int calc, double rate, double base, long long lns,
-		     const char *tax, const char *change);
+/* Formats one tax row into buf: name, level (as shown:
+ * afcq_tax_level_name), PCode, rate by calculation type, base (the line
+ * count for per-line taxes), the amount as given (tax) and the change
+ * (NULL: blank). */
+void tui_taxcol_line(const struct tui_taxcols *c, char *buf, size_t n, const char *name,
+		     const char *level, long long pcd, int calc, double rate, double base,
+		     long long lns, const char *tax, const char *change);
 /* A totals row: the name, then the amount under Tax, the change under it. */
 void tui_taxcol_total(const struct tui_taxcols *c, char *buf, size_t n, const char *name,
 		      const char *amount, const char *change);
