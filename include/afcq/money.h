@@ -64,7 +64,8 @@ struct afcq_totals {
  * err entry at invoice or item level fails that invoice, one at request
  * level fails all of them; charges are still summed for failed invoices, so
  * check n_errors before presenting total_due as due.  "NO TAX" placeholder
- * rows (notax) are neither counted nor summed.  i past the end gives zeros. */
+ * rows (notax) are neither counted nor summed; bridge participants' taxes
+ * (an item's brdg[]) are, as the item's own.  i past the end gives zeros. */
 void afcq_money_totals(const struct afcq_request *req, const struct afcq_response *resp, size_t i,
 		       struct afcq_totals *out);
 

@@ -1,8 +1,10 @@
 /* output_csv.c - one CSV row per tax, for spreadsheets and scripts.
  *
  * Header: scope,doc,ref,tid,name,cat,cid,lvl,pcd,calc,rate,base,lns,min,exm,
- * bill,cmpl,sur,tax.  scope is "item" (base = tm) or "summary" (base =
- * tchg; ref, bill and cmpl empty; min is the bracket's lower bound).  A
+ * bill,cmpl,sur,tax.  scope is "item" (base = tm), "bridge" (a bridge
+ * participant's tax, after its item's; ref is the participant's) or
+ * "summary" (base = tchg; ref, bill and cmpl empty; min is the bracket's
+ * lower bound).  A
  * "NO TAX" placeholder row leaves empty the fields it does not have (cid,
  * lvl, calc, rate, base, lns, min, exm): an lvl of 0 would say Federal.
  * Numbers keep full precision (the shortest digits that read back to the
@@ -100,11 +102,12 @@ static void put_row(FILE *f, const struct row *r)
 	fputc('\n', f);
 }
 
-static void item_row(FILE *f, const char *doc, const char *ref, const struct afcq_tax *t)
+static void item_row(FILE *f, const char *scope, const char *doc, const char *ref,
+		     const struct afcq_tax *t)
 {
 	char flags[32];
 	snprintf(flags, sizeof flags, "%s,%s,%s", flag(t->bill), flag(t->cmpl), flag(t->sur));
-	put_row(f, &(struct row){ "item", doc, ref, t->tid, t->name, t->cat, t->cid, t->lvl,
+	put_row(f, &(struct row){ scope, doc, ref, t->tid, t->name, t->cat, t->cid, t->lvl,
 				  t->pcd, t->calc, t->rate, t->tm, t->lns, t->min, t->exm, flags,
 				  t->tax, afcq_tax_is_placeholder(t) });
 }
@@ -124,9 +127,14 @@ void cli_csv_calc(FILE *f, const struct afcq_response *resp)
 	for (size_t i = 0; i < resp->n_inv; i++) {
 		const struct afcq_invoice_result *inv = &resp->inv[i];
 		const char *doc = inv->doc ? inv->doc : "";
-		for (size_t k = 0; k < inv->n_itms; k++)
-			for (size_t t = 0; t < inv->itms[k].n_txs; t++)
-				item_row(f, doc, inv->itms[k].ref, &inv->itms[k].txs[t]);
+		for (size_t k = 0; k < inv->n_itms; k++) {
+			const struct afcq_item_result *it = &inv->itms[k];
+			for (size_t t = 0; t < it->n_txs; t++)
+				item_row(f, "item", doc, it->ref, &it->txs[t]);
+			for (size_t b = 0; b < it->n_brdg; b++)
+				for (size_t t = 0; t < it->brdg[b].n_txs; t++)
+					item_row(f, "bridge", doc, it->brdg[b].ref, &it->brdg[b].txs[t]);
+		}
 		for (size_t k = 0; k < inv->n_summ; k++)
 			summary_row(f, doc, &inv->summ[k]);
 	}

@@ -26,16 +26,24 @@ static int clamp_width(size_t w)
 	return (int)w;
 }
 
+static size_t longest_name(const struct afcq_tax *txs, size_t n, size_t w)
+{
+	for (size_t k = 0; k < n; k++)
+		if (txs[k].name && strlen(txs[k].name) > w)
+			w = strlen(txs[k].name);
+	return w;
+}
+
 /* Width of the name column for one invoice: its longest tax name. */
 static int name_width(const struct afcq_invoice_result *inv)
 {
 	size_t w = 0;
-	for (size_t i = 0; i < inv->n_itms; i++)
-		for (size_t k = 0; k < inv->itms[i].n_txs; k++) {
-			const char *n = inv->itms[i].txs[k].name;
-			if (n && strlen(n) > w)
-				w = strlen(n);
-		}
+	for (size_t i = 0; i < inv->n_itms; i++) {
+		const struct afcq_item_result *it = &inv->itms[i];
+		w = longest_name(it->txs, it->n_txs, w);
+		for (size_t b = 0; b < it->n_brdg; b++)
+			w = longest_name(it->brdg[b].txs, it->brdg[b].n_txs, w);
+	}
 	for (size_t k = 0; k < inv->n_summ; k++) {
 		const char *n = inv->summ[k].name;
 		if (n && strlen(n) > w)
@@ -78,21 +86,10 @@ static void errors(FILE *f, const char *indent, const struct afcq_errors *e)
 			e->v[i].msg ? e->v[i].msg : "");
 }
 
-static void item(FILE *f, int w, size_t idx, const struct afcq_item *req,
-		 const struct afcq_item_result *res)
+static void tax_rows(FILE *f, int w, const struct afcq_tax *txs, size_t n)
 {
-	char cbuf[64];
-	fprintf(f, "  Item %zu: %s", idx + 1, res->ref && res->ref[0] ? res->ref : "(no ref)");
-	if (req) {
-		fprintf(f, " (T/S %lld/%lld, charge %s)", req->tran.v, req->serv.v,
-			afcq_money_format(afcq_money_item_charge(req, res), cbuf, sizeof cbuf));
-	}
-	fputc('\n', f);
-	errors(f, "    ", &res->err);
-	if (res->n_txs == 0 && res->err.n == 0)
-		fputs("    no taxes\n", f);
-	for (size_t k = 0; k < res->n_txs; k++) {
-		const struct afcq_tax *t = &res->txs[k];
+	for (size_t k = 0; k < n; k++) {
+		const struct afcq_tax *t = &txs[k];
 		char bbuf[128], note[128] = "";
 		if (afcq_tax_is_placeholder(t)) {
 			tax_row(f, w, t->name, afcq_tax_level_name(t), t->pcd, t->calc, NULL, "-",
@@ -110,6 +107,32 @@ static void item(FILE *f, int w, size_t idx, const struct afcq_item *req,
 		}
 		tax_row(f, w, t->name, afcq_tax_level_name(t), t->pcd, t->calc, &t->rate, bbuf, t->tax,
 			note);
+	}
+}
+
+/* An item: its errors, its taxes, then each bridge participant's. */
+static void item(FILE *f, int w, size_t idx, const struct afcq_item *req,
+		 const struct afcq_item_result *res)
+{
+	char cbuf[64];
+	fprintf(f, "  Item %zu: %s", idx + 1, res->ref && res->ref[0] ? res->ref : "(no ref)");
+	if (req) {
+		fprintf(f, " (T/S %lld/%lld, charge %s)", req->tran.v, req->serv.v,
+			afcq_money_format(afcq_money_item_charge(req, res), cbuf, sizeof cbuf));
+	}
+	fputc('\n', f);
+	errors(f, "    ", &res->err);
+	if (res->n_txs == 0 && res->n_brdg == 0 && res->err.n == 0)
+		fputs("    no taxes\n", f);
+	tax_rows(f, w, res->txs, res->n_txs);
+	for (size_t b = 0; b < res->n_brdg; b++) {
+		const struct afcq_bridge_result *br = &res->brdg[b];
+		fprintf(f, "    Bridge participant %s (T/S %lld/%lld)\n",
+			br->ref && br->ref[0] ? br->ref : "(no ref)", br->tran.v, br->serv.v);
+		errors(f, "      ", &br->err);
+		if (br->n_txs == 0 && br->err.n == 0)
+			fputs("      no taxes\n", f);
+		tax_rows(f, w, br->txs, br->n_txs);
 	}
 }
 

@@ -188,8 +188,8 @@ static const json_t *object_get(const json_t *obj, const char *key, bool fold_ca
 	return NULL;
 }
 
-static enum afcq_status parse_errors(const json_t *v, const char *path, struct afcq_errors *out,
-				     struct afcq_error *err)
+enum afcq_status codec_parse_errors(const json_t *v, const char *path, struct afcq_errors *out,
+				    struct afcq_error *err)
 {
 	afcq_errors_done(out);
 	if (json_is_string(v)) {
@@ -325,7 +325,7 @@ static enum afcq_status parse_field(const json_t *v, const struct codec_field *f
 	}
 	case CODEC_ERRORS:
 		codec_path_key(p, sizeof p, path, f->key);
-		return parse_errors(v, p, dst, err);
+		return codec_parse_errors(v, p, dst, err);
 	case CODEC_CUSTOM:
 		codec_path_key(p, sizeof p, path, f->key);
 		return f->parse(v, p, base, err);

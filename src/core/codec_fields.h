@@ -52,6 +52,7 @@ enum {
 };
 
 struct codec_table;
+struct afcq_errors;
 
 struct codec_field {
 	const char *key;
@@ -108,6 +109,12 @@ enum afcq_status codec_parse_object(const json_t *j, const struct codec_table *t
  * a one-element array. */
 enum afcq_status codec_parse_array(const json_t *j, const struct codec_table *t, size_t elem_size,
 				   void *slot, size_t *n, const char *path, struct afcq_error *err);
+
+/* Parses an err value at path into *out (emptied first): an array of
+ * {code, msg} (code -2000 when absent), or a bare message string (one
+ * entry, code -2000), as bridge participants write it. */
+enum afcq_status codec_parse_errors(const json_t *v, const char *path, struct afcq_errors *out,
+				    struct afcq_error *err);
 
 /* New JSON object with the fields of base; never NULL. */
 json_t *codec_emit_object(const struct codec_table *t, const void *base);

@@ -75,11 +75,36 @@ static const struct codec_field summary_fields[] = {
 };
 CODEC_TABLE(summary_table, summary_fields, false);
 
+/* A bridge participant's err is a bare message on the wire (template). */
+static json_t *emit_bridge_err(const void *base)
+{
+	const struct afcq_bridge_result *b = base;
+	return b->err.n ? codec_string(b->err.v[0].msg ? b->err.v[0].msg : "") : NULL;
+}
+
+static enum afcq_status parse_bridge_err(const json_t *v, const char *path, void *base,
+					 struct afcq_error *err)
+{
+	struct afcq_bridge_result *b = base;
+	return codec_parse_errors(v, path, &b->err, err);
+}
+
+static const struct codec_field bridge_result_fields[] = {
+	CODEC_FIELD(struct afcq_bridge_result, "ref", CODEC_STR, ref),
+	CODEC_FIELD(struct afcq_bridge_result, "tran", CODEC_OINT, tran),
+	CODEC_FIELD(struct afcq_bridge_result, "serv", CODEC_OINT, serv),
+	CODEC_ARR(struct afcq_bridge_result, "txs", txs, n_txs, struct afcq_tax, tax_table),
+	{ .key = "err", .kind = CODEC_CUSTOM, .parse = parse_bridge_err, .emit = emit_bridge_err },
+};
+CODEC_TABLE(bridge_result_table, bridge_result_fields, false);
+
 static const struct codec_field item_result_fields[] = {
 	CODEC_FIELD(struct afcq_item_result, "ref", CODEC_STR, ref),
 	CODEC_FIELD(struct afcq_item_result, "base", CODEC_ODBL, base),
 	CODEC_ARR_HAS(struct afcq_item_result, "txs", txs, n_txs, has_txs, struct afcq_tax,
 		      tax_table),
+	CODEC_ARR(struct afcq_item_result, "brdg", brdg, n_brdg, struct afcq_bridge_result,
+		  bridge_result_table),
 	CODEC_FIELD(struct afcq_item_result, "err", CODEC_ERRORS, err),
 };
 CODEC_TABLE(item_result_table, item_result_fields, false);

@@ -210,16 +210,21 @@ void afcq_money_totals(const struct afcq_request *req, const struct afcq_respons
 			continue;
 		for (size_t j = 0; j < ri->n_itms; j++) {
 			const struct afcq_item_result *res = &ri->itms[j];
-			for (size_t t = 0; t < res->n_txs; t++) {
-				const struct afcq_tax *tx = &res->txs[t];
-				if (afcq_tax_is_placeholder(tx))
-					continue;
-				out->n_taxes++;
-				if (tx->bill) {
-					afcq_sum_add(&billable, tx->tax);
-					afcq_sum_add(&due, tx->tax);
-				} else {
-					afcq_sum_add(&nonbillable, tx->tax);
+			/* The item's own taxes, then its bridge participants'. */
+			for (size_t b = 0; b <= res->n_brdg; b++) {
+				const struct afcq_tax *txs = b == 0 ? res->txs : res->brdg[b - 1].txs;
+				size_t n_txs = b == 0 ? res->n_txs : res->brdg[b - 1].n_txs;
+				for (size_t t = 0; t < n_txs; t++) {
+					const struct afcq_tax *tx = &txs[t];
+					if (afcq_tax_is_placeholder(tx))
+						continue;
+					out->n_taxes++;
+					if (tx->bill) {
+						afcq_sum_add(&billable, tx->tax);
+						afcq_sum_add(&due, tx->tax);
+					} else {
+						afcq_sum_add(&nonbillable, tx->tax);
+					}
 				}
 			}
 		}

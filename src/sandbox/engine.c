@@ -139,6 +139,78 @@ static void item_result(const struct ratebook *rb, const struct eng_item *it,
 	}
 }
 
+/* Bridge conferencing (brdg with participants): the item's charge, lines
+ * and minutes are split evenly between the participants; each share is
+ * taxed at the participant's loc with the item's T/S pair, sharing the
+ * invoice's counters.  With brdg.rtrn each participant's taxes come back in
+ * the item's brdg[] ({ref, tran, serv, txs, err}) and the item's txs hold
+ * none; without it the participants' rows are the item's txs.  A
+ * participant at an unknown place gets an err message when brdg.proc is
+ * true (the others are still taxed); otherwise the whole item fails.  The
+ * participants' rows end up in it->rows, so the summary counts them.
+ * Returns false (item err set) when the item fails. */
+static bool bridge_item(const struct ratebook *rb, struct eng_invoice *ei, struct eng_item *it,
+			const struct inv_opts *o, struct afcq_item_result *ir)
+{
+	const struct afcq_bridge *b = &it->in->brdg;
+	bool rtrn = obool(b->rtrn, false), proc = obool(b->proc, false);
+	size_t n = b->n_prts;
+	if (rtrn) {
+		ir->brdg = afcq_xcalloc(n, sizeof *ir->brdg);
+		ir->n_brdg = n;
+	}
+	for (size_t k = 0; k < n; k++) {
+		const struct afcq_bridge_participant *pt = &b->prts[k];
+		struct afcq_bridge_result *br = rtrn ? &ir->brdg[k] : NULL;
+		if (br) {
+			br->ref = afcq_xstrdup(pt->ref);
+			br->tran = (struct afcq_oint){ true, it->pair->tran };
+			br->serv = (struct afcq_oint){ true, it->pair->serv };
+		}
+		struct eng_item p = *it;
+		p.rows = NULL;
+		p.n_rows = 0;
+		p.jur = pt->loc.present ? engine_resolve(rb, &pt->loc) : NULL;
+		if (!p.jur) {
+			if (!proc) {
+				engine_err_add(&ir->err, -1000, "Unknown location: bridge participant "
+					       "%zu (%s) matches no jurisdiction.", k + 1,
+					       pt->ref ? pt->ref : "no ref");
+				return false;
+			}
+			if (br)
+				engine_err_add(&br->err, -1000, "Unknown location: the participant "
+					       "matches no jurisdiction.");
+			continue;
+		}
+		p.chg = it->chg / (double)n;
+		p.lines = it->lines / (double)n;
+		p.minutes = it->minutes / (double)n;
+		engine_select(rb, ei, &p);
+		engine_exempt(rb, ei, &p);
+		engine_compute(rb, ei, &p);
+		if (!finite_amounts(&p)) {
+			free(p.rows);
+			engine_err_add(&ir->err, -1000, "Exception: the amounts overflow (check "
+				       "charge, quantity and override rates).");
+			return false;
+		}
+		if (br && o->dtl) {
+			br->txs = afcq_xcalloc(p.n_rows + 1, sizeof *br->txs);
+			for (size_t r = 0; r < p.n_rows; r++)
+				if ((rb->taxes[p.rows[r].tax].flags & RB_BILL) || o->retnb)
+					fill_tax(rb, &p, &p.rows[r], o->retext, &br->txs[br->n_txs++]);
+		}
+		it->rows = afcq_xrealloc(it->rows, (it->n_rows + p.n_rows + 1) * sizeof *it->rows);
+		memcpy(it->rows + it->n_rows, p.rows, p.n_rows * sizeof *p.rows);
+		it->n_rows += p.n_rows;
+		free(p.rows);
+	}
+	if (!rtrn)
+		item_result(rb, it, o, ir);
+	return true;
+}
+
 static void calc_invoice(const struct ratebook *rb, const struct afcq_request *req,
 			 const struct afcq_invoice *in, struct afcq_invoice_result *res)
 {
@@ -173,6 +245,13 @@ static void calc_invoice(const struct ratebook *rb, const struct afcq_request *r
 			continue;
 		}
 		prepare_item(rb, req, in, it);
+		if (in->itms[j].brdg.n_prts > 0) {
+			if (!bridge_item(rb, &ei, it, &o, &res->itms[j])) {
+				it->n_rows = 0;
+				failed = true;
+			}
+			continue;
+		}
 		engine_select(rb, &ei, it);
 		engine_exempt(rb, &ei, it);
 		if (it->in->incl.set && it->in->incl.v)

@@ -241,8 +241,8 @@ void tui_results_clear(struct tui_results *r)
 	memset(r, 0, sizeof *r);
 }
 
-static void add_row(struct tui_results *r, size_t *cap, enum tui_trow_kind k, size_t inv,
-		    size_t item, size_t idx)
+static struct tui_trow *add_row(struct tui_results *r, size_t *cap, enum tui_trow_kind k,
+			       size_t inv, size_t item, size_t idx)
 {
 	if (r->n_rows == *cap) {
 		*cap = *cap ? *cap * 2 : 64;
@@ -253,6 +253,21 @@ static void add_row(struct tui_results *r, size_t *cap, enum tui_trow_kind k, si
 	t->inv = inv;
 	t->item = item;
 	t->idx = idx;
+	t->brdg = 0;
+	return t;
+}
+
+const struct afcq_tax *tui_trow_tax(const struct tui_results *r, const struct tui_trow *row)
+{
+	if (row->kind != TROW_TAX || row->inv >= r->resp.n_inv ||
+	    row->item >= r->resp.inv[row->inv].n_itms)
+		return NULL;
+	const struct afcq_item_result *it = &r->resp.inv[row->inv].itms[row->item];
+	if (row->brdg == 0)
+		return row->idx < it->n_txs ? &it->txs[row->idx] : NULL;
+	if (row->brdg > it->n_brdg || row->idx >= it->brdg[row->brdg - 1].n_txs)
+		return NULL;
+	return &it->brdg[row->brdg - 1].txs[row->idx];
 }
 
 void tui_results_index(struct tui_results *r)
@@ -274,8 +289,13 @@ void tui_results_index(struct tui_results *r)
 				add_row(r, &cap, TROW_ITEMERR, i, j, e);
 			for (size_t t = 0; t < it->n_txs; t++)
 				add_row(r, &cap, TROW_TAX, i, j, t);
-			if (it->n_txs == 0 && it->err.n == 0)
+			if (it->n_txs == 0 && it->n_brdg == 0 && it->err.n == 0)
 				add_row(r, &cap, TROW_NOTAX, i, j, 0);
+			for (size_t b = 0; b < it->n_brdg; b++) {
+				add_row(r, &cap, TROW_BRIDGE, i, j, 0)->brdg = b + 1;
+				for (size_t t = 0; t < it->brdg[b].n_txs; t++)
+					add_row(r, &cap, TROW_TAX, i, j, t)->brdg = b + 1;
+			}
 		}
 	}
 	if (r->tax_sel >= r->n_rows)

@@ -61,7 +61,8 @@ static void add_gone_rows(struct tui_app *app)
 		struct tui_trow row = r->rows[i];
 		add_row(&rows, &n, &cap, row);
 		bool item_row = row.kind == TROW_TAX || row.kind == TROW_ITEMERR ||
-				row.kind == TROW_NOTAX || row.kind == TROW_ITEM;
+				row.kind == TROW_NOTAX || row.kind == TROW_ITEM ||
+				row.kind == TROW_BRIDGE;
 		bool last_of_item = item_row &&
 				    (i + 1 == r->n_rows || r->rows[i + 1].kind == TROW_ITEM ||
 				     r->rows[i + 1].inv != row.inv || r->rows[i + 1].kind == TROW_INVERR);
@@ -242,8 +243,8 @@ const char *tui_compare_tax_change(const struct tui_app *app, const struct tui_t
 	const struct afcq_response *s = &app->res.resp, *o = &app->day->other.resp;
 	if (row->kind == TROW_GONE)
 		return marked("gone", -tui_compare_gone_tax(app, row)->tax, buf, n);
-	if (row->kind != TROW_TAX)
-		return buf;
+	if (row->kind != TROW_TAX || row->brdg)
+		return buf; /* bridge participants' taxes are not compared */
 	double tax = s->inv[row->inv].itms[row->item].txs[row->idx].tax;
 	long j = afcq_compare_item_tax(s, row->inv, row->item, row->idx, o);
 	if (j < 0)

@@ -161,15 +161,23 @@ void tui_open_tax(struct tui_app *app, size_t inv, size_t item, size_t idx, bool
 		d->title = afcq_xstrdup("Summary tax in full");
 		d->text = summary_text(&r->inv[inv].summ[idx], where);
 	} else {
-		if (item >= r->inv[inv].n_itms || idx >= r->inv[inv].itms[item].n_txs) {
+		/* idx: the row of the taxes pane (an item's tax or a bridge
+		 * participant's) */
+		const struct tui_trow *row = idx < app->res.n_rows ? &app->res.rows[idx] : NULL;
+		const struct afcq_tax *t = row ? tui_trow_tax(&app->res, row) : NULL;
+		if (!t) {
 			free(d);
 			return;
 		}
-		const struct afcq_item_result *ir = &r->inv[inv].itms[item];
-		snprintf(where, sizeof where, "Item %zu%s%s, tax %zu", item + 1, ir->ref ? " " : "",
-			 ir->ref ? ir->ref : "", idx + 1);
+		const struct afcq_item_result *ir = &r->inv[row->inv].itms[row->item];
+		char part[64] = "";
+		if (row->brdg)
+			snprintf(part, sizeof part, ", participant %s",
+				 ir->brdg[row->brdg - 1].ref ? ir->brdg[row->brdg - 1].ref : "?");
+		snprintf(where, sizeof where, "Item %zu%s%s%s, tax %zu", row->item + 1,
+			 ir->ref ? " " : "", ir->ref ? ir->ref : "", part, row->idx + 1);
 		d->title = afcq_xstrdup("Tax in full");
-		d->text = tax_text(&ir->txs[idx], where);
+		d->text = tax_text(t, where);
 	}
 	tui_push(app, &tui_dialog_tax_ops, d);
 }

@@ -70,15 +70,29 @@ static void row_text(const struct tui_app *app, size_t i, int w, char *buf, size
 		*role = ROLE_TITLE;
 		break;
 	}
-	case TROW_TAX:
-		tax_line(app, row, w, buf, n, &r->resp.inv[row->inv].itms[row->item].txs[row->idx]);
-		if (!r->resp.inv[row->inv].itms[row->item].txs[row->idx].bill)
+	case TROW_TAX: {
+		const struct afcq_tax *t = tui_trow_tax(r, row);
+		if (!t)
+			break;
+		tax_line(app, row, w, buf, n, t);
+		if (!t->bill)
 			*role = ROLE_DIM;
 		break;
+	}
 	case TROW_GONE:
 		tax_line(app, row, w, buf, n, tui_compare_gone_tax(app, row));
 		*role = ROLE_DIM;
 		break;
+	case TROW_BRIDGE: {
+		const struct afcq_bridge_result *b =
+			&r->resp.inv[row->inv].itms[row->item].brdg[row->brdg - 1];
+		const char *err = b->err.n && b->err.v[0].msg ? b->err.v[0].msg : NULL;
+		snprintf(buf, n, "  Bridge participant %s (T/S %lld/%lld)%s%s",
+			 b->ref ? b->ref : "(no ref)", b->tran.v, b->serv.v, err ? "  ! " : "",
+			 err ? err : "");
+		*role = err ? ROLE_ERROR : ROLE_TITLE;
+		break;
+	}
 	case TROW_ITEMERR: {
 		const struct afcq_error_entry *e =
 			&r->resp.inv[row->inv].itms[row->item].err.v[row->idx];
@@ -157,7 +171,7 @@ static enum tui_result taxes_on_action(struct tui_app *app, struct tui_view *v, 
 		if (r->have && r->tax_sel < r->n_rows) {
 			const struct tui_trow *row = &r->rows[r->tax_sel];
 			if (row->kind == TROW_TAX)
-				tui_open_tax(app, row->inv, row->item, row->idx, false);
+				tui_open_tax(app, row->inv, row->item, r->tax_sel, false);
 			else if (row->kind == TROW_GONE)
 				tui_message(app, ROLE_NORMAL,
 					    "only the %s quote has this tax (Ctrl-V shows that quote)",

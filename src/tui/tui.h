@@ -261,11 +261,14 @@ struct tui_form_state {
 };
 
 /* TROW_GONE: a tax only the compared quote has (inv, item, idx are its). */
-enum tui_trow_kind { TROW_REQERR, TROW_INVERR, TROW_ITEM, TROW_TAX, TROW_ITEMERR, TROW_NOTAX,
-		     TROW_GONE };
+enum tui_trow_kind {
+	TROW_REQERR, TROW_INVERR, TROW_ITEM, TROW_TAX, TROW_ITEMERR, TROW_NOTAX, TROW_GONE,
+	TROW_BRIDGE,              /* a bridge participant's heading (brdg - 1) */
+};
 struct tui_trow {
 	enum tui_trow_kind kind;
 	size_t inv, item, idx;
+	size_t brdg;              /* 0: the item's own; k + 1: its participant k */
 };
 
 struct tui_results {
@@ -695,6 +698,12 @@ void tui_show_message(struct tui_app *app, const char *title, const char *lines)
 /* The detail or exemption dialog on record rec, focus on field key (NULL:
  * the first). */
 void tui_open_fields(struct tui_app *app, enum tui_table t, size_t rec, const char *key);
+/* The tax a TROW_TAX row stands for (the item's or a bridge
+ * participant's), NULL when the row is of another kind or out of range. */
+const struct afcq_tax *tui_trow_tax(const struct tui_results *r, const struct tui_trow *row);
+/* Opens a tax in full: with summary, summary row idx of invoice inv; else
+ * the tax on row idx of the taxes pane (an item's or a bridge
+ * participant's; inv and item are then taken from the row). */
 void tui_open_tax(struct tui_app *app, size_t inv, size_t item, size_t idx, bool summary);
 void tui_open_invoice(struct tui_app *app);
 void tui_open_commit(struct tui_app *app);
