@@ -39,6 +39,17 @@ key Enter
 assert-state message "inv[0].itms[0].chg: not a number"
 SCRIPT
 
+# A number shows as the shortest text that reads back as the same double:
+# 35.099999999999994 is not 35.1 (which %.15g made it, changing the charge
+# on the next save).
+printf '{"inv":[{"bill":{"pcd":3726100},"cust":0,"date":"2022-03-02","itms":[{"chg":35.099999999999994,"tran":19,"serv":6},{"chg":35.1,"tran":19,"serv":6}]}]}\n' \
+	>"$T_TMP/noise.json"
+run_script file_numbers_read_back_the_same "$T_TMP/noise.json" <<'SCRIPT'
+wait-idle
+assert-field itms[0].chg 35.099999999999994
+assert-field itms[1].chg 35.1
+SCRIPT
+
 SAVED="$T_TMP/saved.json"
 run_script file_saved_from_form "$REQ" <<SCRIPT
 wait-idle
