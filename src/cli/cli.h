@@ -59,7 +59,9 @@ struct cli_opts {
 	const char *doc;             /* --doc CODE */
 	bool commit;                 /* --commit */
 	/* pcode */
-	const char *zip, *npanxx, *fips, *city, *state, *county;
+	const char *zip, *npanxx, *fips, *city, *state, *county, *country;
+	const char *limit;           /* --limit N, checked by the command */
+	bool best_match, exact;      /* --best-match / --exact */
 	bool primary;                /* --primary: the primary name of a PCode */
 	/* workstation */
 	const char *script;          /* --script FILE */

@@ -3,6 +3,8 @@
 #include "cli.h"
 
 #include <ctype.h>
+#include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,6 +12,7 @@
 #include "afcq/catalog.h"
 #include "afcq/codec.h"
 #include "afcq/str.h"
+#include "afcq/validate.h"
 
 static bool all_digits(const char *s)
 {
@@ -174,23 +177,49 @@ static void print_pcodes(const struct cli_opts *o, const struct afcq_exchange *x
 	}
 }
 
+/* true when s is 2 or 3 ASCII letters: an ISO country code. */
+static bool country_code(const char *s)
+{
+	size_t n = strlen(s);
+	if (n < 2 || n > 3)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (!isalpha((unsigned char)s[i]))
+			return false;
+	return true;
+}
+
 /* Checks the pcode options; fills *pr for a place lookup.  Returns an
- * exit code (problems printed, every one). */
+ * exit code (problems printed, every one).  The place options go together
+ * in any combination, as the service takes them. */
 static int pcode_request(const struct cli_opts *o, struct afcq_pcode_request *pr)
 {
-	int modes = (o->n_args > 0) + (o->zip != NULL) + (o->npanxx != NULL) +
-		    (o->fips != NULL) + (o->city != NULL || o->state != NULL || o->county != NULL);
-	if (modes != 1)
+	bool place = o->zip || o->npanxx || o->fips || o->city || o->state || o->county ||
+		     o->country;
+	if (!place && o->n_args == 0)
 		return cli_failf(CLI_EXIT_USAGE,
-				 modes ? "pcode: give one of PCODE, --zip, --npanxx, --fips, --city/--state"
-				       : "pcode: missing PCODE or --zip, --npanxx, --fips, --city/--state");
+				 "pcode: missing PCODE or a place (--country, --state, --county, "
+				 "--city, --zip, --npanxx, --fips)");
 	int rc = CLI_EXIT_OK;
+	if (place && o->n_args)
+		rc = cli_failf(CLI_EXIT_USAGE,
+			       "pcode: PCODE '%s' goes alone: a place is looked up without it",
+			       o->args[0]);
 	if (o->n_args > 1)
 		rc = cli_failf(CLI_EXIT_USAGE, "pcode: one PCODE expected");
-	if (o->n_args == 1 && (!all_digits(o->args[0]) || strlen(o->args[0]) > 9))
+	if (o->n_args >= 1 && (!all_digits(o->args[0]) || strlen(o->args[0]) > 9))
 		rc = cli_failf(CLI_EXIT_USAGE, "pcode: '%s' is not a PCode (digits)", o->args[0]);
 	if (o->primary && o->n_args == 0)
 		rc = cli_failf(CLI_EXIT_USAGE, "--primary: only with a PCODE");
+	if (o->n_args && (o->best_match || o->exact || o->limit))
+		rc = cli_failf(CLI_EXIT_USAGE,
+			       "--best-match, --exact, --limit: only with a place, not a PCODE");
+	if (o->best_match && o->exact)
+		rc = cli_failf(CLI_EXIT_USAGE, "--best-match and --exact: give one of them");
+	if (o->country && !country_code(o->country))
+		rc = cli_failf(CLI_EXIT_USAGE,
+			       "--country: '%s' is not an ISO country code (USA, CAN, IND...)",
+			       o->country);
 	if (o->npanxx && (!all_digits(o->npanxx) || strlen(o->npanxx) != 6))
 		rc = cli_failf(CLI_EXIT_USAGE, "--npanxx: '%s' is not an NPA-NXX (6 digits)",
 			       o->npanxx);
@@ -203,18 +232,37 @@ static int pcode_request(const struct cli_opts *o, struct afcq_pcode_request *pr
 				       o->fips);
 		free(digits);
 	}
-	if ((o->city || o->county) && !o->state)
-		rc = cli_failf(CLI_EXIT_USAGE, "--state: required with --city or --county");
-	if (o->state && !o->city && !o->county)
-		rc = cli_failf(CLI_EXIT_USAGE, "--city: required with --state");
+	long long limit = 0;
+	if (o->limit) {
+		char *end = NULL;
+		errno = 0;
+		limit = strtoll(o->limit, &end, 10);
+		if (errno || end == o->limit || *end || limit < 1 || limit > INT32_MAX)
+			rc = cli_failf(CLI_EXIT_USAGE,
+				       "--limit: '%s' is not a number of results (1 or more)",
+				       o->limit);
+	}
+	const struct { const char *name, *v; } texts[] = {
+		{ "--country", o->country }, { "--state", o->state }, { "--county", o->county },
+		{ "--city", o->city }, { "--zip", o->zip },
+	};
+	for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++)
+		if (texts[i].v && strlen(texts[i].v) > AFCQ_MAX_STR)
+			rc = cli_failf(CLI_EXIT_USAGE, "%s: longer than %d bytes", texts[i].name,
+				       AFCQ_MAX_STR);
 	if (rc || o->n_args)
 		return rc;
+	pr->ctry = afcq_xstrdup(o->country);
 	pr->zip = afcq_xstrdup(o->zip);
 	pr->npanxx = afcq_xstrdup(o->npanxx);
 	pr->fips = afcq_xstrdup(o->fips);
 	pr->city = afcq_xstrdup(o->city);
 	pr->st = afcq_xstrdup(o->state);
 	pr->cnty = afcq_xstrdup(o->county);
+	if (o->best_match || o->exact)
+		pr->best_match = (struct afcq_obool){ .set = true, .v = o->best_match };
+	if (o->limit)
+		pr->limit = (struct afcq_oint){ .set = true, .v = limit };
 	return CLI_EXIT_OK;
 }
 
@@ -235,8 +283,16 @@ int cmd_pcode(const struct cli_opts *o)
 		rc = lookup(&s, o, AFCQ_OP_PCODE, NULL, &pr, &x);
 	if (!rc) {
 		print_pcodes(o, &x);
-		if (x.pcodes.n == 0)
-			rc = cli_failf(CLI_EXIT_API, "pcode: no match");
+		/* No match is an answer, not an error: said where it does not
+		 * mix with the data (stdout for the table, stderr otherwise). */
+		if (x.pcodes.n == 0 && o->format == CLI_FORMAT_TABLE)
+			printf("0 matches\n");
+		else if (x.pcodes.n == 0)
+			fprintf(stderr, "afcq: pcode: 0 matches\n");
+		else if (x.pcodes.match_count > (long long)x.pcodes.n &&
+			 o->format == CLI_FORMAT_TABLE)
+			printf("%zu of %lld matches shown (--limit)\n", x.pcodes.n,
+			       x.pcodes.match_count);
 	}
 	afcq_exchange_done(&x);
 	cli_session_done(&s);

@@ -11,8 +11,9 @@ static const char overview[] =
 	"       afcq uncommit [OPTIONS] DOC            uncommit a document\n"
 	"       afcq tspairs  [OPTIONS] [TEXT]         T/S pair catalog, filtered by words in TEXT\n"
 	"       afcq taxtype  [OPTIONS] ID|'*'         tax type catalog\n"
-	"       afcq pcode    [OPTIONS] PCODE | --zip Z | --npanxx N | --fips F |\n"
-	"                               --city C --state S [--county K]\n"
+	"       afcq pcode    [OPTIONS] PCODE [--primary]\n"
+	"       afcq pcode    [OPTIONS] [--country ISO] [--state S] [--county K] [--city C] [--zip Z]\n"
+	"                               [--npanxx N] [--fips F] [--best-match|--exact] [--limit N]\n"
 	"       afcq history  [OPTIONS] [list | show ID]\n"
 	"       afcq resolve  [OPTIONS] [DOC]          settle an unknown outcome by asking the service\n"
 	"       afcq check-config [OPTIONS]            validate the config, show where values came from\n"
@@ -63,9 +64,14 @@ static const struct command_help helps[] = {
 	{ "taxtype", "usage: afcq taxtype [OPTIONS] ID|'*'\nDescribes a tax type, or all of them.\n" },
 	{ "pcode",
 	  "usage: afcq pcode [OPTIONS] PCODE [--primary]\n"
-	  "       afcq pcode [OPTIONS] --zip Z | --npanxx N | --fips F | --city C --state S [--county K]\n"
+	  "       afcq pcode [OPTIONS] [--country ISO] [--state S] [--county K] [--city C] [--zip Z]\n"
+	  "                  [--npanxx N] [--fips F] [--best-match|--exact] [--limit N]\n"
 	  "With PCODE: every place name of the PCode (--primary: its primary name).\n"
-	  "Otherwise finds the PCodes of a place.\n" },
+	  "Otherwise finds the PCodes of a place, from any combination of its country\n"
+	  "(ISO code: USA, CAN, IND), state, county, city, ZIP code, NPA-NXX and FIPS code.\n"
+	  "--best-match: the closest places when nothing matches exactly (--exact: only exact\n"
+	  "matches, the default); --limit N: at most N places (the count of matches is still\n"
+	  "given).  No match is not an error: \"0 matches\", exit 0.\n" },
 	{ "history",
 	  "usage: afcq history [OPTIONS] [list | show ID]\n"
 	  "list: every request sent, newest first (id, time, kind, doc, invn, total, outcome);\n"

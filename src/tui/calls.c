@@ -376,6 +376,7 @@ static void finish_calc(struct tui_app *app, enum afcq_status st, struct afcq_ex
 	if (r->op == AFCQ_OP_INVOICE && r->doc) {
 		free(app->last_doc);
 		app->last_doc = afcq_xstrdup(r->doc);
+		app->last_doc_committed = r->commit && st == AFCQ_OK;
 	}
 	if (r->has_total)
 		tui_message(app, st == AFCQ_OK ? ROLE_OK : ROLE_ERROR, "%s%s: total due %s%s",
@@ -388,10 +389,36 @@ static void finish_calc(struct tui_app *app, enum afcq_status st, struct afcq_ex
 			    afcq_op_name(r->op));
 }
 
+/* The server confirmed doc's state: the results of its invoice and F7's
+ * next offer follow it. */
+static void note_doc_state(struct tui_app *app, const char *doc, bool committed)
+{
+	if (app->res.have && app->res.doc && strcmp(app->res.doc, doc) == 0)
+		app->res.commit = committed;
+	if (app->last_doc && strcmp(app->last_doc, doc) == 0)
+		app->last_doc_committed = committed;
+}
+
+/* true when the answer's errors say the document is locked. */
+static bool answer_locked(const struct afcq_commit_response *c)
+{
+	for (size_t i = 0; i < c->err.n; i++)
+		if (c->err.v[i].msg && strstr(c->err.v[i].msg, "locked"))
+			return true;
+	return false;
+}
+
+static const char lock_help[] =
+	"\n\nA locked document has been pulled into compliance: it was committed in\n"
+	"a month that has closed, and its transactions are being reported. It can\n"
+	"no longer be uncommitted or replaced. To correct it, send an adjustment:\n"
+	"a new invoice whose items carry adj (the Adj column, Space ticks it) for\n"
+	"the amounts to take back or add.";
+
 static void finish_commit(struct tui_app *app, enum afcq_status st, struct afcq_exchange *x,
 			  const struct afcq_error *err)
 {
-	char line[800], text[1600];
+	char line[800], text[2400];
 	const char *what = app->fly.commit ? "commit" : "uncommit";
 	if (st == AFCQ_OK && x->commit.ok.set && !x->commit.ok.v)
 		st = AFCQ_ERR_API;
@@ -399,6 +426,7 @@ static void finish_commit(struct tui_app *app, enum afcq_status st, struct afcq_
 		snprintf(text, sizeof text, "Document %s: %s done.\nThe server answered ok.",
 			 app->fly.doc, what);
 		tui_message(app, ROLE_OK, "%s %s: ok", what, app->fly.doc);
+		note_doc_state(app, app->fly.doc, app->fly.commit);
 	} else if (st == AFCQ_ERR_API) {
 		struct afcq_buf b;
 		afcq_buf_init(&b);
@@ -409,9 +437,21 @@ static void finish_commit(struct tui_app *app, enum afcq_status st, struct afcq_
 					x->commit.err.v[i].msg ? x->commit.err.v[i].msg : "");
 		if (x->commit.err.n == 0)
 			afcq_buf_puts(&b, "\n  ok: false");
+		bool locked = answer_locked(&x->commit);
+		if (locked)
+			afcq_buf_puts(&b, lock_help);
 		snprintf(text, sizeof text, "%s", b.data);
 		afcq_buf_done(&b);
-		tui_message(app, ROLE_ERROR, "%s %s: refused by the server", what, app->fly.doc);
+		tui_message(app, ROLE_ERROR, "%s %s: %s", what, app->fly.doc,
+			    locked ? "locked (send an adjustment instead)" : "refused by the server");
+		if (locked)
+			note_doc_state(app, app->fly.doc, true); /* only committed ones lock */
+	} else if (st == AFCQ_ERR_PARSE && err->cause == AFCQ_CAUSE_UNKNOWN_OUTCOME) {
+		snprintf(text, sizeof text,
+			 "Document %s: %s outcome UNKNOWN.\nThe server's answer neither confirms "
+			 "nor refuses it:\n  %.600s\nHistory records it as \"outcome unknown\".",
+			 app->fly.doc, what, x->http.body ? x->http.body : "");
+		tui_message(app, ROLE_ERROR, "%s %s: outcome unknown", what, app->fly.doc);
 	} else {
 		snprintf(text, sizeof text, "Document %s: %s failed.\n%s", app->fly.doc, what,
 			 afcq_error_line(err, line, sizeof line));

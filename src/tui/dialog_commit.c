@@ -1,6 +1,7 @@
 /* dialog_commit.c - F7: commit or uncommit a document (the last invoice's
  * by default, or one typed in), after a confirmation; the server's answer
- * is shown in a message box.  The document code is a libform field
+ * is shown in a message box.  The action offered first is the opposite of
+ * the document's known state (uncommit a committed one).  The document code is a libform field
  * (textform.c) owned by the dialog.
  */
 #include "tui.h"
@@ -134,6 +135,10 @@ void tui_open_commit(struct tui_app *app)
 	static const int width = DOC_W;
 	d->doc = tui_textform_new(1, &width, DOC_MAX);
 	tui_textform_set(d->doc, 0, doc ? doc : "");
-	d->commit = true;
+	/* The opposite of the document's known state: uncommit what the
+	 * server confirmed committed, commit anything else. */
+	bool committed = doc == app->last_doc ? app->last_doc_committed
+					      : (app->res.doc && app->res.commit);
+	d->commit = !(doc && committed);
 	tui_push(app, &tui_dialog_commit_ops, d);
 }

@@ -400,6 +400,8 @@ struct tui_app {
 	char *last_doc;                 /* last invoice document code */
 	size_t n_unknown;               /* history records with an unknown outcome */
 	unsigned long history_gen;      /* bumped when history may have changed */
+	bool last_doc_committed;        /* its state as the server last confirmed it
+					 * (invoice sent with cmmt, or F7 done) */
 
 	char *raw_request, *raw_response, *raw_title;
 	struct tui_day *day;            /* a rep's day: pin, customer (day.h) */

@@ -92,7 +92,13 @@ expect_rc "--number is for invoice only" 2 "$AFCQ" quote --number 5 "$REQ/dallas
 expect_rc "commit without DOC" 2 "$AFCQ" commit
 expect_rc "taxtype not a number" 2 "$AFCQ" taxtype abc
 expect_rc "pcode without anything" 2 "$AFCQ" pcode
-expect_rc "pcode city without state" 2 "$AFCQ" pcode --city Dallas
+expect_rc "pcode PCODE with a place" 2 "$AFCQ" pcode 3726100 --city Dallas
+expect_rc "pcode --best-match with --exact" 2 "$AFCQ" pcode --zip 10001 --best-match --exact
+expect_grep "pcode --best-match with --exact: says so" "$ERR" "give one of them"
+expect_rc "pcode --limit 0" 2 "$AFCQ" pcode --zip 10001 --limit 0
+expect_grep "pcode --limit 0: names the option" "$ERR" "afcq: --limit: '0' is not a number of results"
+expect_rc "pcode --country not ISO" 2 "$AFCQ" pcode --country U5A
+expect_rc "pcode --limit with PCODE" 2 "$AFCQ" pcode 3726100 --limit 3
 expect_rc "pcode bad npanxx" 2 "$AFCQ" pcode --npanxx 12
 expect_rc "history bad action" 2 "$AFCQ" history frob
 expect_rc "history show not a number" 2 "$AFCQ" history show x

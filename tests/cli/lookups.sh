@@ -2,7 +2,8 @@
 # Catalog and PCode lookups through the api layer against the sandbox.
 # Expected values are the documented ones (T/S 19/6 VoIP access charge,
 # tax type 1 Sales Tax, ZIP 10001 -> PCode 2604100 with five localities,
-# primary name of 2604100 NEW YORK, EVELETH MN -> 1956600, Dallas 3726100).
+# primary name of 2604100 NEW YORK, EVELETH MN -> 1956600, Dallas 3726100,
+# the PCode samples' 1956600 and 5148400).
 . "${AFCQ_TOP:-.}/tests/lib.sh"
 . "$AFCQ_TOP/tests/cli/lib/cli.sh"
 
@@ -54,4 +55,35 @@ fi
 if expect_rc "pcode --fips range exits 0" 0 "$AFCQ" pcode $E -f csv --fips '06075*'; then
 	expect_grep "fips 06075*: San Francisco" "$OUT" ",CA,SAN FRANCISCO,"
 fi
-expect_rc "pcode unknown place exits 1" 1 "$AFCQ" pcode $E --city Nowhere --state ZZ
+# No match is an answer: exit 0, "0 matches" said.
+if expect_rc "pcode unknown place exits 0" 0 "$AFCQ" pcode $E --city Nowhere --state ZZ; then
+	expect_grep "pcode unknown place: 0 matches" "$OUT" "0 matches"
+fi
+if expect_rc "pcode unknown place csv exits 0" 0 "$AFCQ" pcode $E -f csv --zip 00000 --exact; then
+	expect_lines "pcode unknown place csv: header only" "$OUT" 1
+	expect_grep "pcode unknown place csv: 0 matches on stderr" "$ERR" "afcq: pcode: 0 matches"
+fi
+
+# The service's published PCode samples, every option together.
+if expect_rc "pcode sample 1 exits 0" 0 "$AFCQ" pcode $E -f json --country USA --state MN \
+	--county 'SAINT LOUIS' --city EVELETH --zip 55734 --best-match --limit 10; then
+	expect_eq "pcode sample 1: 1956600" 1956600 "$(json_get "$OUT" '$.LocationData[0].PCode')"
+	expect_eq "pcode sample 1: best match applied" Best "$(json_get "$OUT" '$.MatchTypeApplied')"
+	expect_eq "pcode sample 1: limit echoed" 10 "$(json_get "$OUT" '$.ResultsLimit')"
+fi
+if expect_rc "pcode sample 3 exits 0" 0 "$AFCQ" pcode $E -f csv --country IND --state AP \
+	--city Tirumala --best-match --limit 1; then
+	expect_eq "pcode sample 3: 5148400" "5148400,IND,,,,false" "$(sed -n 2p "$OUT")"
+fi
+if expect_rc "pcode sample 2 exits 0" 0 "$AFCQ" pcode $E --zip 10001 --best-match --limit 2; then
+	expect_line "pcode sample 2: 2604100" "$OUT" "^2604100 +USA +NY"
+	expect_grep "pcode sample 2: limited, count said" "$OUT" "2 of 5 matches shown"
+fi
+# Without --best-match the misspelt county finds nothing exactly.
+if expect_rc "pcode --exact exits 0" 0 "$AFCQ" pcode $E --country USA --state MN \
+	--county 'SAINT LOUIS' --city EVELETH --exact; then
+	expect_grep "pcode --exact: 0 matches" "$OUT" "0 matches"
+fi
+if expect_rc "pcode country alone exits 0" 0 "$AFCQ" pcode $E -f csv --country IND; then
+	expect_grep "pcode country alone: India" "$OUT" "5148400,IND,"
+fi

@@ -34,10 +34,10 @@ key Enter
 assert-state view invoice
 assert-state message "was already used"
 key Esc
-# uncommit the document, then commit it again
+# uncommit the document (F7 offers the opposite of its known state),
+# then commit it again; the results follow what the server confirmed
 key F7
 assert-state view commit
-key Tab Space
 assert-screen "[uncommit]"
 key Enter
 assert-screen "UNCOMMIT document AFCQ-"
@@ -47,9 +47,17 @@ assert-state view message
 assert-screen "uncommit done."
 assert-screen "The server answered ok."
 key Esc
-key F7 Enter Enter
+assert-screen "number INV-7  not committed"
+key F7
+assert-screen "[commit]"
+key Enter Enter
 wait-idle
 assert-screen "commit done."
+key Esc
+assert-screen "number INV-7  committed"
+assert-screen "COMMITTED"
+key F7
+assert-screen "[uncommit]"
 key Esc
 # history: newest first, the invoice among them with its number and total
 key F8
@@ -93,4 +101,48 @@ key Enter Enter
 wait-idle
 assert-state view message
 assert-screen "Document NO-SUCH-DOC: commit NOT done."
+SCRIPT
+
+# an invoice sent without commit, committed with F7: the results say so
+{ dallas_fields; cat <<'SCRIPT'
+key F6
+type INV-9
+key Tab Tab Space
+assert-screen "leave uncommitted"
+key Enter Enter
+wait-idle
+assert-state op invoice
+assert-screen "number INV-9  not committed"
+key F7
+assert-screen "[commit]"
+key Enter Enter
+wait-idle
+assert-screen "commit done."
+key Esc
+assert-screen "number INV-9  committed"
+SCRIPT
+} | run_script invoice_then_commit_says_committed
+sandbox_stop
+
+# a locked document: committed in March, the clock in April; F7 says what
+# the lock means and what to do instead (an adjustment)
+sandbox_start --now 2022-03-15 --store "$T_TMP/docs.sqlite" || exit 1
+"$AFCQ" invoice -e "$SB_URL" --number INV-L --doc LOCK-1 --commit "$AFCQ_TOP/tests/fixtures/requests/dallas.json" >/dev/null 2>&1
+sandbox_stop
+sandbox_start --now 2022-04-02 --store "$T_TMP/docs.sqlite" || exit 1
+run_script locked_document_explained <<'SCRIPT'
+wait-idle
+key F7
+type LOCK-1
+key Tab Space
+assert-screen "[uncommit]"
+key Enter Enter
+wait-idle
+assert-state view message
+assert-screen "Document code has been locked."
+assert-screen "pulled into compliance"
+assert-screen "send an adjustment"
+assert-screen "carry adj"
+key Esc
+assert-state message "locked (send an adjustment instead)"
 SCRIPT
