@@ -1,16 +1,17 @@
 /* dialog_pcode.c - the PCode finder (Ctrl-F or Alt-f on the form).
  *
- * A small form (ZIP, city, state, county, NPA-NXX, FIPS), prefilled from
- * the location the PCode belongs to.  Enter sends a PCode lookup with
+ * A small form (ZIP, city, state, county, NPA-NXX, FIPS, country, a best
+ * match check box and a result limit: what `afcq pcode` takes), prefilled
+ * from the location the PCode belongs to.  Enter sends a PCode lookup with
  * whatever is filled in, through the asynchronous api: the dialog owns the
  * call (app->lookup_pending, which the loop pumps) and completes it from
  * its tick, so the keyboard never waits; Esc cancels it.  One match fills
  * the PCode at once; several are listed (PCode, country, state, county,
  * locality) to choose from.  A failure or a cancel is said in the dialog
  * and nothing typed in its form is lost; the request form is only touched
- * when a PCode is chosen.  The six inputs are libform fields
+ * when a PCode is chosen.  The text inputs are libform fields
  * (textform.c) and the matches a libmenu list (listmenu.c), both owned by
- * the finder.
+ * the finder; the check box is the finder's own flag (Space toggles it).
  */
 #include "tui.h"
 
@@ -22,7 +23,9 @@
 
 #include "afcq/str.h"
 
-enum { F_ZIP, F_CITY, F_STATE, F_COUNTY, F_NPANXX, F_FIPS, F_COUNT };
+/* Text inputs first (the libform fields), then the check box. */
+enum { F_ZIP, F_CITY, F_STATE, F_COUNTY, F_NPANXX, F_FIPS, F_COUNTRY, F_LIMIT, F_TEXTS,
+       F_BEST = F_TEXTS, F_COUNT };
 
 /* Where each input sits: label, row, label x, field x, width shown, and
  * the location field it is prefilled from. */
@@ -37,7 +40,11 @@ static const struct {
 	[F_COUNTY] = { "County", 1, 44, 51, 20, "cnty" },
 	[F_NPANXX] = { "NPA-NXX", 0, 22, 31, 8, "npa" },
 	[F_FIPS] = { "FIPS", 0, 42, 48, 12, "fips" },
+	[F_COUNTRY] = { "Country", 2, 0, 9, 4, "ctry" },
+	[F_LIMIT] = { "Limit", 2, 22, 29, 6, NULL },
+	[F_BEST] = { "Best match", 2, 42, 54, 1, NULL },
 };
+#define LAST_ROW 2
 
 #define INPUT_MAX 255  /* bytes each input holds */
 
@@ -45,8 +52,9 @@ struct finder {
 	enum tui_table t;
 	size_t rec;
 	char *key;                  /* the PCode field filled: "bill.pcd" */
-	struct tui_textform *in;    /* F_ZIP...F_FIPS */
-	size_t focus;
+	struct tui_textform *in;    /* the F_TEXTS text inputs */
+	size_t focus;               /* an input, or F_BEST */
+	bool best;                  /* BestMatch: the closest places when none is exact */
 	bool in_list;               /* the focus is on the matches */
 	struct afcq_pending *p;     /* the lookup under way, or NULL */
 	unsigned spin;
@@ -60,14 +68,15 @@ struct finder {
 static void focus_input(struct finder *d, size_t i)
 {
 	d->focus = i;
-	tui_textform_focus(d->in, i); /* typing replaces, as in the form */
+	if (i < F_TEXTS)
+		tui_textform_focus(d->in, i); /* typing replaces, as in the form */
 }
 
 /* Rows the match list has at the current size (see finder_draw). */
 static int list_rows(void)
 {
 	int h = LINES - 2 < 20 ? LINES - 2 : 20;
-	return h - 2 - 7;
+	return h - 2 - 8;
 }
 
 /* "bill.pcd" -> "bill.zip" etc.; the text of that field of the record, or
@@ -129,16 +138,39 @@ static char *input_value(struct finder *d, size_t i)
 static bool check_inputs(struct finder *d)
 {
 	bool any = false;
-	for (size_t i = 0; i < F_COUNT; i++) {
-		char *v = input_value(d, i);
+	for (size_t i = 0; i < F_TEXTS; i++) {
+		char *v = i == F_LIMIT ? NULL : input_value(d, i);
 		any = any || v;
 		free(v);
 	}
 	if (!any) {
-		say(d, ROLE_ERROR, "type a ZIP, a city and state, a county, an NPA-NXX or a FIPS code");
+		say(d, ROLE_ERROR, "type a ZIP, a city and state, a county, a country, an NPA-NXX "
+				   "or a FIPS code");
 		focus_input(d, F_ZIP);
 		return false;
 	}
+	char *ctry = input_value(d, F_COUNTRY);
+	bool ctry_ok = true;
+	for (size_t i = 0; ctry && ctry[i]; i++)
+		ctry_ok = ctry_ok && isalpha((unsigned char)ctry[i]);
+	if (ctry && (!ctry_ok || strlen(ctry) < 2 || strlen(ctry) > 3)) {
+		free(ctry);
+		say(d, ROLE_ERROR, "Country: an ISO code of letters (USA, CAN, IND)");
+		focus_input(d, F_COUNTRY);
+		return false;
+	}
+	free(ctry);
+	char *limit = input_value(d, F_LIMIT);
+	bool limit_ok = !limit || strlen(limit) <= 9;
+	for (size_t i = 0; limit && limit[i]; i++)
+		limit_ok = limit_ok && isdigit((unsigned char)limit[i]);
+	if (limit && (!limit_ok || atol(limit) < 1)) {
+		free(limit);
+		say(d, ROLE_ERROR, "Limit: how many places at most (1 or more), or blank for all");
+		focus_input(d, F_LIMIT);
+		return false;
+	}
+	free(limit);
 	char *npa = input_value(d, F_NPANXX);
 	if (npa) {
 		size_t digits = 0;
@@ -192,6 +224,13 @@ static void search(struct tui_app *app, struct finder *d)
 	pr.cnty = input_value(d, F_COUNTY);
 	pr.npanxx = input_value(d, F_NPANXX);
 	pr.fips = input_value(d, F_FIPS);
+	pr.ctry = input_value(d, F_COUNTRY);
+	char *limit = input_value(d, F_LIMIT);
+	if (limit)
+		pr.limit = (struct afcq_oint){ .set = true, .v = atoll(limit) };
+	free(limit);
+	if (d->best)
+		pr.best_match = (struct afcq_obool){ .set = true, .v = true };
 	struct afcq_error err;
 	afcq_error_clear(&err);
 	d->p = afcq_api_start_lookup(&app->lookup_api, AFCQ_OP_PCODE, NULL, &pr, &err);
@@ -284,7 +323,7 @@ static void finder_tick(struct tui_app *app, struct tui_view *v)
 
 static void draw_matches(struct tui_app *app, struct finder *d, struct tui_rect in)
 {
-	int y0 = in.y + 4, rows = list_rows();
+	int y0 = in.y + 5, rows = list_rows();
 	tui_fill(app, y0, in.x, in.w, ROLE_HEADER);
 	tui_putf(app, y0, in.x, in.w, ROLE_HEADER, "%-9s %-4s %-5s %-22s %s", "PCode", "Ctry",
 		 "State", "County", "Locality");
@@ -320,22 +359,29 @@ static void finder_draw(struct tui_app *app, struct tui_view *v)
 			inputs[i].label);
 		tui_put(app, y, in.x + inputs[i].fx - 1, 1, ROLE_LABEL, "[");
 		tui_put(app, y, in.x + inputs[i].fx + inputs[i].w, 1, ROLE_LABEL, "]");
-		if (i != d->focus || d->in_list)
+		if (i == F_BEST)
+			tui_put(app, y, in.x + inputs[i].fx, 1,
+				i == d->focus && !d->in_list ? ROLE_FOCUS : ROLE_FIELD,
+				d->best ? "x" : " ");
+		else if (i != d->focus || d->in_list)
 			tui_textform_draw(app, d->in, i, y, in.x + inputs[i].fx, false, false);
 	}
 	if (d->p) {
 		static const char spin[] = "|/-\\";
-		tui_putf(app, in.y + 3, in.x, in.w, ROLE_OK, "%c looking up... %.1f s  (Esc cancels)",
+		tui_putf(app, in.y + 4, in.x, in.w, ROLE_OK, "%c looking up... %.1f s  (Esc cancels)",
 			 spin[d->spin % 4], afcq_pending_elapsed_ms(d->p) / 1000.0);
 	} else {
-		tui_put(app, in.y + 3, in.x, in.w, d->status_role, d->status);
+		tui_put(app, in.y + 4, in.x, in.w, d->status_role, d->status);
 	}
 	if (d->res.n)
 		draw_matches(app, d, in);
 	tui_put(app, in.y + in.h - 1, in.x, in.w, ROLE_DIM,
 		d->in_list ? "Up/Down choose  Enter fills the PCode  Tab/Esc back to the search"
-			   : "Tab moves  Enter searches  Esc closes (the request form is unchanged)");
-	if (!d->in_list) {
+			   : "Tab moves  Space: best match  Enter searches  Esc closes (form unchanged)");
+	if (d->in_list || d->focus == F_BEST) {
+		if (!d->in_list)
+			tui_move(app, in.y + inputs[F_BEST].row, in.x + inputs[F_BEST].fx);
+	} else {
 		size_t i = d->focus;
 		tui_textform_draw(app, d->in, i, in.y + inputs[i].row, in.x + inputs[i].fx, true,
 				  false);
@@ -346,7 +392,7 @@ static enum tui_result finder_on_key(struct tui_app *app, struct tui_view *v, in
 {
 	(void)app;
 	struct finder *d = v->state;
-	if (d->in_list)
+	if (d->in_list || d->focus == F_BEST)
 		return TUI_PASS;
 	return tui_textform_key(d->in, key);
 }
@@ -380,13 +426,18 @@ static enum tui_result finder_on_action(struct tui_app *app, struct tui_view *v,
 		enum tui_result r = list_action(app, d, a);
 		if (r != TUI_PASS)
 			return r;
-	} else if (tui_textform_action(d->in, a) == TUI_HANDLED) {
+	} else if (d->focus < F_TEXTS && tui_textform_action(d->in, a) == TUI_HANDLED) {
 		return TUI_HANDLED;
 	}
 	switch (a) {
+	case ACT_TOGGLE:
+		if (d->focus != F_BEST)
+			return TUI_PASS;
+		d->best = !d->best;
+		return TUI_HANDLED;
 	case ACT_NEXT_FIELD:
 	case ACT_DOWN:
-		if (a == ACT_DOWN && d->res.n && d->focus == F_COUNTY) {
+		if (a == ACT_DOWN && d->res.n && inputs[d->focus].row == LAST_ROW) {
 			d->in_list = true; /* from the last row of the form into the list */
 			return TUI_HANDLED;
 		}
@@ -433,7 +484,7 @@ static bool finder_text_focus(const struct tui_app *app, const struct tui_view *
 {
 	(void)app;
 	const struct finder *d = v->state;
-	return !d->in_list;
+	return !d->in_list && d->focus != F_BEST;
 }
 
 const struct tui_view_ops tui_dialog_pcode_ops = {
@@ -457,12 +508,14 @@ void tui_open_pcode_finder(struct tui_app *app, enum tui_table t, size_t rec, co
 	d->rec = rec;
 	d->key = afcq_xstrdup(key);
 	d->status_role = ROLE_DIM;
-	int widths[F_COUNT];
-	for (size_t i = 0; i < F_COUNT; i++)
+	int widths[F_TEXTS];
+	for (size_t i = 0; i < F_TEXTS; i++)
 		widths[i] = inputs[i].w;
-	d->in = tui_textform_new(F_COUNT, widths, INPUT_MAX);
+	d->in = tui_textform_new(F_TEXTS, widths, INPUT_MAX);
 	d->list = tui_list_new();
-	for (size_t i = 0; i < F_COUNT; i++) {
+	for (size_t i = 0; i < F_TEXTS; i++) {
+		if (!inputs[i].loc)
+			continue;
 		char *s = location_text(app, d, inputs[i].loc);
 		tui_textform_set(d->in, i, s);
 		free(s);

@@ -204,6 +204,48 @@ assert-state view main
 assert-field bill.pcd 3726100
 SCRIPT
 
+# the finder takes what `afcq pcode` takes: country, a result limit and
+# best match (the published sample: IND, AP, Tirumala, best match, 1)
+run_script finder_country_limit_best_match <<'SCRIPT'
+wait-idle
+key C-f
+assert-screen "Country [    ]"
+assert-screen "Best match [ ]"
+key Tab
+type Tirumala
+key Tab
+type AP
+key Tab Tab Tab Tab
+type IND
+key Tab
+type 1
+key Enter
+wait-idle
+assert-screen "no place matches"
+key Tab
+key Space
+assert-screen "Best match [x]"
+key Enter
+wait-idle
+assert-state view main
+assert-field bill.pcd 5148400
+SCRIPT
+
+run_script finder_checks_country_and_limit <<'SCRIPT'
+wait-idle
+key C-f
+key Tab Tab Tab Tab Tab Tab
+type U5
+key Enter
+assert-screen "Country: an ISO code"
+type USA
+key Tab
+type 0
+key Enter
+assert-screen "Limit: how many places"
+assert-state view pcode
+SCRIPT
+
 run_script finder_checks_before_sending <<'SCRIPT'
 wait-idle
 key C-f
