@@ -71,6 +71,7 @@ static bool read_catalog_cache(struct tui_app *app)
 		app->tspairs = cat.tspairs;
 		memset(&cat.tspairs, 0, sizeof cat.tspairs);
 		app->tspairs_loaded = true;
+		app->tspairs_from_cache = true;
 		app->tspairs_fetched = cat.fetched;
 		fresh = afcq_catalog_is_fresh(&cat, 0, 0);
 	}
@@ -78,10 +79,9 @@ static bool read_catalog_cache(struct tui_app *app)
 	return fresh;
 }
 
-void tui_calls_start_catalog(struct tui_app *app)
+/* Fetches both catalogs without blocking (the poll takes them in). */
+static void fetch_catalog(struct tui_app *app)
 {
-	if (read_catalog_cache(app) || app->ts_pending)
-		return;
 	struct afcq_error err;
 	afcq_error_clear(&err);
 	app->ts_fetched = app->tt_fetched = false;
@@ -98,14 +98,30 @@ void tui_calls_start_catalog(struct tui_app *app)
 							&err);
 }
 
+void tui_calls_start_catalog(struct tui_app *app)
+{
+	if (read_catalog_cache(app) || app->ts_pending)
+		return;
+	fetch_catalog(app);
+}
+
 /* The command line's hook over the same list: it answers the "any pair
- * with this transaction type?" questions, so messages name the wrong half. */
+ * with this transaction type?" questions, so messages name the wrong half.
+ * It notes whether a whole pair was refused. */
+struct pair_check {
+	struct tui_app *app;
+	bool refused;
+};
+
 static bool known_pair(void *ctx, long long tran, long long serv)
 {
-	struct tui_app *app = ctx;
-	if (!app->tspairs_loaded)
+	struct pair_check *c = ctx;
+	if (!c->app->tspairs_loaded)
 		return true;
-	return afcq_tspair_list_known(&app->tspairs, tran, serv);
+	bool known = afcq_tspair_list_known(&c->app->tspairs, tran, serv);
+	if (!known && tran != AFCQ_TSPAIR_ANY && serv != AFCQ_TSPAIR_ANY)
+		c->refused = true;
+	return known;
 }
 
 size_t tui_calls_validate(struct tui_app *app, char *msg, size_t n)
@@ -128,15 +144,26 @@ size_t tui_calls_validate(struct tui_app *app, char *msg, size_t n)
 		return typed;
 	}
 	struct afcq_problems probs = { 0 };
-	size_t count = afcq_validate_request(&app->req, known_pair, app, &probs);
+	struct pair_check pc = { .app = app };
+	size_t count = afcq_validate_request(&app->req, known_pair, &pc, &probs);
 	for (size_t i = 0; i < probs.n; i++)
 		tui_marks_add_problem(app, probs.v[i].path, probs.v[i].msg);
+	/* A cached catalog that refuses a pair is fetched again, once: the
+	 * pair may be new on the server, or the cache wrong. */
+	bool recheck = pc.refused && app->tspairs_from_cache && !app->ts_rechecked &&
+		       !app->ts_pending;
+	if (recheck) {
+		app->ts_rechecked = true;
+		fetch_catalog(app);
+	}
+	const char *again = recheck ? " (the cached T/S catalog is being fetched again: send "
+				      "again once it has come)" : "";
 	if (count && probs.n) {
 		if (probs.n > 1)
-			snprintf(msg, n, "%s: %s (and %zu more)", probs.v[0].path, probs.v[0].msg,
-				 probs.n - 1);
+			snprintf(msg, n, "%s: %s (and %zu more)%s", probs.v[0].path, probs.v[0].msg,
+				 probs.n - 1, again);
 		else
-			snprintf(msg, n, "%s: %s", probs.v[0].path, probs.v[0].msg);
+			snprintf(msg, n, "%s: %s%s", probs.v[0].path, probs.v[0].msg, again);
 		tui_form_focus_path(app, probs.v[0].path);
 	}
 	afcq_problems_done(&probs);
@@ -542,8 +569,13 @@ static void poll_catalog(struct tui_app *app)
 			app->tspairs = x.tspairs;
 			memset(&x.tspairs, 0, sizeof x.tspairs);
 			app->tspairs_loaded = true;
+			app->tspairs_from_cache = false;
 			app->tspairs_fetched = time(NULL);
 			app->ts_fetched = true;
+			if (app->ts_rechecked)
+				tui_message(app, ROLE_OK,
+					    "T/S catalog fetched again (%zu pairs): send again",
+					    app->tspairs.n);
 		} else if (afcq_catalog_absent_error(&err) && !app->tspairs_loaded) {
 			remember_absent(app, &err);
 		} else {

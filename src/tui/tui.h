@@ -396,6 +396,8 @@ struct tui_app {
 					  * cache written afterwards holds both lists */
 	struct afcq_taxtype_list taxtypes; /* as fetched, for the cache */
 	bool ts_fetched, tt_fetched;    /* both lists came in this round: rewrite the cache */
+	bool tspairs_from_cache;        /* the T/S list came from the cache, not this session */
+	bool ts_rechecked;              /* a refusal already had the cached list fetched again */
 	struct afcq_pending *lookup_pending; /* a dialog's lookup (PCode finder), owned by it */
 	char *last_doc;                 /* last invoice document code */
 	size_t n_unknown;               /* history records with an unknown outcome */

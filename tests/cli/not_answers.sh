@@ -15,17 +15,9 @@ if ! command -v python3 >/dev/null 2>&1; then
 	exit 1
 fi
 sandbox_start --now 2022-03-15 || exit 1
-RULES="$T_TMP/rules"
-LOG="$T_TMP/proxy.log"
-: >"$RULES"
-: >"$LOG"
-python3 "$AFCQ_TOP/tests/cli/lib/lookup_proxy.py" "$SB_URL" "$RULES" "$LOG" >"$T_TMP/proxy.out" 2>"$T_TMP/proxy.err" &
-PROXY_PID=$!
-trap 'kill $PROXY_PID 2>/dev/null; wait $PROXY_PID 2>/dev/null; t_cleanup' EXIT
-i=0
-while [ $i -lt 100 ] && ! grep -q listening "$T_TMP/proxy.out"; do sleep 0.05; i=$((i + 1)); done
-PX=$(sed -n '1s/^listening on //p' "$T_TMP/proxy.out")
-[ -n "$PX" ] || { fail "proxy start" "$(cat "$T_TMP/proxy.err")"; exit 1; }
+proxy_start "$SB_URL" || exit 1
+RULES=$PX_RULES
+LOG=$PX_LOG
 
 CALC_BODY=$(tr -d '\n' <"$FIX/codec/response_mixed.json")
 unchecked="afcq: T/S pairs not checked: the endpoint's catalog is unavailable"
