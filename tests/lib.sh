@@ -22,7 +22,6 @@ PX_PID=""
 PX_URL=""
 PX_LOG="$T_TMP/proxy.log"
 
-PX_PID=""
 t_cleanup() {
 	[ -n "$SB_PID" ] && kill "$SB_PID" 2>/dev/null && wait "$SB_PID" 2>/dev/null
 	[ -n "$PX_PID" ] && kill "$PX_PID" 2>/dev/null && wait "$PX_PID" 2>/dev/null
@@ -71,27 +70,27 @@ sandbox_stop() {
 	SB_PID=""
 }
 
-# proxy_start UPSTREAM: starts tests/cli/lib/lookup_proxy.py (python3) in
+# answers_proxy_start UPSTREAM: starts tests/cli/lib/lookup_proxy.py (python3) in
 # front of UPSTREAM and sets PX (its URL), PX_RULES (answers to replace,
 # read on every request: "PATH-SUFFIX STATUS BODY" lines) and PX_LOG (one
 # "METHOD PATH" line per request).  Both files start empty.
-proxy_start() {
+answers_proxy_start() {
 	PX_RULES="$T_TMP/proxy.rules"
-	PX_LOG="$T_TMP/proxy.log"
+	PX_LOG="$T_TMP/answers-proxy.log"
 	: >"$PX_RULES"
 	: >"$PX_LOG"
-	: >"$T_TMP/proxy.out"
+	: >"$T_TMP/answers-proxy.out"
 	python3 "$AFCQ_TOP/tests/cli/lib/lookup_proxy.py" "$1" "$PX_RULES" "$PX_LOG" \
-		>"$T_TMP/proxy.out" 2>"$T_TMP/proxy.err" &
+		>"$T_TMP/answers-proxy.out" 2>"$T_TMP/answers-proxy.err" &
 	PX_PID=$!
 	i=0
 	while [ $i -lt 400 ]; do
-		PX=$(sed -n '1s/^listening on //p' "$T_TMP/proxy.out")
+		PX=$(sed -n '1s/^listening on //p' "$T_TMP/answers-proxy.out")
 		[ -n "$PX" ] && return 0
 		kill -0 "$PX_PID" 2>/dev/null || break
 		sleep 0.05; i=$((i + 1))
 	done
-	echo "FAIL proxy did not start: $(cat "$T_TMP/proxy.err")"
+	echo "FAIL proxy did not start: $(cat "$T_TMP/answers-proxy.err")"
 	return 1
 }
 

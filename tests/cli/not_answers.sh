@@ -15,7 +15,7 @@ if ! command -v python3 >/dev/null 2>&1; then
 	exit 1
 fi
 sandbox_start --now 2022-03-15 || exit 1
-proxy_start "$SB_URL" || exit 1
+answers_proxy_start "$SB_URL" || exit 1
 RULES=$PX_RULES
 LOG=$PX_LOG
 

@@ -11,7 +11,7 @@ XDG_CACHE_HOME="$T_TMP/cache"
 export XDG_CACHE_HOME
 
 sandbox_start --now 2022-03-15 || exit 1
-proxy_start "$SB_URL" || exit 1
+answers_proxy_start "$SB_URL" || exit 1
 SB_URL=$PX
 
 # A catalog without the Dallas pairs, cached by the command line.
