@@ -4,10 +4,13 @@
  * space: " acme corp acme 0042 dallas 75201 7520100 2145550100 ".  A word
  * is a run of ASCII letters and digits or of UTF-8 bytes; everything else
  * separates words, so punctuation typed or stored does not matter, and a
- * phone number contributes its digits as one word.  A word typed by the
- * user becomes the pattern "% word%" (the start of a key word); a run of
- * digits becomes "%digits%" (anywhere: part of a phone number, account or
- * PCode).
+ * phone number contributes its digits as one word.  Punctuation inside a
+ * word (O'Brien with a straight or curly apostrophe, Smith-Jones) joins
+ * its parts: the key holds the word whole ("obrien") and its parts ("o",
+ * "brien"); typed, such a word is looked for whole ("obri", "o'bri").  A
+ * word typed by the user becomes the pattern "% word%" (the start of a key
+ * word); a run of digits becomes "%digits%" (anywhere: part of a phone
+ * number, account or PCode).
  */
 #include "store_int.h"
 
@@ -25,24 +28,64 @@ static bool word_byte(unsigned char c)
 	return isalnum(c) || c >= 0x80;
 }
 
-/* Appends the words of s to key, lower-case, each followed by a space. */
-static void add_words(struct afcq_buf *key, const char *s)
+/* A copy of s with the curly apostrophes (U+2018, U+2019) made ASCII. */
+static char *ascii_apostrophes(const char *s)
+{
+	char *out = afcq_xstrdup(s);
+	char *w = out;
+	for (const char *p = s; *p;) {
+		if ((unsigned char)p[0] == 0xE2 && (unsigned char)p[1] == 0x80 &&
+		    ((unsigned char)p[2] == 0x98 || (unsigned char)p[2] == 0x99)) {
+			*w++ = '\'';
+			p += 3;
+		} else {
+			*w++ = *p++;
+		}
+	}
+	*w = '\0';
+	return out;
+}
+
+/* Appends the words of s to key, lower-case, each followed by a space.  A
+ * word whose parts are joined by punctuation ("O'Brien", "Smith-Jones",
+ * "AT&T") is added whole without it ("obrien"), and with parts true each
+ * part too ("o", "brien"), so that either is found however the name was
+ * stored or typed. */
+static void add_words(struct afcq_buf *key, const char *s, bool parts)
 {
 	if (!s)
 		return;
-	const unsigned char *p = (const unsigned char *)s;
+	char *text = ascii_apostrophes(s);
+	const unsigned char *p = (const unsigned char *)text;
 	while (*p) {
 		while (*p && !word_byte(*p))
 			p++;
 		if (!*p)
 			break;
-		while (word_byte(*p)) {
-			char c = (char)(*p < 0x80 ? tolower(*p) : *p);
-			afcq_buf_append(key, &c, 1);
+		const unsigned char *start = p;
+		bool joined = false;
+		for (;;) {
+			while (word_byte(*p)) {
+				char c = (char)(*p < 0x80 ? tolower(*p) : *p);
+				afcq_buf_append(key, &c, 1);
+				p++;
+			}
+			if (!(ispunct(*p) && word_byte(p[1])))
+				break;
+			joined = true;
 			p++;
 		}
 		afcq_buf_puts(key, " ");
+		if (joined && parts) {
+			char *part = afcq_xstrndup((const char *)start, (size_t)(p - start));
+			for (char *q = part; *q; q++)
+				if (ispunct((unsigned char)*q))
+					*q = ' ';
+			add_words(key, part, false);
+			free(part);
+		}
 	}
+	free(text);
 }
 
 /* Appends the digits of s as one word (nothing when s has none). */
@@ -61,10 +104,10 @@ char *store_search_key(const struct afcq_customer *c)
 	struct afcq_buf key;
 	afcq_buf_init(&key);
 	afcq_buf_puts(&key, " ");
-	add_words(&key, c->name);
-	add_words(&key, c->account);
-	add_words(&key, c->bill.city);
-	add_words(&key, c->bill.zip);
+	add_words(&key, c->name, true);
+	add_words(&key, c->account, true);
+	add_words(&key, c->bill.city, true);
+	add_words(&key, c->bill.zip, true);
 	if (c->bill.pcd.set)
 		afcq_buf_printf(&key, "%lld ", c->bill.pcd.v);
 	for (size_t i = 0; i < c->n_phones; i++)
@@ -72,19 +115,26 @@ char *store_search_key(const struct afcq_customer *c)
 	return afcq_buf_steal(&key);
 }
 
-char *store_product_key(const char *name)
+static char *words_of(const char *s, bool parts)
 {
 	struct afcq_buf key;
 	afcq_buf_init(&key);
 	afcq_buf_puts(&key, " ");
-	add_words(&key, name);
+	add_words(&key, s, parts);
 	return afcq_buf_steal(&key);
+}
+
+char *store_product_key(const char *name)
+{
+	return words_of(name, true);
 }
 
 char **store_search_patterns(const char *text, size_t *n)
 {
 	*n = 0;
-	char *words = store_product_key(text ? text : "");
+	/* typed words joined by punctuation are looked for whole: the key
+	 * holds them both whole and in parts */
+	char *words = words_of(text ? text : "", false);
 	char **v = NULL;
 	for (char *save = NULL, *w = strtok_r(words, " ", &save); w && *n < MAX_PATTERNS;
 	     w = strtok_r(NULL, " ", &save)) {

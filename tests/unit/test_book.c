@@ -213,6 +213,21 @@ static void test_find_narrows(void **state)
 	add_customer(f->s, "Dallas Dental Group", "ACC-1001", "(214) 555-0100", "Dallas", 2650300);
 	add_customer(f->s, "Acme Widgets", "77-4420", "972.555.0142", "Plano", 2650400);
 	add_customer(f->s, "Ann O'Brien", NULL, "+1 512 555 0100", "Austin", 0);
+	add_customer(f->s, "Rory O\xe2\x80\x99" "Neill", NULL, NULL, NULL, 0);
+	assert_found(f->s, "oneil", "Rory O\xe2\x80\x99" "Neill");
+	assert_found(f->s, "o'neil", "Rory O\xe2\x80\x99" "Neill");
+	assert_found(f->s, "neil", "Rory O\xe2\x80\x99" "Neill");
+	{
+		int64_t id;
+		struct afcq_customer *v;
+		size_t n;
+		struct afcq_error err;
+		assert_int_equal(afcq_store_customers_find(f->s, "rory", 0, &v, &n, &err), AFCQ_OK);
+		assert_int_equal(n, 1);
+		id = v[0].id;
+		afcq_customers_free(v, n);
+		assert_int_equal(afcq_store_customer_delete(f->s, id, &err), AFCQ_OK);
+	}
 
 	assert_found(f->s, NULL, "Acme Widgets,Ann O'Brien,Dallas Dental Group");
 	assert_found(f->s, "", "Acme Widgets,Ann O'Brien,Dallas Dental Group");
@@ -221,6 +236,15 @@ static void test_find_narrows(void **state)
 	assert_found(f->s, "GRO", "Dallas Dental Group");
 	assert_found(f->s, "ental", "");
 	assert_found(f->s, "brien", "Ann O'Brien");
+	/* Punctuation inside a word is ignored, typed or stored, straight or
+	 * curly: O'Brien is found by "obri" as well as by its parts. */
+	assert_found(f->s, "obri", "Ann O'Brien");
+	assert_found(f->s, "OBrien", "Ann O'Brien");
+	assert_found(f->s, "o'bri", "Ann O'Brien");
+	assert_found(f->s, "o\xe2\x80\x99" "bri", "Ann O'Brien");
+	assert_found(f->s, "o bri", "Ann O'Brien");
+	assert_found(f->s, "obra", "");
+	assert_found(f->s, "acc1001", "Dallas Dental Group");
 	/* Every word must match. */
 	assert_found(f->s, "dal gro", "Dallas Dental Group");
 	assert_found(f->s, "dal acme", "");
