@@ -3,7 +3,10 @@
  * Default file: $XDG_STATE_HOME/afcq/history.sqlite (XDG_STATE_HOME
  * defaults to ~/.local/state).  An invoice or commit is recorded before it
  * is sent (outcome "pending") and completed after, in separate committed
- * transactions, so a crash leaves a visible "outcome unknown" record.
+ * transactions, each synced to the disk before the call returns, so a
+ * crash leaves a visible "outcome unknown" record.  Quotes are written
+ * without a sync (WAL, synchronous NORMAL): a power cut may lose the last
+ * quotes' records, never an invoice's or a commit's.
  * Requests are stored as sent; credentials never reach the store (they are
  * HTTP headers, never part of the body).
  */
@@ -61,12 +64,14 @@ void afcq_history_close(struct afcq_history *h);
  * absolute) and HOME (else the password database); NULL when neither. */
 char *afcq_history_default_path(void);
 
-/* Records e (id, time, response, outcome ignored) as pending and durable.
+/* Records e (id, time, response, outcome ignored) as pending; synced to the
+ * disk before returning when e->kind is invoice, commit or uncommit.
  * Returns AFCQ_OK and sets *id; AFCQ_ERR_DB when it could not be written
  * (then do not send the request). */
 enum afcq_status afcq_history_begin(struct afcq_history *h, const struct afcq_history_entry *e,
 				    int64_t *id, struct afcq_error *err);
-/* Completes a record: response may be NULL; total only when has_total.
+/* Completes a record (synced when it is an invoice's, commit's or
+ * uncommit's): response may be NULL; total only when has_total.
  * AFCQ_ERR_USAGE when no such id, AFCQ_ERR_DB when it could not write. */
 enum afcq_status afcq_history_finish(struct afcq_history *h, int64_t id, enum afcq_outcome outcome,
 				     long http_status, double latency_ms, const char *response,

@@ -2,9 +2,19 @@
  *
  * How it works: one table, `requests`, one row per request sent.  A row is
  * inserted before the request goes out (outcome 0, pending) and updated when
- * the answer is in; each statement is its own committed transaction, and
- * the file runs in WAL mode with synchronous=FULL, so a row that was begun
- * survives a crash or power cut and shows as "outcome unknown".  The schema
+ * the answer is in; each statement is its own committed transaction, in a
+ * file in WAL mode.  Durability depends on what the row is:
+ *  - invoices, commits and uncommits (and resolutions of them) are written
+ *    with synchronous=FULL: each commit reaches the disk before the call
+ *    returns, so a row that was begun survives a crash or power cut and
+ *    shows as "outcome unknown", and a completed one stays completed;
+ *  - quotes are written with synchronous=NORMAL: no sync per commit, so a
+ *    crash of the machine (not of afcq) can lose the last quotes' rows,
+ *    never an invoice's (a FULL commit syncs the whole log before it);
+ *  - closing does not checkpoint the log into the file (the next opener
+ *    reads it, SQLite checkpoints it as it grows), so a one-shot quote
+ *    costs no sync at all.
+ * The schema
  * is versioned with PRAGMA user_version; a file from a newer afcq is
  * refused rather than guessed at.  Folders we create are 0700 and the file
  * 0600 (SQLite gives its -wal and -shm files the same mode), since request
@@ -95,6 +105,41 @@ char *afcq_history_default_path(void)
 	return afcq_xdg_path("XDG_STATE_HOME", ".local/state", "history.sqlite");
 }
 
+/* ---- durability --------------------------------------------------------- */
+
+/* Every commit from now on is synced (FULL) or left to the next checkpoint
+ * (NORMAL).  The setting belongs to this handle only. */
+static enum afcq_status set_durable(struct afcq_history *h, bool full, struct afcq_error *err)
+{
+	const char *sql = full ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL";
+	if (sqlite3_exec(h->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+		return db_error(err, h, "cannot set synchronous writes");
+	return AFCQ_OK;
+}
+
+/* Rows the service may act on: what a crash loses of them matters. */
+static bool durable_kind(const char *kind)
+{
+	return kind && (strcmp(kind, "invoice") == 0 || strcmp(kind, "commit") == 0 ||
+			strcmp(kind, "uncommit") == 0);
+}
+
+/* The kind of row id ("" when there is none, or it cannot be read: then
+ * the row is written durably). */
+static bool durable_row(struct afcq_history *h, int64_t id)
+{
+	sqlite3_stmt *st = NULL;
+	bool durable = true;
+	if (sqlite3_prepare_v2(h->db, "SELECT kind FROM requests WHERE id = ?", -1, &st, NULL) ==
+	    SQLITE_OK) {
+		sqlite3_bind_int64(st, 1, id);
+		if (sqlite3_step(st) == SQLITE_ROW)
+			durable = durable_kind((const char *)sqlite3_column_text(st, 0));
+	}
+	sqlite3_finalize(st);
+	return durable;
+}
+
 /* ---- open and schema --------------------------------------------------- */
 
 static int user_version(sqlite3 *db)
@@ -168,15 +213,17 @@ struct afcq_history *afcq_history_open(const char *path, struct afcq_error *err)
 		return NULL;
 	}
 	sqlite3_busy_timeout(h->db, HISTORY_BUSY_TIMEOUT_MS);
-	/* WAL where the file system allows it; FULL syncs every commit either way. */
-	if (!memory)
+	/* WAL where the file system allows it; the schema is created durably,
+	 * then quotes are written without a sync each (set_durable). */
+	if (!memory) {
 		sqlite3_exec(h->db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL);
-	if (sqlite3_exec(h->db, "PRAGMA synchronous = FULL", NULL, NULL, NULL) != SQLITE_OK) {
-		db_error(err, h, "cannot set synchronous writes");
+		sqlite3_db_config(h->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
+	}
+	if (set_durable(h, true, err) != AFCQ_OK) {
 		afcq_history_close(h);
 		return NULL;
 	}
-	if (migrate(h, err) != AFCQ_OK) {
+	if (migrate(h, err) != AFCQ_OK || set_durable(h, false, err) != AFCQ_OK) {
 		afcq_history_close(h);
 		return NULL;
 	}
@@ -241,7 +288,14 @@ enum afcq_status afcq_history_begin(struct afcq_history *h, const struct afcq_hi
 {
 	if (!h || !e)
 		return afcq_error_set(err, AFCQ_ERR_USAGE, "history", "no store or no entry");
-	return insert_pending(h, e, id, err);
+	bool full = durable_kind(e->kind);
+	enum afcq_status rc = full ? set_durable(h, true, err) : AFCQ_OK;
+	if (rc != AFCQ_OK)
+		return rc;
+	rc = insert_pending(h, e, id, err);
+	if (full)
+		set_durable(h, false, NULL);
+	return rc;
 }
 
 enum afcq_status afcq_history_finish(struct afcq_history *h, int64_t id, enum afcq_outcome outcome,
@@ -254,9 +308,17 @@ enum afcq_status afcq_history_finish(struct afcq_history *h, int64_t id, enum af
 	static const char sql[] =
 		"UPDATE requests SET outcome = ?, http_status = ?, latency_ms = ?, response = ?,"
 		" detail = ?, total = ? WHERE id = ?";
+	bool full = durable_row(h, id);
+	enum afcq_status rc = full ? set_durable(h, true, err) : AFCQ_OK;
+	if (rc != AFCQ_OK)
+		return rc;
 	sqlite3_stmt *st = NULL;
-	if (sqlite3_prepare_v2(h->db, sql, -1, &st, NULL) != SQLITE_OK)
-		return db_error(err, h, "cannot complete the record");
+	if (sqlite3_prepare_v2(h->db, sql, -1, &st, NULL) != SQLITE_OK) {
+		rc = db_error(err, h, "cannot complete the record");
+		if (full)
+			set_durable(h, false, NULL);
+		return rc;
+	}
 	sqlite3_bind_int(st, 1, (int)outcome);
 	sqlite3_bind_int64(st, 2, http_status);
 	sqlite3_bind_double(st, 3, latency_ms);
@@ -267,13 +329,14 @@ enum afcq_status afcq_history_finish(struct afcq_history *h, int64_t id, enum af
 	else
 		sqlite3_bind_null(st, 6);
 	sqlite3_bind_int64(st, 7, id);
-	enum afcq_status rc = AFCQ_OK;
 	if (sqlite3_step(st) != SQLITE_DONE)
 		rc = db_error(err, h, "cannot complete the record");
 	else if (sqlite3_changes(h->db) == 0)
 		rc = afcq_error_set(err, AFCQ_ERR_USAGE, h->path, "no history entry %lld",
 				    (long long)id);
 	sqlite3_finalize(st);
+	if (full)
+		set_durable(h, false, NULL);
 	return rc;
 }
 
@@ -479,8 +542,13 @@ enum afcq_status afcq_history_begin_invoice(struct afcq_history *h,
 		memset(blocker, 0, sizeof *blocker);
 	if (!h || !e)
 		return afcq_error_set(err, AFCQ_ERR_USAGE, "history", "no store or no entry");
-	if (sqlite3_exec(h->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
-		return db_error(err, h, "cannot lock");
+	if (set_durable(h, true, err) != AFCQ_OK)
+		return AFCQ_ERR_DB;
+	if (sqlite3_exec(h->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK) {
+		enum afcq_status rc = db_error(err, h, "cannot lock");
+		set_durable(h, false, NULL);
+		return rc;
+	}
 	struct afcq_history_entry b;
 	bool found = false;
 	enum afcq_status rc = afcq_history_invoice_blocker(h, e->endpoint, e->invn, &b, &found, err);
@@ -499,6 +567,7 @@ enum afcq_status afcq_history_begin_invoice(struct afcq_history *h,
 		rc = db_error(err, h, "cannot record the request");
 	if (rc != AFCQ_OK)
 		sqlite3_exec(h->db, "ROLLBACK", NULL, NULL, NULL);
+	set_durable(h, false, NULL);
 	return rc;
 }
 
@@ -518,12 +587,17 @@ enum afcq_status afcq_history_resolve(struct afcq_history *h, int64_t id,
 	sqlite3_bind_int(st, 1, (int)outcome);
 	bind_text(st, 2, detail);
 	sqlite3_bind_int64(st, 3, id);
-	enum afcq_status rc = AFCQ_OK;
+	enum afcq_status rc = set_durable(h, true, err);
+	if (rc != AFCQ_OK) {
+		sqlite3_finalize(st);
+		return rc;
+	}
 	if (sqlite3_step(st) != SQLITE_DONE)
 		rc = db_error(err, h, "cannot complete the record");
 	else if (sqlite3_changes(h->db) == 0)
 		rc = afcq_error_set(err, AFCQ_ERR_USAGE, h->path,
 				    "history entry %lld has no unknown outcome", (long long)id);
 	sqlite3_finalize(st);
+	set_durable(h, false, NULL);
 	return rc;
 }

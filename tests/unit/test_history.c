@@ -20,6 +20,7 @@
 
 #include "afcq/history.h"
 #include "afcq/str.h"
+#include "sync_count.h"
 
 struct fixture {
 	char *dir;   /* temporary folder, removed afterwards */
@@ -266,6 +267,70 @@ static void test_pending_after_killed_process(void **state)
 	assert_string_equal(v[0].kind, "commit");
 	assert_string_equal(v[0].doc, "DOC-K");
 	assert_string_equal(afcq_outcome_name(v[0].outcome), "outcome unknown");
+	afcq_history_list_free(v, n);
+	afcq_history_close(h);
+}
+
+/* ---- durability -------------------------------------------------------- */
+
+/* A quote's record costs no sync, from opening the file to closing it; an
+ * invoice's or a commit's record reaches the disk before each call
+ * returns (recorded before it is sent, completed after). */
+static void test_quotes_unsynced_invoices_synced(void **state)
+{
+	struct fixture *f = *state;
+	sync_count_install();
+	afcq_history_close(open_ok(f->path)); /* creates the file and its schema */
+
+	sync_count_reset();
+	struct afcq_history *h = open_ok(f->path);
+	int64_t q = begin_ok(h, "quote", NULL, "{}");
+	struct afcq_error err;
+	assert_int_equal(afcq_history_finish(h, q, AFCQ_OUTCOME_OK, 200, 1, "{\"inv\":[]}", NULL,
+					     true, 1, &err),
+			 AFCQ_OK);
+	afcq_history_close(h);
+	assert_int_equal(sync_count(), 0);
+
+	h = open_ok(f->path);
+	const char *kinds[] = { "invoice", "commit", "uncommit" };
+	for (size_t i = 0; i < sizeof kinds / sizeof *kinds; i++) {
+		sync_count_reset();
+		int64_t id = begin_ok(h, kinds[i], "DOC-S", "{}");
+		assert_true(sync_count() > 0);
+		sync_count_reset();
+		assert_int_equal(afcq_history_finish(h, id, AFCQ_OUTCOME_OK, 200, 1, "{}", NULL, false,
+						     0, &err),
+				 AFCQ_OK);
+		assert_true(sync_count() > 0);
+	}
+
+	/* The checked invoice record, and the resolution of an unknown outcome. */
+	struct afcq_history_entry e = { .endpoint = "sandbox", .kind = "invoice", .doc = "DOC-T",
+					.invn = "INV-T", .request = "{}" };
+	int64_t id = 0;
+	sync_count_reset();
+	assert_int_equal(afcq_history_begin_invoice(h, &e, &id, NULL, &err), AFCQ_OK);
+	assert_true(sync_count() > 0);
+	sync_count_reset();
+	assert_int_equal(afcq_history_resolve(h, id, AFCQ_OUTCOME_NEVER_ARRIVED, "asked", &err),
+			 AFCQ_OK);
+	assert_true(sync_count() > 0);
+
+	/* After them, quotes are cheap again. */
+	sync_count_reset();
+	q = begin_ok(h, "quote", NULL, "{}");
+	assert_int_equal(afcq_history_finish(h, q, AFCQ_OUTCOME_OK, 200, 1, "{}", NULL, false, 0,
+					     &err),
+			 AFCQ_OK);
+	assert_int_equal(sync_count(), 0);
+	afcq_history_close(h);
+
+	/* Nothing was lost by not checkpointing on close. */
+	h = open_ok(f->path);
+	struct afcq_history_entry *v;
+	size_t n = list_ok(h, 0, &v);
+	assert_int_equal(n, 6);
 	afcq_history_list_free(v, n);
 	afcq_history_close(h);
 }
@@ -572,6 +637,7 @@ int main(void)
 		T(test_outcome_names),
 		T(test_pending_after_close_without_finish),
 		T(test_pending_after_killed_process),
+		T(test_quotes_unsynced_invoices_synced),
 		T(test_list_newest_first_and_limit),
 		T(test_list_empty_store),
 		T(test_doc_used),
