@@ -136,6 +136,10 @@ int cmd_resolve(const struct cli_opts *o)
 		return cli_failf(CLI_EXIT_USAGE, "DOC: longer than 150 bytes");
 	struct cli_session s = { 0 };
 	int rc = cli_session_config(&s, o);
+	/* The question is a Commit call carrying the send's commit flag: it
+	 * may commit the document, which a quote-only profile may not. */
+	if (!rc)
+		rc = cli_session_may_commit(&s, "resolve a send (resolve asks with a Commit call)");
 	if (!rc)
 		rc = cli_session_open(&s, CLI_NEED_HISTORY);
 	struct afcq_history_entry *v = NULL;

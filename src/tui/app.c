@@ -228,7 +228,7 @@ static int keybar_entry_width(const struct tui_action_info *ai, bool wide)
 
 const char *tui_action_unavailable(const struct tui_app *app, enum tui_action a)
 {
-	if ((a == ACT_INVOICE || a == ACT_COMMIT) && app->cfg && !app->cfg->allow_commit)
+	if ((a == ACT_INVOICE || a == ACT_COMMIT || a == ACT_RESOLVE) && app->cfg && !app->cfg->allow_commit)
 		return "this profile is quote-only (allow_commit = false)";
 	return NULL;
 }

@@ -28,6 +28,8 @@ expect_rc quote_only_commit_refused 2 "$AFCQ" commit -c "$cfg" SOMEDOC
 expect_grep quote_only_commit_says_why "$ERR" "may not commit a document"
 expect_rc quote_only_uncommit_refused 2 "$AFCQ" uncommit -c "$cfg" SOMEDOC
 expect_grep quote_only_uncommit_says_why "$ERR" "may not uncommit a document"
+expect_rc quote_only_resolve_refused 2 "$AFCQ" resolve -c "$cfg"
+expect_grep quote_only_resolve_says_why "$ERR" "may not resolve a send"
 # nothing was sent or recorded by the refusals
 expect_rc quote_only_history_list 0 "$AFCQ" history list -c "$cfg"
 if grep -q INV-1 "$OUT"; then fail quote_only_nothing_recorded "$(cat "$OUT")"

@@ -1,6 +1,7 @@
 #!/bin/sh
 # A quote-only profile (allow_commit = false) in the workstation: F6 and F7
-# refuse with a message naming why, the help says they are unavailable,
+# (and resolve's Alt-R, whose question is a Commit call) refuse with a
+# message naming why, the help says they are unavailable,
 # and quoting is unchanged.  --no-color starts the workstation without
 # colours, as NO_COLOR does.
 . tests/lib.sh
@@ -17,6 +18,8 @@ assert-screen "INVOICE: not available: this profile is quote-only"
 key F7
 assert-state view main
 assert-screen "COMMIT: not available: this profile is quote-only"
+key M-R
+assert-screen "RESOLVE: not available: this profile is quote-only"
 key F1
 SCRIPT
 
