@@ -106,6 +106,12 @@ expect_rc() {
 	return 1
 }
 
+# json_sorted FILE: FILE's JSON written with sorted keys, one value per
+# line, for comparing two answers (python3 is installed by set-up).
+json_sorted() {
+	python3 -c 'import json, sys; print(json.dumps(json.load(open(sys.argv[1])), sort_keys=True, indent=1))' "$1"
+}
+
 # expect_grep NAME FILE PATTERN: fixed-string search.
 expect_grep() {
 	if grep -qF -- "$3" "$2"; then pass "$1"; else fail "$1" "'$3' not in $(head -c 600 "$2")"; fi

@@ -27,7 +27,7 @@ if grep -q quote "$OUT"; then fail print_curl_nothing_recorded "$(head -5 "$OUT"
 # the printed command gets the answer afcq gets
 sh "$T_TMP/quote.sh" >"$T_TMP/curl.json" 2>"$ERR"
 expect_rc print_curl_afcq_answer 0 "$AFCQ" quote -f json "$REQ"
-if jq -S . "$T_TMP/curl.json" >"$T_TMP/a" 2>/dev/null && jq -S . "$OUT" >"$T_TMP/b" &&
+if json_sorted "$T_TMP/curl.json" >"$T_TMP/a" 2>/dev/null && json_sorted "$OUT" >"$T_TMP/b" &&
    [ -s "$T_TMP/a" ] && cmp -s "$T_TMP/a" "$T_TMP/b"; then
 	pass print_curl_same_answer
 else
@@ -58,7 +58,7 @@ expect_rc print_curl_pcode 0 "$AFCQ" pcode --print-curl 3726100
 cp "$OUT" "$T_TMP/pcode.sh"
 sh "$T_TMP/pcode.sh" >"$T_TMP/pcode.curl.json" 2>/dev/null
 expect_rc print_curl_pcode_afcq 0 "$AFCQ" pcode -f json 3726100
-if jq -S . "$T_TMP/pcode.curl.json" >"$T_TMP/a" 2>/dev/null && jq -S . "$OUT" >"$T_TMP/b" &&
+if json_sorted "$T_TMP/pcode.curl.json" >"$T_TMP/a" 2>/dev/null && json_sorted "$OUT" >"$T_TMP/b" &&
    [ -s "$T_TMP/a" ] && cmp -s "$T_TMP/a" "$T_TMP/b"; then
 	pass print_curl_pcode_same_answer
 else

@@ -67,8 +67,14 @@ keys() { $TM send-keys -t w "$@"; sleep 0.15; }
 tmux_start_afcq() {
 	name=$1
 	shift
-	$TM new-session -d -s w -x 80 -y 24 "env $* PS1='shell> ' sh" ||
-		{ fail "$name" "no tmux session"; exit 0; }
+	# A server just killed (kill-server returns before it has gone) can
+	# still hold the socket: the new session is tried again after it.
+	tries=0
+	until $TM new-session -d -s w -x 80 -y 24 "env $* PS1='shell> ' sh" 2>"$T_TMP/tmux.err"; do
+		tries=$((tries + 1))
+		[ $tries -lt 10 ] || { fail "$name" "no tmux session: $(cat "$T_TMP/tmux.err")"; exit 0; }
+		sleep 0.3
+	done
 	$TM set-option -t w status off >/dev/null
 	wait_for "shell>" 5 || fail "${name}_shell" "no prompt"
 	keys "cd '$T_TMP' && '$AFCQ' ${TM_AFCQ_ARGS:---sandbox}" Enter
