@@ -342,8 +342,10 @@ static void compute_totals(struct tui_results *r)
 	r->has_total = !failed;
 }
 
-static void set_raw(struct tui_app *app, const char *title, const char *req, const char *resp)
+static void set_raw(struct tui_app *app, enum afcq_op op, const char *title, const char *req,
+		    const char *resp)
 {
+	app->raw_op = op;
 	free(app->raw_title);
 	free(app->raw_request);
 	free(app->raw_response);
@@ -670,7 +672,7 @@ static void decode_finish(struct tui_app *app)
 	char title[128];
 	snprintf(title, sizeof title, "%s%s%s", afcq_op_name(op), app->fly.doc ? " " : "",
 		 app->fly.doc ? app->fly.doc : "");
-	set_raw(app, title, x->request_body, x->http.body);
+	set_raw(app, op, title, x->request_body, x->http.body);
 	snprintf(app->state_line, sizeof app->state_line, "%s %s %.0f ms", afcq_op_name(op),
 		 st == AFCQ_OK ? "OK" : st == AFCQ_ERR_API ? "API errors" : afcq_status_name(st),
 		 x->http.latency_ms);
@@ -749,5 +751,5 @@ void tui_results_show(struct tui_app *app, enum afcq_op op, const char *request_
 	tui_compare_after_results(app);
 	char title[64];
 	snprintf(title, sizeof title, "history #%lld", (long long)history_id);
-	set_raw(app, title, request_text, response_text);
+	set_raw(app, op, title, request_text, response_text);
 }

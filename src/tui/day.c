@@ -6,16 +6,35 @@
 #include <stdlib.h>
 
 #include "afcq/str.h"
+#include "clipboard.h"
 
 struct tui_day *tui_day_new(void)
 {
 	return afcq_xcalloc(1, sizeof(struct tui_day));
 }
 
+void tui_day_forget_caller(struct tui_day *d)
+{
+	afcq_customer_done(&d->customer);
+	d->have_customer = false;
+	for (size_t i = 0; i < d->n_products; i++)
+		free(d->products[i]);
+	free(d->products);
+	d->products = NULL;
+	d->n_products = 0;
+}
+
+void tui_day_add_product(struct tui_day *d, const char *text)
+{
+	d->products = afcq_xrealloc(d->products, (d->n_products + 1) * sizeof *d->products);
+	d->products[d->n_products++] = afcq_xstrdup(text);
+}
+
 void tui_day_free(struct tui_day *d)
 {
 	if (!d)
 		return;
+	tui_day_forget_caller(d);
 	tui_results_clear(&d->other);
 	free(d->gone_summ);
 	free(d);
@@ -34,6 +53,9 @@ enum tui_result tui_day_action(struct tui_app *app, enum tui_action a)
 	case ACT_PIN_SWAP:
 		tui_form_commit_edit(app);
 		tui_compare_swap(app);
+		return TUI_HANDLED;
+	case ACT_COPY:
+		tui_copy_readback(app);
 		return TUI_HANDLED;
 	default:
 		return TUI_PASS;

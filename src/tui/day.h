@@ -18,9 +18,16 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "afcq/store.h"
 #include "tui.h"
 
 struct tui_day {
+	/* the caller: the customer loaded into the form, the products added */
+	bool have_customer;
+	struct afcq_customer customer;  /* as loaded (or last saved) */
+	char **products;          /* "VoIP residential line", "3 x VoIP line" */
+	size_t n_products;
+
 	/* compare */
 	bool pinned;              /* a quote is pinned */
 	bool pin_is_res;          /* the pinned quote is app->res, no newer one yet */
@@ -35,7 +42,12 @@ struct tui_day {
 struct tui_day *tui_day_new(void);
 void tui_day_free(struct tui_day *d);
 
-/* The main screen's last word on an action: NEW_CALL, PIN, PIN_SWAP.
+/* Forgets the customer loaded and the products added (a new call). */
+void tui_day_forget_caller(struct tui_day *d);
+/* Remembers a product added to the form, as the read-back names it. */
+void tui_day_add_product(struct tui_day *d, const char *text);
+
+/* The main screen's last word on an action: NEW_CALL, PIN, PIN_SWAP, COPY.
  * TUI_PASS for any other. */
 enum tui_result tui_day_action(struct tui_app *app, enum tui_action a);
 

@@ -30,6 +30,7 @@ static void reset(struct tui_app *app, void *data)
 	if (tui_busy_refuse(app))
 		return;
 	tui_compare_clear(app);
+	tui_day_forget_caller(app->day);
 	tui_results_clear(&app->res);
 	tui_form_new(app);
 	app->form_gen++;

@@ -6,6 +6,7 @@
  * the shown body exactly as it was sent or received.
  */
 #include "tui.h"
+#include "clipboard.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -13,6 +14,7 @@
 #include <string.h>
 
 #include "afcq/codec.h"
+#include "afcq/curl_command.h"
 #include "afcq/str.h"
 
 struct raw {
@@ -91,7 +93,7 @@ static void raw_draw(struct tui_app *app, struct tui_view *v)
 		tui_fill(app, y, 0, COLS, ROLE_NORMAL);
 	tui_fill(app, y0, 0, COLS, ROLE_HEADER);
 	tui_putf(app, y0, 0, COLS, ROLE_HEADER,
-		 "RAW %s of %s (%s)  lines %zu-%zu of %zu  Tab other  / search  p %s  F2 save  Esc back",
+		 "RAW %s of %s (%s)  lines %zu-%zu of %zu  Tab other  / search  p %s  F2 save  C-y curl  Esc",
 		 r->which == 0 ? "REQUEST" : "RESPONSE",
 		 app->raw_title ? app->raw_title : "nothing yet", r->exact ? "exact" : "pretty",
 		 r->n ? r->top + 1 : 0, r->top + (size_t)h < r->n ? r->top + (size_t)h : r->n, r->n,
@@ -160,6 +162,26 @@ static void save_done(struct tui_app *app, void *data, const char *path)
 			    ((struct raw *)v->state)->which ? "response" : "request", path);
 }
 
+/* COPY: the request shown sent again by curl, the password read from the
+ * profile's variable (never its value). */
+static void copy_curl(struct tui_app *app)
+{
+	if (!app->raw_request) {
+		tui_message(app, ROLE_ERROR, "nothing sent yet: no request to copy as curl");
+		return;
+	}
+	if (!app->args->endpoint || !app->args->endpoint->base_url) {
+		tui_message(app, ROLE_ERROR, "no endpoint: nothing to address the curl command to");
+		return;
+	}
+	bool commit = app->raw_op == AFCQ_OP_COMMIT || app->raw_op == AFCQ_OP_UNCOMMIT;
+	char *cmd = afcq_curl_command(app->args->endpoint, app->cfg ? app->cfg->password_env : NULL,
+				      "POST", commit ? "/api/v2/afc/Commit" : "/api/v2/afc/CalcTaxes",
+				      app->raw_request);
+	tui_clipboard_copy(app, cmd, "copied as curl: the request shown, the password as $VARIABLE");
+	free(cmd);
+}
+
 static enum tui_result raw_on_action(struct tui_app *app, struct tui_view *v, enum tui_action a)
 {
 	struct raw *r = v->state;
@@ -202,6 +224,9 @@ static enum tui_result raw_on_action(struct tui_app *app, struct tui_view *v, en
 	case ACT_SAVE:
 		tui_prompt(app, r->which ? "Save the response" : "Save the request", "File:",
 			   r->which ? "response.json" : "request.json", save_done, NULL);
+		return TUI_HANDLED;
+	case ACT_COPY:
+		copy_curl(app);
 		return TUI_HANDLED;
 	case ACT_CANCEL:
 	case ACT_RAW:

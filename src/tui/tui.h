@@ -406,6 +406,7 @@ struct tui_app {
 					 * (invoice sent with cmmt, or F7 done) */
 
 	char *raw_request, *raw_response, *raw_title;
+	enum afcq_op raw_op;            /* what raw_request was sent as */
 	struct tui_day *day;            /* a rep's day: pin, customer (day.h) */
 
 	struct tui_view stack[8];
