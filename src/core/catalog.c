@@ -611,11 +611,20 @@ static int score_word(const struct afcq_tspair *p, const char *w, size_t wl)
 		if (v == p->tran || v == p->serv)
 			best = SCORE_NUMBER;
 	} else {
+		/* a code as it is being typed: "19/" (every service of 19),
+		 * "19/2" (services starting 2), "19/21", "/21" */
 		const char *slash = memchr(w, '/', wl);
-		if (slash && all_digits(w, (size_t)(slash - w)) &&
-		    all_digits(slash + 1, wl - (size_t)(slash - w) - 1) &&
-		    strtoll(w, NULL, 10) == p->tran && strtoll(slash + 1, NULL, 10) == p->serv)
-			best = SCORE_NUMBER * 2; /* names both halves */
+		size_t tl = slash ? (size_t)(slash - w) : 0;
+		size_t sl = slash ? wl - tl - 1 : 0;
+		if (slash && (tl || sl) && (!tl || all_digits(w, tl)) &&
+		    (!sl || all_digits(slash + 1, sl)) &&
+		    (!tl || strtoll(w, NULL, 10) == p->tran)) {
+			char serv[24];
+			int n = snprintf(serv, sizeof serv, "%d", p->serv);
+			if (!sl || (sl <= (size_t)n && memcmp(serv, slash + 1, sl) == 0))
+				best = sl == (size_t)n && tl ? SCORE_NUMBER * 2 /* names both halves */
+							  : SCORE_NUMBER;
+		}
 	}
 	const char *descs[] = { p->tran_desc, p->serv_desc, p->pair_desc };
 	for (size_t i = 0; i < 3 && best < SCORE_WORD; i++) {

@@ -35,6 +35,7 @@ struct picker {
 	long long want_tran, want_serv; /* the row's pair, selected when listed */
 	bool have_want;
 	bool picked;
+	bool from_cell;             /* the query began as words typed in the T/S cell */
 };
 
 /* Short form of the quantities a pair uses, for the list column. */
@@ -243,10 +244,27 @@ static void picker_on_tick(struct tui_app *app, struct tui_view *v)
 	research(app, v->state);
 }
 
+/* The words of the query back into the row's T/S cell, as typed there. */
+static void give_back(struct tui_app *app, size_t row, const char *query)
+{
+	struct tui_edit *e = &app->form.edit;
+	int ts = tui_field_index(TBL_ITEM, "ts");
+	size_t len = strlen(query);
+	if (!e->active || e->t != TBL_ITEM || ts < 0 || e->fi != (size_t)ts || e->rec != row ||
+	    len >= sizeof e->buf)
+		return;
+	memcpy(e->buf, query, len + 1);
+	e->len = e->cur = len;
+	e->fresh = false;
+	e->dirty = true;
+}
+
 static void picker_close(struct tui_app *app, struct tui_view *v)
 {
 	struct picker *k = v->state;
-	bool picked = k->picked;
+	bool picked = k->picked, from_cell = k->from_cell;
+	size_t row = k->row;
+	char *query = afcq_xstrdup(tui_textform_text(k->query, 0));
 	afcq_tspair_matches_done(&k->m);
 	free(k->searched);
 	tui_textform_free(k->query);
@@ -254,8 +272,21 @@ static void picker_close(struct tui_app *app, struct tui_view *v)
 	free(k);
 	/* after a pick the focused cell re-reads the form; after Esc it keeps
 	 * whatever was being typed in it */
-	if (picked)
+	if (!picked && from_cell)
+		give_back(app, row, query);
+	free(query);
+	if (picked) {
+		/* on to the first quantity the pair uses */
+		size_t n;
+		tui_fields(TBL_ITEM, &n);
+		int ts = tui_field_index(TBL_ITEM, "ts");
+		if (app->form.in_grid && ts >= 0 && app->form.col == (size_t)ts) {
+			size_t c = tui_items_next_col(app, app->form.row, (size_t)ts);
+			if (c < n)
+				app->form.col = c;
+		}
 		tui_form_refocus(app);
+	}
 }
 
 const struct tui_view_ops tui_dialog_tspair_ops = {
@@ -286,8 +317,10 @@ void tui_open_tspair_picker(struct tui_app *app, size_t row)
 	k->query = tui_textform_new(1, &width, QUERY_MAX);
 	k->list = tui_list_new();
 	bool on_ts = e->active && e->t == TBL_ITEM && ts >= 0 && e->fi == (size_t)ts && e->rec == row;
-	if (on_ts && e->dirty && !looks_like_pair(e->buf))
+	if (on_ts && e->dirty && !looks_like_pair(e->buf)) {
 		tui_textform_set(k->query, 0, e->buf);
+		k->from_cell = true;
+	}
 	tui_textform_append(k->query); /* typing goes on after those words */
 	/* Anything else being edited is stored first: picking re-reads the
 	 * focused field.  Words typed in the T/S cell stay there until a pair

@@ -400,6 +400,25 @@ enum tui_result tui_edit_action(struct tui_edit *e, enum tui_action a)
 	}
 }
 
+/* The first byte shown of e in w columns: scrolled by whole characters
+ * until the cursor's column fits, the character under it inside the
+ * field, the end of the text on the column after it (the closing
+ * bracket), so a text that fits shows whole. */
+static size_t edit_start(const struct tui_edit *e, int w)
+{
+	size_t start = 0;
+	int room = e->cur < e->len ? w - 1 : w;
+	while (start < e->cur && tui_text_width(e->buf + start, e->cur - start) > room)
+		start = next_char(e->buf, e->len, start);
+	return start;
+}
+
+int tui_edit_cursor_col(const struct tui_edit *e, int w)
+{
+	size_t start = edit_start(e, w);
+	return tui_text_width(e->buf + start, e->cur - start);
+}
+
 void tui_edit_draw(const struct tui_app *app, const struct tui_edit *e, int y, int x, int w,
 		   bool focus)
 {
@@ -408,10 +427,7 @@ void tui_edit_draw(const struct tui_app *app, const struct tui_edit *e, int y, i
 	tui_fill(app, y, x, w, r);
 	if (w <= 0)
 		return;
-	/* scroll by whole characters until the cursor's column fits */
-	size_t start = 0;
-	while (start < e->cur && tui_text_width(e->buf + start, e->cur - start) >= w)
-		start = next_char(e->buf, e->len, start);
+	size_t start = edit_start(e, w);
 	tui_put(app, y, x, w, r, e->buf + start);
 	if (focus)
 		tui_move(app, y, x + tui_text_width(e->buf + start, e->cur - start));

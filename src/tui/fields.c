@@ -59,7 +59,7 @@ static const struct tui_field_def header_fields[] = {
 	{ "cust", "Cust", 3, 0, 1, FT_INT, INV(cust), NOLOC,
 	  "customer type: 0 residential, 1 business, 2 senior citizen, 3 industrial" },
 	{ "lfln", "Lifeline", 3, 20, 1, FT_BOOL, INV(lfln), NOLOC, "lifeline customer (Space toggles)" },
-	{ "date", "Date", 3, 33, 10, FT_DATE, INV(date), NOLOC, "invoice date, YYYY-MM-DD" },
+	{ "date", "Date", 3, 33, 10, FT_DATE, INV(date), NOLOC, "invoice date: YYYY-MM-DD, YYYYMMDD, or t for today" },
 	{ "invm", "invm", 3, 51, 1, FT_BOOL, INV(invm), NOLOC,
 	  "invoice mode: taxes computed on the invoice as a whole" },
 	{ "dtl", "dtl", 3, 59, 1, FT_BOOL, INV(dtl), NOLOC, "return detail taxes per item" },
@@ -94,7 +94,7 @@ static const struct tui_field_def detail_fields[] = {
 	{ "bill.zip", "Bill-to ZIP", 7, 0, 10, FT_STR, ITM(bill.zip), TLOC(bill), "per-item bill-to ZIP" },
 	{ "cust", "Customer type", 8, 0, 1, FT_INT, ITM(cust), NOLOC, "per-item customer type" },
 	{ "lfln", "Lifeline", 9, 0, 1, FT_BOOL, ITM(lfln), NOLOC, "per-item lifeline override" },
-	{ "date", "Date", 10, 0, 10, FT_DATE, ITM(date), NOLOC, "per-item date, YYYY-MM-DD" },
+	{ "date", "Date", 10, 0, 10, FT_DATE, ITM(date), NOLOC, "per-item date: YYYY-MM-DD, YYYYMMDD, or t for today" },
 	{ "disc", "Discount type", 11, 0, 2, FT_INT, ITM(disc), NOLOC,
 	  "discount type: 0 none, 1 retail product, 2 manufacturer, 3 account, 4 subsidized" },
 	{ "qty", "Quantity", 12, 0, 6, FT_INT, ITM(qty), NOLOC, "quantity (multiplies the charge)" },
@@ -482,7 +482,8 @@ static int model_set(const struct tui_field_def *f, char *base, const char *text
 	}
 	case FT_DATE:
 		if (!empty && !afcq_valid_date(text)) {
-			snprintf(msg, n, "%s: not a real date (%s); use YYYY-MM-DD", f->key, text);
+			snprintf(msg, n, "%s: not a real date (%s); use YYYY-MM-DD, YYYYMMDD or t (today)",
+				 f->key, text);
 			return -1;
 		}
 		/* fall through */
@@ -532,6 +533,21 @@ static int model_set(const struct tui_field_def *f, char *base, const char *text
 	return 0;
 }
 
+/* A date as typed: "t" or "today" is today, YYYYMMDD is YYYY-MM-DD;
+ * anything else is read as it is.  Returns text or buf. */
+static const char *date_typed(const struct tui_app *app, const char *text, char *buf, size_t n)
+{
+	if (strcasecmp(text, "t") == 0 || strcasecmp(text, "today") == 0) {
+		snprintf(buf, n, "%s", app->today);
+		return buf;
+	}
+	if (strlen(text) == 8 && strspn(text, "0123456789") == 8) {
+		snprintf(buf, n, "%.4s-%.2s-%.2s", text, text + 4, text + 6);
+		return buf;
+	}
+	return text;
+}
+
 int tui_field_set(struct tui_app *app, enum tui_table t, size_t fi, size_t rec, const char *text,
 		  char *msg, size_t n)
 {
@@ -555,6 +571,9 @@ int tui_field_set(struct tui_app *app, enum tui_table t, size_t fi, size_t rec, 
 			 f[fi].key);
 		named.key = path;
 	}
+	char date[32];
+	if (f[fi].type == FT_DATE)
+		text = date_typed(app, text, date, sizeof date);
 	if (model_set(&named, base, text, local, sizeof local) != 0) {
 		app->form_gen++;
 		mark_set(app, t, fi, rec, text, local);

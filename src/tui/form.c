@@ -336,7 +336,9 @@ int tui_form_insert_row(struct tui_app *app, size_t at)
 	app->form_gen++;
 	app->form.in_grid = true;
 	app->form.row = at;
-	app->form.col = 0;
+	/* a new item starts with its pair: the reference is optional */
+	int ts = tui_field_index(TBL_ITEM, "ts");
+	app->form.col = ts >= 0 ? (size_t)ts : 0;
 	tui_form_refocus(app);
 	return 0;
 }

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "afcq/catalog.h"
 #include "afcq/str.h"
 
 #define NUM_W 6
@@ -186,13 +187,64 @@ static void items_draw(struct tui_app *app, struct tui_view *v)
 			if (fd->type == FT_BOOL) {
 				move(cur_y, cur_x + 1);
 			} else {
-				const struct tui_edit *e = &fs->edit;
-				size_t start = e->cur >= (size_t)fd->width ? e->cur - (size_t)fd->width + 1
-									   : 0;
-				move(cur_y, cur_x + (int)(e->cur - start));
+				move(cur_y, cur_x + tui_edit_cursor_col(&fs->edit, fd->width));
 			}
 		}
 	}
+}
+
+/* Whether Tab stops on column col of row: a quantity (charge, lines,
+ * minutes, locations) the row's pair does not use, by the catalog, is
+ * skipped unless it holds something; the arrows still reach it. */
+static bool col_wanted(const struct tui_app *app, size_t row, size_t col)
+{
+	size_t n;
+	const struct tui_field_def *f = tui_fields(TBL_ITEM, &n);
+	if (col >= n)
+		return false;
+	const char *k = f[col].key;
+	bool chg = strcmp(k, "chg") == 0, line = strcmp(k, "line") == 0;
+	bool min = strcmp(k, "min") == 0, loc = strcmp(k, "loc") == 0;
+	if (!chg && !line && !min && !loc)
+		return true;
+	char *val = tui_field_text(app, TBL_ITEM, col, row);
+	bool filled = !afcq_str_empty(val) || tui_field_problem(app, TBL_ITEM, col, row);
+	free(val);
+	if (filled)
+		return true;
+	int ts = tui_field_index(TBL_ITEM, "ts");
+	char *text = tui_field_text(app, TBL_ITEM, (size_t)ts, row);
+	long long t, sv;
+	char extra;
+	const struct afcq_tspair *p = NULL;
+	if (sscanf(text, "%lld/%lld%c", &t, &sv, &extra) == 2)
+		p = tui_tspair_find(app, t, sv);
+	free(text);
+	struct afcq_tspair_inputs in = afcq_catalog_tspair_inputs(p);
+	if (!in.known)
+		return true;
+	return chg ? in.charge : line ? in.lines : min ? in.minutes : in.locations;
+}
+
+size_t tui_items_next_col(const struct tui_app *app, size_t row, size_t col)
+{
+	size_t n;
+	tui_fields(TBL_ITEM, &n);
+	size_t c = col + 1;
+	while (c < n && !col_wanted(app, row, c))
+		c++;
+	return c;
+}
+
+/* The last column before col that Tab stops on; n when there is none. */
+static size_t prev_col(const struct tui_app *app, size_t row, size_t col)
+{
+	size_t n;
+	tui_fields(TBL_ITEM, &n);
+	for (size_t c = col; c-- > 0;)
+		if (col_wanted(app, row, c))
+			return c;
+	return n;
 }
 
 static void go(struct tui_app *app, size_t row, size_t col)
@@ -230,6 +282,23 @@ static void to_header_first(struct tui_app *app)
 	tui_form_refocus(app);
 }
 
+/* The T/S cell holds words, not a pair: they are a search. */
+static bool words_in_ts(const struct tui_form_state *fs)
+{
+	if (!fs->edit.active || !fs->edit.dirty)
+		return false;
+	for (const char *c = fs->edit.buf; *c; c++)
+		if (!((*c >= '0' && *c <= '9') || *c == '/' || *c == ' '))
+			return true;
+	return false;
+}
+
+/* The words move to the picker; Esc there gives them back to the cell. */
+static void search_words(struct tui_app *app)
+{
+	tui_open_tspair_picker(app, app->form.row);
+}
+
 static enum tui_result items_on_key(struct tui_app *app, struct tui_view *v, int key)
 {
 	(void)v;
@@ -244,7 +313,15 @@ static enum tui_result items_on_key(struct tui_app *app, struct tui_view *v, int
 		tui_field_check(app, TBL_ITEM, app->form.col, app->form.row, val);
 		return TUI_HANDLED;
 	}
-	return tui_edit_key(&app->form.edit, key);
+	enum tui_result r = tui_edit_key(&app->form.edit, key);
+	/* a word typed into the T/S cell opens the picker with it, and the
+	 * typing goes on there */
+	unsigned long cp = tui_typed_char(key);
+	if (r == TUI_HANDLED && f[app->form.col].type == FT_TS && cp &&
+	    !(cp < 128 && strchr("0123456789/ ", (int)cp)) &&
+	    words_in_ts(&app->form))
+		search_words(app);
+	return r;
 }
 
 static enum tui_result items_on_action(struct tui_app *app, struct tui_view *v, enum tui_action a)
@@ -265,18 +342,24 @@ static enum tui_result items_on_action(struct tui_app *app, struct tui_view *v, 
 			tui_field_check(app, TBL_ITEM, fs->col, fs->row, NULL);
 			return TUI_HANDLED;
 		}
-		if (fs->col + 1 < n)
-			go(app, fs->row, fs->col + 1);
+		if (rows && f[fs->col].type == FT_TS && words_in_ts(fs)) {
+			search_words(app);
+			return TUI_HANDLED;
+		}
+		tui_form_commit_edit(app); /* the pair typed decides what is next */
+		if (tui_items_next_col(app, fs->row, fs->col) < n)
+			go(app, fs->row, tui_items_next_col(app, fs->row, fs->col));
 		else if (fs->row + 1 < rows)
 			go(app, fs->row + 1, 0);
 		else
 			to_header_first(app);
 		return TUI_HANDLED;
 	case ACT_PREV_FIELD:
-		if (fs->col > 0)
-			go(app, fs->row, fs->col - 1);
+		tui_form_commit_edit(app);
+		if (prev_col(app, fs->row, fs->col) < n)
+			go(app, fs->row, prev_col(app, fs->row, fs->col));
 		else if (fs->row > 0)
-			go(app, fs->row - 1, n - 1);
+			go(app, fs->row - 1, prev_col(app, fs->row - 1, n));
 		else
 			to_header(app, true);
 		return TUI_HANDLED;

@@ -65,9 +65,14 @@ static void build(struct tui_textform *f)
 {
 	int maxw = 1;
 	for (size_t i = 0; i < f->n; i++) {
-		if (f->width[i] > maxw)
-			maxw = f->width[i];
-		FIELD *fld = new_field(1, f->width[i], (int)i, 0, 0, 0);
+		/* one column more than is shown: libform scrolls a full field
+		 * as soon as its cursor passes the last column, which would
+		 * hide the first character of a text that fits exactly; the
+		 * extra column holds the cursor past the end instead */
+		int fw = f->width[i] + 1;
+		if (fw > maxw)
+			maxw = fw;
+		FIELD *fld = new_field(1, fw, (int)i, 0, 0, 0);
 		if (!fld)
 			out_of_memory();
 		/* one line that grows sideways (scrolls) up to the limit; no
@@ -383,15 +388,20 @@ void tui_textform_draw(const struct tui_app *app, struct tui_textform *f, size_t
 	int w = f->width[i];
 	enum tui_role r = focus ? ROLE_FOCUS : invalid ? ROLE_INVALID : ROLE_FIELD;
 	tui_fill(app, y, x, w, r);
-	int cx = 0;
+	int cx = 0, from = 0;
 	if (focus && i == current(f)) {
 		pos_form_cursor(f->form);
 		cx = getcurx(f->win);
+		/* the cursor on a character in libform's extra column: show
+		 * the field one column further on, so that character shows;
+		 * past the end of the text it stays on the column after */
+		if (cx >= w && f->cur < text_chars(f, i))
+			from = cx - w + 1;
 	}
 	/* the characters libform shows of the field: its row of the window */
 	wchar_t cells[512];
 	int n = w < (int)(sizeof cells / sizeof cells[0]) - 1 ? w : (int)(sizeof cells / sizeof cells[0]) - 1;
-	if (mvwinnwstr(f->win, (int)i, 0, cells, n) == ERR)
+	if (mvwinnwstr(f->win, (int)i, from, cells, n) == ERR)
 		cells[0] = 0;
 	cells[n] = 0;
 	char out[sizeof cells / sizeof cells[0] * 4 + 1];
@@ -401,5 +411,5 @@ void tui_textform_draw(const struct tui_app *app, struct tui_textform *f, size_t
 	out[len] = '\0';
 	tui_put(app, y, x, w, r, out);
 	if (focus)
-		tui_move(app, y, x + cx);
+		tui_move(app, y, x + cx - from);
 }

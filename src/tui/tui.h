@@ -494,6 +494,8 @@ int tui_edit_commit(struct tui_app *app, struct tui_edit *e);
 /* Printable keys, Backspace, Delete, Ctrl-A/E/U: TUI_HANDLED or TUI_PASS. */
 enum tui_result tui_edit_key(struct tui_edit *e, int key);
 enum tui_result tui_edit_action(struct tui_edit *e, enum tui_action a);
+/* Columns from a field of w columns to the cursor of e, as drawn. */
+int tui_edit_cursor_col(const struct tui_edit *e, int w);
 void tui_edit_draw(const struct tui_app *app, const struct tui_edit *e, int y, int x, int w,
 		   bool focus);
 /* textform.c: a dialog's one-line text inputs on libform (the FORM stays
@@ -659,6 +661,9 @@ int tui_form_delete_invoice(struct tui_app *app);
 const char *tui_form_invoice_label(const struct tui_app *app, char *buf, size_t n);
 size_t tui_form_n_items(const struct tui_app *app);
 int tui_form_insert_row(struct tui_app *app, size_t at);
+/* The next column after col of row that Tab stops on (a quantity the
+ * row's pair does not use is skipped); the column count when none. */
+size_t tui_items_next_col(const struct tui_app *app, size_t row, size_t col);
 void tui_form_delete_row(struct tui_app *app, size_t at);
 void tui_form_dup_row(struct tui_app *app, size_t at);
 void tui_form_move_row(struct tui_app *app, size_t at, int dir);

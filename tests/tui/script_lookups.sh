@@ -82,13 +82,11 @@ wait-idle
 key Tab Tab Tab Tab Tab Tab Tab Tab Tab Tab Tab Tab Tab Tab Tab Tab Tab Tab Tab Tab Tab Tab
 assert-state focus itms[0].ts
 type voip
-key F11
 assert-screen "Find: voip "
 key Esc
 assert-state view main
 assert-field itms[0].ts voip
 type " access"
-key F11
 assert-screen "Find: voip access"
 key Enter
 assert-field itms[0].ts 19/6

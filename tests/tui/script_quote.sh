@@ -50,7 +50,7 @@ key End
 assert-screen "  Total due                                                               19.78"
 assert-screen "  Non-billable taxes                                                       0.00"
 key C-w
-assert-state focus itms[2].ref
+assert-state focus itms[2].ts
 SCRIPT
 } | run_script quote_tax_detail_and_summary
 
@@ -79,11 +79,11 @@ type 19/6
 assert-screen "item 1 T/S 19/6: VoIP/Access Charge"
 key Tab
 type 15
-key C-n Tab
+key C-n
 type 19/21
-key Tab Tab
+key Tab
 type 1
-key C-n Tab
+key C-n
 type 19/43
 key Tab
 type 1

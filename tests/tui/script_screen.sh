@@ -49,7 +49,7 @@ printf 'version = 1;\nui: { theme = "dark"; mouse = true; };\n' >"$XDG_CONFIG_HO
 # with the mouse on: a click on a grid row focuses it, on the key bar runs the key
 { dallas_fields; cat <<'SCRIPT'
 click 12 7
-assert-state focus itms[1].ref
+assert-state focus itms[1].ts
 click 30 23
 wait-idle
 assert-state total 19.78
@@ -85,12 +85,12 @@ assert-state items 2
 key C-t
 assert-state items 3
 assert-field itms[2].ts 19/21
-assert-state focus itms[2].ref
+assert-state focus itms[2].ts
 set-field itms[2].line 5
 key S-Up
 assert-field itms[1].line 5
 assert-field itms[2].line 1
-assert-state focus itms[1].ref
+assert-state focus itms[1].ts
 key C-b
 assert-field itms[2].line 5
 key C-k

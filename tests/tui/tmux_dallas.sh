@@ -20,8 +20,8 @@ keys 0 Tab x Tab 2022-03-02 Tab Tab Tab Tab
 # items: 19/6 charge 15; 19/21 one line; 19/43 charge 1
 keys Tab 19/6 Tab 15
 check tmux_tspair_described "VoIP/Access Charge"
-keys C-n Tab 19/21 Tab Tab 1
-keys C-n Tab 19/43 Tab 1
+keys C-n 19/21 Tab 1
+keys C-n 19/43 Tab 1
 keys F5
 if wait_for "Total due 19.78" 15; then pass tmux_quote_total_due; else fail tmux_quote_total_due "$(cat "$SCREEN")"; fi
 check tmux_total_line "Total due 19.78 = charges 16.00 + taxes 3.78"

@@ -287,6 +287,10 @@ static void test_search_ranking(void **state)
 	expect_order(&l, "21 voip", "19/21 59/21");
 	expect_order(&l, "19/21", "19/21");
 	expect_order(&l, "19/22", "");
+	/* A code as it is typed: the transaction and a start of the service. */
+	expect_order(&l, "19/", "19/6 19/21 19/43");
+	expect_order(&l, "19/2", "19/21");
+	expect_order(&l, "/21", "19/21 59/21");
 	expect_order(&l, "620", "2/620");
 	/* Empty text: everything, catalogue order. */
 	expect_order(&l, "", "1/1 13/6 19/6 19/21 19/43 59/21 2/620 15/77");

@@ -1,0 +1,126 @@
+#!/bin/sh
+# What a new rep meets in the first hour, scripted: a field that fills its
+# width shows whole while it is edited (the form's editor and a dialog's
+# libform input); a new item starts on its T/S pair and Tab visits only the
+# quantities the pair uses; words typed as a pair search the catalog; a
+# date is YYYYMMDD or t as well; ...
+. tests/lib.sh
+. tests/tui/tui_lib
+sandbox_start || exit 1
+
+# Date is the 18th header field; its text fills the field's ten columns
+run_script full_field_shows_whole <<'SCRIPT'
+wait-idle
+key Tab Tab Tab Tab Tab Tab Tab Tab Tab Tab Tab Tab Tab Tab Tab Tab Tab
+assert-state focus date
+assert-screen "Date[2022-03-02]"
+set-field itms[0].ref r
+key Down Down Down
+key Tab
+assert-state focus itms[0].ts
+type 19/9999
+assert-screen "    1 r        19/9999 "
+key Left
+assert-screen "    1 r        19/9999 "
+type 8
+assert-screen "    1 r        9/99989 "
+SCRIPT
+
+# the PCode finder's ZIP input shows ten columns
+run_script full_dialog_input_shows_whole <<'SCRIPT'
+wait-idle
+key C-f
+type 1234567890
+assert-screen "ZIP    [1234567890]"
+key Left Left
+type 5
+assert-screen "ZIP    [1234567859]"
+SCRIPT
+
+# Ins lands on T/S; a pair picked goes on to the first quantity it uses
+run_script insert_lands_on_pair <<'SCRIPT'
+wait-idle
+action ACT_ROW_INSERT
+assert-state focus itms[1].ts
+key F11
+type "voip lines"
+key Enter
+assert-field itms[1].ts 19/21
+assert-state focus itms[1].line
+key Ins
+assert-state focus itms[2].ts
+SCRIPT
+
+# Tab skips the quantities a pair does not use; the arrows reach them
+run_script tab_follows_pair_inputs <<'SCRIPT'
+wait-idle
+action ACT_ROW_INSERT
+type 19/6
+key Tab
+assert-state focus itms[1].chg
+key Tab
+assert-state focus itms[1].min
+key Tab
+assert-state focus itms[1].sale
+key S-Tab S-Tab
+assert-state focus itms[1].chg
+key Right
+assert-state focus itms[1].line
+key Ins
+type 19/21
+key Tab
+assert-state focus itms[2].line
+key Tab
+assert-state focus itms[2].sale
+key S-Tab S-Tab
+assert-state focus itms[2].ts
+# a quantity that holds something is never skipped
+set-field itms[2].chg 3
+key Tab Tab
+assert-state focus itms[2].line
+SCRIPT
+
+# words typed as a pair open the picker with them; a code as it is typed finds pairs
+run_script words_in_pair_search <<'SCRIPT'
+wait-idle
+action ACT_ROW_INSERT
+type voip
+assert-state view tspair
+assert-screen "Find: voip"
+type " lines"
+key Esc
+assert-state view main
+assert-field itms[1].ts "voip lines"
+key Ins
+key F11
+type 19/
+assert-screen "25 of"
+assert-screen "19/52      VoIP/Wireless Lines"
+assert-not-screen "13/6 "
+type 21
+assert-screen "1 of"
+key Enter
+assert-field itms[2].ts 19/21
+SCRIPT
+
+# a date as YYYYMMDD or t (today), shown as YYYY-MM-DD
+run_script date_short_forms <<'SCRIPT'
+wait-idle
+set-field date 20210115
+assert-field date 2021-01-15
+set-field date t
+assert-field date 2022-03-02
+key Tab Tab Tab Tab Tab Tab Tab Tab Tab Tab Tab Tab Tab Tab Tab Tab Tab
+assert-state focus date
+type 20201231
+key Tab
+assert-screen "Date[2020-12-31]"
+key S-Tab
+type T
+key Tab
+assert-screen "Date[2022-03-02]"
+key S-Tab
+type 20210230
+key Tab
+assert-state message "date: not a real date (2021-02-30); use YYYY-MM-DD, YYYYMMDD or t (today)"
+SCRIPT
