@@ -12,6 +12,7 @@
  */
 #include "tui_main.h"
 #include "tui.h"
+#include "undo.h"
 #include "day.h"
 
 #include <locale.h>
@@ -615,6 +616,7 @@ static void app_done(struct tui_app *app)
 	afcq_tspair_list_done(&app->tspairs);
 	afcq_taxtype_list_done(&app->taxtypes);
 	tui_marks_done(app);
+	tui_undo_forget(app);
 	free(app->file);
 	free(app->form_clean);
 	free(app->last_doc);

@@ -1,6 +1,6 @@
 /* dialog_fields.c - a dialog of labelled fields over one record: the
  * less common fields of a line item (F4) and the invoice's exemptions
- * (Ctrl-E, one exemption at a time; Ins adds, Ctrl-K deletes, PgUp/PgDn
+ * (Ctrl-E, one exemption at a time; Ins adds, Ctrl-D deletes, PgUp/PgDn
  * pages).  Fields come from the tables in fields.c; values are stored as
  * they are left, bad ones are kept as typed and marked.  The text fields
  * are libform fields (textform.c) owned by the dialog: the focused one is
@@ -112,7 +112,7 @@ static void fields_draw(struct tui_app *app, struct tui_view *v)
 	tui_put(app, in.y + in.h - 1, in.x, in.w, problem ? ROLE_ERROR : ROLE_DIM,
 		problem ? problem : f[d->focus].hint);
 	tui_put(app, in.y + in.h - 2, in.x, in.w, ROLE_DIM,
-		d->t == TBL_EXEMPTION ? "Tab/Up/Down move  Ins add  Ctrl-K delete  PgUp/PgDn other  Esc done"
+		d->t == TBL_EXEMPTION ? "Tab/Up/Down move  Ins add  C-d delete  PgUp/PgDn other  Esc done"
 				      : "Tab/Up/Down move  Space toggles  Enter/Esc done");
 	if (cy >= 0) {
 		tui_textform_draw(app, d->in, d->focus, cy, cx, true, false);

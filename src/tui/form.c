@@ -15,6 +15,7 @@
  * dialogs' text inputs are libform fields (textform.c).
  */
 #include "tui.h"
+#include "undo.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -132,6 +133,7 @@ int tui_form_delete_invoice(struct tui_app *app)
 	app->req.n_inv--;
 	memset(&app->req.inv[app->req.n_inv], 0, sizeof app->req.inv[0]);
 	tui_marks_invoice_deleted(app, at);
+	tui_undo_forget(app); /* its invoice may be the one gone */
 	app->form_gen++;
 	show(app, at < app->req.n_inv ? at : app->req.n_inv - 1);
 	return 0;
@@ -153,6 +155,7 @@ void tui_form_new(struct tui_app *app)
 		default_item(app, &inv->itms[0]);
 	}
 	tui_marks_clear(app, false);
+	tui_undo_forget(app);
 	memset(&app->form, 0, sizeof app->form);
 	tui_form_refocus(app);
 	tui_form_set_clean(app);
@@ -195,6 +198,7 @@ static int adopt(struct tui_app *app, struct afcq_request *r, char *msg, size_t 
 	app->form_gen++;
 	app->cur_inv = 0;
 	tui_marks_clear(app, false);
+	tui_undo_forget(app);
 	memset(&app->form, 0, sizeof app->form);
 	tui_form_refocus(app);
 	tui_form_set_clean(app);
@@ -348,7 +352,9 @@ void tui_form_delete_row(struct tui_app *app, size_t at)
 	struct afcq_invoice *inv = tui_form_invoice(app);
 	if (at >= inv->n_itms)
 		return;
-	memset(&app->form.edit, 0, sizeof app->form.edit); /* the row's edit goes with it */
+	tui_form_commit_edit(app); /* what is typed in the row goes with it, and comes back */
+	tui_undo_keep_item(app, at);
+	memset(&app->form.edit, 0, sizeof app->form.edit);
 	afcq_invoice_delete_item(inv, at);
 	tui_marks_shift(app, TBL_ITEM, at, -1);
 	app->form_gen++;

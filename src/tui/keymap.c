@@ -84,6 +84,17 @@ int tui_key_by_name(const char *name)
 	return -1;
 }
 
+const char *tui_action_key_text(enum tui_action a, char *buf, size_t n)
+{
+	const struct tui_action_info *ai = tui_action_info(a);
+	char alias[8];
+	if (ai->key)
+		return tui_key_name(ai->key, buf, n);
+	snprintf(alias, sizeof alias, "%c", ai->alias ? ai->alias : '?');
+	snprintf(buf, n, "Alt-%s", alias);
+	return buf;
+}
+
 const char *tui_key_name(int key, char *buf, size_t n)
 {
 	if (key >= KEY_F(1) && key <= KEY_F(24)) {

@@ -179,9 +179,11 @@ static void items_draw(struct tui_app *app, struct tui_view *v)
 				 " item %zu T/S %s: %s", fs->row + 1, text,
 				 *d ? d : fd->hint);
 		} else {
+			char key[32];
 			tui_putf(app, h->y, 0, h->w, ROLE_DIM,
-				 " item %zu %s: %s   (F4 more fields, Ins add, Ctrl-K delete)",
-				 fs->row + 1, fd->key, fd->hint);
+				 " item %zu %s: %s   (F4 more fields, Ins add, %s delete)",
+				 fs->row + 1, fd->key, fd->hint,
+				 tui_action_key_text(ACT_ROW_DELETE, key, sizeof key));
 		}
 		if (cur_y >= 0) {
 			if (fd->type == FT_BOOL) {
@@ -407,8 +409,17 @@ static enum tui_result items_on_action(struct tui_app *app, struct tui_view *v, 
 		return TUI_HANDLED;
 	case ACT_ROW_DELETE:
 		if (rows) {
-			tui_form_delete_row(app, fs->row);
-			tui_message(app, ROLE_NORMAL, "deleted item %zu", fs->row + 1);
+			size_t gone = fs->row;
+			char what[96] = "", desc[160], key[32];
+			int ts = tui_field_index(TBL_ITEM, "ts");
+			char *pair = tui_field_text(app, TBL_ITEM, (size_t)ts, gone);
+			if (*pair)
+				snprintf(what, sizeof what, " (%s %.60s)", pair,
+					 ts_desc(app, pair, desc, sizeof desc));
+			free(pair);
+			tui_form_delete_row(app, gone);
+			tui_message(app, ROLE_NORMAL, "deleted item %zu%s; %s brings it back", gone + 1,
+				    what, tui_action_key_text(ACT_UNDO, key, sizeof key));
 		}
 		return TUI_HANDLED;
 	case ACT_ROW_DUP:

@@ -6,6 +6,7 @@
  * F-key commands, pane switching, file dialogs.
  */
 #include "tui.h"
+#include "undo.h"
 #include "day.h"
 
 #include <stdio.h>
@@ -185,6 +186,9 @@ static enum tui_result main_on_action(struct tui_app *app, struct tui_view *v, e
 	case ACT_ROW_INSERT:
 		tui_form_insert_row(app, tui_form_n_items(app) ? app->form.row + 1 : 0);
 		app->focus = PANE_FORM;
+		return TUI_HANDLED;
+	case ACT_UNDO:
+		tui_undo_item(app);
 		return TUI_HANDLED;
 	case ACT_NEXT_INVOICE:
 	case ACT_PREV_INVOICE:

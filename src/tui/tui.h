@@ -77,6 +77,9 @@ enum tui_action tui_keymap_lookup(int key, bool meta, bool text_focus);
  * for an unknown name. */
 int tui_key_by_name(const char *name);
 const char *tui_key_name(int key, char *buf, size_t n);
+/* How to press action a, as the help says it: its key ("C-d"), else
+ * "Alt-" and its letter. */
+const char *tui_action_key_text(enum tui_action a, char *buf, size_t n);
 
 /* ---- results of handlers ----------------------------------------------- */
 enum tui_result {
@@ -408,6 +411,7 @@ struct tui_app {
 	char *raw_request, *raw_response, *raw_title;
 	enum afcq_op raw_op;            /* what raw_request was sent as */
 	struct tui_day *day;            /* a rep's day: pin, customer (day.h) */
+	struct tui_undo *undo;          /* the last line item deleted (undo.h), or NULL */
 
 	struct tui_view stack[8];
 	size_t n_views;

@@ -93,10 +93,10 @@ assert-field itms[2].line 1
 assert-state focus itms[1].ts
 key C-b
 assert-field itms[2].line 5
-key C-k
+key C-d
 assert-state items 2
 assert-field itms[1].line 1
-key Up C-k
+key Up C-d
 assert-state items 1
 assert-field itms[0].ts 19/21
 SCRIPT

@@ -1,0 +1,109 @@
+/* undo.c - the last line item deleted, kept so that ACT_UNDO brings it
+ * back: its fields, what was typed in it that did not parse (its marks),
+ * its invoice and its row.  One item is kept; a newer deletion replaces
+ * it, and a form replaced by another (new call, a file, history) drops it.
+ */
+#include "undo.h"
+
+#include "tui.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "afcq/str.h"
+
+struct tui_undo {
+	size_t inv, row;
+	struct afcq_item item;
+	struct tui_mark *marks;   /* the row's marks, rec unused */
+	size_t n_marks;
+};
+
+static bool item_table(enum tui_table t)
+{
+	return t == TBL_ITEM || t == TBL_DETAIL;
+}
+
+void tui_undo_forget(struct tui_app *app)
+{
+	struct tui_undo *u = app->undo;
+	if (!u)
+		return;
+	afcq_item_done(&u->item);
+	for (size_t i = 0; i < u->n_marks; i++) {
+		free(u->marks[i].text);
+		free(u->marks[i].msg);
+	}
+	free(u->marks);
+	free(u);
+	app->undo = NULL;
+}
+
+void tui_undo_keep_item(struct tui_app *app, size_t row)
+{
+	const struct afcq_invoice *inv = tui_form_invoice_c(app);
+	if (!inv || row >= inv->n_itms)
+		return;
+	tui_undo_forget(app);
+	struct tui_undo *u = afcq_xcalloc(1, sizeof *u);
+	afcq_item_init(&u->item);
+	if (afcq_item_copy(&u->item, &inv->itms[row]) != 0) {
+		free(u);
+		return;
+	}
+	u->inv = app->cur_inv;
+	u->row = row;
+	for (size_t i = 0; i < app->n_marks; i++) {
+		const struct tui_mark *m = &app->marks[i];
+		if (!item_table(m->t) || m->inv != app->cur_inv || m->rec != row)
+			continue;
+		u->marks = afcq_xrealloc(u->marks, (u->n_marks + 1) * sizeof *u->marks);
+		struct tui_mark *c = &u->marks[u->n_marks++];
+		*c = *m;
+		c->text = m->text ? afcq_xstrdup(m->text) : NULL;
+		c->msg = m->msg ? afcq_xstrdup(m->msg) : NULL;
+	}
+	app->undo = u;
+}
+
+int tui_undo_item(struct tui_app *app)
+{
+	struct tui_undo *u = app->undo;
+	if (!u) {
+		tui_message(app, ROLE_NORMAL, "no deleted line item to bring back");
+		return -1;
+	}
+	if (u->inv >= app->req.n_inv) {
+		tui_message(app, ROLE_ERROR, "the invoice of the deleted item is gone");
+		tui_undo_forget(app);
+		return -1;
+	}
+	if (u->inv != app->cur_inv && tui_form_show_invoice(app, u->inv) != 0)
+		return -1;
+	tui_form_commit_edit(app);
+	struct afcq_invoice *inv = tui_form_invoice(app);
+	if (inv->n_itms >= AFCQ_MAX_ITEMS) {
+		tui_message(app, ROLE_ERROR, "an invoice holds at most %d items", AFCQ_MAX_ITEMS);
+		return -1;
+	}
+	size_t at = u->row <= inv->n_itms ? u->row : inv->n_itms;
+	if (afcq_invoice_insert_item(inv, at) < 0)
+		return -1;
+	tui_marks_shift(app, TBL_ITEM, at, 1);
+	afcq_item_done(&inv->itms[at]);
+	inv->itms[at] = u->item; /* moved in */
+	afcq_item_init(&u->item);
+	for (size_t i = 0; i < u->n_marks; i++) {
+		app->marks = afcq_xrealloc(app->marks, (app->n_marks + 1) * sizeof *app->marks);
+		struct tui_mark *m = &app->marks[app->n_marks++];
+		*m = u->marks[i];
+		m->rec = at;
+		u->marks[i].text = u->marks[i].msg = NULL;
+	}
+	tui_undo_forget(app);
+	app->form_gen++;
+	tui_form_focus_row(app, at);
+	tui_message(app, ROLE_OK, "item %zu is back", at + 1);
+	return 0;
+}
