@@ -34,7 +34,7 @@ Q :=
 say = @true
 endif
 
-CORE_PKGS    := jansson libcurl libconfig sqlite3
+CORE_PKGS    := jansson libcurl libconfig sqlite3 libpq
 TUI_PKGS     := ncursesw formw menuw panelw
 SANDBOX_PKGS := libmicrohttpd
 TEST_PKGS    := cmocka

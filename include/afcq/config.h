@@ -46,6 +46,7 @@ struct afcq_config {
 	struct afcq_endpoint endpoint; /* base_url NULL when sandbox */
 	char *password_env;          /* name of the variable holding the password */
 	bool allow_commit;           /* the profile's allow_commit: false = quotes only */
+	char *store;                 /* a team's PostgreSQL store ("" = the local SQLite files) */
 	struct afcq_company company; /* defaults for the form */
 	struct afcq_config_defaults defaults;
 	struct afcq_config_ui ui;

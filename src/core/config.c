@@ -668,6 +668,7 @@ void afcq_config_done(struct afcq_config *cfg)
 		free(cfg->company.excl[i].st);
 	}
 	free(cfg->company.excl);
+	free(cfg->store);
 	free(cfg->ui.theme);
 	free(cfg->log.level);
 	free(cfg->warnings);

@@ -11,6 +11,7 @@
 
 #include "afcq/config.h"
 #include "afcq/log.h"
+#include "afcq/pg.h"
 #include "afcq/str.h"
 
 #define MAX_STR 150
@@ -66,6 +67,8 @@ const struct config_key config_top_keys[] = {
 	{ "version", INT, CONFIG_NO_TARGET, "1", 1, 1, NULL, "1 (the only version this afcq reads)" },
 	{ "profile", STR, CFG(profile), "sandbox", 1, 64, NULL,
 	  "the name of a profile under profiles" },
+	{ "store", STR, CFG(store), "", 0, 1024, afcq_pg_check_setting,
+	  "a PostgreSQL connection string, postgresql://USER@HOST/DATABASE, without a password" },
 	{ "company.bscl", INT, CFG(company.bscl.v), "1", 0, 1, NULL, "0 ILEC or 1 CLEC" },
 	{ "company.svcl", INT, CFG(company.svcl.v), "0", 0, 1, NULL,
 	  "0 primarily local or 1 primarily long distance" },

@@ -50,7 +50,7 @@ struct config_profile {
 
 /* Rows of the two tables that the loader names in code; the order is the
  * order of the tables (checked in config_table.c). */
-enum { CONFIG_TK_VERSION, CONFIG_TK_PROFILE, CONFIG_N_TOP = 17 };
+enum { CONFIG_TK_VERSION, CONFIG_TK_PROFILE, CONFIG_N_TOP = 18 };
 enum { CONFIG_PK_ENDPOINT, CONFIG_PK_USERNAME, CONFIG_PK_PASSWORD, CONFIG_PK_PASSWORD_ENV,
        CONFIG_PK_CLIENT_ID, CONFIG_PK_CLIENT_PROFILE_ID, CONFIG_PK_TIMEOUT,
        CONFIG_PK_CONNECT_TIMEOUT, CONFIG_PK_CA_FILE, CONFIG_PK_ALLOW_COMMIT, CONFIG_N_PROFILE };

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "afcq/paths.h"
+#include "afcq/pg.h"
 #include "afcq/str.h"
 
 char *afcq_store_default_path(void)
@@ -22,7 +23,8 @@ struct afcq_store *afcq_store_open(const char *where, struct afcq_error *err)
 			       "no place for the customer book: neither XDG_DATA_HOME nor HOME is set");
 		return NULL;
 	}
-	struct afcq_store *s = store_sqlite_open(path, err);
+	struct afcq_store *s = afcq_pg_is_url(path) ? store_postgres_open(path, err)
+						    : store_sqlite_open(path, err);
 	free(path);
 	if (s)
 		s->actor = store_actor();

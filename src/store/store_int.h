@@ -51,6 +51,8 @@ struct afcq_store {
 
 /* Back ends: return NULL and set *err on failure. */
 struct afcq_store *store_sqlite_open(const char *path, struct afcq_error *err);
+/* where: a libpq URI or key=value string (afcq/pg.h). */
+struct afcq_store *store_postgres_open(const char *where, struct afcq_error *err);
 
 /* ---- record.c: records as columns ------------------------------------------ */
 

@@ -3,6 +3,12 @@
  * account, phone digits, city and PCode, recently used first, edit
  * conflicts, transactions, product names, the schema version and the
  * default file.
+ *
+ * The same tests run against PostgreSQL when AFCQ_TEST_STORE holds a
+ * connection string (tests/cli/store_pg.sh starts a private server and
+ * sets it): each test then starts from emptied tables, and the tests of the
+ * SQLite file (schema pragma, default file, memory) give way to those of
+ * the server's schema.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -10,6 +16,7 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include <libpq-fe.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,6 +24,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "afcq/pg.h"
 #include "afcq/store.h"
 #include "afcq/str.h"
 #include "api_testlib.h"
@@ -37,14 +45,39 @@ static struct afcq_store *open_ok(const char *where)
 	return s;
 }
 
+/* Runs sql on the PostgreSQL database at url, behind the store's back. */
+static void pg_sql(const char *url, const char *sql)
+{
+	PGconn *c = PQconnectdb(url);
+	if (PQstatus(c) != CONNECTION_OK)
+		fail_msg("connect %s: %s", url, PQerrorMessage(c));
+	PGresult *r = PQexec(c, sql);
+	if (PQresultStatus(r) != PGRES_COMMAND_OK && PQresultStatus(r) != PGRES_TUPLES_OK)
+		fail_msg("%s: %s", sql, PQerrorMessage(c));
+	PQclear(r);
+	PQfinish(c);
+}
+
+static void pg_empty(const char *url)
+{
+	pg_sql(url, "TRUNCATE customers, products RESTART IDENTITY");
+}
+
 static int setup(void **state)
 {
 	struct fixture *f = afcq_xcalloc(1, sizeof *f);
 	char dir[256];
 	api_test_temp_dir(dir, sizeof dir);
 	f->dir = afcq_xstrdup(dir);
-	f->path = afcq_xasprintf("%s/book.sqlite", f->dir);
-	f->s = open_ok(f->path);
+	const char *url = getenv("AFCQ_TEST_STORE");
+	if (url && *url) {
+		f->path = afcq_xstrdup(url);
+		f->s = open_ok(f->path);
+		pg_empty(url);
+	} else {
+		f->path = afcq_xasprintf("%s/book.sqlite", f->dir);
+		f->s = open_ok(f->path);
+	}
 	*state = f;
 	return 0;
 }
@@ -535,11 +568,75 @@ static void test_memory_store(void **state)
 	afcq_store_close(NULL);
 }
 
+/* PostgreSQL: the schema's version is a row; an older schema is upgraded
+ * in one go (here from 1, before the journal), a newer one refused naming
+ * both versions and the server, never a password. */
+static void test_pg_schema(void **state)
+{
+	struct fixture *f = *state;
+	afcq_store_close(f->s);
+	f->s = NULL;
+	pg_sql(f->path, "DROP TABLE journal; UPDATE afcq_schema SET version = 1");
+	struct afcq_store *s = open_ok(f->path);
+	afcq_store_close(s);
+	pg_sql(f->path, "SELECT 1 FROM journal");
+	pg_sql(f->path, "UPDATE afcq_schema SET version = 9");
+	struct afcq_error err;
+	afcq_error_clear(&err);
+	assert_null(afcq_store_open(f->path, &err));
+	assert_int_equal(err.status, AFCQ_ERR_DB);
+	assert_non_null(strstr(err.msg, "schema 9"));
+	assert_non_null(strstr(err.msg, "knows 2"));
+	assert_non_null(strstr(err.where, "postgresql://"));
+	pg_sql(f->path, "UPDATE afcq_schema SET version = 2");
+}
+
+/* A password belongs to libpq (PGPASSWORD, ~/.pgpass, a service file): in
+ * the setting it is refused, and not repeated; a server that cannot be
+ * reached is named with the cause. */
+static void test_pg_setting(void **state)
+{
+	(void)state;
+	struct afcq_error err;
+	afcq_error_clear(&err);
+	assert_null(afcq_store_open("postgresql://rep:s3cret-pw@127.0.0.1:1/team", &err));
+	assert_int_equal(err.status, AFCQ_ERR_CONFIG);
+	assert_non_null(strstr(err.msg, "password"));
+	assert_null(strstr(err.msg, "s3cret-pw"));
+	assert_null(strstr(err.where, "s3cret-pw"));
+	afcq_error_clear(&err);
+	assert_null(afcq_store_open("host=127.0.0.1 port=1 dbname=team password=s3cret-pw", &err));
+	assert_null(strstr(err.msg, "s3cret-pw"));
+	assert_non_null(afcq_pg_check_setting("postgresql://rep:pw@db/team"));
+	assert_null(afcq_pg_check_setting("postgresql://rep@db/team"));
+	assert_null(afcq_pg_check_setting(""));
+	assert_non_null(afcq_pg_check_setting("/var/lib/book.sqlite"));
+	afcq_error_clear(&err);
+	assert_null(afcq_store_open("postgresql://rep@127.0.0.1:1/team", &err));
+	assert_int_equal(err.status, AFCQ_ERR_DB);
+	assert_string_equal(err.where, "postgresql://rep@127.0.0.1:1/team");
+	assert_non_null(strstr(err.msg, "cannot connect"));
+	assert_non_null(strstr(err.msg, "refused"));
+}
+
+/* The server drops the connection (restart, idle timeout): the next call
+ * connects again once and goes through. */
+static void test_pg_reconnects(void **state)
+{
+	struct fixture *f = *state;
+	add_customer(f->s, "Before the cut", NULL, NULL, NULL, 0);
+	pg_sql(f->path, "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+			" WHERE application_name = 'afcq' AND pid <> pg_backend_pid()");
+	assert_found(f->s, "cut", "Before the cut");
+	add_customer(f->s, "After the cut", NULL, NULL, NULL, 0);
+	assert_found(f->s, "the", "After the cut,Before the cut");
+}
+
 #define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
 
 int main(void)
 {
-	const struct CMUnitTest tests[] = {
+	const struct CMUnitTest both[] = {
 		T(test_customer_round_trip),
 		T(test_customer_needs_a_name),
 		T(test_find_narrows),
@@ -548,9 +645,22 @@ int main(void)
 		T(test_same_uid_replaces),
 		T(test_transaction_all_or_nothing),
 		T(test_products),
+		cmocka_unit_test(test_pg_setting),
+	};
+	const struct CMUnitTest sqlite_only[] = {
 		T(test_schema_versioned),
 		T(test_default_file_private),
 		T(test_memory_store),
 	};
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	const struct CMUnitTest pg_only[] = {
+		T(test_pg_schema),
+		T(test_pg_reconnects),
+	};
+	const char *url = getenv("AFCQ_TEST_STORE");
+	int failed = cmocka_run_group_tests_name("store", both, NULL, NULL);
+	if (url && *url)
+		failed += cmocka_run_group_tests_name("postgresql", pg_only, NULL, NULL);
+	else
+		failed += cmocka_run_group_tests_name("sqlite", sqlite_only, NULL, NULL);
+	return failed;
 }

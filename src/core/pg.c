@@ -1,0 +1,431 @@
+/* pg.c - the connection to a team's PostgreSQL store: the setting, the
+ * server's name in messages, the schema and its migrations, statements
+ * with one reconnection.  See afcq/pg.h.
+ *
+ * Every value travels as text (PQexecParams with text parameters, casts in
+ * the SQL), so no binary formats are involved.  The schema's version is the
+ * one row of afcq_schema; opening takes a transaction-scoped advisory lock
+ * first, so two workstations opening a fresh database at once cannot both
+ * create it.
+ */
+#include "afcq/pg.h"
+
+#include <libpq-fe.h>
+#include <pwd.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "afcq/str.h"
+
+/* Any constant will do: it names "afcq's schema" among advisory locks. */
+#define SCHEMA_LOCK_KEY "7355608041"
+
+struct afcq_pg {
+	PGconn *conn;
+	char *where;     /* the server, for messages */
+	char *actor;     /* user@host */
+	bool in_tx;      /* a lost connection inside one cannot be retried */
+};
+
+/* migrations[i] brings the schema from version i to i + 1. */
+static const char *const migrations[AFCQ_PG_SCHEMA_VERSION] = {
+	/* 1: the customer book and the products (as in the SQLite store). */
+	"CREATE TABLE customers ("
+	" id BIGSERIAL PRIMARY KEY,"
+	" uid TEXT NOT NULL UNIQUE,"
+	" name TEXT NOT NULL,"
+	" account TEXT,"
+	" phones TEXT NOT NULL DEFAULT '[]',"
+	" bill TEXT NOT NULL DEFAULT '{}',"
+	" cust BIGINT,"
+	" lfln BOOLEAN,"
+	" exms TEXT NOT NULL DEFAULT '[]',"
+	" products TEXT NOT NULL DEFAULT '[]',"
+	" search TEXT NOT NULL DEFAULT '',"
+	" used BIGINT NOT NULL DEFAULT 0,"
+	" rev BIGINT NOT NULL DEFAULT 1,"
+	" changed_by TEXT,"
+	" changed_at TEXT);"
+	"CREATE INDEX customers_account ON customers(account);"
+	"CREATE INDEX customers_used ON customers(used);"
+	"CREATE TABLE products ("
+	" id BIGSERIAL PRIMARY KEY,"
+	" name TEXT NOT NULL,"
+	" search TEXT NOT NULL DEFAULT '',"
+	" itms TEXT NOT NULL DEFAULT '[]');"
+	"CREATE UNIQUE INDEX products_name ON products(lower(name));",
+	/* 2: the journal of what was sent, shared by the team: who sent it,
+	 * and document codes unique among invoices. */
+	"CREATE TABLE journal ("
+	" id BIGSERIAL PRIMARY KEY,"
+	" time TEXT NOT NULL,"
+	" endpoint TEXT NOT NULL DEFAULT '',"
+	" kind TEXT NOT NULL DEFAULT '',"
+	" doc TEXT,"
+	" invn TEXT,"
+	" request TEXT,"
+	" response TEXT,"
+	" http_status BIGINT NOT NULL DEFAULT 0,"
+	" latency_ms DOUBLE PRECISION NOT NULL DEFAULT 0,"
+	" outcome INTEGER NOT NULL DEFAULT 0,"
+	" detail TEXT,"
+	" total DOUBLE PRECISION,"
+	" by_user TEXT NOT NULL DEFAULT '',"
+	" origin TEXT UNIQUE);"
+	"CREATE UNIQUE INDEX journal_invoice_doc ON journal(doc) WHERE kind = 'invoice';"
+	"CREATE INDEX journal_invn ON journal(invn, kind);"
+	"CREATE INDEX journal_by ON journal(by_user);",
+};
+
+bool afcq_pg_is_url(const char *where)
+{
+	if (!where)
+		return false;
+	if (strncmp(where, "postgresql://", 13) == 0 || strncmp(where, "postgres://", 11) == 0)
+		return true;
+	/* key=value: a first word of letters and '_' followed by '=' */
+	const char *p = where;
+	while (*p == ' ')
+		p++;
+	const char *w = p;
+	while ((*p >= 'a' && *p <= 'z') || *p == '_')
+		p++;
+	while (*p == ' ')
+		p++;
+	return p > w && *p == '=';
+}
+
+static char *os_actor(void)
+{
+	const char *user = getenv("USER");
+	char pwbuf[4096];
+	struct passwd pw, *found = NULL;
+	if (afcq_str_empty(user) && getpwuid_r(getuid(), &pw, pwbuf, sizeof pwbuf, &found) == 0 &&
+	    found)
+		user = found->pw_name;
+	char host[256] = "";
+	if (gethostname(host, sizeof host) != 0 || !host[0])
+		snprintf(host, sizeof host, "localhost");
+	host[sizeof host - 1] = '\0';
+	return afcq_xasprintf("%s@%s", afcq_str_empty(user) ? "unknown" : user, host);
+}
+
+/* The first line of libpq's message, without "ERROR:  " and the newline. */
+static void first_line(const char *msg, char *buf, size_t n)
+{
+	if (!msg)
+		msg = "";
+	if (strncmp(msg, "ERROR:  ", 8) == 0)
+		msg += 8;
+	size_t len = strcspn(msg, "\n");
+	if (len >= n)
+		len = n - 1;
+	memcpy(buf, msg, len);
+	buf[len] = '\0';
+	if (!buf[0])
+		snprintf(buf, n, "no reason given");
+}
+
+/* "postgresql://user@host:port/db" from the parsed setting, or "" when
+ * nothing says; sets *password when the setting holds one. */
+static char *describe(PQconninfoOption *opts, bool *password)
+{
+	const char *host = NULL, *hostaddr = NULL, *port = NULL, *db = NULL, *user = NULL,
+		   *service = NULL;
+	*password = false;
+	for (PQconninfoOption *o = opts; o && o->keyword; o++) {
+		if (!o->val || !o->val[0])
+			continue;
+		if (strcmp(o->keyword, "host") == 0)
+			host = o->val;
+		else if (strcmp(o->keyword, "hostaddr") == 0)
+			hostaddr = o->val;
+		else if (strcmp(o->keyword, "port") == 0)
+			port = o->val;
+		else if (strcmp(o->keyword, "dbname") == 0)
+			db = o->val;
+		else if (strcmp(o->keyword, "user") == 0)
+			user = o->val;
+		else if (strcmp(o->keyword, "service") == 0)
+			service = o->val;
+		else if (strcmp(o->keyword, "password") == 0)
+			*password = true;
+	}
+	if (!host)
+		host = hostaddr;
+	if (service && !host)
+		return afcq_xasprintf("postgresql service %s", service);
+	return afcq_xasprintf("postgresql://%s%s%s%s%s/%s", user ? user : "", user ? "@" : "",
+			      host ? host : "localhost", port ? ":" : "", port ? port : "",
+			      db ? db : (user ? user : ""));
+}
+
+static enum afcq_status server_error(struct afcq_pg *pg, const char *what, const char *msg,
+				     struct afcq_error *err)
+{
+	char line[400];
+	first_line(msg, line, sizeof line);
+	return afcq_error_set(err, AFCQ_ERR_DB, pg->where, "%s: %s", what, line);
+}
+
+/* ---- statements -------------------------------------------------------------- */
+
+static bool lost(struct afcq_pg *pg)
+{
+	return PQstatus(pg->conn) == CONNECTION_BAD;
+}
+
+struct pg_result *afcq_pg_exec(struct afcq_pg *pg, const char *sql, int n,
+			       const char *const *params, const char *what, char sqlstate[6],
+			       struct afcq_error *err)
+{
+	if (sqlstate)
+		sqlstate[0] = '\0';
+	for (int attempt = 0;; attempt++) {
+		/* Without parameters a setting may hold several statements. */
+		PGresult *r = n ? PQexecParams(pg->conn, sql, n, NULL, params, NULL, NULL, 0)
+				 : PQexec(pg->conn, sql);
+		ExecStatusType st = r ? PQresultStatus(r) : PGRES_FATAL_ERROR;
+		if (st == PGRES_TUPLES_OK || st == PGRES_COMMAND_OK)
+			return (struct pg_result *)r;
+		if (attempt == 0 && !pg->in_tx && lost(pg)) {
+			/* The server went away (restart, idle timeout): once more
+			 * on a new connection. */
+			PQclear(r);
+			PQreset(pg->conn);
+			if (PQstatus(pg->conn) == CONNECTION_OK)
+				continue;
+			server_error(pg, "connection lost and not regained", PQerrorMessage(pg->conn),
+				     err);
+			return NULL;
+		}
+		if (lost(pg))
+			pg->in_tx = false;
+		const char *state = r ? PQresultErrorField(r, PG_DIAG_SQLSTATE) : NULL;
+		if (sqlstate && state)
+			snprintf(sqlstate, 6, "%s", state);
+		server_error(pg, what, r ? PQresultErrorMessage(r) : PQerrorMessage(pg->conn), err);
+		PQclear(r);
+		return NULL;
+	}
+}
+
+int afcq_pg_rows(const struct pg_result *r)
+{
+	return PQntuples((const PGresult *)r);
+}
+
+int afcq_pg_changed(const struct pg_result *r)
+{
+	const char *s = PQcmdTuples((PGresult *)r);
+	return s && *s ? atoi(s) : 0;
+}
+
+bool afcq_pg_null(const struct pg_result *r, int row, int col)
+{
+	return PQgetisnull((const PGresult *)r, row, col) != 0;
+}
+
+const char *afcq_pg_text(const struct pg_result *r, int row, int col)
+{
+	return afcq_pg_null(r, row, col) ? NULL : PQgetvalue((const PGresult *)r, row, col);
+}
+
+char *afcq_pg_dup(const struct pg_result *r, int row, int col)
+{
+	const char *s = afcq_pg_text(r, row, col);
+	return s ? afcq_xstrdup(s) : NULL;
+}
+
+int64_t afcq_pg_int(const struct pg_result *r, int row, int col)
+{
+	const char *s = afcq_pg_text(r, row, col);
+	if (!s)
+		return 0;
+	if (strcmp(s, "t") == 0)
+		return 1;
+	return strtoll(s, NULL, 10);
+}
+
+double afcq_pg_double(const struct pg_result *r, int row, int col)
+{
+	const char *s = afcq_pg_text(r, row, col);
+	return s ? strtod(s, NULL) : 0;
+}
+
+void afcq_pg_clear(struct pg_result *r)
+{
+	PQclear((PGresult *)r);
+}
+
+enum afcq_status afcq_pg_run(struct afcq_pg *pg, const char *sql, const char *what,
+			     struct afcq_error *err)
+{
+	struct pg_result *r = afcq_pg_exec(pg, sql, 0, NULL, what, NULL, err);
+	if (!r)
+		return AFCQ_ERR_DB;
+	afcq_pg_clear(r);
+	return AFCQ_OK;
+}
+
+enum afcq_status afcq_pg_begin(struct afcq_pg *pg, struct afcq_error *err)
+{
+	enum afcq_status st = afcq_pg_run(pg, "BEGIN", "cannot begin a transaction", err);
+	pg->in_tx = st == AFCQ_OK;
+	return st;
+}
+
+enum afcq_status afcq_pg_commit(struct afcq_pg *pg, struct afcq_error *err)
+{
+	enum afcq_status st = afcq_pg_run(pg, "COMMIT", "cannot commit", err);
+	pg->in_tx = false;
+	return st;
+}
+
+void afcq_pg_rollback(struct afcq_pg *pg)
+{
+	PQclear(PQexec(pg->conn, "ROLLBACK"));
+	pg->in_tx = false;
+}
+
+/* ---- schema ------------------------------------------------------------------- */
+
+static enum afcq_status migrate(struct afcq_pg *pg, struct afcq_error *err)
+{
+	if (afcq_pg_begin(pg, err) != AFCQ_OK)
+		return AFCQ_ERR_DB;
+	enum afcq_status st = afcq_pg_run(pg, "SELECT pg_advisory_xact_lock(" SCHEMA_LOCK_KEY ")",
+					  "cannot lock the schema", err);
+	if (st == AFCQ_OK)
+		st = afcq_pg_run(pg, "CREATE TABLE IF NOT EXISTS afcq_schema (version INTEGER NOT NULL)",
+				 "cannot create the schema", err);
+	struct pg_result *r = NULL;
+	if (st == AFCQ_OK)
+		r = afcq_pg_exec(pg, "SELECT COALESCE(MAX(version), 0) FROM afcq_schema", 0, NULL,
+				 "cannot read the schema version", NULL, err);
+	if (!r) {
+		afcq_pg_rollback(pg);
+		return AFCQ_ERR_DB;
+	}
+	int v = (int)afcq_pg_int(r, 0, 0);
+	afcq_pg_clear(r);
+	if (v > AFCQ_PG_SCHEMA_VERSION) {
+		afcq_pg_rollback(pg);
+		return afcq_error_set(err, AFCQ_ERR_DB, pg->where,
+				      "written by a newer afcq (schema %d, this one knows %d)", v,
+				      AFCQ_PG_SCHEMA_VERSION);
+	}
+	for (; st == AFCQ_OK && v < AFCQ_PG_SCHEMA_VERSION; v++) {
+		char what[64], sql[96];
+		snprintf(what, sizeof what, "cannot upgrade the schema to version %d", v + 1);
+		snprintf(sql, sizeof sql, "DELETE FROM afcq_schema; INSERT INTO afcq_schema VALUES (%d)",
+			 v + 1);
+		st = afcq_pg_run(pg, migrations[v], what, err);
+		if (st == AFCQ_OK)
+			st = afcq_pg_run(pg, sql, what, err);
+	}
+	if (st == AFCQ_OK)
+		return afcq_pg_commit(pg, err);
+	afcq_pg_rollback(pg);
+	return st;
+}
+
+const char *afcq_pg_check_setting(const char *where)
+{
+	if (afcq_str_empty(where))
+		return NULL;
+	if (!afcq_pg_is_url(where))
+		return "must be a PostgreSQL connection string: postgresql://USER@HOST/DATABASE "
+		       "or host=... dbname=...";
+	PQconninfoOption *opts = PQconninfoParse(where, NULL);
+	if (!opts)
+		return "is not a PostgreSQL connection string: write postgresql://USER@HOST/DATABASE";
+	bool password;
+	free(describe(opts, &password));
+	PQconninfoFree(opts);
+	return password ? "must not hold a password: give it to libpq through PGPASSFILE "
+			  "(~/.pgpass), PGPASSWORD or a service file"
+			: NULL;
+}
+
+/* ---- open and close ------------------------------------------------------------- */
+
+/* libpq's parse message, unless it might quote a password (it can quote
+ * the setting itself). */
+static const char *safe_parse_message(const char *where, const char *msg)
+{
+	return strchr(where, '@') || strstr(where, "password") ? "" : msg;
+}
+
+struct afcq_pg *afcq_pg_open(const char *where, struct afcq_error *err)
+{
+	char *perr = NULL;
+	PQconninfoOption *opts = PQconninfoParse(where, &perr);
+	if (!opts) {
+		char line[300];
+		first_line(safe_parse_message(where, perr ? perr : ""), line, sizeof line);
+		PQfreemem(perr);
+		afcq_error_set(err, AFCQ_ERR_CONFIG, "store",
+			       "not a PostgreSQL connection string (%s); write "
+			       "postgresql://USER@HOST/DATABASE or host=... dbname=...",
+			       line);
+		return NULL;
+	}
+	bool password;
+	char *label = describe(opts, &password);
+	PQconninfoFree(opts);
+	if (password) {
+		afcq_error_set(err, AFCQ_ERR_CONFIG, "store",
+			       "%s: a password in the store setting is refused; give it to "
+			       "libpq through PGPASSFILE (~/.pgpass), PGPASSWORD or a service file",
+			       label);
+		free(label);
+		return NULL;
+	}
+	struct afcq_pg *pg = afcq_xcalloc(1, sizeof *pg);
+	pg->where = label;
+	/* Defaults first: what the setting says wins (expand_dbname). */
+	const char *const keys[] = { "connect_timeout", "application_name", "dbname", NULL };
+	const char *const vals[] = { "10", "afcq", where, NULL };
+	pg->conn = PQconnectdbParams(keys, vals, 1);
+	if (!pg->conn) {
+		afcq_error_set(err, AFCQ_ERR_NOMEM, pg->where, "cannot connect: out of memory");
+		afcq_pg_close(pg);
+		return NULL;
+	}
+	if (PQstatus(pg->conn) != CONNECTION_OK) {
+		server_error(pg, "cannot connect", PQerrorMessage(pg->conn), err);
+		afcq_pg_close(pg);
+		return NULL;
+	}
+	/* Notices ("table exists, skipping") are nobody's business. */
+	PQclear(PQexec(pg->conn, "SET client_min_messages = warning"));
+	if (migrate(pg, err) != AFCQ_OK) {
+		afcq_pg_close(pg);
+		return NULL;
+	}
+	pg->actor = os_actor();
+	return pg;
+}
+
+void afcq_pg_close(struct afcq_pg *pg)
+{
+	if (!pg)
+		return;
+	PQfinish(pg->conn);
+	free(pg->where);
+	free(pg->actor);
+	free(pg);
+}
+
+const char *afcq_pg_where(const struct afcq_pg *pg)
+{
+	return pg->where;
+}
+
+const char *afcq_pg_actor(const struct afcq_pg *pg)
+{
+	return pg->actor;
+}
