@@ -159,11 +159,13 @@ size_t tui_calls_validate(struct tui_app *app, char *msg, size_t n)
 	const char *again = recheck ? " (the cached T/S catalog is being fetched again: send "
 				      "again once it has come)" : "";
 	if (count && probs.n) {
+		char where[160];
+		tui_path_words(app, probs.v[0].path, where, sizeof where);
 		if (probs.n > 1)
-			snprintf(msg, n, "%s: %s (and %zu more)%s", probs.v[0].path, probs.v[0].msg,
+			snprintf(msg, n, "%s: %s (and %zu more)%s", where, probs.v[0].msg,
 				 probs.n - 1, again);
 		else
-			snprintf(msg, n, "%s: %s%s", probs.v[0].path, probs.v[0].msg, again);
+			snprintf(msg, n, "%s: %s%s", where, probs.v[0].msg, again);
 		tui_form_focus_path(app, probs.v[0].path);
 	}
 	afcq_problems_done(&probs);

@@ -14,6 +14,7 @@
  * inputs of dialogs are libform fields (textform.c).
  */
 #include "tui.h"
+#include "marks.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -189,77 +190,27 @@ static char *record(const struct tui_app *app, enum tui_table t, const struct tu
 	return inv ? record_in(app, (size_t)(inv - app->req.inv), t, f, rec) : NULL;
 }
 
-/* The company's fields are in no invoice: their marks say invoice 0. */
-static bool company_field(enum tui_table t, size_t fi)
-{
-	size_t n;
-	const struct tui_field_def *f = tui_fields(t, &n);
-	return t == TBL_HEADER && fi < n && strncmp(f[fi].key, "cmpn.", 5) == 0;
-}
-
-/* The invoice a mark of field fi of the invoice i goes with. */
-static size_t mark_inv(enum tui_table t, size_t fi, size_t i)
-{
-	return company_field(t, fi) ? 0 : i;
-}
-
 static const struct tui_mark *find_mark_in(const struct tui_app *app, size_t inv,
 					   enum tui_table t, size_t fi, size_t rec)
 {
-	/* The detail dialog and the grid share item records. */
-	inv = mark_inv(t, fi, inv);
-	for (size_t i = 0; i < app->n_marks; i++) {
-		const struct tui_mark *m = &app->marks[i];
-		if (m->t == t && m->fi == fi && m->rec == rec && m->inv == inv)
-			return m;
-	}
-	return NULL;
+	return tui_mark_find(app, inv, t, fi, rec);
 }
 
 static const struct tui_mark *find_mark(const struct tui_app *app, enum tui_table t, size_t fi,
 					size_t rec)
 {
-	return find_mark_in(app, app->cur_inv, t, fi, rec);
-}
-
-static void mark_remove_in(struct tui_app *app, size_t inv, enum tui_table t, size_t fi,
-			   size_t rec)
-{
-	inv = mark_inv(t, fi, inv);
-	for (size_t i = 0; i < app->n_marks; i++) {
-		struct tui_mark *m = &app->marks[i];
-		if (m->t == t && m->fi == fi && m->rec == rec && m->inv == inv) {
-			free(m->text);
-			free(m->msg);
-			app->marks[i] = app->marks[--app->n_marks];
-			return;
-		}
-	}
+	return tui_mark_find(app, app->cur_inv, t, fi, rec);
 }
 
 static void mark_remove(struct tui_app *app, enum tui_table t, size_t fi, size_t rec)
 {
-	mark_remove_in(app, app->cur_inv, t, fi, rec);
-}
-
-static void mark_set_in(struct tui_app *app, size_t inv, enum tui_table t, size_t fi, size_t rec,
-			const char *text, const char *msg)
-{
-	mark_remove_in(app, inv, t, fi, rec);
-	app->marks = afcq_xrealloc(app->marks, (app->n_marks + 1) * sizeof *app->marks);
-	struct tui_mark *m = &app->marks[app->n_marks++];
-	m->t = t;
-	m->inv = mark_inv(t, fi, inv);
-	m->fi = fi;
-	m->rec = rec;
-	m->text = afcq_xstrdup(text);
-	m->msg = afcq_xstrdup(msg);
+	tui_mark_remove(app, app->cur_inv, t, fi, rec);
 }
 
 static void mark_set(struct tui_app *app, enum tui_table t, size_t fi, size_t rec, const char *text,
 		     const char *msg)
 {
-	mark_set_in(app, app->cur_inv, t, fi, rec, text, msg);
+	tui_mark_set(app, app->cur_inv, t, fi, rec, text, msg);
 }
 
 static char *opt_text(const struct afcq_kv *kv, size_t n)
@@ -548,6 +499,30 @@ static const char *date_typed(const struct tui_app *app, const char *text, char 
 	return text;
 }
 
+int tui_field_try(const struct tui_app *app, enum tui_table t, size_t fi, const char *text,
+		  char *msg, size_t n)
+{
+	size_t nf;
+	const struct tui_field_def *f = tui_fields(t, &nf);
+	if (fi >= nf || f[fi].type == FT_OPT)
+		return 0;
+	/* parsed into a scratch record of the field's kind, then dropped */
+	union {
+		struct afcq_item it;
+		struct afcq_invoice inv;
+		struct afcq_company c;
+		struct afcq_exemption e;
+	} scratch;
+	memset(&scratch, 0, sizeof scratch);
+	char date[32];
+	if (f[fi].type == FT_DATE)
+		text = date_typed(app, text, date, sizeof date);
+	int rc = model_set(&f[fi], (char *)&scratch, text, msg, n);
+	if (rc == 0 && (f[fi].type == FT_STR || f[fi].type == FT_DATE))
+		free(*(char **)((char *)&scratch + f[fi].off));
+	return rc;
+}
+
 int tui_field_set(struct tui_app *app, enum tui_table t, size_t fi, size_t rec, const char *text,
 		  char *msg, size_t n)
 {
@@ -563,23 +538,23 @@ int tui_field_set(struct tui_app *app, enum tui_table t, size_t fi, size_t rec, 
 		return -1;
 	}
 	char local[512];
-	struct tui_field_def named = f[fi];
-	char path[64];
-	if (t == TBL_ITEM || t == TBL_DETAIL || t == TBL_EXEMPTION) {
-		/* messages name the row the way validation does */
-		snprintf(path, sizeof path, "%s[%zu].%s", t == TBL_EXEMPTION ? "exms" : "itms", rec,
-			 f[fi].key);
-		named.key = path;
-	}
 	char date[32];
 	if (f[fi].type == FT_DATE)
 		text = date_typed(app, text, date, sizeof date);
-	if (model_set(&named, base, text, local, sizeof local) != 0) {
+	if (model_set(&f[fi], base, text, local, sizeof local) != 0) {
 		app->form_gen++;
+		/* the mark says what is wrong with the field; the message also
+		 * which row, numbered as the screen numbers them */
 		mark_set(app, t, fi, rec, text, local);
-		snprintf(msg, n, "%s", local);
+		char row[32];
+		snprintf(msg, n, "%s%s", tui_row_words(t, rec, row, sizeof row), local);
 		return -1;
 	}
+	/* a message about this field no longer holds once it reads */
+	const struct tui_mark *was = find_mark(app, t, fi, rec);
+	if (was && was->msg && *was->msg && strstr(app->msg, was->msg))
+		tui_message(app, ROLE_OK, "%s%s: fixed", tui_row_words(t, rec, local, sizeof local),
+			    f[fi].key);
 	mark_remove(app, t, fi, rec);
 	app->form_gen++;
 	if (t == TBL_HEADER && strncmp(f[fi].key, "cmpn.", 5) == 0) {
@@ -667,7 +642,7 @@ int tui_field_set_by_name(struct tui_app *app, const char *name, const char *tex
 		snprintf(msg, n, "%s: no such field", name);
 		return -1;
 	}
-	if (mark_inv(t, (size_t)fi, inv) != mark_inv(t, (size_t)fi, app->cur_inv)) {
+	if (tui_mark_inv(t, (size_t)fi, inv) != tui_mark_inv(t, (size_t)fi, app->cur_inv)) {
 		snprintf(msg, n, "%s: invoice %zu is not the one shown (invoice %zu)", name, inv + 1,
 			 app->cur_inv + 1);
 		return -1;
@@ -686,21 +661,6 @@ char *tui_field_get_by_name(const struct tui_app *app, const char *name)
 	return field_text_in(app, inv, t, (size_t)fi, rec);
 }
 
-void tui_marks_clear(struct tui_app *app, bool keep_typed)
-{
-	size_t j = 0;
-	for (size_t i = 0; i < app->n_marks; i++) {
-		struct tui_mark *m = &app->marks[i];
-		if (keep_typed && m->text) {
-			app->marks[j++] = *m;
-			continue;
-		}
-		free(m->text);
-		free(m->msg);
-	}
-	app->n_marks = j;
-}
-
 void tui_marks_add_problem(struct tui_app *app, const char *path, const char *msg)
 {
 	enum tui_table t;
@@ -711,86 +671,12 @@ void tui_marks_add_problem(struct tui_app *app, const char *path, const char *ms
 	const struct tui_mark *m = find_mark_in(app, inv, t, (size_t)fi, rec);
 	if (m && m->text)
 		return; /* the typed text's own reason is more useful */
-	mark_set_in(app, inv, t, (size_t)fi, rec, NULL, msg);
-}
-
-static bool item_table(enum tui_table t)
-{
-	return t == TBL_ITEM || t == TBL_DETAIL;
-}
-
-void tui_marks_shift(struct tui_app *app, enum tui_table t, size_t from, long delta)
-{
-	size_t j = 0;
-	for (size_t i = 0; i < app->n_marks; i++) {
-		struct tui_mark *m = &app->marks[i];
-		bool same = (m->t == t || (item_table(t) && item_table(m->t))) &&
-			    m->inv == app->cur_inv;
-		if (same && m->rec >= from) {
-			if (delta < 0 && m->rec == from) {
-				free(m->text);
-				free(m->msg);
-				continue;
-			}
-			m->rec = (size_t)((long)m->rec + delta);
-		}
-		app->marks[j++] = *m;
-	}
-	app->n_marks = j;
-}
-
-void tui_marks_swap(struct tui_app *app, enum tui_table t, size_t a, size_t b)
-{
-	for (size_t i = 0; i < app->n_marks; i++) {
-		struct tui_mark *m = &app->marks[i];
-		bool same = (m->t == t || (item_table(t) && item_table(m->t))) &&
-			    m->inv == app->cur_inv;
-		if (!same)
-			continue;
-		if (m->rec == a)
-			m->rec = b;
-		else if (m->rec == b)
-			m->rec = a;
-	}
-}
-
-void tui_marks_invoice_deleted(struct tui_app *app, size_t inv)
-{
-	size_t j = 0;
-	for (size_t i = 0; i < app->n_marks; i++) {
-		struct tui_mark *m = &app->marks[i];
-		if (!company_field(m->t, m->fi)) {
-			if (m->inv == inv) {
-				free(m->text);
-				free(m->msg);
-				continue;
-			}
-			if (m->inv > inv)
-				m->inv--;
-		}
-		app->marks[j++] = *m;
-	}
-	app->n_marks = j;
-}
-
-size_t tui_marks_typed(const struct tui_app *app, char *first, size_t n)
-{
-	size_t count = 0;
-	for (size_t i = 0; i < app->n_marks; i++) {
-		const struct tui_mark *m = &app->marks[i];
-		if (!m->text)
-			continue;
-		if (count++ == 0 && first && n)
-			snprintf(first, n, "%s", m->msg ? m->msg : "invalid value");
-	}
-	return count;
-}
-
-void tui_marks_done(struct tui_app *app)
-{
-	tui_marks_clear(app, false);
-	free(app->marks);
-	app->marks = NULL;
+	/* named as a typed value's reason is: "sale: must be ..." */
+	size_t nf;
+	const struct tui_field_def *f = tui_fields(t, &nf);
+	char *named = afcq_xasprintf("%s: %s", f[fi].key, msg);
+	tui_mark_set(app, inv, t, (size_t)fi, rec, NULL, named);
+	free(named);
 }
 
 const struct afcq_tspair *tui_tspair_find(const struct tui_app *app, long long tran, long long serv)

@@ -33,6 +33,14 @@ static void header_draw(struct tui_app *app, struct tui_view *v)
 	if (focus_here) {
 		const struct tui_field_def *fd = &f[app->form.hfield];
 		const char *problem = tui_field_problem(app, TBL_HEADER, app->form.hfield, 0);
+		/* what is being typed is checked as it is typed */
+		const struct tui_edit *ed = &app->form.edit;
+		char typed[300];
+		if (ed->active && ed->dirty &&
+		    tui_field_try(app, TBL_HEADER, app->form.hfield, ed->buf, typed, sizeof typed) != 0)
+			problem = typed;
+		else if (ed->active && ed->dirty)
+			problem = NULL;
 		const struct tui_rect *h = &app->lay.hint;
 		tui_fill(app, h->y, 0, h->w, ROLE_NORMAL);
 		if (problem)

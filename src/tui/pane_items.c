@@ -168,6 +168,13 @@ static void items_draw(struct tui_app *app, struct tui_view *v)
 		const struct tui_field_def *fd = &f[fs->col];
 		const char *problem = tui_field_problem(app, TBL_ITEM, fs->col, fs->row);
 		const struct tui_rect *h = &app->lay.hint;
+		/* what is being typed is checked as it is typed */
+		char typed[300];
+		if (fs->edit.active && fs->edit.dirty && fd->type != FT_TS &&
+		    tui_field_try(app, TBL_ITEM, fs->col, fs->edit.buf, typed, sizeof typed) != 0)
+			problem = typed;
+		else if (fs->edit.active && fs->edit.dirty)
+			problem = NULL;
 		tui_fill(app, h->y, 0, h->w, ROLE_NORMAL);
 		if (problem) {
 			tui_putf(app, h->y, 0, h->w, ROLE_ERROR, " ! item %zu %s", fs->row + 1, problem);

@@ -196,6 +196,13 @@ void tui_marks_swap(struct tui_app *app, enum tui_table t, size_t a, size_t b);
 void tui_marks_invoice_deleted(struct tui_app *app, size_t inv);
 size_t tui_marks_typed(const struct tui_app *app, char *first, size_t n);
 void tui_marks_done(struct tui_app *app);
+/* Whether text would read as field fi of table t (nothing stored): 0, or
+ * -1 with the reason in msg. */
+int tui_field_try(const struct tui_app *app, enum tui_table t, size_t fi, const char *text,
+		  char *msg, size_t n);
+/* A request path in the screen's words: "inv[0].itms[2].chg" is
+ * "item 3 chg" ("invoice 2 item 3 chg" when there are several). */
+const char *tui_path_words(const struct tui_app *app, const char *path, char *buf, size_t n);
 /* Describes a T/S pair from the catalog; NULL when unknown or no catalog. */
 const struct afcq_tspair *tui_tspair_find(const struct tui_app *app, long long tran,
 					  long long serv);

@@ -17,12 +17,12 @@ assert-state op none
 assert-state message "not sent: fix the marked field first"
 assert-screen "Bill-to PCode! 37261OO]"
 assert-state focus itms[0].chg
-assert-screen "! item 1 itms[0].chg: not a number: 1O.50"
+assert-screen "! item 1 chg: not a number: 1O.50"
 # fix one, the other is still refused
 set-field bill.pcd 3726100
 key F5
 assert-state op none
-assert-state message "itms[0].chg: not a number: 1O.50"
+assert-state message "item 1 chg: not a number: 1O.50"
 set-field itms[0].chg 15
 key F5
 wait-idle
@@ -48,7 +48,7 @@ set-field itms[1].ts 19/999
 assert-screen "19/999  ? unknown pair"
 key F5
 assert-state op none
-assert-state message "not sent: inv[0].itms[1]"
+assert-state message "not sent: item 2 serv: unknown service type 999"
 assert-state focus itms[1].ts
 assert-field itms[1].ts 19/999
 SCRIPT

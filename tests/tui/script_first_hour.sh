@@ -154,3 +154,30 @@ key C-k
 assert-state items 3
 SCRIPT
 } | run_script delete_item_undo
+
+# a charge that is no number is said while it is typed, numbered as the
+# screen numbers items, and the message goes once the value is fixed
+{ dallas_fields; cat <<'SCRIPT'
+key Up Up Right
+assert-state focus itms[0].chg
+type a
+assert-screen " ! item 1 chg: not a number: a"
+key Tab
+assert-state message "item 1 chg: not a number: a"
+key F5
+assert-state message "not sent: fix the marked field first: item 1 chg: not a number: a"
+assert-not-screen "itms[0]"
+type 15
+key Tab
+assert-not-screen "not a number"
+assert-state message "item 1 chg: fixed"
+set-field itms[1].sale 9
+key F5
+assert-state message "not sent: item 2 sale: must be"
+set-field itms[1].sale 1
+assert-not-screen "must be"
+key F5
+wait-idle
+assert-state total 19.78
+SCRIPT
+} | run_script bad_charge_said_at_once_and_cleared

@@ -138,7 +138,7 @@ set-field bill.pcd 3726100
 key F5
 assert-state view fields
 assert-screen "Exemptions: 1 of 1"
-assert-state message "inv[0].exms[0]"
+assert-state message "exemption 1 dom: required"
 key Esc
 # a bad detail value does too
 set-field itms[0].date 2022-02-30
