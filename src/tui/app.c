@@ -141,7 +141,11 @@ static void draw_status(struct tui_app *app)
 	} else {
 		snprintf(right, sizeof right, "%s", app->state_line[0] ? app->state_line : "ready");
 	}
-	int rl = (int)strlen(right);
+	/* the caller first: the name of the customer loaded */
+	const char *who = tui_day_caller(app);
+	char shown[400];
+	snprintf(shown, sizeof shown, "%s%s%s", who ? who : "", who ? " | " : "", right);
+	int rl = tui_text_width(shown, strlen(shown));
 	/* the endpoint is never hidden: the state gives way first */
 	enum tui_role badge = app->sandbox ? ROLE_SANDBOX : ROLE_PRODUCTION;
 	const char *ep = app->endpoint_label ? app->endpoint_label : "(no endpoint)";
@@ -154,7 +158,7 @@ static void draw_status(struct tui_app *app)
 		rl = room;
 	if (rl > 0)
 		tui_put(app, r->y, r->w - rl - 1, rl,
-			!tui_busy(app) && app->n_unknown ? ROLE_ERROR : ROLE_STATUS, right);
+			!tui_busy(app) && app->n_unknown ? ROLE_ERROR : ROLE_STATUS, shown);
 }
 
 static void draw_total(struct tui_app *app)

@@ -152,9 +152,14 @@ void tui_copy_readback(struct tui_app *app)
 	/* the caller's name and products only for a quote sent from the form */
 	const struct tui_day *d = app->day;
 	bool mine = !r->from_history;
+	char **names = afcq_xcalloc(d->n_products + 1, sizeof *names);
+	for (size_t i = 0; i < d->n_products; i++)
+		names[i] = d->products[i].count > 1
+				   ? afcq_xasprintf("%lld x %s", d->products[i].count, d->products[i].name)
+				   : afcq_xstrdup(d->products[i].name);
 	struct afcq_readback rb = {
 		.customer = mine && d->have_customer ? d->customer.name : NULL,
-		.products = mine ? (const char *const *)d->products : NULL,
+		.products = mine ? (const char *const *)names : NULL,
 		.n_products = mine ? d->n_products : 0,
 		.req = &r->sent,
 		.resp = &r->resp,
@@ -163,4 +168,7 @@ void tui_copy_readback(struct tui_app *app)
 	char *text = afcq_readback_text(&rb);
 	tui_clipboard_copy(app, text, "copied: the read-back of the quote shown");
 	free(text);
+	for (size_t i = 0; i < d->n_products; i++)
+		free(names[i]);
+	free(names);
 }

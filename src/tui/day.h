@@ -21,12 +21,27 @@
 #include "afcq/store.h"
 #include "tui.h"
 
+struct tui_day_product {
+	char *name;
+	long long count;          /* added count times (AFC qty) */
+};
+struct tui_day_undo;
+
 struct tui_day {
 	/* the caller: the customer loaded into the form, the products added */
 	bool have_customer;
 	struct afcq_customer customer;  /* as loaded (or last saved) */
-	char **products;          /* "VoIP residential line", "3 x VoIP line" */
+	struct tui_day_product *products; /* in the order added */
 	size_t n_products;
+	/* the customer book, opened on first use (customer.c) */
+	struct afcq_store *store;
+	bool store_failed;        /* tried and failed: said, not tried again */
+	char store_why[512];
+	/* undo of the last load of a customer or product (customer.c) */
+	struct tui_day_undo *undo;
+	/* a customer being saved, while a question about it is open */
+	bool have_pending;
+	struct afcq_customer pending;
 
 	/* compare */
 	bool pinned;              /* a quote is pinned */
@@ -45,7 +60,41 @@ void tui_day_free(struct tui_day *d);
 /* Forgets the customer loaded and the products added (a new call). */
 void tui_day_forget_caller(struct tui_day *d);
 /* Remembers a product added to the form, as the read-back names it. */
-void tui_day_add_product(struct tui_day *d, const char *text);
+void tui_day_add_product(struct tui_day *d, const char *name, long long count);
+
+/* customer.c: the customer book on the workstation.
+ *
+ * The store is opened on first use; when it cannot be, the message line
+ * says so once and everything else goes on (quoting needs no book).
+ * Loading a customer or adding a product first keeps a copy of the form
+ * and of the caller (customer, products added), so that UNDO_LOAD puts
+ * both back; the copy goes with a new call or the next load. */
+/* The store, or NULL with the reason said on the message line. */
+struct afcq_store *tui_day_store(struct tui_app *app);
+/* Loads c into the invoice shown (bill-to, type, lifeline, exemptions,
+ * usual products), touches it and says so, naming the undo key.  Refused
+ * (false, said) while a field holds a value that does not parse. */
+bool tui_customer_load(struct tui_app *app, const struct afcq_customer *c);
+/* Keeps the undo copy before the form is changed by a load; what names
+ * the change ("loading Ada Lovelace").  false (said) when the form holds
+ * a value that does not parse. */
+bool tui_day_undo_keep(struct tui_app *app, const char *what);
+/* The change was made: the undo copy is for the form as it is now. */
+void tui_day_undo_mark(struct tui_app *app);
+/* UNDO_LOAD: the form and the caller back to before the last load
+ * (asking first when the form changed since). */
+void tui_day_undo(struct tui_app *app);
+void tui_day_undo_free(struct tui_day *d);
+/* The status line's name of the caller ("Ada Lovelace"), NULL when none. */
+const char *tui_day_caller(const struct tui_app *app);
+/* Opens the customer finder (dialog_customer.c). */
+void tui_open_customer_finder(struct tui_app *app);
+/* Opens the product picker (dialog_products.c). */
+void tui_open_products(struct tui_app *app);
+/* Saves the form's customer fields (dialog_customer_save.c): as a new
+ * customer (new_one), else into the customer loaded; query prefills the
+ * name or phone of a new one. */
+void tui_open_customer_save(struct tui_app *app, bool new_one, const char *query);
 
 /* The main screen's last word on an action: NEW_CALL, PIN, PIN_SWAP, COPY.
  * TUI_PASS for any other. */

@@ -1,0 +1,231 @@
+#!/bin/sh
+# Scripted workstation tests: the customer book.  CUSTOMER (Ctrl-P) opens
+# a finder that narrows as you type (name, account, phone digits with any
+# punctuation, PCode); Enter loads the customer into the form and the
+# status line names them; Alt-z undoes a load; NEW_CALL forgets the
+# customer; Ins saves the form's customer as a new one, F2 updates the one
+# loaded after asking; a book that cannot be opened is said and quoting
+# goes on.  Real SQLite files under a temporary XDG_DATA_HOME.
+. tests/lib.sh
+. tests/tui/tui_lib
+sandbox_start || exit 1
+REQ="$FIX/requests/dallas.json"
+
+run_script customers_save_new "$REQ" <<'SCRIPT'
+wait-idle
+key C-p
+assert-state view customer
+assert-screen "the book is empty: Ins saves the form's customer as a new one"
+key Ins
+assert-state view customer-save
+assert-screen "From the form: PCode 3726100, Residential, lifeline, 0 exemptions"
+assert-screen "Account:  CertCompany"
+type Ada Lovelace
+key Tab
+type ACC-1
+key Tab
+type (214) 555-0100, 972 555 0142
+key Enter
+assert-state view main
+assert-state message "saved the new customer Ada Lovelace in the customer book"
+assert-screen "Ada Lovelace | ready"
+SCRIPT
+if [ "$(stat -c %a "$XDG_DATA_HOME/afcq/book.sqlite" 2>/dev/null)" = 600 ]; then
+	pass customers_book_private
+else
+	fail customers_book_private "$(ls -l "$XDG_DATA_HOME/afcq" 2>&1)"
+fi
+
+# a second one, elsewhere, not a lifeline customer
+run_script customers_save_second <<'SCRIPT'
+wait-idle
+set-field bill.pcd 2604100
+set-field cust 1
+key C-p
+type Grace
+key Ins
+assert-screen "Name:     Grace"
+type " Hopper"
+key Enter
+assert-state message "saved the new customer Grace Hopper"
+SCRIPT
+
+# found by the phone digits whatever the punctuation, the account, a word
+# of the name, the PCode; Enter loads; the status line names the customer
+for q in "214.555.0100" "(214) 555 0100" "2145550100" "555-0100" "972-555-0142" "ACC-1" "love" "3726100"; do
+	run_script "customers_find_by_$(echo "$q" | tr -c 'A-Za-z0-9\n' _)" <<SCRIPT
+wait-idle
+key C-p
+type $q
+assert-screen "1 found"
+assert-screen "Ada Lovelace"
+assert-not-screen "Grace Hopper"
+SCRIPT
+done
+
+run_script customers_load <<'SCRIPT'
+wait-idle
+set-field bill.pcd 2604100
+key C-p
+assert-screen "2 found"
+type lov
+key Enter
+assert-state view main
+assert-field bill.pcd 3726100
+assert-field lfln x
+assert-field cust 0
+assert-state message "loaded Ada Lovelace: PCode 3726100, Residential, lifeline, 0 items. Alt-z undoes"
+assert-screen "Ada Lovelace | ready"
+SCRIPT
+
+# recently used first: Ada was loaded last, so she leads the list
+run_script customers_recent_first <<'SCRIPT'
+wait-idle
+key C-p
+assert-screen "2 found"
+key Enter
+assert-state message "loaded Ada Lovelace"
+SCRIPT
+
+run_script customers_undo_load <<'SCRIPT'
+wait-idle
+set-field bill.pcd 2604100
+key M-z
+assert-state message "nothing to undo"
+key C-p
+type lovelace
+key Enter
+assert-field bill.pcd 3726100
+key M-z
+assert-field bill.pcd 2604100
+assert-field lfln ""
+assert-state message "undone: loading Ada Lovelace; the form is as it was before"
+assert-not-screen "Ada Lovelace |"
+key M-z
+assert-state message "nothing to undo"
+SCRIPT
+
+# changed after the load: undo asks first
+run_script customers_undo_asks_after_changes <<'SCRIPT'
+wait-idle
+key C-p
+type lovelace
+key Enter
+set-field date 2022-04-01
+key M-z
+assert-state view confirm
+assert-screen "The form changed since loading Ada Lovelace."
+type n
+assert-field bill.pcd 3726100
+key M-z
+type y
+assert-field bill.pcd ""
+assert-field date 2022-03-02
+SCRIPT
+
+# a new call forgets the customer (and the undo)
+run_script customers_newcall_clears <<'SCRIPT'
+wait-idle
+key C-p
+type grace
+key Enter
+assert-field bill.pcd 2604100
+assert-screen "Grace Hopper | ready"
+key C-r
+type y
+assert-state message "New call"
+assert-field bill.pcd ""
+assert-not-screen "Grace Hopper"
+key M-z
+assert-state message "nothing to undo"
+key C-y
+assert-state message "nothing to copy yet"
+SCRIPT
+
+# a field holding a value that does not read: the load is refused, the text kept
+run_script customers_load_refused_on_bad_field <<'SCRIPT'
+wait-idle
+key C-p
+type lovelace
+key Enter
+key M-z
+set-field itms[0].chg abc
+key C-p
+type lovelace
+key Enter
+assert-state message "a field holds a value that does not read"
+assert-field itms[0].chg abc
+assert-field bill.pcd ""
+SCRIPT
+
+# the read-back names the customer loaded
+run_script customers_readback_names_customer <<'SCRIPT'
+wait-idle
+key C-p
+type lovelace
+key Enter
+set-field itms[0].ts 19/6
+set-field itms[0].chg 15
+key F5
+wait-idle
+key C-y
+assert-state message "the text is in"
+SCRIPT
+if head -1 "$XDG_STATE_HOME/afcq/clipboard.txt" | grep -qx "Customer: Ada Lovelace" &&
+   ! grep -q "555" "$XDG_STATE_HOME/afcq/clipboard.txt"; then
+	pass customers_readback_name_no_phone
+else
+	fail customers_readback_name_no_phone "$(cat "$XDG_STATE_HOME/afcq/clipboard.txt")"
+fi
+
+# update the loaded one: asks first; n keeps the book as it was, y changes it
+run_script customers_update_asks <<'SCRIPT'
+wait-idle
+key C-p
+type lovelace
+key Enter
+set-field lfln -
+key C-p
+key F2
+assert-state view customer-save
+assert-screen "Update the customer"
+assert-screen "Name:     Ada Lovelace"
+assert-screen "Phones:   (214) 555-0100, 972 555 0142"
+key Enter
+assert-state view confirm
+assert-screen "Change the stored customer Ada Lovelace?"
+type n
+assert-state view main
+key C-r
+type y
+key C-p
+type lovelace
+key Enter
+assert-field lfln x
+set-field lfln -
+key C-p
+key F2
+key Enter
+type y
+assert-state message "updated Ada Lovelace in the customer book"
+key C-r
+type y
+key C-p
+type lovelace
+key Enter
+assert-field lfln -
+SCRIPT
+
+# the book cannot be opened: said, and quoting goes on
+BROKEN="$T_TMP/not-a-folder"
+: >"$BROKEN"
+XDG_DATA_HOME="$BROKEN" run_script customers_book_unavailable "$REQ" <<'SCRIPT'
+wait-idle
+key C-p
+assert-state view main
+assert-state message "customer book not available"
+assert-state message "quoting goes on without it"
+key F5
+wait-idle
+assert-state total 19.78
+SCRIPT
