@@ -25,6 +25,7 @@
 #include "afcq/history.h"
 #include "afcq/model.h"
 #include "afcq/sandbox_launch.h"
+#include "afcq/store.h"
 
 struct json_t; /* jansson's json_t */
 
@@ -63,6 +64,10 @@ struct cli_opts {
 	const char *limit;           /* --limit N, checked by the command */
 	bool best_match, exact;      /* --best-match / --exact */
 	bool primary;                /* --primary: the primary name of a PCode */
+	/* customers add (zip, city and state above too), products add, quote */
+	const char *name, *account, *phone, *pcode, *cust, *lifeline;
+	const char *products;        /* --products: names separated by ';' */
+	const char *customer;        /* quote --customer TEXT */
 	/* workstation */
 	const char *script;          /* --script FILE */
 	bool no_color;               /* --no-color, as NO_COLOR */
@@ -110,6 +115,7 @@ enum {
 	CLI_NEED_ENDPOINT = 1 << 0,  /* an HTTP client (starts the sandbox if configured) */
 	CLI_NEED_HISTORY = 1 << 1,   /* the history store, required */
 	CLI_WANT_HISTORY = 1 << 2,   /* the history store, best effort (warning if absent) */
+	CLI_NEED_STORE = 1 << 3,     /* the customer book and products (afcq/store.h) */
 };
 
 /* Everything a command works with; owned by the session. */
@@ -122,6 +128,7 @@ struct cli_session {
 	struct afcq_endpoint endpoint; /* base_url set when an endpoint is open */
 	struct afcq_client *client;
 	struct afcq_history *history;
+	struct afcq_store *store;      /* customers and products, when asked for */
 	struct afcq_api_ctx api;
 	struct afcq_log *log;          /* the log file, NULL when it could not be opened */
 };
@@ -220,6 +227,8 @@ int cmd_tspairs(const struct cli_opts *o);
 int cmd_taxtype(const struct cli_opts *o);
 int cmd_pcode(const struct cli_opts *o);
 int cmd_history(const struct cli_opts *o);
+int cmd_customers(const struct cli_opts *o);
+int cmd_products(const struct cli_opts *o);
 int cmd_resolve(const struct cli_opts *o);
 int cmd_check_config(const struct cli_opts *o);
 int cmd_completion(const struct cli_opts *o);

@@ -2,6 +2,7 @@
  * false), and what quote and invoice share: the FILE argument, the checks,
  * the sending and the printing of a CalcTaxes outcome. */
 #include "cli.h"
+#include "cli_book.h"
 
 #include <stdio.h>
 
@@ -73,6 +74,10 @@ int cli_calc_send(struct cli_session *s, unsigned need, enum afcq_op op,
 
 int cmd_quote(const struct cli_opts *o)
 {
+	if (o->customer)
+		return cli_quote_customer(o);
+	if (o->products)
+		return cli_failf(CLI_EXIT_USAGE, "quote: --products goes with --customer");
 	int rc = cli_one_file(o);
 	if (rc)
 		return rc;

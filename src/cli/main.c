@@ -26,6 +26,8 @@ static const struct command commands[] = {
 	{ "taxtype", cmd_taxtype },
 	{ "pcode", cmd_pcode },
 	{ "history", cmd_history },
+	{ "customers", cmd_customers },
+	{ "products", cmd_products },
 	{ "resolve", cmd_resolve },
 	{ "check-config", cmd_check_config },
 	{ "completion", cmd_completion },

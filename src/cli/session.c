@@ -144,6 +144,19 @@ static int open_history(struct cli_session *s, bool required)
 	return CLI_EXIT_OK;
 }
 
+/* The customer book: the default SQLite file.  Any failure to open it is
+ * the local store's (exit 5). */
+static int open_store(struct cli_session *s)
+{
+	struct afcq_error err;
+	afcq_error_clear(&err);
+	s->store = afcq_store_open(NULL, &err);
+	if (s->store)
+		return CLI_EXIT_OK;
+	cli_fail(&err);
+	return CLI_EXIT_STORE;
+}
+
 static int open_endpoint(struct cli_session *s)
 {
 	struct afcq_error err;
@@ -209,6 +222,8 @@ int cli_session_open(struct cli_session *s, unsigned need)
 	int rc = CLI_EXIT_OK;
 	if (need & (CLI_NEED_HISTORY | CLI_WANT_HISTORY))
 		rc = open_history(s, need & CLI_NEED_HISTORY);
+	if (rc == CLI_EXIT_OK && (need & CLI_NEED_STORE))
+		rc = open_store(s);
 	if (rc == CLI_EXIT_OK && (need & CLI_NEED_ENDPOINT))
 		rc = open_endpoint(s);
 	return rc;
@@ -227,6 +242,8 @@ void cli_session_done(struct cli_session *s)
 	if (s->history)
 		afcq_history_close(s->history);
 	s->history = NULL;
+	afcq_store_close(s->store);
+	s->store = NULL;
 	if (s->endpoint.password) {
 		cli_password_free(s->endpoint.password);
 		s->endpoint.password = NULL;

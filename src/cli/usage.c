@@ -16,6 +16,12 @@ static const char overview[] =
 	"                               [--npanxx N] [--fips F] [--best-match|--exact] [--limit N]\n"
 	"       afcq history  [OPTIONS] [list | show ID]\n"
 	"       afcq resolve  [OPTIONS] [DOC]          settle an unknown outcome by asking the service\n"
+	"       afcq customers list [TEXT] | show ID | add --name NAME ... | import FILE |\n"
+	"                      export [FILE] | rm ID   the customer book\n"
+	"       afcq products list [TEXT] | show ID | add --name NAME FILE | import FILE |\n"
+	"                      export [FILE] | rm ID   named bundles of line items\n"
+	"       afcq quote    [OPTIONS] --customer TEXT [--products NAMES]\n"
+	"                                              quote a stored customer without a file\n"
 	"       afcq check-config [OPTIONS]            validate the config, show where values came from\n"
 	"       afcq completion bash|zsh               shell completion script (from the option table)\n"
 	"\n"
@@ -36,7 +42,8 @@ static const char overview[] =
 	"\n"
 	"exit codes: 0 ok, 1 the API answered with errors, 2 usage error or invalid input,\n"
 	"            3 configuration error, 4 network or HTTP failure,\n"
-	"            5 local store failure (history file broken, locked or not writable)\n";
+	"            5 local store failure (history file or customer book broken, locked\n"
+	"              or not writable)\n";
 
 struct command_help {
 	const char *name;
@@ -46,8 +53,29 @@ struct command_help {
 static const struct command_help helps[] = {
 	{ "quote",
 	  "usage: afcq quote [OPTIONS] FILE|-\n"
+	  "       afcq quote [OPTIONS] --customer TEXT [--products NAMES]\n"
 	  "Sends the CalcTaxes request in FILE (or stdin) as a quote: cmmt is forced false.\n"
-	  "Comments and trailing commas are accepted in FILE.\n" },
+	  "Comments and trailing commas are accepted in FILE.\n"
+	  "--customer: quotes the stored customer TEXT picks (see afcq customers list) with\n"
+	  "the items of their usual products, or of NAMES ('A;3x B': a count multiplies qty),\n"
+	  "and the configuration's company; dated today.\n" },
+	{ "customers",
+	  "usage: afcq customers list [TEXT] | show ID | rm ID\n"
+	  "       afcq customers add --name NAME [--account A] [--phone P] [--pcode N] [--zip Z]\n"
+	  "                          [--city C] [--state S] [--cust T] [--lifeline yes|no]\n"
+	  "                          [--products NAMES]\n"
+	  "       afcq customers import FILE|-   CSV (header: any of " "name,account,phone,pcode,\n"
+	  "                                      zip,city,state,cust,lifeline,products) or JSON\n"
+	  "       afcq customers export [FILE]   JSON, or -f csv; holds personal data\n"
+	  "list finds by words of the name, account or city and by phone digits.  An import is\n"
+	  "one transaction; a row is the customer with its account, else with its name and a\n"
+	  "phone in common: importing twice adds nothing.\n" },
+	{ "products",
+	  "usage: afcq products list [TEXT] | show ID | rm ID\n"
+	  "       afcq products add --name NAME FILE|-   items: a JSON array, {\"itms\": [...]}\n"
+	  "                                            or a request\n"
+	  "       afcq products import FILE|-   a JSON array of {\"name\": ..., \"itms\": [...]}\n"
+	  "       afcq products export [FILE]\n" },
 	{ "invoice",
 	  "usage: afcq invoice [OPTIONS] --number INVN [--doc CODE] [--commit] FILE|-\n"
 	  "Sends the request as an invoice: invn=INVN on every invoice, doc=CODE (a fresh\n"

@@ -1,0 +1,191 @@
+/* cmd_quote_customer.c - afcq quote --customer TEXT [--products NAMES]: a
+ * stored customer quoted without a request file.  The request is one
+ * invoice dated today (AFCQ_NOW pins it) with the customer's bill-to, type,
+ * lifeline and exemptions and the items of the customer's usual products
+ * (or of NAMES), then the configuration's company and defaults where the
+ * customer leaves something unset.  TEXT is looked for as the customer
+ * book's finder does; it must pick one customer. */
+#include "cli.h"
+#include "cli_book.h"
+
+#include <ctype.h>
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+
+#include "afcq/book.h"
+#include "afcq/book_io.h"
+#include "afcq/str.h"
+#include "afcq/validate.h"
+
+static void today(char *buf, size_t n)
+{
+	const char *now = getenv("AFCQ_NOW");
+	if (now && strlen(now) >= 10) {
+		snprintf(buf, n, "%.10s", now);
+		if (afcq_valid_date(buf))
+			return;
+	}
+	time_t t = time(NULL);
+	struct tm tm;
+	localtime_r(&t, &tm);
+	strftime(buf, n, "%Y-%m-%d", &tm);
+}
+
+/* The one customer TEXT names into *c.  Several matches: the one whose
+ * name or account is TEXT exactly, if only one is; else all are listed
+ * (exit 2). */
+static int pick(struct cli_session *s, const char *text, struct afcq_customer *c)
+{
+	struct afcq_customer *v = NULL;
+	size_t n = 0;
+	struct afcq_error err;
+	afcq_error_clear(&err);
+	if (afcq_store_customers_find(s->store, text, 0, &v, &n, &err) != AFCQ_OK)
+		return cli_fail(&err);
+	size_t at = n, exact = 0;
+	if (n == 1)
+		at = 0;
+	for (size_t i = 0; n > 1 && i < n; i++)
+		if (strcasecmp(v[i].name, text) == 0 ||
+		    (v[i].account && strcasecmp(v[i].account, text) == 0)) {
+			at = i;
+			exact++;
+		}
+	int rc = CLI_EXIT_OK;
+	if (n == 0) {
+		rc = cli_failf(CLI_EXIT_USAGE, "--customer: no customer matches '%s' (see afcq "
+			       "customers list)", text);
+	} else if (at == n || exact > 1) {
+		rc = cli_failf(CLI_EXIT_USAGE, "--customer: '%s' matches %zu customers; give more "
+			       "of the name, the account or the phone:", text, n);
+		char place[160];
+		for (size_t i = 0; i < n && i < 20; i++)
+			fprintf(stderr, "  %5" PRId64 "  %s  %s  %s\n", v[i].id, v[i].name,
+				v[i].account ? v[i].account : "-",
+				afcq_book_place(&v[i], place, sizeof place));
+		if (n > 20)
+			fprintf(stderr, "  ... and %zu more\n", n - 20);
+	} else {
+		afcq_customer_copy(c, &v[at]);
+	}
+	afcq_customers_free(v, n);
+	return rc;
+}
+
+/* "3x NAME" or "3 x NAME": the count and where the name starts. */
+static long long count_of(const char *s, const char **name)
+{
+	const char *p = s;
+	while (isspace((unsigned char)*p))
+		p++;
+	*name = p;
+	if (!isdigit((unsigned char)*p))
+		return 1;
+	char *end = NULL;
+	long long n = strtoll(p, &end, 10);
+	while (isspace((unsigned char)*end))
+		end++;
+	if ((*end != 'x' && *end != 'X') || !isspace((unsigned char)end[1]))
+		return 1;
+	end++;
+	while (isspace((unsigned char)*end))
+		end++;
+	*name = end;
+	return n;
+}
+
+/* Adds the products NAMES (';'-separated, each maybe "3x NAME") to inv. */
+static int add_named(struct cli_session *s, const char *names, struct afcq_invoice *inv)
+{
+	char *copy = afcq_xstrdup(names);
+	int rc = CLI_EXIT_OK;
+	for (char *save = NULL, *w = strtok_r(copy, ";", &save); w && !rc;
+	     w = strtok_r(NULL, ";", &save)) {
+		const char *name;
+		long long count = count_of(w, &name);
+		char *nm = afcq_xstrdup(name);
+		for (size_t k = strlen(nm); k && isspace((unsigned char)nm[k - 1]); k--)
+			nm[k - 1] = '\0';
+		if (!nm[0]) {
+			free(nm);
+			continue;
+		}
+		struct afcq_product p;
+		afcq_product_init(&p);
+		struct afcq_error err;
+		afcq_error_clear(&err);
+		enum afcq_status st = afcq_store_product_by_name(s->store, nm, &p, &err);
+		if (st == AFCQ_ERR_USAGE)
+			rc = cli_failf(CLI_EXIT_USAGE, "--products: no product '%s' (see afcq "
+				       "products list)", nm);
+		else if (st != AFCQ_OK)
+			rc = cli_fail(&err);
+		else if (afcq_book_add_product(inv, &p, count, NULL, &err) != AFCQ_OK)
+			rc = cli_failf(CLI_EXIT_USAGE, "--products: %s: %s", nm, err.msg);
+		afcq_product_done(&p);
+		free(nm);
+	}
+	free(copy);
+	return rc;
+}
+
+int cli_quote_customer(const struct cli_opts *o)
+{
+	if (o->n_args)
+		return cli_failf(CLI_EXIT_USAGE, "quote --customer: takes no FILE ('%s')",
+				 o->args[0]);
+	struct cli_session s = { .opts = o };
+	struct afcq_request req, sent;
+	afcq_request_init(&req);
+	afcq_request_init(&sent);
+	struct afcq_customer c;
+	afcq_customer_init(&c);
+	int rc = cli_session_config(&s, o);
+	if (!rc)
+		rc = cli_session_open(&s, CLI_NEED_STORE);
+	if (!rc)
+		rc = pick(&s, o->customer, &c);
+	struct afcq_error err;
+	afcq_error_clear(&err);
+	if (!rc) {
+		afcq_request_add_invoice(&req);
+		struct afcq_invoice *inv = &req.inv[0];
+		char *missing = NULL;
+		if (o->products) {
+			afcq_book_apply_customer(inv, &c);
+			rc = add_named(&s, o->products, inv);
+		} else if (afcq_book_load_customer(s.store, &c, inv, &missing, &err) != AFCQ_OK) {
+			rc = cli_fail(&err);
+		} else if (missing) {
+			rc = cli_failf(CLI_EXIT_USAGE, "customer %" PRId64 ": usual products not in "
+				       "the store: %s (see afcq products list; or quote with "
+				       "--products)", c.id, missing);
+		}
+		free(missing);
+		if (!rc && inv->n_itms == 0)
+			rc = cli_failf(CLI_EXIT_USAGE, "customer %" PRId64 " has no usual products: "
+				       "name some with --products", c.id);
+		if (!rc) {
+			char date[16];
+			today(date, sizeof date);
+			inv->date = afcq_xstrdup(date);
+			afcq_config_apply_defaults(&s.cfg, &req);
+			if (afcq_store_customer_touch(s.store, c.id, &err) != AFCQ_OK)
+				rc = cli_fail(&err);
+		}
+	}
+	if (!rc) {
+		if (o->format == CLI_FORMAT_TABLE)
+			printf("Customer %" PRId64 ": %s\n", c.id, c.name);
+		afcq_api_prepare_quote(&sent, &req);
+		rc = cli_calc_send(&s, CLI_NEED_ENDPOINT | CLI_WANT_HISTORY, AFCQ_OP_QUOTE, &sent);
+	}
+	afcq_customer_done(&c);
+	afcq_request_done(&sent);
+	afcq_request_done(&req);
+	cli_session_done(&s);
+	return rc;
+}
