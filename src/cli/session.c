@@ -144,13 +144,15 @@ static int open_history(struct cli_session *s, bool required)
 	return CLI_EXIT_OK;
 }
 
-/* The customer book: the default SQLite file.  Any failure to open it is
- * the local store's (exit 5). */
+/* The customer book: the configuration's team store when it names one,
+ * else the default SQLite file.  Any failure to open it is the store's
+ * (exit 5). */
 static int open_store(struct cli_session *s)
 {
 	struct afcq_error err;
 	afcq_error_clear(&err);
-	s->store = afcq_store_open(NULL, &err);
+	const char *where = s->cfg_loaded && !afcq_str_empty(s->cfg.store) ? s->cfg.store : NULL;
+	s->store = afcq_store_open(where, &err);
 	if (s->store)
 		return CLI_EXIT_OK;
 	cli_fail(&err);
