@@ -214,7 +214,7 @@ static void draw_msg(struct tui_app *app)
 			 tui_calls_elapsed_ms(app) / 1000.0);
 		return;
 	}
-	tui_putf(app, r->y, 0, r->w, app->msg_role, " %s", app->msg);
+	tui_putf_words(app, r->y, 0, r->w, app->msg_role, " %s", app->msg);
 }
 
 /* The key bar shows "/x" aliases when it is this wide; drawing and mouse

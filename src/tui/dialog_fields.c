@@ -105,11 +105,11 @@ static void fields_draw(struct tui_app *app, struct tui_view *v)
 			tui_put(app, y, in.x + 18 + w, 1, ROLE_LABEL, "]");
 		}
 		if (problem)
-			tui_put(app, y, in.x + 20 + w, in.w - 20 - w, ROLE_ERROR, problem);
+			tui_put_words(app, y, in.x + 20 + w, in.w - 20 - w, ROLE_ERROR, problem);
 		free(s);
 	}
 	const char *problem = tui_field_problem(app, d->t, d->focus, d->rec);
-	tui_put(app, in.y + in.h - 1, in.x, in.w, problem ? ROLE_ERROR : ROLE_DIM,
+	tui_put_words(app, in.y + in.h - 1, in.x, in.w, problem ? ROLE_ERROR : ROLE_DIM,
 		problem ? problem : f[d->focus].hint);
 	tui_put(app, in.y + in.h - 2, in.x, in.w, ROLE_DIM,
 		d->t == TBL_EXEMPTION ? "Tab/Up/Down move  Ins add  C-d delete  PgUp/PgDn other  Esc done"

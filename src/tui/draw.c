@@ -177,6 +177,44 @@ void tui_putf(const struct tui_app *app, int y, int x, int w, enum tui_role r, c
 	tui_put(app, y, x, w, r, buf);
 }
 
+void tui_put_words(const struct tui_app *app, int y, int x, int w, enum tui_role r, const char *s)
+{
+	size_t n = s ? strlen(s) : 0;
+	if (w <= 0 || tui_text_width(s ? s : "", n) <= w) {
+		tui_put(app, y, x, w, r, s);
+		return;
+	}
+	/* the words that fit with "..." after them; a first word wider
+	 * than that is cut, as nothing else would show */
+	size_t cut = 0;
+	for (size_t i = 0; i < n; i++)
+		if (s[i] == ' ' && i > 0 && s[i - 1] != ' ') {
+			if (tui_text_width(s, i) + 3 > w)
+				break;
+			cut = i;
+		}
+	if (cut == 0) {
+		tui_put(app, y, x, w, r, s);
+		return;
+	}
+	while (cut > 0 && strchr(" ,;:(-", s[cut - 1]))
+		cut--; /* no dangling separator before the dots */
+	char *t = afcq_xasprintf("%.*s...", (int)cut, s);
+	tui_put(app, y, x, w, r, t);
+	free(t);
+}
+
+void tui_putf_words(const struct tui_app *app, int y, int x, int w, enum tui_role r,
+		    const char *fmt, ...)
+{
+	char buf[1024];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof buf, fmt, ap);
+	va_end(ap);
+	tui_put_words(app, y, x, w, r, buf);
+}
+
 void tui_fill(const struct tui_app *app, int y, int x, int w, enum tui_role r)
 {
 	int oy, ox;
@@ -235,7 +273,7 @@ struct tui_rect tui_dialog_frame(struct tui_app *app, int h, int w, const char *
 	tui_put(app, y, x, w, ROLE_DIALOG, line);
 	tui_put(app, y + h - 1, x, w, ROLE_DIALOG, line);
 	if (title)
-		tui_putf(app, y, x + 2, w - 4, ROLE_TITLE, " %s ", title);
+		tui_putf_words(app, y, x + 2, w - 4, ROLE_TITLE, " %s ", title);
 	struct tui_rect in = { y + 1, x + 2, h - 2, w - 4 };
 	return in;
 }

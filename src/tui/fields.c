@@ -46,7 +46,7 @@ static const struct tui_field_def header_fields[] = {
 	{ "cmpn.reg", "reg", 0, 42, 1, FT_BOOL, CMP(reg), NOLOC, "regulated company (Space toggles)" },
 	{ "cmpn.idnt", "idnt", 0, 49, 24, FT_STR, CMP(idnt), NOLOC, "company identifier (free text)" },
 	{ "bill.pcd", "Bill-to PCode", 1, 0, 8, FT_INT, INV(bill.pcd), ILOC(bill),
-	  "bill-to PCode (Ctrl-F finds it), or give ZIP, NPA-NXX, FIPS or the address" },
+	  "bill-to PCode (Ctrl-F finds it), or ZIP, NPA-NXX, FIPS, address" },
 	{ "bill.zip", "ZIP", 1, 24, 10, FT_STR, INV(bill.zip), ILOC(bill), "bill-to ZIP code" },
 	{ "bill.npa", "NPA-NXX", 1, 40, 6, FT_INT, INV(bill.npa), ILOC(bill),
 	  "bill-to NPA-NXX, six digits" },
@@ -71,7 +71,7 @@ static const struct tui_field_def header_fields[] = {
 static const struct tui_field_def item_fields[] = {
 	{ "ref", "Ref", 0, 0, 8, FT_STR, ITM(ref), NOLOC, "your reference for the item" },
 	{ "ts", "T/S", 0, 0, 7, FT_TS, ITM(tran), NOLOC,
-	  "transaction/service pair, e.g. 19/6 (VoIP access); F11 picks one by name" },
+	  "T/S pair, e.g. 19/6 (VoIP access); words or F11 find one" },
 	{ "chg", "Charge", 0, 0, 9, FT_DBL, ITM(chg), NOLOC, "charge amount" },
 	{ "line", "Lines", 0, 0, 5, FT_INT, ITM(line), NOLOC, "number of lines" },
 	{ "min", "Mins", 0, 0, 6, FT_DBL, ITM(min), NOLOC, "minutes" },

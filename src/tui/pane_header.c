@@ -44,9 +44,9 @@ static void header_draw(struct tui_app *app, struct tui_view *v)
 		const struct tui_rect *h = &app->lay.hint;
 		tui_fill(app, h->y, 0, h->w, ROLE_NORMAL);
 		if (problem)
-			tui_putf(app, h->y, 0, h->w, ROLE_ERROR, " ! %s", problem);
+			tui_putf_words(app, h->y, 0, h->w, ROLE_ERROR, " ! %s", problem);
 		else
-			tui_putf(app, h->y, 0, h->w, ROLE_DIM, " %s: %s", fd->key, fd->hint);
+			tui_putf_words(app, h->y, 0, h->w, ROLE_DIM, " %s: %s", fd->key, fd->hint);
 		/* the cursor goes back into the field being edited */
 		if (fd->type != FT_BOOL) {
 			int y = r->y + fd->row, x = fd->col + (int)strlen(fd->label) + 1;

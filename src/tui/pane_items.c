@@ -177,20 +177,26 @@ static void items_draw(struct tui_app *app, struct tui_view *v)
 			problem = NULL;
 		tui_fill(app, h->y, 0, h->w, ROLE_NORMAL);
 		if (problem) {
-			tui_putf(app, h->y, 0, h->w, ROLE_ERROR, " ! item %zu %s", fs->row + 1, problem);
+			tui_putf_words(app, h->y, 0, h->w, ROLE_ERROR, " ! item %zu %s", fs->row + 1,
+				       problem);
 		} else if (fd->type == FT_TS) {
 			char buf[160];
 			const char *text = fs->edit.active ? fs->edit.buf : "";
 			const char *d = ts_desc(app, text, buf, sizeof buf);
-			tui_putf(app, h->y, 0, h->w, d[0] == '?' ? ROLE_ERROR : ROLE_DIM,
-				 " item %zu T/S %s: %s", fs->row + 1, text,
-				 *d ? d : fd->hint);
+			tui_putf_words(app, h->y, 0, h->w, d[0] == '?' ? ROLE_ERROR : ROLE_DIM,
+				       " item %zu T/S %s: %s", fs->row + 1, text, *d ? d : fd->hint);
 		} else {
-			char key[32];
-			tui_putf(app, h->y, 0, h->w, ROLE_DIM,
-				 " item %zu %s: %s   (F4 more fields, Ins add, %s delete)",
-				 fs->row + 1, fd->key, fd->hint,
+			/* the row keys when they fit beside the field's hint */
+			char key[32], line[400];
+			int n = snprintf(line, sizeof line, " item %zu %s: %s", fs->row + 1, fd->key,
+					 fd->hint);
+			char keys[96];
+			snprintf(keys, sizeof keys, "   (F4 more, Ins add, %s delete)",
 				 tui_action_key_text(ACT_ROW_DELETE, key, sizeof key));
+			if (n > 0 && (size_t)n + strlen(keys) <= (size_t)h->w &&
+			    (size_t)n + strlen(keys) < sizeof line)
+				strcat(line, keys);
+			tui_put_words(app, h->y, 0, h->w, ROLE_DIM, line);
 		}
 		if (cur_y >= 0) {
 			if (fd->type == FT_BOOL) {

@@ -486,6 +486,12 @@ unsigned long tui_typed_char(int key);
 void tui_put(const struct tui_app *app, int y, int x, int w, enum tui_role r, const char *s);
 void tui_putf(const struct tui_app *app, int y, int x, int w, enum tui_role r, const char *fmt, ...)
 	__attribute__((format(printf, 6, 7)));
+/* As tui_put/tui_putf, for lines of words (hints, messages, titles): a
+ * text wider than w ends with the last whole word that fits and "...",
+ * never in the middle of a word. */
+void tui_put_words(const struct tui_app *app, int y, int x, int w, enum tui_role r, const char *s);
+void tui_putf_words(const struct tui_app *app, int y, int x, int w, enum tui_role r,
+		    const char *fmt, ...) __attribute__((format(printf, 6, 7)));
 void tui_fill(const struct tui_app *app, int y, int x, int w, enum tui_role r);
 /* Leaves the cursor at screen position y, x of the window being drawn. */
 void tui_move(const struct tui_app *app, int y, int x);

@@ -181,3 +181,35 @@ wait-idle
 assert-state total 19.78
 SCRIPT
 } | run_script bad_charge_said_at_once_and_cleared
+
+# at 80 columns no hint or message line is cut in the middle of a word: a
+# line that fills the width ends with "..." after a whole word
+{
+	echo wait-idle
+	echo "set-field itms[0].ts 19/6"
+	i=0
+	while [ $i -lt 34 ]; do
+		echo "dump-screen $T_TMP/walk.$i"
+		echo "key Tab"
+		i=$((i + 1))
+	done
+	echo "set-field itms[0].sale 9"
+	echo "key F5"
+	echo "dump-screen $T_TMP/walk.msg"
+	echo 'assert-screen " bill.pcd: bill-to PCode (Ctrl-F finds it), or ZIP, NPA-NXX, FIPS, address"'
+} | run_script hints_walked
+cut_lines=""
+for f in "$T_TMP"/walk.*; do
+	for ln in 10 23; do
+		line=$(sed -n "${ln}p" "$f")
+		if [ ${#line} -ge 80 ]; then
+			case "$line" in
+			*[A-Za-z0-9]...) ;;
+			*) cut_lines="$cut_lines|$line" ;;
+			esac
+		fi
+	done
+done
+if [ -z "$cut_lines" ]; then pass hints_never_cut_mid_word; else fail hints_never_cut_mid_word "$cut_lines"; fi
+grep -h "^ not sent" "$T_TMP"/walk.msg >"$T_TMP/walk.sent"
+expect_grep long_message_ends_on_a_word "$T_TMP/walk.sent" " not sent: bill: required; give a PCode (pcd) or the address (ctry, st, cnty..."
