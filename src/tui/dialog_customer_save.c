@@ -283,12 +283,13 @@ static void conflict_draw(struct tui_app *app, struct tui_view *v)
 	struct conflict_dlg *k = v->state;
 	const char *name = app->day->pending.name ? app->day->pending.name : "the customer";
 	struct tui_rect in = tui_dialog_frame(app, 10, 70, "The customer changed in the book");
-	tui_putf(app, in.y, in.x, in.w, ROLE_DIALOG, "%s was %s.", name, k->msg);
-	tui_put(app, in.y + 2, in.x, in.w, ROLE_DIALOG,
-		"o  overwrite it with the form's fields and what you typed");
+	tui_putf(app, in.y, in.x, in.w, ROLE_DIALOG, "%s was", name);
+	tui_putf(app, in.y + 1, in.x, in.w, ROLE_DIALOG, "%s.", k->msg);
 	tui_put(app, in.y + 3, in.x, in.w, ROLE_DIALOG,
-		"r  reload the stored customer into the form (Alt-z undoes)");
-	tui_put(app, in.y + 4, in.x, in.w, ROLE_DIALOG, "Esc  leave both as they are");
+		"o    overwrite it with the form's fields and what you typed");
+	tui_put(app, in.y + 4, in.x, in.w, ROLE_DIALOG,
+		"r    reload the stored customer into the form (Alt-z undoes)");
+	tui_put(app, in.y + 5, in.x, in.w, ROLE_DIALOG, "Esc  leave both as they are");
 	tui_put(app, in.y + in.h - 1, in.x, in.w, ROLE_TITLE, "o: overwrite    r: reload    Esc: neither");
 }
 

@@ -78,6 +78,26 @@ static char *parse(const char *q, long long *count, bool *bad, char **bare)
 	return words;
 }
 
+static bool has_lines(const struct afcq_product *p)
+{
+	for (size_t i = 0; i < p->n_itms; i++)
+		if (p->itms[i].line.set && p->itms[i].line.v > 0)
+			return true;
+	return false;
+}
+
+/* "3 lines": the products that sell lines come first (in their order). */
+static void lines_first(struct afcq_product *v, size_t n)
+{
+	size_t at = 0;
+	for (size_t i = 0; i < n; i++)
+		if (has_lines(&v[i])) {
+			struct afcq_product p = v[i];
+			memmove(&v[at + 1], &v[at], (i - at) * sizeof *v);
+			v[at++] = p;
+		}
+}
+
 static void research(struct tui_app *app, struct picker *k, bool force)
 {
 	const char *q = tui_textform_text(k->query, 0);
@@ -98,8 +118,11 @@ static void research(struct tui_app *app, struct picker *k, bool force)
 	if (s) {
 		st = afcq_store_products_find(s, words, FIND_LIMIT, &k->v, &k->n, &err);
 		/* "3 lines": the unit is no word of a name */
-		if (st == AFCQ_OK && k->n == 0 && strcmp(bare, words) != 0)
+		if (st == AFCQ_OK && k->n == 0 && strcmp(bare, words) != 0) {
 			st = afcq_store_products_find(s, bare, FIND_LIMIT, &k->v, &k->n, &err);
+			if (st == AFCQ_OK)
+				lines_first(k->v, k->n);
+		}
 	}
 	if (st != AFCQ_OK)
 		snprintf(k->why, sizeof k->why, "%s", err.msg);
@@ -225,10 +248,14 @@ static void add(struct tui_app *app, const struct afcq_product *p, long long cou
 	app->focus = PANE_FORM;
 	tui_form_focus_row(app, first);
 	size_t last = inv->n_itms;
-	if (count > 1)
+	if (count > 1 && last - first > 1)
 		tui_message(app, ROLE_OK,
 			    "added %lld x %s: items %zu-%zu, quantity x%lld (F4 changes it). Alt-z undoes",
 			    count, p->name, first + 1, last, count);
+	else if (count > 1)
+		tui_message(app, ROLE_OK,
+			    "added %lld x %s: item %zu, quantity x%lld (F4 changes it). Alt-z undoes",
+			    count, p->name, first + 1, count);
 	else if (last - first > 1)
 		tui_message(app, ROLE_OK, "added %s: items %zu-%zu. Alt-z undoes", p->name, first + 1,
 			    last);
