@@ -250,11 +250,11 @@ static void add(struct tui_app *app, const struct afcq_product *p, long long cou
 	size_t last = inv->n_itms;
 	if (count > 1 && last - first > 1)
 		tui_message(app, ROLE_OK,
-			    "added %lld x %s: items %zu-%zu, quantity x%lld (F4 changes it). Alt-z undoes",
+			    "added %lld x %s as items %zu-%zu (quantity %lld, F4 edits); Alt-z undoes",
 			    count, p->name, first + 1, last, count);
 	else if (count > 1)
 		tui_message(app, ROLE_OK,
-			    "added %lld x %s: item %zu, quantity x%lld (F4 changes it). Alt-z undoes",
+			    "added %lld x %s as item %zu (quantity %lld, F4 edits); Alt-z undoes",
 			    count, p->name, first + 1, count);
 	else if (last - first > 1)
 		tui_message(app, ROLE_OK, "added %s: items %zu-%zu. Alt-z undoes", p->name, first + 1,

@@ -160,6 +160,14 @@ static void items_draw(struct tui_app *app, struct tui_view *v)
 			else
 				text = owned = tui_field_text(app, TBL_ITEM, (size_t)ts, row);
 			const char *d = ts_desc(app, text, buf, sizeof buf);
+			/* a quantity (a product added 3 times) is seen beside the pair */
+			const struct afcq_invoice *inv = tui_form_invoice_c(app);
+			char with_qty[200];
+			if (d[0] != '?' && inv && row < inv->n_itms && inv->itms[row].qty.set &&
+			    inv->itms[row].qty.v > 1) {
+				snprintf(with_qty, sizeof with_qty, "x%lld %s", inv->itms[row].qty.v, d);
+				d = with_qty;
+			}
 			tui_put(app, y, c.desc_x, c.desc_w, d[0] == '?' ? ROLE_ERROR : ROLE_DIM, d);
 			free(owned);
 		}

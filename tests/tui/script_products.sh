@@ -68,7 +68,8 @@ assert-state items 3
 assert-field itms[0].qty 3
 assert-field itms[1].qty 3
 assert-field itms[2].qty 3
-assert-state message "added 3 x VoIP residential line: items 1-3, quantity x3 (F4 changes it). Alt-z undoes"
+assert-screen "x3 VoIP/Lines"
+assert-state message "added 3 x VoIP residential line as items 1-3 (quantity 3, F4 edits); Alt-z undoes"
 SCRIPT
 done
 
