@@ -142,7 +142,7 @@ static void draw_status(struct tui_app *app)
 		snprintf(right, sizeof right, "%s", app->state_line[0] ? app->state_line : "ready");
 	}
 	/* the caller first: the name of the customer loaded */
-	const char *who = tui_day_caller(app);
+	const char *who = tui_day_status(app);
 	char shown[400];
 	snprintf(shown, sizeof shown, "%s%s%s", who ? who : "", who ? " | " : "", right);
 	int rl = tui_text_width(shown, strlen(shown));

@@ -63,6 +63,14 @@ const char *tui_day_caller(const struct tui_app *app)
 	return d && d->have_customer && !afcq_str_empty(d->customer.name) ? d->customer.name : NULL;
 }
 
+const char *tui_day_status(const struct tui_app *app)
+{
+	const char *who = tui_day_caller(app);
+	if (who)
+		return who;
+	return app->day && app->day->store_failed ? "no customer book" : NULL;
+}
+
 bool tui_day_undo_keep(struct tui_app *app, const char *what)
 {
 	char first[160];

@@ -85,8 +85,11 @@ void tui_day_undo_mark(struct tui_app *app);
  * (asking first when the form changed since). */
 void tui_day_undo(struct tui_app *app);
 void tui_day_undo_free(struct tui_day *d);
-/* The status line's name of the caller ("Ada Lovelace"), NULL when none. */
+/* The name of the caller ("Ada Lovelace"), NULL when none. */
 const char *tui_day_caller(const struct tui_app *app);
+/* What the status line says of the caller: the name, "no customer book"
+ * once the book could not be opened, else NULL. */
+const char *tui_day_status(const struct tui_app *app);
 /* Opens the customer finder (dialog_customer.c). */
 void tui_open_customer_finder(struct tui_app *app);
 /* Opens the product picker (dialog_products.c). */

@@ -225,7 +225,12 @@ key C-p
 assert-state view main
 assert-state message "customer book not available"
 assert-state message "quoting goes on without it"
+assert-screen "no customer book | ready"
+key C-o
+assert-state view main
+assert-state message "customer book not available"
 key F5
 wait-idle
 assert-state total 19.78
+assert-screen "no customer book | quote OK"
 SCRIPT
