@@ -229,6 +229,7 @@ int cmd_pcode(const struct cli_opts *o);
 int cmd_history(const struct cli_opts *o);
 int cmd_customers(const struct cli_opts *o);
 int cmd_products(const struct cli_opts *o);
+int cmd_compare(const struct cli_opts *o);
 int cmd_resolve(const struct cli_opts *o);
 int cmd_check_config(const struct cli_opts *o);
 int cmd_completion(const struct cli_opts *o);

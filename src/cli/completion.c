@@ -28,11 +28,13 @@ struct positional {
 	const char *words;           /* fixed words for the first positional */
 	const char *second;          /* dynamic kind after the first word "show" */
 	const char *dynamic;         /* dynamic kind of the first positional */
+	bool files;                  /* files too, beside the dynamic words */
 };
 
 static const struct positional positionals[] = {
 	{ .command = "history", .words = "list show", .second = "history-ids" },
 	{ .command = "commit", .dynamic = "docs" },
+	{ .command = "compare", .dynamic = "history-refs", .files = true },
 	{ .command = "uncommit", .dynamic = "docs" },
 	{ .command = "resolve", .dynamic = "docs" },
 	{ .command = "completion", .words = "bash zsh" },
@@ -149,7 +151,8 @@ static void bash_script(FILE *f)
 		fprintf(f, "\t%s) ", p->command);
 		if (p->dynamic)
 			fprintf(f, "COMPREPLY=($(compgen -W \"$(\"$afcq\" __complete %s 2>/dev/null)\" "
-				"-- \"$cur\")) ;;\n", p->dynamic);
+				"-- \"$cur\")%s) ;;\n", p->dynamic,
+				p->files ? " $(compgen -f -- \"$cur\")" : "");
 		else if (p->second)
 			fprintf(f, "if ((${#pos[@]} == 0)); then COMPREPLY=($(compgen -W '%s' -- "
 				"\"$cur\")); elif [[ ${pos[0]} == show ]]; then COMPREPLY=($(compgen "
@@ -181,7 +184,8 @@ int cmd_completion(const struct cli_opts *o)
 	return fflush(stdout) == 0 ? CLI_EXIT_OK : CLI_EXIT_USAGE;
 }
 
-/* __complete profiles | history-ids | docs | commands | options: one word a
+/* __complete profiles | history-ids | history-refs | docs | commands |
+ * options: one word a
  * line, nothing on any failure (completion must never print an error into
  * the command line being typed).  commands and options list the tables
  * themselves (the manual's completeness test reads them). */
@@ -209,16 +213,22 @@ int cmd_complete_words(const struct cli_opts *o)
 	if (!rc && strcmp(kind, "profiles") == 0) {
 		for (size_t i = 0; i < s.cfg.n_profile_names; i++)
 			puts(s.cfg.profile_names[i]);
-	} else if (!rc && (strcmp(kind, "history-ids") == 0 || strcmp(kind, "docs") == 0)) {
+	} else if (!rc && (strcmp(kind, "history-ids") == 0 || strcmp(kind, "docs") == 0 ||
+			   strcmp(kind, "history-refs") == 0)) {
 		rc = cli_session_open(&s, CLI_NEED_HISTORY);
 		struct afcq_history_entry *v = NULL;
 		size_t n = 0;
 		struct afcq_error e;
 		afcq_error_clear(&e);
 		if (!rc && afcq_history_list(s.history, 200, &v, &n, &e) == AFCQ_OK) {
-			bool ids = kind[0] == 'h';
+			bool ids = kind[0] == 'h', refs = strcmp(kind, "history-refs") == 0;
 			for (size_t i = 0; i < n; i++) {
-				if (ids)
+				if (refs) {
+					/* what afcq compare takes: quotes and invoices */
+					if (v[i].kind && (strcmp(v[i].kind, "quote") == 0 ||
+							  strcmp(v[i].kind, "invoice") == 0))
+						printf("@%lld\n", (long long)v[i].id);
+				} else if (ids)
 					printf("%lld\n", (long long)v[i].id);
 				else if (v[i].doc && v[i].doc[0])
 					puts(v[i].doc);

@@ -20,6 +20,7 @@ struct command {
 static const struct command commands[] = {
 	{ "quote", cmd_quote },
 	{ "invoice", cmd_invoice },
+	{ "compare", cmd_compare },
 	{ "commit", cmd_commit },
 	{ "uncommit", cmd_uncommit },
 	{ "tspairs", cmd_tspairs },

@@ -20,6 +20,7 @@ static const char overview[] =
 	"                      export [FILE] | rm ID   the customer book\n"
 	"       afcq products list [TEXT] | show ID | add --name NAME FILE | import FILE |\n"
 	"                      export [FILE] | rm ID   named bundles of line items\n"
+	"       afcq compare  [OPTIONS] A B            what changes between two quotes (files, @ID)\n"
 	"       afcq quote    [OPTIONS] --customer TEXT [--products NAMES]\n"
 	"                                              quote a stored customer without a file\n"
 	"       afcq check-config [OPTIONS]            validate the config, show where values came from\n"
@@ -59,6 +60,12 @@ static const struct command_help helps[] = {
 	  "--customer: quotes the stored customer TEXT picks (see afcq customers list) with\n"
 	  "the items of their usual products, or of NAMES ('A;3x B': a count multiplies qty),\n"
 	  "and the configuration's company; dated today.\n" },
+	{ "compare",
+	  "usage: afcq compare [OPTIONS] A B\n"
+	  "A and B are request files (priced as quotes) or history entries @ID (their stored\n"
+	  "answers; priced again when they have none).  Prints both totals due and every tax\n"
+	  "whose amount differs, with its amount in each quote; - marks a tax only one has.\n"
+	  "Nothing is committed.  Exit codes as quote's.\n" },
 	{ "customers",
 	  "usage: afcq customers list [TEXT] | show ID | rm ID\n"
 	  "       afcq customers add --name NAME [--account A] [--phone P] [--pcode N] [--zip Z]\n"

@@ -71,3 +71,10 @@ else
 fi
 offers completion_docs_for_commit "commit @" DOC-COMPLETE-1
 offers completion_docs_for_uncommit "uncommit DOC-C" DOC-COMPLETE-1
+if [ -n "$id" ]; then
+	offers completion_compare_history_refs "compare @" "@$id"
+	offers completion_compare_files "compare @$id $FIX/requests/dal" "$REQ"
+fi
+offers completion_customers_verbs "customers @" "list show add import export rm"
+offers completion_customers_add_options "customers add --" "--name --account --phone --pcode --zip --city --state --cust --lifeline --products"
+offers completion_quote_customer "quote --cu" "--customer"
