@@ -93,7 +93,7 @@ static void raw_draw(struct tui_app *app, struct tui_view *v)
 		tui_fill(app, y, 0, COLS, ROLE_NORMAL);
 	tui_fill(app, y0, 0, COLS, ROLE_HEADER);
 	tui_putf(app, y0, 0, COLS, ROLE_HEADER,
-		 "RAW %s of %s (%s)  lines %zu-%zu of %zu  Tab other  / search  p %s  F2 save  C-y curl  Esc",
+		 "RAW %s of %s (%s)  lines %zu-%zu of %zu  Tab other  / search  p %s  F2 save  Esc back",
 		 r->which == 0 ? "REQUEST" : "RESPONSE",
 		 app->raw_title ? app->raw_title : "nothing yet", r->exact ? "exact" : "pretty",
 		 r->n ? r->top + 1 : 0, r->top + (size_t)h < r->n ? r->top + (size_t)h : r->n, r->n,
@@ -256,5 +256,8 @@ void tui_open_raw(struct tui_app *app)
 	struct raw *r = afcq_xcalloc(1, sizeof *r);
 	r->which = app->raw_response ? 1 : 0;
 	r->match = -1;
+	if (app->raw_request)
+		tui_message(app, ROLE_NORMAL,
+			    "Ctrl-Y copies the request as a curl command; F2 saves the body shown");
 	tui_push(app, &tui_screen_raw_ops, r);
 }

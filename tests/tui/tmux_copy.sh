@@ -47,6 +47,7 @@ fi
 # raw view: the request as curl
 keys F9
 see tmux_copy_raw_view "RAW RESPONSE"
+check tmux_copy_raw_view_says_key "Ctrl-Y copies the request as a curl command"
 keys C-y
 see tmux_copy_says_copied_as_curl "copied as curl"
 $TM show-buffer >"$OUT" 2>"$ERR"
