@@ -7,7 +7,9 @@
  * a name, unless a product's name has them.  Enter adds the selected
  * product's items to the invoice shown, replacing a grid nobody has filled
  * in yet, and puts the focus on the first item added; Alt-z undoes it, and
- * F4 on an item changes its quantity afterwards.  The query is a libform
+ * F4 on an item changes its quantity afterwards.  A product whose items are
+ * on the invoice already (each added the same number of times) asks first:
+ * c changes that number ("4 lines" after "3 lines"), a adds it again.  The query is a libform
  * field (textform.c), the matches a libmenu list (listmenu.c).
  */
 #include "day.h"
@@ -264,6 +266,176 @@ static void add(struct tui_app *app, const struct afcq_product *p, long long cou
 	free(what);
 }
 
+/* ---- a product already on the invoice: its count changed ---------------- */
+static bool same_oint(struct afcq_oint a, struct afcq_oint b)
+{
+	return a.set == b.set && (!a.set || a.v == b.v);
+}
+
+static bool same_odbl(struct afcq_odbl a, struct afcq_odbl b)
+{
+	return a.set == b.set && (!a.set || a.v == b.v);
+}
+
+static bool same_str(const char *a, const char *b)
+{
+	return (!a && !b) || (a && b && strcmp(a, b) == 0);
+}
+
+/* Item it of an invoice is item pi of the product, added n times (*n). */
+static bool item_is(const struct afcq_item *it, const struct afcq_item *pi, long long *n)
+{
+	if (!same_oint(it->tran, pi->tran) || !same_oint(it->serv, pi->serv) ||
+	    !same_odbl(it->chg, pi->chg) || !same_oint(it->line, pi->line) ||
+	    !same_odbl(it->min, pi->min) || !same_oint(it->loc, pi->loc) ||
+	    !same_oint(it->sale, pi->sale) || !same_str(it->ref, pi->ref))
+		return false;
+	long long base = pi->qty.set ? pi->qty.v : 1;
+	long long q = it->qty.set ? it->qty.v : 1;
+	if (base < 1 || q % base != 0)
+		return false;
+	*n = q / base;
+	return *n >= 1;
+}
+
+/* Where the product's items are on the invoice, each added the same number
+ * of times: true with the first item and that count. */
+static bool find_on_invoice(const struct afcq_invoice *inv, const struct afcq_product *p,
+			    size_t *at, long long *count)
+{
+	if (!p->n_itms || inv->n_itms < p->n_itms)
+		return false;
+	for (size_t i = 0; i + p->n_itms <= inv->n_itms; i++) {
+		long long n0 = 0, n = 0;
+		size_t k = 0;
+		for (; k < p->n_itms; k++) {
+			if (!item_is(&inv->itms[i + k], &p->itms[k], &n) || (k && n != n0))
+				break;
+			n0 = n;
+		}
+		if (k == p->n_itms) {
+			*at = i;
+			*count = n0;
+			return true;
+		}
+	}
+	return false;
+}
+
+/* Sets the count of the product's items at at (undoable). */
+static void recount(struct tui_app *app, const struct afcq_product *p, size_t at, long long count)
+{
+	char *what = afcq_xasprintf("changing %s to %lld", p->name, count);
+	bool kept = tui_day_undo_keep(app, what);
+	free(what);
+	if (!kept)
+		return;
+	struct afcq_invoice *inv = tui_form_invoice(app);
+	for (size_t k = 0; k < p->n_itms && at + k < inv->n_itms; k++) {
+		const struct afcq_item *pi = &p->itms[k];
+		long long base = pi->qty.set ? pi->qty.v : 1;
+		if (count == 1)
+			inv->itms[at + k].qty = pi->qty;
+		else
+			inv->itms[at + k].qty = (struct afcq_oint){ true, base * count };
+	}
+	struct tui_day *d = app->day;
+	bool named = false;
+	for (size_t i = 0; i < d->n_products && !named; i++)
+		if (d->products[i].name && strcmp(d->products[i].name, p->name) == 0) {
+			d->products[i].count = count;
+			named = true;
+		}
+	if (!named)
+		tui_day_add_product(d, p->name, count);
+	tui_day_undo_mark(app);
+	app->focus = PANE_FORM;
+	tui_form_focus_row(app, at);
+	tui_message(app, ROLE_OK, "%s changed to %lld x (items %zu-%zu); Alt-z undoes", p->name,
+		    count, at + 1, at + p->n_itms);
+}
+
+struct again {
+	struct afcq_product p;
+	size_t at;
+	long long was, count;
+};
+
+static void again_draw(struct tui_app *app, struct tui_view *v)
+{
+	struct again *g = v->state;
+	struct tui_rect in = tui_dialog_frame(app, 9, 70, "Already on the invoice");
+	tui_putf(app, in.y, in.x, in.w, ROLE_DIALOG, "%s is on the invoice already:", g->p.name);
+	tui_putf(app, in.y + 1, in.x, in.w, ROLE_DIALOG, "items %zu-%zu, %lld x.", g->at + 1,
+		 g->at + g->p.n_itms, g->was);
+	tui_putf(app, in.y + 3, in.x, in.w, ROLE_DIALOG, "c    change it to %lld x", g->count);
+	tui_putf(app, in.y + 4, in.x, in.w, ROLE_DIALOG, "a    add %lld x more as new items",
+		 g->count);
+	tui_put(app, in.y + in.h - 1, in.x, in.w, ROLE_TITLE, "c: change    a: add    Esc: neither");
+}
+
+static enum tui_result again_on_key(struct tui_app *app, struct tui_view *v, int key)
+{
+	struct again *g = v->state;
+	struct afcq_product p = g->p;
+	size_t at = g->at;
+	long long count = g->count;
+	if (key == 'c' || key == 'C' || key == 'a' || key == 'A') {
+		afcq_product_init(&g->p); /* p moves out; the view goes */
+		tui_pop(app);
+		if (key == 'c' || key == 'C')
+			recount(app, &p, at, count);
+		else
+			add(app, &p, count);
+		afcq_product_done(&p);
+		return TUI_HANDLED;
+	}
+	return TUI_PASS;
+}
+
+static enum tui_result again_on_action(struct tui_app *app, struct tui_view *v, enum tui_action a)
+{
+	(void)app;
+	(void)v;
+	return tui_dialog_action_rest(a);
+}
+
+static void again_close(struct tui_app *app, struct tui_view *v)
+{
+	(void)app;
+	struct again *g = v->state;
+	afcq_product_done(&g->p);
+	free(g);
+}
+
+static const struct tui_view_ops tui_dialog_again_ops = {
+	.name = "product-again",
+	.draw = again_draw,
+	.on_key = again_on_key,
+	.on_action = again_on_action,
+	.close = again_close,
+};
+
+/* Enter on a product: added, or when it is on the invoice already, asked
+ * whether its count changes or it is added again. */
+static void pick(struct tui_app *app, const struct afcq_product *p, long long count)
+{
+	size_t at = 0;
+	long long was = 0;
+	const struct afcq_invoice *inv = tui_form_invoice_c(app);
+	if (inv && find_on_invoice(inv, p, &at, &was)) {
+		struct again *g = afcq_xcalloc(1, sizeof *g);
+		afcq_product_init(&g->p);
+		afcq_product_copy(&g->p, p);
+		g->at = at;
+		g->was = was;
+		g->count = count;
+		tui_push(app, &tui_dialog_again_ops, g);
+		return;
+	}
+	add(app, p, count);
+}
+
 static enum tui_result picker_on_action(struct tui_app *app, struct tui_view *v, enum tui_action a)
 {
 	struct picker *k = v->state;
@@ -298,7 +470,8 @@ static enum tui_result picker_on_action(struct tui_app *app, struct tui_view *v,
 		afcq_product_copy(&p, &k->v[sel]);
 		long long count = k->count;
 		tui_pop(app);
-		add(app, &p, count);
+		tui_form_commit_edit(app);
+		pick(app, &p, count);
 		afcq_product_done(&p);
 		return TUI_HANDLED;
 	}

@@ -130,3 +130,41 @@ assert-state view products
 key Esc
 assert-state items 3
 SCRIPT
+
+# picked again while on the invoice: c changes its count, a adds it again
+run_script products_again_changes_count <<'SCRIPT'
+wait-idle
+key C-o
+type 3 lines
+key Enter
+assert-state items 3
+key C-o
+type 4 lines
+key Enter
+assert-state view product-again
+assert-screen "VoIP residential line is on the invoice already:"
+assert-screen "items 1-3, 3 x."
+type c
+assert-state items 3
+assert-field itms[0].qty 4
+assert-field itms[1].qty 4
+assert-field itms[2].qty 4
+assert-state message "VoIP residential line changed to 4 x (items 1-3); Alt-z undoes"
+key M-z
+assert-field itms[1].qty 3
+key C-o
+type 1 voip
+key Enter
+type c
+assert-field itms[1].qty ""
+key C-o
+type voip
+key Enter
+type a
+assert-state items 6
+key C-o
+type toll
+key Enter
+assert-state view main
+assert-state items 7
+SCRIPT
