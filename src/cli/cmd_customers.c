@@ -184,6 +184,35 @@ static int add(struct cli_session *s, const struct cli_opts *o)
 
 /* ---- import / export ------------------------------------------------------- */
 
+/* Says which usual products of the rows the store does not have (yet): a
+ * note, since products may be imported after the customers. */
+static void note_missing_products(struct cli_session *s, const struct afcq_book_row *v, size_t n)
+{
+	struct afcq_buf b;
+	afcq_buf_init(&b);
+	size_t missing = 0;
+	for (size_t i = 0; i < n; i++)
+		for (size_t k = 0; k < v[i].c.n_products; k++) {
+			const char *name = v[i].c.products[k];
+			struct afcq_product p;
+			afcq_product_init(&p);
+			struct afcq_error err;
+			afcq_error_clear(&err);
+			bool have = afcq_store_product_by_name(s->store, name, &p, &err) == AFCQ_OK;
+			afcq_product_done(&p);
+			char *quoted = afcq_xasprintf("'%s'", name);
+			if (!have && !(b.data && strstr(b.data, quoted))) {
+				afcq_buf_printf(&b, "%s%s", missing ? ", " : "", quoted);
+				missing++;
+			}
+			free(quoted);
+		}
+	if (missing)
+		fprintf(stderr, "afcq: note: %zu usual product%s not in the store yet: %s (afcq "
+			"products import FILE)\n", missing, missing == 1 ? " is" : "s are", b.data);
+	afcq_buf_done(&b);
+}
+
 static int import(struct cli_session *s, const char *path)
 {
 	size_t len = 0;
@@ -204,6 +233,7 @@ static int import(struct cli_session *s, const char *path)
 	} else {
 		printf("%s: %zu customer%s: %zu added, %zu updated\n", shown, n, n == 1 ? "" : "s",
 		       done.added, done.updated);
+		note_missing_products(s, v, n);
 	}
 	afcq_book_rows_free(v, n);
 	free(text);

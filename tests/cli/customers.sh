@@ -162,3 +162,10 @@ if grep -qE "O'Brien|555-0100|Smith" "$XDG_STATE_HOME/afcq/afcq.log" 2>/dev/null
 else
 	pass "names and phones stay out of the log"
 fi
+
+# usual products the store does not have yet are noted (not an error)
+XDG_DATA_HOME="$T_TMP/notes" expect_rc "an import with unknown products exits 0" 0 "$AFCQ" customers import "$BOOK/customers.csv"
+expect_grep "the products not stored yet are noted" "$ERR" "note: 2 usual products are not in the store yet: 'VoIP residential line', 'Toll free'"
+XDG_DATA_HOME="$T_TMP/notes" "$AFCQ" products import "$BOOK/products.json" >/dev/null 2>&1
+XDG_DATA_HOME="$T_TMP/notes" expect_rc "again with the products stored" 0 "$AFCQ" customers import "$BOOK/customers.csv"
+if [ -s "$ERR" ]; then fail "no note once the products are stored" "$(cat "$ERR")"; else pass "no note once the products are stored"; fi
