@@ -234,3 +234,21 @@ wait-idle
 assert-state total 19.78
 assert-screen "no customer book | quote OK"
 SCRIPT
+
+# found by the city of an imported customer; the list shows where they are
+printf 'name,account,phone,zip,city,state,cust\nCarla Diaz,ACC-3,+1 512 555 0177,78701,Austin,TX,0\n' >"$T_TMP/c.csv"
+if "$AFCQ" customers import "$T_TMP/c.csv" >"$OUT" 2>"$ERR"; then
+	run_script customers_find_by_city <<'SCRIPT'
+wait-idle
+key C-p
+type aust
+assert-screen "1 found"
+assert-screen "Carla Diaz                    ACC-3        +1 512 555 0177  Austin TX"
+key Enter
+assert-field bill.zip 78701
+assert-field bill.city Austin
+assert-screen "Carla Diaz | ready"
+SCRIPT
+else
+	fail customers_import_for_city "$(cat "$OUT" "$ERR")"
+fi

@@ -111,3 +111,6 @@ see day_newcall "New call: the form holds the defaults"
 cap
 if grep -q "Ada Lovelace" "$SCREEN"; then fail day_newcall_forgets_customer "$(cat "$SCREEN")"; else pass day_newcall_forgets_customer; fi
 k F10
+keys "echo rc=\$?" Enter
+see day_quit_exit_0 "rc=0" 10
+if grep -q "Sanitizer" "$SCREEN"; then fail day_no_sanitizer_report "$(cat "$SCREEN")"; else pass day_no_sanitizer_report; fi
