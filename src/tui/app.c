@@ -107,6 +107,29 @@ void tui_compute_layout(struct tui_app *app)
 	int rest = extra - extra / 4;
 	int tax_h = 6 + rest * 2 / 3;
 	int sum_h = 5 + rest - rest * 2 / 3;
+	const struct tui_results *res = &app->res;
+	size_t want = res->n_rows + 1 + (res->op == AFCQ_OP_INVOICE && res->doc ? 1 : 0);
+	if (app->fold && res->have && want > (size_t)tax_h) {
+		/* the answer takes the form's room but one line: every tax row
+		 * when they fit with a few summary rows below */
+		int room = h - 1 - 1 - 3; /* status, the form's line, total, msg, keys */
+		int y = 0;
+		l->folded = true;
+		l->status = (struct tui_rect){ y++, 0, 1, w };
+		l->grid = (struct tui_rect){ y, 0, 1, w };
+		l->header = (struct tui_rect){ y, 0, 1, w };
+		y++;
+		l->hint = (struct tui_rect){ -1, 0, 0, w };
+		tax_h = want + 3 <= (size_t)room ? (int)want : room - 3;
+		l->taxes = (struct tui_rect){ y, 0, tax_h, w };
+		y += tax_h;
+		l->summary = (struct tui_rect){ y, 0, room - tax_h, w };
+		y += room - tax_h;
+		l->total = (struct tui_rect){ y++, 0, 1, w };
+		l->msg = (struct tui_rect){ y++, 0, 1, w };
+		l->keybar = (struct tui_rect){ y++, 0, 1, w };
+		return;
+	}
 	int y = 0;
 	l->status = (struct tui_rect){ y++, 0, 1, w };
 	l->header = (struct tui_rect){ y, 0, 4, w };

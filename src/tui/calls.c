@@ -386,6 +386,7 @@ static void finish_calc(struct tui_app *app, enum afcq_status st, struct afcq_ex
 	}
 	tui_results_clear(r);
 	r->have = true;
+	app->fold = true; /* room for the answer until the form is edited again */
 	r->op = app->fly.op;
 	r->status = st;
 	r->err = *err;

@@ -308,6 +308,7 @@ enum tui_result tui_form_abandon_edit(struct tui_app *app)
 void tui_form_take_focus(struct tui_app *app)
 {
 	app->focus = PANE_FORM;
+	app->fold = false; /* back to editing: the whole form */
 	tui_form_refocus(app);
 }
 

@@ -19,8 +19,14 @@ static void header_draw(struct tui_app *app, struct tui_view *v)
 	size_t n;
 	const struct tui_field_def *f = tui_fields(TBL_HEADER, &n);
 	bool focus_here = app->focus == PANE_FORM && !app->form.in_grid;
+	/* folded: the row of the field with the focus is the form's one line */
+	bool folded = app->lay.folded;
+	if (folded && app->form.in_grid)
+		return;
 	for (size_t i = 0; i < n; i++) {
-		int y = r->y + f[i].row, x = f[i].col;
+		if (folded && f[i].row != f[app->form.hfield].row)
+			continue;
+		int y = r->y + (folded ? 0 : f[i].row), x = f[i].col;
 		int ll = (int)strlen(f[i].label);
 		tui_put(app, y, x, ll, ROLE_LABEL, f[i].label);
 		bool focus = focus_here && app->form.hfield == i;

@@ -93,24 +93,13 @@ static void draw_cell(struct tui_app *app, size_t fi, size_t row, int y, int x, 
 	free(s);
 }
 
-static void items_draw(struct tui_app *app, struct tui_view *v)
+/* The grid's column titles on its first line. */
+static void draw_head(struct tui_app *app, const struct tui_rect *r, const struct grid_cols *cp,
+		      size_t rows)
 {
-	(void)v;
-	const struct tui_rect *r = &app->lay.grid;
-	struct grid_cols c;
-	grid_cols(r->w, &c);
+	const struct grid_cols c = *cp;
 	size_t nf;
 	const struct tui_field_def *f = tui_fields(TBL_ITEM, &nf);
-	size_t rows = tui_form_n_items(app);
-	int vis = r->h - 1;
-	struct tui_form_state *fs = &app->form;
-	if (fs->row < fs->top)
-		fs->top = fs->row;
-	if (fs->row >= fs->top + (size_t)vis)
-		fs->top = fs->row - (size_t)vis + 1;
-	if (fs->top >= rows && rows)
-		fs->top = rows - 1;
-
 	tui_fill(app, r->y, 0, r->w, ROLE_HEADER);
 	tui_putf(app, r->y, 0, NUM_W, ROLE_HEADER, "%5s", "#");
 	for (size_t i = 0; i < nf; i++)
@@ -128,11 +117,42 @@ static void items_draw(struct tui_app *app, struct tui_view *v)
 			snprintf(cnt, sizeof cnt, "%s", lab);
 		tui_put(app, r->y, c.desc_x, c.desc_w, ROLE_HEADER, cnt);
 	}
+}
+
+static void items_draw(struct tui_app *app, struct tui_view *v)
+{
+	(void)v;
+	const struct tui_rect *r = &app->lay.grid;
+	struct grid_cols c;
+	grid_cols(r->w, &c);
+	size_t nf;
+	const struct tui_field_def *f = tui_fields(TBL_ITEM, &nf);
+	size_t rows = tui_form_n_items(app);
+	int vis = r->h - 1;
+	struct tui_form_state *fs = &app->form;
+	/* folded: the item row with the focus is the form's one line */
+	bool folded = app->lay.folded;
+	if (folded && !fs->in_grid)
+		return;
+	size_t top = folded ? fs->row : fs->top;
+	int y0 = folded ? r->y : r->y + 1;
+	if (folded)
+		vis = 1;
+	if (!folded) {
+		if (fs->row < fs->top)
+			fs->top = fs->row;
+		if (fs->row >= fs->top + (size_t)vis)
+			fs->top = fs->row - (size_t)vis + 1;
+		if (fs->top >= rows && rows)
+			fs->top = rows - 1;
+		top = fs->top;
+		draw_head(app, r, &c, rows);
+	}
 	bool focus_here = app->focus == PANE_FORM && fs->in_grid;
 	int cur_y = -1, cur_x = 0;
 	for (int k = 0; k < vis; k++) {
-		size_t row = fs->top + (size_t)k;
-		int y = r->y + 1 + k;
+		size_t row = top + (size_t)k;
+		int y = y0 + k;
 		if (row >= rows) {
 			if (row == rows && k == 0)
 				tui_put(app, y, 0, r->w, ROLE_DIM,

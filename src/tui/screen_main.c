@@ -44,11 +44,32 @@ static void main_draw(struct tui_app *app, struct tui_view *v)
 	(void)v;
 }
 
+/* Back to editing the form: it unfolds (see app->fold). */
+static bool edits_form(const struct tui_app *app, enum tui_action a)
+{
+	if (app->focus != PANE_FORM)
+		return false;
+	switch (a) {
+	case ACT_NEXT_FIELD: case ACT_PREV_FIELD: case ACT_UP: case ACT_DOWN: case ACT_LEFT:
+	case ACT_RIGHT: case ACT_PAGE_UP: case ACT_PAGE_DOWN: case ACT_HOME: case ACT_END:
+	case ACT_ENTER: case ACT_TOGGLE: case ACT_ROW_INSERT: case ACT_ROW_DELETE: case ACT_ROW_DUP:
+	case ACT_ROW_UP: case ACT_ROW_DOWN: case ACT_UNDO: case ACT_DETAIL: case ACT_PICK_TSPAIR:
+	case ACT_FIND_PCODE: case ACT_EXEMPTIONS: case ACT_NEXT_INVOICE: case ACT_PREV_INVOICE:
+	case ACT_ADD_INVOICE: case ACT_DELETE_INVOICE: case ACT_NEW_CALL: case ACT_EDIT_REQUEST:
+		return true;
+	default:
+		return false;
+	}
+}
+
 static enum tui_result main_on_key(struct tui_app *app, struct tui_view *v, int key)
 {
 	const struct tui_view_ops *ops = focused_pane(app);
 	struct tui_view pane = { .ops = ops };
-	return ops->on_key ? ops->on_key(app, &pane, key) : TUI_PASS;
+	enum tui_result r = ops->on_key ? ops->on_key(app, &pane, key) : TUI_PASS;
+	if (r != TUI_PASS && app->focus == PANE_FORM)
+		app->fold = false; /* typing in the form */
+	return r;
 }
 
 static void open_done(struct tui_app *app, void *data, const char *text)
@@ -112,6 +133,8 @@ static enum tui_result main_on_action(struct tui_app *app, struct tui_view *v, e
 {
 	const struct tui_view_ops *ops = focused_pane(app);
 	struct tui_view pane = { .ops = ops };
+	if (edits_form(app, a))
+		app->fold = false;
 	enum tui_result r = ops->on_action ? ops->on_action(app, &pane, a) : TUI_PASS;
 	if (r != TUI_PASS)
 		return r;

@@ -3,7 +3,9 @@
  *
  * Tab switches request/response, p switches pretty-printed and exact
  * text, / searches (case-insensitive), n finds the next match, F2 saves
- * the shown body exactly as it was sent or received.
+ * the shown body exactly as it was sent or received.  Lines wider than
+ * the screen wrap (the exact text is one line), so every byte shows; the
+ * counter counts screen lines.
  */
 #include "tui.h"
 #include "clipboard.h"
@@ -24,6 +26,7 @@ struct raw {
 	size_t n, top;
 	char search[128];
 	long match;           /* line of the current match, -1 none */
+	int cols;             /* the width the lines were wrapped at */
 };
 
 static const char *body(const struct tui_app *app, const struct raw *r)
@@ -64,19 +67,39 @@ static void build(struct tui_app *app, struct raw *r)
 	}
 	const char *t = pretty ? pretty : b;
 	size_t cap = 0;
+	r->cols = COLS > 1 ? COLS : 1;
 	for (const char *p = t;;) {
 		const char *e = strchr(p, '\n');
 		size_t len = e ? (size_t)(e - p) : strlen(p);
-		if (r->n == cap) {
-			cap = cap ? cap * 2 : 256;
-			r->lines = afcq_xrealloc(r->lines, cap * sizeof *r->lines);
-		}
-		r->lines[r->n++] = afcq_xstrndup(p, len);
+		/* one screen line per piece that fits the width, whole characters */
+		size_t at = 0;
+		do {
+			size_t end = at;
+			while (end < len) {
+				unsigned long cp;
+				size_t k = tui_utf8_decode(p + end, len - end, &cp);
+				if (end > at && tui_text_width(p + at, end + k - at) > r->cols)
+					break;
+				end += k;
+			}
+			if (r->n == cap) {
+				cap = cap ? cap * 2 : 256;
+				r->lines = afcq_xrealloc(r->lines, cap * sizeof *r->lines);
+			}
+			r->lines[r->n++] = afcq_xstrndup(p + at, end - at);
+			at = end;
+		} while (at < len);
 		if (!e)
 			break;
 		p = e + 1;
 	}
 	free(pretty);
+}
+
+/* The first line shown when the last page is shown. */
+static size_t last_top(const struct raw *r, size_t h)
+{
+	return r->n > h ? r->n - h : 0;
 }
 
 static void raw_open(struct tui_app *app, struct tui_view *v)
@@ -89,17 +112,25 @@ static void raw_draw(struct tui_app *app, struct tui_view *v)
 	struct raw *r = v->state;
 	int y0 = app->lay.status.y + 1, y1 = app->lay.total.y; /* rows [y0, y1) */
 	int h = y1 - y0 - 1;
+	if (r->cols != COLS) {
+		/* wrapped again at the new width, near the same place */
+		size_t top = r->top, n = r->n;
+		long match = r->match;
+		build(app, r);
+		r->top = n ? top * r->n / n : 0;
+		r->match = match >= 0 && n ? (long)((size_t)match * r->n / n) : -1;
+	}
+	if (h > 0 && r->top > last_top(r, (size_t)h))
+		r->top = last_top(r, (size_t)h);
 	for (int y = y0; y < y1; y++)
 		tui_fill(app, y, 0, COLS, ROLE_NORMAL);
 	tui_fill(app, y0, 0, COLS, ROLE_HEADER);
-	tui_putf(app, y0, 0, COLS, ROLE_HEADER,
+	tui_putf_words(app, y0, 0, COLS, ROLE_HEADER,
 		 "RAW %s of %s (%s)  lines %zu-%zu of %zu  Tab other  / search  p %s  F2 save  Esc back",
 		 r->which == 0 ? "REQUEST" : "RESPONSE",
 		 app->raw_title ? app->raw_title : "nothing yet", r->exact ? "exact" : "pretty",
 		 r->n ? r->top + 1 : 0, r->top + (size_t)h < r->n ? r->top + (size_t)h : r->n, r->n,
 		 r->exact ? "pretty" : "exact");
-	if (r->top + (size_t)h > r->n)
-		r->top = r->n > (size_t)h ? r->n - (size_t)h : 0;
 	for (int k = 0; k < h; k++) {
 		size_t i = r->top + (size_t)k;
 		if (i >= r->n)
@@ -192,19 +223,20 @@ static enum tui_result raw_on_action(struct tui_app *app, struct tui_view *v, en
 			r->top--;
 		return TUI_HANDLED;
 	case ACT_DOWN:
-		r->top++;
+		if (r->top < last_top(r, page))
+			r->top++;
 		return TUI_HANDLED;
 	case ACT_PAGE_UP:
 		r->top = r->top > page ? r->top - page : 0;
 		return TUI_HANDLED;
 	case ACT_PAGE_DOWN:
-		r->top += page;
+		r->top = r->top + page < last_top(r, page) ? r->top + page : last_top(r, page);
 		return TUI_HANDLED;
 	case ACT_HOME:
 		r->top = 0;
 		return TUI_HANDLED;
 	case ACT_END:
-		r->top = r->n;
+		r->top = last_top(r, page);
 		return TUI_HANDLED;
 	case ACT_NEXT_FIELD:
 	case ACT_PREV_FIELD:

@@ -367,6 +367,9 @@ struct tui_mark {
 
 struct tui_layout {
 	bool too_small;
+	/* the form shows only its current line (header row or item row, at
+	 * grid.y; no hint) so that the answer has the room: see app->fold */
+	bool folded;
 	struct tui_rect status, header, grid, hint, taxes, summary, total, msg, keybar;
 };
 
@@ -419,6 +422,9 @@ struct tui_app {
 	enum afcq_op raw_op;            /* what raw_request was sent as */
 	struct tui_day *day;            /* a rep's day: pin, customer (day.h) */
 	struct tui_undo *undo;          /* the last line item deleted (undo.h), or NULL */
+	bool fold;                      /* an answer just came: the form folds to its current
+					 * line when the tax rows would not all show; editing
+					 * the form again unfolds it */
 
 	struct tui_view stack[8];
 	size_t n_views;

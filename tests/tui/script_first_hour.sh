@@ -213,3 +213,30 @@ done
 if [ -z "$cut_lines" ]; then pass hints_never_cut_mid_word; else fail hints_never_cut_mid_word "$cut_lines"; fi
 grep -h "^ not sent" "$T_TMP"/walk.msg >"$T_TMP/walk.sent"
 expect_grep long_message_ends_on_a_word "$T_TMP/walk.sent" " not sent: bill: required; give a PCode (pcd) or the address (ctry, st, cnty..."
+
+# the raw view's counter stays within the text after End, and the exact
+# text (one line) wraps, so its end is on screen
+{ dallas_fields; cat <<SCRIPT
+key F5
+wait-idle
+key F9
+key End
+dump-screen $T_TMP/raw.pretty
+key Down Down PgDn
+dump-screen $T_TMP/raw.pretty2
+key p
+assert-screen "(exact)"
+key End
+dump-screen $T_TMP/raw.exact
+assert-screen "\"tid\":10}]}]}"
+SCRIPT
+} | run_script raw_view_end_and_wrap
+raw_counter_ok() {
+	sed -n 2p "$1" | awk '{
+		for (i = 1; i <= NF; i++) if ($i == "lines") { split($(i + 1), r, "-"); n = $(i + 3) }
+		exit !(r[1] >= 1 && r[1] <= r[2] && r[2] == n && n > 1)
+	}'
+}
+for f in pretty pretty2 exact; do
+	if raw_counter_ok "$T_TMP/raw.$f"; then pass "raw_counter_after_end_$f"; else fail "raw_counter_after_end_$f" "$(sed -n 2p "$T_TMP/raw.$f")"; fi
+done
