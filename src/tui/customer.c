@@ -202,6 +202,9 @@ bool tui_customer_load(struct tui_app *app, const struct afcq_customer *c)
 	struct afcq_store *s = tui_day_store(app);
 	if (!s)
 		return false;
+	/* a form nobody changed stays so: what comes from the book is loaded,
+	 * as a file is, and leaving or a new call need not ask */
+	bool was_clean = !tui_form_changed(app);
 	char *what = afcq_xasprintf("loading %s", c->name ? c->name : "the customer");
 	bool kept = tui_day_undo_keep(app, what);
 	free(what);
@@ -244,6 +247,8 @@ bool tui_customer_load(struct tui_app *app, const struct afcq_customer *c)
 			tui_day_add_product(d, c->products[i], 1);
 	}
 	tui_day_undo_mark(app);
+	if (was_clean)
+		tui_form_set_clean(app);
 	if (was_empty) {
 		app->form.row = 0;
 		app->form.top = 0;

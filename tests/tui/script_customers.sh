@@ -132,7 +132,6 @@ key Enter
 assert-field bill.pcd 2604100
 assert-screen "Grace Hopper | ready"
 key C-r
-type y
 assert-state message "New call"
 assert-field bill.pcd ""
 assert-not-screen "Grace Hopper"
@@ -252,3 +251,25 @@ SCRIPT
 else
 	fail customers_import_for_city "$(cat "$OUT" "$ERR")"
 fi
+
+# loaded into an unchanged form: nothing typed, so leaving does not ask;
+# loaded over typed changes: it does
+run_script customers_load_keeps_form_clean <<'SCRIPT'
+wait-idle
+key C-p
+type lovelace
+key Enter
+key F10
+assert-not-screen "Quit and discard the changes?"
+SCRIPT
+run_script customers_load_over_changes_asks <<'SCRIPT'
+wait-idle
+set-field itms[0].chg 12
+key C-p
+type lovelace
+key Enter
+key F10
+assert-state view confirm
+assert-screen "Quit and discard the changes?"
+type y
+SCRIPT
