@@ -60,8 +60,9 @@ static void item_words(struct afcq_buf *b, const struct afcq_item *it,
 				it->serv.set ? it->serv.v : 0);
 	char a[48], c[48];
 	double charge = afcq_money_item_charge(it, res);
-	long long lines = it->line.set ? it->line.v : 0;
-	long long qty = it->qty.set ? it->qty.v : 1;
+	long long qty = it->qty.set && it->qty.v > 1 ? it->qty.v : 1;
+	/* the item repeated qty times: so are its lines */
+	long long lines = it->line.set ? it->line.v * qty : 0;
 	const char *sep = ": ";
 	if (charge != 0 || lines <= 0) {
 		if (qty > 1 && it->chg.set)

@@ -20,7 +20,8 @@ static const char *REQ =
 	"\"acct\":\"ACCT-SECRET\",\"itms\":["
 	"{\"chg\":15,\"tran\":19,\"serv\":6},"
 	"{\"chg\":0,\"line\":3,\"tran\":19,\"serv\":21},"
-	"{\"chg\":1,\"qty\":2,\"tran\":19,\"serv\":43}]}]}";
+	"{\"chg\":1,\"qty\":2,\"tran\":19,\"serv\":43},"
+	"{\"line\":2,\"qty\":3,\"tran\":19,\"serv\":21}]}]}";
 
 /* The state sales tax on two items (0.94 + 0.11 = 1.05 once summed), a
  * per-line tax, a tax not billed, a NO TAX placeholder. */
@@ -85,6 +86,7 @@ static void test_whole_text(void **state)
 			    "  VoIP/Access Charge: 15.00\n"
 			    "  VoIP/Lines: 3 lines\n"
 			    "  T/S 19/43: 2.00 (2 x 1.00)\n"
+			    "  VoIP/Lines: 6 lines\n"
 			    "Taxes and fees:\n"
 			    "  Sales Tax (State): 1.05\n"
 			    "  E-911 (City): 1.86\n"
