@@ -34,7 +34,7 @@ Q :=
 say = @true
 endif
 
-CORE_PKGS    := jansson libcurl libconfig sqlite3 libpq
+CORE_PKGS    := jansson libcurl libconfig sqlite3 libpq yajl
 TUI_PKGS     := ncursesw formw menuw panelw
 SANDBOX_PKGS := libmicrohttpd
 TEST_PKGS    := cmocka
@@ -76,7 +76,7 @@ TUI_LIBS     = $(call pkg_libs,$(TUI_PKGS))
 SANDBOX_LIBS = $(call pkg_libs,$(SANDBOX_PKGS))
 TEST_LIBS    = $(call pkg_libs,$(TEST_PKGS))
 
-CORE_SRC    := $(sort $(wildcard src/core/*.c src/store/*.c))
+CORE_SRC    := $(sort $(wildcard src/core/*.c src/store/*.c src/stream/*.c))
 CLI_SRC     := $(sort $(wildcard src/cli/*.c))
 TUI_SRC     := $(sort $(wildcard src/tui/*.c))
 SANDBOX_SRC := $(sort $(filter-out src/sandbox/main.c,$(wildcard src/sandbox/*.c)))
@@ -114,7 +114,7 @@ all: core-purity $(AFCQ) $(SANDBOX)
 # The core never includes curses: a stray include fails the build.
 core-purity:
 	$(Q)if grep -nE '^[[:space:]]*#[[:space:]]*include[[:space:]]*[<"](n?curses|form|menu|panel)[a-z]*\.h' \
-	    src/core/*.c src/store/*.c src/store/*.h include/afcq/*.h 2>/dev/null; then \
+	    src/core/*.c src/store/*.c src/store/*.h src/stream/*.c include/afcq/*.h 2>/dev/null; then \
 	    echo 'error: the core library must not include curses headers' >&2; exit 1; fi
 
 setup:
@@ -188,6 +188,11 @@ $(BUILD)/fuzz_%: $(BUILD)/obj/tests/fuzz/fuzz_%.o $(FUZZ_HELPER_OBJ) $(LIBSANDBO
 	    $(LIBSANDBOX) $(LIBAFCQ) $(SANDBOX_LIBS) $(CORE_LIBS)
 
 $(BUILD)/obj/src/core/%.o: src/core/%.c
+	@mkdir -p $(dir $@)
+	$(call say,CC,$<)
+	$(Q)$(CC) $(CORE_CFLAGS) -c -o $@ $<
+
+$(BUILD)/obj/src/stream/%.o: src/stream/%.c
 	@mkdir -p $(dir $@)
 	$(call say,CC,$<)
 	$(Q)$(CC) $(CORE_CFLAGS) -c -o $@ $<

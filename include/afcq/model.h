@@ -172,6 +172,13 @@ struct afcq_bridge_result {       /* one participant of a bridge item ("brdg") *
 	struct afcq_errors err;        /* a bare message on the wire */
 };
 
+/* Taxes a streaming reader used and let go (stream.h): how many rows
+ * (placeholders not counted) and their sums.  All zero otherwise. */
+struct afcq_tax_tally {
+	size_t n;
+	double billable, nonbillable;
+};
+
 struct afcq_item_result {
 	char *ref;
 	struct afcq_odbl base;         /* tax-inclusive items */
@@ -181,6 +188,7 @@ struct afcq_item_result {
 	struct afcq_bridge_result *brdg; /* bridge participants' taxes (brdg.rtrn) */
 	size_t n_brdg;
 	struct afcq_errors err;
+	struct afcq_tax_tally released; /* taxes no longer in txs / brdg[].txs */
 };
 
 struct afcq_reporting {            /* "incrf" */

@@ -333,6 +333,12 @@ static enum afcq_status parse_field(const json_t *v, const struct codec_field *f
 	return AFCQ_OK;
 }
 
+enum afcq_status codec_parse_field(const json_t *v, const struct codec_field *f, void *base,
+				   const char *path, struct afcq_error *err)
+{
+	return parse_field(v, f, base, path, err);
+}
+
 enum afcq_status codec_parse_object(const json_t *j, const struct codec_table *t, void *base,
 				    const char *path, struct afcq_error *err)
 {

@@ -110,6 +110,18 @@ enum afcq_status codec_parse_object(const json_t *j, const struct codec_table *t
 enum afcq_status codec_parse_array(const json_t *j, const struct codec_table *t, size_t elem_size,
 				   void *slot, size_t *n, const char *path, struct afcq_error *err);
 
+/* Parses the value v of field f of the object at path (its parent) into
+ * base, as codec_parse_object does for each field it finds (v not NULL and
+ * not JSON null).  For decoders that meet the fields one at a time. */
+enum afcq_status codec_parse_field(const json_t *v, const struct codec_field *f, void *base,
+				   const char *path, struct afcq_error *err);
+
+/* The tables of a CalcTaxes answer (codec_response.c), for the streaming
+ * decoder (stream.h): the answer, an invoice's result, a line item's. */
+const struct codec_table *codec_response_table(void);
+const struct codec_table *codec_invoice_result_table(void);
+const struct codec_table *codec_item_result_table(void);
+
 /* Parses an err value at path into *out (emptied first): an array of
  * {code, msg} (code -2000 when absent), or a bare message string (one
  * entry, code -2000), as bridge participants write it. */

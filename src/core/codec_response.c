@@ -145,6 +145,21 @@ static const struct codec_field commit_response_fields[] = {
 };
 CODEC_TABLE(commit_response_table, commit_response_fields, false);
 
+const struct codec_table *codec_response_table(void)
+{
+	return &response_table;
+}
+
+const struct codec_table *codec_invoice_result_table(void)
+{
+	return &invoice_result_table;
+}
+
+const struct codec_table *codec_item_result_table(void)
+{
+	return &item_result_table;
+}
+
 /* ---- CalcTaxes response -------------------------------------------------------- */
 
 enum afcq_status afcq_codec_response_from_json(const json_t *j, struct afcq_response *out,

@@ -227,6 +227,13 @@ void afcq_money_totals(const struct afcq_request *req, const struct afcq_respons
 					}
 				}
 			}
+			/* Taxes a streaming reader already let go (stream.h). */
+			if (res->released.n) {
+				out->n_taxes += res->released.n;
+				afcq_sum_add(&billable, res->released.billable);
+				afcq_sum_add(&due, res->released.billable);
+				afcq_sum_add(&nonbillable, res->released.nonbillable);
+			}
 		}
 	}
 	out->charges = afcq_sum_value(&charges);

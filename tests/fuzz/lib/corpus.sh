@@ -61,6 +61,8 @@ fuzz_seeds() {
 			"$FIX"/codec/request_*.json "$FIX/codec/commit_request.json" ;;
 	answer)
 		seed_copy "$sd_out" "$FIX"/codec/response_*.json "$FIX"/codec/commit_*.json ;;
+	stream)
+		seed_copy "$sd_out" "$FIX"/codec/response_*.json "$FUZZ_SEEDS"/answer/*.json ;;
 	lookup)
 		seed_copy "$sd_out" "$FIX"/codec/tspairs.json "$FIX"/codec/taxtypes.json \
 			"$FIX"/codec/pcode_*.json "$FIX"/codec/serviceinfo.json

@@ -1,0 +1,80 @@
+/* stream.h - the CalcTaxes answer decoded as its bytes arrive.
+ *
+ * A tree of the whole answer (jansson) costs several times the answer's
+ * size; this decoder (yajl's callbacks) writes each value straight into the
+ * model's structures (struct afcq_response) while the answer is still
+ * coming in, so a 10,000-item answer needs little more than its model, and
+ * a front end can print each line item as soon as it is complete and let it
+ * go (afcq_stream_item_fn).
+ *
+ * It reads the answer the way the jansson codec does (afcq_codec_parse_
+ * response): the same field tables, the same numbers (bare, or as strings),
+ * the same refusals of a value of the wrong type.  What it does not take,
+ * it refuses (AFCQ_ERR_PARSE) instead of guessing, and the caller falls
+ * back on the jansson codec when it still has the whole text: the relaxed
+ * syntax of the AFC documentation (trailing commas, leading zeros; comments
+ * are read, but only blanks may follow the answer), a key repeated in one
+ * object (except a top-level "inv", whose invoices are added up, as the
+ * service does), surrogate escapes ("\uD83D"), numbers of 64 characters or
+ * more, and anything nested deeper than jansson reads.  So whenever this decoder succeeds, the jansson codec
+ * succeeds with the same model.
+ *
+ * Use: afcq_stream_new, afcq_stream_feed for each piece of the body,
+ * afcq_stream_finish, afcq_stream_free; or afcq_stream_decode for a whole
+ * text.  One stream decodes one answer; it touches nothing but itself, its
+ * response and its callbacks' data.
+ */
+#ifndef AFCQ_STREAM_H
+#define AFCQ_STREAM_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "afcq/error.h"
+#include "afcq/model.h"
+
+/* What the callbacks see: the response as decoded so far, the invoice
+ * (index into resp->inv) and, for an item, its index in that invoice's
+ * itms.  fed is the number of body bytes given to the stream so far. */
+struct afcq_stream_event {
+	struct afcq_response *resp;
+	size_t inv;
+	size_t item;
+	size_t fed;
+};
+
+/* Called when line item ev->item of invoice ev->inv is complete (its
+ * closing brace read).  Return true to let the stream release the item's
+ * taxes (txs and brdg, freed; their count and sums kept in the item's
+ * released tally, which afcq_money_totals adds): the caller has used them.
+ * The item itself (ref, base, err) stays. */
+typedef bool (*afcq_stream_item_fn)(void *ud, const struct afcq_stream_event *ev);
+/* Called when invoice ev->inv is complete (ev->item is its item count). */
+typedef void (*afcq_stream_invoice_fn)(void *ud, const struct afcq_stream_event *ev);
+
+struct afcq_stream;
+
+/* A stream decoding into *out (emptied first with afcq_response_done; the
+ * caller keeps owning it and frees it with afcq_response_done, also after
+ * a failure).  Callbacks may be NULL.  Never NULL (out of memory is
+ * fatal). */
+struct afcq_stream *afcq_stream_new(struct afcq_response *out, afcq_stream_item_fn on_item,
+				    afcq_stream_invoice_fn on_invoice, void *ud);
+/* Decodes the next len bytes.  AFCQ_OK, or AFCQ_ERR_PARSE with the path or
+ * the text position in *err (then further feeds fail the same way). */
+enum afcq_status afcq_stream_feed(struct afcq_stream *s, const char *data, size_t len,
+				  struct afcq_error *err);
+/* Ends the text: AFCQ_OK when it held one complete answer object;
+ * AFCQ_ERR_PARSE otherwise (an empty or blank text included). */
+enum afcq_status afcq_stream_finish(struct afcq_stream *s, struct afcq_error *err);
+/* Bytes fed so far. */
+size_t afcq_stream_fed(const struct afcq_stream *s);
+void afcq_stream_free(struct afcq_stream *s);
+
+/* The whole text at once, without callbacks: what afcq_codec_parse_response
+ * gives, or AFCQ_ERR_PARSE (see above for what it refuses).  *out as for
+ * afcq_stream_new. */
+enum afcq_status afcq_stream_decode(const char *text, size_t len, struct afcq_response *out,
+				    struct afcq_error *err);
+
+#endif
