@@ -7,7 +7,8 @@
  * call (app->lookup_pending, which the loop pumps) and completes it from
  * its tick, so the keyboard never waits; Esc cancels it.  One match fills
  * the PCode at once; several are listed (PCode, country, state, county,
- * locality) to choose from.  A failure or a cancel is said in the dialog
+ * locality) to choose from, unless they all share one PCode (a ZIP
+ * across several localities): that PCode is filled at once.  A failure or a cancel is said in the dialog
  * and nothing typed in its form is lost; the request form is only touched
  * when a PCode is chosen.  The text inputs are libform fields
  * (textform.c) and the matches a libmenu list (listmenu.c), both owned by
@@ -20,11 +21,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "afcq/str.h"
 
-/* Text inputs first (the libform fields), then the check box. */
-enum { F_ZIP, F_CITY, F_STATE, F_COUNTY, F_NPANXX, F_FIPS, F_COUNTRY, F_LIMIT, F_TEXTS,
+/* Text inputs first (the libform fields), then the check box; in the
+ * order they are laid out, row by row, which is the order Tab visits. */
+enum { F_ZIP, F_NPANXX, F_FIPS, F_CITY, F_STATE, F_COUNTY, F_COUNTRY, F_LIMIT, F_TEXTS,
        F_BEST = F_TEXTS, F_COUNT };
 
 /* Where each input sits: label, row, label x, field x, width shown, and
@@ -267,6 +270,44 @@ static bool fill(struct tui_app *app, struct finder *d, size_t i)
 	return true;
 }
 
+/* How many different PCodes the matches have. */
+static size_t distinct_pcodes(const struct afcq_pcode_result *r)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < r->n; i++) {
+		size_t j = 0;
+		while (j < i && r->v[j].pcode != r->v[i].pcode)
+			j++;
+		n += j == i;
+	}
+	return n;
+}
+
+static bool same_text(const char *a, const char *b)
+{
+	return strcasecmp(a ? a : "", b ? b : "") == 0;
+}
+
+/* Which of country, state, county and locality differ among the matches. */
+static const char *differ_by(const struct afcq_pcode_result *r, char *buf, size_t n)
+{
+	bool ctry = false, st = false, cnty = false, loc = false;
+	for (size_t i = 1; i < r->n; i++) {
+		ctry = ctry || !same_text(r->v[i].ctry, r->v[0].ctry);
+		st = st || !same_text(r->v[i].st, r->v[0].st);
+		cnty = cnty || !same_text(r->v[i].cnty, r->v[0].cnty);
+		loc = loc || !same_text(r->v[i].locality, r->v[0].locality);
+	}
+	snprintf(buf, n, "%s%s%s%s", ctry ? "country, " : "", st ? "state, " : "",
+		 cnty ? "county, " : "", loc ? "locality, " : "");
+	size_t l = strlen(buf);
+	if (l >= 2)
+		buf[l - 2] = '\0';
+	else
+		snprintf(buf, n, "PCode only");
+	return buf;
+}
+
 /* Completes a finished lookup.  Returns true when the dialog is done. */
 static bool complete(struct tui_app *app, struct finder *d)
 {
@@ -290,13 +331,21 @@ static bool complete(struct tui_app *app, struct finder *d)
 		d->res = x.pcodes;
 		memset(&x.pcodes, 0, sizeof x.pcodes);
 		tui_list_set(d->list, d->res.n, 0);
-		if (d->res.n == 1) {
+		size_t pcodes = distinct_pcodes(&d->res);
+		if (pcodes == 1) {
 			done = fill(app, d, 0);
+			if (done && d->res.n > 1) {
+				char was[512];
+				snprintf(was, sizeof was, "%s", app->msg);
+				tui_message(app, ROLE_OK, "%s; all %zu places found share it", was,
+					    d->res.n);
+			}
 		} else {
 			d->in_list = true;
-			char tl[96];
-			say(d, ROLE_OK, "%zu places match: choose one, Enter puts its PCode in %s",
-			    d->res.n, target_label(d, tl, sizeof tl));
+			char tl[96], how[64];
+			say(d, ROLE_OK, "%zu places, %zu PCodes (they differ by %s): choose one, "
+			    "Enter puts its PCode in %s", d->res.n, pcodes, differ_by(&d->res, how,
+			    sizeof how), target_label(d, tl, sizeof tl));
 		}
 	}
 	afcq_exchange_done(&x);

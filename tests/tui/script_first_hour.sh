@@ -240,3 +240,26 @@ raw_counter_ok() {
 for f in pretty pretty2 exact; do
 	if raw_counter_ok "$T_TMP/raw.$f"; then pass "raw_counter_after_end_$f"; else fail "raw_counter_after_end_$f" "$(sed -n 2p "$T_TMP/raw.$f")"; fi
 done
+
+# the PCode finder's Tab follows its layout: ZIP, NPA-NXX, FIPS, then City,
+# State, County; a ZIP whose places share one PCode fills it at once
+run_script finder_tab_follows_layout <<'SCRIPT'
+wait-idle
+key C-f
+key Tab Tab Tab
+type Dallas
+key Tab
+type TX
+key Enter
+wait-idle
+assert-state view main
+assert-field bill.pcd 3726100
+assert-state message "Bill-to PCode 3726100: DALLAS, DALLAS TX (USA)"
+key C-f
+type 10001
+key Enter
+wait-idle
+assert-state view main
+assert-field bill.pcd 2604100
+assert-state message "all 5 places found share it"
+SCRIPT

@@ -21,13 +21,13 @@ keys Enter
 see tmux_picker_sets_pair "19/21   VoIP/Lines"
 see tmux_picker_message "item 1: T/S 19/21 VoIP/Lines (uses lines)"
 
-# the finder: Ctrl-F, a ZIP, Enter, choose, Enter
+# the finder: Ctrl-F, a city and state, Enter, choose, Enter
 keys C-f
 see tmux_finder_open "Find a PCode for Bill-to PCode"
-keys 10001 Enter
-see tmux_finder_lists "2604100   USA  NY    NEW YORK               EMPIRE STATE" 10
-keys Enter
-see tmux_finder_fills_bill_pcode "Bill-to PCode[ 2604100]"
+keys Tab Tab Tab Houston Tab TX Enter
+see tmux_finder_lists "3671300   USA  TX    FORT BEND              HOUSTON" 10
+keys Down Enter
+see tmux_finder_fills_bill_pcode "Bill-to PCode[ 3671300]"
 
 # Alt-p opens the picker too; Esc leaves the pair as it was
 keys M-p
