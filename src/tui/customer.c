@@ -15,6 +15,7 @@ struct tui_day_undo {
 	struct afcq_request req;       /* the form before */
 	size_t cur_inv;
 	struct tui_form_state form;    /* its focus (no edit) */
+	char *form_clean;              /* what it was compared with for changes */
 	bool have_customer;            /* the caller before */
 	struct afcq_customer customer;
 	struct tui_day_product *products;
@@ -28,6 +29,7 @@ void tui_day_undo_free(struct tui_day *d)
 	if (!u)
 		return;
 	free(u->what);
+	free(u->form_clean);
 	afcq_request_done(&u->req);
 	afcq_customer_done(&u->customer);
 	for (size_t i = 0; i < u->n_products; i++)
@@ -92,6 +94,7 @@ bool tui_day_undo_keep(struct tui_app *app, const char *what)
 		return false;
 	}
 	u->cur_inv = app->cur_inv;
+	u->form_clean = app->form_clean ? afcq_xstrdup(app->form_clean) : NULL;
 	u->form = app->form;
 	memset(&u->form.edit, 0, sizeof u->form.edit);
 	u->have_customer = d->have_customer;
@@ -128,6 +131,9 @@ static void restore(struct tui_app *app)
 	app->req = u->req;
 	afcq_request_init(&u->req);
 	app->cur_inv = u->cur_inv < app->req.n_inv ? u->cur_inv : 0;
+	free(app->form_clean);
+	app->form_clean = u->form_clean;
+	u->form_clean = NULL;
 	tui_marks_clear(app, false);
 	app->form = u->form;
 	afcq_customer_done(&d->customer);

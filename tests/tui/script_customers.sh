@@ -262,6 +262,15 @@ key Enter
 key F10
 assert-not-screen "Quit and discard the changes?"
 SCRIPT
+run_script customers_undone_load_keeps_form_clean <<'SCRIPT'
+wait-idle
+key C-p
+type lovelace
+key Enter
+key M-z
+key F10
+assert-not-screen "Quit and discard the changes?"
+SCRIPT
 run_script customers_load_over_changes_asks <<'SCRIPT'
 wait-idle
 set-field itms[0].chg 12
