@@ -1,7 +1,12 @@
-/* history.h - the history store: every request sent, in an SQLite file.
+/* history.h - the history store (the journal): every request sent, in an
+ * SQLite file, or in a team's PostgreSQL store when opened on a connection
+ * string (the config's `store`, afcq/pg.h).
  *
  * Default file: $XDG_STATE_HOME/afcq/history.sqlite (XDG_STATE_HOME
- * defaults to ~/.local/state).  An invoice or commit is recorded before it
+ * defaults to ~/.local/state).  In a team's store every entry records the
+ * OS user and host that sent it, lists show one's own entries unless all
+ * are asked for, unknown outcomes and invoice numbers are the team's, and
+ * the database refuses a second invoice with the same document code.  An invoice or commit is recorded before it
  * is sent (outcome "pending") and completed after, in separate committed
  * transactions, each synced to the disk before the call returns, so a
  * crash leaves a visible "outcome unknown" record.  Quotes are written
@@ -46,6 +51,7 @@ struct afcq_history_entry {
 	char *detail;            /* error line or NULL */
 	double total;            /* total due, when known */
 	bool has_total;
+	char *by;                /* "user@host" that sent it (a team's store), else NULL */
 };
 void afcq_history_entry_done(struct afcq_history_entry *e);
 
@@ -85,6 +91,11 @@ enum afcq_status afcq_history_finish(struct afcq_history *h, int64_t id, enum af
 enum afcq_status afcq_history_list(struct afcq_history *h, size_t limit,
 				   struct afcq_history_entry **out, size_t *n, struct afcq_error *err);
 void afcq_history_list_free(struct afcq_history_entry *v, size_t n);
+/* afcq_history_list choosing whose entries: in a team's store, one's own
+ * (all false: afcq_history_list) or everyone's; a file holds one's own. */
+enum afcq_status afcq_history_list_by(struct afcq_history *h, size_t limit, bool all,
+				      struct afcq_history_entry **out, size_t *n,
+				      struct afcq_error *err);
 /* One entry with its request and response; AFCQ_ERR_USAGE when no such id. */
 enum afcq_status afcq_history_get(struct afcq_history *h, int64_t id, struct afcq_history_entry *out,
 				  struct afcq_error *err);
@@ -133,5 +144,18 @@ enum afcq_status afcq_history_resolve(struct afcq_history *h, int64_t id,
 /* true when an invoice with this document code was ever sent (or begun):
  * entries of kind "invoice" only.  false for NULL or "" and on a read error. */
 bool afcq_history_doc_used(struct afcq_history *h, const char *doc);
+
+/* true when h is a team's store (PostgreSQL) rather than a file. */
+bool afcq_history_shared(const struct afcq_history *h);
+/* The file or the server, for messages (never a password).  Owned by h. */
+const char *afcq_history_where(const struct afcq_history *h);
+/* Copies e (a full entry read from another journal, request and response
+ * included) into a team's store, keeping its time, outcome and sender
+ * (e->by, else this process's user@host).  origin identifies the entry
+ * where it came from; an entry of the same origin, or an invoice whose
+ * document code is already in the journal, is left alone (*added false).
+ * AFCQ_ERR_USAGE when h is a file, AFCQ_ERR_DB when it cannot write. */
+enum afcq_status afcq_history_import(struct afcq_history *h, const struct afcq_history_entry *e,
+				     const char *origin, bool *added, struct afcq_error *err);
 
 #endif

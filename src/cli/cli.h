@@ -59,6 +59,10 @@ struct cli_opts {
 	const char *number;          /* --number INVN */
 	const char *doc;             /* --doc CODE */
 	bool commit;                 /* --commit */
+	/* history */
+	bool all;                    /* --all: the team's entries, not only one's own */
+	/* store copy */
+	const char *to;              /* --to URL */
 	/* pcode */
 	const char *zip, *npanxx, *fips, *city, *state, *county, *country;
 	const char *limit;           /* --limit N, checked by the command */
@@ -227,6 +231,7 @@ int cmd_tspairs(const struct cli_opts *o);
 int cmd_taxtype(const struct cli_opts *o);
 int cmd_pcode(const struct cli_opts *o);
 int cmd_history(const struct cli_opts *o);
+int cmd_store(const struct cli_opts *o);
 int cmd_customers(const struct cli_opts *o);
 int cmd_products(const struct cli_opts *o);
 int cmd_compare(const struct cli_opts *o);

@@ -1,5 +1,6 @@
 /* cmd_history.c - afcq history [list | show ID]: what was sent, when, and
- * how it ended.  Reads the history store only; no configuration needed.
+ * how it ended.  Reads the history store (the configuration's team store
+ * when it names one: one's own entries, everyone's with --all).
  * The list shows first what has an unknown outcome (an invoice, commit or
  * uncommit sent and never answered), each with the command that resolves
  * it (afcq resolve). */
@@ -41,6 +42,8 @@ static json_t *entry_json(const struct afcq_history_entry *e, bool bodies)
 	json_object_set_new(o, "http_status", json_integer(e->http_status));
 	json_object_set_new(o, "latency_ms", json_real(e->latency_ms));
 	json_object_set_new(o, "detail", e->detail ? json_string(e->detail) : json_null());
+	if (e->by)
+		json_object_set_new(o, "by", json_string(e->by));
 	if (bodies) {
 		json_t *req = NULL, *resp = NULL;
 		struct afcq_error err;
@@ -139,19 +142,22 @@ static void list(const struct cli_opts *o, struct afcq_history_entry *v, size_t 
 	}
 	list_unknown(o, v, n);
 	int wd = 8, wi = 7;
+	bool by = false; /* a team's journal: who sent each */
 	for (size_t i = 0; i < n; i++) {
+		by = by || v[i].by;
 		if (v[i].doc && (int)strlen(v[i].doc) > wd)
 			wd = (int)strlen(v[i].doc);
 		if (v[i].invn && (int)strlen(v[i].invn) > wi)
 			wi = (int)strlen(v[i].invn);
 	}
-	printf("%5s  %-20s  %-8s  %-*s  %-*s  %12s  %s\n", "Id", "Time", "Kind", wd, "Document",
-	       wi, "Invoice", "Total", "Outcome");
+	printf("%5s  %-20s  %-8s  %-*s  %-*s  %12s  %-15s%s\n", "Id", "Time", "Kind", wd,
+	       "Document", wi, "Invoice", "Total", "Outcome", by ? "  By" : "");
 	for (size_t i = 0; i < n; i++) {
 		const struct afcq_history_entry *e = &v[i];
-		printf("%5" PRId64 "  %-20s  %-8s  %-*s  %-*s  %12s  %s\n", e->id, or_dash(e->time),
-		       or_dash(e->kind), wd, or_dash(e->doc), wi, or_dash(e->invn),
-		       total_text(e, tb, sizeof tb), afcq_outcome_name(e->outcome));
+		printf("%5" PRId64 "  %-20s  %-8s  %-*s  %-*s  %12s  %-15s%s%s\n", e->id,
+		       or_dash(e->time), or_dash(e->kind), wd, or_dash(e->doc), wi, or_dash(e->invn),
+		       total_text(e, tb, sizeof tb), afcq_outcome_name(e->outcome), by ? "  " : "",
+		       by ? or_dash(e->by) : "");
 	}
 }
 
@@ -169,6 +175,8 @@ static void show(const struct cli_opts *o, const struct afcq_history_entry *e)
 	printf("document  %s\n", or_dash(e->doc));
 	printf("invoice   %s\n", or_dash(e->invn));
 	printf("outcome   %s\n", afcq_outcome_name(e->outcome));
+	if (e->by)
+		printf("sent by   %s\n", e->by);
 	if (e->http_status)
 		printf("http      %ld\n", e->http_status);
 	printf("latency   %.0f ms\n", e->latency_ms);
@@ -208,13 +216,16 @@ int cmd_history(const struct cli_opts *o)
 		return cli_failf(CLI_EXIT_USAGE, "history: unknown action '%s' (list or show ID)", what);
 	}
 	struct cli_session s = { .opts = o };
-	int rc = cli_session_open(&s, CLI_NEED_HISTORY);
+	/* The configuration says where the journal is (a team's store). */
+	int rc = cli_session_config(&s, o);
+	if (!rc)
+		rc = cli_session_open(&s, CLI_NEED_HISTORY);
 	struct afcq_error err;
 	afcq_error_clear(&err);
 	if (!rc && id == 0) {
 		struct afcq_history_entry *v = NULL;
 		size_t n = 0;
-		if (afcq_history_list(s.history, 0, &v, &n, &err) != AFCQ_OK) {
+		if (afcq_history_list_by(s.history, 0, o->all, &v, &n, &err) != AFCQ_OK) {
 			rc = cli_fail(&err);
 		} else {
 			list(o, v, n);

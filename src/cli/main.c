@@ -29,6 +29,7 @@ static const struct command commands[] = {
 	{ "history", cmd_history },
 	{ "customers", cmd_customers },
 	{ "products", cmd_products },
+	{ "store", cmd_store },
 	{ "resolve", cmd_resolve },
 	{ "check-config", cmd_check_config },
 	{ "completion", cmd_completion },

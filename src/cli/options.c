@@ -43,6 +43,8 @@ static const struct opt_spec specs[] = {
 	{ .name = "number", .kind = OPT_STRING, .only = "invoice", .off = AT(number) },
 	{ .name = "doc", .kind = OPT_STRING, .only = "invoice", .off = AT(doc) },
 	{ .name = "commit", .kind = OPT_FLAG, .only = "invoice", .off = AT(commit) },
+	{ .name = "all", .kind = OPT_FLAG, .only = "history", .off = AT(all) },
+	{ .name = "to", .kind = OPT_STRING, .only = "store", .off = AT(to) },
 	{ .name = "zip", .kind = OPT_STRING, .only = "pcode customers", .off = AT(zip) },
 	{ .name = "npanxx", .kind = OPT_STRING, .only = "pcode", .off = AT(npanxx) },
 	{ .name = "fips", .kind = OPT_STRING, .only = "pcode", .off = AT(fips) },

@@ -131,7 +131,8 @@ static int open_history(struct cli_session *s, bool required)
 {
 	struct afcq_error err;
 	afcq_error_clear(&err);
-	s->history = afcq_history_open(NULL, &err);
+	/* The team's store when the config names one, else the file. */
+	s->history = afcq_history_open(afcq_str_empty(s->cfg.store) ? NULL : s->cfg.store, &err);
 	if (s->history)
 		return CLI_EXIT_OK;
 	if (required) {

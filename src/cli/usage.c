@@ -14,7 +14,7 @@ static const char overview[] =
 	"       afcq pcode    [OPTIONS] PCODE [--primary]\n"
 	"       afcq pcode    [OPTIONS] [--country ISO] [--state S] [--county K] [--city C] [--zip Z]\n"
 	"                               [--npanxx N] [--fips F] [--best-match|--exact] [--limit N]\n"
-	"       afcq history  [OPTIONS] [list | show ID]\n"
+	"       afcq history  [OPTIONS] [--all] [list | show ID]\n"
 	"       afcq resolve  [OPTIONS] [DOC]          settle an unknown outcome by asking the service\n"
 	"       afcq customers list [TEXT] | show ID | add --name NAME ... | import FILE |\n"
 	"                      export [FILE] | rm ID   the customer book\n"
@@ -23,6 +23,7 @@ static const char overview[] =
 	"       afcq compare  [OPTIONS] A B            what changes between two quotes (files, @ID)\n"
 	"       afcq quote    [OPTIONS] --customer TEXT [--products NAMES]\n"
 	"                                              quote a stored customer without a file\n"
+	"       afcq store copy --to URL               the local book and journal into a team's store\n"
 	"       afcq check-config [OPTIONS]            validate the config, show where values came from\n"
 	"       afcq completion bash|zsh               shell completion script (from the option table)\n"
 	"\n"
@@ -108,10 +109,12 @@ static const struct command_help helps[] = {
 	  "matches, the default); --limit N: at most N places (the count of matches is still\n"
 	  "given).  No match is not an error: \"0 matches\", exit 0.\n" },
 	{ "history",
-	  "usage: afcq history [OPTIONS] [list | show ID]\n"
+	  "usage: afcq history [OPTIONS] [--all] [list | show ID]\n"
 	  "list: every request sent, newest first (id, time, kind, doc, invn, total, outcome);\n"
 	  "unknown outcomes first, each with the command that resolves it.\n"
-	  "show ID: one entry with the request and the response.\n" },
+	  "show ID: one entry with the request and the response.\n"
+	  "With a team's store (config key store): one's own entries, and who sent each;\n"
+	  "--all: every rep's.\n" },
 	{ "resolve",
 	  "usage: afcq resolve [OPTIONS] [DOC]\n"
 	  "Settles what history shows as \"outcome unknown\" (an invoice, commit or uncommit\n"
@@ -119,6 +122,13 @@ static const struct command_help helps[] = {
 	  "the service with a Commit call: \"No transactions found\" means it never arrived\n"
 	  "(the invoice may be sent again); success means the service has it (its number\n"
 	  "stays refused).  Exit 1 when the answer does not tell.\n" },
+	{ "store",
+	  "usage: afcq store copy [--to URL]\n"
+	  "Copies the local customer book, products and journal into a team's PostgreSQL\n"
+	  "store (URL as the config's store key: postgresql://USER@HOST/DATABASE, no\n"
+	  "password; by default the store the configuration names).  What the team's store\n"
+	  "has already is left alone: running it twice adds nothing.  Exit 5 when a store\n"
+	  "fails.\n" },
 	{ "check-config",
 	  "usage: afcq check-config [OPTIONS]\n"
 	  "Validates the configuration and shows where each value came from.\n" },

@@ -216,6 +216,13 @@ static struct afcq_pending *launch(struct afcq_api_ctx *ctx, struct afcq_pending
 		pending_free(p);
 		return NULL;
 	}
+	if (!ctx->history && must_record(p->op)) {
+		/* nothing goes out that cannot be recorded */
+		afcq_error_set(err, AFCQ_ERR_DB, "history",
+			       "not sent: no journal to record it in (the store is unavailable)");
+		pending_free(p);
+		return NULL;
+	}
 	if (ctx->history && recorded_op(p->op)) {
 		struct afcq_history_entry e = {
 			.endpoint = (char *)(ctx->endpoint_label ? ctx->endpoint_label : ""),

@@ -35,6 +35,8 @@
 #include <unistd.h>
 
 #include "afcq/paths.h"
+#include "afcq/pg.h"
+#include "history_pg.h"
 #include "afcq/str.h"
 
 #define HISTORY_SCHEMA_VERSION 1
@@ -43,6 +45,7 @@
 struct afcq_history {
 	sqlite3 *db;
 	char *path;
+	struct history_pg *pg;   /* a team's store instead of the file (history_pg.c) */
 };
 
 static const char schema_v1[] =
@@ -89,6 +92,7 @@ void afcq_history_entry_done(struct afcq_history_entry *e)
 	free(e->request);
 	free(e->response);
 	free(e->detail);
+	free(e->by);
 	memset(e, 0, sizeof *e);
 }
 
@@ -191,6 +195,15 @@ fail:
 
 struct afcq_history *afcq_history_open(const char *path, struct afcq_error *err)
 {
+	if (afcq_pg_is_url(path)) {
+		struct history_pg *pg = history_pg_open(path, err);
+		if (!pg)
+			return NULL;
+		struct afcq_history *h = afcq_xcalloc(1, sizeof *h);
+		h->pg = pg;
+		h->path = afcq_xstrdup(history_pg_where(pg));
+		return h;
+	}
 	char *p = path ? afcq_xstrdup(path) : afcq_history_default_path();
 	if (!p) {
 		afcq_error_set(err, AFCQ_ERR_IO, "history",
@@ -235,6 +248,7 @@ void afcq_history_close(struct afcq_history *h)
 	if (!h)
 		return;
 	sqlite3_close(h->db);
+	history_pg_close(h->pg);
 	free(h->path);
 	free(h);
 }
@@ -288,6 +302,8 @@ enum afcq_status afcq_history_begin(struct afcq_history *h, const struct afcq_hi
 {
 	if (!h || !e)
 		return afcq_error_set(err, AFCQ_ERR_USAGE, "history", "no store or no entry");
+	if (h->pg)
+		return history_pg_begin(h->pg, e, false, id, NULL, err);
 	bool full = durable_kind(e->kind);
 	enum afcq_status rc = full ? set_durable(h, true, err) : AFCQ_OK;
 	if (rc != AFCQ_OK)
@@ -305,6 +321,9 @@ enum afcq_status afcq_history_finish(struct afcq_history *h, int64_t id, enum af
 {
 	if (!h)
 		return afcq_error_set(err, AFCQ_ERR_USAGE, "history", "no store");
+	if (h->pg)
+		return history_pg_finish(h->pg, id, outcome, http_status, latency_ms, response,
+					 detail, has_total, total, err);
 	static const char sql[] =
 		"UPDATE requests SET outcome = ?, http_status = ?, latency_ms = ?, response = ?,"
 		" detail = ?, total = ? WHERE id = ?";
@@ -403,10 +422,19 @@ static enum afcq_status collect(struct afcq_history *h, sqlite3_stmt *st,
 enum afcq_status afcq_history_list(struct afcq_history *h, size_t limit,
 				   struct afcq_history_entry **out, size_t *n, struct afcq_error *err)
 {
+	return afcq_history_list_by(h, limit, false, out, n, err);
+}
+
+enum afcq_status afcq_history_list_by(struct afcq_history *h, size_t limit, bool all,
+				      struct afcq_history_entry **out, size_t *n,
+				      struct afcq_error *err)
+{
 	*out = NULL;
 	*n = 0;
 	if (!h)
 		return afcq_error_set(err, AFCQ_ERR_USAGE, "history", "no store");
+	if (h->pg)
+		return history_pg_list(h->pg, limit, all, out, n, err);
 	static const char sql[] =
 		"SELECT " ENTRY_COLUMNS " FROM requests ORDER BY id DESC LIMIT ?";
 	sqlite3_stmt *st = NULL;
@@ -429,6 +457,8 @@ enum afcq_status afcq_history_get(struct afcq_history *h, int64_t id, struct afc
 	memset(out, 0, sizeof *out);
 	if (!h)
 		return afcq_error_set(err, AFCQ_ERR_USAGE, "history", "no store");
+	if (h->pg)
+		return history_pg_get(h->pg, id, out, err);
 	static const char sql[] =
 		"SELECT " ENTRY_COLUMNS ", request, response FROM requests WHERE id = ?";
 	sqlite3_stmt *st = NULL;
@@ -452,6 +482,8 @@ bool afcq_history_doc_used(struct afcq_history *h, const char *doc)
 {
 	if (!h || afcq_str_empty(doc))
 		return false;
+	if (h->pg)
+		return history_pg_doc_used(h->pg, doc);
 	static const char sql[] =
 		"SELECT 1 FROM requests WHERE doc = ? AND kind = 'invoice' LIMIT 1";
 	sqlite3_stmt *st = NULL;
@@ -473,6 +505,8 @@ enum afcq_status afcq_history_unknown(struct afcq_history *h, const char *endpoi
 	*n = 0;
 	if (!h)
 		return afcq_error_set(err, AFCQ_ERR_USAGE, "history", "no store");
+	if (h->pg)
+		return history_pg_unknown(h->pg, endpoint, doc, out, n, err);
 	static const char sql[] =
 		"SELECT " ENTRY_COLUMNS " FROM requests WHERE outcome = 0"
 		" AND kind IN ('invoice', 'commit', 'uncommit')"
@@ -495,6 +529,8 @@ enum afcq_status afcq_history_invoice_blocker(struct afcq_history *h, const char
 		return afcq_error_set(err, AFCQ_ERR_USAGE, "history", "no store");
 	if (afcq_str_empty(invn))
 		return AFCQ_OK;
+	if (h->pg)
+		return history_pg_invoice_blocker(h->pg, endpoint, invn, out, found, err);
 	char sql[256];
 	snprintf(sql, sizeof sql,
 		 "SELECT " ENTRY_COLUMNS " FROM requests WHERE kind = 'invoice' AND endpoint = ?"
@@ -542,6 +578,8 @@ enum afcq_status afcq_history_begin_invoice(struct afcq_history *h,
 		memset(blocker, 0, sizeof *blocker);
 	if (!h || !e)
 		return afcq_error_set(err, AFCQ_ERR_USAGE, "history", "no store or no entry");
+	if (h->pg)
+		return history_pg_begin(h->pg, e, true, id, blocker, err);
 	if (set_durable(h, true, err) != AFCQ_OK)
 		return AFCQ_ERR_DB;
 	if (sqlite3_exec(h->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK) {
@@ -579,6 +617,8 @@ enum afcq_status afcq_history_resolve(struct afcq_history *h, int64_t id,
 		return afcq_error_set(err, AFCQ_ERR_USAGE, "history", "no store");
 	if (outcome != AFCQ_OUTCOME_ARRIVED && outcome != AFCQ_OUTCOME_NEVER_ARRIVED)
 		return afcq_error_set(err, AFCQ_ERR_USAGE, "history", "not a resolution");
+	if (h->pg)
+		return history_pg_resolve(h->pg, id, outcome, detail, err);
 	static const char sql[] =
 		"UPDATE requests SET outcome = ?, detail = ? WHERE id = ? AND outcome = 0";
 	sqlite3_stmt *st = NULL;
@@ -600,4 +640,26 @@ enum afcq_status afcq_history_resolve(struct afcq_history *h, int64_t id,
 	sqlite3_finalize(st);
 	set_durable(h, false, NULL);
 	return rc;
+}
+
+/* ---- a team's journal ---------------------------------------------------------- */
+
+bool afcq_history_shared(const struct afcq_history *h)
+{
+	return h && h->pg;
+}
+
+const char *afcq_history_where(const struct afcq_history *h)
+{
+	return h ? h->path : "history";
+}
+
+enum afcq_status afcq_history_import(struct afcq_history *h, const struct afcq_history_entry *e,
+				     const char *origin, bool *added, struct afcq_error *err)
+{
+	*added = false;
+	if (!h || !h->pg)
+		return afcq_error_set(err, AFCQ_ERR_USAGE, "history",
+				      "entries are copied into a team's store only");
+	return history_pg_import(h->pg, e, origin, added, err);
 }

@@ -161,6 +161,10 @@ static void draw_status(struct tui_app *app)
 		/* an invoice that may or may not be at the service: said until resolved */
 		snprintf(right, sizeof right, "%zu OUTCOME%s UNKNOWN: Alt-R", app->n_unknown,
 			 app->n_unknown == 1 ? "" : "S");
+	} else if (!app->history) {
+		/* quotes still go out; invoices and commits wait for the journal */
+		snprintf(right, sizeof right, "store unavailable  %s",
+			 app->state_line[0] ? app->state_line : "quotes only");
 	} else {
 		snprintf(right, sizeof right, "%s", app->state_line[0] ? app->state_line : "ready");
 	}
@@ -763,7 +767,8 @@ int tui_main(const struct tui_args *args)
 	afcq_error_clear(&err);
 	if (args->endpoint && args->endpoint->base_url)
 		app->client = afcq_client_new(args->endpoint);
-	app->history = afcq_history_open(NULL, &err);
+	const char *store = args->config ? args->config->store : NULL;
+	app->history = afcq_history_open(afcq_str_empty(store) ? NULL : store, &err);
 	app->api.client = app->client;
 	app->api.history = app->history;
 	app->api.log = args->log;
@@ -804,7 +809,7 @@ int tui_main(const struct tui_args *args)
 	if (tui_theme_load(&app->theme, theme, args->argv0, nc, msg, sizeof msg) != 0)
 		tui_message(app, ROLE_ERROR, "%s", msg);
 	else if (!app->history)
-		tui_message(app, ROLE_ERROR, "history not available: %s", err.msg);
+		tui_message(app, ROLE_ERROR, "store unavailable: %s", afcq_error_line(&err, msg, sizeof msg));
 	else
 		tui_message(app, ROLE_NORMAL, "Fill in the form; Tab moves, F5 quotes, F1 help.");
 	bkgdset(' ' | app->theme.attr[ROLE_NORMAL]);

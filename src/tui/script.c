@@ -14,6 +14,8 @@
  *   wait-idle [MS]         until no request is running (default 20000 ms)
  *   wait-screen TEXT [MS]  until TEXT is on screen
  *   sleep MS               ticks the loop for MS milliseconds
+ *   wait-file PATH         until PATH exists (30 s at most): a step of
+ *                          another process the test runs alongside
  *   resize COLS LINES      resizes the screen (as a terminal would)
  *   click X Y              a left click at column X, row Y (needs ui.mouse)
  *   assert-screen TEXT     TEXT is on screen (fails the script otherwise)
@@ -41,6 +43,7 @@
 #include <string.h>
 #include <strings.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "afcq/money.h"
 #include "afcq/str.h"
@@ -358,6 +361,23 @@ static bool run(struct tui_app *app, size_t ln, const char *cmd, const char *arg
 	if (strcmp(cmd, "sleep") == 0) {
 		ticks(app, atol(args));
 		return true;
+	}
+	if (strcmp(cmd, "wait-file") == 0) {
+		/* another process's step (a second workstation's save) */
+		char *path = unquote(args);
+		/* real time: the other process runs at its own pace */
+		const struct timespec step = { 0, 20 * 1000000L };
+		for (long t = 0; t < 30000; t += 20) {
+			if (access(path, F_OK) == 0) {
+				free(path);
+				return true;
+			}
+			tui_tick(app, 0);
+			nanosleep(&step, NULL);
+		}
+		bool ok = fail(app, ln, "%s did not appear", path);
+		free(path);
+		return ok;
 	}
 	if (strcmp(cmd, "resize") == 0) {
 		int c = 0, l = 0;

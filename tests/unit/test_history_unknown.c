@@ -1,13 +1,16 @@
 /* test_history_unknown.c - unknown outcomes in the history store: the
  * list of what needs resolving, the invoice number that may not be sent
  * again (checked and recorded at once), resolving a record, and the verdict
- * of a Commit probe (resolve.h).  Private in-memory stores. */
+ * of a Commit probe (resolve.h).  Private in-memory stores; or, when
+ * AFCQ_TEST_STORE holds a PostgreSQL connection string
+ * (tests/cli/store_pg.sh), the team's journal there, emptied first. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include <libpq-fe.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,9 +21,20 @@
 
 static struct afcq_history *open_memory(void)
 {
+	const char *url = getenv("AFCQ_TEST_STORE");
+	bool pg = url && *url;
 	struct afcq_error err;
-	struct afcq_history *h = afcq_history_open(":memory:", &err);
-	assert_non_null(h);
+	struct afcq_history *h = afcq_history_open(pg ? url : ":memory:", &err);
+	if (!h)
+		fail_msg("open: %s", err.msg);
+	if (pg) {
+		assert_true(afcq_history_shared(h));
+		PGconn *c = PQconnectdb(url);
+		PGresult *r = PQexec(c, "TRUNCATE journal RESTART IDENTITY");
+		assert_int_equal(PQresultStatus(r), PGRES_COMMAND_OK);
+		PQclear(r);
+		PQfinish(c);
+	}
 	return h;
 }
 

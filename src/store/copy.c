@@ -1,0 +1,133 @@
+/* copy.c - afcq store copy: the local book and journal into a team's
+ * store, adding only what is not there (see afcq/store_copy.h). */
+#include "afcq/store_copy.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "afcq/str.h"
+#include "store_int.h"
+
+static bool has_uid(const struct afcq_customer *v, size_t n, const char *uid)
+{
+	for (size_t i = 0; uid && i < n; i++)
+		if (v[i].uid && strcmp(v[i].uid, uid) == 0)
+			return true;
+	return false;
+}
+
+static enum afcq_status copy_customers(struct afcq_store *from, struct afcq_store *to,
+				       struct afcq_store_copied *out, struct afcq_error *err)
+{
+	struct afcq_customer *src = NULL, *dst = NULL;
+	size_t n_src = 0, n_dst = 0;
+	enum afcq_status st = afcq_store_customers_find(from, NULL, 0, &src, &n_src, err);
+	if (st == AFCQ_OK)
+		st = afcq_store_customers_find(to, NULL, 0, &dst, &n_dst, err);
+	for (size_t i = 0; st == AFCQ_OK && i < n_src; i++) {
+		if (has_uid(dst, n_dst, src[i].uid)) {
+			out->customers_kept++;
+			continue;
+		}
+		struct afcq_customer c;
+		afcq_customer_copy(&c, &src[i]);
+		c.id = 0;  /* new there; its uid goes along */
+		st = afcq_store_customer_save(to, &c, false, err);
+		afcq_customer_done(&c);
+		if (st == AFCQ_OK)
+			out->customers++;
+	}
+	afcq_customers_free(src, n_src);
+	afcq_customers_free(dst, n_dst);
+	return st;
+}
+
+static enum afcq_status copy_products(struct afcq_store *from, struct afcq_store *to,
+				      struct afcq_store_copied *out, struct afcq_error *err)
+{
+	struct afcq_product *src = NULL;
+	size_t n = 0;
+	enum afcq_status st = afcq_store_products_find(from, NULL, 0, &src, &n, err);
+	for (size_t i = 0; st == AFCQ_OK && i < n; i++) {
+		struct afcq_product there;
+		afcq_product_init(&there);
+		struct afcq_error none;
+		afcq_error_clear(&none);
+		enum afcq_status found = afcq_store_product_by_name(to, src[i].name, &there, &none);
+		afcq_product_done(&there);
+		if (found == AFCQ_OK) {
+			out->products_kept++;
+			continue;
+		}
+		if (found != AFCQ_ERR_USAGE) {
+			*err = none;
+			st = found;
+			break;
+		}
+		struct afcq_product p;
+		afcq_product_copy(&p, &src[i]);
+		p.id = 0;
+		st = afcq_store_product_save(to, &p, err);
+		afcq_product_done(&p);
+		if (st == AFCQ_OK)
+			out->products++;
+	}
+	afcq_products_free(src, n);
+	return st;
+}
+
+static enum afcq_status copy_journal(struct afcq_history *from, struct afcq_history *to,
+				     const char *actor, struct afcq_store_copied *out,
+				     struct afcq_error *err)
+{
+	struct afcq_history_entry *v = NULL;
+	size_t n = 0;
+	enum afcq_status st = afcq_history_list_by(from, 0, true, &v, &n, err);
+	/* oldest first, so the team's journal keeps their order */
+	for (size_t k = n; st == AFCQ_OK && k-- > 0;) {
+		struct afcq_history_entry e;
+		st = afcq_history_get(from, v[k].id, &e, err);
+		if (st != AFCQ_OK)
+			break;
+		if (!e.by)
+			e.by = afcq_xstrdup(actor);
+		char *origin = afcq_xasprintf("%s/%lld/%s", e.by, (long long)e.id,
+					      e.time ? e.time : "");
+		bool added = false;
+		st = afcq_history_import(to, &e, origin, &added, err);
+		free(origin);
+		afcq_history_entry_done(&e);
+		if (st == AFCQ_OK) {
+			if (added)
+				out->entries++;
+			else
+				out->entries_kept++;
+		}
+	}
+	afcq_history_list_free(v, n);
+	return st;
+}
+
+enum afcq_status afcq_store_copy(struct afcq_store *from, struct afcq_history *from_h,
+				 struct afcq_store *to, struct afcq_history *to_h,
+				 struct afcq_store_copied *out, struct afcq_error *err)
+{
+	memset(out, 0, sizeof *out);
+	if (!afcq_history_shared(to_h))
+		return afcq_error_set(err, AFCQ_ERR_USAGE, "store copy",
+				      "the destination must be a team's store (postgresql://...)");
+	enum afcq_status st = afcq_store_begin(to, err);
+	if (st != AFCQ_OK)
+		return st;
+	st = copy_customers(from, to, out, err);
+	if (st == AFCQ_OK)
+		st = copy_products(from, to, out, err);
+	if (st == AFCQ_OK)
+		st = afcq_store_commit(to, err);
+	if (st != AFCQ_OK) {
+		afcq_store_rollback(to);
+		out->customers = out->products = 0;
+		return st;
+	}
+	return from_h ? copy_journal(from_h, to_h, to->actor, out, err) : AFCQ_OK;
+}

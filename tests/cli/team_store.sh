@@ -1,0 +1,194 @@
+#!/bin/sh
+# A team on one PostgreSQL store: two reps, each with a HOME of their own
+# and the same `store` in their configuration, on a private server started
+# here.  A customer one adds the other finds; a conflicting edit is
+# reported with who changed it; a document code already in the team's
+# journal is refused before anything is sent; an unknown outcome is the
+# team's; history shows one's own entries, --all everyone's; store copy
+# moves a local book and journal, and twice adds nothing; a store that
+# cannot be reached is named with its cause, never with a password.
+. "${AFCQ_TOP:-.}/tests/lib.sh"
+. "$AFCQ_TOP/tests/cli/lib/cli.sh"
+. "$AFCQ_TOP/tests/pg_server.sh"
+
+pg_start || exit 1
+TEAM=$(pg_newdb team) || { fail team_newdb "cannot create a database"; exit 1; }
+DOCS="$T_TMP/documents.sqlite"
+sandbox_start --now 2022-03-15 --store "$DOCS" || exit 1
+
+# rep NAME: a HOME, XDG folders and a configuration naming the team store.
+rep_setup() {
+	d="$T_TMP/$1"
+	mkdir -p "$d/home" "$d/config/afcq"
+	printf 'version = 1;\nstore = "%s";\n' "$2" >"$d/config/afcq/config"
+}
+rep_setup a "$TEAM"
+rep_setup b "$TEAM"
+# as REP CMD...: runs CMD as that rep (their HOME, their user name).
+as() {
+	d="$T_TMP/$1"
+	r=$1
+	shift
+	HOME="$d/home" XDG_CONFIG_HOME="$d/config" XDG_DATA_HOME="$d/data" \
+		XDG_STATE_HOME="$d/state" USER="rep-$r" "$@"
+}
+
+# ---- the setting ---------------------------------------------------------------
+mkdir -p "$T_TMP/pw/afcq"
+printf 'version = 1;\nstore = "postgresql://rep:hunter2-secret@127.0.0.1:%s/team";\n' "$PG_PORT" \
+	>"$T_TMP/pw/afcq/config"
+if expect_rc team_password_in_setting_refused 3 env XDG_CONFIG_HOME="$T_TMP/pw" "$AFCQ" check-config; then
+	expect_grep team_password_refusal_says_why "$ERR" "store: must not hold a password"
+	if grep -q hunter2 "$ERR" "$OUT"; then fail team_password_not_repeated "$(cat "$ERR")"
+	else pass team_password_not_repeated; fi
+fi
+
+# ---- customers: one adds, the other finds ----------------------------------------
+expect_rc team_rep_a_adds_customer 0 as a "$AFCQ" customers add --name "Acme Widgets" \
+	--account ACC-9 --phone "(214) 555-0100" --pcode 3726100
+expect_rc team_rep_b_finds_customer 0 as b "$AFCQ" customers list 2145550100
+expect_grep team_rep_b_sees_the_name "$OUT" "Acme Widgets"
+if [ -e "$T_TMP/a/data/afcq/book.sqlite" ] || [ -e "$T_TMP/b/data/afcq/book.sqlite" ]; then
+	fail team_no_local_book "a local book file was written"
+else
+	pass team_no_local_book
+fi
+
+# ---- a conflicting edit ------------------------------------------------------------
+# Rep a's workstation loads the customer; rep b changes it (an import that
+# matches the account); rep a's save is refused, naming rep b.
+cat >"$T_TMP/b-change.csv" <<'CSV'
+name,account,city
+Acme Widgets,ACC-9,Plano
+CSV
+cat >"$T_TMP/a.script" <<SCRIPT
+wait-idle
+key C-p
+type acme
+assert-screen "1 found"
+key Enter
+assert-screen "Acme Widgets"
+dump-screen $T_TMP/a-loaded
+wait-file $T_TMP/b-saved
+set-field lfln -
+key C-p
+key F2
+key Enter
+type y
+wait-screen "The customer changed in the book"
+assert-screen "changed by rep-b@"
+dump-screen $T_TMP/a-conflict
+SCRIPT
+as a "$AFCQ" --endpoint "$SB_URL" --script "$T_TMP/a.script" "$FIX/requests/dallas.json" \
+	>"$T_TMP/a.out" 2>"$T_TMP/a.err" </dev/null &
+a_pid=$!
+n=0
+while [ ! -e "$T_TMP/a-loaded" ] && kill -0 "$a_pid" 2>/dev/null && [ $n -lt 600 ]; do
+	sleep 0.05
+	n=$((n + 1))
+done
+as b "$AFCQ" customers import "$T_TMP/b-change.csv" >"$T_TMP/b.out" 2>&1
+touch "$T_TMP/b-saved"
+if wait "$a_pid"; then pass team_conflicting_edit_reported
+else fail team_conflicting_edit_reported "$(head -c 2000 "$T_TMP/a.err") / $(cat "$T_TMP/b.out")"; fi
+as a "$AFCQ" customers list acme -f json >"$OUT" 2>"$ERR"
+expect_grep team_conflict_kept_the_other_edit "$OUT" "Plano"
+
+# ---- document codes are the team's -----------------------------------------------------
+expect_rc team_rep_a_invoices 0 as a "$AFCQ" invoice -e "$SB_URL" --number INV-A1 \
+	--doc TEAM-DOC-1 "$REQ/dallas.json"
+if expect_rc team_same_code_refused 2 as b "$AFCQ" invoice -e "$SB_URL" --number INV-B1 \
+	--doc TEAM-DOC-1 "$REQ/dallas.json"; then
+	expect_grep team_same_code_says_why "$ERR" "TEAM-DOC-1"
+fi
+expect_eq team_same_code_nothing_sent 0 "$(sandbox_docs "$DOCS" INV-B1)"
+# The database itself holds the line: a second invoice row with the code
+# cannot be written, whatever a workstation checked before.
+if pg_psql "$TEAM" "INSERT INTO journal (time, kind, doc) VALUES ('x', 'invoice', 'TEAM-DOC-1')" \
+	>/dev/null 2>&1; then
+	fail team_database_refuses_duplicate_code "the insert went through"
+else
+	pass team_database_refuses_duplicate_code
+fi
+
+# ---- the journal: who sent what -----------------------------------------------------------
+expect_rc team_rep_b_quotes 0 as b "$AFCQ" quote -e "$SB_URL" "$REQ/dallas.json"
+as b "$AFCQ" history >"$OUT" 2>"$ERR"
+if grep -q "TEAM-DOC-1" "$OUT"; then fail team_history_own_by_default "rep a's invoice listed: $(cat "$OUT")"
+else pass team_history_own_by_default; fi
+expect_grep team_history_names_sender "$OUT" "rep-b@"
+as b "$AFCQ" history --all >"$OUT" 2>"$ERR"
+expect_grep team_history_all_shows_team "$OUT" "TEAM-DOC-1"
+expect_grep team_history_all_names_rep_a "$OUT" "rep-a@"
+
+# An unknown outcome (rep a's invoice never answered, as after a crash) is
+# everyone's: listed for rep b, and its number refused to rep b.
+pg_psql "$TEAM" "UPDATE journal SET outcome = 0 WHERE doc = 'TEAM-DOC-1'" >/dev/null
+as b "$AFCQ" history >"$OUT" 2>"$ERR"
+expect_grep team_unknown_outcome_visible_to_all "$OUT" "Outcome unknown"
+if expect_rc team_unknown_outcome_blocks_number 2 as b "$AFCQ" invoice -e "$SB_URL" \
+	--number INV-A1 "$REQ/dallas.json"; then
+	expect_grep team_unknown_outcome_says_why "$ERR" "unknown outcome"
+fi
+pg_psql "$TEAM" "UPDATE journal SET outcome = 1 WHERE doc = 'TEAM-DOC-1'" >/dev/null
+
+# ---- store copy ------------------------------------------------------------------------------
+# Rep c worked alone: a local book and journal, then joins the team.
+mkdir -p "$T_TMP/c/home"
+expect_rc team_local_customer 0 as c "$AFCQ" customers add --name "Zed Local" --account ZL-1
+printf '[{"name": "VoIP line", "itms": [{"chg": 15, "tran": 19, "serv": 6}]}]\n' >"$T_TMP/p.json"
+expect_rc team_local_product 0 as c "$AFCQ" products import "$T_TMP/p.json"
+expect_rc team_local_invoice 0 as c "$AFCQ" invoice -e "$SB_URL" --number INV-C1 --doc LOCAL-DOC-1 \
+	"$REQ/dallas.json"
+if expect_rc team_store_copy 0 as c "$AFCQ" store copy --to "$TEAM"; then
+	expect_grep team_store_copy_customers "$OUT" "customers  1 added, 0 already there"
+	expect_grep team_store_copy_products "$OUT" "products   1 added, 0 already there"
+	expect_grep team_store_copy_journal "$OUT" "journal    1 added, 0 already there"
+fi
+count() { pg_psql "$TEAM" "SELECT (SELECT count(*) FROM customers) || ' ' || (SELECT count(*) FROM products) || ' ' || (SELECT count(*) FROM journal)"; }
+before=$(count)
+if expect_rc team_store_copy_again 0 as c "$AFCQ" store copy --to "$TEAM"; then
+	expect_grep team_store_copy_again_adds_nothing "$OUT" "customers  0 added, 1 already there"
+	expect_grep team_store_copy_again_journal "$OUT" "journal    0 added, 1 already there"
+fi
+expect_eq team_store_copy_twice_same_rows "$before" "$(count)"
+expect_rc team_copied_customer_found 0 as b "$AFCQ" customers list zed
+expect_grep team_copied_customer_listed "$OUT" "Zed Local"
+as b "$AFCQ" history --all >"$OUT" 2>"$ERR"
+expect_grep team_copied_journal_entry "$OUT" "LOCAL-DOC-1"
+# a copied document code stays the team's
+expect_rc team_copied_code_refused 2 as b "$AFCQ" invoice -e "$SB_URL" --number INV-B9 \
+	--doc LOCAL-DOC-1 "$REQ/dallas.json"
+expect_rc team_store_copy_needs_url 2 as c "$AFCQ" store copy --to /tmp/x.sqlite
+
+# ---- bad times ----------------------------------------------------------------------------------
+DOWN="postgresql://afcq@127.0.0.1:1/team"
+rep_setup down "$DOWN"
+if expect_rc team_unreachable_invoice_refused 5 as down "$AFCQ" invoice -e "$SB_URL" \
+	--number INV-D1 "$REQ/dallas.json"; then
+	expect_grep team_unreachable_names_server "$ERR" "postgresql://afcq@127.0.0.1:1/team"
+	expect_grep team_unreachable_names_cause "$ERR" "refused"
+fi
+expect_eq team_unreachable_nothing_sent 0 "$(sandbox_docs "$DOCS" INV-D1)"
+# The workstation still quotes, and says the store is unavailable.
+cat >"$T_TMP/down.script" <<'SCRIPT'
+wait-idle
+assert-screen "store unavailable"
+key F5
+wait-idle
+assert-state total 19.78
+SCRIPT
+if as down "$AFCQ" --endpoint "$SB_URL" --script "$T_TMP/down.script" "$FIX/requests/dallas.json" \
+	>"$OUT" 2>"$ERR" </dev/null; then
+	pass team_unreachable_workstation_quotes
+else
+	fail team_unreachable_workstation_quotes "$(head -c 2000 "$ERR")"
+fi
+# A wrong password: the server and libpq's cause, never the password.
+if PGPASSWORD=wrong-pass-xyz as a "$AFCQ" customers list >"$OUT" 2>"$ERR"; then
+	fail team_wrong_password_fails "exit 0"
+else
+	expect_grep team_wrong_password_names_cause "$ERR" "password authentication failed"
+	if grep -q wrong-pass-xyz "$ERR"; then fail team_wrong_password_not_shown "$(cat "$ERR")"
+	else pass team_wrong_password_not_shown; fi
+fi
