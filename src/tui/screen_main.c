@@ -6,12 +6,14 @@
  * F-key commands, pane switching, file dialogs.
  */
 #include "tui.h"
+#include "folders.h"
 #include "undo.h"
 #include "day.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "afcq/str.h"
 
@@ -78,12 +80,16 @@ static void open_done(struct tui_app *app, void *data, const char *text)
 	(void)data;
 	if (afcq_str_empty(text))
 		return;
-	if (tui_form_load_file(app, text, msg, sizeof msg) != 0) {
+	char *path = tui_folder_resolve(text);
+	if (tui_form_load_file(app, path, msg, sizeof msg) != 0) {
 		tui_message(app, ROLE_ERROR, "%s (the form is unchanged)", msg);
+		free(path);
 		return;
 	}
-	tui_message(app, ROLE_OK, "loaded %s: %zu item(s)%s", text, tui_form_n_items(app),
+	tui_folder_remember(path);
+	tui_message(app, ROLE_OK, "loaded %s: %zu item(s)%s", path, tui_form_n_items(app),
 		    app->req.n_inv > 1 ? "; invoice 1 shown, Alt-] and Alt-[ move between them, all are sent" : "");
+	free(path);
 }
 
 static void save_done(struct tui_app *app, void *data, const char *text)
@@ -92,13 +98,36 @@ static void save_done(struct tui_app *app, void *data, const char *text)
 	(void)data;
 	if (afcq_str_empty(text))
 		return;
-	if (tui_form_save_file(app, text, msg, sizeof msg) != 0)
+	char *path = tui_folder_resolve(text);
+	if (tui_form_save_file(app, path, msg, sizeof msg) != 0) {
 		tui_message(app, ROLE_ERROR, "%s", msg);
-	else if (tui_marks_typed(app, NULL, 0))
+		free(path);
+		return;
+	}
+	tui_folder_remember(path);
+	if (tui_marks_typed(app, NULL, 0))
 		tui_message(app, ROLE_ERROR, "saved the request to %s without the marked (invalid) fields",
-			    text);
+			    path);
 	else
-		tui_message(app, ROLE_OK, "saved the request to %s", text);
+		tui_message(app, ROLE_OK, "saved the request to %s", path);
+	free(path);
+}
+
+/* What the file prompts offer: the file of the form (as an absolute path),
+ * else name in the default folder (folders.h); malloc'd. */
+static char *offered_file(const struct tui_app *app, const char *name)
+{
+	if (app->file && app->file[0] == '/')
+		return afcq_xstrdup(app->file);
+	if (app->file) {
+		char cwd[4096];
+		if (getcwd(cwd, sizeof cwd))
+			return afcq_xasprintf("%s/%s", cwd, app->file);
+	}
+	char *dir = tui_folder_default();
+	char *p = afcq_xasprintf("%s/%s", dir, name);
+	free(dir);
+	return p;
 }
 
 /* Shows the invoice dir (+1, -1) away from the one shown, if there is one. */
@@ -167,14 +196,20 @@ static enum tui_result main_on_action(struct tui_app *app, struct tui_view *v, e
 		return TUI_HANDLED;
 	case ACT_OPEN:
 		tui_form_commit_edit(app);
-		tui_prompt(app, "Open a request file", "File:", app->file ? app->file : "", open_done,
-			   NULL);
+	{
+		char *offer = offered_file(app, "");
+		tui_prompt(app, "Open a request file", "File:", offer, open_done, NULL);
+		free(offer);
 		return TUI_HANDLED;
+	}
 	case ACT_SAVE:
 		tui_form_commit_edit(app);
-		tui_prompt(app, "Save the form as a request file", "File:",
-			   app->file ? app->file : "request.json", save_done, NULL);
+	{
+		char *offer = offered_file(app, "request.json");
+		tui_prompt(app, "Save the form as a request file", "File:", offer, save_done, NULL);
+		free(offer);
 		return TUI_HANDLED;
+	}
 	case ACT_DETAIL:
 		tui_form_commit_edit(app);
 		if (tui_form_n_items(app) == 0) {

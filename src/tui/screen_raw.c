@@ -9,6 +9,7 @@
  */
 #include "tui.h"
 #include "clipboard.h"
+#include "folders.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -168,13 +169,22 @@ static void search_done(struct tui_app *app, void *data, const char *text)
 	find_next(app, r, r->top);
 }
 
-static void save_done(struct tui_app *app, void *data, const char *path)
+static void save_body(struct tui_app *app, struct raw *r, const char *path);
+
+static void save_done(struct tui_app *app, void *data, const char *typed)
 {
 	(void)data;
 	struct tui_view *v = tui_top(app);
-	if (v->ops != &tui_screen_raw_ops || afcq_str_empty(path))
+	if (v->ops != &tui_screen_raw_ops || afcq_str_empty(typed))
 		return;
-	const char *b = body(app, v->state);
+	char *path = tui_folder_resolve(typed);
+	save_body(app, v->state, path);
+	free(path);
+}
+
+static void save_body(struct tui_app *app, struct raw *r, const char *path)
+{
+	const char *b = body(app, r);
 	if (!b) {
 		tui_message(app, ROLE_ERROR, "nothing to save");
 		return;
@@ -186,11 +196,12 @@ static void save_done(struct tui_app *app, void *data, const char *path)
 			fclose(f);
 		return;
 	}
-	if (fclose(f) != 0)
+	if (fclose(f) != 0) {
 		tui_message(app, ROLE_ERROR, "%s: cannot write: %s", path, strerror(errno));
-	else
-		tui_message(app, ROLE_OK, "saved the %s to %s",
-			    ((struct raw *)v->state)->which ? "response" : "request", path);
+		return;
+	}
+	tui_folder_remember(path);
+	tui_message(app, ROLE_OK, "saved the %s to %s", r->which ? "response" : "request", path);
 }
 
 /* COPY: the request shown sent again by curl, the password read from the
@@ -254,9 +265,15 @@ static enum tui_result raw_on_action(struct tui_app *app, struct tui_view *v, en
 		find_next(app, r, r->match >= 0 ? (size_t)r->match + 1 : r->top);
 		return TUI_HANDLED;
 	case ACT_SAVE:
-		tui_prompt(app, r->which ? "Save the response" : "Save the request", "File:",
-			   r->which ? "response.json" : "request.json", save_done, NULL);
+	{
+		char *dir = tui_folder_default();
+		char *offer = afcq_xasprintf("%s/%s", dir, r->which ? "response.json" : "request.json");
+		tui_prompt(app, r->which ? "Save the response" : "Save the request", "File:", offer,
+			   save_done, NULL);
+		free(offer);
+		free(dir);
 		return TUI_HANDLED;
+	}
 	case ACT_COPY:
 		copy_curl(app);
 		return TUI_HANDLED;

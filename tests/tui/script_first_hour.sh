@@ -263,3 +263,44 @@ assert-state view main
 assert-field bill.pcd 2604100
 assert-state message "all 5 places found share it"
 SCRIPT
+
+# F2 offers the documents folder (never the folder afcq started in), then
+# the folder last used, in this session and the next; the message says where
+mkdir -p "$T_TMP/elsewhere" "$T_TMP/docs"
+run_script save_defaults_to_documents <<SCRIPT
+wait-idle
+key F2
+key Enter
+assert-state message "saved the request to $HOME/Documents/request.json"
+key F2
+type other.json
+key Enter
+assert-state message "saved the request to $HOME/Documents/other.json"
+key F2
+type $T_TMP/elsewhere/mine.json
+key Enter
+assert-state message "saved the request to $T_TMP/elsewhere/mine.json"
+SCRIPT
+for f in "$HOME/Documents/request.json" "$HOME/Documents/other.json" "$T_TMP/elsewhere/mine.json"; do
+	if [ -f "$f" ]; then pass "saved_$(basename "$f")"; else fail "saved_$(basename "$f")" "$f missing"; fi
+done
+if [ -f request.json ] && [ request.json -nt "$T_TMP/docs" ]; then fail save_not_in_start_folder "request.json written here"; else pass save_not_in_start_folder; fi
+{ dallas_fields; cat <<SCRIPT
+key F2
+key Enter
+assert-state message "saved the request to $T_TMP/elsewhere/request.json"
+key F5
+wait-idle
+key F9
+key F2
+key Enter
+assert-state message "saved the response to $T_TMP/elsewhere/response.json"
+SCRIPT
+} | run_script save_remembers_the_folder_last_used
+rm -f "$XDG_STATE_HOME/afcq/last-folder"
+XDG_DOCUMENTS_DIR="$T_TMP/docs" run_script save_to_xdg_documents_dir <<SCRIPT
+wait-idle
+key F2
+key Enter
+assert-state message "saved the request to $T_TMP/docs/request.json"
+SCRIPT
