@@ -79,8 +79,8 @@ check day_conflict_says_who "since you loaded it"
 check day_conflict_offers "o: overwrite    r: reload    Esc: neither"
 # r: the stored one (no lifeline now) comes into the form
 k r
-see day_conflict_reloaded "loaded Ada Lovelace: PCode 3726100, Residential, 3 items"
-check day_reloaded_lifeline_off "Lifeline[ ]"
+# (the other rep took lifeline away: the message no longer says it)
+see day_conflict_reloaded "loaded Ada Lovelace: PCode 3726100, Residential, 3 items. Alt-z undoes"
 # the reloaded one saves without a conflict
 k C-p
 k F2
