@@ -282,3 +282,34 @@ assert-state view confirm
 assert-screen "Quit and discard the changes?"
 type y
 SCRIPT
+
+# exemptions come with the customer, and go back into the book with them
+cat >"$T_TMP/c.json" <<'JSON'
+[{"name": "Dana Lee", "account": "ACC-2001", "phones": ["(469) 555-0101"],
+  "bill": {"pcd": 2650300}, "cust": 1, "lfln": false, "exms": [{"tpe": 5, "lvl": 1}]}]
+JSON
+if "$AFCQ" customers import "$T_TMP/c.json" >"$OUT" 2>"$ERR"; then
+	run_script customers_exemptions_loaded <<'SCRIPT'
+wait-idle
+key C-p
+type 469-555
+assert-screen "Business, PCode 2650300, 1 exemption"
+key Enter
+assert-state exemptions 1
+assert-field exms[0].tpe 5
+assert-field cust 1
+assert-state message "loaded Dana Lee: PCode 2650300, Business, 1 exemption, 0 items"
+key C-p
+key Ins
+assert-screen "From the form: PCode 2650300, Business, 1 exemption"
+type Dana Lee Branch
+key Enter
+assert-state message "saved the new customer Dana Lee Branch"
+key C-r
+key C-p
+type branch
+assert-screen "Business, PCode 2650300, 1 exemption"
+SCRIPT
+else
+	fail customers_import_with_exemptions "$(cat "$OUT" "$ERR")"
+fi
