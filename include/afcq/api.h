@@ -89,6 +89,10 @@ struct afcq_api_ctx {
 	void (*dry_run)(void *ud, const char *method, const char *path, const char *body);
 	void *dry_run_ud;
 	struct afcq_log *log;           /* borrowed, may be NULL: each exchange is logged */
+	/* history is the local file standing in for a team's store that could
+	 * not be reached: quotes are recorded there, invoices and commits are
+	 * refused (the team's journal must hold them). */
+	bool journal_local;
 };
 
 /* Prepares a quote: a copy of req with cmmt forced false on every invoice.

@@ -132,6 +132,7 @@ struct cli_session {
 	struct afcq_endpoint endpoint; /* base_url set when an endpoint is open */
 	struct afcq_client *client;
 	struct afcq_history *history;
+	bool journal_local;            /* history is the local file: the team's store is down */
 	struct afcq_store *store;      /* customers and products, when asked for */
 	struct afcq_api_ctx api;
 	struct afcq_log *log;          /* the log file, NULL when it could not be opened */

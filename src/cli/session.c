@@ -140,6 +140,20 @@ static int open_history(struct cli_session *s, bool required)
 		return CLI_EXIT_STORE;
 	}
 	char line[1024];
+	if (!afcq_str_empty(s->cfg.store)) {
+		/* A quote is kept in the local file meanwhile (afcq store copy
+		 * carries it over); invoices and commits need the team's. */
+		struct afcq_error lerr;
+		afcq_error_clear(&lerr);
+		s->history = afcq_history_open(NULL, &lerr);
+		s->journal_local = s->history != NULL;
+		if (s->history) {
+			fprintf(stderr, "afcq: warning: store unavailable: %s; recorded in the local "
+					"history instead\n",
+				afcq_error_line(&err, line, sizeof line));
+			return CLI_EXIT_OK;
+		}
+	}
 	fprintf(stderr, "afcq: warning: history not recorded: %s\n",
 		afcq_error_line(&err, line, sizeof line));
 	return CLI_EXIT_OK;
@@ -198,6 +212,7 @@ static int open_endpoint(struct cli_session *s)
 				 s->endpoint.base_url);
 	s->api.client = s->client;
 	s->api.history = s->history;
+	s->api.journal_local = s->journal_local;
 	s->api.endpoint_label = cli_session_endpoint_label(s);
 	s->api.log = s->log;
 	if (s->sandbox_running)

@@ -216,10 +216,12 @@ static struct afcq_pending *launch(struct afcq_api_ctx *ctx, struct afcq_pending
 		pending_free(p);
 		return NULL;
 	}
-	if (!ctx->history && must_record(p->op)) {
-		/* nothing goes out that cannot be recorded */
-		afcq_error_set(err, AFCQ_ERR_DB, "history",
-			       "not sent: no journal to record it in (the store is unavailable)");
+	if ((!ctx->history || ctx->journal_local) && must_record(p->op)) {
+		/* nothing goes out that cannot be recorded in the journal */
+		afcq_error_set(err, AFCQ_ERR_DB, "history", "not sent: %s",
+			       ctx->history ? "the team's store is unavailable and its journal "
+					      "must record invoices and commits"
+					    : "no journal to record it in (the store is unavailable)");
 		pending_free(p);
 		return NULL;
 	}

@@ -161,7 +161,7 @@ static void draw_status(struct tui_app *app)
 		/* an invoice that may or may not be at the service: said until resolved */
 		snprintf(right, sizeof right, "%zu OUTCOME%s UNKNOWN: Alt-R", app->n_unknown,
 			 app->n_unknown == 1 ? "" : "S");
-	} else if (!app->history) {
+	} else if (!app->history || app->store_down) {
 		/* quotes still go out; invoices and commits wait for the journal */
 		snprintf(right, sizeof right, "store unavailable  %s",
 			 app->state_line[0] ? app->state_line : "quotes only");
@@ -769,6 +769,15 @@ int tui_main(const struct tui_args *args)
 		app->client = afcq_client_new(args->endpoint);
 	const char *store = args->config ? args->config->store : NULL;
 	app->history = afcq_history_open(afcq_str_empty(store) ? NULL : store, &err);
+	if (!app->history && !afcq_str_empty(store)) {
+		/* quotes are kept in the local file meanwhile (afcq store copy
+		 * carries them over); invoices and commits wait for the team's */
+		struct afcq_error lerr;
+		afcq_error_clear(&lerr);
+		app->history = afcq_history_open(NULL, &lerr);
+		app->store_down = true;
+		app->api.journal_local = app->history != NULL;
+	}
 	app->api.client = app->client;
 	app->api.history = app->history;
 	app->api.log = args->log;
@@ -808,7 +817,7 @@ int tui_main(const struct tui_args *args)
 		theme = "mono";
 	if (tui_theme_load(&app->theme, theme, args->argv0, nc, msg, sizeof msg) != 0)
 		tui_message(app, ROLE_ERROR, "%s", msg);
-	else if (!app->history)
+	else if (!app->history || app->store_down)
 		tui_message(app, ROLE_ERROR, "store unavailable: %s", afcq_error_line(&err, msg, sizeof msg));
 	else
 		tui_message(app, ROLE_NORMAL, "Fill in the form; Tab moves, F5 quotes, F1 help.");

@@ -380,6 +380,7 @@ struct tui_app {
 	const struct afcq_config *cfg;
 	struct afcq_client *client;
 	struct afcq_history *history;
+	bool store_down;                /* the config's team store could not be reached */
 	struct afcq_api_ctx api;        /* with history: what users send */
 	struct afcq_api_ctx lookup_api; /* no history: catalogs */
 	char *endpoint_label;           /* "SANDBOX http://..." */

@@ -170,6 +170,17 @@ if expect_rc team_unreachable_invoice_refused 5 as down "$AFCQ" invoice -e "$SB_
 	expect_grep team_unreachable_names_cause "$ERR" "refused"
 fi
 expect_eq team_unreachable_nothing_sent 0 "$(sandbox_docs "$DOCS" INV-D1)"
+# A quote still goes out, kept in the local history meanwhile.
+if expect_rc team_unreachable_quote_goes_out 0 as down "$AFCQ" quote -e "$SB_URL" "$REQ/dallas.json"; then
+	expect_grep team_unreachable_quote_warns "$ERR" "store unavailable"
+	expect_eq team_unreachable_quote_kept_locally 1 \
+		"$(sqlite3 "$T_TMP/down/state/afcq/history.sqlite" "select count(*) from requests where kind = 'quote'")"
+fi
+# ...but an invoice never goes to a journal that is not the team's.
+expect_rc team_unreachable_invoice_still_refused 5 as down "$AFCQ" invoice -e "$SB_URL" \
+	--number INV-D2 "$REQ/dallas.json"
+expect_eq team_unreachable_invoice_not_local 0 \
+	"$(sqlite3 "$T_TMP/down/state/afcq/history.sqlite" "select count(*) from requests where kind = 'invoice'")"
 # The workstation still quotes, and says the store is unavailable.
 cat >"$T_TMP/down.script" <<'SCRIPT'
 wait-idle
@@ -177,6 +188,13 @@ assert-screen "store unavailable"
 key F5
 wait-idle
 assert-state total 19.78
+key F6
+type INV-D3
+key Enter
+key Enter
+wait-idle
+assert-state message "not sent"
+assert-state message "team's store is unavailable"
 SCRIPT
 if as down "$AFCQ" --endpoint "$SB_URL" --script "$T_TMP/down.script" "$FIX/requests/dallas.json" \
 	>"$OUT" 2>"$ERR" </dev/null; then
@@ -184,6 +202,7 @@ if as down "$AFCQ" --endpoint "$SB_URL" --script "$T_TMP/down.script" "$FIX/requ
 else
 	fail team_unreachable_workstation_quotes "$(head -c 2000 "$ERR")"
 fi
+expect_eq team_unreachable_workstation_invoice_not_sent 0 "$(sandbox_docs "$DOCS" INV-D3)"
 # A wrong password: the server and libpq's cause, never the password.
 if PGPASSWORD=wrong-pass-xyz as a "$AFCQ" customers list >"$OUT" 2>"$ERR"; then
 	fail team_wrong_password_fails "exit 0"
