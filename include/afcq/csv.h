@@ -35,7 +35,7 @@ void afcq_csv_reader_init(struct afcq_csv_reader *r, const char *text, size_t le
 /* Reads the next record into *row (done first).  Returns 1 for a record, 0
  * at the end of the text, -1 on malformed text: err (AFCQ_ERR_INVALID) then
  * has line and column set and the message says what is wrong; where is
- * left for the caller (the file name). */
+ * left for the caller (the file name), and *row is left empty. */
 int afcq_csv_next(struct afcq_csv_reader *r, struct afcq_csv_row *row, struct afcq_error *err);
 
 void afcq_csv_row_done(struct afcq_csv_row *row);

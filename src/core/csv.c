@@ -66,9 +66,9 @@ static bool line_break(struct afcq_csv_reader *r)
 	return true;
 }
 
-int afcq_csv_next(struct afcq_csv_reader *r, struct afcq_csv_row *row, struct afcq_error *err)
+static int next_record(struct afcq_csv_reader *r, struct afcq_csv_row *row,
+		       struct afcq_error *err)
 {
-	afcq_csv_row_done(row);
 	while (r->p < r->end && line_break(r))
 		; /* blank lines */
 	if (r->p >= r->end)
@@ -143,4 +143,13 @@ int afcq_csv_next(struct afcq_csv_reader *r, struct afcq_csv_row *row, struct af
 		line_break(r);
 		return 1;
 	}
+}
+
+int afcq_csv_next(struct afcq_csv_reader *r, struct afcq_csv_row *row, struct afcq_error *err)
+{
+	afcq_csv_row_done(row);
+	int got = next_record(r, row, err);
+	if (got < 0)
+		afcq_csv_row_done(row); /* the fields read before the error */
+	return got;
 }

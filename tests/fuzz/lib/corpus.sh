@@ -71,6 +71,8 @@ fuzz_seeds() {
 		seed_copy "$sd_out" "$FIX"/config/*.conf "$AFCQ_TOP/config.example" ;;
 	sandbox)
 		sandbox_seeds "$sd_out" ;;
+	book)
+		seed_copy "$sd_out" "$FIX"/book/* ;;
 	esac
 	if [ -d "$FUZZ_SEEDS/$sd_name" ]; then
 		seed_copy "$sd_out" "$FUZZ_SEEDS/$sd_name"/*
