@@ -151,22 +151,10 @@ static enum tui_result finder_on_key(struct tui_app *app, struct tui_view *v, in
 static enum tui_result finder_on_action(struct tui_app *app, struct tui_view *v, enum tui_action a)
 {
 	struct finder *f = v->state;
+	enum tui_result moved = tui_finder_action(f->query, f->list, a);
+	if (moved != TUI_PASS)
+		return moved;
 	switch (a) {
-	case ACT_LEFT:
-	case ACT_RIGHT:
-		tui_textform_action(f->query, a);
-		return TUI_HANDLED;
-	case ACT_PREV_FIELD:
-		return tui_list_action(f->list, ACT_UP);
-	case ACT_NEXT_FIELD:
-		return tui_list_action(f->list, ACT_DOWN);
-	case ACT_UP:
-	case ACT_DOWN:
-	case ACT_PAGE_UP:
-	case ACT_PAGE_DOWN:
-	case ACT_HOME:
-	case ACT_END:
-		return tui_list_action(f->list, a);
 	case ACT_ENTER: {
 		size_t sel = tui_list_sel(f->list);
 		if (sel >= f->n) {

@@ -208,22 +208,10 @@ static bool pick(struct tui_app *app, struct picker *k)
 static enum tui_result picker_on_action(struct tui_app *app, struct tui_view *v, enum tui_action a)
 {
 	struct picker *k = v->state;
+	enum tui_result moved = tui_finder_action(k->query, k->list, a);
+	if (moved != TUI_PASS)
+		return moved;
 	switch (a) {
-	case ACT_LEFT:
-	case ACT_RIGHT:
-		tui_textform_action(k->query, a);
-		return TUI_HANDLED;
-	case ACT_PREV_FIELD:
-		return tui_list_action(k->list, ACT_UP);
-	case ACT_NEXT_FIELD:
-		return tui_list_action(k->list, ACT_DOWN);
-	case ACT_UP:
-	case ACT_DOWN:
-	case ACT_PAGE_UP:
-	case ACT_PAGE_DOWN:
-	case ACT_HOME:
-	case ACT_END:
-		return tui_list_action(k->list, a);
 	case ACT_ENTER:
 		if (!pick(app, k)) {
 			if (!app->tspairs_loaded)

@@ -165,3 +165,20 @@ enum tui_result tui_list_action(struct tui_list *l, enum tui_action a)
 		menu_driver(l->menu, req);
 	return TUI_HANDLED;
 }
+
+enum tui_result tui_finder_action(struct tui_textform *query, struct tui_list *l,
+				  enum tui_action a)
+{
+	switch (a) {
+	case ACT_LEFT:
+	case ACT_RIGHT:
+		tui_textform_action(query, a);
+		return TUI_HANDLED;
+	case ACT_PREV_FIELD:
+		return tui_list_action(l, ACT_UP);
+	case ACT_NEXT_FIELD:
+		return tui_list_action(l, ACT_DOWN);
+	default:
+		return tui_list_action(l, a);
+	}
+}

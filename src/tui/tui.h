@@ -582,6 +582,11 @@ void tui_list_select(struct tui_list *l, size_t i);
 /* Up/Down, PgUp/PgDn, Home/End as menu_driver requests: TUI_HANDLED (also
  * at an end, where nothing moves), TUI_PASS for any other action. */
 enum tui_result tui_list_action(struct tui_list *l, enum tui_action a);
+/* A finder's moves (a one-line query above a list): Left/Right move in the
+ * query, Tab/Shift-Tab and the list keys move in the list.  TUI_HANDLED,
+ * or TUI_PASS for any other action. */
+enum tui_result tui_finder_action(struct tui_textform *query, struct tui_list *l,
+				  enum tui_action a);
 /* Draws a field value "[value]" with its mark; for check boxes "[x]". */
 void tui_field_draw(struct tui_app *app, enum tui_table t, size_t fi, size_t rec, int y, int x,
 		    int w, bool focus);
