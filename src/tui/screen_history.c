@@ -1,7 +1,8 @@
 /* screen_history.c - F8: what was sent, newest first: time, kind,
  * document, invoice number, total, outcome.  Enter shows an entry's
  * results in the panes; l loads its request into the form; R resolves an
- * unknown outcome (calls_resolve.c).  The list is read again when history
+ * unknown outcome (calls_resolve.c); A switches a team's journal between
+ * one's own entries and every rep's.  The list is read again when history
  * changed meanwhile (app->history_gen).  The entry
  * with the focus and the scrolling are a libmenu list (listmenu.c) owned
  * by the screen; only the visible rows are drawn.
@@ -22,6 +23,7 @@ struct hist {
 	size_t n;
 	struct tui_list *list;      /* one row per entry */
 	unsigned long gen;          /* app->history_gen when read */
+	bool all;                   /* a team's journal: every rep's entries */
 };
 
 static void hist_open(struct tui_app *app, struct tui_view *v)
@@ -38,7 +40,8 @@ static void hist_open(struct tui_app *app, struct tui_view *v)
 		tui_message(app, ROLE_ERROR, "history is not available");
 		return;
 	}
-	if (afcq_history_list(app->history, HISTORY_LIMIT, &h->v, &h->n, &err) != AFCQ_OK) {
+	if (afcq_history_list_by(app->history, HISTORY_LIMIT, h->all, &h->v, &h->n, &err) !=
+	    AFCQ_OK) {
 		char line[800];
 		tui_message(app, ROLE_ERROR, "history: %s", afcq_error_line(&err, line, sizeof line));
 		h->v = NULL;
@@ -70,8 +73,10 @@ static void hist_draw(struct tui_app *app, struct tui_view *v)
 	for (int y = y0; y < y1; y++)
 		tui_fill(app, y, 0, COLS, ROLE_NORMAL);
 	tui_fill(app, y0, 0, COLS, ROLE_HEADER);
-	tui_putf(app, y0, 0, COLS, ROLE_HEADER, "%3s %-11s %-8s %8s %-7s %-8s %s", "#", "UTC time",
-		 "Kind", "Total", "Outcome", "Invoice", "Document");
+	bool team = afcq_history_shared(app->history);
+	tui_putf(app, y0, 0, COLS, ROLE_HEADER, "%3s %-11s %-8s %8s %-7s %-8s %s%s", "#",
+		 "UTC time", "Kind", "Total", "Outcome", "Invoice", team ? "By         " : "",
+		 "Document");
 	if (h->n == 0) {
 		tui_put(app, y0 + 1, 0, COLS, ROLE_DIM, "  nothing sent yet (Esc back)");
 		return;
@@ -91,13 +96,19 @@ static void hist_draw(struct tui_app *app, struct tui_view *v)
 		enum tui_role role = i == sel ? ROLE_SELECTED
 				     : e->outcome == AFCQ_OUTCOME_OK ? ROLE_NORMAL : ROLE_ERROR;
 		tui_fill(app, y0 + 1 + k, 0, COLS, role);
-		tui_putf(app, y0 + 1 + k, 0, COLS, role, "%3lld %-11s %-8.8s %8s %-7.7s %-8.8s %s",
+		/* a team's journal: who sent it (the user part of user@host) */
+		char by[12] = "";
+		if (team)
+			snprintf(by, sizeof by, "%-10.*s ",
+				 e->by ? (int)strcspn(e->by, "@") : 0, e->by ? e->by : "");
+		tui_putf(app, y0 + 1 + k, 0, COLS, role, "%3lld %-11s %-8.8s %8s %-7.7s %-8.8s %s%s",
 			 (long long)e->id, time, e->kind ? e->kind : "", total,
-			 outcome_short(e->outcome), e->invn ? e->invn : "", e->doc ? e->doc : "");
+			 outcome_short(e->outcome), e->invn ? e->invn : "", by, e->doc ? e->doc : "");
 	}
 	tui_putf(app, y1 - 1, 0, COLS, ROLE_DIM,
-		 " %zu entr%s  Enter: results  l: load the request  R: resolve unknown  Esc: back",
-		 h->n, h->n == 1 ? "y" : "ies");
+		 " %zu entr%s  Enter: results  l: load  R: resolve unknown  %sEsc: back", h->n,
+		 h->n == 1 ? "y" : "ies",
+		 !team ? "" : h->all ? "A: yours only  " : "A: every rep's  ");
 }
 
 static enum afcq_op kind_op(const char *kind)
@@ -179,6 +190,17 @@ static enum tui_result hist_on_action(struct tui_app *app, struct tui_view *v, e
 			tui_message(app, ROLE_NORMAL, "the selected entry's outcome is known");
 		return TUI_HANDLED;
 	}
+	case ACT_HISTORY_ALL:
+		if (!afcq_history_shared(app->history)) {
+			tui_message(app, ROLE_NORMAL, "this history is yours alone: a team's store "
+						      "(config key store) shares one");
+			return TUI_HANDLED;
+		}
+		h->all = !h->all;
+		hist_open(app, v);
+		tui_message(app, ROLE_NORMAL, "history: %s", h->all ? "every rep's entries"
+									: "your entries");
+		return TUI_HANDLED;
 	case ACT_CANCEL:
 	case ACT_HISTORY:
 		return TUI_CLOSE;

@@ -121,6 +121,26 @@ as b "$AFCQ" history --all >"$OUT" 2>"$ERR"
 expect_grep team_history_all_shows_team "$OUT" "TEAM-DOC-1"
 expect_grep team_history_all_names_rep_a "$OUT" "rep-a@"
 
+# The workstation's history: one's own entries, A every rep's, with who.
+cat >"$T_TMP/b-history.script" <<'SCRIPT'
+key F8
+assert-state view history
+assert-screen "By"
+assert-screen "rep-b"
+assert-not-screen "TEAM-DOC-1"
+key A
+assert-state message "every rep's entries"
+assert-screen "TEAM-DOC-1"
+assert-screen "rep-a"
+key A
+assert-not-screen "TEAM-DOC-1"
+SCRIPT
+if as b "$AFCQ" --endpoint "$SB_URL" --script "$T_TMP/b-history.script" >"$OUT" 2>"$ERR" </dev/null; then
+	pass team_history_screen_filters_by_rep
+else
+	fail team_history_screen_filters_by_rep "$(head -c 2000 "$ERR")"
+fi
+
 # An unknown outcome (rep a's invoice never answered, as after a crash) is
 # everyone's: listed for rep b, and its number refused to rep b.
 pg_psql "$TEAM" "UPDATE journal SET outcome = 0 WHERE doc = 'TEAM-DOC-1'" >/dev/null
