@@ -2,7 +2,8 @@
  *
  * One small interface over two back ends (see src/store/): an SQLite file,
  * by default $XDG_DATA_HOME/afcq/book.sqlite (~/.local/share when unset),
- * apart from the history, and later PostgreSQL for a team.  Screens and
+ * apart from the history, or a team's PostgreSQL database (afcq/pg.h)
+ * shared by every workstation whose config names it.  Screens and
  * commands call this interface only.
  *
  * Ownership: a struct afcq_store is a heap object (afcq_store_open /
@@ -75,7 +76,10 @@ void afcq_product_copy(struct afcq_product *dst, const struct afcq_product *src)
 struct afcq_store;
 
 /* Opens the store named by where: NULL for the default SQLite file, a file
- * path, or ":memory:" (a private store that ends with the handle).  Folders
+ * path, ":memory:" (a private store that ends with the handle), or a
+ * PostgreSQL connection string (afcq_pg_is_url: AFCQ_ERR_CONFIG for one
+ * holding a password, AFCQ_ERR_DB naming the server when it cannot be
+ * reached).  Folders
  * created are 0700 and the file 0600.  The schema is created or upgraded in
  * one transaction; a store written by a newer afcq is refused, naming both
  * schema versions.  Returns NULL and sets *err on failure (AFCQ_ERR_IO for
