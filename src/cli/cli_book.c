@@ -6,9 +6,11 @@
 #include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "afcq/book_io.h"
 #include "afcq/str.h"
 
 int cli_book_args(const struct cli_opts *o, size_t min, size_t max, const char *usage)
@@ -96,3 +98,43 @@ int cli_max_width(int w, const char *s, int cap)
 		n = cap;
 	return n > w ? n : w;
 }
+
+int cli_book_pick_customer(struct cli_session *s, const char *what, const char *text,
+			   struct afcq_customer *c)
+{
+	struct afcq_customer *v = NULL;
+	size_t n = 0;
+	struct afcq_error err;
+	afcq_error_clear(&err);
+	if (afcq_store_customers_find(s->store, text, 0, &v, &n, &err) != AFCQ_OK)
+		return cli_fail(&err);
+	size_t at = n, exact = 0;
+	if (n == 1)
+		at = 0;
+	for (size_t i = 0; n > 1 && i < n; i++)
+		if (strcasecmp(v[i].name, text) == 0 ||
+		    (v[i].account && strcasecmp(v[i].account, text) == 0)) {
+			at = i;
+			exact++;
+		}
+	int rc = CLI_EXIT_OK;
+	if (n == 0) {
+		rc = cli_failf(CLI_EXIT_USAGE, "%s: no customer matches '%s' (see afcq "
+			       "customers list)", what, text);
+	} else if (at == n || exact > 1) {
+		rc = cli_failf(CLI_EXIT_USAGE, "%s: '%s' matches %zu customers; give more "
+			       "of the name, the account or the phone:", what, text, n);
+		char place[160];
+		for (size_t i = 0; i < n && i < 20; i++)
+			fprintf(stderr, "  %5" PRId64 "  %s  %s  %s\n", v[i].id, v[i].name,
+				v[i].account ? v[i].account : "-",
+				afcq_book_place(&v[i], place, sizeof place));
+		if (n > 20)
+			fprintf(stderr, "  ... and %zu more\n", n - 20);
+	} else {
+		afcq_customer_copy(c, &v[at]);
+	}
+	afcq_customers_free(v, n);
+	return rc;
+}
+

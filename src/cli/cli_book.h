@@ -27,6 +27,13 @@ int cli_open_output(const char *path, FILE **f);
 /* Closes what cli_open_output opened; a write error is printed and
  * returns CLI_EXIT_USAGE. */
 int cli_close_output(const char *path, FILE *f);
+/* The one customer TEXT names (as afcq customers list finds it) into *c
+ * (zeroed by the caller).  Several matches: the one whose name or account
+ * is TEXT exactly, if only one is; else prints "WHAT: 'TEXT' matches N
+ * customers" and each of them (id, name, account, place) and returns
+ * CLI_EXIT_USAGE; none: CLI_EXIT_USAGE too.  Needs the store open. */
+int cli_book_pick_customer(struct cli_session *s, const char *what, const char *text,
+			   struct afcq_customer *c);
 /* afcq quote --customer TEXT [--products NAMES] (cmd_quote_customer.c). */
 int cli_quote_customer(const struct cli_opts *o);
 /* The larger of w and the width of s, at most cap. */

@@ -287,7 +287,9 @@ int cmd_customers(const struct cli_opts *o)
 	int rc = CLI_EXIT_OK;
 	if (strcmp(what, "list") == 0)
 		rc = cli_book_args(o, 0, 1, "customers list [TEXT]");
-	else if (strcmp(what, "show") == 0 || strcmp(what, "rm") == 0)
+	else if (strcmp(what, "show") == 0)
+		rc = cli_book_args(o, 1, 1, "customers show ID|TEXT");
+	else if (strcmp(what, "rm") == 0)
 		rc = cli_book_id(o, "customers", &id);
 	else if (strcmp(what, "add") == 0)
 		rc = cli_book_args(o, 0, 0, "customers add --name NAME [...]");
@@ -324,15 +326,24 @@ int cmd_customers(const struct cli_opts *o)
 			print_list(o, v, n);
 		afcq_customers_free(v, n);
 	} else if (strcmp(what, "show") == 0) {
+		/* a number is an id; other text picks one customer as
+		 * customers list finds them */
 		struct afcq_customer c;
 		afcq_customer_init(&c);
-		enum afcq_status st = afcq_store_customer_get(s.store, id, &c, &err);
-		if (st == AFCQ_ERR_USAGE)
-			rc = cli_failf(CLI_EXIT_USAGE, "customers show: no customer %" PRId64
-				       " (see afcq customers list)", id);
-		else if (st != AFCQ_OK)
-			rc = cli_fail(&err);
-		else
+		char *end = NULL;
+		long long v = strtoll(o->args[1], &end, 10);
+		if (end != o->args[1] && !*end) {
+			enum afcq_status st = v > 0 ? afcq_store_customer_get(s.store, v, &c, &err)
+						    : AFCQ_ERR_USAGE;
+			if (st == AFCQ_ERR_USAGE)
+				rc = cli_failf(CLI_EXIT_USAGE, "customers show: no customer %s (see "
+					       "afcq customers list)", o->args[1]);
+			else if (st != AFCQ_OK)
+				rc = cli_fail(&err);
+		} else {
+			rc = cli_book_pick_customer(&s, "customers show", o->args[1], &c);
+		}
+		if (!rc)
 			show(o, &c);
 		afcq_customer_done(&c);
 	} else if (strcmp(what, "rm") == 0) {

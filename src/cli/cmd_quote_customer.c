@@ -34,47 +34,6 @@ static void today(char *buf, size_t n)
 	strftime(buf, n, "%Y-%m-%d", &tm);
 }
 
-/* The one customer TEXT names into *c.  Several matches: the one whose
- * name or account is TEXT exactly, if only one is; else all are listed
- * (exit 2). */
-static int pick(struct cli_session *s, const char *text, struct afcq_customer *c)
-{
-	struct afcq_customer *v = NULL;
-	size_t n = 0;
-	struct afcq_error err;
-	afcq_error_clear(&err);
-	if (afcq_store_customers_find(s->store, text, 0, &v, &n, &err) != AFCQ_OK)
-		return cli_fail(&err);
-	size_t at = n, exact = 0;
-	if (n == 1)
-		at = 0;
-	for (size_t i = 0; n > 1 && i < n; i++)
-		if (strcasecmp(v[i].name, text) == 0 ||
-		    (v[i].account && strcasecmp(v[i].account, text) == 0)) {
-			at = i;
-			exact++;
-		}
-	int rc = CLI_EXIT_OK;
-	if (n == 0) {
-		rc = cli_failf(CLI_EXIT_USAGE, "--customer: no customer matches '%s' (see afcq "
-			       "customers list)", text);
-	} else if (at == n || exact > 1) {
-		rc = cli_failf(CLI_EXIT_USAGE, "--customer: '%s' matches %zu customers; give more "
-			       "of the name, the account or the phone:", text, n);
-		char place[160];
-		for (size_t i = 0; i < n && i < 20; i++)
-			fprintf(stderr, "  %5" PRId64 "  %s  %s  %s\n", v[i].id, v[i].name,
-				v[i].account ? v[i].account : "-",
-				afcq_book_place(&v[i], place, sizeof place));
-		if (n > 20)
-			fprintf(stderr, "  ... and %zu more\n", n - 20);
-	} else {
-		afcq_customer_copy(c, &v[at]);
-	}
-	afcq_customers_free(v, n);
-	return rc;
-}
-
 /* "3x NAME" or "3 x NAME": the count and where the name starts. */
 static long long count_of(const char *s, const char **name)
 {
@@ -147,7 +106,7 @@ int cli_quote_customer(const struct cli_opts *o)
 	if (!rc)
 		rc = cli_session_open(&s, CLI_NEED_STORE);
 	if (!rc)
-		rc = pick(&s, o->customer, &c);
+		rc = cli_book_pick_customer(&s, "--customer", o->customer, &c);
 	struct afcq_error err;
 	afcq_error_clear(&err);
 	if (!rc) {

@@ -16,7 +16,7 @@ static const char overview[] =
 	"                               [--npanxx N] [--fips F] [--best-match|--exact] [--limit N]\n"
 	"       afcq history  [OPTIONS] [--all] [list | show ID]\n"
 	"       afcq resolve  [OPTIONS] [DOC]          settle an unknown outcome by asking the service\n"
-	"       afcq customers list [TEXT] | show ID | add --name NAME ... | import FILE |\n"
+	"       afcq customers list [TEXT] | show ID|TEXT | add --name NAME ... | import FILE |\n"
 	"                      export [FILE] | rm ID   the customer book\n"
 	"       afcq products list [TEXT] | show ID | add --name NAME FILE | import FILE |\n"
 	"                      export [FILE] | rm ID   named bundles of line items\n"
@@ -68,7 +68,7 @@ static const struct command_help helps[] = {
 	  "whose amount differs, with its amount in each quote; - marks a tax only one has.\n"
 	  "Nothing is committed.  Exit codes as quote's.\n" },
 	{ "customers",
-	  "usage: afcq customers list [TEXT] | show ID | rm ID\n"
+	  "usage: afcq customers list [TEXT] | show ID|TEXT | rm ID\n"
 	  "       afcq customers add --name NAME [--account A] [--phone P] [--pcode N] [--zip Z]\n"
 	  "                          [--city C] [--state S] [--cust T] [--lifeline yes|no]\n"
 	  "                          [--products NAMES]\n"

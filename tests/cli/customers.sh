@@ -125,7 +125,10 @@ expect_rc "rm exits 0" 0 "$AFCQ" customers rm 7
 expect_rc "show of a removed customer exits 2" 2 "$AFCQ" customers show 7
 expect_grep "no such customer" "$ERR" "no customer 7"
 expect_rc "rm of a missing id exits 2" 2 "$AFCQ" customers rm 7
-expect_rc "show needs a number" 2 "$AFCQ" customers show ann
+expect_rc "show by words of the name" 0 "$AFCQ" customers show obri
+expect_line "show by words: the one found" "$OUT" "^name +Ann O'Brien$"
+expect_rc "show by words matching several exits 2" 2 "$AFCQ" customers show a
+expect_grep "several matches are listed" "$ERR" "customers show: 'a' matches"
 expect_rc "an unknown action exits 2" 2 "$AFCQ" customers frob
 expect_rc "field options belong to add" 2 "$AFCQ" customers list --phone 1
 
