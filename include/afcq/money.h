@@ -83,6 +83,18 @@ double afcq_money_item_charge(const struct afcq_item *it, const struct afcq_item
  * numbers in full precision.  Cut to n bytes, always terminated; returns buf. */
 const char *afcq_money_explain(const struct afcq_tax *t, char *buf, size_t n);
 
+/* Why a percentage tax's base (tm) is what it is, when it is not the
+ * item's charge: the other tax of the same item (in txs[0..n-1]) whose
+ * amount the base is (a tax on a tax), or NULL (a percentage of the charge,
+ * or a base that no single tax explains).  t may point into txs.  Borrowed
+ * pointers; nothing is allocated. */
+const struct afcq_tax *afcq_money_base_tax(const struct afcq_tax *txs, size_t n,
+					   const struct afcq_tax *t, double charge);
+
+/* "no maximum" for the service's max 2147483647 (INT32_MAX, "none"), else
+ * the number in full precision; into buf, returned. */
+const char *afcq_money_max_text(double max, char *buf, size_t n);
+
 /* The rate as people read it, by calculation type (calc): a percentage for
  * calc 1 and 5 ("6.25%", up to six decimals), else an amount per unit with
  * at least two decimals: "1.00 fixed" (2), "0.004/min" (3), "1.72/line" (4,

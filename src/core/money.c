@@ -318,6 +318,26 @@ const char *afcq_rate_format(int calc, double rate, char *buf, size_t n)
 	return buf;
 }
 
+const struct afcq_tax *afcq_money_base_tax(const struct afcq_tax *txs, size_t n,
+					   const struct afcq_tax *t, double charge)
+{
+	if (!t || (t->calc != 1 && t->calc != 5) || fabs(t->tm - charge) < 1e-9 || t->tm == 0)
+		return NULL;
+	for (size_t i = 0; i < n; i++)
+		if (&txs[i] != t && fabs(txs[i].tax - t->tm) < 1e-9 && txs[i].tax != 0)
+			return &txs[i];
+	return NULL;
+}
+
+const char *afcq_money_max_text(double max, char *buf, size_t n)
+{
+	if (max >= 2147483647.0)
+		snprintf(buf, n, "no maximum");
+	else
+		afcq_number_format(max, buf, n);
+	return buf;
+}
+
 const char *afcq_money_explain(const struct afcq_tax *t, char *buf, size_t n)
 {
 	if (!buf || !n)

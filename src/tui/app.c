@@ -13,6 +13,7 @@
 #include "tui_main.h"
 #include "tui.h"
 #include "undo.h"
+#include "places.h"
 #include "day.h"
 
 #include <locale.h>
@@ -109,7 +110,8 @@ void tui_compute_layout(struct tui_app *app)
 	int sum_h = 5 + rest - rest * 2 / 3;
 	const struct tui_results *res = &app->res;
 	size_t want = res->n_rows + 1 + (res->op == AFCQ_OP_INVOICE && res->doc ? 1 : 0);
-	if (app->fold && res->have && want > (size_t)tax_h) {
+	/* only while the form is the one answered: a change brings it back */
+	if (app->fold && res->have && res->form_gen == app->form_gen && want > (size_t)tax_h) {
 		/* the answer takes the form's room but one line: every tax row
 		 * when they fit with a few summary rows below */
 		int room = h - 1 - 1 - 3; /* status, the form's line, total, msg, keys */
@@ -533,11 +535,13 @@ void tui_feed_key(struct tui_app *app, int key, bool meta)
 
 void tui_tick(struct tui_app *app, int wait_ms)
 {
-	if (app->client && (app->fly.p || app->ts_pending || app->tt_pending || app->lookup_pending))
+	if (app->client && (app->fly.p || app->ts_pending || app->tt_pending || app->lookup_pending ||
+			    tui_places_busy(app)))
 		afcq_client_pump(app->client, wait_ms);
 	else if (app->fly.dec)
 		tui_calls_wait(app, wait_ms);
 	tui_calls_poll(app);
+	tui_places_tick(app);
 	for (size_t i = 0; i < app->n_views; i++)
 		if (app->stack[i].ops->on_tick)
 			app->stack[i].ops->on_tick(app, &app->stack[i]);
@@ -636,6 +640,8 @@ static void app_done(struct tui_app *app)
 			tui_tick(app, 25);
 		}
 	}
+	tui_places_free(app, app->places);
+	app->places = NULL;
 	tui_calls_drain(app);
 	tui_day_free(app->day);
 	app->day = NULL;
@@ -785,6 +791,7 @@ int tui_main(const struct tui_args *args)
 						: (args->endpoint ? args->endpoint->base_url : NULL);
 	app->lookup_api = app->api;
 	app->lookup_api.history = NULL;
+	app->places = tui_places_new();
 
 	FILE *out, *in;
 	/* Text is the terminal's: UTF-8 names are typed and shown as such.

@@ -1,7 +1,12 @@
 /* dialog_tax.c - one tax (or summary row) with every field in full
- * precision and the calculation in words ("per line: 1 x 1.72 = 1.72").
+ * precision and the calculation in words ("per line: 1 x 1.72 = 1.72"):
+ * the jurisdiction by name (its place asked of the service in the
+ * background, places.h, so the text is made again on each draw), why the
+ * base is what it is (a tax on another tax of the same item), and a
+ * maximum of 2147483647 as "no maximum".
  */
 #include "tui.h"
+#include "places.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,7 +17,10 @@
 
 struct tax_dlg {
 	char *title;
-	char *text;
+	char *where;
+	size_t inv, item, idx;      /* the answer's invoice and, for a tax, its pane row */
+	bool summary;               /* idx is a summary row of the invoice */
+	char *text;                 /* as last drawn */
 };
 
 static void add_num(struct afcq_buf *b, const char *label, double v)
@@ -23,11 +31,34 @@ static void add_num(struct afcq_buf *b, const char *label, double v)
 
 /* The lines a tax and a summary row both start with: where it is, what
  * tax, where it applies, how it is computed. */
-static void add_head(struct afcq_buf *b, const char *where, const char *name, int tid, int cid,
-		     const char *cat, const char *level, int lvl, long long pcd, int calc,
-		     double rate)
+/* "City of DALLAS, DALLAS county, TX" for a jurisdiction of level lvl
+ * at pcd, once its place is known; NULL before. */
+static const char *jurisdiction(struct tui_app *app, int lvl, long long pcd, char *buf, size_t n)
 {
-	char r[64];
+	const struct afcq_pcode_location *l = tui_place(app, pcd);
+	if (!l)
+		return NULL;
+	const char *st = l->st ? l->st : "", *cnty = l->cnty ? l->cnty : "";
+	const char *loc = l->locality ? l->locality : "";
+	switch (lvl) {
+	case 0: snprintf(buf, n, "%s (federal)", l->ctry ? l->ctry : "USA"); break;
+	case 1: snprintf(buf, n, "State of %s", st); break;
+	case 2: snprintf(buf, n, "%s county, %s", cnty, st); break;
+	case 3:
+	case 4:
+		snprintf(buf, n, "%s of %s%s%s%s, %s", lvl == 3 ? "City" : "Unincorporated area",
+			 loc, *cnty ? ", " : "", cnty, *cnty ? " county" : "", st);
+		break;
+	default: snprintf(buf, n, "%s%s%s, %s", loc, *loc ? ", " : "", cnty, st); break;
+	}
+	return buf;
+}
+
+static void add_head(struct tui_app *app, struct afcq_buf *b, const char *where, const char *name,
+		     int tid, int cid, const char *cat, const char *level, int lvl, long long pcd,
+		     int calc, double rate)
+{
+	char r[64], j[160];
 	afcq_buf_printf(b, "%s\n", where);
 	afcq_buf_printf(b, "%-22s %s\n", "Name", name ? name : "");
 	afcq_buf_printf(b, "%-22s %d\n", "Tax type (tid)", tid);
@@ -36,18 +67,22 @@ static void add_head(struct afcq_buf *b, const char *where, const char *name, in
 		afcq_buf_printf(b, "%-22s %s (a NO TAX placeholder row)\n", "Level (lvl)", level);
 	else
 		afcq_buf_printf(b, "%-22s %d %s\n", "Level (lvl)", lvl, level);
-	afcq_buf_printf(b, "%-22s %lld\n", "PCode (pcd)", pcd);
+	const char *place = jurisdiction(app, lvl, pcd, j, sizeof j);
+	afcq_buf_printf(b, "%-22s %lld  %s\n", "PCode (pcd)", pcd,
+			place ? place : "(its place is being asked for)");
 	afcq_buf_printf(b, "%-22s %d %s (%s)\n", "Calculation (calc)", calc, afcq_calc_name(calc),
 			tui_rate_text(calc, rate, r, sizeof r));
 	add_num(b, "Rate", rate);
 }
 
-static char *tax_text(const struct afcq_tax *t, const char *where)
+/* t is a tax of txs[0..n-1], the taxes of one item whose charge is chg. */
+static char *tax_text(struct tui_app *app, const struct afcq_tax *t, const char *where,
+		      const struct afcq_tax *txs, size_t n, double chg)
 {
 	struct afcq_buf b;
 	char expl[256];
 	afcq_buf_init(&b);
-	add_head(&b, where, t->name, t->tid, t->cid, t->cat, afcq_tax_level_name(t), t->lvl, t->pcd,
+	add_head(app, &b, where, t->name, t->tid, t->cid, t->cat, afcq_tax_level_name(t), t->lvl, t->pcd,
 		 t->calc, t->rate);
 	add_num(&b, "Taxable measure (tm)", t->tm);
 	afcq_buf_printf(&b, "%-22s %lld\n", "Lines (lns)", t->lns);
@@ -68,19 +103,29 @@ static char *tax_text(const struct afcq_tax *t, const char *where)
 				t->notax.set && t->notax.v ? "  notax" : "");
 	}
 	afcq_buf_printf(&b, "\nCalculation: %s", afcq_money_explain(t, expl, sizeof expl));
+	const struct afcq_tax *base = afcq_money_base_tax(txs, n, t, chg);
+	if (base) {
+		char tm[64], j[160];
+		const char *place = jurisdiction(app, base->lvl, base->pcd, j, sizeof j);
+		afcq_buf_printf(&b, "\nThe base %s is the %s on the same item%s%s%s: a tax on "
+				    "a tax.", afcq_number_format(t->tm, tm, sizeof tm),
+				base->name ? base->name : "tax", place ? " (" : "",
+				place ? place : "", place ? ")" : "");
+	}
 	return afcq_buf_steal(&b);
 }
 
-static char *summary_text(const struct afcq_summary *s, const char *where)
+static char *summary_text(struct tui_app *app, const struct afcq_summary *s, const char *where)
 {
 	struct afcq_buf b;
+	char mx[64];
 	afcq_buf_init(&b);
-	add_head(&b, where, s->name, s->tid, s->cid, s->cat, afcq_level_name(s->lvl), s->lvl, s->pcd,
+	add_head(app, &b, where, s->name, s->tid, s->cid, s->cat, afcq_level_name(s->lvl), s->lvl, s->pcd,
 		 s->calc, s->rate);
 	add_num(&b, "Total charge (tchg)", s->tchg);
 	afcq_buf_printf(&b, "%-22s %lld\n", "Lines (lns)", s->lns);
 	add_num(&b, "Minutes (min)", s->min);
-	add_num(&b, "Maximum (max)", s->max);
+	afcq_buf_printf(&b, "%-22s %s\n", "Maximum (max)", afcq_money_max_text(s->max, mx, sizeof mx));
 	add_num(&b, "Exempt (exm)", s->exm);
 	add_num(&b, "Tax", s->tax);
 	afcq_buf_printf(&b, "%-22s %s\n", "Surcharge", s->sur ? "yes" : "no");
@@ -99,26 +144,63 @@ static char *summary_text(const struct afcq_summary *s, const char *where)
 	return afcq_buf_steal(&b);
 }
 
+static char *make_text(struct tui_app *app, const struct tax_dlg *d);
+
+/* Lines of text as shown in w columns: a line wider than that goes on
+ * on the next, broken after a word (malloc'd array of malloc'd lines). */
+static char **wrap(const char *text, int w, int *count)
+{
+	char **v = NULL;
+	int n = 0;
+	for (const char *p = text;;) {
+		const char *e = strchr(p, '\n');
+		size_t len = e ? (size_t)(e - p) : strlen(p);
+		do {
+			size_t take = len;
+			if (tui_text_width(p, len) > w) {
+				take = 0;
+				for (size_t i = 1; i < len; i++)
+					if (p[i] == ' ' && tui_text_width(p, i) <= w)
+						take = i;
+				if (take == 0)
+					take = (size_t)w < len ? (size_t)w : len;
+			}
+			v = afcq_xrealloc(v, (size_t)(n + 1) * sizeof *v);
+			v[n++] = afcq_xstrndup(p, take);
+			while (take < len && p[take] == ' ')
+				take++;
+			p += take;
+			len -= take;
+		} while (len > 0);
+		if (!e)
+			break;
+		p = e + 1;
+	}
+	*count = n;
+	return v;
+}
+
 static void tax_draw(struct tui_app *app, struct tui_view *v)
 {
 	struct tax_dlg *d = v->state;
-	int n = 1;
-	for (const char *p = d->text; *p; p++)
-		n += *p == '\n';
-	struct tui_rect in = tui_dialog_frame(app, n + 3, 76, d->title);
-	const char *p = d->text;
-	for (int i = 0; i < n && i < in.h; i++) {
-		const char *e = strchr(p, '\n');
-		size_t len = e ? (size_t)(e - p) : strlen(p);
-		char line[256];
-		if (len >= sizeof line)
-			len = sizeof line - 1;
-		memcpy(line, p, len);
-		line[len] = '\0';
-		tui_put(app, in.y + i, in.x, in.w,
-			strncmp(line, "Calculation:", 12) == 0 ? ROLE_TITLE : ROLE_DIALOG, line);
-		p = e ? e + 1 : p + len;
+	char *text = make_text(app, d);
+	if (text) {
+		free(d->text);
+		d->text = text;
 	}
+	int fw = COLS - 2 < 76 ? COLS - 2 : 76;
+	int n;
+	char **lines = wrap(d->text, fw - 4 > 1 ? fw - 4 : 1, &n);
+	struct tui_rect in = tui_dialog_frame(app, n + 3, fw, d->title);
+	bool calc = false;
+	for (int i = 0; i < n; i++) {
+		/* the calculation and what explains it stand out */
+		calc = calc || strncmp(lines[i], "Calculation:", 12) == 0;
+		if (i < in.h)
+			tui_put(app, in.y + i, in.x, in.w, calc ? ROLE_TITLE : ROLE_DIALOG, lines[i]);
+		free(lines[i]);
+	}
+	free(lines);
 	tui_put(app, in.y + in.h - 1, in.x, in.w, ROLE_DIM, "Enter or Esc: close");
 }
 
@@ -134,6 +216,7 @@ static void tax_close(struct tui_app *app, struct tui_view *v)
 	(void)app;
 	struct tax_dlg *d = v->state;
 	free(d->title);
+	free(d->where);
 	free(d->text);
 	free(d);
 }
@@ -145,27 +228,53 @@ const struct tui_view_ops tui_dialog_tax_ops = {
 	.close = tax_close,
 };
 
+/* The text for what d shows, from the answer; NULL when it is gone. */
+static char *make_text(struct tui_app *app, const struct tax_dlg *d)
+{
+	const struct afcq_response *r = &app->res.resp;
+	if (d->inv >= r->n_inv)
+		return NULL;
+	if (d->summary)
+		return d->idx < r->inv[d->inv].n_summ
+			       ? summary_text(app, &r->inv[d->inv].summ[d->idx], d->where)
+			       : NULL;
+	const struct tui_trow *row = d->idx < app->res.n_rows ? &app->res.rows[d->idx] : NULL;
+	const struct afcq_tax *t = row ? tui_trow_tax(&app->res, row) : NULL;
+	if (!t)
+		return NULL;
+	const struct afcq_item_result *ir = &r->inv[row->inv].itms[row->item];
+	const struct afcq_tax *txs = ir->txs;
+	size_t n = ir->n_txs;
+	if (row->brdg) {
+		txs = ir->brdg[row->brdg - 1].txs;
+		n = ir->brdg[row->brdg - 1].n_txs;
+	}
+	const struct tui_results *res = &app->res;
+	double chg = 0;
+	if (row->inv < res->sent.n_inv && row->item < res->sent.inv[row->inv].n_itms)
+		chg = afcq_money_item_charge(&res->sent.inv[row->inv].itms[row->item], ir);
+	return tax_text(app, t, d->where, txs, n, chg);
+}
+
 void tui_open_tax(struct tui_app *app, size_t inv, size_t item, size_t idx, bool summary)
 {
+	(void)item;
 	const struct afcq_response *r = &app->res.resp;
 	if (inv >= r->n_inv)
 		return;
 	struct tax_dlg *d = afcq_xcalloc(1, sizeof *d);
 	char where[128];
+	d->inv = inv;
+	d->idx = idx;
+	d->summary = summary;
 	if (summary) {
-		if (idx >= r->inv[inv].n_summ) {
-			free(d);
-			return;
-		}
 		snprintf(where, sizeof where, "Summary row %zu of invoice %zu", idx + 1, inv + 1);
 		d->title = afcq_xstrdup("Summary tax in full");
-		d->text = summary_text(&r->inv[inv].summ[idx], where);
 	} else {
 		/* idx: the row of the taxes pane (an item's tax or a bridge
 		 * participant's) */
 		const struct tui_trow *row = idx < app->res.n_rows ? &app->res.rows[idx] : NULL;
-		const struct afcq_tax *t = row ? tui_trow_tax(&app->res, row) : NULL;
-		if (!t) {
+		if (!row || !tui_trow_tax(&app->res, row)) {
 			free(d);
 			return;
 		}
@@ -177,7 +286,14 @@ void tui_open_tax(struct tui_app *app, size_t inv, size_t item, size_t idx, bool
 		snprintf(where, sizeof where, "Item %zu%s%s%s, tax %zu", row->item + 1,
 			 ir->ref ? " " : "", ir->ref ? ir->ref : "", part, row->idx + 1);
 		d->title = afcq_xstrdup("Tax in full");
-		d->text = tax_text(t, where);
+	}
+	d->where = afcq_xstrdup(where);
+	d->text = make_text(app, d);
+	if (!d->text) {
+		free(d->title);
+		free(d->where);
+		free(d);
+		return;
 	}
 	tui_push(app, &tui_dialog_tax_ops, d);
 }

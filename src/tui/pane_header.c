@@ -7,10 +7,23 @@
  * Space or Enter, and take x/y/1 and -/n/0.
  */
 #include "tui.h"
+#include "places.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#define PLACE_W 11 /* columns between the PCode and ZIP */
+
+/* The place of the bill-to PCode beside it, once known (places.h). */
+static void draw_place(struct tui_app *app, long long pcode, int y, int x)
+{
+	const struct afcq_pcode_location *l = tui_place(app, pcode);
+	if (!l)
+		return;
+	char buf[PLACE_W + 1];
+	tui_put(app, y, x, PLACE_W, ROLE_DIM, tui_place_short(l, buf, sizeof buf));
+}
 
 static void header_draw(struct tui_app *app, struct tui_view *v)
 {
@@ -35,6 +48,8 @@ static void header_draw(struct tui_app *app, struct tui_view *v)
 		if (strcmp(f[i].key, "cust") == 0 && inv && inv->cust.set)
 			tui_put(app, y, x + ll + f[i].width + 3, 12, ROLE_DIM,
 				afcq_cust_name(inv->cust.v));
+		if (strcmp(f[i].key, "bill.pcd") == 0 && inv && inv->bill.pcd.set)
+			draw_place(app, inv->bill.pcd.v, y, x + ll + f[i].width + 3);
 	}
 	if (focus_here) {
 		const struct tui_field_def *fd = &f[app->form.hfield];

@@ -304,3 +304,50 @@ key F2
 key Enter
 assert-state message "saved the request to $T_TMP/docs/request.json"
 SCRIPT
+
+# the place of the bill-to PCode shows beside it once the service said it,
+# asked in the background and once per PCode
+answers_proxy_start "$SB_URL" || exit 1
+SB_URL_DIRECT=$SB_URL
+SB_URL=$PX
+: >"$PX_LOG"
+run_script place_beside_bill_pcode <<'SCRIPT'
+wait-idle
+set-field bill.pcd 3726100
+wait-screen "Bill-to PCode[ 3726100] DALLAS, TX  ZIP["
+set-field bill.pcd 2604100
+wait-screen "Bill-to PCode[ 2604100] NEW YORK    ZIP["
+set-field bill.pcd 3726100
+wait-screen "Bill-to PCode[ 3726100] DALLAS, TX  ZIP["
+set-field bill.pcd 9999999
+sleep 200
+assert-screen "Bill-to PCode[ 9999999]             ZIP["
+SCRIPT
+n=$(grep -c "primary/3726100" "$PX_LOG")
+if [ "$n" = 1 ]; then pass place_asked_once; else fail place_asked_once "$n calls: $(cat "$PX_LOG")"; fi
+SB_URL=$SB_URL_DIRECT
+
+# a tax in full names its jurisdiction, says when its base is another tax
+# of the same item, and a maximum of 2147483647 is no maximum
+{ dallas_fields; cat <<'SCRIPT'
+key F5
+wait-idle
+key C-w Down Down Down Down Down Down Down Down Down Down Enter
+assert-screen "Item 2, tax 6"
+wait-screen "PCode (pcd)            3726100  State of TX"
+assert-screen "Calculation: 6.25% of 1.72 = 0.1075"
+assert-screen "The base 1.72 is the Municipal Right of Way on the same item (City of"
+assert-screen "DALLAS, DALLAS county, TX): a tax on a tax."
+key Esc
+key Up Up Up Up Up Up Up Enter
+assert-screen "Item 1, tax 3"
+assert-screen "Calculation: 6.25% of 15 = 0.9375"
+assert-not-screen "a tax on a tax"
+key Esc
+key C-w Enter
+assert-screen "Summary row 1 of invoice 1"
+assert-screen "Maximum (max)          no maximum"
+assert-not-screen "2147483647"
+wait-screen "PCode (pcd)            3726100  City of DALLAS, DALLAS county, TX"
+SCRIPT
+} | run_script tax_explained

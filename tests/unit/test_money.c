@@ -401,6 +401,28 @@ static void test_dallas_adjustment_and_inclusive(void **state)
 
 /* ---- explanations ------------------------------------------------------ */
 
+/* The Dallas line item 19/21: taxes on the Municipal Right of Way fee. */
+static void test_base_tax_and_max(void **state)
+{
+	(void)state;
+	struct afcq_tax txs[4];
+	memset(txs, 0, sizeof txs);
+	txs[0].calc = 4, txs[0].tax = 0.06;                    /* E911 equalization */
+	txs[1].calc = 4, txs[1].tax = 1.72, txs[1].rate = 1.72; /* right of way */
+	txs[2].calc = 1, txs[2].tm = 1.72, txs[2].rate = 0.0625, txs[2].tax = 0.1075;
+	txs[3].calc = 1, txs[3].tm = 15, txs[3].rate = 0.0625, txs[3].tax = 0.9375;
+	assert_ptr_equal(afcq_money_base_tax(txs, 4, &txs[2], 0), &txs[1]);
+	/* a percentage of the charge itself, and a per-line tax, have no base tax */
+	assert_null(afcq_money_base_tax(txs, 4, &txs[3], 15));
+	assert_null(afcq_money_base_tax(txs, 4, &txs[1], 0));
+	/* a base no tax explains */
+	txs[2].tm = 2.5;
+	assert_null(afcq_money_base_tax(txs, 4, &txs[2], 0));
+	char buf[32];
+	assert_string_equal(afcq_money_max_text(2147483647, buf, sizeof buf), "no maximum");
+	assert_string_equal(afcq_money_max_text(500, buf, sizeof buf), "500");
+}
+
 static void test_explain(void **state)
 {
 	(void)state;
@@ -514,6 +536,7 @@ int main(void)
 		cmocka_unit_test(test_item_charge_qty_adj_incl),
 		cmocka_unit_test(test_dallas_adjustment_and_inclusive),
 		cmocka_unit_test(test_explain),
+		cmocka_unit_test(test_base_tax_and_max),
 		cmocka_unit_test(test_rate_format),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
