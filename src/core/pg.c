@@ -352,6 +352,12 @@ const char *afcq_pg_check_setting(const char *where)
 
 /* ---- open and close ------------------------------------------------------------- */
 
+static void ignore_notice(void *arg, const char *message)
+{
+	(void)arg;
+	(void)message;
+}
+
 /* libpq's parse message, unless it might quote a password (it can quote
  * the setting itself). */
 static const char *safe_parse_message(const char *where, const char *msg)
@@ -400,8 +406,10 @@ struct afcq_pg *afcq_pg_open(const char *where, struct afcq_error *err)
 		afcq_pg_close(pg);
 		return NULL;
 	}
-	/* Notices ("table exists, skipping") are nobody's business. */
-	PQclear(PQexec(pg->conn, "SET client_min_messages = warning"));
+	/* Notices and warnings ("table exists, skipping") would land on the
+	 * terminal under the workstation: libpq's default prints them to
+	 * stderr.  The processor stays with the connection across PQreset. */
+	PQsetNoticeProcessor(pg->conn, ignore_notice, NULL);
 	if (migrate(pg, err) != AFCQ_OK) {
 		afcq_pg_close(pg);
 		return NULL;

@@ -48,6 +48,8 @@ expect_rc team_rep_a_adds_customer 0 as a "$AFCQ" customers add --name "Acme Wid
 	--account ACC-9 --phone "(214) 555-0100" --pcode 3726100
 expect_rc team_rep_b_finds_customer 0 as b "$AFCQ" customers list 2145550100
 expect_grep team_rep_b_sees_the_name "$OUT" "Acme Widgets"
+if [ -s "$ERR" ]; then fail team_server_notices_not_shown "$(cat "$ERR")"
+else pass team_server_notices_not_shown; fi
 if [ -e "$T_TMP/a/data/afcq/book.sqlite" ] || [ -e "$T_TMP/b/data/afcq/book.sqlite" ]; then
 	fail team_no_local_book "a local book file was written"
 else
