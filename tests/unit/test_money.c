@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "afcq/money.h"
+#include "afcq/number.h"
 
 /* ---- rounding to cents ------------------------------------------------- */
 
@@ -521,6 +522,98 @@ static void test_rate_format(void **state)
 	assert_string_equal(afcq_rate_format(1, 0.0625, small, sizeof small), "6.25%");
 }
 
+/* The slow, general way afcq_number_format writes a number: the least
+ * precision of 15-17 digits that reads back, then those digits written out
+ * in full (plain for exponents -7..20).  Its fast path must agree. */
+static void reference_format(double v, char *buf, size_t n)
+{
+	int prec = afcq_number_precision(v);
+	char e[48];
+	snprintf(e, sizeof e, "%.*e", prec - 1, fabs(v));
+	char d[32];
+	int nd = 0;
+	const char *p = e;
+	for (; *p && *p != 'e'; p++)
+		if (*p >= '0' && *p <= '9')
+			d[nd++] = *p;
+	int exp = atoi(p + 1);
+	while (nd > 1 && d[nd - 1] == '0')
+		nd--;
+	bool neg = signbit(v) && !(nd == 1 && d[0] == '0');
+	if (nd == 1 && d[0] == '0')
+		exp = 0;
+	if (exp < -7 || exp > 20) {
+		snprintf(buf, n, "%.*g", prec, v);
+		return;
+	}
+	char t[80];
+	size_t k = 0;
+	if (neg)
+		t[k++] = '-';
+	if (exp >= 0) {
+		for (int i = 0; i <= exp; i++)
+			t[k++] = i < nd ? d[i] : '0';
+		if (nd > exp + 1) {
+			t[k++] = '.';
+			for (int i = exp + 1; i < nd; i++)
+				t[k++] = d[i];
+		}
+	} else {
+		t[k++] = '0';
+		t[k++] = '.';
+		for (int i = 0; i < -exp - 1; i++)
+			t[k++] = '0';
+		for (int i = 0; i < nd; i++)
+			t[k++] = d[i];
+	}
+	t[k] = 0;
+	if (k >= n)
+		k = n - 1;
+	memcpy(buf, t, k);
+	buf[k] = 0;
+}
+
+static void same_format(double v)
+{
+	char a[64], b[64];
+	afcq_number_format(v, a, sizeof a);
+	reference_format(v, b, sizeof b);
+	if (strcmp(a, b) != 0)
+		fail_msg("%.17g: \"%s\", want \"%s\"", v, a, b);
+}
+
+static void test_number_format_fast_path(void **state)
+{
+	(void)state;
+	const double fixed[] = { 0, -0.0, 1, -1, 15, 0.0625, 0.15, 0.9375, 2147483647, 1e-7,
+				 9.99e-8, 1.5e-7, 123456789012345, 999999999999999, 1e15,
+				 1234567.123456789, 0.1 + 0.2, 35.099999999999994, 1e-9, 5e-324,
+				 4503599627370497.0, 0.000123456789 };
+	for (size_t i = 0; i < sizeof fixed / sizeof *fixed; i++) {
+		same_format(fixed[i]);
+		same_format(-fixed[i]);
+	}
+	/* Amounts and rates as answers carry them, and their products. */
+	for (int i = -20000; i <= 20000; i += 7) {
+		same_format(i / 100.0);
+		same_format(i / 10000.0);
+		same_format(i * 0.0625);
+		same_format(i * 0.01 * 15.5);
+		same_format(i / 3.0);
+	}
+	unsigned long long x = 88172645463325252ULL;
+	for (int i = 0; i < 20000; i++) {
+		x ^= x << 13;
+		x ^= x >> 7;
+		x ^= x << 17;
+		double v;
+		memcpy(&v, &x, sizeof v);
+		if (isfinite(v))
+			same_format(v);
+		same_format((double)(x % 100000000ULL) / 1e6);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -538,6 +631,7 @@ int main(void)
 		cmocka_unit_test(test_explain),
 		cmocka_unit_test(test_base_tax_and_max),
 		cmocka_unit_test(test_rate_format),
+		cmocka_unit_test(test_number_format_fast_path),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
