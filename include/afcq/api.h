@@ -45,6 +45,7 @@
 #include "afcq/history.h"
 #include "afcq/log.h"
 #include "afcq/model.h"
+#include "afcq/stream.h"
 
 enum afcq_op {
 	AFCQ_OP_QUOTE,
@@ -169,6 +170,30 @@ void afcq_api_record(struct afcq_api_ctx *ctx, const struct afcq_exchange *x,
  * as unknown (AFCQ_OUTCOME_PENDING) and the invoice number is not sent
  * again until it is resolved (resolve.h). */
 bool afcq_api_outcome_unknown(const struct afcq_exchange *x, enum afcq_status st);
+
+/* A blocking CalcTaxes whose answer is decoded as it arrives (stream.h),
+ * otherwise as afcq_api_calc: validated, recorded, sent, checked, recorded
+ * again.  The stream's callbacks (NULL for none) see each line item and
+ * each invoice as soon as they are complete and may let used items go.
+ * The body is kept whole in x->http.body when keep_body is set (to print
+ * it, --format json); otherwise only its first AFCQ_HISTORY_ANSWER_MAX
+ * bytes (x->http.received counts them all).  An answer the stream refuses
+ * is read again by the jansson decoder when it was kept whole, so the
+ * outcome is afcq_api_calc's; beyond that size the stream's refusal is
+ * final (AFCQ_ERR_PARSE, cause MALFORMED), and the callbacks have seen
+ * whatever came before it.  A callback may use the answer as final only
+ * once more than AFCQ_HISTORY_ANSWER_MAX bytes were fed (ev->fed): before
+ * that, a refusal could still send the answer to the other decoder. */
+struct afcq_api_stream {
+	afcq_stream_item_fn on_item;
+	afcq_stream_invoice_fn on_invoice;
+	void *ud;
+	bool keep_body;
+};
+enum afcq_status afcq_api_calc_stream(struct afcq_api_ctx *ctx, enum afcq_op op,
+				      const struct afcq_request *req,
+				      const struct afcq_api_stream *how, struct afcq_exchange *x,
+				      struct afcq_error *err);
 
 /* Blocking forms. */
 enum afcq_status afcq_api_calc(struct afcq_api_ctx *ctx, enum afcq_op op,

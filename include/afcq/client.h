@@ -56,6 +56,8 @@ struct afcq_http_result {
 	long status;                /* HTTP status, 0 if none */
 	char *body;                 /* NUL-terminated, owned */
 	size_t len;
+	size_t received;            /* bytes of body received: len, or more when the
+				     * call kept only the first ones (afcq_call_stream) */
 	char *error_header;         /* value of the `error` header, owned or NULL */
 	char *url;                  /* full URL requested, owned */
 	double latency_ms;
@@ -89,6 +91,13 @@ int afcq_client_pump(struct afcq_client *c, int timeout_ms);
  * readable, so a UI loop can sleep in here and still answer every key at
  * once.  fd < 0: as afcq_client_pump.  Nothing is read from fd. */
 int afcq_client_pump_fd(struct afcq_client *c, int timeout_ms, int fd);
+
+/* Hands each piece of a 2xx answer's body to fn as it arrives (for a
+ * streaming decoder, stream.h), in order, on the thread that pumps; the
+ * call then keeps only the first keep bytes of the body in its result
+ * (received counts them all).  Call right after afcq_client_start. */
+typedef void (*afcq_body_fn)(void *ud, const char *data, size_t len);
+void afcq_call_stream(struct afcq_call *call, afcq_body_fn fn, void *ud, size_t keep);
 
 bool afcq_call_done(const struct afcq_call *call);
 /* Milliseconds since the call started. */

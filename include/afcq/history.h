@@ -158,4 +158,24 @@ const char *afcq_history_where(const struct afcq_history *h);
 enum afcq_status afcq_history_import(struct afcq_history *h, const struct afcq_history_entry *e,
 				     const char *origin, bool *added, struct afcq_error *err);
 
+/* ---- answers kept short ------------------------------------------------ */
+
+/* Answers up to this many bytes are kept whole. */
+#define AFCQ_HISTORY_ANSWER_MAX ((size_t)256 * 1024)
+
+struct afcq_response;
+
+/* What history keeps of an answer of received bytes whose first len bytes
+ * are at body: NULL when it is kept whole (received <= AFCQ_HISTORY_ANSWER_
+ * MAX); else a JSON object (malloc'd) whose first key "afcq_shortened"
+ * holds a one-line note saying what was left out, followed by what a
+ * troubleshooter needs: the decoded answer r without its line items'
+ * results (invoices with doc, summary rows, err entries and reporting; r
+ * may have let some items go, stream.h), or, when nothing was decoded (r
+ * NULL), the answer's first 64 KiB as the string "start". */
+char *afcq_history_shorten(const char *body, size_t len, size_t received,
+			   const struct afcq_response *r);
+/* true when response is such a shortened answer; its note goes to buf. */
+bool afcq_history_shortened(const char *response, char *buf, size_t n);
+
 #endif

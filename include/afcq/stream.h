@@ -49,8 +49,10 @@ struct afcq_stream_event {
  * released tally, which afcq_money_totals adds): the caller has used them.
  * The item itself (ref, base, err) stays. */
 typedef bool (*afcq_stream_item_fn)(void *ud, const struct afcq_stream_event *ev);
-/* Called when invoice ev->inv is complete (ev->item is its item count). */
-typedef void (*afcq_stream_invoice_fn)(void *ud, const struct afcq_stream_event *ev);
+/* Called when invoice ev->inv is complete (ev->item is its item count).
+ * Return true to let the stream release the taxes of all its items, as
+ * afcq_stream_item_fn does for one. */
+typedef bool (*afcq_stream_invoice_fn)(void *ud, const struct afcq_stream_event *ev);
 
 struct afcq_stream;
 

@@ -210,6 +210,23 @@ int cli_invoice_blocked(const struct cli_session *s, const char *invn);
 /* Output formats of a CalcTaxes answer (stdout). */
 void cli_table_calc(FILE *f, const struct afcq_request *sent, const struct afcq_response *resp);
 void cli_csv_calc(FILE *f, const struct afcq_response *resp);
+/* The same CSV printed while the answer arrives (stream.h): rows of each
+ * line item as soon as it and its invoice's doc are in, once the answer is
+ * past the size whose refusal could still send it to the other decoder;
+ * the summary rows when the invoice closes.  Printed items are let go.
+ * cli_csv_stream_end prints whatever is left, in the same order, so the
+ * output is cli_csv_calc's. */
+struct cli_csv_stream {
+	FILE *f;
+	size_t settled;   /* bytes fed after which the answer is final */
+	bool header;
+	size_t inv;       /* invoice being printed */
+	size_t item;      /* its first item not printed */
+};
+void cli_csv_stream_init(struct cli_csv_stream *c, FILE *f, size_t settled);
+bool cli_csv_stream_item(void *ud, const struct afcq_stream_event *ev);
+bool cli_csv_stream_invoice(void *ud, const struct afcq_stream_event *ev);
+void cli_csv_stream_end(struct cli_csv_stream *c, const struct afcq_response *resp);
 /* RFC 4180 field: quoted when it holds a comma, quote, CR or LF. */
 void cli_csv_field(FILE *f, const char *s);
 /* The same field followed by a comma. */

@@ -188,6 +188,9 @@ static void show(const struct cli_opts *o, const struct afcq_history_entry *e)
 		cli_json_body(stdout, e->request);
 	else
 		printf("(none)\n");
+	char note[400];
+	if (afcq_history_shortened(e->response, note, sizeof note))
+		printf("note      %s\n", note);
 	printf("response:\n");
 	if (e->response)
 		cli_json_body(stdout, e->response);

@@ -10,7 +10,7 @@
  * API errors to stderr; returns the exit code for status st. */
 static int print_calc(const struct cli_session *s, const struct afcq_request *sent,
 		      const struct afcq_exchange *x, enum afcq_status st,
-		      const struct afcq_error *err)
+		      const struct afcq_error *err, struct cli_csv_stream *csv)
 {
 	if (st != AFCQ_OK && st != AFCQ_ERR_API)
 		return cli_fail(err);
@@ -19,7 +19,7 @@ static int print_calc(const struct cli_session *s, const struct afcq_request *se
 		cli_json_body(stdout, x->http.body);
 		break;
 	case CLI_FORMAT_CSV:
-		cli_csv_calc(stdout, &x->response);
+		cli_csv_stream_end(csv, &x->response);
 		break;
 	case CLI_FORMAT_TABLE:
 		cli_table_calc(stdout, sent, &x->response);
@@ -56,8 +56,19 @@ int cli_calc_send(struct cli_session *s, unsigned need, enum afcq_op op,
 	struct afcq_exchange x = { 0 };
 	struct afcq_error err;
 	afcq_error_clear(&err);
-	enum afcq_status st = afcq_api_calc(&s->api, op, sent, &x, &err);
-	rc = print_calc(s, sent, &x, st, &err);
+	/* The answer is decoded as it arrives; CSV rows go out as they are
+	 * read, and JSON needs the body as it came. */
+	struct cli_csv_stream csv;
+	cli_csv_stream_init(&csv, stdout, AFCQ_HISTORY_ANSWER_MAX);
+	bool csv_out = s->opts->format == CLI_FORMAT_CSV;
+	struct afcq_api_stream how = {
+		.on_item = csv_out ? cli_csv_stream_item : NULL,
+		.on_invoice = csv_out ? cli_csv_stream_invoice : NULL,
+		.ud = &csv,
+		.keep_body = s->opts->format == CLI_FORMAT_JSON,
+	};
+	enum afcq_status st = afcq_api_calc_stream(&s->api, op, sent, &how, &x, &err);
+	rc = print_calc(s, sent, &x, st, &err, &csv);
 	if (afcq_api_outcome_unknown(&x, st) && sent->n_inv) {
 		char hint[1200];
 		struct afcq_history_entry e = {

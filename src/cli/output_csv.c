@@ -121,21 +121,80 @@ static void summary_row(FILE *f, const char *doc, const struct afcq_summary *s)
 				  s->tax, false });
 }
 
+static void put_header(struct cli_csv_stream *c)
+{
+	if (!c->header)
+		fprintf(c->f, "%s\n", header);
+	c->header = true;
+}
+
+/* Prints items [c->item, upto) of invoice c->inv. */
+static void put_items(struct cli_csv_stream *c, const struct afcq_invoice_result *inv,
+		      size_t upto)
+{
+	const char *doc = inv->doc ? inv->doc : "";
+	for (; c->item < upto && c->item < inv->n_itms; c->item++) {
+		const struct afcq_item_result *it = &inv->itms[c->item];
+		for (size_t t = 0; t < it->n_txs; t++)
+			item_row(c->f, "item", doc, it->ref, &it->txs[t]);
+		for (size_t b = 0; b < it->n_brdg; b++)
+			for (size_t t = 0; t < it->brdg[b].n_txs; t++)
+				item_row(c->f, "bridge", doc, it->brdg[b].ref, &it->brdg[b].txs[t]);
+	}
+}
+
+/* Prints the rest of invoice c->inv, its summary rows, and moves on. */
+static void put_invoice_rest(struct cli_csv_stream *c, const struct afcq_response *resp)
+{
+	const struct afcq_invoice_result *inv = &resp->inv[c->inv];
+	put_items(c, inv, inv->n_itms);
+	const char *doc = inv->doc ? inv->doc : "";
+	for (size_t k = 0; k < inv->n_summ; k++)
+		summary_row(c->f, doc, &inv->summ[k]);
+	c->inv++;
+	c->item = 0;
+}
+
+void cli_csv_stream_init(struct cli_csv_stream *c, FILE *f, size_t settled)
+{
+	*c = (struct cli_csv_stream){ .f = f, .settled = settled };
+}
+
+bool cli_csv_stream_item(void *ud, const struct afcq_stream_event *ev)
+{
+	struct cli_csv_stream *c = ud;
+	const struct afcq_invoice_result *inv = &ev->resp->inv[ev->inv];
+	/* Not final yet, or the doc every row carries may still come. */
+	if (ev->fed <= c->settled || !inv->doc)
+		return false;
+	put_header(c);
+	while (c->inv < ev->inv)
+		put_invoice_rest(c, ev->resp);
+	put_items(c, inv, ev->item + 1);
+	return true;
+}
+
+bool cli_csv_stream_invoice(void *ud, const struct afcq_stream_event *ev)
+{
+	struct cli_csv_stream *c = ud;
+	if (ev->fed <= c->settled)
+		return false;
+	put_header(c);
+	while (c->inv <= ev->inv)
+		put_invoice_rest(c, ev->resp);
+	return true;
+}
+
+void cli_csv_stream_end(struct cli_csv_stream *c, const struct afcq_response *resp)
+{
+	put_header(c);
+	while (c->inv < resp->n_inv)
+		put_invoice_rest(c, resp);
+}
+
 void cli_csv_calc(FILE *f, const struct afcq_response *resp)
 {
-	fprintf(f, "%s\n", header);
-	for (size_t i = 0; i < resp->n_inv; i++) {
-		const struct afcq_invoice_result *inv = &resp->inv[i];
-		const char *doc = inv->doc ? inv->doc : "";
-		for (size_t k = 0; k < inv->n_itms; k++) {
-			const struct afcq_item_result *it = &inv->itms[k];
-			for (size_t t = 0; t < it->n_txs; t++)
-				item_row(f, "item", doc, it->ref, &it->txs[t]);
-			for (size_t b = 0; b < it->n_brdg; b++)
-				for (size_t t = 0; t < it->brdg[b].n_txs; t++)
-					item_row(f, "bridge", doc, it->brdg[b].ref, &it->brdg[b].txs[t]);
-		}
-		for (size_t k = 0; k < inv->n_summ; k++)
-			summary_row(f, doc, &inv->summ[k]);
-	}
+	struct cli_csv_stream c;
+	cli_csv_stream_init(&c, f, 0);
+	cli_csv_stream_end(&c, resp);
 }

@@ -18,6 +18,7 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <stdint.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -605,10 +606,18 @@ static void history_complete(struct afcq_api_ctx *ctx, const struct afcq_exchang
 		total = t.total_due;
 	}
 	struct afcq_error ignored;
+	/* A huge answer is kept shortened: the model without its items when
+	 * it was decoded, else its start. */
+	bool decoded = (st == AFCQ_OK || st == AFCQ_ERR_API) &&
+		       (x->op == AFCQ_OP_QUOTE || x->op == AFCQ_OP_INVOICE);
+	char *kept = afcq_history_shorten(x->http.body, x->http.len, x->http.received,
+					  decoded ? &x->response : NULL);
 	/* The answer already arrived: a store failure now cannot undo it, so
 	 * it does not change what the caller is told. */
 	afcq_history_finish(ctx->history, x->history_id, outcome_of(x, st, why), x->http.status,
-			    x->http.latency_ms, x->http.body, detail, has_total, total, &ignored);
+			    x->http.latency_ms, kept ? kept : x->http.body, detail, has_total, total,
+			    &ignored);
+	free(kept);
 }
 
 enum afcq_status afcq_api_take(struct afcq_api_ctx *ctx, struct afcq_pending *p,
@@ -687,6 +696,77 @@ enum afcq_status afcq_api_finish(struct afcq_api_ctx *ctx, struct afcq_pending *
 	enum afcq_status st = afcq_api_take(ctx, p, x, err);
 	if (st == AFCQ_OK)
 		st = afcq_api_decode(x, err);
+	afcq_api_record(ctx, x, st, err);
+	return st;
+}
+
+/* ---- streamed CalcTaxes --------------------------------------------------- */
+
+struct feed {
+	struct afcq_stream *stream;
+	enum afcq_status st;
+	struct afcq_error err;
+};
+
+static void feed_body(void *ud, const char *data, size_t len)
+{
+	struct feed *f = ud;
+	if (f->st == AFCQ_OK)
+		f->st = afcq_stream_feed(f->stream, data, len, &f->err);
+}
+
+/* The stream's refusal of an answer not kept whole, as afcq_api_decode
+ * words a malformed one. */
+static enum afcq_status stream_refused(const struct afcq_exchange *x, const struct afcq_error *why,
+				       struct afcq_error *err)
+{
+	char line[600];
+	afcq_error_line(why, line, sizeof line);
+	enum afcq_status st = afcq_error_set(err, AFCQ_ERR_PARSE, x->http.url,
+					     "malformed answer: %s", line);
+	err->cause = AFCQ_CAUSE_MALFORMED;
+	err->http_status = x->http.status;
+	return st;
+}
+
+enum afcq_status afcq_api_calc_stream(struct afcq_api_ctx *ctx, enum afcq_op op,
+				      const struct afcq_request *req,
+				      const struct afcq_api_stream *how, struct afcq_exchange *x,
+				      struct afcq_error *err)
+{
+	struct afcq_error local;
+	if (!err)
+		err = &local;
+	struct afcq_pending *p = afcq_api_start_calc(ctx, op, req, err);
+	if (!p) {
+		memset(x, 0, sizeof *x);
+		return err->status != AFCQ_OK ? err->status : AFCQ_ERR_USAGE;
+	}
+	struct afcq_response resp = { 0 };
+	struct feed f = {
+		.stream = afcq_stream_new(&resp, how ? how->on_item : NULL,
+					  how ? how->on_invoice : NULL, how ? how->ud : NULL),
+	};
+	afcq_error_clear(&f.err);
+	afcq_call_stream(p->call, feed_body, &f,
+			 how && how->keep_body ? SIZE_MAX : AFCQ_HISTORY_ANSWER_MAX);
+	enum afcq_status st = afcq_api_take(ctx, p, x, err);
+	if (st == AFCQ_OK) {
+		if (f.st == AFCQ_OK)
+			f.st = afcq_stream_finish(f.stream, &f.err);
+		if (f.st == AFCQ_OK) {
+			x->response = resp;
+			memset(&resp, 0, sizeof resp);
+			afcq_error_clear(err);
+			st = api_errors(x, err);
+		} else if (x->http.len == x->http.received) {
+			st = afcq_api_decode(x, err); /* kept whole: the jansson decoder */
+		} else {
+			st = stream_refused(x, &f.err, err);
+		}
+	}
+	afcq_stream_free(f.stream);
+	afcq_response_done(&resp);
 	afcq_api_record(ctx, x, st, err);
 	return st;
 }

@@ -53,6 +53,10 @@ struct afcq_call {
 	char *url;                  /* as shown in errors and results: no user:password@ */
 	char *fetch_url;            /* as given to curl */
 	struct afcq_buf body;
+	size_t received;            /* body bytes, kept or not */
+	size_t keep;                /* body bytes kept (SIZE_MAX: all) */
+	afcq_body_fn sink;          /* streaming reader, or NULL */
+	void *sink_ud;
 	char *error_header;
 	char errbuf[CURL_ERROR_SIZE];
 	double started_ms;
@@ -144,11 +148,21 @@ static size_t on_body(char *data, size_t size, size_t n, void *userdata)
 {
 	struct afcq_call *call = userdata;
 	size_t len = size * n;
-	if (call->body.len + len > MAX_BODY) {
+	if (call->received + len > MAX_BODY) {
 		call->too_large = true;
 		return 0;
 	}
-	afcq_buf_append(&call->body, data, len);
+	call->received += len;
+	if (call->sink) {
+		long status = 0;
+		curl_easy_getinfo(call->easy, CURLINFO_RESPONSE_CODE, &status);
+		if (status >= 200 && status <= 299)
+			call->sink(call->sink_ud, data, len);
+	}
+	if (call->body.len < call->keep) {
+		size_t room = call->keep - call->body.len;
+		afcq_buf_append(&call->body, data, len < room ? len : room);
+	}
 	return len;
 }
 
@@ -424,6 +438,7 @@ struct afcq_call *afcq_client_start(struct afcq_client *c, const char *method, c
 	call->fetch_url = join_url(c->ep.base_url, path);
 	call->url = redact_url(call->fetch_url);
 	afcq_buf_init(&call->body);
+	call->keep = SIZE_MAX;
 	if (post)
 		call->request_body = afcq_xstrdup(body ? body : "");
 	call->easy = curl_easy_init();
@@ -680,6 +695,7 @@ enum afcq_status afcq_call_take(struct afcq_call *call, struct afcq_http_result 
 	if (out) {
 		out->status = call->status;
 		out->len = call->body.len;
+		out->received = call->received;
 		out->body = call->body.data ? afcq_buf_steal(&call->body) : afcq_xstrdup("");
 		out->error_header = call->error_header;
 		call->error_header = NULL;
@@ -695,6 +711,15 @@ enum afcq_status afcq_call_take(struct afcq_call *call, struct afcq_http_result 
 		return AFCQ_ERR_HTTP;
 	}
 	return AFCQ_OK;
+}
+
+void afcq_call_stream(struct afcq_call *call, afcq_body_fn fn, void *ud, size_t keep)
+{
+	if (!call)
+		return;
+	call->sink = fn;
+	call->sink_ud = ud;
+	call->keep = keep;
 }
 
 void afcq_call_free(struct afcq_call *call)

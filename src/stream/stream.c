@@ -45,6 +45,7 @@ struct frame {
 	char *base;                      /* OBJECT: the struct being filled */
 	const struct codec_field *next;  /* OBJECT: field of the value to come */
 	uint64_t seen;                   /* OBJECT: fields met, by table index */
+	size_t hint;                     /* OBJECT: index of the field expected next */
 	/* How this frame hangs from its parent, for paths. */
 	const char *key;                 /* opened by this key of the parent object */
 	size_t index;                    /* element index in the parent array */
@@ -179,13 +180,23 @@ static void release_item(struct afcq_item_result *it)
 
 /* ---- values ------------------------------------------------------------------ */
 
-/* The field of table t named by key (len bytes), and its index. */
+static bool key_is(const char *k, const char *key, size_t len)
+{
+	return k[0] == key[0] && strncmp(k, key, len) == 0 && k[len] == 0;
+}
+
+/* The field of table t named by key (len bytes), and its index.  Answers
+ * mostly list keys in the table's order, so the field after the last one
+ * found (*index on entry) is tried first. */
 static const struct codec_field *find_field(const struct codec_table *t, const char *key,
 					    size_t len, size_t *index)
 {
+	if (len == 0)
+		return NULL;
+	if (*index < t->n && key_is(t->fields[*index].key, key, len))
+		return &t->fields[*index];
 	for (size_t i = 0; i < t->n; i++) {
-		const char *k = t->fields[i].key;
-		if (strncmp(k, key, len) == 0 && k[len] == 0) {
+		if (key_is(t->fields[i].key, key, len)) {
 			*index = i;
 			return &t->fields[i];
 		}
@@ -694,11 +705,12 @@ static int cb_map_key(void *ctx, const unsigned char *key, size_t len)
 		fr->tree_key[fr->depth - 1] = afcq_xstrndup((const char *)key, len);
 		return 1;
 	}
-	size_t index = 0;
+	size_t index = fr->hint;
 	const struct codec_field *f = find_field(fr->t, (const char *)key, len, &index);
 	fr->next = f;
 	if (!f)
 		return 1;
+	fr->hint = index + 1;
 	uint64_t bit = index < 64 ? (uint64_t)1 << index : 0;
 	bool top_inv = s->n == 1 && f->kind == CODEC_ARRAY;
 	if ((fr->seen & bit) && !top_inv)
@@ -725,8 +737,9 @@ static void invoice_complete(struct afcq_stream *s)
 	struct afcq_stream_event ev = {
 		.resp = s->out, .inv = inv, .item = s->out->inv[inv].n_itms, .fed = s->fed,
 	};
-	if (s->on_invoice)
-		s->on_invoice(s->ud, &ev);
+	if (s->on_invoice && s->on_invoice(s->ud, &ev))
+		for (size_t i = 0; i < s->out->inv[inv].n_itms; i++)
+			release_item(&s->out->inv[inv].itms[i]);
 }
 
 static int end_container(struct afcq_stream *s)

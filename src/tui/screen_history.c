@@ -162,8 +162,11 @@ static enum tui_result open_entry(struct tui_app *app, struct hist *h, bool load
 		return TUI_HANDLED;
 	}
 	tui_results_show(app, op, e.request, e.response, e.id);
+	char note[400];
 	if (e.detail && !e.response)
 		tui_message(app, ROLE_ERROR, "entry %lld: %s", id, e.detail);
+	else if (afcq_history_shortened(e.response, note, sizeof note))
+		tui_message(app, ROLE_OK, "entry %lld: %s", id, note);
 	else
 		tui_message(app, ROLE_OK, "showing history entry %lld (%s %s)", id, e.kind,
 			    e.doc ? e.doc : "");

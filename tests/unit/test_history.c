@@ -18,7 +18,9 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "afcq/codec.h"
 #include "afcq/history.h"
+#include "afcq/model.h"
 #include "afcq/str.h"
 #include "sync_count.h"
 
@@ -335,6 +337,54 @@ static void test_quotes_unsynced_invoices_synced(void **state)
 	afcq_history_close(h);
 }
 
+/* ---- huge answers ------------------------------------------------------- */
+
+static void test_huge_answers_kept_short(void **state)
+{
+	(void)state;
+	char note[400];
+	const char *small = "{\"inv\":[{\"doc\":\"D\",\"itms\":[{\"ref\":\"1\"}]}]}";
+	/* Up to the limit: kept whole, no note. */
+	assert_null(afcq_history_shorten(small, strlen(small), AFCQ_HISTORY_ANSWER_MAX, NULL));
+	assert_false(afcq_history_shortened(small, note, sizeof note));
+	assert_false(afcq_history_shortened(NULL, note, sizeof note));
+
+	/* Beyond it, decoded: the invoices without their items, and a note. */
+	const char *text = "{\"err\":[{\"code\":7,\"msg\":\"late\"}],\"inv\":[{\"doc\":\"D\","
+			   "\"itms\":[{\"ref\":\"1\",\"txs\":[{\"tax\":1}]},{\"ref\":\"2\","
+			   "\"err\":[{\"code\":1,\"msg\":\"x\"}]}],\"summ\":[{\"tid\":5,\"tax\":1}]}]}";
+	struct afcq_response r = { 0 };
+	struct afcq_error err;
+	assert_int_equal(afcq_codec_parse_response(text, strlen(text), &r, &err), AFCQ_OK);
+	char *kept = afcq_history_shorten(text, strlen(text), 3 * 1024 * 1024, &r);
+	assert_non_null(kept);
+	assert_true(afcq_history_shortened(kept, note, sizeof note));
+	assert_string_equal(note, "answer of 3.0 MiB shortened in history: 2 line items left out "
+				  "(1 with errors); summary, errors and total kept");
+	struct afcq_response back = { 0 };
+	assert_int_equal(afcq_codec_parse_response(kept, strlen(kept), &back, &err), AFCQ_OK);
+	assert_int_equal(back.n_inv, 1);
+	assert_string_equal(back.inv[0].doc, "D");
+	assert_int_equal(back.inv[0].n_itms, 0);
+	assert_int_equal(back.inv[0].n_summ, 1);
+	assert_int_equal(back.err.n, 1);
+	afcq_response_done(&back);
+	afcq_response_done(&r);
+	free(kept);
+
+	/* Not decoded: its start, as text. */
+	size_t big = 300 * 1024;
+	char *body = afcq_xcalloc(1, big + 1);
+	memset(body, 'x', big);
+	kept = afcq_history_shorten(body, big, big, NULL);
+	assert_true(afcq_history_shortened(kept, note, sizeof note));
+	assert_string_equal(note, "answer of 300 KiB shortened in history: not decoded; its first "
+				  "65536 bytes kept");
+	assert_true(strlen(kept) > 65536 && strlen(kept) < 66000);
+	free(kept);
+	free(body);
+}
+
 /* ---- listing -------------------------------------------------------- */
 
 static void test_list_newest_first_and_limit(void **state)
@@ -638,6 +688,7 @@ int main(void)
 		T(test_pending_after_close_without_finish),
 		T(test_pending_after_killed_process),
 		T(test_quotes_unsynced_invoices_synced),
+		T(test_huge_answers_kept_short),
 		T(test_list_newest_first_and_limit),
 		T(test_list_empty_store),
 		T(test_doc_used),

@@ -230,11 +230,12 @@ static bool on_item(void *ud, const struct afcq_stream_event *ev)
 	return s->release;
 }
 
-static void on_invoice(void *ud, const struct afcq_stream_event *ev)
+static bool on_invoice(void *ud, const struct afcq_stream_event *ev)
 {
 	struct seen *s = ud;
 	size_t n = strlen(s->log);
 	snprintf(s->log + n, sizeof s->log - n, "invoice %zu (%zu items); ", ev->inv, ev->item);
+	return false;
 }
 
 static const char two_invoices[] =
