@@ -1,5 +1,8 @@
-/* screen_history.c - F8: what was sent, newest first: time, kind,
- * document, invoice number, total, outcome.  Enter shows an entry's
+/* screen_history.c - F8: what was sent, newest first: time, kind, total,
+ * outcome, the bill-to PCode and its place, the endpoint, then (as wide as
+ * the screen allows) invoice number and document.  / searches every
+ * column and the request and answer sent (ignoring case), n finds the
+ * next match.  Enter shows an entry's
  * results in the panes; l loads its request into the form; R resolves an
  * unknown outcome (calls_resolve.c); A switches a team's journal between
  * one's own entries and every rep's.  The list is read again when history
@@ -8,19 +11,30 @@
  * by the screen; only the visible rows are drawn.
  */
 #include "tui.h"
+#include "places.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "afcq/codec.h"
 #include "afcq/money.h"
 #include "afcq/str.h"
 
 #define HISTORY_LIMIT 2000
 
+/* What a row shows of an entry's request (read when first drawn). */
+struct bill {
+	bool read;
+	long long pcd;              /* 0: none */
+	char where[24];             /* without a PCode: the ZIP or city, state */
+};
+
 struct hist {
 	struct afcq_history_entry *v;
 	size_t n;
+	struct bill *bill;          /* per entry */
+	char search[128];
 	struct tui_list *list;      /* one row per entry */
 	unsigned long gen;          /* app->history_gen when read */
 	bool all;                   /* a team's journal: every rep's entries */
@@ -33,6 +47,8 @@ static void hist_open(struct tui_app *app, struct tui_view *v)
 	afcq_error_clear(&err);
 	size_t keep = tui_list_sel(h->list);
 	afcq_history_list_free(h->v, h->n);
+	free(h->bill);
+	h->bill = NULL;
 	h->v = NULL;
 	h->n = 0;
 	h->gen = app->history_gen;
@@ -47,7 +63,51 @@ static void hist_open(struct tui_app *app, struct tui_view *v)
 		h->v = NULL;
 		h->n = 0;
 	}
+	h->bill = afcq_xcalloc(h->n ? h->n : 1, sizeof *h->bill);
 	tui_list_set(h->list, h->n, keep < h->n ? keep : 0);
+}
+
+/* The bill-to of entry i, from its request as sent. */
+static const struct bill *bill_of(struct tui_app *app, struct hist *h, size_t i)
+{
+	struct bill *b = &h->bill[i];
+	if (b->read)
+		return b;
+	b->read = true;
+	struct afcq_history_entry e;
+	struct afcq_error err;
+	memset(&e, 0, sizeof e);
+	afcq_error_clear(&err);
+	if (afcq_history_get(app->history, h->v[i].id, &e, &err) != AFCQ_OK)
+		return b;
+	struct afcq_request r;
+	afcq_request_init(&r);
+	afcq_error_clear(&err);
+	if (e.request && afcq_codec_parse_request(e.request, strlen(e.request), &r, &err) == AFCQ_OK &&
+	    r.n_inv) {
+		const struct afcq_location *l = &r.inv[0].bill;
+		if (l->pcd.set)
+			b->pcd = l->pcd.v;
+		else if (l->zip)
+			snprintf(b->where, sizeof b->where, "ZIP %s", l->zip);
+		else if (l->city || l->st)
+			snprintf(b->where, sizeof b->where, "%s%s%s", l->city ? l->city : "",
+				 l->city && l->st ? ", " : "", l->st ? l->st : "");
+	}
+	afcq_request_done(&r);
+	afcq_history_entry_done(&e);
+	return b;
+}
+
+/* The endpoint as a row shows it: "sandbox", or the host and port. */
+static const char *endpoint_short(const char *ep, char *buf, size_t n)
+{
+	if (!ep)
+		return "";
+	const char *p = strstr(ep, "://");
+	p = p ? p + 3 : ep;
+	snprintf(buf, n, "%.*s", (int)strcspn(p, "/"), p);
+	return buf;
 }
 
 static const char *outcome_short(enum afcq_outcome o)
@@ -63,20 +123,91 @@ static const char *outcome_short(enum afcq_outcome o)
 	}
 }
 
+/* The PCode and place (or ZIP, city) columns of entry i. */
+static void row_bill(struct tui_app *app, struct hist *h, size_t i, char *pcd, size_t pn,
+		     char *place, size_t n)
+{
+	const char *kind = h->v[i].kind;
+	if (!kind || (strcmp(kind, "quote") != 0 && strcmp(kind, "invoice") != 0))
+		return;
+	const struct bill *b = bill_of(app, h, i);
+	if (!b->pcd) {
+		snprintf(place, n, "%s", b->where);
+		return;
+	}
+	snprintf(pcd, pn, "%lld", b->pcd);
+	const struct afcq_pcode_location *l = tui_place(app, b->pcd);
+	if (l)
+		tui_place_short(l, place, n < 14 ? n : 14);
+}
+
+/* Whether entry i holds text: in a column or in what was sent or came back. */
+static bool entry_has(struct tui_app *app, struct hist *h, size_t i, const char *text)
+{
+	const struct afcq_history_entry *e = &h->v[i];
+	char pcd[16] = "", place[24] = "", total[48] = "";
+	row_bill(app, h, i, pcd, sizeof pcd, place, sizeof place);
+	if (e->has_total)
+		afcq_money_format(e->total, total, sizeof total);
+	const char *cols[] = { e->time, e->kind, e->doc, e->invn, e->endpoint, e->by, e->detail,
+			       outcome_short(e->outcome), pcd, place, total };
+	for (size_t k = 0; k < sizeof cols / sizeof cols[0]; k++)
+		if (cols[k] && afcq_str_icontains(cols[k], text))
+			return true;
+	struct afcq_history_entry full;
+	struct afcq_error err;
+	memset(&full, 0, sizeof full);
+	afcq_error_clear(&err);
+	bool found = false;
+	if (afcq_history_get(app->history, e->id, &full, &err) == AFCQ_OK)
+		found = (full.request && afcq_str_icontains(full.request, text)) ||
+			(full.response && afcq_str_icontains(full.response, text));
+	afcq_history_entry_done(&full);
+	return found;
+}
+
+/* Selects the first entry from from on (going round) that holds the search. */
+static void find_next(struct tui_app *app, struct hist *h, size_t from)
+{
+	if (!h->search[0] || !h->n)
+		return;
+	for (size_t k = 0; k < h->n; k++) {
+		size_t i = (from + k) % h->n;
+		if (entry_has(app, h, i, h->search)) {
+			tui_list_set(h->list, h->n, i);
+			tui_message(app, ROLE_NORMAL, "history: \"%s\" in entry %lld (n: next)",
+				    h->search, (long long)h->v[i].id);
+			return;
+		}
+	}
+	tui_message(app, ROLE_ERROR, "history: \"%s\" not found", h->search);
+}
+
+static void search_done(struct tui_app *app, void *data, const char *text)
+{
+	(void)data;
+	struct tui_view *v = tui_top(app);
+	if (v->ops != &tui_screen_history_ops || afcq_str_empty(text))
+		return;
+	struct hist *h = v->state;
+	snprintf(h->search, sizeof h->search, "%s", text);
+	find_next(app, h, tui_list_sel(h->list));
+}
+
 static void hist_draw(struct tui_app *app, struct tui_view *v)
 {
 	struct hist *h = v->state;
 	if (h->gen != app->history_gen)
 		hist_open(app, v);
 	int y0 = app->lay.status.y + 1, y1 = app->lay.total.y;
-	int rows = y1 - y0 - 1;
+	int rows = y1 - y0 - 3; /* the titles; the selected entry's line and the keys below */
 	for (int y = y0; y < y1; y++)
 		tui_fill(app, y, 0, COLS, ROLE_NORMAL);
 	tui_fill(app, y0, 0, COLS, ROLE_HEADER);
 	bool team = afcq_history_shared(app->history);
-	tui_putf(app, y0, 0, COLS, ROLE_HEADER, "%3s %-11s %-8s %8s %-7s %-8s %s%s", "#",
-		 "UTC time", "Kind", "Total", "Outcome", "Invoice", team ? "By         " : "",
-		 "Document");
+	tui_putf(app, y0, 0, COLS, ROLE_HEADER, "%3s %-11s %-8s %8s %-7s %-7s %-13s %-15s %s%s %s",
+		 "#", "UTC time", "Kind", "Total", "Outcome", "PCode", "Bill-to", "Endpoint",
+		 team ? "By         " : "", "Invoice", "Document");
 	if (h->n == 0) {
 		tui_put(app, y0 + 1, 0, COLS, ROLE_DIM, "  nothing sent yet (Esc back)");
 		return;
@@ -101,14 +232,25 @@ static void hist_draw(struct tui_app *app, struct tui_view *v)
 		if (team)
 			snprintf(by, sizeof by, "%-10.*s ",
 				 e->by ? (int)strcspn(e->by, "@") : 0, e->by ? e->by : "");
-		tui_putf(app, y0 + 1 + k, 0, COLS, role, "%3lld %-11s %-8.8s %8s %-7.7s %-8.8s %s%s",
+		char pcd[16] = "", place[24] = "", ep[64];
+		row_bill(app, h, i, pcd, sizeof pcd, place, sizeof place);
+		tui_putf(app, y0 + 1 + k, 0, COLS, role,
+			 "%3lld %-11s %-8.8s %8s %-7.7s %-7.7s %-13.13s %-15.15s %s%s %s",
 			 (long long)e->id, time, e->kind ? e->kind : "", total,
-			 outcome_short(e->outcome), e->invn ? e->invn : "", by, e->doc ? e->doc : "");
+			 outcome_short(e->outcome), pcd, place,
+			 endpoint_short(e->endpoint, ep, sizeof ep), by, e->invn ? e->invn : "-",
+			 e->doc ? e->doc : "");
 	}
-	tui_putf(app, y1 - 1, 0, COLS, ROLE_DIM,
-		 " %zu entr%s  Enter: results  l: load  R: resolve unknown  %sEsc: back", h->n,
-		 h->n == 1 ? "y" : "ies",
-		 !team ? "" : h->all ? "A: yours only  " : "A: every rep's  ");
+	/* the selected entry's invoice number and document, whatever the width */
+	if (sel < h->n && (h->v[sel].invn || h->v[sel].doc))
+		tui_putf_words(app, y1 - 2, 0, COLS, ROLE_DIM, " #%lld %s%s%s  document %s",
+			       (long long)h->v[sel].id, h->v[sel].kind ? h->v[sel].kind : "",
+			       h->v[sel].invn ? " number " : "", h->v[sel].invn ? h->v[sel].invn : "",
+			       h->v[sel].doc ? h->v[sel].doc : "-");
+	tui_putf_words(app, y1 - 1, 0, COLS, ROLE_DIM,
+		       " %zu entr%s  Enter: results  l: load  / find  R: resolve  %sEsc: back", h->n,
+		       h->n == 1 ? "y" : "ies",
+		       !team ? "" : h->all ? "A: yours only  " : "A: every rep's  ");
 }
 
 static enum afcq_op kind_op(const char *kind)
@@ -181,6 +323,12 @@ static enum tui_result hist_on_action(struct tui_app *app, struct tui_view *v, e
 	if (tui_list_action(h->list, a) == TUI_HANDLED)
 		return TUI_HANDLED;
 	switch (a) {
+	case ACT_SEARCH:
+		tui_prompt(app, "Search the history", "Find:", h->search, search_done, NULL);
+		return TUI_HANDLED;
+	case ACT_SEARCH_NEXT:
+		find_next(app, h, tui_list_sel(h->list) + 1);
+		return TUI_HANDLED;
 	case ACT_ENTER:
 		return open_entry(app, h, false);
 	case ACT_LOAD:
@@ -217,6 +365,7 @@ static void hist_close(struct tui_app *app, struct tui_view *v)
 	(void)app;
 	struct hist *h = v->state;
 	afcq_history_list_free(h->v, h->n);
+	free(h->bill);
 	tui_list_free(h->list);
 	free(h);
 }

@@ -351,3 +351,40 @@ assert-not-screen "2147483647"
 wait-screen "PCode (pcd)            3726100  City of DALLAS, DALLAS county, TX"
 SCRIPT
 } | run_script tax_explained
+
+# history shows who it was for (bill-to PCode and place), the total, the
+# endpoint and the outcome; / finds an entry by any of them or by what
+# was sent, n the next one
+{ dallas_fields; cat <<'SCRIPT'
+key F5
+wait-idle
+set-field bill.pcd 2604100
+key F5
+wait-idle
+key F8
+assert-screen "  # UTC time    Kind        Total Outcome PCode   Bill-to       Endpoint"
+wait-screen "quote       17.00 ok      2604100 NEW YORK, NY  127.0.0.1:"
+wait-screen "quote       19.78 ok      3726100 DALLAS, TX    127.0.0.1:"
+key /
+type dallas
+key Enter
+assert-state message "history: \"dallas\" in entry 1"
+key Enter
+assert-state message "showing history entry 1"
+key F8
+key /
+type "right of way"
+key Enter
+assert-state message "history: \"right of way\" in entry 1"
+key /
+type ok
+key Enter
+assert-state message "in entry 1"
+key n
+assert-state message "in entry 2"
+key /
+type "nowhere at all"
+key Enter
+assert-state message "history: \"nowhere at all\" not found"
+SCRIPT
+} | XDG_STATE_HOME="$T_TMP/state-history" run_script history_columns_and_search

@@ -64,8 +64,10 @@ key F8
 assert-state view history
 assert-screen "commit"
 assert-screen "uncommit"
-assert-screen "invoice     19.78 ok      INV-7    AFCQ-"
+assert-screen "invoice     19.78 ok      3726100 DALLAS, TX"
 assert-screen "quote       19.78 ok"
+key Down Down
+assert-screen " #2 invoice number INV-7  document AFCQ-"
 SCRIPT
 } | run_script invoice_commit_history
 

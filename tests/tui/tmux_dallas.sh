@@ -51,7 +51,9 @@ doc=$(sed -n 's/.*INVOICE \(AFCQ-[0-9a-f-]*\) .*/\1/p' "$SCREEN" | head -1)
 
 # history shows it
 keys F8
-if wait_for "INV-TMUX" 5 && grep -q "invoice     19.78 ok      INV-TMUX $doc" "$SCREEN" && [ -n "$doc" ]; then
+if wait_for "INV-TMUX" 5 && wait_for "DALLAS, TX" 5 &&
+   grep -q "invoice     19.78 ok      3726100 DALLAS, TX    sandbox" "$SCREEN" &&
+   grep -q "invoice number INV-TMUX  document $doc" "$SCREEN" && [ -n "$doc" ]; then
 	pass tmux_history_has_invoice
 else
 	fail tmux_history_has_invoice "doc '$doc' not in: $(cat "$SCREEN")"

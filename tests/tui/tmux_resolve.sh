@@ -85,14 +85,15 @@ expect_docs tmux_resolve_service_never_saw_it INV-NEVER 0
 tmux_start_afcq tmux_resolve_restarted_again
 see tmux_resolve_unknown_again "1 OUTCOME UNKNOWN: Alt-R"
 keys F8
-see tmux_resolve_history_lists_it "unknown INV-NEVE"
+see tmux_resolve_history_lists_it "invoice           unknown 3726100"
+check tmux_resolve_history_names_it "invoice number INV-NEVER"
 keys R
 see tmux_resolve_history_offers "Resolve an unknown outcome"
 keys Enter
 see tmux_resolve_never_arrived "it never arrived."
 check tmux_resolve_may_send_again "Invoice INV-NEVER may be sent again (F6)."
 keys Escape
-see tmux_resolve_history_updated "never   INV-NEVE"
+see tmux_resolve_history_updated "invoice           never   3726100"
 keys Escape
 send_invoice
 see tmux_resolve_sent_again "number INV-NEVER" 15
