@@ -1,5 +1,6 @@
 /* store_copy.h - moving a rep's local book and journal into a team's store
- * (afcq store copy --to URL).
+ * (afcq store copy --to URL), and the quotes kept locally while it was
+ * unreachable.
  *
  * Idempotent: a customer already in the destination (same uid), a product
  * of the same name (any case) and a journal entry copied before (same
@@ -9,6 +10,7 @@
 #ifndef AFCQ_STORE_COPY_H
 #define AFCQ_STORE_COPY_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "afcq/error.h"
@@ -30,5 +32,26 @@ struct afcq_store_copied {
 enum afcq_status afcq_store_copy(struct afcq_store *from, struct afcq_history *from_h,
 				 struct afcq_store *to, struct afcq_history *to_h,
 				 struct afcq_store_copied *out, struct afcq_error *err);
+
+/* Quotes sent while a team's store could not be reached are recorded in a
+ * local file of their own (this path, malloc'd: $XDG_STATE_HOME/afcq/
+ * offline.sqlite; NULL without a home), invoices and commits never.  Once
+ * the team's store opens again, afcq_store_flush_offline copies them into
+ * its journal (as afcq_store_copy does) and removes the file; *moved says
+ * how many were added.  Nothing to do (no file, team not a team's store):
+ * AFCQ_OK.  On failure the file stays for the next time. */
+char *afcq_history_offline_path(void);
+enum afcq_status afcq_store_flush_offline(struct afcq_history *team, size_t *moved,
+					  struct afcq_error *err);
+
+/* The journal the front ends write to: the local history file when store
+ * is NULL or "", else the team's store named by store, its offline quotes
+ * flushed into it (a failure there is left for the next time).  When the
+ * team's store cannot be opened, *err says why and the offline file is
+ * returned with *offline set (quotes only: the caller sets its api
+ * context's journal_local); NULL when that cannot be opened either.  The
+ * caller closes what it gets with afcq_history_close. */
+struct afcq_history *afcq_store_journal_open(const char *store, bool *offline,
+					     struct afcq_error *err);
 
 #endif

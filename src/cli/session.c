@@ -12,6 +12,7 @@
 
 #include "afcq/client.h"
 #include "afcq/curl_command.h"
+#include "afcq/store_copy.h"
 #include "afcq/str.h"
 
 int cli_fail(const struct afcq_error *e)
@@ -131,28 +132,28 @@ static int open_history(struct cli_session *s, bool required)
 {
 	struct afcq_error err;
 	afcq_error_clear(&err);
-	/* The team's store when the config names one, else the file. */
-	s->history = afcq_history_open(afcq_str_empty(s->cfg.store) ? NULL : s->cfg.store, &err);
-	if (s->history)
+	/* The team's store when the config names one, else the file; with
+	 * the team's store down, a quote is kept locally until it is back
+	 * (invoices and commits need the team's journal). */
+	bool offline = false;
+	s->history = afcq_store_journal_open(s->cfg.store, &offline, &err);
+	if (s->history && offline && required) {
+		afcq_history_close(s->history);
+		s->history = NULL;
+	}
+	if (s->history && !offline)
 		return CLI_EXIT_OK;
 	if (required) {
 		cli_fail(&err);
 		return CLI_EXIT_STORE;
 	}
 	char line[1024];
-	if (!afcq_str_empty(s->cfg.store)) {
-		/* A quote is kept in the local file meanwhile (afcq store copy
-		 * carries it over); invoices and commits need the team's. */
-		struct afcq_error lerr;
-		afcq_error_clear(&lerr);
-		s->history = afcq_history_open(NULL, &lerr);
-		s->journal_local = s->history != NULL;
-		if (s->history) {
-			fprintf(stderr, "afcq: warning: store unavailable: %s; recorded in the local "
-					"history instead\n",
-				afcq_error_line(&err, line, sizeof line));
-			return CLI_EXIT_OK;
-		}
+	s->journal_local = offline;
+	if (offline) {
+		fprintf(stderr, "afcq: warning: store unavailable: %s; kept locally until it is "
+				"back\n",
+			afcq_error_line(&err, line, sizeof line));
+		return CLI_EXIT_OK;
 	}
 	fprintf(stderr, "afcq: warning: history not recorded: %s\n",
 		afcq_error_line(&err, line, sizeof line));

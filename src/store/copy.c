@@ -4,7 +4,9 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
+#include "afcq/paths.h"
 #include "afcq/str.h"
 #include "store_int.h"
 
@@ -76,9 +78,11 @@ static enum afcq_status copy_products(struct afcq_store *from, struct afcq_store
 	return st;
 }
 
+/* origin: "KIND/user@host/ID/TIME", KIND naming the source ("local" for
+ * the rep's history, "offline" for quotes kept while the store was down). */
 static enum afcq_status copy_journal(struct afcq_history *from, struct afcq_history *to,
-				     const char *actor, struct afcq_store_copied *out,
-				     struct afcq_error *err)
+				     const char *kind, const char *actor,
+				     struct afcq_store_copied *out, struct afcq_error *err)
 {
 	struct afcq_history_entry *v = NULL;
 	size_t n = 0;
@@ -91,7 +95,7 @@ static enum afcq_status copy_journal(struct afcq_history *from, struct afcq_hist
 			break;
 		if (!e.by)
 			e.by = afcq_xstrdup(actor);
-		char *origin = afcq_xasprintf("%s/%lld/%s", e.by, (long long)e.id,
+		char *origin = afcq_xasprintf("%s/%s/%lld/%s", kind, e.by, (long long)e.id,
 					      e.time ? e.time : "");
 		bool added = false;
 		st = afcq_history_import(to, &e, origin, &added, err);
@@ -129,5 +133,66 @@ enum afcq_status afcq_store_copy(struct afcq_store *from, struct afcq_history *f
 		out->customers = out->products = 0;
 		return st;
 	}
-	return from_h ? copy_journal(from_h, to_h, to->actor, out, err) : AFCQ_OK;
+	return from_h ? copy_journal(from_h, to_h, "local", to->actor, out, err) : AFCQ_OK;
+}
+
+char *afcq_history_offline_path(void)
+{
+	return afcq_xdg_path("XDG_STATE_HOME", ".local/state", "offline.sqlite");
+}
+
+enum afcq_status afcq_store_flush_offline(struct afcq_history *team, size_t *moved,
+					  struct afcq_error *err)
+{
+	*moved = 0;
+	char *path = afcq_history_offline_path();
+	if (!path || access(path, F_OK) != 0 || !afcq_history_shared(team)) {
+		free(path);
+		return AFCQ_OK;
+	}
+	enum afcq_status st = AFCQ_ERR_DB;
+	struct afcq_history *from = afcq_history_open(path, err);
+	if (from) {
+		struct afcq_store_copied n;
+		memset(&n, 0, sizeof n);
+		char *actor = store_actor();
+		st = copy_journal(from, team, "offline", actor, &n, err);
+		free(actor);
+		afcq_history_close(from);
+		*moved = n.entries;
+	}
+	if (st == AFCQ_OK) {
+		/* all in the team's journal: the file has done its job */
+		static const char *const ext[] = { "", "-wal", "-shm", "-journal" };
+		for (size_t i = 0; i < sizeof ext / sizeof ext[0]; i++) {
+			char *f = afcq_xasprintf("%s%s", path, ext[i]);
+			unlink(f);
+			free(f);
+		}
+	}
+	free(path);
+	return st;
+}
+
+struct afcq_history *afcq_store_journal_open(const char *store, bool *offline,
+					     struct afcq_error *err)
+{
+	*offline = false;
+	if (afcq_str_empty(store))
+		return afcq_history_open(NULL, err);
+	struct afcq_history *h = afcq_history_open(store, err);
+	if (h) {
+		size_t moved;
+		struct afcq_error ignored;
+		afcq_error_clear(&ignored);
+		afcq_store_flush_offline(h, &moved, &ignored);
+		return h;
+	}
+	char *path = afcq_history_offline_path();
+	struct afcq_error lerr;
+	afcq_error_clear(&lerr);
+	h = path ? afcq_history_open(path, &lerr) : NULL;
+	free(path);
+	*offline = h != NULL;
+	return h;
 }

@@ -28,6 +28,7 @@
 #include <wchar.h>
 
 #include "afcq/money.h"
+#include "afcq/store_copy.h"
 #include "afcq/str.h"
 
 /* The one static: set by signal handlers, read by the loop. */
@@ -774,16 +775,12 @@ int tui_main(const struct tui_args *args)
 	if (args->endpoint && args->endpoint->base_url)
 		app->client = afcq_client_new(args->endpoint);
 	const char *store = args->config ? args->config->store : NULL;
-	app->history = afcq_history_open(afcq_str_empty(store) ? NULL : store, &err);
-	if (!app->history && !afcq_str_empty(store)) {
-		/* quotes are kept in the local file meanwhile (afcq store copy
-		 * carries them over); invoices and commits wait for the team's */
-		struct afcq_error lerr;
-		afcq_error_clear(&lerr);
-		app->history = afcq_history_open(NULL, &lerr);
-		app->store_down = true;
-		app->api.journal_local = app->history != NULL;
-	}
+	/* the team's store down: quotes are kept locally until it is back,
+	 * invoices and commits wait for the team's journal */
+	bool offline = false;
+	app->history = afcq_store_journal_open(store, &offline, &err);
+	app->store_down = !afcq_str_empty(store) && (!app->history || offline);
+	app->api.journal_local = offline;
 	app->api.client = app->client;
 	app->api.history = app->history;
 	app->api.log = args->log;

@@ -196,13 +196,13 @@ expect_eq team_unreachable_nothing_sent 0 "$(sandbox_docs "$DOCS" INV-D1)"
 if expect_rc team_unreachable_quote_goes_out 0 as down "$AFCQ" quote -e "$SB_URL" "$REQ/dallas.json"; then
 	expect_grep team_unreachable_quote_warns "$ERR" "store unavailable"
 	expect_eq team_unreachable_quote_kept_locally 1 \
-		"$(sqlite3 "$T_TMP/down/state/afcq/history.sqlite" "select count(*) from requests where kind = 'quote'")"
+		"$(sqlite3 "$T_TMP/down/state/afcq/offline.sqlite" "select count(*) from requests where kind = 'quote'")"
 fi
 # ...but an invoice never goes to a journal that is not the team's.
 expect_rc team_unreachable_invoice_still_refused 5 as down "$AFCQ" invoice -e "$SB_URL" \
 	--number INV-D2 "$REQ/dallas.json"
 expect_eq team_unreachable_invoice_not_local 0 \
-	"$(sqlite3 "$T_TMP/down/state/afcq/history.sqlite" "select count(*) from requests where kind = 'invoice'")"
+	"$(sqlite3 "$T_TMP/down/state/afcq/offline.sqlite" "select count(*) from requests where kind = 'invoice'")"
 # The workstation still quotes, and says the store is unavailable.
 cat >"$T_TMP/down.script" <<'SCRIPT'
 wait-idle
@@ -225,6 +225,17 @@ else
 	fail team_unreachable_workstation_quotes "$(head -c 2000 "$ERR")"
 fi
 expect_eq team_unreachable_workstation_invoice_not_sent 0 "$(sandbox_docs "$DOCS" INV-D3)"
+# The store is back: the quotes kept meanwhile go into the team's journal,
+# under the rep who sent them, and the local file goes.
+rep_setup down "$TEAM"
+expect_rc team_back_history 0 as down "$AFCQ" history
+expect_eq team_back_offline_quotes_written 2 \
+	"$(pg_psql "$TEAM" "SELECT count(*) FROM journal WHERE by_user LIKE 'rep-down@%' AND kind = 'quote'")"
+if [ -e "$T_TMP/down/state/afcq/offline.sqlite" ]; then fail team_back_offline_file_removed "still there"
+else pass team_back_offline_file_removed; fi
+expect_rc team_back_history_again 0 as down "$AFCQ" history
+expect_eq team_back_offline_quotes_once 2 \
+	"$(pg_psql "$TEAM" "SELECT count(*) FROM journal WHERE by_user LIKE 'rep-down@%' AND kind = 'quote'")"
 # A wrong password: the server and libpq's cause, never the password.
 if PGPASSWORD=wrong-pass-xyz as a "$AFCQ" customers list >"$OUT" 2>"$ERR"; then
 	fail team_wrong_password_fails "exit 0"
