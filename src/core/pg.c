@@ -298,10 +298,19 @@ static enum afcq_status migrate(struct afcq_pg *pg, struct afcq_error *err)
 		return AFCQ_ERR_DB;
 	enum afcq_status st = afcq_pg_run(pg, "SELECT pg_advisory_xact_lock(" SCHEMA_LOCK_KEY ")",
 					  "cannot lock the schema", err);
-	if (st == AFCQ_OK)
-		st = afcq_pg_run(pg, "CREATE TABLE IF NOT EXISTS afcq_schema (version INTEGER NOT NULL)",
-				 "cannot create the schema", err);
+	/* Asked first: a rep's role may lack the right to create tables, which
+	 * even CREATE ... IF NOT EXISTS checks. */
 	struct pg_result *r = NULL;
+	if (st == AFCQ_OK)
+		r = afcq_pg_exec(pg, "SELECT to_regclass('afcq_schema') IS NULL", 0, NULL,
+				 "cannot read the schema version", NULL, err);
+	if (!r)
+		st = AFCQ_ERR_DB;
+	else if (afcq_pg_int(r, 0, 0))
+		st = afcq_pg_run(pg, "CREATE TABLE afcq_schema (version INTEGER NOT NULL)",
+				 "cannot create the schema", err);
+	afcq_pg_clear(r);
+	r = NULL;
 	if (st == AFCQ_OK)
 		r = afcq_pg_exec(pg, "SELECT COALESCE(MAX(version), 0) FROM afcq_schema", 0, NULL,
 				 "cannot read the schema version", NULL, err);

@@ -205,9 +205,10 @@ static void hist_draw(struct tui_app *app, struct tui_view *v)
 		tui_fill(app, y, 0, COLS, ROLE_NORMAL);
 	tui_fill(app, y0, 0, COLS, ROLE_HEADER);
 	bool team = afcq_history_shared(app->history);
-	tui_putf(app, y0, 0, COLS, ROLE_HEADER, "%3s %-11s %-8s %8s %-7s %-7s %-13s %-15s %s%s %s",
-		 "#", "UTC time", "Kind", "Total", "Outcome", "PCode", "Bill-to", "Endpoint",
-		 team ? "By         " : "", "Invoice", "Document");
+	/* a team's journal: who sent it comes before the place (80 columns) */
+	tui_putf(app, y0, 0, COLS, ROLE_HEADER, "%3s %-11s %-8s %8s %-7s %s%-7s %-13s %-15s %s %s",
+		 "#", "UTC time", "Kind", "Total", "Outcome", team ? "By         " : "", "PCode",
+		 "Bill-to", "Endpoint", "Invoice", "Document");
 	if (h->n == 0) {
 		tui_put(app, y0 + 1, 0, COLS, ROLE_DIM, "  nothing sent yet (Esc back)");
 		return;
@@ -235,10 +236,10 @@ static void hist_draw(struct tui_app *app, struct tui_view *v)
 		char pcd[16] = "", place[24] = "", ep[64];
 		row_bill(app, h, i, pcd, sizeof pcd, place, sizeof place);
 		tui_putf(app, y0 + 1 + k, 0, COLS, role,
-			 "%3lld %-11s %-8.8s %8s %-7.7s %-7.7s %-13.13s %-15.15s %s%s %s",
+			 "%3lld %-11s %-8.8s %8s %-7.7s %s%-7.7s %-13.13s %-15.15s %s %s",
 			 (long long)e->id, time, e->kind ? e->kind : "", total,
-			 outcome_short(e->outcome), pcd, place,
-			 endpoint_short(e->endpoint, ep, sizeof ep), by, e->invn ? e->invn : "-",
+			 outcome_short(e->outcome), by, pcd, place,
+			 endpoint_short(e->endpoint, ep, sizeof ep), e->invn ? e->invn : "-",
 			 e->doc ? e->doc : "");
 	}
 	/* the selected entry's invoice number and document, whatever the width */
