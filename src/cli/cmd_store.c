@@ -20,7 +20,12 @@ static int copy(struct cli_session *s, const char *to)
 	struct afcq_store *from = NULL, *dst = NULL;
 	struct afcq_history *from_h = NULL, *dst_h = NULL;
 	int rc = CLI_EXIT_OK;
-	if (!(from = afcq_store_open(NULL, &err)) || !(dst = afcq_store_open(to, &err)) ||
+	/* No local book is an empty one (not a file created for nothing). */
+	char *book = afcq_store_default_path();
+	bool have_book = book && access(book, F_OK) == 0;
+	free(book);
+	if (!(from = afcq_store_open(have_book ? NULL : ":memory:", &err)) ||
+	    !(dst = afcq_store_open(to, &err)) ||
 	    !(dst_h = afcq_history_open(to, &err)))
 		rc = cli_fail(&err);
 	if (!rc) {

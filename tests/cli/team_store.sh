@@ -191,6 +191,13 @@ expect_grep team_copied_journal_entry "$OUT" "LOCAL-DOC-1"
 # a copied document code stays the team's
 expect_rc team_copied_code_refused 2 as b "$AFCQ" invoice -e "$SB_URL" --number INV-B9 \
 	--doc LOCAL-DOC-1 "$REQ/dallas.json"
+# A rep without a local book or journal: nothing to copy, no file made.
+mkdir -p "$T_TMP/e/home"
+if expect_rc team_store_copy_empty 0 as e "$AFCQ" store copy --to "$TEAM"; then
+	expect_grep team_store_copy_empty_adds_nothing "$OUT" "customers  0 added, 0 already there"
+	if [ -e "$T_TMP/e/data/afcq/book.sqlite" ]; then fail team_store_copy_reads_only "a book was created"
+	else pass team_store_copy_reads_only; fi
+fi
 expect_rc team_store_copy_needs_url 2 as c "$AFCQ" store copy --to /tmp/x.sqlite
 
 # ---- bad times ----------------------------------------------------------------------------------
