@@ -45,9 +45,11 @@ holder=$!
 exec 9>"$T_TMP/sql"
 echo 'BEGIN EXCLUSIVE; INSERT INTO requests (time) VALUES (1);' >&9
 n=0
-while sqlite3 "$HIST" 'BEGIN IMMEDIATE; ROLLBACK;' >/dev/null 2>&1 && [ $n -lt 100 ]; do
+# wait (30 s at most, a loaded machine is slow to start sqlite3) until the lock is held
+while sqlite3 "$HIST" 'BEGIN IMMEDIATE; ROLLBACK;' >/dev/null 2>&1 && [ $n -lt 600 ]; do
 	sleep 0.05; n=$((n + 1))
 done
+[ $n -lt 600 ] || fail "locked history file: the test's lock is held" "sqlite3 never took it"
 if expect_rc "locked history file: invoice exits 5" 5 "$AFCQ" invoice -e "$NOWHERE" --number INV-1 \
 	"$REQ/dallas.json"; then
 	expect_grep "locked history file: says why" "$ERR" "locked"
