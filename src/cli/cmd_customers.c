@@ -23,6 +23,17 @@ static const char *or_empty(const char *s)
 
 /* ---- list -------------------------------------------------------------------- */
 
+/* The strings of v joined by ';', as a CSV cell holds them (malloc'd). */
+static char *joined(char *const *v, size_t n)
+{
+	struct afcq_buf b;
+	afcq_buf_init(&b);
+	for (size_t i = 0; i < n; i++)
+		afcq_buf_printf(&b, "%s%s", i ? ";" : "", v[i]);
+	afcq_buf_puts(&b, "");
+	return afcq_buf_steal(&b);
+}
+
 static void csv_row(FILE *f, const struct afcq_customer *c, bool with_id)
 {
 	char num[32];
@@ -30,13 +41,9 @@ static void csv_row(FILE *f, const struct afcq_customer *c, bool with_id)
 		fprintf(f, "%" PRId64 ",", c->id);
 	cli_csv_next(f, c->name);
 	cli_csv_next(f, c->account);
-	struct afcq_buf b;
-	afcq_buf_init(&b);
-	for (size_t i = 0; i < c->n_phones; i++)
-		afcq_buf_printf(&b, "%s%s", i ? ";" : "", c->phones[i]);
-	afcq_buf_puts(&b, "");
-	cli_csv_next(f, b.data);
-	afcq_buf_done(&b);
+	char *cell = joined(c->phones, c->n_phones);
+	cli_csv_next(f, cell);
+	free(cell);
 	snprintf(num, sizeof num, "%lld", c->bill.pcd.v);
 	cli_csv_next(f, c->bill.pcd.set ? num : "");
 	cli_csv_next(f, c->bill.zip);
@@ -45,24 +52,15 @@ static void csv_row(FILE *f, const struct afcq_customer *c, bool with_id)
 	snprintf(num, sizeof num, "%lld", c->cust.v);
 	cli_csv_next(f, c->cust.set ? num : "");
 	cli_csv_next(f, c->lfln.set ? (c->lfln.v ? "yes" : "no") : "");
-	afcq_buf_init(&b);
-	for (size_t i = 0; i < c->n_products; i++)
-		afcq_buf_printf(&b, "%s%s", i ? ";" : "", c->products[i]);
-	afcq_buf_puts(&b, "");
-	cli_csv_field(f, b.data);
-	afcq_buf_done(&b);
+	cell = joined(c->products, c->n_products);
+	cli_csv_field(f, cell);
+	free(cell);
 	fputc('\n', f);
 }
 
-static void print_list(const struct cli_opts *o, const struct afcq_customer *v, size_t n)
+static void print_list(const struct cli_opts *o, const void *all, size_t n)
 {
-	if (o->format == CLI_FORMAT_JSON) {
-		json_t *a = json_array();
-		for (size_t i = 0; i < n; i++)
-			json_array_append_new(a, afcq_book_customer_to_json(&v[i]));
-		cli_json_print(stdout, a);
-		return;
-	}
+	const struct afcq_customer *v = all;
 	if (o->format == CLI_FORMAT_CSV) {
 		puts("id," AFCQ_BOOK_COLUMNS);
 		for (size_t i = 0; i < n; i++)
@@ -88,12 +86,28 @@ static void print_list(const struct cli_opts *o, const struct afcq_customer *v, 
 
 /* ---- show -------------------------------------------------------------------- */
 
-static void show(const struct cli_opts *o, const struct afcq_customer *c)
+/* "LABEL" and the first of v, the others one a line below it; "-" for
+ * none. */
+static void print_lines(const char *label, char *const *v, size_t n)
 {
-	if (o->format == CLI_FORMAT_JSON) {
-		cli_json_print(stdout, afcq_book_customer_to_json(c));
-		return;
-	}
+	for (size_t i = 0; i < n; i++)
+		printf("%s%s\n", i ? "          " : label, v[i]);
+	if (!n)
+		printf("%s-\n", label);
+}
+
+/* "LABEL" and x (taken) as compact JSON; "-" for NULL. */
+static void print_json(const char *label, json_t *x)
+{
+	char *t = x ? afcq_json_dump(x, AFCQ_JSON_COMPACT) : NULL;
+	json_decref(x);
+	printf("%s%s\n", label, t ? t : "-");
+	free(t);
+}
+
+static void show(const struct cli_opts *o, const void *rec)
+{
+	const struct afcq_customer *c = rec;
 	if (o->format == CLI_FORMAT_CSV) {
 		puts("id," AFCQ_BOOK_COLUMNS);
 		csv_row(stdout, c, true);
@@ -102,37 +116,16 @@ static void show(const struct cli_opts *o, const struct afcq_customer *c)
 	printf("id        %" PRId64 "\n", c->id);
 	printf("name      %s\n", or_empty(c->name));
 	printf("account   %s\n", c->account ? c->account : "-");
-	for (size_t i = 0; i < c->n_phones; i++)
-		printf("%s%s\n", i ? "          " : "phone     ", c->phones[i]);
-	if (!c->n_phones)
-		printf("phone     -\n");
-	if (c->bill.present) {
-		json_t *x = afcq_codec_location_to_json(&c->bill);
-		char *t = afcq_json_dump(x, AFCQ_JSON_COMPACT);
-		json_decref(x);
-		printf("bill-to   %s\n", t);
-		free(t);
-	} else {
-		printf("bill-to   -\n");
-	}
+	print_lines("phone     ", c->phones, c->n_phones);
+	print_json("bill-to   ", c->bill.present ? afcq_codec_location_to_json(&c->bill) : NULL);
 	if (c->cust.set)
 		printf("type      %lld %s\n", c->cust.v, afcq_cust_name(c->cust.v));
 	else
 		printf("type      -\n");
 	printf("lifeline  %s\n", c->lfln.set ? (c->lfln.v ? "yes" : "no") : "-");
-	if (c->n_exms) {
-		json_t *x = afcq_codec_exemptions_to_json(c->exms, c->n_exms);
-		char *t = afcq_json_dump(x, AFCQ_JSON_COMPACT);
-		json_decref(x);
-		printf("exempt    %s\n", t);
-		free(t);
-	} else {
-		printf("exempt    -\n");
-	}
-	for (size_t i = 0; i < c->n_products; i++)
-		printf("%s%s\n", i ? "          " : "products  ", c->products[i]);
-	if (!c->n_products)
-		printf("products  -\n");
+	print_json("exempt    ",
+		   c->n_exms ? afcq_codec_exemptions_to_json(c->exms, c->n_exms) : NULL);
+	print_lines("products  ", c->products, c->n_products);
 	if (c->changed_at)
 		printf("changed   %s by %s\n", c->changed_at, or_empty(c->changed_by));
 }
@@ -213,155 +206,124 @@ static void note_missing_products(struct cli_session *s, const struct afcq_book_
 	afcq_buf_done(&b);
 }
 
-static int import(struct cli_session *s, const char *path)
+static enum afcq_status import(struct cli_session *s, const char *text, size_t len,
+			       const char *shown, struct afcq_error *err)
 {
-	size_t len = 0;
-	const char *shown = cli_file_shown(path);
-	char *text = NULL;
-	int rc = cli_read_input(path, &text, &len);
-	if (rc)
-		return rc;
 	struct afcq_book_row *v = NULL;
 	size_t n = 0;
-	struct afcq_error err;
-	afcq_error_clear(&err);
 	struct afcq_book_import done = { 0 };
-	if (afcq_book_read_customers(text, len, shown, &v, &n, &err) != AFCQ_OK ||
-	    afcq_book_import_customers(s->store, v, n, shown, &done, &err) != AFCQ_OK) {
-		rc = cli_fail(&err);
-		fprintf(stderr, "afcq: %s: nothing imported\n", shown);
-	} else {
-		printf("%s: %zu customer%s: %zu added, %zu updated\n", shown, n, n == 1 ? "" : "s",
-		       done.added, done.updated);
+	enum afcq_status st = afcq_book_read_customers(text, len, shown, &v, &n, err);
+	if (st == AFCQ_OK)
+		st = afcq_book_import_customers(s->store, v, n, shown, &done, err);
+	if (st == AFCQ_OK) {
+		cli_book_imported(shown, "customer", n, &done);
 		note_missing_products(s, v, n);
 	}
 	afcq_book_rows_free(v, n);
-	free(text);
-	return rc;
+	return st;
 }
 
-static int export(struct cli_session *s, const struct cli_opts *o, const char *path)
+static void export_csv(FILE *f, const void *all, size_t n)
 {
-	struct afcq_customer *v = NULL;
-	size_t n = 0;
-	struct afcq_error err;
-	afcq_error_clear(&err);
-	if (afcq_store_customers_find(s->store, NULL, 0, &v, &n, &err) != AFCQ_OK)
-		return cli_fail(&err);
-	FILE *f = NULL;
-	int rc = cli_open_output(path, &f);
-	if (!rc) {
-		if (o->format == CLI_FORMAT_CSV) {
-			fputs(AFCQ_BOOK_COLUMNS "\n", f);
-			for (size_t i = 0; i < n; i++)
-				csv_row(f, &v[i], false);
-		} else {
-			json_t *a = json_array();
-			for (size_t i = 0; i < n; i++) {
-				json_t *j = afcq_book_customer_to_json(&v[i]);
-				json_object_del(j, "id");
-				json_array_append_new(a, j);
-			}
-			cli_json_print(f, a);
-		}
-		rc = cli_close_output(path, f);
-	}
-	if (!rc)
-		fprintf(stderr,
-			"afcq: %s holds personal data (names and phone numbers of %zu customer%s):"
-			" keep it private%s\n",
-			path && strcmp(path, "-") ? path : "the output", n, n == 1 ? "" : "s",
-			o->format == CLI_FORMAT_CSV ? "; CSV leaves out exemptions and bill-to "
-						      "fields other than pcode, zip, city and state"
-						    : "");
-	afcq_customers_free(v, n);
-	return rc;
+	const struct afcq_customer *v = all;
+	fputs(AFCQ_BOOK_COLUMNS "\n", f);
+	for (size_t i = 0; i < n; i++)
+		csv_row(f, &v[i], false);
+}
+
+static void exported(const struct cli_opts *o, const char *path, size_t n)
+{
+	fprintf(stderr,
+		"afcq: %s holds personal data (names and phone numbers of %zu customer%s):"
+		" keep it private%s\n",
+		path && strcmp(path, "-") ? path : "the output", n, n == 1 ? "" : "s",
+		o->format == CLI_FORMAT_CSV ? "; CSV leaves out exemptions and bill-to "
+					      "fields other than pcode, zip, city and state"
+					    : "");
 }
 
 /* ---- the command ------------------------------------------------------------- */
 
-int cmd_customers(const struct cli_opts *o)
+/* The field options are for add only. */
+static int check(const struct cli_opts *o, enum cli_book_verb v)
 {
-	const char *what = o->n_args ? o->args[0] : "list";
-	int64_t id = 0;
-	int rc = CLI_EXIT_OK;
-	if (strcmp(what, "list") == 0)
-		rc = cli_book_args(o, 0, 1, "customers list [TEXT]");
-	else if (strcmp(what, "show") == 0)
-		rc = cli_book_args(o, 1, 1, "customers show ID|TEXT");
-	else if (strcmp(what, "rm") == 0)
-		rc = cli_book_id(o, "customers", &id);
-	else if (strcmp(what, "add") == 0)
-		rc = cli_book_args(o, 0, 0, "customers add --name NAME [...]");
-	else if (strcmp(what, "import") == 0)
-		rc = cli_book_args(o, 1, 1, "customers import FILE (CSV or JSON; - for stdin)");
-	else if (strcmp(what, "export") == 0)
-		rc = cli_book_args(o, 0, 1, "customers export [FILE]");
-	else
-		return cli_failf(CLI_EXIT_USAGE,
-				 "customers: unknown action '%s' (list, show, add, import, export or rm)",
-				 what);
-	if (rc)
-		return rc;
-	if (strcmp(what, "add") != 0 &&
+	if (v != CLI_BOOK_ADD &&
 	    (o->name || o->account || o->phone || o->pcode || o->zip || o->city || o->state ||
 	     o->cust || o->lifeline || o->products))
 		return cli_failf(CLI_EXIT_USAGE, "customers %s: the field options are for "
-				 "customers add", what);
-	struct cli_session s = { .opts = o };
-	rc = cli_session_config(&s, o);
-	if (!rc)
-		rc = cli_session_open(&s, CLI_NEED_STORE);
-	struct afcq_error err;
-	afcq_error_clear(&err);
-	if (rc) {
-		/* printed */
-	} else if (strcmp(what, "list") == 0) {
-		struct afcq_customer *v = NULL;
-		size_t n = 0;
-		if (afcq_store_customers_find(s.store, o->n_args > 1 ? o->args[1] : NULL, 0, &v, &n,
-					      &err) != AFCQ_OK)
-			rc = cli_fail(&err);
-		else
-			print_list(o, v, n);
-		afcq_customers_free(v, n);
-	} else if (strcmp(what, "show") == 0) {
-		/* a number is an id; other text picks one customer as
-		 * customers list finds them */
-		struct afcq_customer c;
-		afcq_customer_init(&c);
-		char *end = NULL;
-		long long v = strtoll(o->args[1], &end, 10);
-		if (end != o->args[1] && !*end) {
-			enum afcq_status st = v > 0 ? afcq_store_customer_get(s.store, v, &c, &err)
-						    : AFCQ_ERR_USAGE;
-			if (st == AFCQ_ERR_USAGE)
-				rc = cli_failf(CLI_EXIT_USAGE, "customers show: no customer %s (see "
-					       "afcq customers list)", o->args[1]);
-			else if (st != AFCQ_OK)
-				rc = cli_fail(&err);
-		} else {
-			rc = cli_book_pick_customer(&s, "customers show", o->args[1], &c);
-		}
-		if (!rc)
-			show(o, &c);
-		afcq_customer_done(&c);
-	} else if (strcmp(what, "rm") == 0) {
-		enum afcq_status st = afcq_store_customer_delete(s.store, id, &err);
-		if (st == AFCQ_ERR_USAGE)
-			rc = cli_failf(CLI_EXIT_USAGE, "customers rm: no customer %" PRId64
-				       " (see afcq customers list)", id);
-		else if (st != AFCQ_OK)
-			rc = cli_fail(&err);
-		else
-			printf("removed customer %" PRId64 "\n", id);
-	} else if (strcmp(what, "add") == 0) {
-		rc = add(&s, o);
-	} else if (strcmp(what, "import") == 0) {
-		rc = import(&s, o->args[1]);
-	} else {
-		rc = export(&s, o, o->n_args > 1 ? o->args[1] : NULL);
-	}
-	cli_session_done(&s);
-	return rc;
+				 "customers add", o->n_args ? o->args[0] : "list");
+	return CLI_EXIT_OK;
+}
+
+static void init(void *rec)
+{
+	afcq_customer_init(rec);
+}
+
+static void done(void *rec)
+{
+	afcq_customer_done(rec);
+}
+
+static enum afcq_status find(struct afcq_store *s, const char *text, void **v, size_t *n,
+			     struct afcq_error *err)
+{
+	struct afcq_customer *found = NULL;
+	enum afcq_status st = afcq_store_customers_find(s, text, 0, &found, n, err);
+	*v = found;
+	return st;
+}
+
+static void free_all(void *v, size_t n)
+{
+	afcq_customers_free(v, n);
+}
+
+static enum afcq_status get(struct afcq_store *s, int64_t id, void *rec, struct afcq_error *err)
+{
+	return afcq_store_customer_get(s, id, rec, err);
+}
+
+static int pick(struct cli_session *s, const char *what, const char *text, void *rec)
+{
+	return cli_book_pick_customer(s, what, text, rec);
+}
+
+static json_t *to_json(const void *rec)
+{
+	return afcq_book_customer_to_json(rec);
+}
+
+static const struct cli_book_ops customers_ops = {
+	.what = "customers",
+	.one = "customer",
+	.args = {
+		[CLI_BOOK_LIST] = { 0, 1, "customers list [TEXT]" },
+		[CLI_BOOK_SHOW] = { 1, 1, "customers show ID|TEXT" },
+		[CLI_BOOK_ADD] = { 0, 0, "customers add --name NAME [...]" },
+		[CLI_BOOK_IMPORT] = { 1, 1, "customers import FILE (CSV or JSON; - for stdin)" },
+		[CLI_BOOK_EXPORT] = { 0, 1, "customers export [FILE]" },
+		[CLI_BOOK_RM] = { 0, 0, NULL },
+	},
+	.check = check,
+	.size = sizeof(struct afcq_customer),
+	.init = init,
+	.done = done,
+	.find = find,
+	.free_all = free_all,
+	.get = get,
+	.rm = afcq_store_customer_delete,
+	.pick = pick,
+	.to_json = to_json,
+	.print_list = print_list,
+	.print_one = show,
+	.add = add,
+	.import = import,
+	.export_csv = export_csv,
+	.exported = exported,
+};
+
+int cmd_customers(const struct cli_opts *o)
+{
+	return cli_book_run(&customers_ops, o);
 }

@@ -34,16 +34,10 @@ static const char *pairs(const struct afcq_product *p, char *buf, size_t n)
 	return buf;
 }
 
-static void print_list(const struct cli_opts *o, const struct afcq_product *v, size_t n)
+static void print_list(const struct cli_opts *o, const void *all, size_t n)
 {
+	const struct afcq_product *v = all;
 	char pb[512];
-	if (o->format == CLI_FORMAT_JSON) {
-		json_t *a = json_array();
-		for (size_t i = 0; i < n; i++)
-			json_array_append_new(a, afcq_book_product_to_json(&v[i]));
-		cli_json_print(stdout, a);
-		return;
-	}
 	if (o->format == CLI_FORMAT_CSV) {
 		puts("id,name,items,pairs");
 		for (size_t i = 0; i < n; i++) {
@@ -65,13 +59,11 @@ static void print_list(const struct cli_opts *o, const struct afcq_product *v, s
 	printf("%zu product%s\n", n, n == 1 ? "" : "s");
 }
 
-static void show(const struct cli_opts *o, const struct afcq_product *p)
+static void show(const struct cli_opts *o, const void *rec)
 {
+	(void)o;
+	const struct afcq_product *p = rec;
 	json_t *j = afcq_book_product_to_json(p);
-	if (o->format == CLI_FORMAT_JSON) {
-		cli_json_print(stdout, j);
-		return;
-	}
 	char pb[512];
 	printf("id        %" PRId64 "\n", p->id);
 	printf("name      %s\n", p->name);
@@ -148,129 +140,98 @@ static int add(struct cli_session *s, const struct cli_opts *o)
 	return rc;
 }
 
-static int import(struct cli_session *s, const char *path)
+static enum afcq_status import(struct cli_session *s, const char *text, size_t len,
+			       const char *shown, struct afcq_error *err)
 {
-	char *text = NULL;
-	size_t len = 0;
-	int rc = cli_read_input(path, &text, &len);
-	if (rc)
-		return rc;
-	const char *shown = cli_file_shown(path);
 	struct afcq_product *v = NULL;
 	size_t n = 0;
-	struct afcq_error err;
-	afcq_error_clear(&err);
 	struct afcq_book_import done = { 0 };
-	if (afcq_book_read_products(text, len, shown, &v, &n, &err) != AFCQ_OK ||
-	    afcq_book_import_products(s->store, v, n, shown, &done, &err) != AFCQ_OK) {
-		rc = cli_fail(&err);
-		fprintf(stderr, "afcq: %s: nothing imported\n", shown);
-	} else {
-		printf("%s: %zu product%s: %zu added, %zu updated\n", shown, n, n == 1 ? "" : "s",
-		       done.added, done.updated);
-	}
+	enum afcq_status st = afcq_book_read_products(text, len, shown, &v, &n, err);
+	if (st == AFCQ_OK)
+		st = afcq_book_import_products(s->store, v, n, shown, &done, err);
+	if (st == AFCQ_OK)
+		cli_book_imported(shown, "product", n, &done);
 	afcq_products_free(v, n);
-	free(text);
-	return rc;
+	return st;
 }
 
-static int export(struct cli_session *s, const char *path)
+static int check(const struct cli_opts *o, enum cli_book_verb v)
 {
-	struct afcq_product *v = NULL;
-	size_t n = 0;
-	struct afcq_error err;
-	afcq_error_clear(&err);
-	if (afcq_store_products_find(s->store, NULL, 0, &v, &n, &err) != AFCQ_OK)
-		return cli_fail(&err);
-	FILE *f = NULL;
-	int rc = cli_open_output(path, &f);
-	if (!rc) {
-		json_t *a = json_array();
-		for (size_t i = 0; i < n; i++) {
-			json_t *j = afcq_book_product_to_json(&v[i]);
-			json_object_del(j, "id");
-			json_array_append_new(a, j);
-		}
-		cli_json_print(f, a);
-		rc = cli_close_output(path, f);
-	}
-	afcq_products_free(v, n);
-	return rc;
+	if (v == CLI_BOOK_ADD && !o->name)
+		return cli_failf(CLI_EXIT_USAGE, "products add: --name NAME is required");
+	if (v != CLI_BOOK_ADD && o->name)
+		return cli_failf(CLI_EXIT_USAGE, "products %s: --name is for products add",
+				 o->n_args ? o->args[0] : "list");
+	if (v == CLI_BOOK_EXPORT && o->format == CLI_FORMAT_CSV)
+		return cli_failf(CLI_EXIT_USAGE, "products export: JSON only (line items do not fit "
+				 "CSV columns)");
+	return CLI_EXIT_OK;
 }
+
+static void init(void *rec)
+{
+	afcq_product_init(rec);
+}
+
+static void done(void *rec)
+{
+	afcq_product_done(rec);
+}
+
+static enum afcq_status find(struct afcq_store *s, const char *text, void **v, size_t *n,
+			     struct afcq_error *err)
+{
+	struct afcq_product *found = NULL;
+	enum afcq_status st = afcq_store_products_find(s, text, 0, &found, n, err);
+	*v = found;
+	return st;
+}
+
+static void free_all(void *v, size_t n)
+{
+	afcq_products_free(v, n);
+}
+
+static enum afcq_status get(struct afcq_store *s, int64_t id, void *rec, struct afcq_error *err)
+{
+	return afcq_store_product_get(s, id, rec, err);
+}
+
+static json_t *to_json(const void *rec)
+{
+	return afcq_book_product_to_json(rec);
+}
+
+static const struct cli_book_ops products_ops = {
+	.what = "products",
+	.one = "product",
+	.args = {
+		[CLI_BOOK_LIST] = { 0, 1, "products list [TEXT]" },
+		[CLI_BOOK_SHOW] = { 0, 0, NULL },
+		[CLI_BOOK_ADD] = { 1, 1, "products add --name NAME FILE (line items; - for stdin)" },
+		[CLI_BOOK_IMPORT] = { 1, 1, "products import FILE (JSON; - for stdin)" },
+		[CLI_BOOK_EXPORT] = { 0, 1, "products export [FILE]" },
+		[CLI_BOOK_RM] = { 0, 0, NULL },
+	},
+	.check = check,
+	.size = sizeof(struct afcq_product),
+	.init = init,
+	.done = done,
+	.find = find,
+	.free_all = free_all,
+	.get = get,
+	.rm = afcq_store_product_delete,
+	.pick = NULL, /* show takes an id only */
+	.to_json = to_json,
+	.print_list = print_list,
+	.print_one = show,
+	.add = add,
+	.import = import,
+	.export_csv = NULL,
+	.exported = NULL,
+};
 
 int cmd_products(const struct cli_opts *o)
 {
-	const char *what = o->n_args ? o->args[0] : "list";
-	int64_t id = 0;
-	int rc = CLI_EXIT_OK;
-	if (strcmp(what, "list") == 0)
-		rc = cli_book_args(o, 0, 1, "products list [TEXT]");
-	else if (strcmp(what, "show") == 0 || strcmp(what, "rm") == 0)
-		rc = cli_book_id(o, "products", &id);
-	else if (strcmp(what, "add") == 0)
-		rc = cli_book_args(o, 1, 1, "products add --name NAME FILE (line items; - for stdin)");
-	else if (strcmp(what, "import") == 0)
-		rc = cli_book_args(o, 1, 1, "products import FILE (JSON; - for stdin)");
-	else if (strcmp(what, "export") == 0)
-		rc = cli_book_args(o, 0, 1, "products export [FILE]");
-	else
-		return cli_failf(CLI_EXIT_USAGE,
-				 "products: unknown action '%s' (list, show, add, import, export or rm)",
-				 what);
-	if (rc)
-		return rc;
-	if (strcmp(what, "add") == 0 && !o->name)
-		return cli_failf(CLI_EXIT_USAGE, "products add: --name NAME is required");
-	if (strcmp(what, "add") != 0 && o->name)
-		return cli_failf(CLI_EXIT_USAGE, "products %s: --name is for products add", what);
-	if (strcmp(what, "export") == 0 && o->format == CLI_FORMAT_CSV)
-		return cli_failf(CLI_EXIT_USAGE, "products export: JSON only (line items do not fit "
-				 "CSV columns)");
-	struct cli_session s = { .opts = o };
-	rc = cli_session_config(&s, o);
-	if (!rc)
-		rc = cli_session_open(&s, CLI_NEED_STORE);
-	struct afcq_error err;
-	afcq_error_clear(&err);
-	if (rc) {
-		/* printed */
-	} else if (strcmp(what, "list") == 0) {
-		struct afcq_product *v = NULL;
-		size_t n = 0;
-		if (afcq_store_products_find(s.store, o->n_args > 1 ? o->args[1] : NULL, 0, &v, &n,
-					     &err) != AFCQ_OK)
-			rc = cli_fail(&err);
-		else
-			print_list(o, v, n);
-		afcq_products_free(v, n);
-	} else if (strcmp(what, "show") == 0) {
-		struct afcq_product p;
-		afcq_product_init(&p);
-		enum afcq_status st = afcq_store_product_get(s.store, id, &p, &err);
-		if (st == AFCQ_ERR_USAGE)
-			rc = cli_failf(CLI_EXIT_USAGE, "products show: no product %" PRId64
-				       " (see afcq products list)", id);
-		else if (st != AFCQ_OK)
-			rc = cli_fail(&err);
-		else
-			show(o, &p);
-		afcq_product_done(&p);
-	} else if (strcmp(what, "rm") == 0) {
-		enum afcq_status st = afcq_store_product_delete(s.store, id, &err);
-		if (st == AFCQ_ERR_USAGE)
-			rc = cli_failf(CLI_EXIT_USAGE, "products rm: no product %" PRId64
-				       " (see afcq products list)", id);
-		else if (st != AFCQ_OK)
-			rc = cli_fail(&err);
-		else
-			printf("removed product %" PRId64 "\n", id);
-	} else if (strcmp(what, "add") == 0) {
-		rc = add(&s, o);
-	} else if (strcmp(what, "import") == 0) {
-		rc = import(&s, o->args[1]);
-	} else {
-		rc = export(&s, o->n_args > 1 ? o->args[1] : NULL);
-	}
-	cli_session_done(&s);
-	return rc;
+	return cli_book_run(&products_ops, o);
 }

@@ -178,17 +178,18 @@ static void merge(struct afcq_customer *c, const struct afcq_book_row *r)
 	}
 }
 
-/* Names row r in err: "file:LINE" for CSV, "file: [i]" for JSON. */
-static enum afcq_status row_failed(struct afcq_error *err, const char *file,
-				   const struct afcq_book_row *r)
+/* Names the row that failed in err: "file:LINE" for CSV (line > 0), else
+ * "file: [index]". */
+static enum afcq_status row_failed(struct afcq_error *err, const char *file, int line,
+				   size_t index)
 {
 	if (!err)
 		return AFCQ_ERR_INVALID;
-	if (r->line > 0) {
+	if (line > 0) {
 		snprintf(err->where, sizeof err->where, "%s", file);
-		err->line = r->line;
+		err->line = line;
 	} else {
-		snprintf(err->where, sizeof err->where, "%s: [%zu]", file, r->index);
+		snprintf(err->where, sizeof err->where, "%s: [%zu]", file, index);
 		err->line = 0;
 	}
 	return err->status;
@@ -225,19 +226,62 @@ static enum afcq_status import_row(struct afcq_store *s, const struct afcq_book_
 	return st;
 }
 
-enum afcq_status afcq_book_import_customers(struct afcq_store *s, const struct afcq_book_row *v,
-					    size_t n, const char *file,
-					    struct afcq_book_import *out, struct afcq_error *err)
+/* Customer row v[i] in; a failure names its line or place in file. */
+static enum afcq_status import_customer(struct afcq_store *s, const void *v, size_t i,
+					const char *file, struct afcq_book_import *counts,
+					struct afcq_error *err)
+{
+	const struct afcq_book_row *r = (const struct afcq_book_row *)v + i;
+	enum afcq_status st = import_row(s, r, counts, err);
+	if (st != AFCQ_OK && st != AFCQ_ERR_DB)
+		row_failed(err, file, r->line, r->index);
+	return st;
+}
+
+/* Product v[i] in: its items replace those of the stored product of that
+ * name; a failure names its place in file. */
+static enum afcq_status import_product(struct afcq_store *s, const void *v, size_t i,
+				       const char *file, struct afcq_book_import *counts,
+				       struct afcq_error *err)
+{
+	const struct afcq_product *from = (const struct afcq_product *)v + i;
+	struct afcq_product have, p;
+	afcq_product_init(&have);
+	afcq_product_copy(&p, from);
+	p.id = 0;
+	enum afcq_status st = afcq_store_product_by_name(s, from->name, &have, err);
+	if (st == AFCQ_OK) {
+		p.id = have.id;
+		counts->updated++;
+	} else if (st == AFCQ_ERR_USAGE) {
+		st = AFCQ_OK;
+		counts->added++;
+	}
+	if (st == AFCQ_OK)
+		st = afcq_store_product_save(s, &p, err);
+	if (st != AFCQ_OK && st != AFCQ_ERR_DB)
+		row_failed(err, file, 0, i);
+	afcq_product_done(&p);
+	afcq_product_done(&have);
+	return st;
+}
+
+/* step for each of the n records of v from file, in one transaction: the
+ * first that fails stops it and rolls back; else the counts into *out. */
+static enum afcq_status import_all(struct afcq_store *s, const void *v, size_t n,
+				   enum afcq_status (*step)(struct afcq_store *s, const void *v,
+							    size_t i, const char *file,
+							    struct afcq_book_import *counts,
+							    struct afcq_error *err),
+				   const char *file, struct afcq_book_import *out,
+				   struct afcq_error *err)
 {
 	struct afcq_book_import counts = { 0 };
 	enum afcq_status st = afcq_store_begin(s, err);
 	if (st != AFCQ_OK)
 		return st;
-	for (size_t i = 0; i < n && st == AFCQ_OK; i++) {
-		st = import_row(s, &v[i], &counts, err);
-		if (st != AFCQ_OK && st != AFCQ_ERR_DB)
-			row_failed(err, file, &v[i]);
-	}
+	for (size_t i = 0; i < n && st == AFCQ_OK; i++)
+		st = step(s, v, i, file, &counts, err);
 	if (st == AFCQ_OK)
 		st = afcq_store_commit(s, err);
 	if (st != AFCQ_OK) {
@@ -249,44 +293,16 @@ enum afcq_status afcq_book_import_customers(struct afcq_store *s, const struct a
 	return AFCQ_OK;
 }
 
+enum afcq_status afcq_book_import_customers(struct afcq_store *s, const struct afcq_book_row *v,
+					    size_t n, const char *file,
+					    struct afcq_book_import *out, struct afcq_error *err)
+{
+	return import_all(s, v, n, import_customer, file, out, err);
+}
+
 enum afcq_status afcq_book_import_products(struct afcq_store *s, const struct afcq_product *v,
 					   size_t n, const char *file,
 					   struct afcq_book_import *out, struct afcq_error *err)
 {
-	struct afcq_book_import counts = { 0 };
-	enum afcq_status st = afcq_store_begin(s, err);
-	if (st != AFCQ_OK)
-		return st;
-	for (size_t i = 0; i < n && st == AFCQ_OK; i++) {
-		struct afcq_product have, p;
-		afcq_product_init(&have);
-		afcq_product_copy(&p, &v[i]);
-		p.id = 0;
-		st = afcq_store_product_by_name(s, v[i].name, &have, err);
-		if (st == AFCQ_OK) {
-			p.id = have.id;
-			counts.updated++;
-		} else if (st == AFCQ_ERR_USAGE) {
-			st = AFCQ_OK;
-			counts.added++;
-		}
-		if (st == AFCQ_OK)
-			st = afcq_store_product_save(s, &p, err);
-		if (st != AFCQ_OK && st != AFCQ_ERR_DB && err) {
-			char where[256];
-			snprintf(where, sizeof where, "%s: [%zu]", file, i);
-			snprintf(err->where, sizeof err->where, "%s", where);
-		}
-		afcq_product_done(&p);
-		afcq_product_done(&have);
-	}
-	if (st == AFCQ_OK)
-		st = afcq_store_commit(s, err);
-	if (st != AFCQ_OK) {
-		afcq_store_rollback(s);
-		return st;
-	}
-	if (out)
-		*out = counts;
-	return AFCQ_OK;
+	return import_all(s, v, n, import_product, file, out, err);
 }

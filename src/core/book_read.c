@@ -15,6 +15,16 @@
 
 /* ---- reading customers ------------------------------------------------------- */
 
+/* true when name is one of AFCQ_BOOK_COLUMNS. */
+static bool known_column(const char *name)
+{
+	char probe[] = "," AFCQ_BOOK_COLUMNS ",";
+	char *want = afcq_xasprintf(",%s,", name);
+	bool known = name[0] && strstr(probe, want);
+	free(want);
+	return known;
+}
+
 static enum afcq_status at_line(struct afcq_error *err, const char *file, int line)
 {
 	if (err) {
@@ -51,11 +61,7 @@ static enum afcq_status read_csv(const char *text, size_t len, const char *file,
 		cols[i] = book_trimmed(head.fields[i], strlen(head.fields[i]));
 		for (char *p = cols[i]; *p; p++)
 			*p = (char)tolower((unsigned char)*p);
-		char probe[] = "," AFCQ_BOOK_COLUMNS ",";
-		char *want = afcq_xasprintf(",%s,", cols[i]);
-		bool known = cols[i][0] && strstr(probe, want);
-		free(want);
-		if (!known)
+		if (!known_column(cols[i]))
 			st = afcq_error_set(err, AFCQ_ERR_INVALID, NULL,
 					    "column %zu: '%s' is not a column name (the first row "
 					    "names the columns: any of %s)",
@@ -134,6 +140,43 @@ static enum afcq_status json_bad(struct afcq_error *err, const char *file, size_
 	return afcq_error_set(err, AFCQ_ERR_INVALID, where, "%s", text);
 }
 
+/* The same for an error e of the codec (its where and message). */
+static enum afcq_status json_bad_codec(struct afcq_error *err, const char *file, size_t i,
+				       const struct afcq_error *e)
+{
+	char msg[sizeof e->msg + sizeof e->where + 4];
+	snprintf(msg, sizeof msg, "%s%s%s", e->where, e->where[0] ? ": " : "", e->msg);
+	return json_bad(err, file, i, NULL, msg);
+}
+
+/* The JSON text of a file into *j: an array of what, a single object taken
+ * as an array of one.  AFCQ_ERR_INVALID naming file (the parser's message
+ * holds the line and column), else *j is the caller's. */
+static enum afcq_status json_array_of(const char *text, size_t len, const char *file,
+				      const char *what, json_t **j, struct afcq_error *err)
+{
+	if (afcq_json_parse(text, len, j, err) != AFCQ_OK) {
+		if (err) {
+			snprintf(err->where, sizeof err->where, "%s", file);
+			err->line = 0;
+			err->status = AFCQ_ERR_INVALID;
+		}
+		return AFCQ_ERR_INVALID;
+	}
+	if (json_is_object(*j)) {
+		json_t *a = json_array();
+		json_array_append(a, *j);
+		json_decref(*j);
+		*j = a;
+	}
+	if (!json_is_array(*j)) {
+		json_decref(*j);
+		*j = NULL;
+		return afcq_error_set(err, AFCQ_ERR_INVALID, file, "not an array of %s", what);
+	}
+	return AFCQ_OK;
+}
+
 /* A JSON value as the CSV cell text (string, number, bool); NULL for
  * others. */
 static char *cell_text(const json_t *v)
@@ -197,22 +240,14 @@ static enum afcq_status customer_from_json(const json_t *o, const char *file, si
 			afcq_error_clear(&e);
 			if (!json_is_null(v) &&
 			    afcq_codec_exemptions_from_json(v, "exms", &r->c.exms, &r->c.n_exms, &e) !=
-				    AFCQ_OK) {
-				char msg[sizeof e.msg + sizeof e.where + 4];
-				snprintf(msg, sizeof msg, "%s%s%s", e.where, e.where[0] ? ": " : "",
-					 e.msg);
-				return json_bad(err, file, i, NULL, msg);
-			}
+				    AFCQ_OK)
+				return json_bad_codec(err, file, i, &e);
 			r->given |= AFCQ_BOOK_EXMS;
 			continue;
 		}
 		if (strcmp(key, "phones") == 0)
 			column = "phone";
-		char probe[] = "," AFCQ_BOOK_COLUMNS ",";
-		char *want = afcq_xasprintf(",%s,", column);
-		bool known = strstr(probe, want) != NULL;
-		free(want);
-		if (!known)
+		if (!known_column(column))
 			return json_bad(err, file, i, key,
 					"unknown key (name, account, phones, bill, cust, lfln, exms, "
 					"products, uid, or a CSV column: " AFCQ_BOOK_COLUMNS ")");
@@ -231,25 +266,9 @@ static enum afcq_status read_json(const char *text, size_t len, const char *file
 				  struct afcq_book_row **out, size_t *n, struct afcq_error *err)
 {
 	json_t *j = NULL;
-	enum afcq_status st = afcq_json_parse(text, len, &j, err);
-	if (st != AFCQ_OK) {
-		if (err) { /* the message holds the line and column */
-			snprintf(err->where, sizeof err->where, "%s", file);
-			err->line = 0;
-			err->status = AFCQ_ERR_INVALID;
-		}
-		return AFCQ_ERR_INVALID;
-	}
-	if (json_is_object(j)) {
-		json_t *a = json_array();
-		json_array_append(a, j);
-		json_decref(j);
-		j = a;
-	}
-	if (!json_is_array(j)) {
-		json_decref(j);
-		return afcq_error_set(err, AFCQ_ERR_INVALID, file, "not an array of customers");
-	}
+	enum afcq_status st = json_array_of(text, len, file, "customers", &j, err);
+	if (st != AFCQ_OK)
+		return st;
 	size_t i;
 	json_t *o;
 	struct afcq_book_row r;
@@ -316,11 +335,8 @@ static enum afcq_status product_from_json(const json_t *o, const char *file, siz
 				"missing or empty: a product needs at least one AFC line item");
 	struct afcq_error e;
 	afcq_error_clear(&e);
-	if (afcq_codec_items_from_json(itms, "itms", &p->itms, &p->n_itms, &e) != AFCQ_OK) {
-		char msg[sizeof e.msg + sizeof e.where + 4];
-		snprintf(msg, sizeof msg, "%s%s%s", e.where, e.where[0] ? ": " : "", e.msg);
-		return json_bad(err, file, i, NULL, msg);
-	}
+	if (afcq_codec_items_from_json(itms, "itms", &p->itms, &p->n_itms, &e) != AFCQ_OK)
+		return json_bad_codec(err, file, i, &e);
 	return AFCQ_OK;
 }
 
@@ -331,26 +347,10 @@ enum afcq_status afcq_book_read_products(const char *text, size_t len, const cha
 	*out = NULL;
 	*n = 0;
 	json_t *j = NULL;
-	if (afcq_json_parse(text, len, &j, err) != AFCQ_OK) {
-		if (err) { /* the message holds the line and column */
-			snprintf(err->where, sizeof err->where, "%s", file);
-			err->line = 0;
-			err->status = AFCQ_ERR_INVALID;
-		}
-		return AFCQ_ERR_INVALID;
-	}
-	if (json_is_object(j)) {
-		json_t *a = json_array();
-		json_array_append(a, j);
-		json_decref(j);
-		j = a;
-	}
-	if (!json_is_array(j)) {
-		json_decref(j);
-		return afcq_error_set(err, AFCQ_ERR_INVALID, file,
-				      "not an array of products ({\"name\": ..., \"itms\": [...]})");
-	}
-	enum afcq_status st = AFCQ_OK;
+	enum afcq_status st = json_array_of(text, len, file,
+					    "products ({\"name\": ..., \"itms\": [...]})", &j, err);
+	if (st != AFCQ_OK)
+		return st;
 	size_t i;
 	json_t *o;
 	json_array_foreach(j, i, o) {
