@@ -235,8 +235,8 @@ static enum afcq_status insert_pending(struct history_pg *h, const struct afcq_h
 					   " VALUES ($1, $2, $3, $4, $5, $6, 0, $7) RETURNING id",
 					   7, p, "cannot record the request", state, err);
 	if (!r)
-		return strcmp(state, UNIQUE_VIOLATION) == 0 && e->doc ? doc_taken(h, e->doc, err)
-								       : AFCQ_ERR_DB;
+		/* the code's earlier sender is asked once out of the transaction */
+		return strcmp(state, UNIQUE_VIOLATION) == 0 && e->doc ? AFCQ_ERR_INVALID : AFCQ_ERR_DB;
 	if (id)
 		*id = afcq_pg_int(r, 0, 0);
 	afcq_pg_clear(r);
@@ -247,8 +247,10 @@ enum afcq_status history_pg_begin(struct history_pg *h, const struct afcq_histor
 				  bool invoice, int64_t *id, struct afcq_history_entry *blocker,
 				  struct afcq_error *err)
 {
-	if (!invoice)
-		return insert_pending(h, e, id, err);
+	if (!invoice) {
+		enum afcq_status st = insert_pending(h, e, id, err);
+		return st == AFCQ_ERR_INVALID ? doc_taken(h, e->doc, err) : st;
+	}
 	if (afcq_pg_begin(h->pg, err) != AFCQ_OK)
 		return AFCQ_ERR_DB;
 	const char *p[] = { e->invn ? e->invn : "" };
@@ -270,12 +272,15 @@ enum afcq_status history_pg_begin(struct history_pg *h, const struct afcq_histor
 		else
 			afcq_history_entry_done(&b);
 	}
-	if (st == AFCQ_OK)
+	bool taken = false;
+	if (st == AFCQ_OK) {
 		st = insert_pending(h, e, id, err);
+		taken = st == AFCQ_ERR_INVALID;
+	}
 	if (st == AFCQ_OK)
 		return afcq_pg_commit(h->pg, err);
 	afcq_pg_rollback(h->pg);
-	return st;
+	return taken ? doc_taken(h, e->doc, err) : st;
 }
 
 enum afcq_status history_pg_finish(struct history_pg *h, int64_t id, enum afcq_outcome outcome,

@@ -209,6 +209,39 @@ static void test_probe_and_verdict(void **state)
 	assert_int_equal(afcq_resolve_verdict(AFCQ_ERR_API, &x), AFCQ_RESOLVED_UNKNOWN);
 }
 
+/* A team's journal: the database refuses a second invoice with a document
+ * code it holds, whoever checked before (two reps racing with one code);
+ * the refusal says who sent the first.  Entries record who sent them. */
+static void test_team_codes_unique(void **state)
+{
+	(void)state;
+	struct afcq_history *h = open_memory();
+	struct afcq_history_entry e = {
+		.endpoint = "http://a", .kind = "invoice", .doc = "TEAM-1", .invn = "INV-1",
+		.request = "{}",
+	};
+	int64_t id = 0;
+	struct afcq_error err;
+	afcq_error_clear(&err);
+	assert_int_equal(afcq_history_begin_invoice(h, &e, &id, NULL, &err), AFCQ_OK);
+	finish_ok(h, id);
+	e.invn = "INV-2";
+	assert_int_equal(afcq_history_begin_invoice(h, &e, &id, NULL, &err), AFCQ_ERR_INVALID);
+	assert_non_null(strstr(err.msg, "document code TEAM-1 is already in the journal"));
+	assert_non_null(strstr(err.msg, "sent by "));
+	/* a quote may carry any code: only invoices are unique */
+	assert_int_equal(afcq_history_begin(h, &(struct afcq_history_entry){ .kind = "quote",
+		.doc = "TEAM-1", .request = "{}" }, &id, &err), AFCQ_OK);
+	struct afcq_history_entry *v = NULL;
+	size_t n = 0;
+	assert_int_equal(afcq_history_list_by(h, 0, true, &v, &n, &err), AFCQ_OK);
+	assert_int_equal(n, 2);
+	assert_non_null(v[0].by);
+	assert_non_null(strchr(v[0].by, '@'));
+	afcq_history_list_free(v, n);
+	afcq_history_close(h);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -217,5 +250,12 @@ int main(void)
 		cmocka_unit_test(test_resolve_only_pending),
 		cmocka_unit_test(test_probe_and_verdict),
 	};
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	const struct CMUnitTest team[] = {
+		cmocka_unit_test(test_team_codes_unique),
+	};
+	const char *url = getenv("AFCQ_TEST_STORE");
+	int failed = cmocka_run_group_tests_name("journal", tests, NULL, NULL);
+	if (url && *url)
+		failed += cmocka_run_group_tests_name("team journal", team, NULL, NULL);
+	return failed;
 }
