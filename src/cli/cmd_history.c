@@ -119,7 +119,12 @@ static void list(const struct cli_opts *o, struct afcq_history_entry *v, size_t 
 		return;
 	}
 	if (o->format == CLI_FORMAT_CSV) {
-		puts("id,time,kind,doc,invn,total,outcome,endpoint,http_status,detail,resolve");
+		/* a team's journal adds who sent each entry */
+		bool by = false;
+		for (size_t i = 0; i < n; i++)
+			by = by || v[i].by;
+		printf("id,time,kind,doc,invn,total,outcome,endpoint,http_status,detail,resolve%s\n",
+		       by ? ",by" : "");
 		for (size_t i = 0; i < n; i++) {
 			const struct afcq_history_entry *e = &v[i];
 			printf("%" PRId64 ",", e->id);
@@ -136,6 +141,10 @@ static void list(const struct cli_opts *o, struct afcq_history_entry *v, size_t 
 			cli_csv_next(stdout, e->detail);
 			if (to_resolve(e))
 				cli_csv_field(stdout, cli_resolve_hint(o, e, hint, sizeof hint));
+			if (by) {
+				putchar(',');
+				cli_csv_field(stdout, e->by);
+			}
 			putchar('\n');
 		}
 		return;

@@ -131,6 +131,10 @@ expect_grep team_history_names_sender "$OUT" "rep-b@"
 as b "$AFCQ" history --all >"$OUT" 2>"$ERR"
 expect_grep team_history_all_shows_team "$OUT" "TEAM-DOC-1"
 expect_grep team_history_all_names_rep_a "$OUT" "rep-a@"
+as b "$AFCQ" history --all -f csv >"$OUT" 2>"$ERR"
+expect_line team_history_csv_by "$OUT" "^[0-9]+,.*,TEAM-DOC-1,.*,rep-a@[^,]*$"
+as b "$AFCQ" history --all -f json >"$OUT" 2>"$ERR"
+expect_grep team_history_json_by "$OUT" '"by": "rep-a@'
 
 # The workstation's history: one's own entries, A every rep's, with who.
 cat >"$T_TMP/b-history.script" <<'SCRIPT'
