@@ -135,7 +135,7 @@ static enum afcq_status json_bad(struct afcq_error *err, const char *file, size_
 				 const char *key, const char *msg)
 {
 	char where[256], text[sizeof err->msg];
-	snprintf(text, sizeof text, "%s", msg);
+	snprintf(text, sizeof text, "%.*s", (int)sizeof text - 1, msg);
 	snprintf(where, sizeof where, "%s: [%zu]%s%s", file, i, key ? "." : "", key ? key : "");
 	return afcq_error_set(err, AFCQ_ERR_INVALID, where, "%s", text);
 }
