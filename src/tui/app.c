@@ -644,6 +644,7 @@ static void app_done(struct tui_app *app)
 	tui_places_free(app, app->places);
 	app->places = NULL;
 	tui_calls_drain(app);
+	tui_calls_reap(app);
 	tui_day_free(app->day);
 	app->day = NULL;
 	tui_results_clear(&app->res);
@@ -664,6 +665,8 @@ static void app_done(struct tui_app *app)
 	free(app->endpoint_label);
 	if (app->script)
 		tui_script_free(app->script);
+	afcq_history_close(app->history_rec);
+	free(app->history_spec);
 	if (app->history)
 		afcq_history_close(app->history);
 	if (app->client)
@@ -781,6 +784,10 @@ int tui_main(const struct tui_args *args)
 	app->history = afcq_store_journal_open(store, &offline, &err);
 	app->store_down = !afcq_str_empty(store) && (!app->history || offline);
 	app->api.journal_local = offline;
+	if (offline)
+		app->history_spec = afcq_history_offline_path();
+	else if (!afcq_str_empty(store))
+		app->history_spec = afcq_xstrdup(store);
 	app->api.client = app->client;
 	app->api.history = app->history;
 	app->api.log = args->log;

@@ -6,11 +6,15 @@
  * call is done, afcq_api_take() moves its answer into a struct tui_decode
  * and a worker thread parses it (afcq_api_decode(): a 10,000-item answer
  * takes a few hundred milliseconds, which the keyboard must not wait for).
- * One answer is parsed at a time; the loop keeps ticking (the spinner runs,
- * keys are handled, new requests are refused as busy).  When the worker is
- * done the loop joins it, records the outcome in history
- * (afcq_api_record(), the UI thread's store) and moves the answer into the
- * result panes.  Esc while the answer is being parsed does nothing: the
+ * The worker also completes the history record (afcq_api_record()) through
+ * its own connection to the same store, opened by the first worker and
+ * kept for the next ones (the loop's connection stays the loop's; writing a
+ * large answer takes tens of milliseconds), and builds the result rows and
+ * totals.  One answer is parsed at a time; the loop keeps ticking (the
+ * spinner runs, keys are handled, new requests are refused as busy).  When
+ * the worker is done the loop joins it and moves the answer into the result
+ * panes; it records the outcome itself only when the worker could not (no
+ * second connection: an in-memory store, or the store refused it).  Esc while the answer is being parsed does nothing: the
  * answer has arrived and is shown once parsed.  Catalog lookups (small
  * answers) are finished in the loop with afcq_api_finish().  A failure
  * never touches the form: it is shown in the message line and the panes
@@ -344,20 +348,76 @@ static void compute_totals(struct tui_results *r)
 	r->has_total = !failed;
 }
 
-static void set_raw(struct tui_app *app, enum afcq_op op, const char *title, const char *req,
-		    const char *resp)
+/* ---- freeing a large answer off the loop ------------------------------ */
+
+/* The results an answer replaces and the request copy it was sent from are
+ * freed on a thread of their own (a 10,000-item answer takes about 10 ms
+ * to free); the next such thread, or the end of the session, joins it. */
+struct tui_reaper {
+	pthread_t thread;
+	struct tui_results res;
+	struct afcq_request req;
+};
+
+static void *reap_main(void *arg)
+{
+	struct tui_reaper *rp = arg;
+	tui_results_clear(&rp->res);
+	afcq_request_done(&rp->req);
+	return NULL;
+}
+
+void tui_calls_reap(struct tui_app *app)
+{
+	if (!app->reaper)
+		return;
+	pthread_join(app->reaper->thread, NULL);
+	free(app->reaper);
+	app->reaper = NULL;
+}
+
+/* Empties *res and *req (both taken over and freed later, or now when no
+ * thread can be started). */
+static void drop_later(struct tui_app *app, struct tui_results *res, struct afcq_request *req)
+{
+	tui_calls_reap(app);
+	struct tui_reaper *rp = afcq_xcalloc(1, sizeof *rp);
+	rp->res = *res;
+	memset(res, 0, sizeof *res);
+	rp->req = *req;
+	afcq_request_init(req);
+	if (pthread_create(&rp->thread, NULL, reap_main, rp) == 0) {
+		app->reaper = rp;
+	} else {
+		reap_main(rp);
+		free(rp);
+	}
+}
+
+/* The raw view's texts: req and resp are taken over (freed later). */
+static void set_raw_take(struct tui_app *app, enum afcq_op op, const char *title, char *req,
+			 char *resp)
 {
 	app->raw_op = op;
 	free(app->raw_title);
 	free(app->raw_request);
 	free(app->raw_response);
 	app->raw_title = afcq_xstrdup(title);
-	app->raw_request = afcq_xstrdup(req);
-	app->raw_response = afcq_xstrdup(resp);
+	app->raw_request = req;
+	app->raw_response = resp;
 }
 
+static void set_raw(struct tui_app *app, enum afcq_op op, const char *title, const char *req,
+		    const char *resp)
+{
+	set_raw_take(app, op, title, req ? afcq_xstrdup(req) : NULL,
+		     resp ? afcq_xstrdup(resp) : NULL);
+}
+
+/* pre, when it has an answer, holds the request as sent and the answer
+ * with their rows and totals (built by the worker); it is taken over. */
 static void finish_calc(struct tui_app *app, enum afcq_status st, struct afcq_exchange *x,
-			const struct afcq_error *err)
+			const struct afcq_error *err, struct tui_results *pre)
 {
 	struct tui_results *r = &app->res;
 	char line[800];
@@ -365,7 +425,7 @@ static void finish_calc(struct tui_app *app, enum afcq_status st, struct afcq_ex
 	tui_compare_before_results(app);
 	if (!answered) {
 		/* keep the form; drop stale results so no old total is read aloud */
-		tui_results_clear(r);
+		drop_later(app, r, &app->fly.req);
 		r->op = app->fly.op;
 		r->status = st;
 		r->err = *err;
@@ -384,16 +444,24 @@ static void finish_calc(struct tui_app *app, enum afcq_status st, struct afcq_ex
 		tui_compare_after_results(app);
 		return;
 	}
-	tui_results_clear(r);
+	if (pre->have) {
+		drop_later(app, r, &app->fly.req);
+		*r = *pre;
+		memset(pre, 0, sizeof *pre);
+	} else {
+		tui_results_clear(r);
+		r->sent = app->fly.req;
+		afcq_request_init(&app->fly.req);
+		r->resp = x->response;
+		afcq_response_init(&x->response);
+		tui_results_index(r);
+		compute_totals(r);
+	}
 	r->have = true;
 	app->fold = true; /* room for the answer until the form is edited again */
 	r->op = app->fly.op;
 	r->status = st;
 	r->err = *err;
-	r->sent = app->fly.req;
-	afcq_request_init(&app->fly.req);
-	r->resp = x->response;
-	afcq_response_init(&x->response);
 	r->doc = app->fly.doc;
 	r->invn = app->fly.invn;
 	app->fly.doc = app->fly.invn = NULL;
@@ -401,8 +469,6 @@ static void finish_calc(struct tui_app *app, enum afcq_status st, struct afcq_ex
 	r->form_gen = app->fly.form_gen;
 	r->history_id = x->history_id;
 	r->latency_ms = x->http.latency_ms;
-	tui_results_index(r);
-	compute_totals(r);
 	tui_compare_after_results(app);
 	char amt[64];
 	if (r->op == AFCQ_OP_INVOICE && r->doc) {
@@ -599,9 +665,10 @@ static void poll_catalog(struct tui_app *app)
 
 /* ---- the answer parsed on a worker thread ------------------------------ */
 
-/* Everything the worker touches: the exchange it decodes and the result.
- * The UI thread does not touch x, st or err until `done` is set; after
- * that the worker does not touch them again and is joined. */
+/* Everything the worker touches: the exchange it decodes, the recorder
+ * connection, the prepared results.  The UI thread does not touch any of
+ * it until `done` is set; after that the worker does not touch them again
+ * and is joined. */
 struct tui_decode {
 	pthread_t thread;
 	bool thread_started;
@@ -611,14 +678,51 @@ struct tui_decode {
 	atomic_bool done;
 	double elapsed_ms;          /* the call's time when its answer arrived */
 	struct timespec taken;      /* when it arrived */
+	bool record;                /* the worker records the outcome ... */
+	const char *store;          /* ... in this store (NULL: the local file) */
+	struct afcq_history *rec;   /* ... through this connection (opened
+				     * here when NULL; the app keeps it) */
+	struct afcq_api_ctx api;    /* the app's, with rec as its history */
+	bool recorded;              /* it did */
+	bool prepare;               /* it builds pre from an answer */
+	struct tui_results pre;
 };
 
 static void *decode_main(void *arg)
 {
 	struct tui_decode *d = arg;
 	d->st = afcq_api_decode(&d->x, &d->err);
+	if (d->record) {
+		if (!d->rec) {
+			struct afcq_error oerr;
+			afcq_error_clear(&oerr);
+			d->rec = afcq_history_open(d->store, &oerr);
+		}
+		if (d->rec) {
+			d->api.history = d->rec;
+			afcq_api_record(&d->api, &d->x, d->st, &d->err);
+			d->recorded = true;
+		}
+	}
+	if (d->prepare && (d->st == AFCQ_OK || d->st == AFCQ_ERR_API)) {
+		struct tui_results *r = &d->pre;
+		r->sent = d->x.sent;
+		afcq_request_init(&d->x.sent);
+		r->resp = d->x.response;
+		afcq_response_init(&d->x.response);
+		tui_results_index(r);
+		compute_totals(r);
+		r->have = true;
+	}
 	atomic_store_explicit(&d->done, true, memory_order_release);
 	return NULL;
+}
+
+/* A second connection to the loop's store: not to an in-memory one (it
+ * would be another store). */
+static bool second_connection(const struct tui_app *app)
+{
+	return app->history && !(app->history_spec && strcmp(app->history_spec, ":memory:") == 0);
 }
 
 static double ms_since(const struct timespec *t)
@@ -649,6 +753,13 @@ static void decode_start(struct tui_app *app)
 	d->st = afcq_api_take(&app->api, app->fly.p, &d->x, &d->err);
 	app->fly.p = NULL;
 	app->fly.dec = d;
+	d->api = app->api;
+	d->record = second_connection(app);
+	d->store = app->history_spec;
+	d->rec = app->history_rec;
+	app->history_rec = NULL;
+	d->prepare = !app->fly.resolving.id &&
+		     (app->fly.op == AFCQ_OP_QUOTE || app->fly.op == AFCQ_OP_INVOICE);
 	if (d->st != AFCQ_OK) {
 		atomic_store(&d->done, true);
 		return;
@@ -666,16 +777,17 @@ static void decode_finish(struct tui_app *app)
 	if (d->thread_started)
 		pthread_join(d->thread, NULL);
 	app->fly.dec = NULL;
+	app->history_rec = d->rec;
 	struct afcq_exchange *x = &d->x;
 	enum afcq_status st = d->st;
-	afcq_api_record(&app->api, x, st, &d->err);
+	if (!d->recorded)
+		afcq_api_record(&app->api, x, st, &d->err);
 	enum afcq_op op = app->fly.op;
 	if (x->http.latency_ms <= 0)
 		x->http.latency_ms = d->elapsed_ms;
 	char title[128];
 	snprintf(title, sizeof title, "%s%s%s", afcq_op_name(op), app->fly.doc ? " " : "",
 		 app->fly.doc ? app->fly.doc : "");
-	set_raw(app, op, title, x->request_body, x->http.body);
 	snprintf(app->state_line, sizeof app->state_line, "%s %s %.0f ms", afcq_op_name(op),
 		 st == AFCQ_OK ? "OK" : st == AFCQ_ERR_API ? "API errors" : afcq_status_name(st),
 		 x->http.latency_ms);
@@ -684,9 +796,12 @@ static void decode_finish(struct tui_app *app)
 	else if (op == AFCQ_OP_COMMIT || op == AFCQ_OP_UNCOMMIT)
 		finish_commit(app, st, x, &d->err);
 	else
-		finish_calc(app, st, x, &d->err);
+		finish_calc(app, st, x, &d->err, &d->pre);
+	set_raw_take(app, op, title, x->request_body, x->http.body);
+	x->request_body = x->http.body = NULL;
 	tui_unknown_recount(app);
 	afcq_exchange_done(x);
+	tui_results_clear(&d->pre);
 	free(d);
 	inflight_done(&app->fly);
 	app->dirty = true;

@@ -342,6 +342,7 @@ bool tui_rows_move(size_t *sel, size_t n, size_t page, enum tui_action a);
 
 /* The request under way: what it is, so the answer can be shown. */
 struct tui_decode;
+struct tui_reaper;
 
 struct tui_inflight {
 	struct afcq_pending *p;   /* the call, until its answer arrived */
@@ -380,6 +381,11 @@ struct tui_app {
 	const struct afcq_config *cfg;
 	struct afcq_client *client;
 	struct afcq_history *history;
+	char *history_spec;             /* the store history was opened from (NULL:
+					 * the local file), owned */
+	struct afcq_history *history_rec; /* a second connection to it, for the
+					   * answer workers (calls.c), or NULL */
+	struct tui_reaper *reaper;      /* replaced results being freed (calls.c) */
 	bool store_down;                /* the config's team store could not be reached */
 	struct afcq_api_ctx api;        /* with history: what users send */
 	struct afcq_api_ctx lookup_api; /* no history: catalogs */
@@ -614,6 +620,8 @@ void tui_calls_poll(struct tui_app *app);
 void tui_calls_wait(const struct tui_app *app, int ms);
 /* Waits for an answer being parsed (app_done), then completes it. */
 void tui_calls_drain(struct tui_app *app);
+/* Waits for the answer a newer one replaced to be freed (calls.c). */
+void tui_calls_reap(struct tui_app *app);
 /* Milliseconds since the user's request was sent (0 when none). */
 double tui_calls_elapsed_ms(const struct tui_app *app);
 /* Validation of the form with the catalog; marks fields.  Returns the
