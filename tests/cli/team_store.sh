@@ -157,6 +157,18 @@ else
 	fail team_history_screen_filters_by_rep "$(head -c 2000 "$ERR")"
 fi
 
+# The workstation's quote is completed in the team's journal (its answer
+# is recorded apart from the loop's connection): answered, with its total.
+printf 'key F5\nwait-idle\nassert-state total 19.78\n' >"$T_TMP/b-quote.script"
+if as b "$AFCQ" --endpoint "$SB_URL" --script "$T_TMP/b-quote.script" "$FIX/requests/dallas.json" \
+	>"$OUT" 2>"$ERR" </dev/null; then
+	pass team_workstation_quotes
+	expect_eq team_workstation_quote_completed "1|19.78" \
+		"$(pg_psql "$TEAM" "SELECT outcome, round(total::numeric, 2) FROM journal WHERE by_user LIKE 'rep-b@%' AND kind = 'quote' ORDER BY id DESC LIMIT 1")"
+else
+	fail team_workstation_quotes "$(head -c 2000 "$ERR")"
+fi
+
 # An unknown outcome (rep a's invoice never answered, as after a crash) is
 # everyone's: listed for rep b, and its number refused to rep b.
 pg_psql "$TEAM" "UPDATE journal SET outcome = 0 WHERE doc = 'TEAM-DOC-1'" >/dev/null
@@ -246,6 +258,8 @@ else
 	fail team_unreachable_workstation_quotes "$(head -c 2000 "$ERR")"
 fi
 expect_eq team_unreachable_workstation_invoice_not_sent 0 "$(sandbox_docs "$DOCS" INV-D3)"
+expect_eq team_unreachable_workstation_quote_completed 2 \
+	"$(sqlite3 "$T_TMP/down/state/afcq/offline.sqlite" "select count(*) from requests where kind = 'quote' and outcome = 1 and total > 19.77 and total < 19.79")"
 # The store is back: the quotes kept meanwhile go into the team's journal,
 # under the rep who sent them, and the local file goes.
 rep_setup down "$TEAM"
