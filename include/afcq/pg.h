@@ -26,7 +26,7 @@
 #include "afcq/error.h"
 
 /* The schema version this afcq writes. */
-#define AFCQ_PG_SCHEMA_VERSION 2
+#define AFCQ_PG_SCHEMA_VERSION 3
 
 struct afcq_pg;
 struct pg_result;
@@ -79,5 +79,10 @@ enum afcq_status afcq_pg_run(struct afcq_pg *pg, const char *sql, const char *wh
 enum afcq_status afcq_pg_begin(struct afcq_pg *pg, struct afcq_error *err);
 enum afcq_status afcq_pg_commit(struct afcq_pg *pg, struct afcq_error *err);
 void afcq_pg_rollback(struct afcq_pg *pg);
+
+/* Schema step 3, written by the store's back end (src/store/postgres.c):
+ * writes every customer's and product's search key again, inside the
+ * migration's transaction.  AFCQ_ERR_DB and *err on failure. */
+enum afcq_status afcq_pg_rebuild_search_keys(struct afcq_pg *pg, struct afcq_error *err);
 
 #endif

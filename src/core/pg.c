@@ -29,10 +29,17 @@ struct afcq_pg {
 	bool in_tx;      /* a lost connection inside one cannot be retried */
 };
 
+/* A schema step: its SQL, then what SQL alone cannot do (when set), in the
+ * same transaction. */
+struct migration {
+	const char *sql;
+	enum afcq_status (*run)(struct afcq_pg *pg, struct afcq_error *err);
+};
+
 /* migrations[i] brings the schema from version i to i + 1. */
-static const char *const migrations[AFCQ_PG_SCHEMA_VERSION] = {
+static const struct migration migrations[AFCQ_PG_SCHEMA_VERSION] = {
 	/* 1: the customer book and the products (as in the SQLite store). */
-	"CREATE TABLE customers ("
+	{ .sql = "CREATE TABLE customers ("
 	" id BIGSERIAL PRIMARY KEY,"
 	" uid TEXT NOT NULL UNIQUE,"
 	" name TEXT NOT NULL,"
@@ -55,10 +62,10 @@ static const char *const migrations[AFCQ_PG_SCHEMA_VERSION] = {
 	" name TEXT NOT NULL,"
 	" search TEXT NOT NULL DEFAULT '',"
 	" itms TEXT NOT NULL DEFAULT '[]');"
-	"CREATE UNIQUE INDEX products_name ON products(lower(name));",
+	"CREATE UNIQUE INDEX products_name ON products(lower(name));" },
 	/* 2: the journal of what was sent, shared by the team: who sent it,
 	 * and document codes unique among invoices. */
-	"CREATE TABLE journal ("
+	{ .sql = "CREATE TABLE journal ("
 	" id BIGSERIAL PRIMARY KEY,"
 	" time TEXT NOT NULL,"
 	" endpoint TEXT NOT NULL DEFAULT '',"
@@ -76,7 +83,10 @@ static const char *const migrations[AFCQ_PG_SCHEMA_VERSION] = {
 	" origin TEXT UNIQUE);"
 	"CREATE UNIQUE INDEX journal_invoice_doc ON journal(doc) WHERE kind = 'invoice';"
 	"CREATE INDEX journal_invn ON journal(invn, kind);"
-	"CREATE INDEX journal_by ON journal(by_user);",
+	"CREATE INDEX journal_by ON journal(by_user);" },
+	/* 3: every search key as the store makes it now (O'Brien found by
+	 * "obri"). */
+	{ .run = afcq_pg_rebuild_search_keys },
 };
 
 bool afcq_pg_is_url(const char *where)
@@ -331,7 +341,10 @@ static enum afcq_status migrate(struct afcq_pg *pg, struct afcq_error *err)
 		snprintf(what, sizeof what, "cannot upgrade the schema to version %d", v + 1);
 		snprintf(sql, sizeof sql, "DELETE FROM afcq_schema; INSERT INTO afcq_schema VALUES (%d)",
 			 v + 1);
-		st = afcq_pg_run(pg, migrations[v], what, err);
+		if (migrations[v].sql)
+			st = afcq_pg_run(pg, migrations[v].sql, what, err);
+		if (st == AFCQ_OK && migrations[v].run)
+			st = migrations[v].run(pg, err);
 		if (st == AFCQ_OK)
 			st = afcq_pg_run(pg, sql, what, err);
 	}

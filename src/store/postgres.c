@@ -382,6 +382,54 @@ static const struct store_ops postgres_ops = {
 	.product_delete = pq_product_delete,
 };
 
+/* ---- schema step ---------------------------------------------------------- */
+
+static char *customer_key(const struct pg_result *r, int i)
+{
+	return store_search_key_of_cols(afcq_pg_text(r, i, 1), afcq_pg_text(r, i, 2),
+					afcq_pg_text(r, i, 3), afcq_pg_text(r, i, 4));
+}
+
+static char *product_key(const struct pg_result *r, int i)
+{
+	const char *name = afcq_pg_text(r, i, 1);
+	return store_product_key(name ? name : "");
+}
+
+/* Each row select finds (its id first) gets update with $1 the key made of
+ * it and $2 its id. */
+static enum afcq_status rekey(struct afcq_pg *pg, const char *select, const char *update,
+			      char *(*key)(const struct pg_result *r, int i), struct afcq_error *err)
+{
+	static const char what[] = "cannot rebuild the search keys";
+	struct pg_result *r = afcq_pg_exec(pg, select, 0, NULL, what, NULL, err);
+	if (!r)
+		return AFCQ_ERR_DB;
+	enum afcq_status st = AFCQ_OK;
+	for (int i = 0; i < afcq_pg_rows(r) && st == AFCQ_OK; i++) {
+		char *k = key(r, i);
+		const char *params[] = { k, afcq_pg_text(r, i, 0) };
+		struct pg_result *u = afcq_pg_exec(pg, update, 2, params, what, NULL, err);
+		if (!u)
+			st = AFCQ_ERR_DB;
+		afcq_pg_clear(u);
+		free(k);
+	}
+	afcq_pg_clear(r);
+	return st;
+}
+
+enum afcq_status afcq_pg_rebuild_search_keys(struct afcq_pg *pg, struct afcq_error *err)
+{
+	enum afcq_status st = rekey(pg, "SELECT id, name, account, phones, bill FROM customers",
+				    "UPDATE customers SET search = $1 WHERE id = $2::bigint",
+				    customer_key, err);
+	if (st == AFCQ_OK)
+		st = rekey(pg, "SELECT id, name FROM products",
+			   "UPDATE products SET search = $1 WHERE id = $2::bigint", product_key, err);
+	return st;
+}
+
 struct afcq_store *store_postgres_open(const char *where, struct afcq_error *err)
 {
 	struct afcq_pg *pg = afcq_pg_open(where, err);

@@ -201,6 +201,19 @@ void store_customer_from_cols(struct afcq_customer *c, const char *phones, const
 	json_decref(j);
 }
 
+char *store_search_key_of_cols(const char *name, const char *account, const char *phones,
+			       const char *bill)
+{
+	struct afcq_customer c;
+	afcq_customer_init(&c);
+	c.name = name ? afcq_xstrdup(name) : NULL;
+	c.account = account ? afcq_xstrdup(account) : NULL;
+	store_customer_from_cols(&c, phones, bill, NULL, NULL);
+	char *key = store_search_key(&c);
+	afcq_customer_done(&c);
+	return key;
+}
+
 char *store_items_json(const struct afcq_product *p)
 {
 	return dump_new(afcq_codec_items_to_json(p->itms, p->n_itms));

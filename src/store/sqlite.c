@@ -59,6 +59,11 @@ static const char *const migrations[STORE_SCHEMA_VERSION] = {
 	" itms TEXT NOT NULL DEFAULT '[]'"
 	");"
 	"CREATE UNIQUE INDEX products_name ON products(name COLLATE NOCASE);",
+	/* 2: every search key as search.c makes it now (O'Brien found by
+	 * "obri"); afcq_customer_key and afcq_product_key are this
+	 * connection's functions (key_functions). */
+	"UPDATE customers SET search = afcq_customer_key(name, account, phones, bill);"
+	"UPDATE products SET search = afcq_product_key(name);",
 };
 
 static enum afcq_status db_error(struct afcq_error *err, struct sqlite_store *q, const char *what)
@@ -128,8 +133,50 @@ static int user_version(sqlite3 *db)
 	return v;
 }
 
+static const char *arg_text(sqlite3_value **argv, int i)
+{
+	return (const char *)sqlite3_value_text(argv[i]);
+}
+
+static void result_key(sqlite3_context *ctx, char *key)
+{
+	sqlite3_result_text(ctx, key, -1, SQLITE_TRANSIENT);
+	free(key);
+}
+
+/* afcq_customer_key(name, account, phones, bill): a customer's search key
+ * from its columns. */
+static void customer_key_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	result_key(ctx, store_search_key_of_cols(arg_text(argv, 0), arg_text(argv, 1),
+						 arg_text(argv, 2), arg_text(argv, 3)));
+}
+
+/* afcq_product_key(name). */
+static void product_key_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	const char *name = arg_text(argv, 0);
+	result_key(ctx, store_product_key(name ? name : ""));
+}
+
+/* The search-key functions the migrations call, on this connection only. */
+static enum afcq_status key_functions(struct sqlite_store *q, struct afcq_error *err)
+{
+	const int flags = SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_DIRECTONLY;
+	if (sqlite3_create_function(q->db, "afcq_customer_key", 4, flags, NULL, customer_key_fn,
+				    NULL, NULL) != SQLITE_OK ||
+	    sqlite3_create_function(q->db, "afcq_product_key", 1, flags, NULL, product_key_fn, NULL,
+				    NULL) != SQLITE_OK)
+		return db_error(err, q, "cannot prepare the schema");
+	return AFCQ_OK;
+}
+
 static enum afcq_status migrate(struct sqlite_store *q, struct afcq_error *err)
 {
+	if (key_functions(q, err) != AFCQ_OK)
+		return AFCQ_ERR_DB;
 	if (sqlite3_exec(q->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
 		return db_error(err, q, "cannot lock");
 	int v = user_version(q->db);

@@ -46,8 +46,11 @@ struct afcq_store {
 	char *actor;              /* "user@host" written with each save */
 };
 
-/* The schema version both back ends implement. */
-#define STORE_SCHEMA_VERSION 1
+/* The SQLite back end's schema version (the PostgreSQL one's is
+ * AFCQ_PG_SCHEMA_VERSION: it holds the journal too).  Both rebuild the
+ * search keys in the step after the one that made the tables, for files
+ * and databases written before search.c joined the parts of a word. */
+#define STORE_SCHEMA_VERSION 2
 
 /* Back ends: return NULL and set *err on failure. */
 struct afcq_store *store_sqlite_open(const char *path, struct afcq_error *err);
@@ -67,6 +70,11 @@ void store_customer_cols_done(struct store_customer_cols *cols);
  * does not parse is left empty rather than failing the read. */
 void store_customer_from_cols(struct afcq_customer *c, const char *phones, const char *bill,
 			      const char *exms, const char *products);
+/* The search key (search.c) of a stored customer from its columns: name,
+ * account, and phones and bill as JSON text (any may be NULL); malloc'd.
+ * For the schema step that rebuilds the keys. */
+char *store_search_key_of_cols(const char *name, const char *account, const char *phones,
+			       const char *bill);
 char *store_items_json(const struct afcq_product *p);
 void store_product_items_from_json(struct afcq_product *p, const char *itms);
 

@@ -510,7 +510,7 @@ static int pragma_int(const char *path, const char *pragma)
 static void test_schema_versioned(void **state)
 {
 	struct fixture *f = *state;
-	assert_int_equal(pragma_int(f->path, "PRAGMA user_version"), 1);
+	assert_int_equal(pragma_int(f->path, "PRAGMA user_version"), 2);
 	/* A file from a newer afcq is refused, naming both versions. */
 	sqlite3 *db;
 	assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
@@ -521,8 +521,66 @@ static void test_schema_versioned(void **state)
 	assert_null(afcq_store_open(f->path, &err));
 	assert_int_equal(err.status, AFCQ_ERR_DB);
 	assert_non_null(strstr(err.msg, "schema 7"));
-	assert_non_null(strstr(err.msg, "knows 1"));
+	assert_non_null(strstr(err.msg, "knows 2"));
 	assert_string_equal(err.where, f->path);
+}
+
+/* The first schema (version 1), as an afcq from before the search keys
+ * joined the parts of a word wrote it: "O'Brien" was keyed " o brien ". */
+static const char old_schema_sql[] =
+	"CREATE TABLE customers ("
+	" id INTEGER PRIMARY KEY AUTOINCREMENT, uid TEXT NOT NULL UNIQUE, name TEXT NOT NULL,"
+	" account TEXT, phones TEXT NOT NULL DEFAULT '[]', bill TEXT NOT NULL DEFAULT '{}',"
+	" cust INTEGER, lfln INTEGER, exms TEXT NOT NULL DEFAULT '[]',"
+	" products TEXT NOT NULL DEFAULT '[]', search TEXT NOT NULL DEFAULT '',"
+	" used INTEGER NOT NULL DEFAULT 0, rev INTEGER NOT NULL DEFAULT 1, changed_by TEXT,"
+	" changed_at TEXT);"
+	"CREATE INDEX customers_account ON customers(account);"
+	"CREATE INDEX customers_used ON customers(used);"
+	"CREATE TABLE products (id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT NOT NULL,"
+	" search TEXT NOT NULL DEFAULT '', itms TEXT NOT NULL DEFAULT '[]');"
+	"CREATE UNIQUE INDEX products_name ON products(name COLLATE NOCASE);"
+	"INSERT INTO customers (uid, name, account, phones, bill, search, rev)"
+	" VALUES ('5f1e0c2a9b7d4e3f8a6c1b0d2e4f6a8c', 'Sean O''Brien', 'ACC-9', "
+	" '[\"(214) 555-0142\"]', '{\"pcd\":2650300,\"city\":\"Dallas\"}',"
+	" ' sean o brien acc 9 dallas 2650300 2145550142 ', 3);"
+	"INSERT INTO products (name, search, itms) VALUES ('AT&T line', ' at t line ',"
+	" '[{\"tran\":19,\"serv\":21}]');"
+	"PRAGMA user_version = 1;";
+
+/* A file of the first schema is upgraded when opened: its search keys are
+ * made again, so "obri" finds O'Brien and "att" the AT&T product, and
+ * nothing else of the records changes. */
+static void test_old_keys_rebuilt(void **state)
+{
+	struct fixture *f = *state;
+	char *path = afcq_xasprintf("%s/old.sqlite", f->dir);
+	sqlite3 *db;
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, old_schema_sql, NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+	struct afcq_store *s = open_ok(path);
+	assert_found(s, "obri", "Sean O'Brien");
+	assert_found(s, "o'bri", "Sean O'Brien");
+	assert_found(s, "brien 0142 dallas", "Sean O'Brien");
+	assert_found(s, "2650300 acc", "Sean O'Brien");
+	struct afcq_customer c;
+	afcq_customer_init(&c);
+	struct afcq_error err;
+	afcq_error_clear(&err);
+	assert_int_equal(afcq_store_customer_get(s, 1, &c, &err), AFCQ_OK);
+	assert_int_equal(c.rev, 3);
+	assert_null(c.changed_at);
+	afcq_customer_done(&c);
+	struct afcq_product *p = NULL;
+	size_t n = 0;
+	assert_int_equal(afcq_store_products_find(s, "att", 0, &p, &n, &err), AFCQ_OK);
+	assert_int_equal(n, 1);
+	assert_string_equal(p[0].name, "AT&T line");
+	afcq_products_free(p, n);
+	afcq_store_close(s);
+	assert_int_equal(pragma_int(path, "PRAGMA user_version"), 2);
+	free(path);
 }
 
 static void test_default_file_private(void **state)
@@ -586,9 +644,9 @@ static void test_pg_schema(void **state)
 	assert_null(afcq_store_open(f->path, &err));
 	assert_int_equal(err.status, AFCQ_ERR_DB);
 	assert_non_null(strstr(err.msg, "schema 9"));
-	assert_non_null(strstr(err.msg, "knows 2"));
+	assert_non_null(strstr(err.msg, "knows 3"));
 	assert_non_null(strstr(err.where, "postgresql://"));
-	pg_sql(f->path, "UPDATE afcq_schema SET version = 2");
+	pg_sql(f->path, "UPDATE afcq_schema SET version = 3");
 }
 
 /* A password belongs to libpq (PGPASSWORD, ~/.pgpass, a service file): in
@@ -617,6 +675,39 @@ static void test_pg_setting(void **state)
 	assert_string_equal(err.where, "postgresql://rep@127.0.0.1:1/team");
 	assert_non_null(strstr(err.msg, "cannot connect"));
 	assert_non_null(strstr(err.msg, "refused"));
+}
+
+/* A database of schema 2 keeps the search keys written before they joined
+ * the parts of a word ("O'Brien" keyed " o brien "): opening it brings it
+ * to 3 and makes them again, so "obri" finds O'Brien and "att" AT&T. */
+static void test_pg_old_keys_rebuilt(void **state)
+{
+	struct fixture *f = *state;
+	add_customer(f->s, "Sean O'Brien", "ACC-9", "(214) 555-0142", "Dallas", 2650300);
+	struct afcq_product p;
+	afcq_product_init(&p);
+	p.name = afcq_xstrdup("AT&T line");
+	p.n_itms = 1;
+	p.itms = afcq_xcalloc(1, sizeof *p.itms);
+	set_item(&p.itms[0], 19, 21, 0);
+	struct afcq_error err;
+	afcq_error_clear(&err);
+	assert_int_equal(afcq_store_product_save(f->s, &p, &err), AFCQ_OK);
+	afcq_product_done(&p);
+	afcq_store_close(f->s);
+	f->s = NULL;
+	pg_sql(f->path, "UPDATE customers SET search = ' sean o brien acc 9 dallas 2650300 "
+			"2145550142 '; UPDATE products SET search = ' at t line ';"
+			"UPDATE afcq_schema SET version = 2");
+	f->s = open_ok(f->path);
+	assert_found(f->s, "obri", "Sean O'Brien");
+	assert_found(f->s, "brien 0142 dallas", "Sean O'Brien");
+	struct afcq_product *v = NULL;
+	size_t n = 0;
+	assert_int_equal(afcq_store_products_find(f->s, "att", 0, &v, &n, &err), AFCQ_OK);
+	assert_int_equal(n, 1);
+	assert_string_equal(v[0].name, "AT&T line");
+	afcq_products_free(v, n);
 }
 
 /* The server drops the connection (restart, idle timeout): the next call
@@ -649,11 +740,13 @@ int main(void)
 	};
 	const struct CMUnitTest sqlite_only[] = {
 		T(test_schema_versioned),
+		T(test_old_keys_rebuilt),
 		T(test_default_file_private),
 		T(test_memory_store),
 	};
 	const struct CMUnitTest pg_only[] = {
 		T(test_pg_schema),
+		T(test_pg_old_keys_rebuilt),
 		T(test_pg_reconnects),
 	};
 	const char *url = getenv("AFCQ_TEST_STORE");
