@@ -7,7 +7,7 @@
  * limited to and the words it takes), so it cannot name an option the
  * parser refuses.  What changes at run time is asked of afcq itself by the
  * hidden `afcq __complete KIND`: the profiles of the configuration, the
- * history ids, the document codes sent.
+ * history ids, the document codes sent, the ids of customers and products.
  */
 #include "cli.h"
 
@@ -26,20 +26,24 @@ static bool file_option(const char *name)
 struct positional {
 	const char *command;
 	const char *words;           /* fixed words for the first positional */
-	const char *second;          /* dynamic kind after the first word "show" */
+	const char *second;          /* dynamic kind of the second positional... */
+	const char *after;           /* ...when the first is one of these words */
 	const char *dynamic;         /* dynamic kind of the first positional */
-	bool files;                  /* files too, beside the dynamic words */
+	bool files;                  /* files too, beside the dynamic words; with
+				      * words, files after other first words */
 };
 
 static const struct positional positionals[] = {
-	{ .command = "history", .words = "list show", .second = "history-ids" },
+	{ .command = "history", .words = "list show", .second = "history-ids", .after = "show" },
 	{ .command = "commit", .dynamic = "docs" },
 	{ .command = "compare", .dynamic = "history-refs", .files = true },
 	{ .command = "uncommit", .dynamic = "docs" },
 	{ .command = "resolve", .dynamic = "docs" },
 	{ .command = "completion", .words = "bash zsh" },
-	{ .command = "customers", .words = "list show add import export rm" },
-	{ .command = "products", .words = "list show add import export rm" },
+	{ .command = "customers", .words = "list show add import export rm",
+	  .second = "customer-ids", .after = "show rm", .files = true },
+	{ .command = "products", .words = "list show add import export rm",
+	  .second = "product-ids", .after = "show rm", .files = true },
 	{ .command = "store", .words = "copy" },
 	{ .command = "tspairs", .words = "" },
 	{ .command = "taxtype", .words = "*" },
@@ -155,9 +159,11 @@ static void bash_script(FILE *f)
 				p->files ? " $(compgen -f -- \"$cur\")" : "");
 		else if (p->second)
 			fprintf(f, "if ((${#pos[@]} == 0)); then COMPREPLY=($(compgen -W '%s' -- "
-				"\"$cur\")); elif [[ ${pos[0]} == show ]]; then COMPREPLY=($(compgen "
-				"-W \"$(\"$afcq\" __complete %s 2>/dev/null)\" -- \"$cur\")); fi ;;\n",
-				p->words, p->second);
+				"\"$cur\")); elif [[ ' %s ' == *\" ${pos[0]} \"* ]]; then ((${#pos[@]} == 1)) "
+				"&& COMPREPLY=($(compgen -W \"$(\"$afcq\" __complete %s 2>/dev/null)\" "
+				"-- \"$cur\"))%s; fi ;;\n",
+				p->words, p->after, p->second,
+				p->files ? "; else COMPREPLY=($(compgen -f -- \"$cur\"))" : "");
 		else if (p->words[0])
 			fprintf(f, "if ((${#pos[@]} == 0)); then COMPREPLY=($(compgen -W '%s' -- "
 				"\"$cur\")); else COMPREPLY=($(compgen -f -- \"$cur\")); fi ;;\n",
@@ -184,8 +190,33 @@ int cmd_completion(const struct cli_opts *o)
 	return fflush(stdout) == 0 ? CLI_EXIT_OK : CLI_EXIT_USAGE;
 }
 
-/* __complete profiles | history-ids | history-refs | docs | commands |
- * options: one word a
+/* The ids of the customers (recently used first) or of the products, for
+ * show and rm; nothing when the store cannot be opened. */
+static void put_book_ids(struct cli_session *s, bool customers)
+{
+	if (cli_session_open(s, CLI_NEED_STORE) != CLI_EXIT_OK)
+		return;
+	struct afcq_error e;
+	afcq_error_clear(&e);
+	if (customers) {
+		struct afcq_customer *v = NULL;
+		size_t n = 0;
+		if (afcq_store_customers_find(s->store, NULL, 200, &v, &n, &e) == AFCQ_OK)
+			for (size_t i = 0; i < n; i++)
+				printf("%lld\n", (long long)v[i].id);
+		afcq_customers_free(v, n);
+	} else {
+		struct afcq_product *v = NULL;
+		size_t n = 0;
+		if (afcq_store_products_find(s->store, NULL, 200, &v, &n, &e) == AFCQ_OK)
+			for (size_t i = 0; i < n; i++)
+				printf("%lld\n", (long long)v[i].id);
+		afcq_products_free(v, n);
+	}
+}
+
+/* __complete profiles | history-ids | history-refs | docs | customer-ids |
+ * product-ids | commands | options: one word a
  * line, nothing on any failure (completion must never print an error into
  * the command line being typed).  commands and options list the tables
  * themselves (the manual's completeness test reads them). */
@@ -235,6 +266,8 @@ int cmd_complete_words(const struct cli_opts *o)
 			}
 		}
 		afcq_history_list_free(v, n);
+	} else if (!rc && (strcmp(kind, "customer-ids") == 0 || strcmp(kind, "product-ids") == 0)) {
+		put_book_ids(&s, kind[0] == 'c');
 	}
 	cli_session_done(&s);
 	return CLI_EXIT_OK;

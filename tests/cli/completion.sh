@@ -78,3 +78,23 @@ fi
 offers completion_customers_verbs "customers @" "list show add import export rm"
 offers completion_customers_add_options "customers add --" "--name --account --phone --pcode --zip --city --state --cust --lifeline --products"
 offers completion_quote_customer "quote --cu" "--customer"
+
+# show and rm of customers and products offer the ids in the book
+expect_rc completion_setup_customers 0 "$AFCQ" customers import "$FIX/book/customers.csv"
+expect_rc completion_setup_products 0 "$AFCQ" products import "$FIX/book/products.json"
+cids=$("$AFCQ" customers list -f csv 2>/dev/null | awk -F, 'NR > 1 { print $1 }' | tr '\n' ' ')
+pids=$("$AFCQ" products list -f csv 2>/dev/null | awk -F, 'NR > 1 { print $1 }' | tr '\n' ' ')
+if [ -n "$cids" ] && [ -n "$pids" ]; then
+	offers completion_customers_show_ids "customers show @" "$cids"
+	offers completion_customers_rm_ids "customers rm @" "$cids"
+	offers completion_products_show_ids "products show @" "$pids"
+	offers completion_products_rm_ids "products rm @" "$pids"
+	cid=${cids%% *}
+	not_offered completion_customers_one_id "customers show $cid @" "$cid"
+	"$AFCQ" customers rm "$cid" >/dev/null 2>&1
+	not_offered completion_customers_removed_id "customers rm @" "$cid"
+else
+	fail completion_book_ids "no ids listed: customers '$cids', products '$pids'"
+fi
+offers completion_customers_import_files "customers import $FIX/book/customers.c" "$FIX/book/customers.csv"
+offers completion_products_import_files "products import $FIX/book/prod" "$FIX/book/products.json"
