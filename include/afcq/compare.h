@@ -25,8 +25,11 @@ long afcq_compare_item_tax(const struct afcq_response *a, size_t inv, size_t ite
 long afcq_compare_summary(const struct afcq_response *a, size_t inv, size_t idx,
 			  const struct afcq_response *b);
 
-/* A difference of two amounts as people read it, to the cent with its
- * sign: "+0.15", "-0.94", "0.00" (never "-0.00").  Returns buf. */
-const char *afcq_money_format_change(double diff, char *buf, size_t n);
+/* The change from one amount to another as people read it, to the cent
+ * with its sign: "+0.15", "-0.94", "0.00" (never "-0.00").  It is the
+ * difference of the two amounts as they are shown, each rounded to the
+ * cent first, so 21.6449 -> 64.9149 reads 21.64, 64.91 and +43.27 (not
+ * the +43.28 of the unrounded difference).  Returns buf. */
+const char *afcq_money_format_change(double from, double to, char *buf, size_t n);
 
 #endif

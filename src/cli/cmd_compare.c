@@ -271,7 +271,7 @@ static void total_row(const char *what, bool known, double a, double b)
 	char ma[64], mb[64], mc[64];
 	if (known)
 		printf(ROW, what, afcq_money_format(a, ma, sizeof ma), afcq_money_format(b, mb, sizeof mb),
-		       afcq_money_format_change(b - a, mc, sizeof mc));
+		       afcq_money_format_change(a, b, mc, sizeof mc));
 }
 
 static void print_table(const struct side *A, const struct side *B, const struct diffs *d,
@@ -316,7 +316,7 @@ static void print_table(const struct side *A, const struct side *B, const struct
 			 afcq_level_name(v.lvl), v.pcd);
 		printf(ROW, what, v.has_a ? afcq_money_format(v.a, ma, sizeof ma) : "-",
 		       v.has_b ? afcq_money_format(v.b, mb, sizeof mb) : "-",
-		       afcq_money_format_change(v.b - v.a, mc, sizeof mc));
+		       afcq_money_format_change(v.a, v.b, mc, sizeof mc));
 	}
 }
 

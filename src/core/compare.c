@@ -58,9 +58,9 @@ long afcq_compare_summary(const struct afcq_response *a, size_t inv, size_t idx,
 	return -1;
 }
 
-const char *afcq_money_format_change(double diff, char *buf, size_t n)
+const char *afcq_money_format_change(double from, double to, char *buf, size_t n)
 {
-	long long c = afcq_money_cents(diff);
+	long long c = afcq_money_cents(to) - afcq_money_cents(from);
 	unsigned long long m = c < 0 ? (unsigned long long)-(c + 1) + 1 : (unsigned long long)c;
 	snprintf(buf, n, "%s%llu.%02llu", c > 0 ? "+" : c < 0 ? "-" : "", m / 100, m % 100);
 	return buf;

@@ -225,10 +225,10 @@ const struct afcq_summary *tui_compare_gone_summ(const struct tui_app *app, size
 }
 
 /* "new +0.94", or "new" when the amount does not fit the column. */
-static const char *marked(const char *mark, double diff, char *buf, size_t n)
+static const char *marked(const char *mark, double from, double to, char *buf, size_t n)
 {
 	char amt[48];
-	snprintf(buf, n, "%s %s", mark, afcq_money_format_change(diff, amt, sizeof amt));
+	snprintf(buf, n, "%s %s", mark, afcq_money_format_change(from, to, amt, sizeof amt));
 	if (strlen(buf) > TAXCOL_CHG)
 		snprintf(buf, n, "%s", mark);
 	return buf;
@@ -242,14 +242,14 @@ const char *tui_compare_tax_change(const struct tui_app *app, const struct tui_t
 		return buf;
 	const struct afcq_response *s = &app->res.resp, *o = &app->day->other.resp;
 	if (row->kind == TROW_GONE)
-		return marked("gone", -tui_compare_gone_tax(app, row)->tax, buf, n);
+		return marked("gone", tui_compare_gone_tax(app, row)->tax, 0, buf, n);
 	if (row->kind != TROW_TAX || row->brdg)
 		return buf; /* bridge participants' taxes are not compared */
 	double tax = s->inv[row->inv].itms[row->item].txs[row->idx].tax;
 	long j = afcq_compare_item_tax(s, row->inv, row->item, row->idx, o);
 	if (j < 0)
-		return marked("new", tax, buf, n);
-	return afcq_money_format_change(tax - o->inv[row->inv].itms[row->item].txs[j].tax, buf, n);
+		return marked("new", 0, tax, buf, n);
+	return afcq_money_format_change(o->inv[row->inv].itms[row->item].txs[j].tax, tax, buf, n);
 }
 
 const char *tui_compare_summ_change(const struct tui_app *app, size_t inv, size_t idx, bool gone,
@@ -259,13 +259,13 @@ const char *tui_compare_summ_change(const struct tui_app *app, size_t inv, size_
 	if (!tui_compare_on(app))
 		return buf;
 	if (gone)
-		return marked("gone", -tui_compare_gone_summ(app, idx)->tax, buf, n);
+		return marked("gone", tui_compare_gone_summ(app, idx)->tax, 0, buf, n);
 	const struct afcq_response *s = &app->res.resp, *o = &app->day->other.resp;
 	double tax = s->inv[inv].summ[idx].tax;
 	long j = afcq_compare_summary(s, inv, idx, o);
 	if (j < 0)
-		return marked("new", tax, buf, n);
-	return afcq_money_format_change(tax - o->inv[inv].summ[j].tax, buf, n);
+		return marked("new", 0, tax, buf, n);
+	return afcq_money_format_change(o->inv[inv].summ[j].tax, tax, buf, n);
 }
 
 static double total_of(const struct afcq_totals *t, int which)
@@ -284,7 +284,7 @@ const char *tui_compare_total_change(const struct tui_app *app, int t, char *buf
 	const struct tui_results *s = &app->res;
 	if (!tui_compare_on(app) || !s->has_total || !app->day->other.has_total)
 		return buf;
-	return afcq_money_format_change(total_of(&s->totals, t) - total_of(&app->day->other.totals, t),
+	return afcq_money_format_change(total_of(&app->day->other.totals, t), total_of(&s->totals, t),
 					buf, n);
 }
 
@@ -299,10 +299,10 @@ void tui_compare_draw_total(struct tui_app *app, const struct tui_rect *r)
 			 " %s %s  %s %s  difference %s (charges %s, taxes %s)", shown,
 			 afcq_money_format(s->totals.total_due, a, sizeof a), other,
 			 afcq_money_format(o->totals.total_due, b, sizeof b),
-			 afcq_money_format_change(s->totals.total_due - o->totals.total_due, c,
+			 afcq_money_format_change(o->totals.total_due, s->totals.total_due, c,
 						  sizeof c),
-			 afcq_money_format_change(s->totals.charges - o->totals.charges, x, sizeof x),
-			 afcq_money_format_change(s->totals.billable - o->totals.billable, t,
+			 afcq_money_format_change(o->totals.charges, s->totals.charges, x, sizeof x),
+			 afcq_money_format_change(o->totals.billable, s->totals.billable, t,
 						  sizeof t));
 	else if (s->has_total)
 		tui_putf(app, r->y, 0, r->w, ROLE_TOTAL, " %s %s  %s: no total (errors)", shown,

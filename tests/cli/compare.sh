@@ -72,3 +72,20 @@ if expect_rc "an answer with errors exits 1" 1 "$AFCQ" compare -e "$SB_URL" "$T_
 	expect_grep "the errors are said" "$ERR" "B ($T_TMP/unknown.json) holds errors"
 	expect_line "no total for the failed quote" "$OUT" '^Total due +[0-9.]+ +errors'
 fi
+
+# the change is that of the amounts as printed: a VoIP bundle (access 15.00,
+# one line, invoice 1.00) once and three times totals 21.6379 and 64.9137,
+# printed 21.64 and 64.91; the change reads +43.27, never the +43.28 of the
+# unrounded difference that a customer would not get from the two totals
+cat >"$T_TMP/bundle1.json" <<'JSON'
+{"cmpn": {"bscl": 0, "svcl": 0, "fclt": false, "frch": false, "reg": false},
+ "inv": [{"bill": {"pcd": 3726100}, "cust": 0, "date": "2022-03-02", "dtl": true, "summ": true,
+   "itms": [{"ref": "access", "chg": 15, "sale": 1, "tran": 19, "serv": 6},
+            {"ref": "line", "line": 1, "sale": 1, "tran": 19, "serv": 21},
+            {"ref": "invoice", "chg": 1, "sale": 1, "tran": 19, "serv": 43}]}]}
+JSON
+sed 's/"sale": 1,/"qty": 3, "sale": 1,/g' "$T_TMP/bundle1.json" >"$T_TMP/bundle3.json"
+if expect_rc "one bundle against three" 0 "$AFCQ" compare -e "$SB_URL" "$T_TMP/bundle1.json" "$T_TMP/bundle3.json"; then
+	expect_line "the total's change is that of the printed totals" "$OUT" '^Total due +21\.64 +64\.91 +\+43\.27$'
+	expect_line "the taxes' change is that of the printed taxes" "$OUT" '^  Billable taxes +5\.64 +16\.91 +\+11\.27$'
+fi

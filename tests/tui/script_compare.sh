@@ -105,3 +105,28 @@ wait-idle
 assert-not-screen "pinned"
 assert-screen " Total due 24.86 = charges 16.00"
 SCRIPT
+
+# the difference is that of the totals shown: a VoIP bundle once (21.6379)
+# and three times (64.9137) read 21.64 and 64.91, a change of +43.27 (the
+# unrounded difference would show +43.28); the taxes' +11.27 likewise
+cat >"$T_TMP/bundle.json" <<'JSON'
+{"cmpn": {"bscl": 0, "svcl": 0, "fclt": false, "frch": false, "reg": false},
+ "inv": [{"bill": {"pcd": 3726100}, "cust": 0, "date": "2022-03-02", "dtl": true, "summ": true,
+   "itms": [{"ref": "access", "chg": 15, "sale": 1, "tran": 19, "serv": 6},
+            {"ref": "line", "line": 1, "sale": 1, "tran": 19, "serv": 21},
+            {"ref": "invoice", "chg": 1, "sale": 1, "tran": 19, "serv": 43}]}]}
+JSON
+run_script compare_difference_of_shown_totals "$T_TMP/bundle.json" <<'SCRIPT'
+wait-idle
+key F5
+wait-idle
+assert-state total 21.64
+key C-g
+set-field itms[0].qty 3
+set-field itms[1].qty 3
+set-field itms[2].qty 3
+key F5
+wait-idle
+assert-state total 64.91
+assert-screen " Total due 64.91  pinned 21.64  difference +43.27 (charges +32.00, taxes +11.27)"
+SCRIPT

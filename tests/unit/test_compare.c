@@ -81,13 +81,20 @@ static void test_change_format(void **state)
 {
 	(void)state;
 	char buf[32];
-	assert_string_equal(afcq_money_format_change(0.15, buf, sizeof buf), "+0.15");
-	assert_string_equal(afcq_money_format_change(-0.94, buf, sizeof buf), "-0.94");
-	assert_string_equal(afcq_money_format_change(0, buf, sizeof buf), "0.00");
-	assert_string_equal(afcq_money_format_change(-0.001, buf, sizeof buf), "0.00");
-	assert_string_equal(afcq_money_format_change(1.045, buf, sizeof buf), "+1.05");
-	assert_string_equal(afcq_money_format_change(1.86 - 0.62, buf, sizeof buf), "+1.24");
-	assert_string_equal(afcq_money_format_change(-1234.5, buf, sizeof buf), "-1234.50");
+	assert_string_equal(afcq_money_format_change(0, 0.15, buf, sizeof buf), "+0.15");
+	assert_string_equal(afcq_money_format_change(0.94, 0, buf, sizeof buf), "-0.94");
+	assert_string_equal(afcq_money_format_change(0, 0, buf, sizeof buf), "0.00");
+	assert_string_equal(afcq_money_format_change(0.001, 0, buf, sizeof buf), "0.00");
+	assert_string_equal(afcq_money_format_change(0, 1.045, buf, sizeof buf), "+1.05");
+	assert_string_equal(afcq_money_format_change(0.62, 1.86, buf, sizeof buf), "+1.24");
+	assert_string_equal(afcq_money_format_change(1234.5, 0, buf, sizeof buf), "-1234.50");
+	/* the change of the amounts as shown: 21.64 to 64.91 is +43.27, though
+	 * the unrounded difference (43.2758) would round to 43.28 */
+	assert_string_equal(afcq_money_format_change(21.63790885, 64.91372655, buf, sizeof buf),
+			    "+43.27");
+	assert_string_equal(afcq_money_format_change(64.91372655, 21.63790885, buf, sizeof buf),
+			    "-43.27");
+	assert_string_equal(afcq_money_format_change(0.004, 0.006, buf, sizeof buf), "+0.01");
 }
 
 int main(void)
