@@ -3,8 +3,9 @@
  * string (the config's `store`, afcq/pg.h).
  *
  * Default file: $XDG_STATE_HOME/afcq/history.sqlite (XDG_STATE_HOME
- * defaults to ~/.local/state).  In a team's store every entry records the
- * OS user and host that sent it, lists show one's own entries unless all
+ * defaults to ~/.local/state).  Every entry records the OS user and host
+ * that sent it (a file's too, so that a copy into a team's store keeps
+ * it).  In a team's store lists show one's own entries unless all
  * are asked for, unknown outcomes and invoice numbers are the team's, and
  * the database refuses a second invoice with the same document code.  An invoice or commit is recorded before it
  * is sent (outcome "pending") and completed after, in separate committed
@@ -51,7 +52,8 @@ struct afcq_history_entry {
 	char *detail;            /* error line or NULL */
 	double total;            /* total due, when known */
 	bool has_total;
-	char *by;                /* "user@host" that sent it (a team's store), else NULL */
+	char *by;                /* "user@host" that sent it (a team's store; a file's
+				  * in afcq_history_get only), NULL when unknown */
 };
 void afcq_history_entry_done(struct afcq_history_entry *e);
 

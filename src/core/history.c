@@ -34,18 +34,20 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "afcq/actor.h"
 #include "afcq/paths.h"
 #include "afcq/pg.h"
 #include "history_pg.h"
 #include "afcq/str.h"
 
-#define HISTORY_SCHEMA_VERSION 1
+#define HISTORY_SCHEMA_VERSION 2
 #define HISTORY_BUSY_TIMEOUT_MS 5000
 
 struct afcq_history {
 	sqlite3 *db;
 	char *path;
 	struct history_pg *pg;   /* a team's store instead of the file (history_pg.c) */
+	char *actor;             /* "user@host" recorded with each entry */
 };
 
 static const char schema_v1[] =
@@ -65,6 +67,10 @@ static const char schema_v1[] =
 	" total REAL"
 	");"
 	"CREATE INDEX requests_doc ON requests(doc, kind);";
+
+/* 2: who sent each entry, so that a copy into a team's store says so (files
+ * written before know nobody: NULL). */
+static const char schema_v2[] = "ALTER TABLE requests ADD COLUMN by_user TEXT;";
 
 const char *afcq_outcome_name(enum afcq_outcome o)
 {
@@ -174,12 +180,14 @@ static enum afcq_status migrate(struct afcq_history *h, struct afcq_error *err)
 			       HISTORY_SCHEMA_VERSION);
 		goto fail;
 	}
-	if (v == 0) {
+	if (v < HISTORY_SCHEMA_VERSION) {
+		/* every step, then the version: all or nothing */
 		char sql[64];
 		snprintf(sql, sizeof sql, "PRAGMA user_version = %d", HISTORY_SCHEMA_VERSION);
-		if (sqlite3_exec(h->db, schema_v1, NULL, NULL, NULL) != SQLITE_OK ||
+		if ((v < 1 && sqlite3_exec(h->db, schema_v1, NULL, NULL, NULL) != SQLITE_OK) ||
+		    (v < 2 && sqlite3_exec(h->db, schema_v2, NULL, NULL, NULL) != SQLITE_OK) ||
 		    sqlite3_exec(h->db, sql, NULL, NULL, NULL) != SQLITE_OK) {
-			db_error(err, h, "cannot create the schema");
+			db_error(err, h, v ? "cannot upgrade the schema" : "cannot create the schema");
 			goto fail;
 		}
 	}
@@ -217,6 +225,7 @@ struct afcq_history *afcq_history_open(const char *path, struct afcq_error *err)
 	}
 	struct afcq_history *h = afcq_xcalloc(1, sizeof *h);
 	h->path = p;
+	h->actor = afcq_actor();
 	if (sqlite3_open_v2(p, &h->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
 		if (h->db)
 			db_error(err, h, "cannot open");
@@ -250,6 +259,7 @@ void afcq_history_close(struct afcq_history *h)
 	sqlite3_close(h->db);
 	history_pg_close(h->pg);
 	free(h->path);
+	free(h->actor);
 	free(h);
 }
 
@@ -275,8 +285,8 @@ static enum afcq_status insert_pending(struct afcq_history *h, const struct afcq
 				       int64_t *id, struct afcq_error *err)
 {
 	static const char sql[] =
-		"INSERT INTO requests (time, endpoint, kind, doc, invn, request, outcome)"
-		" VALUES (?, ?, ?, ?, ?, ?, 0)";
+		"INSERT INTO requests (time, endpoint, kind, doc, invn, request, outcome, by_user)"
+		" VALUES (?, ?, ?, ?, ?, ?, 0, ?)";
 	sqlite3_stmt *st = NULL;
 	if (sqlite3_prepare_v2(h->db, sql, -1, &st, NULL) != SQLITE_OK)
 		return db_error(err, h, "cannot record the request");
@@ -288,6 +298,7 @@ static enum afcq_status insert_pending(struct afcq_history *h, const struct afcq
 	bind_text(st, 4, e->doc);
 	bind_text(st, 5, e->invn);
 	bind_text(st, 6, e->request);
+	bind_text(st, 7, h->actor);
 	enum afcq_status rc = AFCQ_OK;
 	if (sqlite3_step(st) != SQLITE_DONE)
 		rc = db_error(err, h, "cannot record the request");
@@ -361,8 +372,9 @@ enum afcq_status afcq_history_finish(struct afcq_history *h, int64_t id, enum af
 
 /* ---- reading ------------------------------------------------------------ */
 
-/* Columns every read selects, in this order; full reads add request and
- * response at the end. */
+/* Columns every read selects, in this order; full reads add request,
+ * response and who sent it at the end (lists of one's own file leave it
+ * out, as they always did). */
 #define ENTRY_COLUMNS \
 	"id, time, endpoint, kind, doc, invn, http_status, latency_ms, outcome, detail, total"
 
@@ -392,6 +404,7 @@ static void read_entry(sqlite3_stmt *st, bool full, struct afcq_history_entry *e
 	if (full) {
 		e->request = column_text(st, 11);
 		e->response = column_text(st, 12);
+		e->by = column_text(st, 13);
 	}
 }
 
@@ -460,7 +473,7 @@ enum afcq_status afcq_history_get(struct afcq_history *h, int64_t id, struct afc
 	if (h->pg)
 		return history_pg_get(h->pg, id, out, err);
 	static const char sql[] =
-		"SELECT " ENTRY_COLUMNS ", request, response FROM requests WHERE id = ?";
+		"SELECT " ENTRY_COLUMNS ", request, response, by_user FROM requests WHERE id = ?";
 	sqlite3_stmt *st = NULL;
 	if (sqlite3_prepare_v2(h->db, sql, -1, &st, NULL) != SQLITE_OK)
 		return db_error(err, h, "cannot read the history");

@@ -11,12 +11,11 @@
 #include "afcq/pg.h"
 
 #include <libpq-fe.h>
-#include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
+#include "afcq/actor.h"
 #include "afcq/str.h"
 
 /* Any constant will do: it names "afcq's schema" among advisory locks. */
@@ -105,21 +104,6 @@ bool afcq_pg_is_url(const char *where)
 	while (*p == ' ')
 		p++;
 	return p > w && *p == '=';
-}
-
-static char *os_actor(void)
-{
-	const char *user = getenv("USER");
-	char pwbuf[4096];
-	struct passwd pw, *found = NULL;
-	if (afcq_str_empty(user) && getpwuid_r(getuid(), &pw, pwbuf, sizeof pwbuf, &found) == 0 &&
-	    found)
-		user = found->pw_name;
-	char host[256] = "";
-	if (gethostname(host, sizeof host) != 0 || !host[0])
-		snprintf(host, sizeof host, "localhost");
-	host[sizeof host - 1] = '\0';
-	return afcq_xasprintf("%s@%s", afcq_str_empty(user) ? "unknown" : user, host);
 }
 
 /* The first line of libpq's message, without "ERROR:  " and the newline. */
@@ -436,7 +420,7 @@ struct afcq_pg *afcq_pg_open(const char *where, struct afcq_error *err)
 		afcq_pg_close(pg);
 		return NULL;
 	}
-	pg->actor = os_actor();
+	pg->actor = afcq_actor();
 	return pg;
 }
 

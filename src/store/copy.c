@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "afcq/paths.h"
+#include "afcq/actor.h"
 #include "afcq/str.h"
 #include "store_int.h"
 
@@ -155,7 +156,7 @@ enum afcq_status afcq_store_flush_offline(struct afcq_history *team, size_t *mov
 	if (from) {
 		struct afcq_store_copied n;
 		memset(&n, 0, sizeof n);
-		char *actor = store_actor();
+		char *actor = afcq_actor();
 		st = copy_journal(from, team, "offline", actor, &n, err);
 		free(actor);
 		afcq_history_close(from);

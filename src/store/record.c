@@ -8,7 +8,6 @@
 #include "store_int.h"
 
 #include <jansson.h>
-#include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -228,21 +227,6 @@ void store_product_items_from_json(struct afcq_product *p, const char *itms)
 }
 
 /* ---- who and when ------------------------------------------------------- */
-
-char *store_actor(void)
-{
-	const char *user = getenv("USER");
-	char pwbuf[4096];
-	struct passwd pw, *found = NULL;
-	if (afcq_str_empty(user) && getpwuid_r(getuid(), &pw, pwbuf, sizeof pwbuf, &found) == 0 &&
-	    found)
-		user = found->pw_name;
-	char host[256] = "";
-	if (gethostname(host, sizeof host) != 0 || !host[0])
-		snprintf(host, sizeof host, "localhost");
-	host[sizeof host - 1] = '\0';
-	return afcq_xasprintf("%s@%s", afcq_str_empty(user) ? "unknown" : user, host);
-}
 
 void store_now(char *buf, size_t n)
 {

@@ -8,6 +8,7 @@
 
 #include "afcq/paths.h"
 #include "afcq/pg.h"
+#include "afcq/actor.h"
 #include "afcq/str.h"
 
 char *afcq_store_default_path(void)
@@ -27,7 +28,7 @@ struct afcq_store *afcq_store_open(const char *where, struct afcq_error *err)
 						    : store_sqlite_open(path, err);
 	free(path);
 	if (s)
-		s->actor = store_actor();
+		s->actor = afcq_actor();
 	return s;
 }
 

@@ -78,8 +78,6 @@ char *store_search_key_of_cols(const char *name, const char *account, const char
 char *store_items_json(const struct afcq_product *p);
 void store_product_items_from_json(struct afcq_product *p, const char *itms);
 
-/* "user@host" of this process ($USER, else the password database). */
-char *store_actor(void);
 /* Current UTC time as ISO 8601 with seconds; buf needs 32 bytes. */
 void store_now(char *buf, size_t n);
 /* A new random identity: 32 hex digits, malloc'd. */

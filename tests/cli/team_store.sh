@@ -188,7 +188,9 @@ printf '[{"name": "VoIP line", "itms": [{"chg": 15, "tran": 19, "serv": 6}]}]\n'
 expect_rc team_local_product 0 as c "$AFCQ" products import "$T_TMP/p.json"
 expect_rc team_local_invoice 0 as c "$AFCQ" invoice -e "$SB_URL" --number INV-C1 --doc LOCAL-DOC-1 \
 	"$REQ/dallas.json"
-if expect_rc team_store_copy 0 as c "$AFCQ" store copy --to "$TEAM"; then
+# copied by another OS user than the one who sent (an administrator's
+# account): the team's journal says who sent it
+if expect_rc team_store_copy 0 as c env USER=office-admin "$AFCQ" store copy --to "$TEAM"; then
 	expect_grep team_store_copy_customers "$OUT" "customers  1 added, 0 already there"
 	expect_grep team_store_copy_products "$OUT" "products   1 added, 0 already there"
 	expect_grep team_store_copy_journal "$OUT" "journal    1 added, 0 already there"
@@ -200,6 +202,8 @@ if expect_rc team_store_copy_again 0 as c "$AFCQ" store copy --to "$TEAM"; then
 	expect_grep team_store_copy_again_journal "$OUT" "journal    0 added, 1 already there"
 fi
 expect_eq team_store_copy_twice_same_rows "$before" "$(count)"
+expect_eq team_store_copy_keeps_sender "rep-c" \
+	"$(pg_psql "$TEAM" "SELECT split_part(by_user, '@', 1) FROM journal WHERE doc = 'LOCAL-DOC-1'")"
 expect_rc team_copied_customer_found 0 as b "$AFCQ" customers list zed
 expect_grep team_copied_customer_listed "$OUT" "Zed Local"
 as b "$AFCQ" history --all >"$OUT" 2>"$ERR"

@@ -573,7 +573,7 @@ static void test_schema_versioned(void **state)
 	sqlite3_stmt *st;
 	assert_int_equal(sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &st, NULL), SQLITE_OK);
 	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
-	assert_int_equal(sqlite3_column_int(st, 0), 1);
+	assert_int_equal(sqlite3_column_int(st, 0), 2);
 	sqlite3_finalize(st);
 
 	/* Every column there is: none for headers, so no credentials. */
@@ -583,7 +583,7 @@ static void test_schema_versioned(void **state)
 	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
 	assert_string_equal((const char *)sqlite3_column_text(st, 0),
 			    "id,time,endpoint,kind,doc,invn,request,response,http_status,"
-			    "latency_ms,outcome,detail,total");
+			    "latency_ms,outcome,detail,total,by_user");
 	sqlite3_finalize(st);
 
 	/* The WAL journal is on, so commits are durable without a full rewrite. */
@@ -600,6 +600,57 @@ static void test_schema_versioned(void **state)
 	assert_null(afcq_history_open(f->path, &err));
 	assert_int_equal(err.status, AFCQ_ERR_DB);
 	assert_non_null(strstr(err.msg, "newer"));
+}
+
+/* A file written before entries said who sent them is upgraded when
+ * opened: its entries stay (sender unknown), new ones record user@host. */
+static void test_schema_upgraded_records_sender(void **state)
+{
+	struct fixture *f = *state;
+	sqlite3 *db;
+	assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db,
+				      "CREATE TABLE requests ("
+				      " id INTEGER PRIMARY KEY AUTOINCREMENT, time TEXT NOT NULL,"
+				      " endpoint TEXT NOT NULL DEFAULT '', kind TEXT NOT NULL DEFAULT '',"
+				      " doc TEXT, invn TEXT, request TEXT, response TEXT,"
+				      " http_status INTEGER NOT NULL DEFAULT 0,"
+				      " latency_ms REAL NOT NULL DEFAULT 0,"
+				      " outcome INTEGER NOT NULL DEFAULT 0, detail TEXT, total REAL);"
+				      "CREATE INDEX requests_doc ON requests(doc, kind);"
+				      "INSERT INTO requests (time, kind, doc, outcome)"
+				      " VALUES ('2022-03-15T10:00:00Z', 'invoice', 'OLD-1', 1);"
+				      "PRAGMA user_version = 1;",
+				      NULL, NULL, NULL),
+			 SQLITE_OK);
+	sqlite3_close(db);
+
+	char *user = afcq_xstrdup(getenv("USER"));
+	env_put("USER", "rep-x");
+	struct afcq_history *h = open_ok(f->path);
+	struct afcq_history_entry e;
+	struct afcq_error err;
+	afcq_error_clear(&err);
+	assert_int_equal(afcq_history_get(h, 1, &e, &err), AFCQ_OK);
+	assert_string_equal(e.doc, "OLD-1");
+	assert_null(e.by);
+	afcq_history_entry_done(&e);
+	int64_t id = begin_ok(h, "quote", NULL, "{}");
+	assert_int_equal(afcq_history_get(h, id, &e, &err), AFCQ_OK);
+	assert_non_null(e.by);
+	assert_true(strncmp(e.by, "rep-x@", 6) == 0);
+	afcq_history_entry_done(&e);
+	afcq_history_close(h);
+	env_put("USER", user);
+	free(user);
+
+	assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
+	sqlite3_stmt *st;
+	assert_int_equal(sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &st, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	assert_int_equal(sqlite3_column_int(st, 0), 2);
+	sqlite3_finalize(st);
+	sqlite3_close(db);
 }
 
 /* ---- several handles ----------------------------------------------------- */
@@ -697,6 +748,7 @@ int main(void)
 		T(test_existing_file_made_private),
 		T(test_open_errors),
 		T(test_schema_versioned),
+		T(test_schema_upgraded_records_sender),
 		T(test_two_handles),
 		T(test_processes_share_a_new_file),
 		T(test_memory_store),
