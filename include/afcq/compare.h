@@ -4,8 +4,11 @@
  * item by item (the same index).  A tax of one matches a tax of the other
  * when both are in the same item and have the same tax type (tid), level
  * (lvl) and jurisdiction (pcd); when an item holds several such taxes, the
- * k-th of one matches the k-th of the other.  Summary rows match the same
- * way within their invoice.  Nothing here allocates; every pointer is
+ * k-th of one matches the k-th of the other.  A bridge participant's taxes
+ * (brdg) match within the participant of the same item that has the same
+ * ref (the k-th of that ref), or, for a participant without ref, the one
+ * at the same index.  Summary rows match the same way within their
+ * invoice.  Nothing here allocates; every pointer is
  * borrowed.
  */
 #ifndef AFCQ_COMPARE_H
@@ -19,6 +22,16 @@
  * when b has no such tax (the tax appeared in a, or a has no such tax). */
 long afcq_compare_item_tax(const struct afcq_response *a, size_t inv, size_t item, size_t idx,
 			   const struct afcq_response *b);
+
+/* The index in b's item (inv, item) of the bridge participant matching
+ * participant p of a's; -1 when none. */
+long afcq_compare_bridge(const struct afcq_response *a, size_t inv, size_t item, size_t p,
+			 const struct afcq_response *b);
+
+/* The index in b of the tax matching tax idx of bridge participant p of
+ * item (inv, item) of a (in b's matching participant); -1 when none. */
+long afcq_compare_bridge_tax(const struct afcq_response *a, size_t inv, size_t item, size_t p,
+			     size_t idx, const struct afcq_response *b);
 
 /* The index in b's invoice inv of the summary row matching row idx of a's
  * invoice inv; -1 when none. */

@@ -9,7 +9,8 @@
  * again goes out as a quote.
  *
  * Taxes are matched as afcq/compare.h says (same invoice and item, same
- * tax type, level and jurisdiction); when neither answer has item detail
+ * tax type, level and jurisdiction; a bridge participant's within the
+ * participant of the same ref); when neither answer has item detail
  * the invoices' summary rows are compared instead.  Printed: both totals
  * due and the change, then every tax whose amount differs, with its
  * amount in each quote ("-" where one quote has no such tax).  Exit 0, or
@@ -40,11 +41,14 @@ struct side {
 	struct afcq_totals tot;
 };
 
-/* One tax that differs.  item -1: a summary row. */
+/* One tax that differs.  item -1: a summary row; prt set: a tax of that
+ * bridge participant of the item (brdg: its index in A, else in B). */
 struct diff {
 	size_t inv;
 	long item;
-	const char *ref;
+	long brdg;
+	const struct afcq_bridge_result *prt;  /* the participant, or NULL */
+	const char *ref;                       /* the item's */
 	const struct afcq_tax *ta, *tb;        /* item taxes, NULL when absent */
 	const struct afcq_summary *sa, *sb;    /* summary rows, NULL when absent */
 };
@@ -157,9 +161,14 @@ static int price(struct cli_session *s, struct side *sd)
 static bool has_detail(const struct afcq_response *r)
 {
 	for (size_t i = 0; i < r->n_inv; i++)
-		for (size_t k = 0; k < r->inv[i].n_itms; k++)
-			if (r->inv[i].itms[k].n_txs)
+		for (size_t k = 0; k < r->inv[i].n_itms; k++) {
+			const struct afcq_item_result *it = &r->inv[i].itms[k];
+			if (it->n_txs)
 				return true;
+			for (size_t p = 0; p < it->n_brdg; p++)
+				if (it->brdg[p].n_txs)
+					return true;
+		}
 	return false;
 }
 
@@ -176,6 +185,54 @@ static const char *item_ref(const struct afcq_response *a, const struct afcq_req
 	if (inv < ra->n_inv && item < ra->inv[inv].n_itms)
 		return ra->inv[inv].itms[item].ref;
 	return NULL;
+}
+
+/* The non-placeholder taxes of participant pb (q-th of item (i, k) in b)
+ * that a's participant has not, into d as x. */
+static void bridge_only_b(const struct afcq_response *b, const struct afcq_response *a, size_t i,
+			  size_t k, size_t q, struct diff x, struct diffs *d)
+{
+	const struct afcq_bridge_result *pb = &b->inv[i].itms[k].brdg[q];
+	for (size_t t = 0; t < pb->n_txs; t++) {
+		if (afcq_tax_is_placeholder(&pb->txs[t]) ||
+		    afcq_compare_bridge_tax(b, i, k, q, t, a) >= 0)
+			continue;
+		x.tb = &pb->txs[t];
+		diffs_add(d, x);
+	}
+}
+
+/* The taxes of item (i, k)'s bridge participants that differ (ia, ib: the
+ * item in each answer, NULL when absent): each participant of A against
+ * B's of the same ref, then B's participants that A has not. */
+static void compare_bridge(const struct afcq_response *a, const struct afcq_response *b,
+			   const struct afcq_item_result *ia, const struct afcq_item_result *ib,
+			   size_t i, size_t k, const char *ref, struct diffs *d)
+{
+	for (size_t p = 0; ia && p < ia->n_brdg; p++) {
+		const struct afcq_bridge_result *pa = &ia->brdg[p];
+		struct diff x = { .inv = i, .item = (long)k, .brdg = (long)p, .prt = pa,
+				  .ref = ref };
+		long q = afcq_compare_bridge(a, i, k, p, b);
+		for (size_t t = 0; t < pa->n_txs; t++) {
+			if (afcq_tax_is_placeholder(&pa->txs[t]))
+				continue;
+			long j = afcq_compare_bridge_tax(a, i, k, p, t, b);
+			x.ta = &pa->txs[t];
+			x.tb = j >= 0 ? &ib->brdg[q].txs[j] : NULL;
+			if (!x.tb || differ(x.ta->tax, x.tb->tax))
+				diffs_add(d, x);
+		}
+		x.ta = NULL;
+		if (q >= 0)
+			bridge_only_b(b, a, i, k, (size_t)q, x, d);
+	}
+	for (size_t q = 0; ib && q < ib->n_brdg; q++)
+		if (afcq_compare_bridge(b, i, k, q, a) < 0)
+			bridge_only_b(b, a, i, k, q,
+				      (struct diff){ .inv = i, .item = (long)k, .brdg = (long)q,
+						     .prt = &ib->brdg[q], .ref = ref },
+				      d);
 }
 
 static void compare_items(const struct side *A, const struct side *B, struct diffs *d)
@@ -209,6 +266,7 @@ static void compare_items(const struct side *A, const struct side *B, struct dif
 					diffs_add(d, (struct diff){ .inv = i, .item = (long)k,
 								    .ref = ref, .tb = &ib->txs[t] });
 			}
+			compare_bridge(a, b, ia, ib, i, k, ref, d);
 		}
 	}
 }
@@ -259,6 +317,19 @@ static struct row_view view(const struct diff *x)
 	return v;
 }
 
+/* The scope of a row in CSV and JSON, as quote's CSV names them. */
+static const char *scope(const struct diff *x)
+{
+	return x->item < 0 ? "summary" : x->prt ? "bridge" : "item";
+}
+
+/* The ref of a row in CSV and JSON: the item's, the participant's for a
+ * bridge row (as quote's CSV), none for a summary row. */
+static const char *row_ref(const struct diff *x)
+{
+	return x->item < 0 ? NULL : x->prt ? x->prt->ref : x->ref;
+}
+
 static bool total_known(const struct side *s)
 {
 	return s->priced && s->tot.n_errors == 0;
@@ -299,16 +370,22 @@ static void print_table(const struct side *A, const struct side *B, const struct
 	bool many = A->resp.n_inv > 1 || B->resp.n_inv > 1;
 	for (size_t i = 0; i < d->n; i++) {
 		const struct diff *x = &d->v[i];
-		if (i == 0 || x->inv != d->v[i - 1].inv || x->item != d->v[i - 1].item) {
+		if (i == 0 || x->inv != d->v[i - 1].inv || x->item != d->v[i - 1].item ||
+		    x->prt != d->v[i - 1].prt) {
 			char inv[32] = "";
 			if (many)
 				snprintf(inv, sizeof inv, "Invoice %zu%s", x->inv + 1,
-					 x->item >= 0 ? " item" : " summary");
+					 x->item >= 0 ? " item " : " summary");
 			if (x->item >= 0)
-				printf("  %s%ld%s%s\n", many ? inv : "Item ", x->item + 1,
+				printf("  %s%ld%s%s", many ? inv : "Item ", x->item + 1,
 				       x->ref ? ": " : "", x->ref ? x->ref : "");
 			else
-				printf("  %s\n", many ? inv : "Summary");
+				printf("  %s", many ? inv : "Summary");
+			if (x->prt && x->prt->ref && x->prt->ref[0])
+				printf("%sbridge participant %s", x->ref ? ", " : ": ", x->prt->ref);
+			else if (x->prt)
+				printf("%sbridge participant %ld", x->ref ? ", " : ": ", x->brdg + 1);
+			putchar('\n');
 		}
 		struct row_view v = view(x);
 		char what[64];
@@ -349,11 +426,11 @@ static void print_csv(const struct side *A, const struct side *B, const struct d
 	for (size_t i = 0; i < d->n; i++) {
 		const struct diff *x = &d->v[i];
 		struct row_view v = view(x);
-		printf("%s,%zu,", x->item < 0 ? "summary" : "item", x->inv + 1);
+		printf("%s,%zu,", scope(x), x->inv + 1);
 		if (x->item >= 0)
 			printf("%ld", x->item + 1);
 		putchar(',');
-		cli_csv_next(stdout, x->item >= 0 ? x->ref : NULL);
+		cli_csv_next(stdout, row_ref(x));
 		printf("%d,", v.tid);
 		cli_csv_next(stdout, v.name);
 		printf("%d,%lld,", v.lvl, v.pcd);
@@ -393,10 +470,12 @@ static void print_json(const struct side *A, const struct side *B, const struct 
 		const struct diff *x = &d->v[i];
 		struct row_view v = view(x);
 		json_t *t = json_object();
-		json_object_set_new(t, "scope", json_string(x->item < 0 ? "summary" : "item"));
+		json_object_set_new(t, "scope", json_string(scope(x)));
 		json_object_set_new(t, "inv", json_integer((json_int_t)x->inv + 1));
 		json_object_set_new(t, "item", x->item < 0 ? json_null() : json_integer(x->item + 1));
-		json_object_set_new(t, "ref", x->ref && x->item >= 0 ? afcq_json_string(x->ref) : json_null());
+		json_object_set_new(t, "ref", row_ref(x) ? afcq_json_string(row_ref(x)) : json_null());
+		if (x->prt)
+			json_object_set_new(t, "participant", json_integer(x->brdg + 1));
 		json_object_set_new(t, "tid", json_integer(v.tid));
 		json_object_set_new(t, "name", afcq_json_string(v.name));
 		json_object_set_new(t, "lvl", json_integer(v.lvl));

@@ -89,3 +89,31 @@ if expect_rc "one bundle against three" 0 "$AFCQ" compare -e "$SB_URL" "$T_TMP/b
 	expect_line "the total's change is that of the printed totals" "$OUT" '^Total due +21\.64 +64\.91 +\+43\.27$'
 	expect_line "the taxes' change is that of the printed taxes" "$OUT" '^  Billable taxes +5\.64 +16\.91 +\+11\.27$'
 fi
+
+# bridge participants' taxes (brdg): compared participant by participant
+BR="$REQ/bridge.json"
+sed 's/"chg": 90/"chg": 120/' "$BR" >"$T_TMP/bridge120.json"
+sed '/"ref": "sf"/d' "$BR" >"$T_TMP/bridge_nosf.json"
+if expect_rc "bridge: a larger charge exits 0" 0 "$AFCQ" compare -e "$SB_URL" "$BR" "$T_TMP/bridge120.json"; then
+	expect_line "bridge: totals" "$OUT" '^Total due +100\.72 +134\.29 +\+33\.57$'
+	expect_line "bridge: item taxes, not the summary's" "$OUT" '^Taxes that differ:$'
+	expect_line "bridge: a participant is named" "$OUT" '^  Item 1: conference, bridge participant dallas$'
+	expect_line "bridge: a participant's tax in each quote" "$OUT" '^    Sales Tax +State +3726100 +1\.88 +2\.50 +\+0\.62$'
+	expect_line "bridge: another participant's tax" "$OUT" '^    CASF \(VoIP\) +State +253500 +0\.06 +0\.08 +\+0\.02$'
+fi
+if expect_rc "bridge: a participant fewer exits 0" 0 "$AFCQ" compare -e "$SB_URL" "$BR" "$T_TMP/bridge_nosf.json"; then
+	expect_line "bridge: the others' shares grow" "$OUT" '^    Sales Tax +State +3726100 +1\.88 +2\.81 +\+0\.93$'
+	expect_line "bridge: the participant gone is named" "$OUT" '^  Item 1: conference, bridge participant sf$'
+	expect_line "bridge: its taxes are only in A" "$OUT" '^    CASF \(VoIP\) +State +253500 +0\.06 +- +-0\.06$'
+fi
+"$AFCQ" compare -e "$SB_URL" "$T_TMP/bridge_nosf.json" "$BR" >"$OUT" 2>"$ERR"
+expect_line "bridge: a participant only B has: A shows -" "$OUT" '^    CASF \(VoIP\) +State +253500 +- +0\.06 +\+0\.06$'
+"$AFCQ" compare -e "$SB_URL" -f csv "$BR" "$T_TMP/bridge_nosf.json" >"$OUT" 2>"$ERR"
+expect_grep "bridge csv: scope bridge, the participant's ref" "$OUT" "bridge,1,1,dallas,1,Sales Tax,1,3726100,1.875,2.8125,0.9375"
+expect_grep "bridge csv: a tax only A has" "$OUT" "bridge,1,1,sf,"
+"$AFCQ" compare -e "$SB_URL" -f json "$BR" "$T_TMP/bridge120.json" >"$OUT" 2>"$ERR"
+expect_eq "bridge json: scope" bridge "$(json_get "$OUT" '$.taxes[0].scope')"
+expect_eq "bridge json: participant ref" dallas "$(json_get "$OUT" '$.taxes[0].ref')"
+expect_eq "bridge json: participant number" 1 "$(json_get "$OUT" '$.taxes[0].participant')"
+expect_rc "bridge: the same twice" 0 "$AFCQ" compare -e "$SB_URL" "$BR" "$BR"
+expect_grep "bridge: nothing differs" "$OUT" "No tax differs."

@@ -1,5 +1,6 @@
 /* test_compare.c - which tax of one answer is which of another: same item,
  * tax type, level and jurisdiction, k-th with k-th; summary rows alike;
+ * bridge participants' taxes within the participant of the same ref;
  * signed differences to the cent.
  */
 #include <stdarg.h>
@@ -77,6 +78,48 @@ static void test_summary_rows_match_by_key(void **state)
 	afcq_response_done(&b);
 }
 
+/* A bridge item: participants dallas (two taxes), sf (one) and one
+ * without ref; in the other answer sf comes first, dallas has lost its
+ * city tax, and the participant without ref is second. */
+static const char *BRIDGE_A =
+	"{\"inv\":[{\"itms\":[{\"brdg\":["
+	"{\"ref\":\"dallas\",\"txs\":[{\"tid\":1,\"lvl\":0,\"pcd\":3726100,\"tax\":1.88},"
+	"{\"tid\":1,\"lvl\":3,\"pcd\":3726100,\"tax\":0.30}]},"
+	"{\"ref\":\"sf\",\"txs\":[{\"tid\":1,\"lvl\":0,\"pcd\":253500,\"tax\":2.18}]},"
+	"{\"txs\":[{\"tid\":9,\"lvl\":0,\"pcd\":1,\"tax\":0.10}]}]}]}]}";
+static const char *BRIDGE_B =
+	"{\"inv\":[{\"itms\":[{\"brdg\":["
+	"{\"ref\":\"sf\",\"txs\":[{\"tid\":1,\"lvl\":0,\"pcd\":253500,\"tax\":2.90}]},"
+	"{\"txs\":[{\"tid\":9,\"lvl\":0,\"pcd\":1,\"tax\":0.10}]},"
+	"{\"ref\":\"dallas\",\"txs\":[{\"tid\":1,\"lvl\":0,\"pcd\":3726100,\"tax\":2.50}]}]}]}]}";
+
+static void test_bridge_taxes_match_by_participant(void **state)
+{
+	(void)state;
+	struct afcq_response a, b;
+	parse(BRIDGE_A, &a);
+	parse(BRIDGE_B, &b);
+	assert_int_equal(afcq_compare_bridge(&a, 0, 0, 0, &b), 2);  /* dallas by ref */
+	assert_int_equal(afcq_compare_bridge(&a, 0, 0, 1, &b), 0);  /* sf by ref */
+	assert_int_equal(afcq_compare_bridge(&a, 0, 0, 2, &b), -1); /* no ref, index 2: dallas */
+	assert_int_equal(afcq_compare_bridge(&b, 0, 0, 1, &a), -1); /* no ref, index 1: sf */
+	assert_int_equal(afcq_compare_bridge_tax(&a, 0, 0, 0, 0, &b), 0);  /* dallas state */
+	assert_int_equal(afcq_compare_bridge_tax(&a, 0, 0, 0, 1, &b), -1); /* dallas city gone */
+	assert_int_equal(afcq_compare_bridge_tax(&a, 0, 0, 1, 0, &b), 0);  /* sf state */
+	assert_int_equal(afcq_compare_bridge_tax(&a, 0, 0, 2, 0, &b), -1); /* participant unmatched */
+	assert_int_equal(afcq_compare_bridge_tax(&b, 0, 0, 2, 0, &a), 0);
+	assert_int_equal(afcq_compare_bridge(&a, 0, 0, 2, &a), 2);  /* no ref, same index */
+	/* out of range */
+	assert_int_equal(afcq_compare_bridge(&a, 0, 0, 3, &b), -1);
+	assert_int_equal(afcq_compare_bridge_tax(&a, 0, 0, 0, 5, &b), -1);
+	assert_int_equal(afcq_compare_bridge(&a, 0, 1, 0, &b), -1);
+	assert_int_equal(afcq_compare_bridge(&a, 0, 0, 0, NULL), -1);
+	/* the item's own taxes know nothing of the participants' */
+	assert_int_equal(afcq_compare_item_tax(&a, 0, 0, 0, &b), -1);
+	afcq_response_done(&a);
+	afcq_response_done(&b);
+}
+
 static void test_change_format(void **state)
 {
 	(void)state;
@@ -102,6 +145,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_item_taxes_match_by_key),
 		cmocka_unit_test(test_summary_rows_match_by_key),
+		cmocka_unit_test(test_bridge_taxes_match_by_participant),
 		cmocka_unit_test(test_change_format),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
