@@ -184,11 +184,30 @@ static void draw_status(struct tui_app *app)
 		len = r->w - 8;
 	tui_put(app, r->y, 6, len, badge, ep);
 	int room = r->w - 6 - len - 2;
+	enum tui_role role = !tui_busy(app) && app->n_unknown ? ROLE_ERROR : ROLE_STATUS;
+	if (rl > room && who) {
+		/* the state whole ("network error" is news), the caller's name
+		 * in whole words before it in what is left */
+		int sw = tui_text_width(right, strlen(right));
+		int name_w = room - sw - 3;
+		if (name_w >= 8) {
+			tui_put(app, r->y, r->w - sw - 1, sw, role, right);
+			tui_put(app, r->y, r->w - sw - 4, 3, ROLE_STATUS, " | ");
+			char *name = tui_words_fit(who, name_w);
+			int nw = tui_text_width(name, strlen(name));
+			if (nw > name_w)
+				nw = name_w;
+			tui_put(app, r->y, r->w - sw - 4 - nw, nw, ROLE_STATUS, name);
+			free(name);
+			return;
+		}
+		snprintf(shown, sizeof shown, "%s", right);
+		rl = tui_text_width(shown, strlen(shown));
+	}
 	if (rl > room)
-		rl = room;
+		rl = room; /* whole words, never "erro" */
 	if (rl > 0)
-		tui_put(app, r->y, r->w - rl - 1, rl,
-			!tui_busy(app) && app->n_unknown ? ROLE_ERROR : ROLE_STATUS, shown);
+		tui_put_words(app, r->y, r->w - rl - 1, rl, role, shown);
 }
 
 static void draw_total(struct tui_app *app)
@@ -217,8 +236,14 @@ static void draw_total(struct tui_app *app)
 			" No total: the answer holds errors (see the tax pane)");
 	} else if (res->status != AFCQ_OK) {
 		char line[800];
-		tui_putf(app, r->y, 0, r->w, ROLE_TOTAL, " No total: %s failed: %s",
-			 afcq_op_name(res->op), afcq_error_line(&res->err, line, sizeof line));
+		/* the reason without where (the pane and the message line say
+		 * it): "connection refused" must not give way to a long URL */
+		if (res->err.msg[0])
+			snprintf(line, sizeof line, "%s", res->err.msg);
+		else
+			afcq_error_line(&res->err, line, sizeof line);
+		tui_putf_words(app, r->y, 0, r->w, ROLE_TOTAL, " No total: %s failed: %s",
+			       afcq_op_name(res->op), line);
 	} else {
 		tui_put(app, r->y, 0, r->w, ROLE_TOTAL,
 			" No quote yet: fill in the form, then F5 Quote");

@@ -177,13 +177,11 @@ void tui_putf(const struct tui_app *app, int y, int x, int w, enum tui_role r, c
 	tui_put(app, y, x, w, r, buf);
 }
 
-void tui_put_words(const struct tui_app *app, int y, int x, int w, enum tui_role r, const char *s)
+char *tui_words_fit(const char *s, int w)
 {
 	size_t n = s ? strlen(s) : 0;
-	if (w <= 0 || tui_text_width(s ? s : "", n) <= w) {
-		tui_put(app, y, x, w, r, s);
-		return;
-	}
+	if (w <= 0 || tui_text_width(s ? s : "", n) <= w)
+		return afcq_xstrdup(s ? s : "");
 	/* the words that fit with "..." after them; a first word wider
 	 * than that is cut, as nothing else would show */
 	size_t cut = 0;
@@ -193,13 +191,16 @@ void tui_put_words(const struct tui_app *app, int y, int x, int w, enum tui_role
 				break;
 			cut = i;
 		}
-	if (cut == 0) {
-		tui_put(app, y, x, w, r, s);
-		return;
-	}
+	if (cut == 0)
+		return afcq_xstrdup(s);
 	while (cut > 0 && strchr(" ,;:(-", s[cut - 1]))
 		cut--; /* no dangling separator before the dots */
-	char *t = afcq_xasprintf("%.*s...", (int)cut, s);
+	return afcq_xasprintf("%.*s...", (int)cut, s);
+}
+
+void tui_put_words(const struct tui_app *app, int y, int x, int w, enum tui_role r, const char *s)
+{
+	char *t = tui_words_fit(s, w);
 	tui_put(app, y, x, w, r, t);
 	free(t);
 }

@@ -503,6 +503,10 @@ void tui_putf(const struct tui_app *app, int y, int x, int w, enum tui_role r, c
 /* As tui_put/tui_putf, for lines of words (hints, messages, titles): a
  * text wider than w ends with the last whole word that fits and "...",
  * never in the middle of a word. */
+/* s as it fits in w columns: whole, or the words that fit and "..." (a
+ * first word wider than w is returned whole, for the caller to cut).
+ * Allocated; the caller frees it. */
+char *tui_words_fit(const char *s, int w);
 void tui_put_words(const struct tui_app *app, int y, int x, int w, enum tui_role r, const char *s);
 void tui_putf_words(const struct tui_app *app, int y, int x, int w, enum tui_role r,
 		    const char *fmt, ...) __attribute__((format(printf, 6, 7)));

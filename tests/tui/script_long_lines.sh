@@ -1,0 +1,32 @@
+#!/bin/sh
+# Scripted workstation tests at 80x24: a line longer than the screen keeps
+# what matters and never ends mid-word.  The status line gives the caller's
+# name way to the state ("quote network error"); the total line of a failed
+# request says the reason, not a URL cut short.
+. tests/lib.sh
+. tests/tui/tui_lib
+sandbox_start || exit 1
+cat >"$T_TMP/customers.csv" <<'CSV'
+name,account,phone,pcode,cust
+Margaret Hamilton-Smithers Plumbing and Heating,ACC-77,214-555-0100,3726100,1
+CSV
+if "$AFCQ" customers import "$T_TMP/customers.csv" >"$OUT" 2>"$ERR"; then
+	pass long_lines_book
+else
+	fail long_lines_book "$(cat "$ERR")"
+fi
+REQ="$FIX/requests/dallas.json"
+# the endpoint goes away before F5
+sandbox_stop
+
+run_script long_lines_network_error "$REQ" <<'SCRIPT'
+wait-idle
+key C-p
+type hamilton
+key Enter
+assert-screen "Margaret Hamilton-Smithers... | ready"
+key F5
+wait-idle
+assert-screen "Margaret... | quote network error"
+assert-screen " No total: quote failed: connection refused"
+SCRIPT
