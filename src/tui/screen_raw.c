@@ -126,12 +126,14 @@ static void raw_draw(struct tui_app *app, struct tui_view *v)
 	for (int y = y0; y < y1; y++)
 		tui_fill(app, y, 0, COLS, ROLE_NORMAL);
 	tui_fill(app, y0, 0, COLS, ROLE_HEADER);
+	/* what is shown and where in it first; the keys as far as they fit */
 	tui_putf_words(app, y0, 0, COLS, ROLE_HEADER,
-		 "RAW %s of %s (%s)  lines %zu-%zu of %zu  Tab other  / search  p %s  F2 save  Esc back",
+		 "RAW %s of %s  lines %zu-%zu of %zu (%s)  Tab other  / search  p %s  F2 save  "
+		 "Esc back",
 		 r->which == 0 ? "REQUEST" : "RESPONSE",
-		 app->raw_title ? app->raw_title : "nothing yet", r->exact ? "exact" : "pretty",
+		 app->raw_title ? app->raw_title : "nothing yet",
 		 r->n ? r->top + 1 : 0, r->top + (size_t)h < r->n ? r->top + (size_t)h : r->n, r->n,
-		 r->exact ? "pretty" : "exact");
+		 r->exact ? "exact" : "pretty", r->exact ? "pretty" : "exact");
 	for (int k = 0; k < h; k++) {
 		size_t i = r->top + (size_t)k;
 		if (i >= r->n)

@@ -2,7 +2,8 @@
 # Scripted workstation tests at 80x24: a line longer than the screen keeps
 # what matters and never ends mid-word.  The status line gives the caller's
 # name way to the state ("quote network error"); the total line of a failed
-# request says the reason, not a URL cut short.
+# request says the reason, not a URL cut short; the raw view's title says
+# which lines are shown before the keys.
 . tests/lib.sh
 . tests/tui/tui_lib
 sandbox_start || exit 1
@@ -16,6 +17,25 @@ else
 	fail long_lines_book "$(cat "$ERR")"
 fi
 REQ="$FIX/requests/dallas.json"
+
+# the raw view's title line says where in the text it is, whatever the
+# document code's length; the keys follow as far as they fit
+{ dallas_fields; cat <<'SCRIPT'
+key F5
+wait-idle
+key F6
+type INV-7
+key Enter
+key Enter
+wait-idle
+assert-state op invoice
+key F9
+key Tab
+assert-screen "RAW REQUEST of invoice AFCQ-"
+assert-screen "lines 1-19 of 45"
+SCRIPT
+} | run_script long_lines_raw_title
+
 # the endpoint goes away before F5
 sandbox_stop
 
