@@ -77,9 +77,12 @@ bool tui_day_undo_keep(struct tui_app *app, const char *what)
 {
 	char first[160];
 	if (tui_form_commit_edit(app) != 0 || tui_marks_typed(app, first, sizeof first) > 0) {
-		tui_message(app, ROLE_ERROR,
-			    "a field holds a value that does not read (%s): correct or clear it first",
-			    tui_marks_typed(app, first, sizeof first) ? first : "the one being edited");
+		/* what to do first: the line is cut at the screen's width */
+		if (tui_marks_typed(app, first, sizeof first))
+			tui_message(app, ROLE_ERROR, "first correct or clear %s", first);
+		else
+			tui_message(app, ROLE_ERROR,
+				    "first correct or clear the field being edited: its value does not read");
 		return false;
 	}
 	struct tui_day *d = app->day;
@@ -266,9 +269,10 @@ bool tui_customer_load(struct tui_app *app, const struct afcq_customer *c)
 	char desc[160];
 	describe(c, desc, sizeof desc);
 	if (missing)
+		/* the news first: the line is cut at the screen's width */
 		tui_message(app, ROLE_ERROR,
-			    "loaded %s: %s, %zu item%s; not in the book any more: %s. Alt-z undoes",
-			    c->name ? c->name : "?", desc, added, added == 1 ? "" : "s", missing);
+			    "not in the products: %s; loaded %s: %s, %zu item%s. Alt-z undoes",
+			    missing, c->name ? c->name : "?", desc, added, added == 1 ? "" : "s");
 	else
 		tui_message(app, ROLE_OK, "loaded %s: %s, %zu item%s. Alt-z undoes", c->name ? c->name : "?",
 			    desc, added, added == 1 ? "" : "s");

@@ -152,7 +152,8 @@ set-field itms[0].chg abc
 key C-p
 type lovelace
 key Enter
-assert-state message "a field holds a value that does not read"
+assert-state message "first correct or clear"
+assert-screen " first correct or clear item 1 chg: not a number: abc"
 assert-field itms[0].chg abc
 assert-field bill.pcd ""
 SCRIPT

@@ -3,13 +3,15 @@
 # what matters and never ends mid-word.  The status line gives the caller's
 # name way to the state ("quote network error"); the total line of a failed
 # request says the reason, not a URL cut short; the raw view's title says
-# which lines are shown before the keys.
+# which lines are shown before the keys; a load that left out a product
+# says so first.
 . tests/lib.sh
 . tests/tui/tui_lib
 sandbox_start || exit 1
 cat >"$T_TMP/customers.csv" <<'CSV'
-name,account,phone,pcode,cust
-Margaret Hamilton-Smithers Plumbing and Heating,ACC-77,214-555-0100,3726100,1
+name,account,phone,pcode,cust,products
+Margaret Hamilton-Smithers Plumbing and Heating,ACC-77,214-555-0100,3726100,1,
+O'Brien Plumbing LLC,100235,972.555.0142,3726100,1,VoIP business line
 CSV
 if "$AFCQ" customers import "$T_TMP/customers.csv" >"$OUT" 2>"$ERR"; then
 	pass long_lines_book
@@ -35,6 +37,15 @@ assert-screen "RAW REQUEST of invoice AFCQ-"
 assert-screen "lines 1-19 of 45"
 SCRIPT
 } | run_script long_lines_raw_title
+
+# a usual product no longer stored: said before the rest of the load
+run_script long_lines_missing_product <<'SCRIPT'
+wait-idle
+key C-p
+type obrien
+key Enter
+assert-screen " not in the products: VoIP business line; loaded O'Brien Plumbing LLC"
+SCRIPT
 
 # the endpoint goes away before F5
 sandbox_stop
