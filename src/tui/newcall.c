@@ -29,6 +29,9 @@ static void reset(struct tui_app *app, void *data)
 	(void)data;
 	if (tui_busy_refuse(app))
 		return;
+	/* what is in history to mention: the answer shown, if one was sent */
+	const char *sent = app->res.have && !app->res.from_history ? afcq_op_name(app->res.op)
+								    : NULL;
 	tui_compare_clear(app);
 	tui_day_forget_caller(app->day);
 	tui_results_clear(&app->res);
@@ -39,7 +42,11 @@ static void reset(struct tui_app *app, void *data)
 	app->focus = PANE_FORM;
 	tui_form_take_focus(app);
 	app->state_line[0] = '\0';
-	tui_message(app, ROLE_OK, "New call: the form holds the defaults; the last quote is in history (F8)");
+	if (sent)
+		tui_message(app, ROLE_OK,
+			    "New call: the form holds the defaults; the last %s is in history (F8)", sent);
+	else
+		tui_message(app, ROLE_OK, "New call: the form holds the defaults");
 }
 
 void tui_new_call(struct tui_app *app)

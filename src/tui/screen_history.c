@@ -311,8 +311,8 @@ static enum tui_result open_entry(struct tui_app *app, struct hist *h, bool load
 	else if (afcq_history_shortened(e.response, note, sizeof note))
 		tui_message(app, ROLE_OK, "entry %lld: %s", id, note);
 	else
-		tui_message(app, ROLE_OK, "showing history entry %lld (%s %s)", id, e.kind,
-			    e.doc ? e.doc : "");
+		tui_message(app, ROLE_OK, "showing history entry %lld (%s%s%s)", id, e.kind,
+			    e.doc ? " " : "", e.doc ? e.doc : "");
 	afcq_history_entry_done(&e);
 	app->focus = PANE_TAXES;
 	return TUI_CLOSE;

@@ -370,7 +370,7 @@ type dallas
 key Enter
 assert-state message "history: \"dallas\" in entry 1"
 key Enter
-assert-state message "showing history entry 1"
+assert-state message "showing history entry 1 (quote)"
 key F8
 key /
 type "right of way"

@@ -23,7 +23,7 @@ wait-idle
 assert-state total 24.86
 key C-r
 assert-state view main
-assert-state message "New call"
+assert-state message "New call: the form holds the defaults; the last quote is in history (F8)"
 assert-field bill.pcd ""
 assert-field cust 0
 assert-field lfln ""
@@ -47,11 +47,13 @@ else
 	fail newcall_quote_kept_in_history "$(cat "$OUT" "$ERR" | head -c 600)"
 fi
 
-# a loaded file, unchanged: no question
+# a loaded file, unchanged: no question; nothing was quoted, so the
+# message mentions no quote in history
 run_script newcall_loaded_unchanged_at_once "$REQ" <<'SCRIPT'
 wait-idle
 key M-n
 assert-state message "New call"
+assert-not-screen "history"
 assert-field bill.pcd ""
 SCRIPT
 
