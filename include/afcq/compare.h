@@ -18,6 +18,11 @@
 
 #include "afcq/model.h"
 
+/* The index in tb (nb taxes) of the tax matching ta[idx], both the taxes of
+ * one item or of one participant: the same tax type, level and
+ * jurisdiction, the k-th of its kind in both; -1 when none. */
+long afcq_compare_tax(const struct afcq_tax *ta, size_t idx, const struct afcq_tax *tb, size_t nb);
+
 /* The index in b of the tax matching tax idx of item (inv, item) of a; -1
  * when b has no such tax (the tax appeared in a, or a has no such tax). */
 long afcq_compare_item_tax(const struct afcq_response *a, size_t inv, size_t item, size_t idx,

@@ -187,17 +187,26 @@ static const char *item_ref(const struct afcq_response *a, const struct afcq_req
 	return NULL;
 }
 
-/* The non-placeholder taxes of participant pb (q-th of item (i, k) in b)
- * that a's participant has not, into d as x. */
-static void bridge_only_b(const struct afcq_response *b, const struct afcq_response *a, size_t i,
-			  size_t k, size_t q, struct diff x, struct diffs *d)
+/* The taxes of ta (na) and tb (nb), one item's or one participant's in
+ * each answer, that differ, into d as x: those of A with their match in B,
+ * then those only B has.  Placeholders are left out. */
+static void compare_taxes(const struct afcq_tax *ta, size_t na, const struct afcq_tax *tb,
+			  size_t nb, struct diff x, struct diffs *d)
 {
-	const struct afcq_bridge_result *pb = &b->inv[i].itms[k].brdg[q];
-	for (size_t t = 0; t < pb->n_txs; t++) {
-		if (afcq_tax_is_placeholder(&pb->txs[t]) ||
-		    afcq_compare_bridge_tax(b, i, k, q, t, a) >= 0)
+	for (size_t t = 0; t < na; t++) {
+		if (afcq_tax_is_placeholder(&ta[t]))
 			continue;
-		x.tb = &pb->txs[t];
+		long j = afcq_compare_tax(ta, t, tb, nb);
+		x.ta = &ta[t];
+		x.tb = j >= 0 ? &tb[j] : NULL;
+		if (!x.tb || differ(x.ta->tax, x.tb->tax))
+			diffs_add(d, x);
+	}
+	x.ta = NULL;
+	for (size_t t = 0; t < nb; t++) {
+		if (afcq_tax_is_placeholder(&tb[t]) || afcq_compare_tax(tb, t, ta, na) >= 0)
+			continue;
+		x.tb = &tb[t];
 		diffs_add(d, x);
 	}
 }
@@ -207,32 +216,24 @@ static void bridge_only_b(const struct afcq_response *b, const struct afcq_respo
  * B's of the same ref, then B's participants that A has not. */
 static void compare_bridge(const struct afcq_response *a, const struct afcq_response *b,
 			   const struct afcq_item_result *ia, const struct afcq_item_result *ib,
-			   size_t i, size_t k, const char *ref, struct diffs *d)
+			   struct diff x, struct diffs *d)
 {
+	size_t i = x.inv, k = (size_t)x.item;
 	for (size_t p = 0; ia && p < ia->n_brdg; p++) {
 		const struct afcq_bridge_result *pa = &ia->brdg[p];
-		struct diff x = { .inv = i, .item = (long)k, .brdg = (long)p, .prt = pa,
-				  .ref = ref };
 		long q = afcq_compare_bridge(a, i, k, p, b);
-		for (size_t t = 0; t < pa->n_txs; t++) {
-			if (afcq_tax_is_placeholder(&pa->txs[t]))
-				continue;
-			long j = afcq_compare_bridge_tax(a, i, k, p, t, b);
-			x.ta = &pa->txs[t];
-			x.tb = j >= 0 ? &ib->brdg[q].txs[j] : NULL;
-			if (!x.tb || differ(x.ta->tax, x.tb->tax))
-				diffs_add(d, x);
-		}
-		x.ta = NULL;
-		if (q >= 0)
-			bridge_only_b(b, a, i, k, (size_t)q, x, d);
+		const struct afcq_bridge_result *pb = q >= 0 ? &ib->brdg[q] : NULL;
+		x.prt = pa;
+		x.brdg = (long)p;
+		compare_taxes(pa->txs, pa->n_txs, pb ? pb->txs : NULL, pb ? pb->n_txs : 0, x, d);
 	}
-	for (size_t q = 0; ib && q < ib->n_brdg; q++)
-		if (afcq_compare_bridge(b, i, k, q, a) < 0)
-			bridge_only_b(b, a, i, k, q,
-				      (struct diff){ .inv = i, .item = (long)k, .brdg = (long)q,
-						     .prt = &ib->brdg[q], .ref = ref },
-				      d);
+	for (size_t q = 0; ib && q < ib->n_brdg; q++) {
+		if (afcq_compare_bridge(b, i, k, q, a) >= 0)
+			continue;
+		x.prt = &ib->brdg[q];
+		x.brdg = (long)q;
+		compare_taxes(NULL, 0, ib->brdg[q].txs, ib->brdg[q].n_txs, x, d);
+	}
 }
 
 static void compare_items(const struct side *A, const struct side *B, struct diffs *d)
@@ -249,24 +250,10 @@ static void compare_items(const struct side *A, const struct side *B, struct dif
 				ref = item_ref(b, &B->req, i, k);
 			const struct afcq_item_result *ia = k < na ? &a->inv[i].itms[k] : NULL;
 			const struct afcq_item_result *ib = k < nb ? &b->inv[i].itms[k] : NULL;
-			for (size_t t = 0; ia && t < ia->n_txs; t++) {
-				const struct afcq_tax *ta = &ia->txs[t];
-				if (afcq_tax_is_placeholder(ta))
-					continue;
-				long j = afcq_compare_item_tax(a, i, k, t, b);
-				const struct afcq_tax *tb = j >= 0 ? &ib->txs[j] : NULL;
-				if (!tb || differ(ta->tax, tb->tax))
-					diffs_add(d, (struct diff){ .inv = i, .item = (long)k,
-								    .ref = ref, .ta = ta, .tb = tb });
-			}
-			for (size_t t = 0; ib && t < ib->n_txs; t++) {
-				if (afcq_tax_is_placeholder(&ib->txs[t]))
-					continue;
-				if (afcq_compare_item_tax(b, i, k, t, a) < 0)
-					diffs_add(d, (struct diff){ .inv = i, .item = (long)k,
-								    .ref = ref, .tb = &ib->txs[t] });
-			}
-			compare_bridge(a, b, ia, ib, i, k, ref, d);
+			struct diff x = { .inv = i, .item = (long)k, .ref = ref };
+			compare_taxes(ia ? ia->txs : NULL, ia ? ia->n_txs : 0, ib ? ib->txs : NULL,
+				      ib ? ib->n_txs : 0, x, d);
+			compare_bridge(a, b, ia, ib, x, d);
 		}
 	}
 }

@@ -24,8 +24,7 @@ static const struct afcq_item_result *item_of(const struct afcq_response *r, siz
 	return &r->inv[inv].itms[item];
 }
 
-/* The index in tb of the tax matching ta[idx]: the k-th of its kind in both. */
-static long match_tax(const struct afcq_tax *ta, size_t idx, const struct afcq_tax *tb, size_t nb)
+long afcq_compare_tax(const struct afcq_tax *ta, size_t idx, const struct afcq_tax *tb, size_t nb)
 {
 	const struct afcq_tax *t = &ta[idx];
 	size_t k = 0;
@@ -45,7 +44,7 @@ long afcq_compare_item_tax(const struct afcq_response *a, size_t inv, size_t ite
 	const struct afcq_item_result *ib = item_of(b, inv, item);
 	if (!ia || !ib || idx >= ia->n_txs)
 		return -1;
-	return match_tax(ia->txs, idx, ib->txs, ib->n_txs);
+	return afcq_compare_tax(ia->txs, idx, ib->txs, ib->n_txs);
 }
 
 static bool has_ref(const struct afcq_bridge_result *p)
@@ -83,7 +82,7 @@ long afcq_compare_bridge_tax(const struct afcq_response *a, size_t inv, size_t i
 	const struct afcq_bridge_result *pb = &b->inv[inv].itms[item].brdg[q];
 	if (idx >= pa->n_txs)
 		return -1;
-	return match_tax(pa->txs, idx, pb->txs, pb->n_txs);
+	return afcq_compare_tax(pa->txs, idx, pb->txs, pb->n_txs);
 }
 
 long afcq_compare_summary(const struct afcq_response *a, size_t inv, size_t idx,

@@ -114,6 +114,11 @@ static void test_bridge_taxes_match_by_participant(void **state)
 	assert_int_equal(afcq_compare_bridge_tax(&a, 0, 0, 0, 5, &b), -1);
 	assert_int_equal(afcq_compare_bridge(&a, 0, 1, 0, &b), -1);
 	assert_int_equal(afcq_compare_bridge(&a, 0, 0, 0, NULL), -1);
+	/* the same on the participants' arrays themselves */
+	const struct afcq_bridge_result *da = &a.inv[0].itms[0].brdg[0], *db = &b.inv[0].itms[0].brdg[2];
+	assert_int_equal(afcq_compare_tax(da->txs, 0, db->txs, db->n_txs), 0);
+	assert_int_equal(afcq_compare_tax(da->txs, 1, db->txs, db->n_txs), -1);
+	assert_int_equal(afcq_compare_tax(db->txs, 0, NULL, 0), -1);
 	/* the item's own taxes know nothing of the participants' */
 	assert_int_equal(afcq_compare_item_tax(&a, 0, 0, 0, &b), -1);
 	afcq_response_done(&a);
