@@ -12,6 +12,7 @@
 
 #include "afcq/client.h"
 #include "afcq/curl_command.h"
+#include "afcq/paths.h"
 #include "afcq/store_copy.h"
 #include "afcq/str.h"
 
@@ -175,13 +176,35 @@ static int open_store(struct cli_session *s)
 	return CLI_EXIT_STORE;
 }
 
+/* The bundled sandbox keeps its documents in a file under the state folder,
+ * so an invoice sent by one run is known to the next (a commit tomorrow, a
+ * resolve); where that file cannot be had, in memory as before. */
+static enum afcq_status start_sandbox(struct cli_session *s, struct afcq_error *err)
+{
+	char *docs = afcq_xdg_path("XDG_STATE_HOME", ".local/state", "sandbox.sqlite");
+	struct afcq_error ferr;
+	afcq_error_clear(&ferr);
+	enum afcq_status st = AFCQ_ERR_IO;
+	if (docs && afcq_make_parents(docs, &ferr) == AFCQ_OK &&
+	    afcq_make_private_file(docs, &ferr) == AFCQ_OK) {
+		const char *args[] = { "--store", docs, NULL };
+		st = afcq_sandbox_start(args, &s->sandbox, err);
+	}
+	if (st != AFCQ_OK) {
+		afcq_error_clear(err);
+		st = afcq_sandbox_start(NULL, &s->sandbox, err);
+	}
+	free(docs);
+	return st;
+}
+
 static int open_endpoint(struct cli_session *s)
 {
 	struct afcq_error err;
 	afcq_error_clear(&err);
 	afcq_endpoint_copy(&s->endpoint, &s->cfg.endpoint);
 	if (s->cfg.sandbox) {
-		if (afcq_sandbox_start(NULL, &s->sandbox, &err) != AFCQ_OK) {
+		if (start_sandbox(s, &err) != AFCQ_OK) {
 			cli_fail(&err);
 			return CLI_EXIT_NET;
 		}
