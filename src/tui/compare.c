@@ -34,7 +34,21 @@ static void add_row(struct tui_trow **rows, size_t *n, size_t *cap, struct tui_t
 	(*rows)[(*n)++] = row;
 }
 
-/* Taxes of other's item (inv, item) that the shown quote does not have. */
+/* Taxes of participant q of other's item (inv, item) that the shown
+ * quote's matching participant does not have (all, when none matches). */
+static void add_gone_bridge_taxes(const struct tui_app *app, struct tui_trow **rows, size_t *n,
+				  size_t *cap, size_t inv, size_t item, size_t q)
+{
+	const struct afcq_response *o = &app->day->other.resp;
+	for (size_t t = 0; t < o->inv[inv].itms[item].brdg[q].n_txs; t++)
+		if (afcq_compare_bridge_tax(o, inv, item, q, t, &app->res.resp) < 0)
+			add_row(rows, n, cap,
+				(struct tui_trow){ .kind = TROW_GONE, .inv = inv, .item = item,
+						   .idx = t, .brdg = q + 1 });
+}
+
+/* Taxes of other's item (inv, item) that the shown quote does not have,
+ * and those of its bridge participants the shown item has not. */
 static void add_gone_taxes(const struct tui_app *app, struct tui_trow **rows, size_t *n,
 			   size_t *cap, size_t inv, size_t item)
 {
@@ -46,6 +60,20 @@ static void add_gone_taxes(const struct tui_app *app, struct tui_trow **rows, si
 			add_row(rows, n, cap,
 				(struct tui_trow){ .kind = TROW_GONE, .inv = inv, .item = item,
 						   .idx = t });
+	for (size_t q = 0; q < o->inv[inv].itms[item].n_brdg; q++)
+		if (afcq_compare_bridge(o, inv, item, q, &app->res.resp) < 0)
+			add_gone_bridge_taxes(app, rows, n, cap, inv, item, q);
+}
+
+/* After the last row of the shown quote's participant row.brdg: the
+ * taxes only the other quote's matching participant has. */
+static void add_gone_participant(const struct tui_app *app, struct tui_trow **rows, size_t *n,
+				 size_t *cap, const struct tui_trow *row)
+{
+	const struct afcq_response *o = &app->day->other.resp;
+	long q = afcq_compare_bridge(&app->res.resp, row->inv, row->item, row->brdg - 1, o);
+	if (q >= 0)
+		add_gone_bridge_taxes(app, rows, n, cap, row->inv, row->item, (size_t)q);
 }
 
 /* The shown quote's rows with the gone ones after each item's own rows
@@ -60,6 +88,11 @@ static void add_gone_rows(struct tui_app *app)
 	for (size_t i = 0; i < r->n_rows; i++) {
 		struct tui_trow row = r->rows[i];
 		add_row(&rows, &n, &cap, row);
+		const struct tui_trow *next = i + 1 < r->n_rows ? &r->rows[i + 1] : NULL;
+		if (row.brdg && (row.kind == TROW_TAX || row.kind == TROW_BRIDGE) &&
+		    (!next || next->inv != row.inv || next->item != row.item ||
+		     next->brdg != row.brdg || next->kind == TROW_ITEM))
+			add_gone_participant(app, &rows, &n, &cap, &row);
 		bool item_row = row.kind == TROW_TAX || row.kind == TROW_ITEMERR ||
 				row.kind == TROW_NOTAX || row.kind == TROW_ITEM ||
 				row.kind == TROW_BRIDGE;
@@ -210,7 +243,8 @@ void tui_compare_after_results(struct tui_app *app)
 const struct afcq_tax *tui_compare_gone_tax(const struct tui_app *app, const struct tui_trow *row)
 {
 	const struct afcq_response *o = &app->day->other.resp;
-	return &o->inv[row->inv].itms[row->item].txs[row->idx];
+	const struct afcq_item_result *it = &o->inv[row->inv].itms[row->item];
+	return row->brdg ? &it->brdg[row->brdg - 1].txs[row->idx] : &it->txs[row->idx];
 }
 
 size_t tui_compare_n_gone_summ(const struct tui_app *app)
@@ -243,8 +277,20 @@ const char *tui_compare_tax_change(const struct tui_app *app, const struct tui_t
 	const struct afcq_response *s = &app->res.resp, *o = &app->day->other.resp;
 	if (row->kind == TROW_GONE)
 		return marked("gone", tui_compare_gone_tax(app, row)->tax, 0, buf, n);
-	if (row->kind != TROW_TAX || row->brdg)
-		return buf; /* bridge participants' taxes are not compared */
+	if (row->kind != TROW_TAX)
+		return buf;
+	if (row->brdg) {
+		const struct afcq_tax *t = tui_trow_tax(&app->res, row);
+		size_t p = row->brdg - 1;
+		long q = afcq_compare_bridge(s, row->inv, row->item, p, o);
+		long j = afcq_compare_bridge_tax(s, row->inv, row->item, p, row->idx, o);
+		if (!t)
+			return buf;
+		if (j < 0)
+			return marked("new", 0, t->tax, buf, n);
+		return afcq_money_format_change(o->inv[row->inv].itms[row->item].brdg[q].txs[j].tax,
+						t->tax, buf, n);
+	}
 	double tax = s->inv[row->inv].itms[row->item].txs[row->idx].tax;
 	long j = afcq_compare_item_tax(s, row->inv, row->item, row->idx, o);
 	if (j < 0)

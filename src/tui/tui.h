@@ -270,7 +270,8 @@ struct tui_form_state {
 	struct tui_edit edit;
 };
 
-/* TROW_GONE: a tax only the compared quote has (inv, item, idx are its). */
+/* TROW_GONE: a tax only the compared quote has (inv, item, idx and brdg
+ * are its). */
 enum tui_trow_kind {
 	TROW_REQERR, TROW_INVERR, TROW_ITEM, TROW_TAX, TROW_ITEMERR, TROW_NOTAX, TROW_GONE,
 	TROW_BRIDGE,              /* a bridge participant's heading (brdg - 1) */

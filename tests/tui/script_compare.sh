@@ -3,7 +3,8 @@
 # F5 the tax and summary panes show each row's difference from it, rows
 # that appeared ("new") or vanished ("gone") are marked, and the total line
 # shows both totals and the difference.  PIN_SWAP shows the pinned quote and
-# back; a new answer never loses the pin; PIN on the pinned quote unpins.
+# back; a new answer never loses the pin; PIN on the pinned quote unpins;
+# bridge participants' taxes are compared participant by participant.
 . tests/lib.sh
 . tests/tui/tui_lib
 sandbox_start || exit 1
@@ -129,4 +130,29 @@ key F5
 wait-idle
 assert-state total 64.91
 assert-screen " Total due 64.91  pinned 21.64  difference +43.27 (charges +32.00, taxes +11.27)"
+SCRIPT
+
+# a bridge conference: each participant's taxes are compared with those of
+# the pinned quote's participant of the same ref; a participant's taxes
+# that vanish show under it as gone, those that appear as new
+run_script compare_bridge_participants "$FIX/requests/bridge.json" <<'SCRIPT'
+resize 100 60
+wait-idle
+key F5
+wait-idle
+action ACT_PIN
+set-field itms[0].chg 120
+key F5
+wait-idle
+assert-state total 134.29
+assert-screen "  Bridge participant dallas (T/S 19/6)"
+assert-screen "  Sales Tax                             State    3726100       6.25%      40.00      2.50      +0.62"
+assert-screen "  CASF (VoIP)                           State     253500       0.56%      14.04      0.08      +0.02"
+set-field itms[0].ts 19/21
+key F5
+wait-idle
+assert-screen "  Bridge participant sf (T/S 19/21)"
+assert-screen "  San Francisco Access line Tax (VoIP)  City      377300   3.49/line    0 lines      0.00   new 0.00"
+assert-screen "  CASF (VoIP)                           State     253500       0.56%      10.53         - gone -0.06"
+assert-screen "  Sales Tax                             State    3726100       6.25%      40.00      2.50      +0.62"
 SCRIPT
