@@ -31,7 +31,7 @@ assert-screen "  Sales Tax                             State    3726100       6.
 assert-screen "  Municipal Right of Way                City     3726100   1.72/line     1 line         - gone -1.72"
 assert-screen "  Sales Tax                             State    3726100       6.25%       1.00      0.06  new +0.06"
 assert-screen "Summary vs pinned"
-assert-screen "  Sales Tax                             State    3726100       6.25%      16.00      1.00      -0.04"
+assert-screen "  Sales Tax                             State    3726100       6.25%      16.00      1.00      -0.05"
 assert-screen "  E-911                                 City     3726100   0.62/line     1 line         - gone -0.62"
 assert-screen "  Billable taxes                                                                    1.32      -2.46"
 assert-screen "  Total due                                                                        17.32      -2.46"
