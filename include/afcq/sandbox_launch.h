@@ -30,6 +30,14 @@ struct afcq_sandbox_proc {
  * afcq_sandbox_stop. */
 enum afcq_status afcq_sandbox_start(const char *const *extra_args, struct afcq_sandbox_proc *out,
 				    struct afcq_error *err);
+/* When the child *p has exited (killed, crashed), reaps it and starts
+ * another with extra_args on the same port, so that the URL clients hold
+ * stays right; p->url is kept.  AFCQ_OK: started again; AFCQ_ERR_USAGE: it
+ * is still running (nothing done); AFCQ_ERR_IO: it could not be started
+ * again (the port taken meanwhile...), with the reason, and p->pid is 0.
+ * Call it from the thread that started the first one. */
+enum afcq_status afcq_sandbox_restart(struct afcq_sandbox_proc *p, const char *const *extra_args,
+				      struct afcq_error *err);
 /* Stops the child (SIGTERM, then waits) and frees url. */
 void afcq_sandbox_stop(struct afcq_sandbox_proc *p);
 

@@ -129,6 +129,7 @@ struct cli_session {
 	bool cfg_loaded;
 	struct afcq_sandbox_proc sandbox;
 	bool sandbox_running;
+	char *sandbox_docs;            /* the bundled sandbox's --store file, or NULL (memory) */
 	struct afcq_endpoint endpoint; /* base_url set when an endpoint is open */
 	struct afcq_client *client;
 	struct afcq_history *history;
@@ -154,6 +155,10 @@ int cli_session_open(struct cli_session *s, unsigned need);
  * the base URL (known once the configuration is loaded; NULL when none is
  * configured).  Points into s. */
 const char *cli_session_endpoint_label(const struct cli_session *s);
+/* The bundled sandbox stopped (killed, crashed): started again on the same
+ * port with the same documents file (afcq_sandbox_restart).  AFCQ_OK when
+ * it was started again; AFCQ_ERR_USAGE when there is none or it runs. */
+enum afcq_status cli_session_sandbox_restart(struct cli_session *s, struct afcq_error *err);
 /* Closes the client and history and stops a started sandbox. */
 void cli_session_done(struct cli_session *s);
 

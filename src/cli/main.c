@@ -65,6 +65,11 @@ static int command_index(int argc, char **argv)
 	return 0;
 }
 
+static enum afcq_status restart_sandbox(void *ctx, struct afcq_error *err)
+{
+	return cli_session_sandbox_restart(ctx, err);
+}
+
 /* The workstation (no subcommand): the session opens the endpoint (a
  * started sandbox for the sandbox profile or --sandbox), tui_main() owns
  * the terminal until the user quits. */
@@ -87,6 +92,8 @@ static int run_workstation(const struct cli_opts *o)
 			.argv0 = o->argv0,
 			.no_color = o->no_color,
 			.log = s.log,
+			.restart_sandbox = s.sandbox_running ? restart_sandbox : NULL,
+			.restart_ctx = &s,
 		};
 		rc = tui_main(&a);
 	}

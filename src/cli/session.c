@@ -190,11 +190,25 @@ static enum afcq_status start_sandbox(struct cli_session *s, struct afcq_error *
 		const char *args[] = { "--store", docs, NULL };
 		st = afcq_sandbox_start(args, &s->sandbox, err);
 	}
-	if (st != AFCQ_OK) {
-		afcq_error_clear(err);
-		st = afcq_sandbox_start(NULL, &s->sandbox, err);
+	if (st == AFCQ_OK) {
+		s->sandbox_docs = docs;
+		return st;
 	}
 	free(docs);
+	afcq_error_clear(err);
+	return afcq_sandbox_start(NULL, &s->sandbox, err);
+}
+
+enum afcq_status cli_session_sandbox_restart(struct cli_session *s, struct afcq_error *err)
+{
+	if (!s->sandbox_running)
+		return afcq_error_set(err, AFCQ_ERR_USAGE, NULL, "no bundled sandbox");
+	const char *args[] = { "--store", s->sandbox_docs, NULL };
+	enum afcq_status st =
+		afcq_sandbox_restart(&s->sandbox, s->sandbox_docs ? args : NULL, err);
+	if (st == AFCQ_OK)
+		afcq_logf(s->log, AFCQ_LOG_WARN, "bundled sandbox had stopped; started again at %s",
+			  s->endpoint.base_url);
 	return st;
 }
 
@@ -281,6 +295,8 @@ void cli_session_done(struct cli_session *s)
 	if (s->sandbox_running)
 		afcq_sandbox_stop(&s->sandbox);
 	s->sandbox_running = false;
+	free(s->sandbox_docs);
+	s->sandbox_docs = NULL;
 	if (s->history)
 		afcq_history_close(s->history);
 	s->history = NULL;

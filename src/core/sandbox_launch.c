@@ -380,6 +380,45 @@ done:
 	return st;
 }
 
+enum afcq_status afcq_sandbox_restart(struct afcq_sandbox_proc *p, const char *const *extra_args,
+				      struct afcq_error *err)
+{
+	if (!p || !p->url)
+		return afcq_error_set(err, AFCQ_ERR_USAGE, SANDBOX_NAME, "never started");
+	if (p->pid > 0) {
+		int status;
+		pid_t w = waitpid(p->pid, &status, WNOHANG);
+		if (w == 0 || (w < 0 && errno != ECHILD))
+			return afcq_error_set(err, AFCQ_ERR_USAGE, SANDBOX_NAME, "still running");
+		p->pid = 0;
+	}
+	const char *colon = strrchr(p->url, ':');
+	if (!colon || !colon[1])
+		return afcq_error_set(err, AFCQ_ERR_IO, p->url, "no port to listen on again");
+	size_t n_extra = 0;
+	while (extra_args && extra_args[n_extra])
+		n_extra++;
+	const char **args = afcq_xcalloc(n_extra + 3, sizeof *args);
+	for (size_t i = 0; i < n_extra; i++)
+		args[i] = extra_args[i];
+	char *listen = afcq_xasprintf("127.0.0.1:%s", colon + 1);
+	args[n_extra] = "--listen"; /* the last --listen is the one taken */
+	args[n_extra + 1] = listen;
+	struct afcq_sandbox_proc again;
+	enum afcq_status st = afcq_sandbox_start(args, &again, err);
+	free(listen);
+	free(args);
+	if (st != AFCQ_OK)
+		return st;
+	if (strcmp(again.url, p->url) != 0) {
+		afcq_sandbox_stop(&again);
+		return afcq_error_set(err, AFCQ_ERR_IO, p->url, "started again elsewhere");
+	}
+	p->pid = again.pid;
+	free(again.url);
+	return AFCQ_OK;
+}
+
 void afcq_sandbox_stop(struct afcq_sandbox_proc *p)
 {
 	if (!p)

@@ -416,6 +416,20 @@ static void set_raw(struct tui_app *app, enum afcq_op op, const char *title, con
 
 /* pre, when it has an answer, holds the request as sent and the answer
  * with their rows and totals (built by the worker); it is taken over. */
+/* A request that found nobody listening at the bundled sandbox: it had
+ * stopped (killed, crashed) and is started again on the same URL.  true
+ * when it was: sending again will reach it. */
+static bool sandbox_back(struct tui_app *app, enum afcq_status st, const struct afcq_error *err)
+{
+	const struct tui_args *a = app->args;
+	if (st != AFCQ_ERR_NET || err->cause != AFCQ_CAUSE_REFUSED || !a || !a->sandbox ||
+	    !a->restart_sandbox)
+		return false;
+	struct afcq_error why;
+	afcq_error_clear(&why);
+	return a->restart_sandbox(a->restart_ctx, &why) == AFCQ_OK;
+}
+
 static void finish_calc(struct tui_app *app, enum afcq_status st, struct afcq_exchange *x,
 			const struct afcq_error *err, struct tui_results *pre)
 {
@@ -438,6 +452,11 @@ static void finish_calc(struct tui_app *app, enum afcq_status st, struct afcq_ex
 		else if (st == AFCQ_ERR_CANCELLED)
 			tui_message(app, ROLE_ERROR, "%s cancelled; the form is unchanged",
 				    afcq_op_name(app->fly.op));
+		else if (sandbox_back(app, st, err))
+			tui_message(app, ROLE_ERROR,
+				    "%s not sent: the bundled sandbox had stopped and runs again; %s "
+				    "sends it", afcq_op_name(app->fly.op),
+				    app->fly.op == AFCQ_OP_INVOICE ? "F6" : "F5");
 		else
 			tui_message(app, ROLE_ERROR, "%s failed: %s", afcq_op_name(app->fly.op),
 				    afcq_error_line(err, line, sizeof line));
@@ -550,6 +569,11 @@ static void finish_commit(struct tui_app *app, enum afcq_status st, struct afcq_
 			 "nor refuses it:\n  %.600s\nHistory records it as \"outcome unknown\".",
 			 app->fly.doc, what, x->http.body ? x->http.body : "");
 		tui_message(app, ROLE_ERROR, "%s %s: outcome unknown", what, app->fly.doc);
+	} else if (sandbox_back(app, st, err)) {
+		snprintf(text, sizeof text, "Document %s: %s not sent.\nThe bundled sandbox had "
+			 "stopped; it runs again: F7 sends it.", app->fly.doc, what);
+		tui_message(app, ROLE_ERROR, "%s not sent: the bundled sandbox had stopped and runs "
+			    "again; F7 sends it", what);
 	} else {
 		snprintf(text, sizeof text, "Document %s: %s failed.\n%s", app->fly.doc, what,
 			 afcq_error_line(err, line, sizeof line));

@@ -23,6 +23,10 @@ struct tui_args {
 	const char *argv0;                    /* to find themes/ beside the binary; may be NULL */
 	bool no_color;                        /* --no-color: as NO_COLOR, the mono theme */
 	struct afcq_log *log;                 /* the log file, borrowed, may be NULL */
+	/* The bundled sandbox found stopped (a request refused): starts it
+	 * again on the same URL; AFCQ_OK when it did.  NULL without one. */
+	enum afcq_status (*restart_sandbox)(void *ctx, struct afcq_error *err);
+	void *restart_ctx;
 };
 
 /* Runs the workstation until the user quits (or the script ends).  The

@@ -1,0 +1,53 @@
+#!/bin/sh
+# The bundled sandbox stops under the workstation (killed): the next request
+# finds nobody listening; the workstation starts it again on the same URL,
+# says so, and the rep's next F5 is answered; an invoice sent before it
+# stopped is still known to it (its documents file): F7 uncommits it.
+. tests/lib.sh
+. tests/tui/lib/tmux.sh
+tmux_require "tmux sandbox restart tests"
+tmux_setup r
+TM_AFCQ_ARGS="--sandbox '$FIX/requests/dallas.json'" tmux_start_afcq restart_started
+keys F5
+see restart_first_quote "Total due 19.78" 15
+# an invoice with commit, to uncommit after the restart
+keys F6
+see restart_invoice_dialog "Invoice number:"
+keys INV-R1 Enter
+see restart_invoice_confirm "Send 3 item(s) as an INVOICE"
+keys Enter
+see restart_invoice_sent "Invoice AFCQ-" 15
+
+afcq_pid=$(tmux_afcq_pid)
+sb_pid=$(ps -o pid= --ppid "$afcq_pid" 2>/dev/null | tr -d ' ' | head -1)
+if [ -n "$sb_pid" ] && kill "$sb_pid" 2>/dev/null; then
+	pass restart_sandbox_killed
+else
+	fail restart_sandbox_killed "no sandbox under afcq ($afcq_pid)"
+fi
+# wait until it is gone (a killed child stays a zombie until reaped)
+n=0
+while [ $n -lt 50 ] && ps -o stat= -p "$sb_pid" 2>/dev/null | grep -qv Z; do
+	sleep 0.1; n=$((n + 1))
+done
+keys F5
+see restart_said "the bundled sandbox had stopped and runs again; F5 sends it" 15
+keys F5
+see restart_quote_again "Quote: total due 19.78" 15
+new_pid=$(ps -o pid= --ppid "$afcq_pid" 2>/dev/null | tr -d ' ' | head -1)
+if [ -n "$new_pid" ] && [ "$new_pid" != "$sb_pid" ]; then
+	pass restart_new_sandbox
+else
+	fail restart_new_sandbox "before $sb_pid, now '$new_pid'"
+fi
+# the invoice sent before: the new sandbox knows its document
+keys F7
+see restart_commit_dialog "Commit / uncommit (F7)"
+keys Enter
+see restart_commit_confirm "UNCOMMIT document AFCQ-"
+keys Enter
+see restart_uncommit_done "uncommit done." 15
+keys Enter
+keys F10
+keys "echo rc=\$?" Enter
+see restart_quit_exit_0 "rc=0" 10
