@@ -854,7 +854,10 @@ int tui_main(const struct tui_args *args)
 	if (tui_theme_load(&app->theme, theme, args->argv0, nc, msg, sizeof msg) != 0)
 		tui_message(app, ROLE_ERROR, "%s", msg);
 	else if (!app->history || app->store_down)
-		tui_message(app, ROLE_ERROR, "store unavailable: %s", afcq_error_line(&err, msg, sizeof msg));
+		/* the cause before the file's name, which may be long */
+		tui_message(app, ROLE_ERROR, "store unavailable: %s%s%s%s",
+			    err.msg[0] ? err.msg : "cannot be opened", err.where[0] ? " (" : "",
+			    err.where, err.where[0] ? ")" : "");
 	else
 		tui_message(app, ROLE_NORMAL, "Fill in the form; Tab moves, F5 quotes, F1 help.");
 	bkgdset(' ' | app->theme.attr[ROLE_NORMAL]);

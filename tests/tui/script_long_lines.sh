@@ -4,7 +4,7 @@
 # name way to the state ("quote network error"); the total line of a failed
 # request says the reason, not a URL cut short; the raw view's title says
 # which lines are shown before the keys; a load that left out a product
-# says so first.
+# says so first; a store that cannot be opened says why before where.
 . tests/lib.sh
 . tests/tui/tui_lib
 sandbox_start || exit 1
@@ -60,4 +60,12 @@ key F5
 wait-idle
 assert-screen "Margaret... | quote network error"
 assert-screen " No total: quote failed: connection refused"
+SCRIPT
+
+# a history file that cannot be opened: the cause shows before its path
+XDG_STATE_HOME="$T_TMP/broken-state"
+mkdir -p "$XDG_STATE_HOME/afcq/history.sqlite"
+run_script long_lines_store_unavailable_cause "$REQ" <<'SCRIPT'
+wait-idle
+assert-screen " store unavailable: cannot open: Is a directory"
 SCRIPT
