@@ -94,6 +94,7 @@ static enum tui_result commit_on_action(struct tui_app *app, struct tui_view *v,
 			 g->commit ? "Its transactions will be reported."
 				   : "Its transactions will no longer be reported.");
 		tui_pop(app);
+		tui_message(app, ROLE_NORMAL, "%s", ""); /* "type the document code" holds no more */
 		tui_confirm(app, g->commit ? "Commit?" : "Uncommit?", text, go_commit, g);
 		return TUI_HANDLED;
 	}

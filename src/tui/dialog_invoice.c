@@ -140,6 +140,8 @@ static void confirm_texts(struct tui_app *app, struct invoice_dlg *d, const char
 			   : "Commit: no - the document stays uncommitted (F7 can commit it later).",
 		 quoted);
 	tui_pop(app);
+	/* what the dialog refused before ("needs an invoice number") holds no more */
+	tui_message(app, ROLE_NORMAL, "%s", "");
 	tui_confirm(app, "Send this invoice?", text, go_invoice, g);
 }
 

@@ -11,9 +11,13 @@ wait-idle
 key F6
 assert-state view invoice
 assert-screen "Document code:   AFCQ-"
+key Enter
+assert-state message "an invoice needs an invoice number"
 type INV-7
 key Enter
 assert-state view confirm
+# the refusal no longer holds: it is not left beside the number given
+assert-not-screen "needs an invoice number"
 assert-screen "Send 3 item(s) as an INVOICE to"
 assert-screen "Invoice number: INV-7"
 assert-screen "COMMIT: yes"
@@ -147,4 +151,19 @@ assert-screen "send an adjustment"
 assert-screen "carry adj"
 key Esc
 assert-state message "locked (send an adjustment instead)"
+SCRIPT
+
+# F7 with no document yet: Enter asks for one; once typed, the question
+# shows without the request beside it
+run_script commit_refusal_not_left_over <<'SCRIPT'
+wait-idle
+key F7
+assert-state view commit
+key Enter
+assert-state message "type the document code to"
+type DOC-1
+key Enter
+assert-state view confirm
+assert-not-screen "type the document code"
+key Esc
 SCRIPT
