@@ -39,6 +39,13 @@ bool afcq_number_integer(const struct afcq_number *num, long long *out, const ch
  * back as d, and whole numbers below 1e15 print without an exponent. */
 int afcq_number_precision(double d);
 
+/* The common case without printf: when |d| is in [lo, 1e15) (lo > 0) and
+ * a decimal of at most 9 decimals and 15 significant digits reads back as
+ * d (amounts, rates, counts), writes it plainly ("-0.0625", "15") into
+ * buf (n bytes; 32 suffice) and returns true: the digits %.15g gives, the
+ * shortest that read back.  false otherwise (buf untouched). */
+bool afcq_number_plain(double d, double lo, char *buf, size_t n);
+
 /* Shortest round-trip text for d in JSON syntax ("35.1", "1e-09", "100");
  * '.' whatever the locale.  Writes at most n bytes (cut, always
  * terminated; 32 bytes always suffice); returns buf. */

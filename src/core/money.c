@@ -119,50 +119,16 @@ const char *afcq_money_format(double amount, char *buf, size_t n)
 	return buf;
 }
 
-/* The common case without printf: |v| in [1e-7, 1e15) with at most 9
- * decimals that read back as v, on at most 15 significant digits (amounts,
- * rates, counts).  Such a decimal is exactly what %.15g prints, so the
- * text is the one the general path below gives.  false: not that case. */
-static bool format_short_decimal(double v, char *buf, size_t n)
-{
-	static const double p10[] = { 1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9 };
-	double a = fabs(v);
-	if (a == 0) {
-		snprintf(buf, n, "0");
-		return true;
-	}
-	if (!(a >= 1e-7 && a < 1e15))
-		return false;
-	for (int k = 0; k < 10; k++) {
-		double m = a * p10[k];
-		if (m >= 1e15)
-			return false;
-		double r = nearbyint(m);
-		if (r / p10[k] != a)
-			continue;
-		unsigned long long digits = (unsigned long long)r;
-		unsigned long long scale = (unsigned long long)p10[k];
-		char tmp[48];
-		int len = snprintf(tmp, sizeof tmp, "%s%llu", v < 0 ? "-" : "", digits / scale);
-		if (k) {
-			unsigned long long frac = digits % scale;
-			tmp[len++] = '.';
-			for (int i = k - 1; i >= 0; i--, frac /= 10)
-				tmp[len + i] = (char)('0' + frac % 10);
-			len += k;
-			tmp[len] = '\0';
-		}
-		snprintf(buf, n, "%s", tmp);
-		return true;
-	}
-	return false;
-}
-
 const char *afcq_number_format(double v, char *buf, size_t n)
 {
 	if (!buf || !n)
 		return buf;
-	if (format_short_decimal(v, buf, n))
+	/* plain from 1e-7 up, as below */
+	if (v == 0) {
+		snprintf(buf, n, "0");
+		return buf;
+	}
+	if (afcq_number_plain(v, 1e-7, buf, n))
 		return buf;
 	if (!isfinite(v)) {
 		snprintf(buf, n, "%s", isnan(v) ? "nan" : v > 0 ? "inf" : "-inf");

@@ -15,6 +15,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* From here up, a decimal of 15 significant digits has at most 21
+ * decimals, so afcq_number_plain (up to 22) finds every one that reads
+ * back. */
+#define PLAIN_COMPLETE 1e-7
+
 static bool is_blank(char c)
 {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
@@ -126,9 +131,14 @@ int afcq_number_precision(double d)
 	/* A normal double holds every decimal of 15 digits apart, so a shorter
 	 * decimal that reads back as d is what %.15g prints, its trailing zeros
 	 * dropped.  A subnormal one holds fewer digits: try them all. */
-	int first = d != 0 && fabs(d) < DBL_MIN ? 1 : 15;
+	char tmp[48];
+	if (afcq_number_plain(d, PLAIN_COMPLETE, tmp, sizeof tmp))
+		return 15;
+	double a = fabs(d);
+	/* From PLAIN_COMPLETE up, afcq_number_plain finds every decimal of 15
+	 * digits that reads back: none does, so 15 is not enough. */
+	int first = d != 0 && a < DBL_MIN ? 1 : a >= PLAIN_COMPLETE && a < 1e15 ? 16 : 15;
 	for (int prec = first; prec < 17; prec++) {
-		char tmp[48];
 		snprintf(tmp, sizeof tmp, "%.*g", prec, d);
 		if (strtod(tmp, NULL) == d)
 			return prec;
@@ -136,11 +146,63 @@ int afcq_number_precision(double d)
 	return 17;
 }
 
+bool afcq_number_plain(double d, double lo, char *buf, size_t n)
+{
+	/* powers of ten, all exact in a double */
+	static const double p10[] = { 1,    1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+				      1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+				      1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22 };
+	double a = fabs(d);
+	if (!(a >= lo && a > 0 && a < 1e15))
+		return false;
+	for (int k = 0; k < (int)(sizeof p10 / sizeof *p10); k++) {
+		double m = a * p10[k];
+		if (m >= 1e15)
+			return false;
+		double r = nearbyint(m);
+		if (r / p10[k] != a)
+			continue;
+		/* digits of r, right to left, the point k digits in */
+		unsigned long long digits = (unsigned long long)r;
+		char tmp[48];
+		size_t at = sizeof tmp;
+		tmp[--at] = '\0';
+		for (int i = 0; i < k; i++, digits /= 10)
+			tmp[--at] = (char)('0' + digits % 10);
+		if (k)
+			tmp[--at] = '.';
+		do {
+			tmp[--at] = (char)('0' + digits % 10);
+			digits /= 10;
+		} while (digits);
+		if (d < 0)
+			tmp[--at] = '-';
+		size_t len = sizeof tmp - 1 - at;
+		if (len >= n)
+			len = n - 1;
+		memcpy(buf, tmp + at, len);
+		buf[len] = '\0';
+		return true;
+	}
+	return false;
+}
+
 const char *afcq_number_shortest(double d, char *buf, size_t n)
 {
 	if (!buf || !n)
 		return buf;
-	snprintf(buf, n, "%.*g", afcq_number_precision(d), d);
+	/* %g writes no exponent from 1e-4 up */
+	if (afcq_number_plain(d, 1e-4, buf, n))
+		return buf;
+	double a = fabs(d);
+	if (a >= 1e-4 && a < 1e15) {
+		/* no 15-digit decimal reads back (see afcq_number_precision) */
+		snprintf(buf, n, "%.16g", d);
+		if (strtod(buf, NULL) != d)
+			snprintf(buf, n, "%.17g", d);
+	} else {
+		snprintf(buf, n, "%.*g", afcq_number_precision(d), d);
+	}
 	/* printf follows LC_NUMERIC; JSON wants a point whatever the locale. */
 	for (char *p = buf; *p; p++)
 		if (*p == ',')
