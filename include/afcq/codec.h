@@ -72,6 +72,17 @@ enum afcq_status afcq_codec_parse_response(const char *text, size_t len,
 enum afcq_status afcq_codec_response_from_json(const json_t *j, struct afcq_response *out,
 					       struct afcq_error *err);
 json_t *afcq_codec_response_to_json(const struct afcq_response *r);
+/* The answer r as compact JSON text: the same bytes as afcq_json_dump(
+ * afcq_codec_response_to_json(r), flags) for flags 0 or AFCQ_JSON_WHOLE_
+ * BARE, written without building the tree (a large answer's tree costs
+ * more than its text).  Caller frees. */
+char *afcq_codec_response_dump(const struct afcq_response *r, int flags);
+/* The same for invoice i of r alone (i < r->n_inv). */
+char *afcq_codec_invoice_result_dump(const struct afcq_response *r, size_t i, int flags);
+/* afcq_codec_response_dump that also says where each invoice's text lies
+ * in it (what afcq_codec_invoice_result_dump gives): invoice i from
+ * span[2i] to span[2i + 1]; span holds 2 * r->n_inv places. */
+char *afcq_codec_response_dump_spans(const struct afcq_response *r, int flags, size_t *span);
 
 enum afcq_status afcq_codec_parse_commit_request(const char *text, size_t len,
 						 struct afcq_commit_request *out,

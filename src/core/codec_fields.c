@@ -456,16 +456,25 @@ static json_t *emit_field(const struct codec_field *f, const char *base)
 	return NULL;
 }
 
+bool codec_omitted(const char *const *omit, const char *key)
+{
+	for (; omit && *omit; omit++)
+		if (strcmp(*omit, key) == 0)
+			return true;
+	return false;
+}
+
 json_t *codec_emit_object(const struct codec_table *t, const void *base)
 {
 	json_t *o = json_object();
+	const char *const *omit = t->omit ? t->omit(base) : NULL;
 	for (size_t i = 0; i < t->n; i++) {
+		if (omit && codec_omitted(omit, t->fields[i].key))
+			continue;
 		json_t *v = emit_field(&t->fields[i], base);
 		if (v)
 			json_object_set_new(o, t->fields[i].key, v);
 	}
-	if (t->after_emit)
-		t->after_emit(o, base);
 	return o;
 }
 

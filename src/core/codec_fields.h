@@ -29,6 +29,7 @@
 #include <stddef.h>
 
 #include "afcq/error.h"
+#include "afcq/str.h"
 
 enum codec_kind {
 	CODEC_OBOOL,    /* struct afcq_obool */
@@ -74,9 +75,9 @@ struct codec_table {
 	const struct codec_field *fields;
 	size_t n;
 	bool fold_case;                 /* keys also match case-insensitively */
-	/* Optional: adjusts the emitted object (e.g. drops keys a shape leaves
-	 * out); called last by codec_emit_object. */
-	void (*after_emit)(json_t *o, const void *base);
+	/* Optional: the keys this struct's shape leaves out when emitted (a
+	 * NULL-terminated list, or NULL for none); both writers honour it. */
+	const char *const *(*omit)(const void *base);
 };
 
 #define CODEC_FIELD(T, k, kind_, m) { .key = (k), .kind = (kind_), .off = offsetof(T, m) }
@@ -121,12 +122,33 @@ enum afcq_status codec_parse_field(const json_t *v, const struct codec_field *f,
 const struct codec_table *codec_response_table(void);
 const struct codec_table *codec_invoice_result_table(void);
 const struct codec_table *codec_item_result_table(void);
+/* The table of a CalcTaxes request (codec_request.c). */
+const struct codec_table *codec_request_table(void);
 
 /* Parses an err value at path into *out (emptied first): an array of
  * {code, msg} (code -2000 when absent), or a bare message string (one
  * entry, code -2000), as bridge participants write it. */
 enum afcq_status codec_parse_errors(const json_t *v, const char *path, struct afcq_errors *out,
 				    struct afcq_error *err);
+
+/* Appends to b the compact JSON text codec_emit_object(t, base) would give
+ * through afcq_json_dump(..., flags), without building the tree (flags:
+ * AFCQ_JSON_WHOLE_BARE or 0; never pretty). */
+void codec_write_object(struct afcq_buf *b, const struct codec_table *t, const void *base,
+			int flags);
+/* The same, noting where each element of the top-level array field key
+ * lies in b: element i from span[2i] to span[2i + 1] (span holds two per
+ * element). */
+void codec_write_object_spans(struct afcq_buf *b, const struct codec_table *t, const void *base,
+			      int flags, const char *key, size_t *span);
+/* What afcq_json_dump writes for a string of n bytes (valid UTF-8), a real
+ * and any value; for writers that mix their own text with jansson's. */
+void codec_dump_string(struct afcq_buf *b, const char *s, size_t n);
+void codec_dump_real(struct afcq_buf *b, double d, int flags);
+void codec_dump_value(struct afcq_buf *b, const json_t *j, int flags);
+
+/* true when key is in the NULL-terminated list omit (see codec_table). */
+bool codec_omitted(const char *const *omit, const char *key);
 
 /* New JSON object with the fields of base; never NULL. */
 json_t *codec_emit_object(const struct codec_table *t, const void *base);

@@ -38,22 +38,19 @@ static const struct codec_field tax_fields[] = {
 
 /* A "NO TAX" placeholder row (retext, item produced nothing) carries only
  * bill name pcd taxpcd tax tid and the extended fields in the samples. */
-static void tax_after_emit(json_t *o, const void *base)
+static const char *const *tax_omit(const void *base)
 {
 	static const char *const absent[] = {
-		"cmpl", "tm", "calc", "cat", "cid", "exm", "lns", "min", "rate", "sur", "lvl",
+		"cmpl", "tm", "calc", "cat", "cid", "exm", "lns", "min", "rate", "sur", "lvl", NULL,
 	};
 	const struct afcq_tax *t = base;
-	if (!t->notax.set || !t->notax.v)
-		return;
-	for (size_t i = 0; i < sizeof absent / sizeof absent[0]; i++)
-		json_object_del(o, absent[i]);
+	return t->notax.set && t->notax.v ? absent : NULL;
 }
 
 static const struct codec_table tax_table = {
 	.fields = tax_fields,
 	.n = sizeof tax_fields / sizeof tax_fields[0],
-	.after_emit = tax_after_emit,
+	.omit = tax_omit,
 };
 
 static const struct codec_field summary_fields[] = {
@@ -188,6 +185,36 @@ enum afcq_status afcq_codec_parse_response(const char *text, size_t len,
 json_t *afcq_codec_response_to_json(const struct afcq_response *r)
 {
 	return codec_emit_object(&response_table, r);
+}
+
+char *afcq_codec_response_dump(const struct afcq_response *r, int flags)
+{
+	return afcq_codec_response_dump_spans(r, flags, NULL);
+}
+
+char *afcq_codec_response_dump_spans(const struct afcq_response *r, int flags, size_t *span)
+{
+	struct afcq_buf b;
+	afcq_buf_init(&b);
+	/* Room for the whole text at once (a tax is about 250 bytes): no
+	 * copies while a large answer grows. */
+	size_t taxes = 0;
+	for (size_t i = 0; i < r->n_inv; i++)
+		for (size_t k = 0; k < r->inv[i].n_itms; k++)
+			taxes += r->inv[i].itms[k].n_txs + 1;
+	b.cap = 256 + taxes * 256;
+	b.data = afcq_xmalloc(b.cap);
+	b.data[0] = '\0';
+	codec_write_object_spans(&b, &response_table, r, flags, "inv", span);
+	return afcq_buf_steal(&b);
+}
+
+char *afcq_codec_invoice_result_dump(const struct afcq_response *r, size_t i, int flags)
+{
+	struct afcq_buf b;
+	afcq_buf_init(&b);
+	codec_write_object(&b, &invoice_result_table, &r->inv[i], flags);
+	return afcq_buf_steal(&b);
 }
 
 /* ---- Commit response ------------------------------------------------------------ */

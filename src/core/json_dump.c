@@ -12,13 +12,15 @@
  */
 #include "afcq/codec.h"
 
+#include "codec_fields.h"
+
 #include <stdio.h>
 #include <string.h>
 
 #include "afcq/number.h"
 #include "afcq/str.h"
 
-static void dump_string(struct afcq_buf *b, const char *s, size_t n)
+void codec_dump_string(struct afcq_buf *b, const char *s, size_t n)
 {
 	afcq_buf_append(b, "\"", 1);
 	size_t run = 0;
@@ -50,7 +52,7 @@ static void dump_string(struct afcq_buf *b, const char *s, size_t n)
 	afcq_buf_append(b, "\"", 1);
 }
 
-static void dump_real(struct afcq_buf *b, double d, int flags)
+void codec_dump_real(struct afcq_buf *b, double d, int flags)
 {
 	char num[40];
 	afcq_number_shortest(d, num, sizeof num);
@@ -86,7 +88,7 @@ static void dump_value(struct afcq_buf *b, const json_t *j, int flags, int depth
 				afcq_buf_append(b, ",", 1);
 			first = false;
 			newline(b, flags, depth + 1);
-			dump_string(b, key, strlen(key));
+			codec_dump_string(b, key, strlen(key));
 			afcq_buf_puts(b, (flags & AFCQ_JSON_PRETTY) ? ": " : ":");
 			dump_value(b, v, flags, depth + 1);
 		}
@@ -112,13 +114,13 @@ static void dump_value(struct afcq_buf *b, const json_t *j, int flags, int depth
 		return;
 	}
 	case JSON_STRING:
-		dump_string(b, json_string_value(j), json_string_length(j));
+		codec_dump_string(b, json_string_value(j), json_string_length(j));
 		return;
 	case JSON_INTEGER:
 		afcq_buf_printf(b, "%" JSON_INTEGER_FORMAT, json_integer_value(j));
 		return;
 	case JSON_REAL:
-		dump_real(b, json_real_value(j), flags);
+		codec_dump_real(b, json_real_value(j), flags);
 		return;
 	case JSON_TRUE:
 		afcq_buf_puts(b, "true");
@@ -130,6 +132,14 @@ static void dump_value(struct afcq_buf *b, const json_t *j, int flags, int depth
 		afcq_buf_puts(b, "null");
 		return;
 	}
+}
+
+void codec_dump_value(struct afcq_buf *b, const json_t *j, int flags)
+{
+	if (!j)
+		afcq_buf_puts(b, "null");
+	else
+		dump_value(b, j, flags & ~AFCQ_JSON_PRETTY, 0);
 }
 
 char *afcq_json_dump(const json_t *j, int flags)
