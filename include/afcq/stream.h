@@ -79,4 +79,12 @@ void afcq_stream_free(struct afcq_stream *s);
 enum afcq_status afcq_stream_decode(const char *text, size_t len, struct afcq_response *out,
 				    struct afcq_error *err);
 
+/* A CalcTaxes request, the whole text at once, read the same way against
+ * the jansson codec's afcq_codec_parse_request (the sandbox reads large
+ * requests with it): the same model, or AFCQ_ERR_PARSE for what it
+ * refuses (see above; the caller falls back on the tree codec).  *out is
+ * emptied first and emptied again on failure. */
+enum afcq_status afcq_stream_decode_request(const char *text, size_t len,
+					    struct afcq_request *out, struct afcq_error *err);
+
 #endif

@@ -183,6 +183,11 @@ static const struct codec_field request_fields[] = {
 };
 CODEC_TABLE(request_table, request_fields, false);
 
+const struct codec_table *codec_request_table(void)
+{
+	return &request_table;
+}
+
 static const struct codec_field commit_request_fields[] = {
 	CODEC_FIELD(struct afcq_commit_request, "doc", CODEC_STR, doc),
 	CODEC_FIELD(struct afcq_commit_request, "cmmt", CODEC_OBOOL, cmmt),

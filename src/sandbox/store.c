@@ -163,17 +163,22 @@ bool store_is_locked(const struct store_doc *d, const char *today)
 
 /* ---- statements ------------------------------------------------------- */
 
-/* Reads the row of doc into *out when present; caller holds the lock. */
-static enum afcq_status fetch(struct store *st, const char *doc, struct store_doc *out,
-			      bool *found, struct afcq_error *err)
+/* Reads the row of doc into *out when present, its answer only when
+ * with_answer (it can be megabytes; deciding on a write never needs it);
+ * caller holds the lock. */
+static enum afcq_status fetch(struct store *st, const char *doc, bool with_answer,
+			      struct store_doc *out, bool *found, struct afcq_error *err)
 {
 	sqlite3_stmt *q = NULL;
 	int rc;
 
 	*found = false;
 	if (sqlite3_prepare_v2(st->db,
-			       "SELECT doc, inv_date, committed, answer, committed_on FROM documents"
-			       " WHERE doc = ?1",
+			       with_answer
+				       ? "SELECT doc, inv_date, committed, answer, committed_on"
+					 " FROM documents WHERE doc = ?1"
+				       : "SELECT doc, inv_date, committed, NULL, committed_on"
+					 " FROM documents WHERE doc = ?1",
 			       -1, &q, NULL) != SQLITE_OK)
 		return db_error(st, err, "cannot read a document");
 	sqlite3_bind_text(q, 1, doc, -1, SQLITE_TRANSIENT);
@@ -226,8 +231,10 @@ static enum afcq_status upsert(struct store *st, const struct store_doc *d, cons
 		sqlite3_bind_text(q, 5, today, 10, SQLITE_TRANSIENT);
 	else
 		sqlite3_bind_null(q, 5);
+	/* The text outlives the statement: no copy of a large answer. */
 	if (d->answer)
-		sqlite3_bind_text(q, 4, d->answer, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(q, 4, d->answer, d->answer_len ? (int)d->answer_len : -1,
+				  SQLITE_STATIC);
 	else
 		sqlite3_bind_null(q, 4);
 	return finish(st, q, what, err);
@@ -270,7 +277,7 @@ enum afcq_status store_put(struct store *st, const struct store_doc *d, const ch
 	date[10] = '\0';
 
 	pthread_mutex_lock(&st->lock);
-	s = fetch(st, d->doc, &old, &found, err);
+	s = fetch(st, d->doc, false, &old, &found, err);
 	if (s != AFCQ_OK)
 		goto out;
 	if (found && store_is_locked(&old, today)) {
@@ -301,7 +308,7 @@ enum afcq_status store_commit(struct store *st, const char *doc, bool commit, co
 	if (afcq_str_empty(doc))
 		return AFCQ_OK;
 	pthread_mutex_lock(&st->lock);
-	s = fetch(st, doc, &old, &found, err);
+	s = fetch(st, doc, false, &old, &found, err);
 	if (s != AFCQ_OK || !found)
 		goto out;
 	if (store_is_locked(&old, today)) {
@@ -324,7 +331,7 @@ enum afcq_status store_get(struct store *st, const char *doc, struct store_doc *
 	enum afcq_status s;
 
 	pthread_mutex_lock(&st->lock);
-	s = fetch(st, doc ? doc : "", out, found, err);
+	s = fetch(st, doc ? doc : "", true, out, found, err);
 	pthread_mutex_unlock(&st->lock);
 	return s;
 }

@@ -33,6 +33,7 @@ struct store_doc {
 	bool committed;
 	char *committed_on; /* "YYYY-MM-DD" it was last committed; NULL when not committed */
 	char *answer;     /* JSON text of the invoice's answer, may be NULL */
+	size_t answer_len; /* its length when answer is not NUL-terminated there, else 0 */
 };
 
 /* Frees the strings of *d and zeroes it; NULL is fine. */

@@ -64,7 +64,9 @@ struct frame {
 
 struct afcq_stream {
 	yajl_handle y;
-	struct afcq_response *out;
+	const struct codec_table *root;  /* the table of the whole text */
+	void *root_base;                 /* the struct it fills */
+	struct afcq_response *out;       /* an answer's (callbacks), or NULL */
 	afcq_stream_item_fn on_item;
 	afcq_stream_invoice_fn on_invoice;
 	void *ud;
@@ -601,6 +603,8 @@ static char *array_grow(struct frame *fr)
 static int open_struct(struct afcq_stream *s, const struct codec_table *t, char *base,
 		       const char *key, bool element, size_t index)
 {
+	if (t->fold_case)  /* keys matched as jansson orders them: the tree's business */
+		return fail(s, "", "case-insensitive keys (read by the tree decoder)");
 	struct frame *fr = push(s, F_OBJECT);
 	if (!fr)
 		return 0;
@@ -621,7 +625,7 @@ static int start_container(struct afcq_stream *s, bool map)
 		if (!map || s->started)
 			return fail(s, "", "not an object");
 		s->started = true;
-		return open_struct(s, codec_response_table(), (char *)s->out, NULL, false, 0);
+		return open_struct(s, s->root, s->root_base, NULL, false, 0);
 	}
 	switch (fr->kind) {
 	case F_SKIP:
@@ -653,6 +657,12 @@ static int start_container(struct afcq_stream *s, bool map)
 	const struct codec_field *f = fr->next;
 	fr->next = NULL;
 	char *base = fr->base;
+	if (f->kind == CODEC_OBJECT) {
+		if (!map)
+			return fail_field(s, f->key, "not an object");
+		*(bool *)(base + f->off) = true; /* present */
+		return open_struct(s, f->sub, base + f->off, f->key, false, 0);
+	}
 	if (f->kind == CODEC_ARRAY) {
 		if (map)
 			return fail_field(s, f->key, "not an array");
@@ -712,7 +722,7 @@ static int cb_map_key(void *ctx, const unsigned char *key, size_t len)
 		return 1;
 	fr->hint = index + 1;
 	uint64_t bit = index < 64 ? (uint64_t)1 << index : 0;
-	bool top_inv = s->n == 1 && f->kind == CODEC_ARRAY;
+	bool top_inv = s->n == 1 && strcmp(f->key, "inv") == 0;
 	if ((fr->seen & bit) && !top_inv)
 		return fail_field(s, f->key, "repeated key (read by the tree decoder)");
 	fr->seen |= bit;
@@ -777,6 +787,8 @@ static int end_container(struct afcq_stream *s)
 		s->tail = yajl_get_bytes_consumed(s->y);
 		return 1;
 	}
+	if (!s->out)
+		return 1;
 	if (t == codec_item_result_table())
 		item_complete(s);
 	else if (t == codec_invoice_result_table())
@@ -809,6 +821,8 @@ struct afcq_stream *afcq_stream_new(struct afcq_response *out, afcq_stream_item_
 	struct afcq_stream *s = afcq_xcalloc(1, sizeof *s);
 	afcq_response_done(out);
 	s->out = out;
+	s->root = codec_response_table();
+	s->root_base = out;
 	s->on_item = on_item;
 	s->on_invoice = on_invoice;
 	s->ud = ud;
@@ -986,5 +1000,23 @@ enum afcq_status afcq_stream_decode(const char *text, size_t len, struct afcq_re
 	if (st == AFCQ_OK)
 		st = afcq_stream_finish(s, err);
 	afcq_stream_free(s);
+	return st;
+}
+
+enum afcq_status afcq_stream_decode_request(const char *text, size_t len,
+					    struct afcq_request *out, struct afcq_error *err)
+{
+	struct afcq_response unused = { 0 };
+	struct afcq_stream *s = afcq_stream_new(&unused, NULL, NULL, NULL);
+	afcq_request_done(out);
+	s->out = NULL;
+	s->root = codec_request_table();
+	s->root_base = out;
+	enum afcq_status st = afcq_stream_feed(s, text, len, err);
+	if (st == AFCQ_OK)
+		st = afcq_stream_finish(s, err);
+	afcq_stream_free(s);
+	if (st != AFCQ_OK)
+		afcq_request_done(out);
 	return st;
 }

@@ -9,6 +9,10 @@
  *    gives the same verdict and the same model as fed whole;
  *  - letting each item go as it completes keeps the totals' tax count;
  *  - every refusal carries a one-line message.
+ *  - read as a CalcTaxes request (afcq_stream_decode_request), the same:
+ *    what it decodes, afcq_codec_parse_request decodes to the same model;
+ *  - an answer that decodes is written by the direct writer
+ *    (afcq_codec_response_dump) as the tree is dumped, byte for byte.
  * The tree codec may read more (the relaxed syntax, repeated keys): then
  * the stream refuses, and the caller falls back on the tree.
  */
@@ -85,6 +89,39 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		free(b);
 		free(c);
 	}
+	if (st == AFCQ_OK) {
+		/* The direct writer, against the tree and its dump. */
+		for (int flags = 0; flags <= AFCQ_JSON_WHOLE_BARE; flags += AFCQ_JSON_WHOLE_BARE) {
+			json_t *j = afcq_codec_response_to_json(&tree);
+			char *want = afcq_json_dump(j, flags);
+			json_decref(j);
+			char *got = afcq_codec_response_dump(&tree, flags);
+			fuzz_same_text("direct writer == tree dump", want, got);
+			free(want);
+			free(got);
+		}
+	}
+
+	struct afcq_request rs, rt;
+	afcq_request_init(&rs);
+	afcq_request_init(&rt);
+	afcq_error_clear(&err);
+	if (afcq_stream_decode_request(text, size, &rs, &err) == AFCQ_OK) {
+		afcq_error_clear(&err);
+		enum afcq_status tst = afcq_codec_parse_request(text, size, &rt, &err);
+		char *a = afcq_codec_request_dump(&rs, AFCQ_JSON_COMPACT);
+		fuzz_check(tst == AFCQ_OK, "the tree codec decodes the request the stream decoded",
+			   a, err.msg);
+		char *b = afcq_codec_request_dump(&rt, AFCQ_JSON_COMPACT);
+		fuzz_same_text("streamed request == tree", a, b);
+		free(a);
+		free(b);
+	} else {
+		fuzz_check_error(AFCQ_ERR_PARSE, &err);
+	}
+	afcq_request_done(&rs);
+	afcq_request_done(&rt);
+
 	afcq_response_done(&streamed);
 	afcq_response_done(&tree);
 	afcq_response_done(&pieces);

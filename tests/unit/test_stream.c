@@ -285,6 +285,95 @@ static void test_callbacks_and_release(void **state)
 	afcq_response_done(&let_go);
 }
 
+/* ---- requests -------------------------------------------------------------- */
+
+static char *request_text(const struct afcq_request *r)
+{
+	return afcq_codec_request_dump(r, AFCQ_JSON_COMPACT);
+}
+
+/* Every request among the fixtures the stream reads (strict JSON) gives
+ * the tree codec's model; the rest it refuses, and the tree reads them. */
+static size_t each_request(const char *dir)
+{
+	const char *top = getenv("AFCQ_TOP");
+	char folder[1024];
+	snprintf(folder, sizeof folder, "%s/%s", top && *top ? top : ".", dir);
+	DIR *d = opendir(folder);
+	if (!d)
+		fail_msg("cannot open %s", folder);
+	size_t streamed = 0;
+	struct dirent *e;
+	while ((e = readdir(d))) {
+		size_t nl = strlen(e->d_name);
+		if (nl < 5 || strcmp(e->d_name + nl - 5, ".json") != 0 ||
+		    strstr(e->d_name, "response") || strstr(e->d_name, "commit") ||
+		    strstr(e->d_name, "pcode") || strstr(e->d_name, "tspairs") ||
+		    strstr(e->d_name, "taxtypes") || strstr(e->d_name, "serviceinfo"))
+			continue;
+		char path[2048];
+		snprintf(path, sizeof path, "%s/%s", folder, e->d_name);
+		size_t len;
+		char *text = read_path(path, &len);
+		struct afcq_request tree, streamed_req;
+		afcq_request_init(&tree);
+		afcq_request_init(&streamed_req);
+		struct afcq_error err;
+		enum afcq_status tst = afcq_codec_parse_request(text, len, &tree, &err);
+		if (afcq_stream_decode_request(text, len, &streamed_req, &err) == AFCQ_OK) {
+			if (tst != AFCQ_OK)
+				fail_msg("%s: streamed, but the tree codec refuses it", e->d_name);
+			char *a = request_text(&tree), *b = request_text(&streamed_req);
+			if (strcmp(a, b) != 0)
+				fail_msg("%s: models differ\ntree:     %s\nstreamed: %s", e->d_name, a, b);
+			free(a);
+			free(b);
+			streamed++;
+		}
+		afcq_request_done(&tree);
+		afcq_request_done(&streamed_req);
+		free(text);
+	}
+	closedir(d);
+	return streamed;
+}
+
+static void test_requests(void **state)
+{
+	(void)state;
+	size_t n = each_request("tests/fixtures/codec") + each_request("tests/fixtures/engine") +
+		   each_request("tests/fixtures/requests");
+	assert_true(n >= 10);
+	/* Sub-objects, exemptions, lists, numbers as strings, a repeated inv. */
+	const char *text =
+		"{\"cfg\":{\"incrf\":true},\"cmpn\":{\"bscl\":\"0\",\"fclt\":true,\"idnt\":\"C\"},"
+		"\"inv\":[{\"doc\":\"D\",\"bill\":{\"pcd\":3726100},\"cust\":0,\"date\":\"2022-03-02\","
+		"\"itms\":[{\"ref\":\"1\",\"chg\":\"15.50\",\"sale\":1,\"tran\":19,\"serv\":6}]}],"
+		"\"inv\":[{\"doc\":\"E\"}]}";
+	struct afcq_request tree, streamed_req;
+	afcq_request_init(&tree);
+	afcq_request_init(&streamed_req);
+	struct afcq_error err;
+	assert_int_equal(afcq_codec_parse_request(text, strlen(text), &tree, &err), AFCQ_OK);
+	assert_int_equal(afcq_stream_decode_request(text, strlen(text), &streamed_req, &err),
+			 AFCQ_OK);
+	char *a = request_text(&tree), *b = request_text(&streamed_req);
+	assert_string_equal(a, b);
+	assert_int_equal(streamed_req.n_inv, 2);
+	free(a);
+	free(b);
+	afcq_request_done(&tree);
+	afcq_request_done(&streamed_req);
+	/* An object where one is due, and the relaxed syntax: refused. */
+	const char *bad = "{\"cmpn\":[]}";
+	assert_int_equal(afcq_stream_decode_request(bad, strlen(bad), &streamed_req, &err),
+			 AFCQ_ERR_PARSE);
+	assert_string_equal(err.where, "cmpn");
+	const char *relaxed = "{\"inv\":[{\"doc\":\"A\",},]}";
+	assert_int_equal(afcq_stream_decode_request(relaxed, strlen(relaxed), &streamed_req, &err),
+			 AFCQ_ERR_PARSE);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -292,6 +381,7 @@ int main(void)
 		cmocka_unit_test(test_corners),
 		cmocka_unit_test(test_refusals),
 		cmocka_unit_test(test_callbacks_and_release),
+		cmocka_unit_test(test_requests),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -62,7 +62,8 @@ fuzz_seeds() {
 	answer)
 		seed_copy "$sd_out" "$FIX"/codec/response_*.json "$FIX"/codec/commit_*.json ;;
 	stream)
-		seed_copy "$sd_out" "$FIX"/codec/response_*.json "$FUZZ_SEEDS"/answer/*.json ;;
+		seed_copy "$sd_out" "$FIX"/codec/response_*.json "$FUZZ_SEEDS"/answer/*.json \
+			"$FIX"/codec/request_*.json "$FIX"/engine/*.json ;;
 	lookup)
 		seed_copy "$sd_out" "$FIX"/codec/tspairs.json "$FIX"/codec/taxtypes.json \
 			"$FIX"/codec/pcode_*.json "$FIX"/codec/serviceinfo.json
