@@ -120,6 +120,18 @@ struct afcq_pending *afcq_api_start_calc(struct afcq_api_ctx *ctx, enum afcq_op 
 					 const struct afcq_request *req, struct afcq_error *err);
 struct afcq_pending *afcq_api_start_commit(struct afcq_api_ctx *ctx, const char *doc, bool commit,
 					   struct afcq_error *err);
+/* afcq_api_start_calc in two steps, for a caller that encodes a large
+ * request off its loop.  afcq_api_encode_calc validates, copies and
+ * encodes req (it touches nothing else, so it may run on another thread);
+ * errors as afcq_api_start_calc's, NULL then.  afcq_api_send_calc records
+ * and sends it on the thread that pumps the client, taking p over: NULL
+ * with *err when it cannot (p is freed).  afcq_api_discard frees a p that
+ * is not to be sent. */
+struct afcq_pending *afcq_api_encode_calc(enum afcq_op op, const struct afcq_request *req,
+					  struct afcq_error *err);
+struct afcq_pending *afcq_api_send_calc(struct afcq_api_ctx *ctx, struct afcq_pending *p,
+					struct afcq_error *err);
+void afcq_api_discard(struct afcq_pending *p);
 /* GET lookups: arg is the tax type id / "*" / PCode; body for PCODE is the
  * lookup request JSON made by the caller through the codec. */
 struct afcq_pending *afcq_api_start_lookup(struct afcq_api_ctx *ctx, enum afcq_op op,

@@ -282,8 +282,8 @@ static bool report_problems(struct afcq_problems *pr, struct afcq_error *err)
 	return true;
 }
 
-struct afcq_pending *afcq_api_start_calc(struct afcq_api_ctx *ctx, enum afcq_op op,
-					 const struct afcq_request *req, struct afcq_error *err)
+struct afcq_pending *afcq_api_encode_calc(enum afcq_op op, const struct afcq_request *req,
+					  struct afcq_error *err)
 {
 	afcq_error_clear(err);
 	if (op != AFCQ_OP_QUOTE && op != AFCQ_OP_INVOICE) {
@@ -303,9 +303,28 @@ struct afcq_pending *afcq_api_start_calc(struct afcq_api_ctx *ctx, enum afcq_op 
 	else
 		copy_request(&p->req, req);
 	p->request_body = afcq_codec_request_dump(&p->req, AFCQ_JSON_COMPACT);
+	return p;
+}
+
+struct afcq_pending *afcq_api_send_calc(struct afcq_api_ctx *ctx, struct afcq_pending *p,
+					struct afcq_error *err)
+{
+	afcq_error_clear(err);
 	const char *doc = p->req.n_inv ? p->req.inv[0].doc : NULL;
 	const char *invn = p->req.n_inv ? p->req.inv[0].invn : NULL;
 	return launch(ctx, p, "POST", PATH_CALC, doc, invn, err);
+}
+
+void afcq_api_discard(struct afcq_pending *p)
+{
+	pending_free(p);
+}
+
+struct afcq_pending *afcq_api_start_calc(struct afcq_api_ctx *ctx, enum afcq_op op,
+					 const struct afcq_request *req, struct afcq_error *err)
+{
+	struct afcq_pending *p = afcq_api_encode_calc(op, req, err);
+	return p ? afcq_api_send_calc(ctx, p, err) : NULL;
 }
 
 struct afcq_pending *afcq_api_start_commit(struct afcq_api_ctx *ctx, const char *doc, bool commit,

@@ -564,7 +564,7 @@ void tui_tick(struct tui_app *app, int wait_ms)
 	if (app->client && (app->fly.p || app->ts_pending || app->tt_pending || app->lookup_pending ||
 			    tui_places_busy(app)))
 		afcq_client_pump(app->client, wait_ms);
-	else if (app->fly.dec)
+	else if (app->fly.enc || app->fly.dec)
 		tui_calls_wait(app, wait_ms);
 	tui_calls_poll(app);
 	tui_places_tick(app);
@@ -653,11 +653,10 @@ static void app_done(struct tui_app *app)
 	if (app->n_views == 1 && app->stack[0].ops->close)
 		app->stack[0].ops->close(app, &app->stack[0]);
 	app->n_views = 0;
-	if (app->fly.p)
-		afcq_pending_cancel(app->fly.p);
-	if (app->fly.p || app->fly.dec || app->ts_pending || app->tt_pending) {
+	tui_calls_cancel(app);
+	if (app->fly.enc || app->fly.p || app->fly.dec || app->ts_pending || app->tt_pending) {
 		/* let cancelled calls complete so history records their outcome */
-		for (int i = 0; i < 40 && (app->fly.p || app->fly.dec || app->ts_pending ||
+		for (int i = 0; i < 40 && (app->fly.enc || app->fly.p || app->fly.dec || app->ts_pending ||
 					   app->tt_pending); i++) {
 			if (app->ts_pending)
 				afcq_pending_cancel(app->ts_pending);

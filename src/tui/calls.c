@@ -37,7 +37,7 @@
 
 bool tui_busy(const struct tui_app *app)
 {
-	return app->fly.p != NULL || app->fly.dec != NULL;
+	return app->fly.enc != NULL || app->fly.p != NULL || app->fly.dec != NULL;
 }
 
 bool tui_busy_refuse(struct tui_app *app)
@@ -185,23 +185,85 @@ static void inflight_done(struct tui_inflight *f)
 	memset(f, 0, sizeof *f);
 }
 
+/* ---- the request encoded on a worker thread ---------------------------- */
+
+/* A 10,000-item request takes tens of milliseconds to check and encode:
+ * a worker does it (afcq_api_encode_calc, from app->fly.req, which nothing
+ * changes meanwhile), and the loop records and sends the result
+ * (afcq_api_send_calc: the store and the client are the loop's).  The UI
+ * thread touches p, err and cancelled only once `done` is set, and joins
+ * the worker then. */
+struct tui_encode {
+	pthread_t thread;
+	bool thread_started;
+	enum afcq_op op;
+	const struct afcq_request *req;
+	struct afcq_pending *p;
+	struct afcq_error err;
+	atomic_bool done;
+	bool cancelled;             /* Esc before it was sent: not sent */
+	struct timespec started;
+};
+
+static void *encode_main(void *arg)
+{
+	struct tui_encode *e = arg;
+	e->p = afcq_api_encode_calc(e->op, e->req, &e->err);
+	atomic_store_explicit(&e->done, true, memory_order_release);
+	return NULL;
+}
+
 static bool start_calc(struct tui_app *app, enum afcq_op op)
 {
-	struct afcq_error err;
-	afcq_error_clear(&err);
 	app->fly.op = op;
 	app->fly.form_gen = app->form_gen;
-	app->fly.p = afcq_api_start_calc(&app->api, op, &app->fly.req, &err);
+	struct tui_encode *e = afcq_xcalloc(1, sizeof *e);
+	e->op = op;
+	e->req = &app->fly.req;
+	afcq_error_clear(&e->err);
+	atomic_init(&e->done, false);
+	clock_gettime(CLOCK_MONOTONIC, &e->started);
+	app->fly.enc = e;
+	if (pthread_create(&e->thread, NULL, encode_main, e) == 0)
+		e->thread_started = true;
+	else
+		encode_main(e);
+	snprintf(app->state_line, sizeof app->state_line, "%s running", afcq_op_name(op));
+	return true;
+}
+
+/* The request is encoded (the worker joined): sent, unless cancelled. */
+static void encode_finish(struct tui_app *app)
+{
+	struct tui_encode *e = app->fly.enc;
+	if (e->thread_started)
+		pthread_join(e->thread, NULL);
+	app->fly.enc = NULL;
+	struct afcq_error err = e->err;
+	struct afcq_pending *p = e->p;
+	bool cancelled = e->cancelled;
+	free(e);
+	if (p && cancelled) {
+		afcq_api_discard(p);
+		tui_message(app, ROLE_ERROR, "%s cancelled before it was sent; the form is unchanged",
+			    afcq_op_name(app->fly.op));
+		snprintf(app->state_line, sizeof app->state_line, "%s cancelled",
+			 afcq_op_name(app->fly.op));
+		inflight_done(&app->fly);
+		app->dirty = true;
+		return;
+	}
+	if (p)
+		app->fly.p = afcq_api_send_calc(&app->api, p, &err);
 	if (!app->fly.p) {
 		char line[800];
 		tui_message(app, ROLE_ERROR, "not sent: %s", afcq_error_line(&err, line, sizeof line));
 		if (err.where[0])
 			tui_form_focus_path(app, err.where);
+		app->state_line[0] = '\0';
 		inflight_done(&app->fly);
-		return false;
 	}
-	snprintf(app->state_line, sizeof app->state_line, "%s running", afcq_op_name(op));
-	return true;
+	app->dirty = true;
 }
 
 /* Nothing running and the form valid (else says why, marking fields). */
@@ -260,6 +322,8 @@ bool tui_calls_commit(struct tui_app *app, const char *doc, bool commit)
 
 void tui_calls_cancel(struct tui_app *app)
 {
+	if (app->fly.enc)
+		app->fly.enc->cancelled = true;
 	if (app->fly.p)
 		afcq_pending_cancel(app->fly.p);
 }
@@ -759,6 +823,8 @@ static double ms_since(const struct timespec *t)
 
 double tui_calls_elapsed_ms(const struct tui_app *app)
 {
+	if (app->fly.enc)
+		return ms_since(&app->fly.enc->started);
 	if (app->fly.dec)
 		return app->fly.dec->elapsed_ms + ms_since(&app->fly.dec->taken);
 	return afcq_pending_elapsed_ms(app->fly.p);
@@ -834,6 +900,8 @@ static void decode_finish(struct tui_app *app)
 void tui_calls_poll(struct tui_app *app)
 {
 	poll_catalog(app);
+	if (app->fly.enc && atomic_load_explicit(&app->fly.enc->done, memory_order_acquire))
+		encode_finish(app);
 	if (app->fly.p && afcq_pending_done(app->fly.p))
 		decode_start(app);
 	if (app->fly.dec && atomic_load_explicit(&app->fly.dec->done, memory_order_acquire))
@@ -843,9 +911,12 @@ void tui_calls_poll(struct tui_app *app)
 void tui_calls_wait(const struct tui_app *app, int ms)
 {
 	const struct tui_decode *d = app->fly.dec;
+	const struct tui_encode *e = app->fly.enc;
 	struct timespec nap = { 0, 1000000L };
-	for (int i = 0; d && i < ms; i++) {
-		if (atomic_load_explicit(&d->done, memory_order_acquire))
+	for (int i = 0; (d || e) && i < ms; i++) {
+		if (d && atomic_load_explicit(&d->done, memory_order_acquire))
+			return;
+		if (e && atomic_load_explicit(&e->done, memory_order_acquire))
 			return;
 		nanosleep(&nap, NULL);
 	}
@@ -853,6 +924,10 @@ void tui_calls_wait(const struct tui_app *app, int ms)
 
 void tui_calls_drain(struct tui_app *app)
 {
+	if (app->fly.enc) {
+		app->fly.enc->cancelled = true;
+		encode_finish(app);
+	}
 	if (app->fly.dec)
 		decode_finish(app);
 }

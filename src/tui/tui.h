@@ -343,9 +343,12 @@ bool tui_rows_move(size_t *sel, size_t n, size_t page, enum tui_action a);
 
 /* The request under way: what it is, so the answer can be shown. */
 struct tui_decode;
+struct tui_encode;
 struct tui_reaper;
 
 struct tui_inflight {
+	struct tui_encode *enc;   /* first the request being encoded on a worker
+				   * thread (calls.c), until sent */
 	struct afcq_pending *p;   /* the call, until its answer arrived */
 	struct tui_decode *dec;   /* then: the answer being parsed on a worker
 				   * thread (calls.c), until joined */
