@@ -20,7 +20,12 @@
 
 struct afcq_sandbox_proc {
 	pid_t pid;
-	char *url;       /* "http://127.0.0.1:PORT", owned */
+	char *url;       /* "http://127.0.0.1:PORT", owned; NULL until it listens */
+	/* while starting (afcq_sandbox_spawn until afcq_sandbox_wait): */
+	int ready_fd;    /* its stdout, for the first line */
+	int err_fd;      /* its stderr, to explain a failed start */
+	char *binary;    /* owned */
+	double deadline; /* CLOCK_MONOTONIC ms by which it must listen */
 };
 
 /* Starts the sandbox; extra_args (NULL-terminated, may be NULL) are passed
@@ -38,6 +43,15 @@ enum afcq_status afcq_sandbox_start(const char *const *extra_args, struct afcq_s
  * Call it from the thread that started the first one. */
 enum afcq_status afcq_sandbox_restart(struct afcq_sandbox_proc *p, const char *const *extra_args,
 				      struct afcq_error *err);
+/* afcq_sandbox_start in two steps, for a caller with other work to do
+ * while the child loads its rate book: spawn starts it (errors before the
+ * child runs: not found, no rate book, cannot start); wait reads its first
+ * line (AFCQ_OK at once when it already did), giving url, or fails as
+ * afcq_sandbox_start does, the child stopped then.  Either way *out is
+ * released by afcq_sandbox_stop. */
+enum afcq_status afcq_sandbox_spawn(const char *const *extra_args, struct afcq_sandbox_proc *out,
+				    struct afcq_error *err);
+enum afcq_status afcq_sandbox_wait(struct afcq_sandbox_proc *p, struct afcq_error *err);
 /* Stops the child (SIGTERM, then waits) and frees url. */
 void afcq_sandbox_stop(struct afcq_sandbox_proc *p);
 

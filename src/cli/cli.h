@@ -120,6 +120,9 @@ enum {
 	CLI_NEED_HISTORY = 1 << 1,   /* the history store, required */
 	CLI_WANT_HISTORY = 1 << 2,   /* the history store, best effort (warning if absent) */
 	CLI_NEED_STORE = 1 << 3,     /* the customer book and products (afcq/store.h) */
+	/* with CLI_NEED_ENDPOINT: a bundled sandbox is only spawned (no client,
+	 * base_url NULL) until cli_session_sandbox_wait */
+	CLI_DEFER_SANDBOX = 1 << 4,
 };
 
 /* Everything a command works with; owned by the session. */
@@ -159,6 +162,11 @@ const char *cli_session_endpoint_label(const struct cli_session *s);
  * port with the same documents file (afcq_sandbox_restart).  AFCQ_OK when
  * it was started again; AFCQ_ERR_USAGE when there is none or it runs. */
 enum afcq_status cli_session_sandbox_restart(struct cli_session *s, struct afcq_error *err);
+/* After cli_session_open with CLI_DEFER_SANDBOX: waits until the spawned
+ * sandbox listens and sets endpoint.base_url (AFCQ_OK at once when there
+ * is nothing to wait for); otherwise *err says why it did not start (the
+ * child is stopped). */
+enum afcq_status cli_session_sandbox_wait(struct cli_session *s, struct afcq_error *err);
 /* Closes the client and history and stops a started sandbox. */
 void cli_session_done(struct cli_session *s);
 

@@ -70,9 +70,15 @@ static enum afcq_status restart_sandbox(void *ctx, struct afcq_error *err)
 	return cli_session_sandbox_restart(ctx, err);
 }
 
+static enum afcq_status sandbox_wait(void *ud, struct afcq_error *err)
+{
+	return cli_session_sandbox_wait(ud, err);
+}
+
 /* The workstation (no subcommand): the session opens the endpoint (a
- * started sandbox for the sandbox profile or --sandbox), tui_main() owns
- * the terminal until the user quits. */
+ * sandbox for the sandbox profile or --sandbox, spawned here and waited
+ * for once the first screen is shown), tui_main() owns the terminal until
+ * the user quits. */
 static int run_workstation(const struct cli_opts *o)
 {
 	if (o->n_args > 1)
@@ -81,8 +87,10 @@ static int run_workstation(const struct cli_opts *o)
 	struct cli_session s = { 0 };
 	int rc = cli_session_config(&s, o);
 	if (rc == CLI_EXIT_OK)
-		rc = cli_session_open(&s, CLI_NEED_ENDPOINT);
+		rc = cli_session_open(&s, CLI_NEED_ENDPOINT | CLI_DEFER_SANDBOX);
 	if (rc == CLI_EXIT_OK) {
+		struct afcq_error serr;
+		afcq_error_clear(&serr);
 		struct tui_args a = {
 			.config = &s.cfg,
 			.endpoint = &s.endpoint,
@@ -94,8 +102,15 @@ static int run_workstation(const struct cli_opts *o)
 			.log = s.log,
 			.restart_sandbox = s.sandbox_running ? restart_sandbox : NULL,
 			.restart_ctx = &s,
+			.endpoint_wait = s.sandbox_running && !s.endpoint.base_url ? sandbox_wait : NULL,
+			.endpoint_ud = &s,
+			.endpoint_err = &serr,
 		};
 		rc = tui_main(&a);
+		if (serr.status != AFCQ_OK) {
+			cli_fail(&serr);
+			rc = CLI_EXIT_NET;
+		}
 	}
 	cli_session_done(&s);
 	return rc;

@@ -176,10 +176,12 @@ static int open_store(struct cli_session *s)
 	return CLI_EXIT_STORE;
 }
 
-/* The bundled sandbox keeps its documents in a file under the state folder,
- * so an invoice sent by one run is known to the next (a commit tomorrow, a
- * resolve); where that file cannot be had, in memory as before. */
-static enum afcq_status start_sandbox(struct cli_session *s, struct afcq_error *err)
+/* The bundled sandbox keeps its documents in a file under the state folder
+ * (s->sandbox_docs), so an invoice sent by one run is known to the next (a
+ * commit tomorrow, a resolve); where that file cannot be had, in memory as
+ * before.  Spawned first, then waited for (wait_sandbox, which starts it
+ * again in memory when it did not listen with the file). */
+static enum afcq_status spawn_sandbox(struct cli_session *s, struct afcq_error *err)
 {
 	char *docs = afcq_xdg_path("XDG_STATE_HOME", ".local/state", "sandbox.sqlite");
 	struct afcq_error ferr;
@@ -188,7 +190,7 @@ static enum afcq_status start_sandbox(struct cli_session *s, struct afcq_error *
 	if (docs && afcq_make_parents(docs, &ferr) == AFCQ_OK &&
 	    afcq_make_private_file(docs, &ferr) == AFCQ_OK) {
 		const char *args[] = { "--store", docs, NULL };
-		st = afcq_sandbox_start(args, &s->sandbox, err);
+		st = afcq_sandbox_spawn(args, &s->sandbox, err);
 	}
 	if (st == AFCQ_OK) {
 		s->sandbox_docs = docs;
@@ -196,7 +198,26 @@ static enum afcq_status start_sandbox(struct cli_session *s, struct afcq_error *
 	}
 	free(docs);
 	afcq_error_clear(err);
-	return afcq_sandbox_start(NULL, &s->sandbox, err);
+	return afcq_sandbox_spawn(NULL, &s->sandbox, err);
+}
+
+static enum afcq_status wait_sandbox(struct cli_session *s, struct afcq_error *err)
+{
+	enum afcq_status st = afcq_sandbox_wait(&s->sandbox, err);
+	if (st != AFCQ_OK && s->sandbox_docs) {
+		afcq_sandbox_stop(&s->sandbox);
+		free(s->sandbox_docs);
+		s->sandbox_docs = NULL;
+		afcq_error_clear(err);
+		st = afcq_sandbox_start(NULL, &s->sandbox, err);
+	}
+	return st;
+}
+
+static enum afcq_status start_sandbox(struct cli_session *s, struct afcq_error *err)
+{
+	enum afcq_status st = spawn_sandbox(s, err);
+	return st == AFCQ_OK ? wait_sandbox(s, err) : st;
 }
 
 enum afcq_status cli_session_sandbox_restart(struct cli_session *s, struct afcq_error *err)
@@ -212,11 +233,21 @@ enum afcq_status cli_session_sandbox_restart(struct cli_session *s, struct afcq_
 	return st;
 }
 
-static int open_endpoint(struct cli_session *s)
+static int open_endpoint(struct cli_session *s, bool defer)
 {
 	struct afcq_error err;
 	afcq_error_clear(&err);
 	afcq_endpoint_copy(&s->endpoint, &s->cfg.endpoint);
+	if (s->cfg.sandbox && defer) {
+		if (spawn_sandbox(s, &err) != AFCQ_OK) {
+			cli_fail(&err);
+			return CLI_EXIT_NET;
+		}
+		s->sandbox_running = true;
+		free(s->endpoint.base_url);
+		s->endpoint.base_url = NULL;
+		return CLI_EXIT_OK;
+	}
 	if (s->cfg.sandbox) {
 		if (start_sandbox(s, &err) != AFCQ_OK) {
 			cli_fail(&err);
@@ -281,8 +312,21 @@ int cli_session_open(struct cli_session *s, unsigned need)
 	if (rc == CLI_EXIT_OK && (need & CLI_NEED_STORE))
 		rc = open_store(s);
 	if (rc == CLI_EXIT_OK && (need & CLI_NEED_ENDPOINT))
-		rc = open_endpoint(s);
+		rc = open_endpoint(s, need & CLI_DEFER_SANDBOX);
 	return rc;
+}
+
+enum afcq_status cli_session_sandbox_wait(struct cli_session *s, struct afcq_error *err)
+{
+	afcq_error_clear(err);
+	if (!s->sandbox_running || s->endpoint.base_url)
+		return AFCQ_OK;
+	enum afcq_status st = wait_sandbox(s, err);
+	if (st != AFCQ_OK)
+		return st;
+	s->endpoint.base_url = afcq_xstrdup(s->sandbox.url);
+	afcq_logf(s->log, AFCQ_LOG_INFO, "bundled sandbox started at %s", s->endpoint.base_url);
+	return AFCQ_OK;
 }
 
 void cli_session_done(struct cli_session *s)

@@ -198,7 +198,7 @@ static bool wait_exit(pid_t pid, int ms, int *status)
 			return true;
 		if (now_ms() >= end)
 			return false;
-		struct timespec ts = { .tv_sec = 0, .tv_nsec = 10 * 1000000L };
+		struct timespec ts = { .tv_sec = 0, .tv_nsec = 1000000L };
 		nanosleep(&ts, NULL);
 	}
 }
@@ -273,11 +273,12 @@ static int read_first_line(int fd, char *buf, size_t n, double deadline)
 	}
 }
 
-enum afcq_status afcq_sandbox_start(const char *const *extra_args, struct afcq_sandbox_proc *out,
+enum afcq_status afcq_sandbox_spawn(const char *const *extra_args, struct afcq_sandbox_proc *out,
 				    struct afcq_error *err)
 {
 	afcq_error_clear(err);
 	memset(out, 0, sizeof *out);
+	out->ready_fd = out->err_fd = -1;
 
 	char *exe_dir = self_dir();
 	char *binary = find_binary(exe_dir);
@@ -319,55 +320,30 @@ enum afcq_status afcq_sandbox_start(const char *const *extra_args, struct afcq_s
 	enum afcq_status st = AFCQ_OK;
 	int pipefd[2] = { -1, -1 };
 	int err_fd = stderr_log();
-	pid_t pid = -1;
 	if (pipe2(pipefd, O_CLOEXEC) != 0) {
 		st = afcq_error_set(err, AFCQ_ERR_IO, binary, "cannot make a pipe: %s",
 				    strerror(errno));
-		goto done;
+		goto fail;
 	}
 	pid_t parent = getpid();
-	pid = fork();
+	pid_t pid = fork();
 	if (pid < 0) {
 		st = afcq_error_set(err, AFCQ_ERR_IO, binary, "cannot start: %s", strerror(errno));
-		goto done;
+		goto fail;
 	}
 	if (pid == 0)
 		child_exec(argv, pipefd[1], err_fd, parent);
 	close(pipefd[1]);
-	pipefd[1] = -1;
+	out->pid = pid;
+	out->ready_fd = pipefd[0];
+	out->err_fd = err_fd;
+	out->binary = binary;
+	out->deadline = now_ms() + START_TIMEOUT_MS;
+	free(argv);
+	free(ratebook);
+	return AFCQ_OK;
 
-	char line[LINE_MAX_LEN];
-	int got = read_first_line(pipefd[0], line, sizeof line, now_ms() + START_TIMEOUT_MS);
-	if (got == 1 && strncmp(line, READY_PREFIX, strlen(READY_PREFIX)) == 0 &&
-	    line[strlen(READY_PREFIX)]) {
-		out->pid = pid;
-		out->url = afcq_xstrdup(line + strlen(READY_PREFIX));
-		goto done;
-	}
-
-	char reason[LINE_MAX_LEN];
-	if (got < 0) {
-		kill_and_reap(pid);
-		st = afcq_error_set(err, AFCQ_ERR_IO, binary, "did not start within %d s",
-				    START_TIMEOUT_MS / 1000);
-	} else if (got == 1) {
-		kill_and_reap(pid);
-		st = afcq_error_set(err, AFCQ_ERR_IO, binary, "unexpected first line \"%.200s\"",
-				    line);
-	} else {
-		int status = 0;
-		if (!wait_exit(pid, STOP_GRACE_MS, &status)) {
-			kill_and_reap(pid);
-			status = 0;
-		}
-		stderr_reason(err_fd, reason, sizeof reason);
-		if (WIFEXITED(status) && WEXITSTATUS(status) == 127 && !reason[0])
-			snprintf(reason, sizeof reason, "cannot be executed");
-		st = afcq_error_set(err, AFCQ_ERR_IO, binary, "exited before listening%s%s",
-				    reason[0] ? ": " : "", reason);
-	}
-
-done:
+fail:
 	if (pipefd[0] >= 0)
 		close(pipefd[0]);
 	if (pipefd[1] >= 0)
@@ -419,12 +395,79 @@ enum afcq_status afcq_sandbox_restart(struct afcq_sandbox_proc *p, const char *c
 	return AFCQ_OK;
 }
 
+/* Closes what only serves the start (the pipe, the stderr file); nothing
+ * for a p never spawned (zeroed) or already waited for. */
+static void start_done(struct afcq_sandbox_proc *p)
+{
+	if (!p->binary)
+		return;
+	if (p->ready_fd >= 0)
+		close(p->ready_fd);
+	if (p->err_fd >= 0)
+		close(p->err_fd);
+	p->ready_fd = p->err_fd = -1;
+	free(p->binary);
+	p->binary = NULL;
+}
+
+enum afcq_status afcq_sandbox_wait(struct afcq_sandbox_proc *p, struct afcq_error *err)
+{
+	afcq_error_clear(err);
+	if (p->url)
+		return AFCQ_OK;
+	if (p->pid <= 0)
+		return afcq_error_set(err, AFCQ_ERR_USAGE, SANDBOX_NAME, "not started");
+	char line[LINE_MAX_LEN];
+	const char *binary = p->binary ? p->binary : SANDBOX_NAME;
+	int got = read_first_line(p->ready_fd, line, sizeof line, p->deadline);
+	if (got == 1 && strncmp(line, READY_PREFIX, strlen(READY_PREFIX)) == 0 &&
+	    line[strlen(READY_PREFIX)]) {
+		p->url = afcq_xstrdup(line + strlen(READY_PREFIX));
+		start_done(p);
+		return AFCQ_OK;
+	}
+
+	enum afcq_status st;
+	char reason[LINE_MAX_LEN];
+	if (got < 0) {
+		kill_and_reap(p->pid);
+		st = afcq_error_set(err, AFCQ_ERR_IO, binary, "did not start within %d s",
+				    START_TIMEOUT_MS / 1000);
+	} else if (got == 1) {
+		kill_and_reap(p->pid);
+		st = afcq_error_set(err, AFCQ_ERR_IO, binary, "unexpected first line \"%.200s\"",
+				    line);
+	} else {
+		int status = 0;
+		if (!wait_exit(p->pid, STOP_GRACE_MS, &status)) {
+			kill_and_reap(p->pid);
+			status = 0;
+		}
+		stderr_reason(p->err_fd, reason, sizeof reason);
+		if (WIFEXITED(status) && WEXITSTATUS(status) == 127 && !reason[0])
+			snprintf(reason, sizeof reason, "cannot be executed");
+		st = afcq_error_set(err, AFCQ_ERR_IO, binary, "exited before listening%s%s",
+				    reason[0] ? ": " : "", reason);
+	}
+	p->pid = 0;
+	start_done(p);
+	return st;
+}
+
+enum afcq_status afcq_sandbox_start(const char *const *extra_args, struct afcq_sandbox_proc *out,
+				    struct afcq_error *err)
+{
+	enum afcq_status st = afcq_sandbox_spawn(extra_args, out, err);
+	return st == AFCQ_OK ? afcq_sandbox_wait(out, err) : st;
+}
+
 void afcq_sandbox_stop(struct afcq_sandbox_proc *p)
 {
 	if (!p)
 		return;
 	if (p->pid > 0)
 		kill_and_reap(p->pid);
+	start_done(p);
 	free(p->url);
 	p->url = NULL;
 	p->pid = 0;

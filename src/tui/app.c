@@ -604,7 +604,9 @@ static bool loopback(const char *url)
 static void set_endpoint_label(struct tui_app *app)
 {
 	const struct tui_args *a = app->args;
-	const char *url = a->endpoint && a->endpoint->base_url ? a->endpoint->base_url : "(none)";
+	const char *url = a->endpoint && a->endpoint->base_url ? a->endpoint->base_url
+			  : a->endpoint_wait ? "starting" : "(none)";
+	free(app->endpoint_label);
 	if (a->sandbox) {
 		app->sandbox = true;
 		app->endpoint_label = afcq_xasprintf("SANDBOX (bundled) %s", url);
@@ -618,6 +620,28 @@ static void set_endpoint_label(struct tui_app *app)
 		app->sandbox = false;
 		app->endpoint_label = afcq_xasprintf("PRODUCTION %s", url);
 	}
+}
+
+/* The first screen is shown while the bundled sandbox loads its rate book;
+ * then it is waited for.  false (the terminal to be left) when it did not
+ * start. */
+static bool endpoint_ready(struct tui_app *app)
+{
+	const struct tui_args *a = app->args;
+	tui_draw(app);
+	if (a->endpoint_wait(a->endpoint_ud, a->endpoint_err) != AFCQ_OK)
+		return false;
+	set_endpoint_label(app);
+	if (a->endpoint && a->endpoint->base_url)
+		app->client = afcq_client_new(a->endpoint);
+	app->api.client = app->client;
+	app->lookup_api.client = app->client;
+	if (app->client)
+		tui_calls_start_catalog(app);
+	else
+		tui_message(app, ROLE_ERROR, "no endpoint: quotes cannot be sent");
+	app->dirty = true;
+	return true;
 }
 
 static SCREEN *start_curses(bool scripted, FILE **out, FILE **in)
@@ -863,7 +887,7 @@ int tui_main(const struct tui_args *args)
 	app->mouse = app->cfg && app->cfg->ui.mouse;
 	if (app->mouse)
 		mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED, NULL);
-	if (!app->client)
+	if (!app->client && !args->endpoint_wait)
 		tui_message(app, ROLE_ERROR, "no endpoint: quotes cannot be sent");
 
 	tui_push(app, &tui_screen_main_ops, NULL);
@@ -871,7 +895,10 @@ int tui_main(const struct tui_args *args)
 	if (app->client)
 		tui_calls_start_catalog(app);
 	app->dirty = true;
-	run_loop(app);
+	if (args->endpoint_wait && !endpoint_ready(app))
+		app->exit_code = 4;
+	else
+		run_loop(app);
 
 	int rc = app->exit_code;
 	app_done(app);

@@ -2,7 +2,9 @@
  *
  * The command line parses options, loads the configuration and, for the
  * sandbox profile or --sandbox, starts the bundled server; it then hands the
- * result to tui_main(), which owns the terminal until it returns.
+ * result to tui_main(), which owns the terminal until it returns.  The
+ * server loads its rate book while the first screen is drawn: tui_main
+ * waits for it (tui_args.endpoint_wait) only after showing that screen.
  */
 #ifndef AFCQ_TUI_MAIN_H
 #define AFCQ_TUI_MAIN_H
@@ -12,6 +14,7 @@
 
 #include "afcq/client.h"
 #include "afcq/config.h"
+#include "afcq/error.h"
 #include "afcq/log.h"
 
 struct tui_args {
@@ -27,6 +30,13 @@ struct tui_args {
 	 * again on the same URL; AFCQ_OK when it did.  NULL without one. */
 	enum afcq_status (*restart_sandbox)(void *ctx, struct afcq_error *err);
 	void *restart_ctx;
+	/* Set when the endpoint is not ready yet (the bundled sandbox is still
+	 * starting, endpoint->base_url NULL): called once the first screen is
+	 * shown, it sets endpoint->base_url, or fills *err and fails; tui_main
+	 * then leaves the terminal and returns 4, *err for the caller to print. */
+	enum afcq_status (*endpoint_wait)(void *ud, struct afcq_error *err);
+	void *endpoint_ud;
+	struct afcq_error *endpoint_err;
 };
 
 /* Runs the workstation until the user quits (or the script ends).  The

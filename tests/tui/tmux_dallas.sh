@@ -9,7 +9,7 @@
 tmux_require "tmux tests"
 tmux_setup t
 tmux_start_afcq tmux_started_80x24
-check tmux_endpoint_on_screen "SANDBOX (bundled) http://127.0.0.1:"
+see tmux_endpoint_on_screen "SANDBOX (bundled) http://127.0.0.1:"
 
 # company: bscl 0, svcl 0, fclt yes, frch no, reg yes
 keys 0 Tab 0 Tab x Tab - Tab x Tab Tab
