@@ -478,8 +478,6 @@ static void set_raw(struct tui_app *app, enum afcq_op op, const char *title, con
 		     resp ? afcq_xstrdup(resp) : NULL);
 }
 
-/* pre, when it has an answer, holds the request as sent and the answer
- * with their rows and totals (built by the worker); it is taken over. */
 /* A request that found nobody listening at the bundled sandbox: it had
  * stopped (killed, crashed) and is started again on the same URL.  true
  * when it was: sending again will reach it. */
@@ -494,6 +492,8 @@ static bool sandbox_back(struct tui_app *app, enum afcq_status st, const struct 
 	return a->restart_sandbox(a->restart_ctx, &why) == AFCQ_OK;
 }
 
+/* pre, when it has an answer, holds the request as sent and the answer
+ * with their rows and totals (built by the worker); it is taken over. */
 static void finish_calc(struct tui_app *app, enum afcq_status st, struct afcq_exchange *x,
 			const struct afcq_error *err, struct tui_results *pre)
 {
