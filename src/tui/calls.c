@@ -604,10 +604,11 @@ static void finish_commit(struct tui_app *app, enum afcq_status st, struct afcq_
 	if (st == AFCQ_OK && x->commit.ok.set && !x->commit.ok.v)
 		st = AFCQ_ERR_API;
 	if (st == AFCQ_OK) {
-		snprintf(text, sizeof text, "Document %s: %s done.\nThe server answered ok.",
-			 app->fly.doc, what);
-		tui_message(app, ROLE_OK, "%s %s: ok", what, app->fly.doc);
+		/* said on the message line and in the results' heading: no box to
+		 * close, which would take the next key the rep types */
+		tui_message(app, ROLE_OK, "%s %s: done, the server answered ok", what, app->fly.doc);
 		note_doc_state(app, app->fly.doc, app->fly.commit);
+		return;
 	} else if (st == AFCQ_ERR_API) {
 		struct afcq_buf b;
 		afcq_buf_init(&b);

@@ -46,8 +46,8 @@ see restart_commit_dialog "Commit / uncommit (F7)"
 keys Enter
 see restart_commit_confirm "UNCOMMIT document AFCQ-"
 keys Enter
-see restart_uncommit_done "uncommit done." 15
-keys Enter
+see restart_uncommit_done ": done, the server answered ok" 15
+# no box to close: the next key is the workstation's
 keys F10
 keys "echo rc=\$?" Enter
 see restart_quit_exit_0 "rc=0" 10
