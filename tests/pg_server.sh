@@ -8,7 +8,8 @@
 # TCP), given to libpq through PGPASSWORD as a user would.  Sets:
 #   PG_URL   postgresql://afcq@127.0.0.1:PORT/postgres
 #   PG_BIN   the server's bin folder (psql is in it)
-# pg_newdb NAME creates a database and prints its URL.
+# pg_newdb NAME creates a database and prints its URL; pg_halt/pg_resume
+# stop and start it again, pg_freeze/pg_thaw make it hang and answer again.
 
 PG_DIR=""
 PG_BIN=""
@@ -39,6 +40,7 @@ pg_free_port() {
 
 pg_stop() {
 	if [ -n "$PG_DIR" ] && [ -d "$PG_DIR/data" ]; then
+		pg_thaw 2>/dev/null
 		as_server "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -m immediate -w stop >/dev/null 2>&1
 	fi
 	[ -n "$PG_DIR" ] && rm -rf "$PG_DIR"
@@ -79,6 +81,33 @@ pg_start() {
 	done
 	echo "FAIL postgresql: pg_ctl start: $(tail -3 "$PG_DIR/server.log")"
 	return 1
+}
+
+# pg_halt: stops the server as an administrator would (its clients are
+# told, then disconnected); the cluster stays for pg_resume.
+pg_halt() {
+	as_server "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -m fast -w stop >/dev/null 2>&1
+}
+
+# pg_resume: starts the halted server again on the same port.
+pg_resume() {
+	as_server "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/server.log" -w -t 60 \
+		-o "-p $PG_PORT -c listen_addresses=127.0.0.1 -c unix_socket_directories= -c fsync=off" \
+		start >/dev/null 2>&1
+}
+
+# pg_freeze / pg_thaw: a hung server (SIGSTOP to the server and each of its
+# processes, by id; connections stay open and nothing answers), and back.
+pg_server_pids() {
+	pm=$(head -1 "$PG_DIR/data/postmaster.pid" 2>/dev/null) || return 1
+	echo "$pm"
+	ps -o pid= --ppid "$pm"
+}
+pg_freeze() {
+	for p in $(pg_server_pids); do kill -STOP "$p"; done
+}
+pg_thaw() {
+	for p in $(pg_server_pids); do kill -CONT "$p"; done
 }
 
 # pg_psql URL SQL: runs SQL, prints rows unaligned without headers.

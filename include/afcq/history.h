@@ -147,6 +147,13 @@ enum afcq_status afcq_history_resolve(struct afcq_history *h, int64_t id,
  * entries of kind "invoice" only.  false for NULL or "" and on a read error. */
 bool afcq_history_doc_used(struct afcq_history *h, const char *doc);
 
+/* A team's store: statements give up after ms milliseconds without an
+ * answer, and the handle with them (afcq_pg_set_wait); a file: nothing
+ * changes. */
+void afcq_history_set_wait(struct afcq_history *h, int ms);
+/* false when a team's store's connection is lost (afcq_pg_check; never
+ * blocks); a file: true. */
+bool afcq_history_check(struct afcq_history *h);
 /* true when h is a team's store (PostgreSQL) rather than a file. */
 bool afcq_history_shared(const struct afcq_history *h);
 /* The file or the server, for messages (never a password).  Owned by h. */

@@ -12,7 +12,12 @@
  *     never a password;
  *   - creates or upgrades the schema (table afcq_schema holds its version)
  *     in one transaction, and refuses a newer one naming both versions;
- *   - reconnects once when the connection was lost, outside a transaction.
+ *   - reconnects once when the connection was lost, outside a transaction;
+ *   - gives up connecting after 5 s (libpq's connect_timeout, unless the
+ *     setting says otherwise), and with a time limit (afcq_pg_set_wait,
+ *     the workstation's) sends each statement without blocking and gives
+ *     the connection up when the server does not answer in time: a hung
+ *     server costs a few seconds once, and a new handle is the way back.
  *
  * Ownership: struct afcq_pg is a heap object (afcq_pg_open/afcq_pg_close).
  * A PGresult returned by afcq_pg_exec belongs to the caller (PQclear).
@@ -74,6 +79,18 @@ void afcq_pg_clear(struct pg_result *r);
 /* Runs a statement without parameters whose result is not needed. */
 enum afcq_status afcq_pg_run(struct afcq_pg *pg, const char *sql, const char *what,
 			     struct afcq_error *err);
+
+/* Statements from now on give up after ms milliseconds without an answer
+ * (0: wait as long as libpq does).  A statement that runs out of time, or a
+ * reconnection that does, fails with "no answer within N s" naming the
+ * server, and every later statement fails at once: the handle is given
+ * up (afcq_pg_check says so).  For callers that must not wait long, as a
+ * workstation's input loop. */
+void afcq_pg_set_wait(struct afcq_pg *pg, int ms);
+/* false when the connection is lost (the server closed it, or a statement
+ * ran out of time), true while it looks usable.  Never blocks: it reads
+ * what the server sent meanwhile (a shutdown says so before it closes). */
+bool afcq_pg_check(struct afcq_pg *pg);
 
 /* Transactions: BEGIN/COMMIT/ROLLBACK.  Not nested.  Rollback never fails. */
 enum afcq_status afcq_pg_begin(struct afcq_pg *pg, struct afcq_error *err);

@@ -94,6 +94,14 @@ char *afcq_store_default_path(void);
  * password).  Owned by the store. */
 const char *afcq_store_where(const struct afcq_store *s);
 
+/* A team's store: statements give up after ms milliseconds without an
+ * answer, and the handle with them (afcq_pg_set_wait), so that a hung
+ * server costs a few seconds once; a file: nothing changes. */
+void afcq_store_set_wait(struct afcq_store *s, int ms);
+/* false when a team's store's connection is lost (the server closed it, or
+ * a statement ran out of time); never blocks.  A file: true. */
+bool afcq_store_check(struct afcq_store *s);
+
 /* Transactions for batches (an import is all or nothing).  Not nested.
  * afcq_store_rollback never fails (errors are ignored). */
 enum afcq_status afcq_store_begin(struct afcq_store *s, struct afcq_error *err);

@@ -657,6 +657,17 @@ enum afcq_status afcq_history_resolve(struct afcq_history *h, int64_t id,
 
 /* ---- a team's journal ---------------------------------------------------------- */
 
+void afcq_history_set_wait(struct afcq_history *h, int ms)
+{
+	if (h && h->pg)
+		history_pg_set_wait(h->pg, ms);
+}
+
+bool afcq_history_check(struct afcq_history *h)
+{
+	return !h || !h->pg || history_pg_check(h->pg);
+}
+
 bool afcq_history_shared(const struct afcq_history *h)
 {
 	return h && h->pg;

@@ -49,6 +49,16 @@ const char *history_pg_where(const struct history_pg *h)
 	return afcq_pg_where(h->pg);
 }
 
+void history_pg_set_wait(struct history_pg *h, int ms)
+{
+	afcq_pg_set_wait(h->pg, ms);
+}
+
+bool history_pg_check(struct history_pg *h)
+{
+	return afcq_pg_check(h->pg);
+}
+
 static void int_text(char *buf, size_t n, long long v)
 {
 	snprintf(buf, n, "%lld", v);

@@ -20,6 +20,8 @@ struct history_pg;
 struct history_pg *history_pg_open(const char *where, struct afcq_error *err);
 void history_pg_close(struct history_pg *h);
 const char *history_pg_where(const struct history_pg *h);
+void history_pg_set_wait(struct history_pg *h, int ms);
+bool history_pg_check(struct history_pg *h);
 
 /* blocker: NULL for a plain begin (no check of the invoice number). */
 enum afcq_status history_pg_begin(struct history_pg *h, const struct afcq_history_entry *e,

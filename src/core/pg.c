@@ -10,13 +10,19 @@
  */
 #include "afcq/pg.h"
 
+#include <errno.h>
 #include <libpq-fe.h>
+#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "afcq/actor.h"
 #include "afcq/str.h"
+
+/* Seconds libpq waits for a connection (the setting may say otherwise). */
+#define CONNECT_TIMEOUT "5"
 
 /* Any constant will do: it names "afcq's schema" among advisory locks. */
 #define SCHEMA_LOCK_KEY "7355608041"
@@ -26,6 +32,8 @@ struct afcq_pg {
 	char *where;     /* the server, for messages */
 	char *actor;     /* user@host */
 	bool in_tx;      /* a lost connection inside one cannot be retried */
+	int wait_ms;     /* a statement's time limit (0: none), afcq_pg_set_wait */
+	bool hung;       /* a statement ran out of time: the connection is given up */
 };
 
 /* A schema step: its SQL, then what SQL alone cannot do (when set), in the
@@ -168,7 +176,120 @@ static enum afcq_status server_error(struct afcq_pg *pg, const char *what, const
 
 static bool lost(struct afcq_pg *pg)
 {
-	return PQstatus(pg->conn) == CONNECTION_BAD;
+	return pg->hung || PQstatus(pg->conn) == CONNECTION_BAD;
+}
+
+static int64_t now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* Waits until the connection's socket is ready for events or the deadline
+ * passes: > 0 ready, 0 out of time, < 0 no socket. */
+static int wait_socket(PGconn *conn, short events, int64_t deadline)
+{
+	int fd = PQsocket(conn);
+	if (fd < 0)
+		return -1;
+	for (;;) {
+		int64_t left = deadline - now_ms();
+		if (left <= 0)
+			return 0;
+		struct pollfd p = { .fd = fd, .events = events };
+		int r = poll(&p, 1, (int)left);
+		if (r >= 0 || errno != EINTR)
+			return r;
+	}
+}
+
+/* A statement within pg->wait_ms: sent without blocking, its answer read
+ * as it comes.  The last result, as PQexec gives it; NULL with *late set
+ * when the server did not answer in time (the connection is then given
+ * up: its state is unknown), or NULL when it could not be sent. */
+static PGresult *run_waiting(struct afcq_pg *pg, const char *sql, int n,
+			     const char *const *params, bool *late)
+{
+	*late = false;
+	PGconn *c = pg->conn;
+	int sent = n ? PQsendQueryParams(c, sql, n, NULL, params, NULL, NULL, 0)
+		     : PQsendQuery(c, sql);
+	if (!sent)
+		return NULL;
+	int64_t deadline = now_ms() + pg->wait_ms;
+	PGresult *last = NULL;
+	for (;;) {
+		int f = PQflush(c);
+		if (f < 0)
+			break;
+		if (f == 0 && !PQisBusy(c)) {
+			PGresult *r = PQgetResult(c);
+			if (!r)
+				break;
+			PQclear(last);
+			last = r;
+			continue;
+		}
+		int w = wait_socket(c, f ? POLLIN | POLLOUT : POLLIN, deadline);
+		if (w == 0) {
+			PQclear(last);
+			pg->hung = true;
+			*late = true;
+			return NULL;
+		}
+		if (w < 0 || !PQconsumeInput(c))
+			break;
+	}
+	if (!last)
+		last = PQgetResult(c);
+	return last;
+}
+
+/* A new connection in place of a lost one: PQreset, within pg->wait_ms
+ * when there is a limit (libpq's connect_timeout otherwise). */
+static bool reconnect(struct afcq_pg *pg)
+{
+	pg->hung = false;
+	if (!pg->wait_ms) {
+		PQreset(pg->conn);
+		return PQstatus(pg->conn) == CONNECTION_OK;
+	}
+	if (!PQresetStart(pg->conn))
+		return false;
+	int64_t deadline = now_ms() + pg->wait_ms;
+	/* as libpq asks: first wait until the socket can be written */
+	for (PostgresPollingStatusType st = PGRES_POLLING_WRITING;;) {
+		if (wait_socket(pg->conn, st == PGRES_POLLING_READING ? POLLIN : POLLOUT,
+				deadline) <= 0) {
+			pg->hung = true;
+			return false;
+		}
+		st = PQresetPoll(pg->conn);
+		if (st == PGRES_POLLING_OK) {
+			PQsetnonblocking(pg->conn, 1);
+			return true;
+		}
+		if (st == PGRES_POLLING_FAILED)
+			return false;
+	}
+}
+
+void afcq_pg_set_wait(struct afcq_pg *pg, int ms)
+{
+	pg->wait_ms = ms > 0 ? ms : 0;
+	PQsetnonblocking(pg->conn, pg->wait_ms > 0);
+}
+
+bool afcq_pg_check(struct afcq_pg *pg)
+{
+	if (lost(pg))
+		return false;
+	/* Idle, nothing is expected: what arrives is the server saying it
+	 * goes away (a shutdown), or the end of the connection. */
+	if (PQtransactionStatus(pg->conn) == PQTRANS_IDLE && PQconsumeInput(pg->conn))
+		(void)PQisBusy(pg->conn);
+	return !lost(pg);
 }
 
 struct pg_result *afcq_pg_exec(struct afcq_pg *pg, const char *sql, int n,
@@ -178,9 +299,27 @@ struct pg_result *afcq_pg_exec(struct afcq_pg *pg, const char *sql, int n,
 	if (sqlstate)
 		sqlstate[0] = '\0';
 	for (int attempt = 0;; attempt++) {
+		if (pg->hung) {
+			/* a statement ran out of time before: given up for
+			 * good (a new handle is the way back, afcq_pg_check) */
+			pg->in_tx = false;
+			server_error(pg, what, "the server stopped answering (it may be hung or "
+					       "unreachable)", err);
+			return NULL;
+		}
 		/* Without parameters a setting may hold several statements. */
-		PGresult *r = n ? PQexecParams(pg->conn, sql, n, NULL, params, NULL, NULL, 0)
-				 : PQexec(pg->conn, sql);
+		bool late = false;
+		PGresult *r = pg->wait_ms ? run_waiting(pg, sql, n, params, &late)
+			      : n ? PQexecParams(pg->conn, sql, n, NULL, params, NULL, NULL, 0)
+				  : PQexec(pg->conn, sql);
+		if (late) {
+			char why[96];
+			snprintf(why, sizeof why, "no answer within %d s (the server may be hung "
+						  "or unreachable)", (pg->wait_ms + 999) / 1000);
+			pg->in_tx = false;
+			server_error(pg, what, why, err);
+			return NULL;
+		}
 		ExecStatusType st = r ? PQresultStatus(r) : PGRES_FATAL_ERROR;
 		if (st == PGRES_TUPLES_OK || st == PGRES_COMMAND_OK)
 			return (struct pg_result *)r;
@@ -188,11 +327,10 @@ struct pg_result *afcq_pg_exec(struct afcq_pg *pg, const char *sql, int n,
 			/* The server went away (restart, idle timeout): once more
 			 * on a new connection. */
 			PQclear(r);
-			PQreset(pg->conn);
-			if (PQstatus(pg->conn) == CONNECTION_OK)
+			if (reconnect(pg))
 				continue;
-			server_error(pg, "connection lost and not regained", PQerrorMessage(pg->conn),
-				     err);
+			server_error(pg, "connection lost and not regained",
+				     pg->hung ? "no answer in time" : PQerrorMessage(pg->conn), err);
 			return NULL;
 		}
 		if (lost(pg))
@@ -280,7 +418,10 @@ enum afcq_status afcq_pg_commit(struct afcq_pg *pg, struct afcq_error *err)
 
 void afcq_pg_rollback(struct afcq_pg *pg)
 {
-	PQclear(PQexec(pg->conn, "ROLLBACK"));
+	bool late;
+	if (!lost(pg))
+		PQclear(pg->wait_ms ? run_waiting(pg, "ROLLBACK", 0, NULL, &late)
+				    : PQexec(pg->conn, "ROLLBACK"));
 	pg->in_tx = false;
 }
 
@@ -399,8 +540,13 @@ struct afcq_pg *afcq_pg_open(const char *where, struct afcq_error *err)
 	struct afcq_pg *pg = afcq_xcalloc(1, sizeof *pg);
 	pg->where = label;
 	/* Defaults first: what the setting says wins (expand_dbname). */
-	const char *const keys[] = { "connect_timeout", "application_name", "dbname", NULL };
-	const char *const vals[] = { "10", "afcq", where, NULL };
+	/* A server that does not answer is given up within a few seconds;
+	 * keepalives find a connection whose server vanished while idle. */
+	const char *const keys[] = { "connect_timeout", "keepalives", "keepalives_idle",
+				     "keepalives_interval", "keepalives_count",
+				     "application_name", "dbname", NULL };
+	const char *const vals[] = { CONNECT_TIMEOUT, "1", "30", "10", "3",
+				     "afcq", where, NULL };
 	pg->conn = PQconnectdbParams(keys, vals, 1);
 	if (!pg->conn) {
 		afcq_error_set(err, AFCQ_ERR_NOMEM, pg->where, "cannot connect: out of memory");

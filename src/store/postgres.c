@@ -365,6 +365,16 @@ static enum afcq_status pq_product_delete(struct afcq_store *s, int64_t id, stru
 			 "cannot remove the product", no_product, err);
 }
 
+static void pq_set_wait(struct afcq_store *s, int ms)
+{
+	afcq_pg_set_wait(conn(s), ms);
+}
+
+static bool pq_check(struct afcq_store *s)
+{
+	return afcq_pg_check(conn(s));
+}
+
 static const struct store_ops postgres_ops = {
 	.close = pq_close,
 	.begin = pq_begin,
@@ -380,6 +390,8 @@ static const struct store_ops postgres_ops = {
 	.product_get = pq_product_get,
 	.product_save = pq_product_save,
 	.product_delete = pq_product_delete,
+	.set_wait = pq_set_wait,
+	.check = pq_check,
 };
 
 /* ---- schema step ---------------------------------------------------------- */

@@ -47,6 +47,17 @@ const char *afcq_store_where(const struct afcq_store *s)
 	return s ? s->where : "store";
 }
 
+void afcq_store_set_wait(struct afcq_store *s, int ms)
+{
+	if (s && s->ops->set_wait)
+		s->ops->set_wait(s, ms);
+}
+
+bool afcq_store_check(struct afcq_store *s)
+{
+	return !s || !s->ops->check || s->ops->check(s);
+}
+
 static enum afcq_status no_store(struct afcq_error *err)
 {
 	return afcq_error_set(err, AFCQ_ERR_USAGE, "store", "no store open");

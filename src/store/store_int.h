@@ -38,6 +38,10 @@ struct store_ops {
 	enum afcq_status (*product_save)(struct afcq_store *s, struct afcq_product *p,
 					 struct afcq_error *err);
 	enum afcq_status (*product_delete)(struct afcq_store *s, int64_t id, struct afcq_error *err);
+	/* A server's back end only (NULL for a file): afcq_store_set_wait and
+	 * afcq_store_check. */
+	void (*set_wait)(struct afcq_store *s, int ms);
+	bool (*check)(struct afcq_store *s);
 };
 
 struct afcq_store {

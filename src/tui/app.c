@@ -15,6 +15,7 @@
 #include "undo.h"
 #include "places.h"
 #include "day.h"
+#include "teamstore.h"
 
 #include <locale.h>
 #include <panel.h>
@@ -567,6 +568,7 @@ void tui_tick(struct tui_app *app, int wait_ms)
 	else if (app->fly.enc || app->fly.dec)
 		tui_calls_wait(app, wait_ms);
 	tui_calls_poll(app);
+	tui_team_tick(app);
 	tui_places_tick(app);
 	for (size_t i = 0; i < app->n_views; i++)
 		if (app->stack[i].ops->on_tick)
@@ -691,6 +693,8 @@ static void app_done(struct tui_app *app)
 	}
 	tui_places_free(app, app->places);
 	app->places = NULL;
+	tui_team_free(app->team);
+	app->team = NULL;
 	tui_calls_drain(app);
 	tui_calls_reap(app);
 	tui_day_free(app->day);
@@ -836,6 +840,8 @@ int tui_main(const struct tui_args *args)
 		app->history_spec = afcq_history_offline_path();
 	else if (!afcq_str_empty(store))
 		app->history_spec = afcq_xstrdup(store);
+	app->team = tui_team_new(store);
+	tui_team_start(app);
 	app->api.client = app->client;
 	app->api.history = app->history;
 	app->api.log = args->log;

@@ -22,6 +22,7 @@
  */
 #include "tui.h"
 #include "day.h"
+#include "teamstore.h"
 
 #include <pthread.h>
 #include <stdatomic.h>
@@ -786,6 +787,8 @@ static void *decode_main(void *arg)
 			struct afcq_error oerr;
 			afcq_error_clear(&oerr);
 			d->rec = afcq_history_open(d->store, &oerr);
+			/* a hung team's store gives up in a few seconds */
+			afcq_history_set_wait(d->rec, TUI_TEAM_WAIT_MS);
 		}
 		if (d->rec) {
 			d->api.history = d->rec;

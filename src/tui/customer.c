@@ -2,6 +2,7 @@
  * customer into the form, and undoing a load (day.h says how).
  */
 #include "day.h"
+#include "teamstore.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -42,6 +43,15 @@ void tui_day_undo_free(struct tui_day *d)
 struct afcq_store *tui_day_store(struct tui_app *app)
 {
 	struct tui_day *d = app->day;
+	if (app->team) {
+		/* the team's: opened and opened again by the link, never here */
+		if (!d->store)
+			tui_message(app, ROLE_ERROR,
+				    "customer book not available: the team's store is unavailable "
+				    "(tried again every %d s); quoting goes on without it",
+				    TUI_TEAM_RETRY_MS / 1000);
+		return d->store;
+	}
 	if (!d->store && !d->store_failed) {
 		struct afcq_error err;
 		afcq_error_clear(&err);

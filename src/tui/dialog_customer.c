@@ -9,6 +9,7 @@
  * field (textform.c), the matches a libmenu list (listmenu.c).
  */
 #include "day.h"
+#include "teamstore.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -42,8 +43,15 @@ static void research(struct tui_app *app, struct finder *f, bool force)
 	struct afcq_store *s = app->day->store;
 	struct afcq_error err;
 	afcq_error_clear(&err);
-	if (s && afcq_store_customers_find(s, f->searched, FIND_LIMIT, &f->v, &f->n, &err) != AFCQ_OK)
-		snprintf(f->why, sizeof f->why, "%s", err.msg);
+	if (!s && app->team) {
+		snprintf(f->why, sizeof f->why, "the customer book is not available: the team's "
+						 "store is unavailable");
+	} else if (s && afcq_store_customers_find(s, f->searched, FIND_LIMIT, &f->v, &f->n, &err) !=
+		   AFCQ_OK) {
+		/* the server named: a hung one gives up within a few seconds */
+		afcq_error_line(&err, f->why, sizeof f->why);
+		tui_team_failed(app, &err);
+	}
 	tui_list_set(f->list, f->n, 0);
 	app->dirty = true;
 }

@@ -13,6 +13,7 @@
  * a question about it is open.
  */
 #include "day.h"
+#include "teamstore.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -117,9 +118,11 @@ static void store_pending(struct tui_app *app, bool overwrite)
 		conflict_choice(app, err.msg);
 		return;
 	}
-	tui_message(app, ROLE_ERROR, "not saved: %s", err.msg);
+	char line[800];
+	tui_message(app, ROLE_ERROR, "not saved: %s", afcq_error_line(&err, line, sizeof line));
 	afcq_customer_done(&d->pending);
 	d->have_pending = false;
+	tui_team_failed(app, &err);
 }
 
 static void update_yes(struct tui_app *app, void *data)
@@ -306,9 +309,11 @@ static void reload(struct tui_app *app)
 	int64_t id = d->pending.id;
 	afcq_customer_done(&d->pending);
 	d->have_pending = false;
-	if (afcq_store_customer_get(s, id, &c, &err) != AFCQ_OK)
-		tui_message(app, ROLE_ERROR, "not reloaded: %s", err.msg);
-	else
+	if (afcq_store_customer_get(s, id, &c, &err) != AFCQ_OK) {
+		char line[800];
+		tui_message(app, ROLE_ERROR, "not reloaded: %s", afcq_error_line(&err, line, sizeof line));
+		tui_team_failed(app, &err);
+	} else
 		tui_customer_load(app, &c);
 	afcq_customer_done(&c);
 }

@@ -13,6 +13,7 @@
  * field (textform.c), the matches a libmenu list (listmenu.c).
  */
 #include "day.h"
+#include "teamstore.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -126,8 +127,13 @@ static void research(struct tui_app *app, struct picker *k, bool force)
 				lines_first(k->v, k->n);
 		}
 	}
-	if (st != AFCQ_OK)
-		snprintf(k->why, sizeof k->why, "%s", err.msg);
+	if (!s && app->team) {
+		snprintf(k->why, sizeof k->why, "the products are not available: the team's store "
+						 "is unavailable");
+	} else if (st != AFCQ_OK) {
+		afcq_error_line(&err, k->why, sizeof k->why);
+		tui_team_failed(app, &err);
+	}
 	free(words);
 	free(bare);
 	tui_list_set(k->list, k->n, 0);

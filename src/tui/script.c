@@ -12,7 +12,8 @@
  *                          (of the invoice shown; assert-field also reads
  *                          any invoice's: inv[1].itms[0].chg)
  *   wait-idle [MS]         until no request is running (default 20000 ms)
- *   wait-screen TEXT [MS]  until TEXT is on screen
+ *   wait-screen TEXT       until TEXT is on screen (10 s at most; "TEXT" MS:
+ *                          MS milliseconds)
  *   sleep MS               ticks the loop for MS milliseconds
  *   wait-file PATH         until PATH exists (30 s at most): a step of
  *                          another process the test runs alongside
@@ -348,14 +349,30 @@ static bool run(struct tui_app *app, size_t ln, const char *cmd, const char *arg
 		return true;
 	}
 	if (strcmp(cmd, "wait-screen") == 0) {
-		char *text = unquote(args);
+		/* TEXT, or "TEXT" MS: real time, as other processes (a server
+		 * coming back) take it */
 		long ms = 10000;
-		for (long t = 0; t < ms; t += 20) {
+		const char *q = args[0] == '"' ? strrchr(args, '"') : NULL;
+		char *text;
+		if (q && q > args && atol(q + 1) > 0) {
+			ms = atol(q + 1);
+			char *quoted = afcq_xstrndup(args, (size_t)(q - args) + 1);
+			text = unquote(quoted);
+			free(quoted);
+		} else {
+			text = unquote(args);
+		}
+		struct timespec t0, t1;
+		clock_gettime(CLOCK_MONOTONIC, &t0);
+		for (long t = 0; t < ms;) {
 			if (on_screen(app, text)) {
 				free(text);
 				return true;
 			}
 			tui_tick(app, 20);
+			napms(5);
+			clock_gettime(CLOCK_MONOTONIC, &t1);
+			t = (long)(t1.tv_sec - t0.tv_sec) * 1000 + (t1.tv_nsec - t0.tv_nsec) / 1000000;
 		}
 		bool ok = fail(app, ln, "\"%s\" did not appear", text);
 		free(text);
