@@ -547,8 +547,12 @@ void tui_feed_key(struct tui_app *app, int key, bool meta)
 	}
 	tui_compute_layout(app);
 	struct tui_view *v = tui_top(app);
-	/* a question stays answerable on a screen too small to show it */
-	bool small_ok = v->ops == &tui_dialog_confirm_ops;
+	/* a question stays answerable on a screen too small to show it, and
+	 * text typed into the field that has the focus is kept (the screen
+	 * shows it once it is large enough again); other keys wait */
+	bool printable = key >= ' ' && key < KEY_MIN && key != 127;
+	bool small_ok = v->ops == &tui_dialog_confirm_ops ||
+			(printable && v->ops->text_focus && v->ops->text_focus(app, v));
 	if (!meta && (!app->lay.too_small || small_ok) && v->ops->on_key) {
 		enum tui_result r = v->ops->on_key(app, v, key);
 		if (r != TUI_PASS) {

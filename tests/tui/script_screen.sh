@@ -34,6 +34,31 @@ resize 79 24
 assert-screen "terminal too small"
 SCRIPT
 
+# text typed while the window is too small is kept in the field that has
+# the focus; other keys (F5, Enter) wait for a screen that shows them
+run_script too_small_keeps_typed_text <<'SCRIPT'
+wait-idle
+key C-p
+assert-state view customer
+type sm
+resize 60 20
+assert-screen "terminal too small"
+type ith
+key Enter
+assert-state view customer
+resize 80 24
+assert-screen "Find: smith"
+key Esc
+key Tab
+assert-screen " cmpn.svcl: service class"
+resize 60 20
+type 1
+key F5
+resize 80 24
+assert-field cmpn.svcl 1
+assert-state total none
+SCRIPT
+
 mkdir -p "$XDG_CONFIG_HOME/afcq"
 printf 'version = 1;\nui: { theme = "dark"; mouse = true; };\n' >"$XDG_CONFIG_HOME/afcq/config"
 run_script theme_from_config <<'SCRIPT'
