@@ -16,6 +16,8 @@
 #                         bundled sandbox, its calculation, parse), the
 #                         results stored and drawn; resolution about 10 ms
 #                         (wait-idle pumps the connection in 10 ms ticks)
+#   grid PgDn/End/Home    the form's line-item grid holding every item:
+#                         50 PgDn from the top, 10 End/Home pairs
 #   PgDn / PgUp           one page in the taxes pane (100 / 50 per run)
 #   End / Home            last / first row of the taxes pane (20 each)
 #   resize                the whole screen redrawn at a new size
@@ -77,6 +79,15 @@ ROWS=$((ITEMS * 4))
 {
 	echo "resize 160 50"
 	echo "wait-idle"
+	# the line-item grid of the form holding every item
+	echo "key Down Down Down Down"
+	echo "assert-state focus itms[0].ref"
+	i=0; while [ $i -lt 50 ]; do printf 'mark gdn.start\nkey PgDn\nmark gdn.end\n'; i=$((i + 1)); done
+	i=0; while [ $i -lt 10 ]; do
+		printf 'mark gend.start\nkey End\nmark gend.end\nmark ghome.start\nkey Home\nmark ghome.end\n'
+		i=$((i + 1))
+	done
+	echo "assert-state focus itms[0].ref"
 	echo "mark f5.start"
 	echo "key F5"
 	echo "wait-idle"
@@ -141,6 +152,9 @@ report "  of which the request (status line)" <"$TMP/http"
 samples f5 | paste - "$TMP/http" | awk '{ printf "%.3f\n", $1 - $2 }' |
 	report "  the rest (beyond the request)"
 samples f5key | report "F5 handled (until sent)"
+samples gdn | report "PgDn in the item grid (form)"
+samples gend | report "End in the item grid"
+samples ghome | report "Home in the item grid"
 samples pgdn | report "PgDn in the taxes pane"
 samples pgup | report "PgUp near the end of the taxes pane"
 samples end | report "End in the taxes pane"

@@ -19,3 +19,5 @@ make --no-print-directory BUILD="$BUILD" SAN=0 COV=0 \
 "$BUILD/bench_large" "$@"
 # then the workstation on the same 10,000-item invoice (bench/bench_tui.sh)
 BUILD=$BUILD sh bench/bench_tui.sh
+# and how long the workstation takes to show its first screen
+BUILD=$BUILD sh bench/bench_start.sh
