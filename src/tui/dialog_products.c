@@ -367,16 +367,28 @@ struct again {
 	long long was, count;
 };
 
+/* "once", "3 times": how many times a product is on the invoice. */
+static const char *times(long long n, char *buf, size_t len)
+{
+	if (n == 1)
+		snprintf(buf, len, "once");
+	else
+		snprintf(buf, len, "%lld times", n);
+	return buf;
+}
+
 static void again_draw(struct tui_app *app, struct tui_view *v)
 {
 	struct again *g = v->state;
 	struct tui_rect in = tui_dialog_frame(app, 9, 70, "Already on the invoice");
-	tui_putf(app, in.y, in.x, in.w, ROLE_DIALOG, "%s is on the invoice already:", g->p.name);
-	tui_putf(app, in.y + 1, in.x, in.w, ROLE_DIALOG, "items %zu-%zu, %lld x.", g->at + 1,
-		 g->at + g->p.n_itms, g->was);
-	tui_putf(app, in.y + 3, in.x, in.w, ROLE_DIALOG, "c    change it to %lld x", g->count);
-	tui_putf(app, in.y + 4, in.x, in.w, ROLE_DIALOG, "a    add %lld x more as new items",
-		 g->count);
+	char was[32], count[32];
+	tui_putf_words(app, in.y, in.x, in.w, ROLE_DIALOG, "%s is on the invoice already:",
+		       g->p.name);
+	tui_putf(app, in.y + 1, in.x, in.w, ROLE_DIALOG, "items %zu-%zu, %s.", g->at + 1,
+		 g->at + g->p.n_itms, times(g->was, was, sizeof was));
+	times(g->count, count, sizeof count);
+	tui_putf(app, in.y + 3, in.x, in.w, ROLE_DIALOG, "c    change it to %s", count);
+	tui_putf(app, in.y + 4, in.x, in.w, ROLE_DIALOG, "a    add it %s more, as new items", count);
 	tui_put(app, in.y + in.h - 1, in.x, in.w, ROLE_TITLE, "c: change    a: add    Esc: neither");
 }
 

@@ -143,7 +143,9 @@ type 4 lines
 key Enter
 assert-state view product-again
 assert-screen "VoIP residential line is on the invoice already:"
-assert-screen "items 1-3, 3 x."
+assert-screen "items 1-3, 3 times."
+assert-screen "c    change it to 4 times"
+assert-screen "a    add it 4 times more, as new items"
 type c
 assert-state items 3
 assert-field itms[0].qty 4
