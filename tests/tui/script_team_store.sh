@@ -5,7 +5,8 @@
 # so, the kept quote is in the team's journal and an invoice goes out; a
 # server stopped mid-session is noticed on the status line and its return
 # too; a hung server makes the customer finder say so, naming the server,
-# and quoting goes on.
+# and quoting goes on.  Then two workstations with HOMEs of their own on
+# the one store show the sharing, the conflict and the unique code.
 . "${AFCQ_TOP:-.}/tests/lib.sh"
 . "$AFCQ_TOP/tests/tui/tui_lib"
 . "$AFCQ_TOP/tests/pg_server.sh"
@@ -140,3 +141,92 @@ if wait "$ws"; then pass team_hung_server_back
 else fail team_hung_server_back "$(head -c 2500 "$ERR")"; fi
 if grep -q "$PG_PASSWORD" "$ERR" "$OUT"; then fail team_no_password_shown "the password was shown"
 else pass team_no_password_shown; fi
+
+# ---- two workstations ------------------------------------------------------------------------
+# Reps a and b, each with a HOME of their own, on the same team's store at
+# once: a customer a's workstation saves, b's finds; a document code a's
+# invoice used, b's invoice dialog refuses before anything is sent; b's
+# change to the customer a has loaded makes a's save report the conflict.
+for r in a b; do
+	mkdir -p "$T_TMP/$r/home" "$T_TMP/$r/config/afcq"
+	printf 'version = 1;\nstore = "%s";\n' "$TEAM" >"$T_TMP/$r/config/afcq/config"
+done
+as() {
+	d="$T_TMP/$1"
+	r=$1
+	shift
+	HOME="$d/home" XDG_CONFIG_HOME="$d/config" XDG_DATA_HOME="$d/data" \
+		XDG_STATE_HOME="$d/state" USER="rep-$r" "$@"
+}
+cat >"$T_TMP/wa.script" <<SCRIPT
+wait-idle
+key C-p
+key Ins
+type Beta Corp
+key Enter
+assert-state message "saved the new customer Beta Corp"
+dump-screen $T_TMP/wa-saved
+key F6
+type INV-WA1
+key Tab
+type TEAM-W-1
+key Enter
+key Enter
+wait-idle
+assert-screen "INVOICE"
+dump-screen $T_TMP/wa-invoiced
+key C-p
+type beta
+assert-screen "1 found"
+key Enter
+assert-state message "loaded Beta Corp"
+dump-screen $T_TMP/wa-loaded
+wait-file $T_TMP/wb-changed
+set-field lfln -
+key C-p
+key F2
+key Enter
+type y
+wait-screen "The customer changed in the book"
+assert-screen "changed by rep-b@"
+SCRIPT
+cat >"$T_TMP/wb.script" <<SCRIPT
+wait-idle
+wait-file $T_TMP/wa-saved
+key C-p
+type beta
+assert-screen "1 found"
+assert-screen "Beta Corp"
+key Enter
+assert-state message "loaded Beta Corp"
+wait-file $T_TMP/wa-invoiced
+key F6
+type INV-WB1
+key Tab
+type TEAM-W-1
+key Enter
+assert-state view invoice
+assert-state message "document code TEAM-W-1 was already used"
+key Esc
+wait-file $T_TMP/wa-loaded
+set-field cust 1
+key C-p
+key F2
+key Enter
+type y
+assert-state message "in the customer book"
+dump-screen $T_TMP/wb-changed
+SCRIPT
+as a "$AFCQ" --endpoint "$SB_URL" --script "$T_TMP/wa.script" "$DALLAS" >"$T_TMP/wa.out" \
+	2>"$T_TMP/wa.err" </dev/null &
+wa=$!
+as b "$AFCQ" --endpoint "$SB_URL" --script "$T_TMP/wb.script" "$DALLAS" >"$T_TMP/wb.out" \
+	2>"$T_TMP/wb.err" </dev/null &
+wb=$!
+if wait "$wb"; then pass team_two_workstations_share_and_refuse_the_code
+else fail team_two_workstations_share_and_refuse_the_code "$(head -c 2500 "$T_TMP/wb.err")"; fi
+if wait "$wa"; then pass team_two_workstations_conflict_reported
+else fail team_two_workstations_conflict_reported "$(head -c 2500 "$T_TMP/wa.err")"; fi
+expect_eq team_two_workstations_code_sent_once 0 "$(sandbox_docs "$DOCS" INV-WB1)"
+expect_eq team_two_workstations_one_invoice_row 1 \
+	"$(journal "SELECT count(*) FROM journal WHERE doc = 'TEAM-W-1'")"
