@@ -152,12 +152,15 @@ bool engine_check_item(const struct ratebook *rb, const struct afcq_invoice *in,
 	if (itm->qty.set && itm->qty.v < 0)
 		engine_err_add(errs, -1000, "Invalid quantity: %lld.", itm->qty.v);
 	char num[48], max[32];
-	afcq_money_format(AFCQ_MONEY_MAX, max, sizeof max);
-	if (!(item_amount(itm) <= AFCQ_MONEY_MAX))
+	bool big_charge = !(item_amount(itm) <= AFCQ_MONEY_MAX);
+	bool big_minutes = itm->min.set && !(fabs(itm->min.v) <= AFCQ_MONEY_MAX);
+	if (big_charge || big_minutes)
+		afcq_money_format(AFCQ_MONEY_MAX, max, sizeof max);
+	if (big_charge)
 		engine_err_add(errs, -1000, "Invalid charge: %s x %lld exceeds %s, the largest amount.",
 			       afcq_number_format(itm->chg.v, num, sizeof num),
 			       itm->qty.set && itm->qty.v > 0 ? itm->qty.v : 1, max);
-	if (itm->min.set && !(fabs(itm->min.v) <= AFCQ_MONEY_MAX))
+	if (big_minutes)
 		engine_err_add(errs, -1000, "Invalid minutes: %s exceeds %s, the largest amount.",
 			       afcq_number_format(itm->min.v, num, sizeof num), max);
 	return errs->n == before;

@@ -428,6 +428,20 @@ static enum afcq_status check(struct ratebook *rb, const char *dir, struct afcq_
 	return AFCQ_OK;
 }
 
+static void index_rates(struct ratebook *rb)
+{
+	rb->rate_head = afcq_xcalloc(rb->n_taxes + 1, sizeof *rb->rate_head);
+	rb->rate_next = afcq_xcalloc(rb->n_rates + 1, sizeof *rb->rate_next);
+	for (size_t t = 0; t < rb->n_taxes; t++)
+		rb->rate_head[t] = rb->n_rates;
+	/* backwards, so each list keeps the file's order */
+	for (size_t i = rb->n_rates; i-- > 0;) {
+		size_t t = rb->rates[i].tax;
+		rb->rate_next[i] = rb->rate_head[t];
+		rb->rate_head[t] = i;
+	}
+}
+
 struct ratebook *ratebook_load(const char *dir, struct afcq_error *err)
 {
 	static const struct {
@@ -481,6 +495,7 @@ struct ratebook *ratebook_load(const char *dir, struct afcq_error *err)
 		return NULL;
 	}
 	free(sub);
+	index_rates(rb);
 	return rb;
 }
 
@@ -509,6 +524,8 @@ void ratebook_free(struct ratebook *rb)
 	}
 	free(rb->taxes);
 	free(rb->rates);
+	free(rb->rate_head);
+	free(rb->rate_next);
 	for (size_t i = 0; i < rb->n_rules; i++)
 		free(rb->rules[i].conds);
 	free(rb->rules);
@@ -564,9 +581,11 @@ const char *ratebook_category(const struct ratebook *rb, int cid)
 bool ratebook_rate(const struct ratebook *rb, size_t ti, const char *date, double *rate)
 {
 	const struct rb_rate *best = NULL;
-	for (size_t i = 0; i < rb->n_rates; i++) {
+	if (ti >= rb->n_taxes)
+		return false;
+	for (size_t i = rb->rate_head[ti]; i < rb->n_rates; i = rb->rate_next[i]) {
 		const struct rb_rate *x = &rb->rates[i];
-		if (x->tax != ti || strcmp(x->from, date) > 0)
+		if (strcmp(x->from, date) > 0)
 			continue;
 		if (!best || strcmp(x->from, best->from) >= 0)
 			best = x;

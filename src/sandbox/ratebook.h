@@ -139,6 +139,10 @@ struct ratebook {
 	size_t n_taxes;
 	struct rb_rate *rates;
 	size_t n_rates;
+	/* The rates of each tax in file order, so a look-up reads only its own:
+	 * rate_head[tax] is the first (n_rates when none), rate_next[i] the
+	 * one after rate i. */
+	size_t *rate_head, *rate_next;
 	struct rb_rule *rules;
 	size_t n_rules;
 	struct rb_pair *pairs;
