@@ -240,7 +240,10 @@ bool tui_customer_load(struct tui_app *app, const struct afcq_customer *c)
 		restore(app);
 		tui_day_undo_free(d);
 		free(missing);
-		tui_message(app, ROLE_ERROR, "customer not loaded: %s", err.msg);
+		char line[800];
+		tui_message(app, ROLE_ERROR, "customer not loaded: %s",
+			    afcq_error_line(&err, line, sizeof line));
+		tui_team_failed(app, &err);
 		return false;
 	}
 	size_t added = afcq_book_grid_empty(inv) ? 0 : was_empty ? inv->n_itms : inv->n_itms - before;
