@@ -242,7 +242,7 @@ static void draw_total(struct tui_app *app)
 		if (res->err.msg[0])
 			snprintf(line, sizeof line, "%s", res->err.msg);
 		else
-			afcq_error_line(&res->err, line, sizeof line);
+			tui_error_text(&res->err, line, sizeof line);
 		tui_putf_words(app, r->y, 0, r->w, ROLE_TOTAL, " No total: %s failed: %s",
 			       afcq_op_name(res->op), line);
 	} else {

@@ -95,7 +95,7 @@ static void fetch_catalog(struct tui_app *app)
 		char line[800];
 		tui_message(app, ROLE_ERROR, "T/S catalog not %s: %s",
 			    app->tspairs_loaded ? "refreshed" : "loaded",
-			    afcq_error_line(&err, line, sizeof line));
+			    tui_error_text(&err, line, sizeof line));
 		return;
 	}
 	if (!app->tt_pending)
@@ -524,7 +524,7 @@ static void finish_calc(struct tui_app *app, enum afcq_status st, struct afcq_ex
 				    app->fly.op == AFCQ_OP_INVOICE ? "F6" : "F5");
 		else
 			tui_message(app, ROLE_ERROR, "%s failed: %s", afcq_op_name(app->fly.op),
-				    afcq_error_line(err, line, sizeof line));
+				    tui_error_text(err, line, sizeof line));
 		tui_compare_after_results(app);
 		return;
 	}
@@ -642,7 +642,7 @@ static void finish_commit(struct tui_app *app, enum afcq_status st, struct afcq_
 			    "again; F7 sends it", what);
 	} else {
 		snprintf(text, sizeof text, "Document %s: %s failed.\n%s", app->fly.doc, what,
-			 afcq_error_line(err, line, sizeof line));
+			 tui_error_text(err, line, sizeof line));
 		tui_message(app, ROLE_ERROR, "%s failed: %s", what, line);
 	}
 	tui_show_message(app, app->fly.commit ? "Commit" : "Uncommit", text);
@@ -678,7 +678,7 @@ static void write_catalog_cache(struct tui_app *app)
 static void remember_absent(struct tui_app *app, const struct afcq_error *why)
 {
 	char line[800];
-	afcq_error_line(why, line, sizeof line);
+	tui_error_text(why, line, sizeof line);
 	tui_message(app, ROLE_ERROR, "T/S catalog unavailable: pairs are not checked (%s)", line);
 	const char *key = app->lookup_api.endpoint_label;
 	if (!key)
@@ -744,7 +744,7 @@ static void poll_catalog(struct tui_app *app)
 			tui_message(app, ROLE_ERROR, "T/S catalog not %s: %s",
 				    app->tspairs_loaded ? "refreshed (the cached one is used)"
 							: "loaded",
-				    afcq_error_line(&err, line, sizeof line));
+				    tui_error_text(&err, line, sizeof line));
 		}
 		afcq_exchange_done(&x);
 		app->dirty = true;

@@ -517,3 +517,13 @@ const char *tui_rate_text(int calc, double rate, char *buf, size_t n)
 {
 	return afcq_rate_format(calc, rate, buf, n);
 }
+
+const char *tui_error_text(const struct afcq_error *e, char *buf, size_t n)
+{
+	bool exchange = e->status == AFCQ_ERR_NET || e->status == AFCQ_ERR_HTTP ||
+			e->status == AFCQ_ERR_PARSE || strstr(e->where, "://");
+	if (!exchange || !e->where[0] || !e->msg[0])
+		return afcq_error_line(e, buf, n);
+	snprintf(buf, n, "%s (%s)", e->msg, e->where);
+	return buf;
+}

@@ -43,20 +43,21 @@ static void grid_cols(int width, struct grid_cols *c)
 	}
 }
 
+/* The Description cell: the catalog's words for the pair, or a note short
+ * enough for the column at 80 columns (18), never cut mid-word. */
 static const char *ts_desc(const struct tui_app *app, const char *text, char *buf, size_t n)
 {
 	long long t, s;
 	char extra;
 	if (!app->tspairs_loaded)
-		return afcq_str_empty(text) ? "" : "(catalog not loaded)";
+		return afcq_str_empty(text) ? "" : "(no catalog yet)";
 	if (afcq_str_empty(text))
 		return "";
 	if (sscanf(text, "%lld/%lld%c", &t, &s, &extra) != 2)
-		return "? write T/S, e.g. 19/6, or F11 picks by name";
+		return "? 19/6, or F11";
 	const struct afcq_tspair *p = tui_tspair_find(app, t, s);
 	if (!p) {
-		snprintf(buf, n, "? unknown pair %lld/%lld", t, s);
-		return buf;
+		return "? unknown pair";
 	}
 	snprintf(buf, n, "%s", p->pair_desc ? p->pair_desc : "");
 	if (afcq_str_empty(buf))

@@ -135,7 +135,7 @@ static void taxes_draw(struct tui_app *app, struct tui_view *v)
 		if (r->status != AFCQ_OK) {
 			char line[800];
 			tui_putf(app, p->y + 1, 0, p->w, ROLE_ERROR, "! %s failed: %s",
-				 afcq_op_name(r->op), afcq_error_line(&r->err, line, sizeof line));
+				 afcq_op_name(r->op), tui_error_text(&r->err, line, sizeof line));
 			tui_put(app, p->y + 2, 0, p->w, ROLE_DIM,
 				"  The form is unchanged; fix the cause and press F5 again.");
 		}

@@ -608,6 +608,11 @@ void tui_field_draw(struct tui_app *app, enum tui_table t, size_t fi, size_t rec
 		    int w, bool focus);
 /* Rate as shown for its calculation type: "6.25%", "1.72/line". */
 const char *tui_rate_text(int calc, double rate, char *buf, size_t n);
+/* An error for a line that may be cut at the screen's width: the cause
+ * first, then the URL it is about ("connection refused (http://...)"),
+ * for errors of an exchange (network, HTTP, answer); else as
+ * afcq_error_line ("itms[0].chg: not a number").  Returns buf. */
+const char *tui_error_text(const struct afcq_error *e, char *buf, size_t n);
 
 /* calls.c: requests to the server */
 void tui_calls_start_catalog(struct tui_app *app);

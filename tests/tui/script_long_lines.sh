@@ -4,7 +4,8 @@
 # name way to the state ("quote network error"); the total line of a failed
 # request says the reason, not a URL cut short; the raw view's title says
 # which lines are shown before the keys; a load that left out a product
-# says so first; a store that cannot be opened says why before where.
+# says so first; a store that cannot be opened says why before where, and
+# a request or catalog that failed says why before the URL.
 . tests/lib.sh
 . tests/tui/tui_lib
 sandbox_start || exit 1
@@ -60,6 +61,18 @@ key F5
 wait-idle
 assert-screen "Margaret... | quote network error"
 assert-screen " No total: quote failed: connection refused"
+SCRIPT
+
+# an endpoint that refuses, with a long URL (as a production one is): the
+# cause before the URL on the message line, the T/S cells short notes
+run_script long_lines_cause_before_url -e "http://127.0.0.1:1/a/long/path/to/the/service/api" "$REQ" <<'SCRIPT'
+wait-idle
+assert-screen "19/6    (no catalog yet)"
+assert-screen " T/S catalog not loaded: connection refused"
+key F5
+wait-idle
+assert-screen " quote failed: connection refused"
+assert-screen "! quote failed: connection refused (http://127.0.0.1:1/a/long/path/to"
 SCRIPT
 
 # a history file that cannot be opened: the cause shows before its path
