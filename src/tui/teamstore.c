@@ -248,6 +248,14 @@ static void job_done(struct tui_app *app)
 	job_free(j);
 }
 
+/* The kept quotes are being written: the local file is the worker's until
+ * it is done (going over to it meanwhile could write a quote into a file
+ * about to be removed), so losing the store waits for that. */
+static bool flushing(const struct tui_team *t)
+{
+	return t->job && t->job->kind == JOB_FLUSH;
+}
+
 void tui_team_failed(struct tui_app *app, const struct afcq_error *err)
 {
 	struct tui_team *t = app->team;
@@ -258,7 +266,7 @@ void tui_team_failed(struct tui_app *app, const struct afcq_error *err)
 	char line[400];
 	snprintf(t->why, sizeof t->why, "%s", afcq_error_line(err, line, sizeof line));
 	t->lost = true;
-	if (!tui_busy(app))
+	if (!tui_busy(app) && !flushing(t))
 		go_down(app, t->why);
 }
 
@@ -284,7 +292,9 @@ void tui_team_tick(struct tui_app *app)
 		afcq_history_close(app->history_rec);
 		app->history_rec = NULL;
 	}
-	if (t->lost) {
+	if (flushing(t)) {
+		/* nothing changes hands until the worker is done */
+	} else if (t->lost) {
 		go_down(app, t->why);
 	} else if (!app->store_down && now >= t->next_check) {
 		t->next_check = now + TUI_TEAM_CHECK_MS;

@@ -13,7 +13,9 @@
  * team's store again every TUI_TEAM_RETRY_MS.  When it can, and no request
  * is in flight, the new handles replace the local ones, the status line
  * says so, and a second worker writes the quotes kept meanwhile into the
- * team's journal (afcq_store_flush_offline, its own connection).  A
+ * team's journal (afcq_store_flush_offline, its own connection); the
+ * local file is that worker's until it is done, so a store lost again
+ * meanwhile is gone over from only after it.  A
  * workstation that started with the store down does the same.
  */
 #ifndef AFCQ_TUI_TEAMSTORE_H
