@@ -22,7 +22,13 @@ struct tui_day_undo {
 	struct tui_day_product *products;
 	size_t n_products;
 	unsigned long gen;             /* the form's generation after the change */
+	unsigned long seq;             /* app->undo_seq when it was kept */
 };
+
+unsigned long tui_day_undo_seq(const struct tui_app *app)
+{
+	return app->day && app->day->undo ? app->day->undo->seq : 0;
+}
 
 void tui_day_undo_free(struct tui_day *d)
 {
@@ -121,6 +127,7 @@ bool tui_day_undo_keep(struct tui_app *app, const char *what)
 		u->n_products = d->n_products;
 	}
 	u->gen = app->form_gen;
+	u->seq = ++app->undo_seq;
 	d->undo = u;
 	return true;
 }
@@ -180,11 +187,8 @@ static void undo_now(struct tui_app *app, void *data)
 void tui_day_undo(struct tui_app *app)
 {
 	struct tui_day_undo *u = app->day->undo;
-	if (!u) {
-		tui_message(app, ROLE_ERROR,
-			    "nothing to undo: Alt-z undoes loading a customer or adding a product");
+	if (!u)
 		return;
-	}
 	tui_form_commit_edit(app);
 	if (app->form_gen != u->gen || tui_marks_typed(app, NULL, 0) > 0) {
 		char lines[400];

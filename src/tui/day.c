@@ -63,9 +63,6 @@ enum tui_result tui_day_action(struct tui_app *app, enum tui_action a)
 	case ACT_PRODUCTS:
 		tui_open_products(app);
 		return TUI_HANDLED;
-	case ACT_UNDO_LOAD:
-		tui_day_undo(app);
-		return TUI_HANDLED;
 	case ACT_COPY:
 		tui_copy_readback(app);
 		return TUI_HANDLED;

@@ -67,8 +67,8 @@ void tui_day_add_product(struct tui_day *d, const char *name, long long count);
  * The store is opened on first use; when it cannot be, the message line
  * says so once and everything else goes on (quoting needs no book).
  * Loading a customer or adding a product first keeps a copy of the form
- * and of the caller (customer, products added), so that UNDO_LOAD puts
- * both back; the copy goes with a new call or the next load. */
+ * and of the caller (customer, products added), so that UNDO puts both
+ * back; the copy goes with a new call or the next load. */
 /* The store, or NULL with the reason said on the message line. */
 struct afcq_store *tui_day_store(struct tui_app *app);
 /* Loads c into the invoice shown (bill-to, type, lifeline, exemptions,
@@ -81,9 +81,12 @@ bool tui_customer_load(struct tui_app *app, const struct afcq_customer *c);
 bool tui_day_undo_keep(struct tui_app *app, const char *what);
 /* The change was made: the undo copy is for the form as it is now. */
 void tui_day_undo_mark(struct tui_app *app);
-/* UNDO_LOAD: the form and the caller back to before the last load
- * (asking first when the form changed since). */
+/* Undoes the last load (UNDO, undo.h, when it is the newest change): the
+ * form and the caller back to before it (asking first when the form
+ * changed since). */
 void tui_day_undo(struct tui_app *app);
+/* The undo_seq of the load kept for undoing, 0 when none. */
+unsigned long tui_day_undo_seq(const struct tui_app *app);
 void tui_day_undo_free(struct tui_day *d);
 /* The name of the caller ("Ada Lovelace"), NULL when none. */
 const char *tui_day_caller(const struct tui_app *app);

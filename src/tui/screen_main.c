@@ -246,7 +246,7 @@ static enum tui_result main_on_action(struct tui_app *app, struct tui_view *v, e
 		app->focus = PANE_FORM;
 		return TUI_HANDLED;
 	case ACT_UNDO:
-		tui_undo_item(app);
+		tui_undo(app);
 		return TUI_HANDLED;
 	case ACT_NEXT_INVOICE:
 	case ACT_PREV_INVOICE:

@@ -434,6 +434,7 @@ struct tui_app {
 	enum afcq_op raw_op;            /* what raw_request was sent as */
 	struct tui_day *day;            /* a rep's day: pin, customer (day.h) */
 	struct tui_undo *undo;          /* the last line item deleted (undo.h), or NULL */
+	unsigned long undo_seq;         /* numbers undoable changes, newest highest (undo.h) */
 	struct tui_places *places;      /* PCodes to places, for the screen (places.h) */
 	bool fold;                      /* an answer just came: the form folds to its current
 					 * line when the tax rows would not all show; editing

@@ -1,10 +1,12 @@
-/* undo.c - the last line item deleted, kept so that ACT_UNDO brings it
- * back: its fields, what was typed in it that did not parse (its marks),
- * its invoice and its row.  One item is kept; a newer deletion replaces
- * it, and a form replaced by another (new call, a file, history) drops it.
+/* undo.c - the last line item deleted, kept so that UNDO brings it back:
+ * its fields, what was typed in it that did not parse (its marks), its
+ * invoice and its row.  One item is kept; a newer deletion replaces it,
+ * and a form replaced by another (new call, a file, history) drops it.
+ * UNDO itself (undo.h) picks between it and a load kept by customer.c.
  */
 #include "undo.h"
 
+#include "day.h"
 #include "tui.h"
 
 #include <stdio.h>
@@ -14,6 +16,7 @@
 #include "afcq/str.h"
 
 struct tui_undo {
+	unsigned long seq;        /* app->undo_seq when kept */
 	size_t inv, row;
 	struct afcq_item item;
 	struct tui_mark *marks;   /* the row's marks, rec unused */
@@ -52,6 +55,7 @@ void tui_undo_keep_item(struct tui_app *app, size_t row)
 		free(u);
 		return;
 	}
+	u->seq = ++app->undo_seq;
 	u->inv = app->cur_inv;
 	u->row = row;
 	for (size_t i = 0; i < app->n_marks; i++) {
@@ -106,4 +110,21 @@ int tui_undo_item(struct tui_app *app)
 	tui_form_focus_row(app, at);
 	tui_message(app, ROLE_OK, "item %zu is back", at + 1);
 	return 0;
+}
+
+void tui_undo(struct tui_app *app)
+{
+	unsigned long item = app->undo ? app->undo->seq : 0;
+	unsigned long load = tui_day_undo_seq(app);
+	if (item > load) {
+		tui_undo_item(app);
+	} else if (load) {
+		tui_day_undo(app);
+	} else {
+		char key[32];
+		tui_message(app, ROLE_NORMAL,
+			    "nothing to undo: %s brings back the line item deleted last, or undoes "
+			    "loading a customer or adding a product",
+			    tui_action_key_text(ACT_UNDO, key, sizeof key));
+	}
 }

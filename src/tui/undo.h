@@ -1,4 +1,8 @@
-/* undo.h - bringing back the last line item deleted (ACT_UNDO). */
+/* undo.h - UNDO, the one undo key: it undoes the newest undoable change
+ * still kept, then the one before.  Two kinds are kept, one of each: the
+ * line item deleted last (here) and the last customer loaded or product
+ * added (a copy of the form and the caller, customer.c); each is numbered
+ * from app->undo_seq when kept, and UNDO takes the higher number. */
 #ifndef AFCQ_TUI_UNDO_H
 #define AFCQ_TUI_UNDO_H
 
@@ -14,5 +18,7 @@ void tui_undo_keep_item(struct tui_app *app, size_t row);
 int tui_undo_item(struct tui_app *app);
 /* Drops the item kept (the form was replaced: it belongs to no form). */
 void tui_undo_forget(struct tui_app *app);
+/* UNDO: the newest change kept undone, or says there is nothing to undo. */
+void tui_undo(struct tui_app *app);
 
 #endif

@@ -105,6 +105,37 @@ key M-z
 assert-state message "nothing to undo"
 SCRIPT
 
+# one undo key for every change, newest first: the item deleted after the
+# load comes back, then the load is undone (asking, the form changed since)
+run_script customers_one_undo_key <<'SCRIPT'
+wait-idle
+key C-p
+type lovelace
+key Enter
+assert-field bill.pcd 3726100
+set-field itms[0].ts 19/6
+set-field itms[0].chg 10
+key Down Down Down Down
+assert-state focus itms[0].ref
+key Ins
+assert-state items 2
+key C-d
+assert-state items 1
+assert-state message "deleted item 2; Alt-z brings it back"
+key M-z
+assert-state items 2
+assert-state message "item 2 is back"
+key M-z
+assert-state view confirm
+assert-screen "The form changed since loading Ada Lovelace."
+type y
+assert-field bill.pcd ""
+assert-state items 1
+assert-state message "undone: loading Ada Lovelace"
+key M-z
+assert-state message "nothing to undo"
+SCRIPT
+
 # changed after the load: undo asks first
 run_script customers_undo_asks_after_changes <<'SCRIPT'
 wait-idle

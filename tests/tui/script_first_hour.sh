@@ -125,14 +125,14 @@ key Tab
 assert-state message "date: not a real date (2021-02-30); use YYYY-MM-DD, YYYYMMDD or t (today)"
 SCRIPT
 
-# deleting a line item names it, says how to bring it back, and Alt-u does,
+# deleting a line item names it, says how to bring it back, and Alt-z does,
 # with what was typed in it (even text that did not read)
 { dallas_fields; cat <<'SCRIPT'
 assert-state focus itms[2].ts
 key C-d
 assert-state items 2
-assert-state message "deleted item 3 (19/43 VoIP/Invoice); Alt-u brings it back"
-key M-u
+assert-state message "deleted item 3 (19/43 VoIP/Invoice); Alt-z brings it back"
+key M-z
 assert-state items 3
 assert-field itms[2].ts 19/43
 assert-field itms[2].chg 1
@@ -141,14 +141,14 @@ set-field itms[1].chg abc
 key Up
 assert-state focus itms[1].ts
 key C-d
-assert-state message "deleted item 2 (19/21 VoIP/Lines); Alt-u brings it back"
+assert-state message "deleted item 2 (19/21 VoIP/Lines); Alt-z brings it back"
 assert-field itms[1].ts 19/43
-key M-u
+key M-z
 assert-field itms[1].ts 19/21
 assert-field itms[1].chg abc
 assert-field itms[2].ts 19/43
-key M-u
-assert-state message "no deleted line item to bring back"
+key M-z
+assert-state message "nothing to undo: Alt-z brings back the line item deleted last"
 # the key that deletes is not the editor's kill-to-end-of-line
 key C-k
 assert-state items 3
