@@ -159,14 +159,16 @@ static void list(const struct cli_opts *o, struct afcq_history_entry *v, size_t 
 		if (v[i].invn && (int)strlen(v[i].invn) > wi)
 			wi = (int)strlen(v[i].invn);
 	}
-	printf("%5s  %-20s  %-8s  %-*s  %-*s  %12s  %-15s%s\n", "Id", "Time", "Kind", wd,
-	       "Document", wi, "Invoice", "Total", "Outcome", by ? "  By" : "");
+	/* the outcome is padded only when By follows it: no line ends in spaces */
+	int wo = by ? 15 : 0;
+	printf("%5s  %-20s  %-8s  %-*s  %-*s  %12s  %-*s%s\n", "Id", "Time", "Kind", wd,
+	       "Document", wi, "Invoice", "Total", wo, "Outcome", by ? "  By" : "");
 	for (size_t i = 0; i < n; i++) {
 		const struct afcq_history_entry *e = &v[i];
-		printf("%5" PRId64 "  %-20s  %-8s  %-*s  %-*s  %12s  %-15s%s%s\n", e->id,
+		printf("%5" PRId64 "  %-20s  %-8s  %-*s  %-*s  %12s  %-*s%s%s\n", e->id,
 		       or_dash(e->time), or_dash(e->kind), wd, or_dash(e->doc), wi, or_dash(e->invn),
-		       total_text(e, tb, sizeof tb), afcq_outcome_name(e->outcome), by ? "  " : "",
-		       by ? or_dash(e->by) : "");
+		       total_text(e, tb, sizeof tb), wo, afcq_outcome_name(e->outcome),
+		       by ? "  " : "", by ? or_dash(e->by) : "");
 	}
 }
 

@@ -110,3 +110,14 @@ if expect_rc "backdated invoice --commit exits 0" 0 "$AFCQ" invoice -e "$SB_URL"
 	expect_grep "backdated invoice: uncommitted" "$OUT" "document LATE-1 uncommitted"
 	expect_rc "backdated invoice: commit again exits 0" 0 "$AFCQ" commit -e "$SB_URL" LATE-1
 fi
+
+# the history table a clerk reads: no line ends in spaces (the outcome is
+# the last column when no By follows it)
+if expect_rc "history list exits 0" 0 "$AFCQ" history list; then
+	if grep -q ' $' "$OUT"; then
+		fail "history lines end without spaces" "$(grep -n ' $' "$OUT" | head -3 | cat -A)"
+	else
+		pass "history lines end without spaces"
+	fi
+	expect_grep "history: the outcome column" "$OUT" "Outcome"
+fi
