@@ -723,6 +723,66 @@ static void test_pg_reconnects(void **state)
 	assert_found(f->s, "the", "After the cut,Before the cut");
 }
 
+/* A file has no connection to lose: a time limit changes nothing. */
+static void test_file_always_usable(void **state)
+{
+	struct fixture *f = *state;
+	afcq_store_set_wait(f->s, 1);
+	add_customer(f->s, "Filed", NULL, NULL, NULL, 0);
+	assert_true(afcq_store_check(f->s));
+	assert_found(f->s, "filed", "Filed");
+}
+
+/* A connection the server closed is seen without a statement (what the
+ * workstation's status line follows), and with a time limit the next call
+ * still connects again and goes through. */
+static void test_pg_check_sees_the_cut(void **state)
+{
+	struct fixture *f = *state;
+	afcq_store_set_wait(f->s, 4000);
+	add_customer(f->s, "Before the cut", NULL, NULL, NULL, 0);
+	assert_true(afcq_store_check(f->s));
+	pg_sql(f->path, "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+			" WHERE application_name = 'afcq' AND pid <> pg_backend_pid()");
+	/* the server's goodbye arrives when it arrives: looked for a while */
+	bool seen = false;
+	for (int i = 0; i < 500 && !seen; i++) {
+		seen = !afcq_store_check(f->s);
+		if (!seen)
+			usleep(10000);
+	}
+	assert_true(seen);
+	assert_found(f->s, "cut", "Before the cut");
+	assert_true(afcq_store_check(f->s));
+}
+
+/* A server that does not answer (here: a statement waiting for a lock
+ * another connection holds) is given up after the time limit, naming the
+ * server, and the handle with it: later calls fail at once. */
+static void test_pg_wait_gives_up(void **state)
+{
+	struct fixture *f = *state;
+	add_customer(f->s, "Locked out", NULL, NULL, NULL, 0);
+	afcq_store_set_wait(f->s, 1000);
+	PGconn *c = PQconnectdb(f->path);
+	assert_int_equal(PQstatus(c), CONNECTION_OK);
+	PQclear(PQexec(c, "BEGIN"));
+	PQclear(PQexec(c, "LOCK TABLE customers IN ACCESS EXCLUSIVE MODE"));
+	struct afcq_customer *v = NULL;
+	size_t n = 0;
+	struct afcq_error err;
+	afcq_error_clear(&err);
+	assert_int_equal(afcq_store_customers_find(f->s, "locked", 0, &v, &n, &err), AFCQ_ERR_DB);
+	assert_non_null(strstr(err.msg, "no answer within 1 s"));
+	assert_non_null(strstr(err.where, "postgresql://"));
+	assert_false(afcq_store_check(f->s));
+	afcq_error_clear(&err);
+	assert_int_equal(afcq_store_customers_find(f->s, "locked", 0, &v, &n, &err), AFCQ_ERR_DB);
+	assert_non_null(strstr(err.msg, "stopped answering"));
+	PQclear(PQexec(c, "ROLLBACK"));
+	PQfinish(c);
+}
+
 #define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
 
 int main(void)
@@ -743,11 +803,14 @@ int main(void)
 		T(test_old_keys_rebuilt),
 		T(test_default_file_private),
 		T(test_memory_store),
+		T(test_file_always_usable),
 	};
 	const struct CMUnitTest pg_only[] = {
 		T(test_pg_schema),
 		T(test_pg_old_keys_rebuilt),
 		T(test_pg_reconnects),
+		T(test_pg_check_sees_the_cut),
+		T(test_pg_wait_gives_up),
 	};
 	const char *url = getenv("AFCQ_TEST_STORE");
 	int failed = cmocka_run_group_tests_name("store", both, NULL, NULL);
