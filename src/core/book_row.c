@@ -74,8 +74,34 @@ static void each_value(const char *text, struct afcq_customer *c,
 	}
 }
 
+/* The length of an extension written at s (n bytes) after a number: "x",
+ * "ext", "ext." or "extension" (any case), spaces, then digits to the end
+ * ("x123", "ext. 45"); 0 when s is no such thing. */
+static size_t extension_len(const char *s, size_t n)
+{
+	static const char *const marks[] = { "extension", "ext.", "ext", "x" };
+	for (size_t m = 0; m < sizeof marks / sizeof marks[0]; m++) {
+		size_t ml = strlen(marks[m]);
+		if (n < ml || strncasecmp(s, marks[m], ml) != 0)
+			continue;
+		size_t i = ml, digits = 0;
+		while (i < n && isspace((unsigned char)s[i]))
+			i++;
+		while (i < n && isdigit((unsigned char)s[i])) {
+			i++;
+			digits++;
+		}
+		while (i < n && isspace((unsigned char)s[i]))
+			i++;
+		if (digits && i == n)
+			return n;
+	}
+	return 0;
+}
+
 /* Each ';'-separated value of text must be a phone number: digits with
- * spaces and + - ( ) . between them. */
+ * spaces and + - ( ) . between them, and maybe an extension at the end
+ * ("214-555-0100 x123", as billing systems write it). */
 static enum afcq_status check_phones(const char *text, struct afcq_error *err)
 {
 	const char *p = text;
@@ -91,11 +117,14 @@ static enum afcq_status check_phones(const char *text, struct afcq_error *err)
 				continue;
 			else if (strchr("+-().", ch))
 				other++;
+			else if (digits && extension_len(p + i, len - i))
+				break;
 			else
 				return afcq_error_set(err, AFCQ_ERR_INVALID, NULL,
 						      "'%.*s' is not a phone number (digits, "
-						      "spaces and + - ( ) . only; several separated "
-						      "by ';')", (int)len, p);
+						      "spaces and + - ( ) . only, then maybe an "
+						      "extension: x123; several separated by ';')",
+						      (int)len, p);
 		}
 		if (!digits && other)
 			return afcq_error_set(err, AFCQ_ERR_INVALID, NULL,

@@ -1,0 +1,35 @@
+#!/bin/sh
+# Customers imported from the CSV a billing system writes: a UTF-8 byte
+# order mark, CRLF lines, header names in any case, and phone numbers with
+# an extension ("214-555-0100 x123", "ext. 45"); the extension is kept and
+# the number is found by its digits.  A phone with other words is still
+# refused, naming the line and the column.
+. "${AFCQ_TOP:-.}/tests/lib.sh"
+. "$AFCQ_TOP/tests/cli/lib/cli.sh"
+
+printf '\357\273\277Name,Account,Phone,PCode\r\n"Smith, John",100234,214-555-0100 x123;972.555.0142 ext. 45,3726100\r\nAda Lovelace,100235,(214) 555-0199 Extension 7,3726100\r\n' >"$T_TMP/billing.csv"
+if expect_rc "a billing system's CSV imports" 0 "$AFCQ" customers import "$T_TMP/billing.csv"; then
+	expect_grep "both customers" "$OUT" "2 customers: 2 added"
+fi
+if expect_rc "found by the number's digits" 0 "$AFCQ" customers list 2145550100; then
+	expect_grep "the extension is kept" "$OUT" "214-555-0100 x123"
+fi
+if expect_rc "the second number, with ext." 0 "$AFCQ" customers list 9725550142; then
+	expect_grep "found: Smith" "$OUT" "Smith, John"
+fi
+if expect_rc "the third, Extension" 0 "$AFCQ" customers list 2145550199; then
+	expect_grep "found: Ada" "$OUT" "Ada Lovelace"
+fi
+"$AFCQ" customers export >"$OUT" 2>"$ERR"
+expect_grep "ext. kept" "$OUT" "972.555.0142 ext. 45"
+expect_grep "Extension kept" "$OUT" "(214) 555-0199 Extension 7"
+expect_rc "importing it twice" 0 "$AFCQ" customers import "$T_TMP/billing.csv"
+expect_grep "nothing added the second time" "$OUT" "2 customers: 0 added, 2 updated"
+
+printf 'name,account,phone\nBad Phone,900,214-555-0101 call after 5\n' >"$T_TMP/bad.csv"
+if expect_rc "a phone with words is refused" 2 "$AFCQ" customers import "$T_TMP/bad.csv"; then
+	expect_grep "the line and the column" "$ERR" "bad.csv:2: column 3 (phone): '214-555-0101 call after 5' is not a phone number"
+	expect_grep "the fix is said" "$ERR" "then maybe an extension: x123"
+fi
+printf 'name,account,phone\nNo Number,901,x123\n' >"$T_TMP/bad2.csv"
+expect_rc "an extension alone is refused" 2 "$AFCQ" customers import "$T_TMP/bad2.csv"
