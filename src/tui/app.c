@@ -628,23 +628,27 @@ static void set_endpoint_label(struct tui_app *app)
 	}
 }
 
-/* The first screen is shown while the bundled sandbox loads its rate book;
- * then it is waited for.  false (the terminal to be left) when it did not
- * start. */
-static bool endpoint_ready(struct tui_app *app)
+/* The first screen is shown before the HTTP client is made (starting
+ * libcurl and its TLS library takes a while) and while a bundled sandbox
+ * loads its rate book; then the sandbox is waited for and the client made,
+ * and the T/S catalog asked for.  false (the terminal to be left) when the
+ * sandbox did not start. */
+static bool connect_endpoint(struct tui_app *app)
 {
 	const struct tui_args *a = app->args;
 	tui_draw(app);
-	if (a->endpoint_wait(a->endpoint_ud, a->endpoint_err) != AFCQ_OK)
-		return false;
-	set_endpoint_label(app);
+	if (a->endpoint_wait) {
+		if (a->endpoint_wait(a->endpoint_ud, a->endpoint_err) != AFCQ_OK)
+			return false;
+		set_endpoint_label(app);
+	}
 	if (a->endpoint && a->endpoint->base_url)
 		app->client = afcq_client_new(a->endpoint);
 	app->api.client = app->client;
 	app->lookup_api.client = app->client;
 	if (app->client)
 		tui_calls_start_catalog(app);
-	else
+	else if (a->endpoint_wait || (a->endpoint && a->endpoint->base_url))
 		tui_message(app, ROLE_ERROR, "no endpoint: quotes cannot be sent");
 	app->dirty = true;
 	return true;
@@ -831,8 +835,6 @@ int tui_main(const struct tui_args *args)
 
 	struct afcq_error err;
 	afcq_error_clear(&err);
-	if (args->endpoint && args->endpoint->base_url)
-		app->client = afcq_client_new(args->endpoint);
 	const char *store = args->config ? args->config->store : NULL;
 	/* the team's store down: quotes are kept locally until it is back,
 	 * invoices and commits wait for the team's journal */
@@ -897,18 +899,15 @@ int tui_main(const struct tui_args *args)
 	app->mouse = app->cfg && app->cfg->ui.mouse;
 	if (app->mouse)
 		mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED, NULL);
-	if (!app->client && !args->endpoint_wait)
+	if (!(args->endpoint && args->endpoint->base_url) && !args->endpoint_wait)
 		tui_message(app, ROLE_ERROR, "no endpoint: quotes cannot be sent");
 
 	tui_push(app, &tui_screen_main_ops, NULL);
 	tui_unknown_recount(app);
-	if (app->client)
-		tui_calls_start_catalog(app);
-	app->dirty = true;
-	if (args->endpoint_wait && !endpoint_ready(app))
-		app->exit_code = 4;
-	else
+	if (connect_endpoint(app))
 		run_loop(app);
+	else
+		app->exit_code = 4;
 
 	int rc = app->exit_code;
 	app_done(app);
