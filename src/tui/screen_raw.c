@@ -28,7 +28,15 @@ struct raw {
 	char search[128];
 	long match;           /* line of the current match, -1 none */
 	int cols;             /* the width the lines were wrapped at */
+	char said[512];       /* the view's own last message (search, keys) */
 };
+
+/* What the view says about itself (a search's result, its keys): taken
+ * off the message line when the view closes, as it would be stale there. */
+static void said(const struct tui_app *app, struct raw *r)
+{
+	snprintf(r->said, sizeof r->said, "%s", app->msg);
+}
 
 static const char *body(const struct tui_app *app, const struct raw *r)
 {
@@ -153,11 +161,13 @@ static void find_next(struct tui_app *app, struct raw *r, size_t from)
 			r->match = (long)i;
 			r->top = i > 2 ? i - 2 : 0;
 			tui_message(app, ROLE_NORMAL, "\"%s\" at line %zu", r->search, i + 1);
+			said(app, r);
 			return;
 		}
 	}
 	r->match = -1;
 	tui_message(app, ROLE_ERROR, "\"%s\" not found", r->search);
+	said(app, r);
 }
 
 static void search_done(struct tui_app *app, void *data, const char *text)
@@ -289,9 +299,11 @@ static enum tui_result raw_on_action(struct tui_app *app, struct tui_view *v, en
 
 static void raw_close(struct tui_app *app, struct tui_view *v)
 {
-	(void)app;
-	clear_lines(v->state);
-	free(v->state);
+	struct raw *r = v->state;
+	if (r->said[0] && strcmp(app->msg, r->said) == 0)
+		tui_message(app, ROLE_NORMAL, "%s", "");
+	clear_lines(r);
+	free(r);
 }
 
 const struct tui_view_ops tui_screen_raw_ops = {
@@ -307,8 +319,10 @@ void tui_open_raw(struct tui_app *app)
 	struct raw *r = afcq_xcalloc(1, sizeof *r);
 	r->which = app->raw_response ? 1 : 0;
 	r->match = -1;
-	if (app->raw_request)
+	if (app->raw_request) {
 		tui_message(app, ROLE_NORMAL,
 			    "Ctrl-Y copies the request as a curl command; F2 saves the body shown");
+		said(app, r);
+	}
 	tui_push(app, &tui_screen_raw_ops, r);
 }

@@ -117,3 +117,22 @@ assert-screen "RAW REQUEST"
 assert-screen "\"cmmt\": false"
 SCRIPT
 } | run_script quote_sends_cmmt_false
+
+# what the raw view said about itself (a search's result) leaves with it:
+# the history screen and the form do not show a stale '"..." not found'
+{ dallas_fields; cat <<'SCRIPT'
+key F5
+wait-idle
+key F9
+key /
+type nosuchword
+key Enter
+assert-state message "\"nosuchword\" not found"
+key Esc
+assert-state view main
+assert-not-screen "nosuchword"
+key F8
+assert-state view history
+assert-not-screen "nosuchword"
+SCRIPT
+} | run_script raw_search_message_leaves_with_view
