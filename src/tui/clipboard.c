@@ -134,7 +134,8 @@ bool tui_clipboard_copy(struct tui_app *app, const char *text, const char *done)
 	char err[600];
 	char *path = write_file(text, err, sizeof err);
 	if (path)
-		tui_message(app, ROLE_OK, "not copied (%s): the text is in %s", why, path);
+		/* where it is first: the line is cut at the screen's width */
+		tui_message(app, ROLE_OK, "the text is in %s (not copied: %s)", path, why);
 	else
 		tui_message(app, ROLE_ERROR, "not copied (%s), and %s", why, err);
 	free(path);
