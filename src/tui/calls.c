@@ -151,8 +151,13 @@ size_t tui_calls_validate(struct tui_app *app, char *msg, size_t n)
 	struct afcq_problems probs = { 0 };
 	struct pair_check pc = { .app = app };
 	size_t count = afcq_validate_request(&app->req, known_pair, &pc, &probs);
-	for (size_t i = 0; i < probs.n; i++)
+	for (size_t i = 0; i < probs.n; i++) {
+		/* here the picker finds a pair, not the command line */
+		char *see = strstr(probs.v[i].msg, " (see afcq tspairs");
+		if (see)
+			snprintf(see, strlen(see) + 1, "%s", " (F11 picks one)");
 		tui_marks_add_problem(app, probs.v[i].path, probs.v[i].msg);
+	}
 	/* A cached catalog that refuses a pair is fetched again, once: the
 	 * pair may be new on the server, or the cache wrong. */
 	bool recheck = pc.refused && app->tspairs_from_cache && !app->ts_rechecked &&

@@ -183,3 +183,14 @@ expect_rc missing_request_file_exit_2 2 "$AFCQ" --endpoint http://127.0.0.1:9 --
 expect_grep missing_request_file_named "$ERR" "none.json: cannot read"
 expect_rc missing_script_exit_2 2 "$AFCQ" --endpoint http://127.0.0.1:9 --script "$T_TMP/none.script"
 expect_grep missing_script_named "$ERR" "none.script: cannot read the script"
+
+# an item without a pair: the workstation's way to one (F11), not a command
+# line's, in the message and beside the marked field
+run_script missing_pair_names_the_picker <<'SCRIPT'
+wait-idle
+set-field bill.pcd 3726100
+key F5
+assert-state op none
+assert-state message "item 1 tran: required; a transaction type (F11 picks one)"
+assert-not-screen "afcq tspairs"
+SCRIPT
