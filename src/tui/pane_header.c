@@ -15,10 +15,13 @@
 
 #define PLACE_W 11 /* columns between the PCode and ZIP */
 
-/* The place of the bill-to PCode beside it, once known (places.h). */
+/* The place of the bill-to PCode beside it, once known (places.h); a
+ * PCode the service does not know says so at once, not at F5. */
 static void draw_place(struct tui_app *app, long long pcode, int y, int x)
 {
 	const struct afcq_pcode_location *l = tui_place(app, pcode);
+	if (!l && tui_place_none(app, pcode))
+		tui_put(app, y, x, PLACE_W, ROLE_ERROR, "? unknown");
 	if (!l)
 		return;
 	char buf[PLACE_W + 1];

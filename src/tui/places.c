@@ -17,7 +17,9 @@
 #include "afcq/api.h"
 #include "afcq/str.h"
 
-enum place_state { PLACE_ASKED, PLACE_RUNNING, PLACE_KNOWN, PLACE_UNKNOWN };
+/* UNKNOWN: the lookup failed (no answer); NONE: the service answered that
+ * it knows no such PCode */
+enum place_state { PLACE_ASKED, PLACE_RUNNING, PLACE_KNOWN, PLACE_UNKNOWN, PLACE_NONE };
 
 struct place {
 	long long pcode;
@@ -63,6 +65,8 @@ static void finish(struct tui_app *app, struct tui_places *ps)
 		pl->loc.cnty = l->cnty ? afcq_xstrdup(l->cnty) : NULL;
 		pl->loc.locality = l->locality ? afcq_xstrdup(l->locality) : NULL;
 		pl->state = PLACE_KNOWN;
+	} else if (st == AFCQ_OK) {
+		pl->state = PLACE_NONE;
 	}
 	afcq_exchange_done(&x);
 	app->dirty = true;
@@ -120,6 +124,17 @@ const struct afcq_pcode_location *tui_place(struct tui_app *app, long long pcode
 	ps->n++;
 	start_next(app, ps);
 	return NULL;
+}
+
+bool tui_place_none(const struct tui_app *app, long long pcode)
+{
+	const struct tui_places *ps = app->places;
+	if (!ps || pcode <= 0)
+		return false;
+	for (size_t i = 0; i < ps->n; i++)
+		if (ps->v[i].pcode == pcode)
+			return ps->v[i].state == PLACE_NONE;
+	return false;
 }
 
 void tui_places_tick(struct tui_app *app)

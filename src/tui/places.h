@@ -19,6 +19,9 @@ void tui_places_free(struct tui_app *app, struct tui_places *p);
  * then it is asked for, without waiting (app->dirty is set when it comes).
  * A PCode the service does not know stays NULL, and is not asked again. */
 const struct afcq_pcode_location *tui_place(struct tui_app *app, long long pcode);
+/* true when the service answered that it knows no such PCode (a typing
+ * mistake, most often); false while asking, or when it could not be asked. */
+bool tui_place_none(const struct tui_app *app, long long pcode);
 /* "DALLAS, TX" in at most n - 1 columns (the locality alone when both do
  * not fit; cut at a word when even that does not), into buf. */
 const char *tui_place_short(const struct afcq_pcode_location *l, char *buf, size_t n);
