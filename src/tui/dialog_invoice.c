@@ -128,8 +128,16 @@ static void confirm_texts(struct tui_app *app, struct invoice_dlg *d, const char
 	char quoted[128] = "The form has not been quoted yet.";
 	if (app->res.have && app->res.has_total && app->res.op == AFCQ_OP_QUOTE) {
 		char amt[48];
-		snprintf(quoted, sizeof quoted, "Last quote: total due %s.",
-			 afcq_money_format(app->res.totals.total_due, amt, sizeof amt));
+		afcq_money_format(app->res.totals.total_due, amt, sizeof amt);
+		/* a quote of another form is no promise of this invoice's total */
+		if (app->res.from_history)
+			snprintf(quoted, sizeof quoted,
+				 "The quote shown is from history (total due %s).", amt);
+		else if (app->res.form_gen != app->form_gen)
+			snprintf(quoted, sizeof quoted,
+				 "The form changed since the last quote (total due %s).", amt);
+		else
+			snprintf(quoted, sizeof quoted, "Last quote: total due %s.", amt);
 	}
 	char text[1400];
 	snprintf(text, sizeof text,

@@ -166,3 +166,20 @@ assert-state view confirm
 assert-not-screen "type the document code"
 key Esc
 SCRIPT
+
+# the question before an invoice does not quote a total of another form:
+# changed since the quote, it says so
+{ dallas_fields; cat <<'SCRIPT'
+key F5
+wait-idle
+assert-state total 19.78
+set-field itms[1].line 3
+key F6
+type INV-CHANGED
+key Enter
+assert-state view confirm
+assert-screen "The form changed since the last quote (total due 19.78)."
+assert-not-screen "Last quote: total due 19.78."
+key Esc
+SCRIPT
+} | run_script invoice_confirm_after_change
