@@ -150,9 +150,12 @@ void tui_copy_readback(struct tui_app *app)
 		tui_message(app, ROLE_ERROR, "nothing to copy yet: F5 quotes the form first");
 		return;
 	}
-	/* the caller's name and products only for a quote sent from the form */
+	/* the caller's name only for a quote sent from the form, their
+	 * products only while the form is the one quoted (a count changed
+	 * since would not match the taxes read back) */
 	const struct tui_day *d = app->day;
 	bool mine = !r->from_history;
+	bool current = mine && r->form_gen == app->form_gen;
 	char **names = afcq_xcalloc(d->n_products + 1, sizeof *names);
 	for (size_t i = 0; i < d->n_products; i++)
 		names[i] = d->products[i].count > 1
@@ -160,14 +163,21 @@ void tui_copy_readback(struct tui_app *app)
 				   : afcq_xstrdup(d->products[i].name);
 	struct afcq_readback rb = {
 		.customer = mine && d->have_customer ? d->customer.name : NULL,
-		.products = mine ? (const char *const *)names : NULL,
-		.n_products = mine ? d->n_products : 0,
+		.products = current ? (const char *const *)names : NULL,
+		.n_products = current ? d->n_products : 0,
 		.req = &r->sent,
 		.resp = &r->resp,
 		.pairs = app->tspairs_loaded ? &app->tspairs : NULL,
 	};
 	char *text = afcq_readback_text(&rb);
-	tui_clipboard_copy(app, text, "copied: the read-back of the quote shown");
+	bool ok = tui_clipboard_copy(app, text, "copied: the read-back of the quote shown");
+	if (mine && !current) {
+		/* said first: what was copied is not what the form holds now */
+		char was[sizeof app->msg];
+		snprintf(was, sizeof was, "%s", app->msg);
+		tui_message(app, ok ? ROLE_OK : app->msg_role,
+			    "the quote shown, not the form changed since (F5 quotes it): %s", was);
+	}
 	free(text);
 	for (size_t i = 0; i < d->n_products; i++)
 		free(names[i]);

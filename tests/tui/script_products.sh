@@ -56,6 +56,32 @@ else
 	fail products_in_readback "$(cat "$XDG_STATE_HOME/afcq/clipboard.txt")"
 fi
 
+# the count changed after the quote, not quoted again: the read-back is the
+# quote's, without the product's new count, and the message says so
+run_script products_readback_of_quote_not_changed_form <<'SCRIPT'
+wait-idle
+set-field cmpn.bscl 0
+set-field cmpn.svcl 0
+set-field bill.pcd 3726100
+key C-o
+type voip res
+key Enter
+key F5
+wait-idle
+key C-o
+type 3 voip
+key Enter
+type c
+assert-field itms[0].qty 3
+key C-y
+assert-state message "the quote shown, not the form changed since (F5 quotes it): the text is in"
+SCRIPT
+if grep -q "3 x VoIP" "$XDG_STATE_HOME/afcq/clipboard.txt"; then
+	fail products_readback_without_unquoted_count "$(cat "$XDG_STATE_HOME/afcq/clipboard.txt")"
+else
+	pass products_readback_without_unquoted_count
+fi
+
 # a count: each item's quantity; "lines" is the unit, not a word of a name
 for q in "3 lines" "3 voip" "3 x voip" "3x voip"; do
 	run_script "products_count_$(echo "$q" | tr -c 'A-Za-z0-9\n' _)" <<SCRIPT
