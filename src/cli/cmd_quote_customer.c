@@ -56,7 +56,39 @@ static long long count_of(const char *s, const char **name)
 	return n;
 }
 
-/* Adds the products NAMES (';'-separated, each maybe "3x NAME") to inv. */
+/* The one product whose name has every word of text at the start of one of
+ * its words ("3x voip" as the workstation's picker finds it), into *out.
+ * AFCQ_ERR_USAGE with the reason when none or several do. */
+static enum afcq_status by_words(struct cli_session *s, const char *text, struct afcq_product *out,
+				 struct afcq_error *err)
+{
+	struct afcq_product *v = NULL;
+	size_t n = 0;
+	enum afcq_status st = afcq_store_products_find(s->store, text, 0, &v, &n, err);
+	if (st != AFCQ_OK)
+		return st;
+	if (n == 1) {
+		afcq_product_done(out);
+		afcq_product_copy(out, &v[0]);
+	} else if (n == 0) {
+		st = afcq_error_set(err, AFCQ_ERR_USAGE, NULL,
+				    "no product '%s' (see afcq products list)", text);
+	} else {
+		struct afcq_buf b;
+		afcq_buf_init(&b);
+		for (size_t i = 0; i < n && i < 5; i++)
+			afcq_buf_printf(&b, "%s'%s'", i ? ", " : "", v[i].name);
+		st = afcq_error_set(err, AFCQ_ERR_USAGE, NULL,
+				    "'%s' names %zu products (%s%s): write more of the name", text,
+				    n, b.data, n > 5 ? ", ..." : "");
+		afcq_buf_done(&b);
+	}
+	afcq_products_free(v, n);
+	return st;
+}
+
+/* Adds the products NAMES (';'-separated, each maybe "3x NAME": a whole
+ * name, else words picking one) to inv. */
 static int add_named(struct cli_session *s, const char *names, struct afcq_invoice *inv)
 {
 	char *copy = afcq_xstrdup(names);
@@ -78,8 +110,9 @@ static int add_named(struct cli_session *s, const char *names, struct afcq_invoi
 		afcq_error_clear(&err);
 		enum afcq_status st = afcq_store_product_by_name(s->store, nm, &p, &err);
 		if (st == AFCQ_ERR_USAGE)
-			rc = cli_failf(CLI_EXIT_USAGE, "--products: no product '%s' (see afcq "
-				       "products list)", nm);
+			st = by_words(s, nm, &p, &err);
+		if (st == AFCQ_ERR_USAGE)
+			rc = cli_failf(CLI_EXIT_USAGE, "--products: %s", err.msg);
 		else if (st != AFCQ_OK)
 			rc = cli_fail(&err);
 		else if (afcq_book_add_product(inv, &p, count, NULL, &err) != AFCQ_OK)

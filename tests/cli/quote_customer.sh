@@ -57,6 +57,18 @@ expect_eq "a count is sent as qty" 3 "$(json_get "$OUT" '$.request.inv[0].itms[1
 expect_eq "the line count stays per line" 1 "$(json_get "$OUT" '$.request.inv[0].itms[1].line')"
 expect_rc "--products naming no product exits 2" 2 "$AFCQ" quote -c "$CONF" -e "$SB_URL" --customer D-1 --products "Nope"
 expect_grep "the product is named" "$ERR" "--products: no product 'Nope'"
+# words of a name pick the one product they name, as the picker does
+if expect_rc "--products by words of a name" 0 "$AFCQ" quote -c "$CONF" -e "$SB_URL" -f csv --customer "home one" --products "3x voip res;toll"; then
+	"$AFCQ" history list -f csv >"$OUT" 2>"$ERR"
+	id=$(sed -n 2p "$OUT" | cut -d, -f1)
+	"$AFCQ" history show "$id" -f json >"$OUT" 2>"$ERR"
+	expect_eq "words: the bundle three times" 3 "$(json_get "$OUT" '$.request.inv[0].itms[1].qty')"
+	expect_eq "words: and the other product" "toll free" "$(json_get "$OUT" '$.request.inv[0].itms[3].ref')"
+fi
+"$AFCQ" products add --name "VoIP business line" "$REQ/dallas.json" >/dev/null 2>&1
+if expect_rc "words naming several products exit 2" 2 "$AFCQ" quote -c "$CONF" -e "$SB_URL" --customer "home one" --products "voip"; then
+	expect_grep "several: listed" "$ERR" "'voip' names 2 products ('VoIP business line', 'VoIP residential line'): write more of the name"
+fi
 
 # which customer
 expect_rc "ambiguous text exits 2" 2 "$AFCQ" quote -c "$CONF" -e "$SB_URL" --customer dallas
