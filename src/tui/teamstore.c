@@ -179,6 +179,8 @@ static void go_down(struct tui_app *app, const char *why)
 	t->next_try = now_ms() + TUI_TEAM_RETRY_MS;
 	app->n_unknown = 0;
 	app->history_gen++;
+	/* the status line: "store unavailable  quotes only" */
+	app->state_line[0] = '\0';
 	tui_message(app, ROLE_ERROR,
 		    "store unavailable: %s; quotes are kept locally and it is tried again every "
 		    "%d s",
@@ -210,6 +212,8 @@ static void come_back(struct tui_app *app, struct team_job *j)
 	t->next_try = now_ms();
 	t->next_check = now_ms() + TUI_TEAM_CHECK_MS;
 	tui_unknown_recount(app);
+	/* the status line says so until the next request's state */
+	snprintf(app->state_line, sizeof app->state_line, "store back");
 	tui_message(app, ROLE_OK, "store back: %s reached again; invoices and commits can go out%s",
 		    afcq_history_where(app->history),
 		    t->flush ? "; writing the quotes kept meanwhile into its journal" : "");

@@ -51,6 +51,7 @@ dump-screen $T_TMP/down-quoted
 wait-screen "store back" 60000
 assert-not-screen "store unavailable"
 wait-screen "1 quote kept while it was unavailable" 30000
+dump-screen $T_TMP/back-screen
 key F6
 type INV-R1
 key Enter
@@ -66,6 +67,8 @@ else fail team_started_down_quotes "$(head -c 2000 "$ERR")"; fi
 pg_resume
 if wait "$ws"; then pass team_back_after_start_down
 else fail team_back_after_start_down "$(head -c 2500 "$ERR")"; fi
+if head -1 "$T_TMP/back-screen" | grep -q "store back"; then pass team_back_on_status_line
+else fail team_back_on_status_line "$(head -1 "$T_TMP/back-screen")"; fi
 expect_eq team_back_kept_quote_in_journal 1 \
 	"$(journal "SELECT count(*) FROM journal WHERE kind = 'quote' AND by_user LIKE 'rep-r@%'")"
 expect_eq team_back_invoice_in_journal 1 \
