@@ -151,11 +151,6 @@ void tui_team_free(struct tui_team *t)
 	free(t);
 }
 
-bool tui_team_busy(const struct tui_app *app)
-{
-	return app->team && (app->team->job || app->team->ready);
-}
-
 /* The journal and the book let go; quotes go to the local file. */
 static void go_down(struct tui_app *app, const char *why)
 {

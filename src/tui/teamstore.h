@@ -50,7 +50,5 @@ void tui_team_tick(struct tui_app *app);
  * workstation goes over to the local file now (or at the first tick no
  * request is in flight). */
 void tui_team_failed(struct tui_app *app, const struct afcq_error *err);
-/* A reconnection or the writing of the kept quotes is under way. */
-bool tui_team_busy(const struct tui_app *app);
 
 #endif
