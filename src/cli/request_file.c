@@ -2,6 +2,8 @@
  * anything is sent: every validation problem is printed, one a line. */
 #include "cli.h"
 
+#include "afcq/stream.h"
+
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -30,7 +32,14 @@ int cli_request_load(const char *path, struct afcq_request *out)
 		return cli_failf(CLI_EXIT_USAGE, "%s: %s", shown, strerror(errno));
 	struct afcq_error err;
 	afcq_error_clear(&err);
-	enum afcq_status st = afcq_codec_parse_request(text, len, out, &err);
+	/* Streamed into the model (a long request's tree costs more than its
+	 * text); the relaxed syntax of the documentation goes to the tree
+	 * reader, which also words every refusal. */
+	enum afcq_status st = afcq_stream_decode_request(text, len, out, &err);
+	if (st != AFCQ_OK) {
+		afcq_error_clear(&err);
+		st = afcq_codec_parse_request(text, len, out, &err);
+	}
 	free(text);
 	if (st != AFCQ_OK) {
 		/* A syntax error names the file (its message holds line and

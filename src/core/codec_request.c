@@ -295,6 +295,13 @@ json_t *afcq_codec_request_to_json(const struct afcq_request *r)
 
 char *afcq_codec_request_dump(const struct afcq_request *r, int flags)
 {
+	if (!(flags & AFCQ_JSON_PRETTY)) {
+		/* compact: written straight from the model, the same bytes */
+		struct afcq_buf b;
+		afcq_buf_init(&b);
+		codec_write_object(&b, &request_table, r, flags);
+		return afcq_buf_steal(&b);
+	}
 	json_t *j = afcq_codec_request_to_json(r);
 	char *s = afcq_json_dump(j, flags);
 	json_decref(j);

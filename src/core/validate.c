@@ -390,37 +390,47 @@ static void check_bridge(struct vctx *v, const char *path, const struct afcq_bri
 	}
 }
 
+/* The largest accepted amount as text, into buf (32 bytes). */
+static const char *money_max(char *buf)
+{
+	return afcq_money_format(AFCQ_MONEY_MAX, buf, 32);
+}
+
 /* Amounts a double cannot sum and show exactly to the cent are refused,
  * naming the largest accepted value (AFCQ_MONEY_MAX): a charge, charge x
  * quantity, minutes, and the request's charges added up. */
 static void check_amounts(struct vctx *v, const char *path, const struct afcq_item *it)
 {
-	char max[32], num[48];
-	afcq_money_format(AFCQ_MONEY_MAX, max, sizeof max);
+	/* The largest amount, written only for a refusal (this runs for every
+	 * item). */
+	char max_buf[32], num[48];
 	if (it->min.set && isfinite(it->min.v) && fabs(it->min.v) > AFCQ_MONEY_MAX)
 		problem(v, path, "min", "%s minutes cannot be taxed exactly to the cent; the largest "
 			"accepted number of minutes is %s", afcq_number_format(it->min.v, num, sizeof num),
-			max);
+			money_max(max_buf));
 	if (!it->chg.set || !isfinite(it->chg.v))
 		return;
 	long long qty = it->qty.set && it->qty.v > 0 ? it->qty.v : 1;
 	double amount = fabs(it->chg.v) * (double)qty;
 	if (fabs(it->chg.v) > AFCQ_MONEY_MAX) {
 		problem(v, path, "chg", "%s cannot be summed and shown exactly to the cent; the largest "
-			"accepted amount is %s", afcq_number_format(it->chg.v, num, sizeof num), max);
+			"accepted amount is %s", afcq_number_format(it->chg.v, num, sizeof num),
+			money_max(max_buf));
 	} else if (amount > AFCQ_MONEY_MAX) {
 		problem(v, path, "qty", "%lld x %s cannot be summed and shown exactly to the cent; the "
 			"largest accepted charge x qty is %s", qty,
-			afcq_number_format(it->chg.v, num, sizeof num), max);
+			afcq_number_format(it->chg.v, num, sizeof num), money_max(max_buf));
 	} else {
 		v->charges += amount;
 		if (v->charges > AFCQ_MONEY_MAX && !v->charges_reported) {
 			problem(v, path, "chg", "the request's charges add up to more than %s here, the "
-				"largest accepted total; send the invoices in smaller requests", max);
+				"largest accepted total; send the invoices in smaller requests",
+				money_max(max_buf));
 			v->charges_reported = true;
 		}
 	}
 }
+
 
 static void check_item(struct vctx *v, const char *path, const struct afcq_item *it)
 {

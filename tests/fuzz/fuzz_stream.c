@@ -11,8 +11,9 @@
  *  - every refusal carries a one-line message.
  *  - read as a CalcTaxes request (afcq_stream_decode_request), the same:
  *    what it decodes, afcq_codec_parse_request decodes to the same model;
- *  - an answer that decodes is written by the direct writer
- *    (afcq_codec_response_dump) as the tree is dumped, byte for byte.
+ *  - an answer (a request) that decodes is written by the direct writer
+ *    (afcq_codec_response_dump, afcq_codec_request_dump compact) as its
+ *    tree is dumped, byte for byte.
  * The tree codec may read more (the relaxed syntax, repeated keys): then
  * the stream refuses, and the caller falls back on the tree.
  */
@@ -114,8 +115,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			   a, err.msg);
 		char *b = afcq_codec_request_dump(&rt, AFCQ_JSON_COMPACT);
 		fuzz_same_text("streamed request == tree", a, b);
+		json_t *j = afcq_codec_request_to_json(&rt);
+		char *c = afcq_json_dump(j, AFCQ_JSON_COMPACT);
+		json_decref(j);
+		fuzz_same_text("request writer == tree dump", b, c);
 		free(a);
 		free(b);
+		free(c);
 	} else {
 		fuzz_check_error(AFCQ_ERR_PARSE, &err);
 	}

@@ -326,6 +326,15 @@ static size_t each_request(const char *dir)
 			char *a = request_text(&tree), *b = request_text(&streamed_req);
 			if (strcmp(a, b) != 0)
 				fail_msg("%s: models differ\ntree:     %s\nstreamed: %s", e->d_name, a, b);
+			/* the direct writer (request_text) against the tree's dump */
+			json_t *j = afcq_codec_request_to_json(&tree);
+			char *c = afcq_json_dump(j, AFCQ_JSON_COMPACT | AFCQ_JSON_WHOLE_BARE);
+			char *w = afcq_codec_request_dump(&tree, AFCQ_JSON_COMPACT | AFCQ_JSON_WHOLE_BARE);
+			json_decref(j);
+			if (strcmp(c, w) != 0)
+				fail_msg("%s: writer differs\ntree:   %s\nwriter: %s", e->d_name, c, w);
+			free(c);
+			free(w);
 			free(a);
 			free(b);
 			streamed++;
