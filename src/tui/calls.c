@@ -574,6 +574,13 @@ static void finish_calc(struct tui_app *app, enum afcq_status st, struct afcq_ex
 	else
 		tui_message(app, ROLE_ERROR, "%s answered with errors: no total (see the tax pane)",
 			    afcq_op_name(r->op));
+	if (app->api.history && x->history_id <= 0) {
+		/* history could not take it (its file became unwritable since
+		 * the start): said, as the command line warns */
+		char was[sizeof app->msg];
+		snprintf(was, sizeof was, "%s", app->msg);
+		tui_message(app, ROLE_ERROR, "%s - not in history: its file cannot be written", was);
+	}
 }
 
 /* The server confirmed doc's state: the results of its invoice and F7's
