@@ -436,12 +436,20 @@ static void check_item(struct vctx *v, const char *path, const struct afcq_item 
 {
 	char sub[PATH_MAX_LEN];
 	check_str(v, path, "ref", it->ref);
-	pathf(sub, "%s.from", path);
-	check_location(v, sub, &it->from);
-	pathf(sub, "%s.to", path);
-	check_location(v, sub, &it->to);
-	pathf(sub, "%s.bill", path);
-	check_location(v, sub, &it->bill);
+	/* the paths only for locations given: most items have none, and a
+	 * large invoice would spend its check printing them */
+	if (it->from.present) {
+		pathf(sub, "%s.from", path);
+		check_location(v, sub, &it->from);
+	}
+	if (it->to.present) {
+		pathf(sub, "%s.to", path);
+		check_location(v, sub, &it->to);
+	}
+	if (it->bill.present) {
+		pathf(sub, "%s.bill", path);
+		check_location(v, sub, &it->bill);
+	}
 
 	check_finite(v, path, "chg", &it->chg);
 	check_finite(v, path, "min", &it->min);

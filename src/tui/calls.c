@@ -112,10 +112,15 @@ void tui_calls_start_catalog(struct tui_app *app)
 
 /* The command line's hook over the same list: it answers the "any pair
  * with this transaction type?" questions, so messages name the wrong half.
- * It notes whether a whole pair was refused. */
+ * It notes whether a whole pair was refused.  The last question's answer
+ * is kept: the items of a large invoice mostly ask about the same pair,
+ * and the list is searched from its start each time. */
 struct pair_check {
 	struct tui_app *app;
 	bool refused;
+	bool have_last;
+	long long last_tran, last_serv;
+	bool last_known;
 };
 
 static bool known_pair(void *ctx, long long tran, long long serv)
@@ -123,7 +128,16 @@ static bool known_pair(void *ctx, long long tran, long long serv)
 	struct pair_check *c = ctx;
 	if (!c->app->tspairs_loaded)
 		return true;
-	bool known = afcq_tspair_list_known(&c->app->tspairs, tran, serv);
+	bool known;
+	if (c->have_last && c->last_tran == tran && c->last_serv == serv) {
+		known = c->last_known;
+	} else {
+		known = afcq_tspair_list_known(&c->app->tspairs, tran, serv);
+		c->have_last = true;
+		c->last_tran = tran;
+		c->last_serv = serv;
+		c->last_known = known;
+	}
 	if (!known && tran != AFCQ_TSPAIR_ANY && serv != AFCQ_TSPAIR_ANY)
 		c->refused = true;
 	return known;
