@@ -5,6 +5,7 @@
 #include "tui.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "afcq/money.h"
 
@@ -38,9 +39,13 @@ void tui_taxcol_line(const struct tui_taxcols *c, char *buf, size_t n, const cha
 		snprintf(rc, sizeof rc, " %*s", TAXCOL_RATE, tui_rate_text(calc, rate, r, sizeof r));
 	if (c->change)
 		snprintf(cc, sizeof cc, " %*s", TAXCOL_CHG, change ? change : "");
-	snprintf(buf, n, "  %-*.*s %-*.*s %*lld%s %*s %*s%s", c->nw, c->nw, name, TAXCOL_LVL,
+	/* a long name ends with its last whole word and "...", never as
+	 * "Telecommunications Relay Sur" */
+	char *fit = tui_words_fit(name, c->nw);
+	snprintf(buf, n, "  %-*.*s %-*.*s %*lld%s %*s %*s%s", c->nw, c->nw, fit, TAXCOL_LVL,
 		 TAXCOL_LVL, level, TAXCOL_PCD, pcd, rc, TAXCOL_BASE, b, TAXCOL_TAX,
 		 tax, cc);
+	free(fit);
 }
 
 void tui_taxcol_total(const struct tui_taxcols *c, char *buf, size_t n, const char *name,

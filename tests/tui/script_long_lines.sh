@@ -5,7 +5,8 @@
 # request says the reason, not a URL cut short; the raw view's title says
 # which lines are shown before the keys; a load that left out a product
 # says so first; a store that cannot be opened says why before where, and
-# a request or catalog that failed says why before the URL.
+# a request or catalog that failed says why before the URL; a tax name
+# longer than its column ends with a whole word.
 . tests/lib.sh
 . tests/tui/tui_lib
 sandbox_start || exit 1
@@ -46,6 +47,20 @@ key C-p
 type obrien
 key Enter
 assert-screen " not in the products: VoIP business line; loaded O'Brien Plumbing LLC"
+SCRIPT
+
+# a tax name longer than its column ends with a whole word and "..."
+cat >"$T_TMP/voip.json" <<'JSON'
+{"cmpn": {"bscl": 0, "svcl": 0, "fclt": false, "frch": false, "reg": false},
+ "inv": [{"bill": {"pcd": 3726100}, "cust": 0, "date": "2022-03-02", "dtl": true, "summ": true,
+   "itms": [{"ref": "access", "chg": 15, "sale": 1, "tran": 19, "serv": 6}]}]}
+JSON
+run_script long_lines_tax_name_words "$T_TMP/voip.json" <<'SCRIPT'
+wait-idle
+key F5
+wait-idle
+assert-screen "  Telecommunications Relay...  Federal"
+assert-not-screen "Relay Sur"
 SCRIPT
 
 # the endpoint goes away before F5
