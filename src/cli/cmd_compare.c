@@ -322,29 +322,50 @@ static bool total_known(const struct side *s)
 	return s->priced && s->tot.n_errors == 0;
 }
 
-#define ROW "%-46s %11s %11s %9s\n"
+/* A row: what (w columns), A, B and the change. */
+#define ROW "%-*s %11s %11s %9s\n"
+/* The tax name column: as wide as the longest name (25 at least, 60 at
+ * most), so that no name is cut mid-word ("E911 Equalization Surchar"). */
+#define NAME_MIN 25
+#define NAME_MAX 60
 
-static void total_row(const char *what, bool known, double a, double b)
+static void total_row(int w, const char *what, bool known, double a, double b)
 {
 	char ma[64], mb[64], mc[64];
 	if (known)
-		printf(ROW, what, afcq_money_format(a, ma, sizeof ma), afcq_money_format(b, mb, sizeof mb),
-		       afcq_money_format_change(a, b, mc, sizeof mc));
+		printf(ROW, w, what, afcq_money_format(a, ma, sizeof ma),
+		       afcq_money_format(b, mb, sizeof mb), afcq_money_format_change(a, b, mc, sizeof mc));
+}
+
+static struct row_view view(const struct diff *x);
+
+static int name_width(const struct diffs *d)
+{
+	int nw = NAME_MIN;
+	for (size_t i = 0; i < d->n; i++) {
+		struct row_view v = view(&d->v[i]);
+		int len = v.name ? (int)strlen(v.name) : 1;
+		if (len > nw)
+			nw = len > NAME_MAX ? NAME_MAX : len;
+	}
+	return nw;
 }
 
 static void print_table(const struct side *A, const struct side *B, const struct diffs *d,
 			bool summaries)
 {
 	char ma[64], mb[64], mc[64];
+	int nw = name_width(d);
+	int w = 4 + nw + 1 + 7 + 1 + 8; /* "    NAME LEVEL PCODE" */
 	printf("A  %s\nB  %s\n\n", A->label, B->label);
-	printf(ROW, "", "A", "B", "change");
+	printf(ROW, w, "", "A", "B", "change");
 	bool known = total_known(A) && total_known(B);
-	total_row("Total due", known, A->tot.total_due, B->tot.total_due);
-	total_row("  Charges", known, A->tot.charges, B->tot.charges);
-	total_row("  Billable taxes", known, A->tot.billable, B->tot.billable);
-	total_row("Non-billable taxes", known, A->tot.nonbillable, B->tot.nonbillable);
+	total_row(w, "Total due", known, A->tot.total_due, B->tot.total_due);
+	total_row(w, "  Charges", known, A->tot.charges, B->tot.charges);
+	total_row(w, "  Billable taxes", known, A->tot.billable, B->tot.billable);
+	total_row(w, "Non-billable taxes", known, A->tot.nonbillable, B->tot.nonbillable);
 	if (!known)
-		printf(ROW, "Total due",
+		printf(ROW, w, "Total due",
 		       total_known(A) ? afcq_money_format(A->tot.total_due, ma, sizeof ma) : "errors",
 		       total_known(B) ? afcq_money_format(B->tot.total_due, mb, sizeof mb) : "errors",
 		       "");
@@ -375,10 +396,10 @@ static void print_table(const struct side *A, const struct side *B, const struct
 			putchar('\n');
 		}
 		struct row_view v = view(x);
-		char what[64];
-		snprintf(what, sizeof what, "    %-25.25s %-7.7s %8lld", v.name ? v.name : "?",
+		char what[128];
+		snprintf(what, sizeof what, "    %-*.*s %-7.7s %8lld", nw, nw, v.name ? v.name : "?",
 			 afcq_level_name(v.lvl), v.pcd);
-		printf(ROW, what, v.has_a ? afcq_money_format(v.a, ma, sizeof ma) : "-",
+		printf(ROW, w, what, v.has_a ? afcq_money_format(v.a, ma, sizeof ma) : "-",
 		       v.has_b ? afcq_money_format(v.b, mb, sizeof mb) : "-",
 		       afcq_money_format_change(v.a, v.b, mc, sizeof mc));
 	}

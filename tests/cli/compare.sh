@@ -17,7 +17,8 @@ sed '/PCD_LineCount/,+1d' "$D" >"$T_TMP/noinv.json"
 if expect_rc "two files exit 0" 0 "$AFCQ" compare -e "$SB_URL" "$D" "$T_TMP/three.json"; then
 	expect_line "both totals and the change" "$OUT" '^Total due +19\.78 +24\.86 +\+5\.08$'
 	expect_line "the item whose taxes differ" "$OUT" '^  Item 2: 1_CertTest4_1_PCD_LineCount$'
-	expect_line "a per-line tax, in each quote" "$OUT" '^    E911 Equalization Surchar +State +3671300 +0\.06 +0\.18 +\+0\.12$'
+	# the whole name: its column is as wide as the longest
+	expect_line "a per-line tax, in each quote, its name whole" "$OUT" '^    E911 Equalization Surcharge +State +3671300 +0\.06 +0\.18 +\+0\.12$'
 	expect_line "a city tax, in each quote" "$OUT" '^    Municipal Right of Way +City +3726100 +1\.72 +5\.16 +\+3\.44$'
 	if grep -q 'Item 1' "$OUT"; then fail "taxes that do not differ are not listed" "$(cat "$OUT")"
 	else pass "taxes that do not differ are not listed"; fi
