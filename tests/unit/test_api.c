@@ -683,6 +683,65 @@ static void test_take_decode_on_thread_record(void **state)
 	afcq_exchange_done(&x);
 }
 
+/* afcq_api_start_calc in two steps: encoded on another thread, nothing
+ * recorded or sent until afcq_api_send_calc; a discarded one never goes. */
+struct encode_job {
+	const struct afcq_request *req;
+	enum afcq_op op;
+	struct afcq_pending *p;
+	struct afcq_error err;
+};
+
+static void *encode_job_main(void *arg)
+{
+	struct encode_job *j = arg;
+	j->p = afcq_api_encode_calc(j->op, j->req, &j->err);
+	return NULL;
+}
+
+static void test_encode_then_send(void **state)
+{
+	struct fx *fx = *state;
+	httpd_fixture_script(fx->srv, 200, "Content-Type: application/json", one_tax_answer, 0);
+	struct encode_job job = { .req = &fx->req, .op = AFCQ_OP_QUOTE };
+	pthread_t t;
+	assert_int_equal(pthread_create(&t, NULL, encode_job_main, &job), 0);
+	assert_int_equal(pthread_join(t, NULL), 0);
+	assert_non_null(job.p);
+	assert_int_equal(history_count(fx), 0);
+	assert_int_equal(httpd_fixture_requests(fx->srv), 0);
+
+	/* a discarded one is neither recorded nor sent */
+	struct afcq_error err;
+	struct afcq_pending *gone = afcq_api_encode_calc(AFCQ_OP_QUOTE, &fx->req, &err);
+	assert_non_null(gone);
+	afcq_api_discard(gone);
+
+	struct afcq_pending *p = afcq_api_send_calc(&fx->ctx, job.p, &err);
+	assert_non_null(p);
+	assert_int_equal(history_count(fx), 1);
+	while (!afcq_pending_done(p))
+		afcq_client_pump(fx->client, 50);
+	struct afcq_exchange x;
+	assert_int_equal(afcq_api_finish(&fx->ctx, p, &x, &err), AFCQ_OK);
+	assert_int_equal(httpd_fixture_requests(fx->srv), 1);
+	/* sent as a quote: cmmt false */
+	assert_non_null(strstr(x.request_body, "\"cmmt\":false"));
+	struct afcq_history_entry e;
+	get_entry(fx, x.history_id, &e);
+	assert_int_equal(e.outcome, AFCQ_OUTCOME_OK);
+	afcq_history_entry_done(&e);
+	afcq_exchange_done(&x);
+
+	/* what the checks refuse is refused before anything is kept */
+	free(fx->req.inv[0].date);
+	fx->req.inv[0].date = afcq_xstrdup("2023-02-30");
+	assert_null(afcq_api_encode_calc(AFCQ_OP_QUOTE, &fx->req, &err));
+	assert_int_equal(err.status, AFCQ_ERR_INVALID);
+	assert_string_equal(err.where, "inv[0].date");
+	assert_int_equal(history_count(fx), 1);
+}
+
 /* decode reports what finish would, and record writes it. */
 static void test_decode_errors_recorded(void **state)
 {
@@ -741,6 +800,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_commit_answer_shapes, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_answer_without_invoices, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_lookups, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_encode_then_send, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_take_decode_on_thread_record, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(test_decode_errors_recorded, setup, teardown),

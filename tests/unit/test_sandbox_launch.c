@@ -8,6 +8,7 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include <fcntl.h>
 #include <limits.h>
 #include <math.h>
 #include <signal.h>
@@ -279,6 +280,49 @@ static void test_sandbox_lookups(void **state)
 	sb_stop(&sb);
 }
 
+/* Spawned, then waited for: no address until it listens, then the same
+ * as afcq_sandbox_start; a failure is only known when waited for; a
+ * zeroed one stopped closes nothing. */
+static void test_spawn_then_wait(void **state)
+{
+	(void)state;
+	struct afcq_sandbox_proc z = { 0 };
+	afcq_sandbox_stop(&z);
+	assert_true(fcntl(0, F_GETFD) != -1);
+
+	char *bd = api_test_build_dir();
+	char *saved = api_test_path_prepend(bd);
+	free(bd);
+	struct afcq_sandbox_proc sp;
+	struct afcq_error err;
+	assert_int_equal(afcq_sandbox_spawn(NULL, &sp, &err), AFCQ_OK);
+	api_test_path_restore(saved);
+	assert_true(sp.pid > 0);
+	assert_null(sp.url);
+	assert_int_equal(afcq_sandbox_wait(&sp, &err), AFCQ_OK);
+	assert_non_null(sp.url);
+	assert_int_equal(strncmp(sp.url, "http://127.0.0.1:", 17), 0);
+	assert_int_equal(afcq_sandbox_wait(&sp, &err), AFCQ_OK); /* again: at once */
+	afcq_sandbox_stop(&sp);
+	assert_null(sp.url);
+
+	char dir[PATH_MAX];
+	api_test_temp_dir(dir, sizeof dir);
+	char *script = afcq_xasprintf("%s/afcq-sandbox", dir);
+	saved = api_test_path_prepend(dir);
+	api_test_write_script(script, "#!/bin/sh\necho \"cannot load rate book\" >&2\nexit 3\n");
+	const char *args[] = { "--ratebook", "RB", NULL };
+	assert_int_equal(afcq_sandbox_spawn(args, &sp, &err), AFCQ_OK);
+	api_test_path_restore(saved);
+	assert_int_equal(afcq_sandbox_wait(&sp, &err), AFCQ_ERR_IO);
+	assert_string_equal(err.msg, "exited before listening: cannot load rate book");
+	assert_int_equal(sp.pid, 0);
+	afcq_sandbox_stop(&sp);
+	unlink(script);
+	free(script);
+	api_test_remove_tree(dir);
+}
+
 static void test_sandbox_demands_auth(void **state)
 {
 	const char *args[] = { "--user", "clerk", "--password", "s3cret", NULL };
@@ -310,6 +354,7 @@ int main(void)
 		cmocka_unit_test(test_sandbox_quote_invoice_commit),
 		cmocka_unit_test(test_sandbox_lookups),
 		cmocka_unit_test(test_sandbox_demands_auth),
+		cmocka_unit_test(test_spawn_then_wait),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
