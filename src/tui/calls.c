@@ -223,6 +223,7 @@ struct tui_encode {
 	atomic_bool done;
 	bool cancelled;             /* Esc before it was sent: not sent */
 	struct timespec started;
+	char state_before[sizeof ((struct tui_app *)0)->state_line]; /* shown again if not sent */
 };
 
 static void *encode_main(void *arg)
@@ -243,6 +244,7 @@ static bool start_calc(struct tui_app *app, enum afcq_op op)
 	afcq_error_clear(&e->err);
 	atomic_init(&e->done, false);
 	clock_gettime(CLOCK_MONOTONIC, &e->started);
+	snprintf(e->state_before, sizeof e->state_before, "%s", app->state_line);
 	app->fly.enc = e;
 	if (pthread_create(&e->thread, NULL, encode_main, e) == 0)
 		e->thread_started = true;
@@ -262,13 +264,14 @@ static void encode_finish(struct tui_app *app)
 	struct afcq_error err = e->err;
 	struct afcq_pending *p = e->p;
 	bool cancelled = e->cancelled;
+	char before[sizeof app->state_line];
+	snprintf(before, sizeof before, "%s", e->state_before);
 	free(e);
 	if (p && cancelled) {
 		afcq_api_discard(p);
 		tui_message(app, ROLE_ERROR, "%s cancelled before it was sent; the form is unchanged",
 			    afcq_op_name(app->fly.op));
-		snprintf(app->state_line, sizeof app->state_line, "%s cancelled",
-			 afcq_op_name(app->fly.op));
+		snprintf(app->state_line, sizeof app->state_line, "%s", before);
 		inflight_done(&app->fly);
 		app->dirty = true;
 		return;
@@ -280,7 +283,7 @@ static void encode_finish(struct tui_app *app)
 		tui_message(app, ROLE_ERROR, "not sent: %s", afcq_error_line(&err, line, sizeof line));
 		if (err.where[0])
 			tui_form_focus_path(app, err.where);
-		app->state_line[0] = '\0';
+		snprintf(app->state_line, sizeof app->state_line, "%s", before);
 		inflight_done(&app->fly);
 	}
 	app->dirty = true;
