@@ -25,6 +25,37 @@ static bool known_column(const char *name)
 	return known;
 }
 
+/* The column a billing system's header means, for common spellings other
+ * than ours ("Customer Name", "Account Number", "Phone Number", "ZIP
+ * Code", "Customer Type"): compared lower case without spaces, '_', '-',
+ * '.' and '#'.  name itself (lower case) when it is none of them. */
+static char *column_of(const char *name)
+{
+	static const char *const alias[][2] = {
+		{ "customername", "name" },     { "customer", "name" },
+		{ "fullname", "name" },         { "accountnumber", "account" },
+		{ "accountno", "account" },     { "account", "account" },
+		{ "acct", "account" },          { "phonenumber", "phone" },
+		{ "phonenumbers", "phone" },    { "phones", "phone" },
+		{ "telephone", "phone" },       { "zipcode", "zip" },
+		{ "postalcode", "zip" },        { "customertype", "cust" },
+		{ "lifelinecustomer", "lifeline" },
+	};
+	char key[64];
+	size_t k = 0;
+	for (const char *p = name; *p && k + 1 < sizeof key; p++)
+		if (!strchr(" _-.#", *p))
+			key[k++] = (char)tolower((unsigned char)*p);
+	key[k] = '\0';
+	for (size_t i = 0; i < sizeof alias / sizeof alias[0]; i++)
+		if (strcmp(key, alias[i][0]) == 0)
+			return afcq_xstrdup(alias[i][1]);
+	char *own = afcq_xstrdup(name);
+	for (char *p = own; *p; p++)
+		*p = (char)tolower((unsigned char)*p);
+	return own;
+}
+
 static enum afcq_status at_line(struct afcq_error *err, const char *file, int line)
 {
 	if (err) {
@@ -58,9 +89,9 @@ static enum afcq_status read_csv(const char *text, size_t len, const char *file,
 	char **cols = afcq_xcalloc(head.n, sizeof *cols);
 	enum afcq_status st = AFCQ_OK;
 	for (size_t i = 0; i < head.n && st == AFCQ_OK; i++) {
-		cols[i] = book_trimmed(head.fields[i], strlen(head.fields[i]));
-		for (char *p = cols[i]; *p; p++)
-			*p = (char)tolower((unsigned char)*p);
+		char *trimmed = book_trimmed(head.fields[i], strlen(head.fields[i]));
+		cols[i] = column_of(trimmed);
+		free(trimmed);
 		if (!known_column(cols[i]))
 			st = afcq_error_set(err, AFCQ_ERR_INVALID, NULL,
 					    "column %zu: '%s' is not a column name (the first row "
@@ -70,7 +101,10 @@ static enum afcq_status read_csv(const char *text, size_t len, const char *file,
 			if (strcmp(cols[k], cols[i]) == 0)
 				st = afcq_error_set(err, AFCQ_ERR_INVALID, NULL,
 						    "column %zu: '%s' is named twice (columns %zu and "
-						    "%zu)", i + 1, cols[i], k + 1, i + 1);
+						    "%zu%s%s)", i + 1, cols[i], k + 1, i + 1,
+						    strcasecmp(head.fields[i], cols[i]) ? ": " : "",
+						    strcasecmp(head.fields[i], cols[i]) ? head.fields[i]
+											: "");
 		if (st != AFCQ_OK && err)
 			err->column = head.columns[i];
 	}

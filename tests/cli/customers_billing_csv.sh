@@ -33,3 +33,15 @@ if expect_rc "a phone with words is refused" 2 "$AFCQ" customers import "$T_TMP/
 fi
 printf 'name,account,phone\nNo Number,901,x123\n' >"$T_TMP/bad2.csv"
 expect_rc "an extension alone is refused" 2 "$AFCQ" customers import "$T_TMP/bad2.csv"
+
+# a header as billing systems spell it: Customer Name, Account Number, Phone
+# Number, ZIP Code, Customer Type
+printf 'Customer Name,Account Number,Phone Number,ZIP Code,Customer Type,Lifeline\nGrace Hopper,100300,972-555-0300,75201,Business,N\n' >"$T_TMP/spelled.csv"
+if expect_rc "a header spelled as billing systems do" 0 "$AFCQ" customers import "$T_TMP/spelled.csv"; then
+	"$AFCQ" customers export -f csv >"$OUT" 2>"$ERR"
+	expect_grep "every column read" "$OUT" "Grace Hopper,100300,972-555-0300,,75201,,,1,no,"
+fi
+printf 'Name,Customer Name\nA,B\n' >"$T_TMP/twice.csv"
+if expect_rc "two spellings of one column" 2 "$AFCQ" customers import "$T_TMP/twice.csv"; then
+	expect_grep "both named" "$ERR" "column 2: 'name' is named twice (columns 1 and 2: Customer Name)"
+fi
