@@ -8,6 +8,7 @@
 #include "day.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "afcq/money.h"
@@ -25,7 +26,22 @@ static void tax_line(const struct tui_app *app, const struct tui_trow *row, int 
 {
 	struct tui_taxcols c = tui_taxcols(w, tui_compare_on(app));
 	char name[160], amt[48], chg[48];
-	snprintf(name, sizeof name, "%s%s", t->name ? t->name : "?", t->bill ? "" : " (not billed)");
+	static const char nb[] = " (not billed)";
+	if (t->bill) {
+		snprintf(name, sizeof name, "%s", t->name ? t->name : "?");
+	} else {
+		/* the mark always shows: the name gives way to it, by whole
+		 * words, else its first word shortened with a period */
+		int room = c.nw - (int)strlen(nb);
+		if (room < 4)
+			room = 4;
+		char *fit = tui_words_fit(t->name ? t->name : "?", room);
+		if ((int)strlen(fit) > room)
+			snprintf(name, sizeof name, "%.*s.%s", room - 1, fit, nb);
+		else
+			snprintf(name, sizeof name, "%s%s", fit, nb);
+		free(fit);
+	}
 	if (row->kind == TROW_GONE)
 		snprintf(amt, sizeof amt, "-");
 	else
