@@ -45,6 +45,8 @@ void routes_reply_done(struct routes_reply *r)
 		return;
 	free(r->body);
 	free(r->error);
+	if (r->later)
+		r->later(r->later_arg);
 	memset(r, 0, sizeof(*r));
 }
 

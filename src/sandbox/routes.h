@@ -43,9 +43,15 @@ struct routes_reply {
 	char *error;
 	const char *allow;           /* Allow header for 405, static */
 	bool challenge;              /* add WWW-Authenticate (401) */
+	/* Work that may wait until the answer is on its way (freeing a large
+	 * request's model): the HTTP layer runs it once the answer is sent;
+	 * routes_reply_done runs it if nothing took it before.  May be NULL. */
+	void (*later)(void *arg);
+	void *later_arg;
 };
 
-/* Frees body and error and zeroes *r; NULL is fine. */
+/* Frees body and error, runs r->later if set, and zeroes *r; NULL is
+ * fine. */
 void routes_reply_done(struct routes_reply *r);
 
 /* Sets an error reply: status, `error` header = msg, and a small JSON

@@ -62,21 +62,37 @@ static enum afcq_status keep_documents(const struct sandbox_ctx *ctx,
 	return AFCQ_OK;
 }
 
+/* A calculation's models, freed once its answer is sent (a 10,000-item
+ * one takes a while to free). */
+struct calc_models {
+	struct afcq_request req;
+	struct afcq_response resp;
+};
+
+static void free_models(void *arg)
+{
+	struct calc_models *m = arg;
+	afcq_response_done(&m->resp);
+	afcq_request_done(&m->req);
+	free(m);
+}
+
 void routes_calc_taxes(const struct sandbox_ctx *ctx, const char *arg, const char *body,
 		       size_t len, struct routes_reply *out)
 {
-	struct afcq_request req;
-	struct afcq_response resp;
 	struct afcq_error err;
 	char line[800];
 
-	afcq_request_init(&req);
-	afcq_response_init(&resp);
-	afcq_error_clear(&err);
 	if (len == 0) {
 		routes_reply_error(out, 400, "The request body is empty.");
 		return;
 	}
+	struct calc_models *m = afcq_xcalloc(1, sizeof *m);
+	struct afcq_request req;
+	struct afcq_response resp;
+	afcq_request_init(&req);
+	afcq_response_init(&resp);
+	afcq_error_clear(&err);
 	/* Streamed into the model (a large request's tree costs more than
 	 * its text); what only the relaxed reader takes goes to it. */
 	if (afcq_stream_decode_request(body, len, &req, &err) != AFCQ_OK &&
@@ -103,8 +119,10 @@ void routes_calc_taxes(const struct sandbox_ctx *ctx, const char *arg, const cha
 	}
 	free(span);
 done:
-	afcq_response_done(&resp);
-	afcq_request_done(&req);
+	m->req = req;
+	m->resp = resp;
+	out->later = free_models;
+	out->later_arg = m;
 }
 
 static void add_error(struct afcq_commit_response *r, int code, const char *msg)

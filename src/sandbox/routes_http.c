@@ -13,9 +13,10 @@
  * freed with their request, but glibc keeps freed memory in its arenas (one
  * per pool thread) and raises its mmap threshold after a large free, so the
  * process would stay at its peak.  The mmap threshold is fixed (large
- * buffers are mapped and unmapped, never kept), and after a request with a
- * large body or answer the arenas are trimmed (malloc_trim); the main
- * thread also trims once a while after any traffic (routes_server_idle).
+ * buffers are mapped and unmapped, never kept), and the main thread trims
+ * the arenas (malloc_trim) once a while after any traffic
+ * (routes_server_idle).  Not after each large request: the next one would
+ * fault all that memory back in (a fifth of a 10,000-item calculation).
  */
 #include "routes.h"
 
@@ -34,7 +35,7 @@
 
 enum { POOL_THREADS = 4, CONNECTION_TIMEOUT_S = 60 };
 /* Buffers from this size on are mapped on their own (and returned when
- * freed); a request or answer this large is followed by a trim. */
+ * freed). */
 enum { LARGE_BYTES = 256 * 1024 };
 
 struct routes_server {
@@ -47,7 +48,8 @@ struct pending {
 	struct afcq_buf body;
 	bool answered;   /* a refusal was queued on the first call */
 	bool too_big;
-	bool large;      /* the body or the answer was large: trim afterwards */
+	void (*later)(void *arg);  /* the reply's work left for after sending */
+	void *later_arg;
 };
 
 static enum MHD_Result send_reply(struct MHD_Connection *conn, struct routes_reply *r,
@@ -56,8 +58,12 @@ static enum MHD_Result send_reply(struct MHD_Connection *conn, struct routes_rep
 	struct MHD_Response *resp;
 	enum MHD_Result ret;
 
-	if (r->body && strlen(r->body) >= LARGE_BYTES)
-		p->large = true;
+	if (p && r->later) {
+		/* done in completed_cb, once the answer is sent */
+		p->later = r->later;
+		p->later_arg = r->later_arg;
+		r->later = NULL;
+	}
 	if (r->body) {
 		resp = MHD_create_response_from_buffer(strlen(r->body), r->body,
 						       MHD_RESPMEM_MUST_FREE);
@@ -144,8 +150,6 @@ static enum MHD_Result access_cb(void *cls, struct MHD_Connection *conn, const c
 		routes_reply_error(&r, 413, "Request body is larger than %zu bytes.", ctx->max_body);
 		return send_reply(conn, &r, p);
 	}
-	if (p->body.len >= LARGE_BYTES)
-		p->large = true;
 	routes_dispatch(ctx, method, url, header(conn, MHD_HTTP_HEADER_AUTHORIZATION),
 			p->body.data, p->body.len, &r);
 	/* the answer is made: the body is not needed any more */
@@ -161,13 +165,12 @@ static void completed_cb(void *cls, struct MHD_Connection *conn, void **con_cls,
 
 	if (!p)
 		return;
-	bool large = p->large || p->too_big || p->body.cap >= LARGE_BYTES;
+	if (p->later)
+		p->later(p->later_arg);
 	afcq_buf_done(&p->body);
 	free(p);
 	*con_cls = NULL;
 	atomic_fetch_add(&srv->completed, 1);
-	if (large)
-		malloc_trim(0);
 }
 
 void routes_server_idle(struct routes_server *srv)
