@@ -202,7 +202,8 @@ static bool bridge_item(const struct ratebook *rb, struct eng_invoice *ei, struc
 					fill_tax(rb, &p, &p.rows[r], o->retext, &br->txs[br->n_txs++]);
 		}
 		it->rows = afcq_xrealloc(it->rows, (it->n_rows + p.n_rows + 1) * sizeof *it->rows);
-		memcpy(it->rows + it->n_rows, p.rows, p.n_rows * sizeof *p.rows);
+		if (p.n_rows) /* p.rows is NULL when nothing applied */
+			memcpy(it->rows + it->n_rows, p.rows, p.n_rows * sizeof *p.rows);
 		it->n_rows += p.n_rows;
 		free(p.rows);
 	}
