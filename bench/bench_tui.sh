@@ -25,6 +25,7 @@
 #   F5 handled            the key F5 itself: the form checked, the request
 #                         encoded and recorded as pending, the call
 #                         started (a key typed meanwhile waits this long)
+#   F9                    the raw view of the second answer, pretty-printed
 #   input stall           a second F5, then the loop ticks in 10 ms steps
 #                         for 2 s with a mark each: the longest gap
 #                         between two marks (minus the 10 ms) is the
@@ -118,6 +119,12 @@ ROWS=$((ITEMS * 4))
 	echo "wait-idle"
 	echo "assert-state taxrows $ROWS"
 	echo "assert-state focus taxes"
+	# the raw view of the answer (6.35 MB, pretty-printed)
+	echo "mark raw.start"
+	echo "key F9"
+	echo "mark raw.end"
+	echo "assert-state view raw"
+	echo "key Esc"
 	echo "quit"
 } >"$TMP/script"
 
@@ -160,6 +167,7 @@ samples pgup | report "PgUp near the end of the taxes pane"
 samples end | report "End in the taxes pane"
 samples home | report "Home in the taxes pane"
 samples resize | report "resize and redraw (160x50 <-> 200x60)"
+samples raw | report "F9: the raw view of the answer"
 # the longest gap between consecutive ticks of each run
 awk '$2 == "tick" { if (t && $3 - t - 10 > m) m = $3 - t - 10; t = $3 }
 	$2 != "tick" && t { printf "%.3f\n", m; t = 0; m = 0 } END { if (t) printf "%.3f\n", m }' \

@@ -53,6 +53,12 @@ enum { AFCQ_JSON_COMPACT = 0, AFCQ_JSON_PRETTY = 1, AFCQ_JSON_WHOLE_BARE = 2 };
  * fields, "100.0" for whole reals unless AFCQ_JSON_WHOLE_BARE).  Caller
  * frees. */
 char *afcq_json_dump(const json_t *j, int flags);
+/* Strict JSON text laid out as afcq_json_dump(AFCQ_JSON_PRETTY) lays out
+ * its tree, in one pass and without building it (a few milliseconds a
+ * megabyte): strings, numbers and literals are copied as written.  NULL
+ * when the text is not strict JSON (comments, trailing commas, a syntax
+ * error: parse it instead).  Caller frees. */
+char *afcq_json_reindent(const char *text, size_t len);
 
 /* A JSON string (new reference) holding s, with every byte that is not
  * valid UTF-8 replaced by U+FFFD (jansson refuses invalid UTF-8, and text

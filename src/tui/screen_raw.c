@@ -5,7 +5,10 @@
  * text, / searches (case-insensitive), n finds the next match, F2 saves
  * the shown body exactly as it was sent or received.  Lines wider than
  * the screen wrap (the exact text is one line), so every byte shows; the
- * counter counts screen lines.
+ * counter counts screen lines.  A body over RAW_REINDENT_FROM bytes is
+ * pretty-printed from its text (afcq_json_reindent: the same layout, its
+ * values as written), a smaller one or one that is not strict JSON through
+ * its tree.
  */
 #include "tui.h"
 #include "clipboard.h"
@@ -19,6 +22,8 @@
 #include "afcq/codec.h"
 #include "afcq/curl_command.h"
 #include "afcq/str.h"
+
+enum { RAW_REINDENT_FROM = 256 * 1024 };
 
 struct raw {
 	int which;            /* 0 request, 1 response */
@@ -65,7 +70,11 @@ static void build(struct tui_app *app, struct raw *r)
 		return;
 	}
 	char *pretty = NULL;
-	if (!r->exact) {
+	/* a large body is laid out from its text (a tree of a 10,000-item
+	 * answer takes a third of a second to build, print and free) */
+	if (!r->exact && strlen(b) > RAW_REINDENT_FROM)
+		pretty = afcq_json_reindent(b, strlen(b));
+	if (!r->exact && !pretty) {
 		json_t *j = NULL;
 		struct afcq_error err;
 		afcq_error_clear(&err);
@@ -84,11 +93,14 @@ static void build(struct tui_app *app, struct raw *r)
 		size_t at = 0;
 		do {
 			size_t end = at;
+			int width = 0; /* of p[at, end): widths add up, character by character */
 			while (end < len) {
 				unsigned long cp;
 				size_t k = tui_utf8_decode(p + end, len - end, &cp);
-				if (end > at && tui_text_width(p + at, end + k - at) > r->cols)
+				int w = tui_text_width(p + end, k);
+				if (end > at && width + w > r->cols)
 					break;
+				width += w;
 				end += k;
 			}
 			if (r->n == cap) {
