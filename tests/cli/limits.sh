@@ -43,7 +43,8 @@ mkfifo "$T_TMP/sql"
 sqlite3 "$HIST" <"$T_TMP/sql" >/dev/null 2>&1 &
 holder=$!
 exec 9>"$T_TMP/sql"
-echo 'BEGIN EXCLUSIVE; INSERT INTO requests (time) VALUES (1);' >&9
+# (.timeout: the probe below may hold its lock at the moment the holder asks)
+printf '.timeout 20000\nBEGIN EXCLUSIVE; INSERT INTO requests (time) VALUES (1);\n' >&9
 n=0
 # wait (30 s at most, a loaded machine is slow to start sqlite3) until the lock is held
 while sqlite3 "$HIST" 'BEGIN IMMEDIATE; ROLLBACK;' >/dev/null 2>&1 && [ $n -lt 600 ]; do
