@@ -57,8 +57,16 @@ int cmd_invoice(const struct cli_opts *o)
 					       "inv[%zu].doc %s: document code already used "
 					       "(see afcq history)", i, sent.inv[i].doc);
 	}
-	if (!rc)
+	if (!rc) {
 		rc = cli_calc_send(&s, CLI_NEED_ENDPOINT, AFCQ_OP_INVOICE, &sent);
+		/* the table says what the clerk asked for: committed or not */
+		for (size_t i = 0; !rc && o->format == CLI_FORMAT_TABLE && i < sent.n_inv; i++)
+			if (o->commit)
+				printf("Document %s: committed (reported)\n", sent.inv[i].doc);
+			else
+				printf("Document %s: not committed (afcq commit %s reports it)\n",
+				       sent.inv[i].doc, sent.inv[i].doc);
+	}
 	free(doc);
 	afcq_request_done(&sent);
 	afcq_request_done(&req);

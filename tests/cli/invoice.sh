@@ -111,6 +111,14 @@ if expect_rc "backdated invoice --commit exits 0" 0 "$AFCQ" invoice -e "$SB_URL"
 	expect_rc "backdated invoice: commit again exits 0" 0 "$AFCQ" commit -e "$SB_URL" LATE-1
 fi
 
+# the table ends by saying whether each document was committed
+if expect_rc "an invoice without --commit" 0 "$AFCQ" invoice -e "$SB_URL" --number INV-T1 --doc TBL-1 "$REQ/dallas.json"; then
+	expect_line "says it is not committed, and how to" "$OUT" '^Document TBL-1: not committed \(afcq commit TBL-1 reports it\)$'
+fi
+if expect_rc "an invoice with --commit" 0 "$AFCQ" invoice -e "$SB_URL" --number INV-T2 --doc TBL-2 --commit "$REQ/dallas.json"; then
+	expect_line "says it is committed" "$OUT" '^Document TBL-2: committed \(reported\)$'
+fi
+
 # the history table a clerk reads: no line ends in spaces (the outcome is
 # the last column when no By follows it)
 if expect_rc "history list exits 0" 0 "$AFCQ" history list; then
