@@ -122,9 +122,9 @@ void tui_undo(struct tui_app *app)
 		tui_day_undo(app);
 	} else {
 		char key[32];
+		/* within 80 columns: the line is cut at the screen's width */
 		tui_message(app, ROLE_NORMAL,
-			    "nothing to undo: %s brings back the line item deleted last, or undoes "
-			    "loading a customer or adding a product",
-			    tui_action_key_text(ACT_UNDO, key, sizeof key));
+			    "nothing to undo (%s undoes a deleted item, a customer load, a product "
+			    "added)", tui_action_key_text(ACT_UNDO, key, sizeof key));
 	}
 }
