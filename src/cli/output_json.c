@@ -12,6 +12,20 @@ void cli_json_body(FILE *f, const char *body)
 {
 	if (!body || !body[0])
 		return;
+	size_t len = strlen(body);
+	if (len > AFCQ_HISTORY_ANSWER_MAX) {
+		/* A large answer is laid out from its text, values as written,
+		 * as the workstation's raw view does: its tree would cost many
+		 * times its size. */
+		char *s = afcq_json_reindent(body, len);
+		if (s) {
+			fputs(s, f);
+			if (!s[0] || s[strlen(s) - 1] != '\n')
+				fputc('\n', f);
+			free(s);
+			return;
+		}
+	}
 	json_t *j = NULL;
 	struct afcq_error err;
 	afcq_error_clear(&err);

@@ -1,7 +1,7 @@
 #!/bin/sh
 # A large answer: `afcq quote -f csv` prints one row per tax of the answer,
-# in its order, the same rows the answer as sent holds (-f json), with the
-# same exit code; history keeps such an answer shortened (its summary,
+# in its order, the same rows the answer as sent holds (-f json, laid out
+# as a small answer is), with the same exit code; history keeps such an answer shortened (its summary,
 # errors and total, and a note), and `afcq history show` says so.  A small
 # answer is kept whole and shown without a note.
 . "${AFCQ_TOP:-.}/tests/lib.sh"
@@ -43,6 +43,9 @@ if expect_rc "large answer as json exits 0" 0 "$AFCQ" quote -e "$SB_URL" -f json
 	if [ "$size" -gt 262144 ]; then pass "the answer is larger than 256 KiB"
 	else fail "the answer is larger than 256 KiB" "$size bytes"; fi
 	csv_of_answer "$T_TMP/answer.json" >"$T_TMP/want.csv"
+	# laid out as a small answer is (two-space indent, "key": value)
+	relaid=$(python3 -c 'import json, sys; t = open(sys.argv[1]).read(); print("same" if json.dumps(json.loads(t), indent=2, ensure_ascii=False) + "\n" == t else "differs")' "$T_TMP/answer.json")
+	expect_eq "large answer as json: pretty-printed like a small one" same "$relaid"
 fi
 if expect_rc "large answer as csv exits 0" 0 "$AFCQ" quote -e "$SB_URL" -f csv "$T_TMP/big.json"; then
 	expect_eq "csv header first" \
