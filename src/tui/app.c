@@ -561,7 +561,16 @@ void tui_feed_key(struct tui_app *app, int key, bool meta)
 		}
 	}
 	bool text = v->ops->text_focus && v->ops->text_focus(app, v);
-	tui_dispatch(app, tui_keymap_lookup(key, meta, text));
+	enum tui_action a = tui_keymap_lookup(key, meta, text);
+	if (a == ACT_NONE && !meta && (key == 3 || key == 17 || key == 19 || key == 26)) {
+		/* left unbound on purpose (a reflex never ends a call), but said,
+		 * so that a rep who presses them knows what does */
+		char k[32];
+		tui_message(app, ROLE_NORMAL, "Ctrl-%c does nothing here: %s quits, Esc cancels",
+			    key + '@', tui_action_key_text(ACT_QUIT, k, sizeof k));
+		return;
+	}
+	tui_dispatch(app, a);
 }
 
 void tui_tick(struct tui_app *app, int wait_ms)

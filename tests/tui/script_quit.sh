@@ -100,3 +100,19 @@ type y
 assert-screen "the session should have ended"
 SCRIPT
 reached quit_small_screen_kept
+
+# Ctrl-C, Ctrl-Z, Ctrl-S and Ctrl-Q end nothing, but say what does
+run_script quit_reflex_keys_say_what_quits <<'SCRIPT'
+wait-idle
+set-field cmpn.idnt typed
+key C-c
+assert-state message "Ctrl-C does nothing here: F10 quits, Esc cancels"
+key C-z
+assert-state message "Ctrl-Z does nothing here"
+key C-s
+assert-state message "Ctrl-S does nothing here"
+key C-q
+assert-state message "Ctrl-Q does nothing here"
+assert-state view main
+assert-field cmpn.idnt typed
+SCRIPT
