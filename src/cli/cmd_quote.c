@@ -101,6 +101,8 @@ int cmd_quote(const struct cli_opts *o)
 		rc = cli_request_load(o->args[0], &req);
 	if (!rc) {
 		afcq_api_prepare_quote(&sent, &req);
+		/* the copy is what goes out: a long request is not kept twice */
+		afcq_request_done(&req);
 		rc = cli_calc_send(&s, CLI_NEED_ENDPOINT | CLI_WANT_HISTORY, AFCQ_OP_QUOTE, &sent);
 	}
 	afcq_request_done(&sent);
