@@ -1,6 +1,6 @@
 /* dialog_commit.c - F7: commit or uncommit a document (the last invoice's
- * by default, or one typed in), after a confirmation; the server's answer
- * is shown in a message box.  The action offered first is the opposite of
+ * by default, or one typed in), after a confirmation; a refusal or an
+ * unknown outcome is shown in a message box, success on the message line.  The action offered first is the opposite of
  * the document's known state (uncommit a committed one).  The document code is a libform field
  * (textform.c) owned by the dialog.
  */
@@ -34,6 +34,10 @@ static void commit_draw(struct tui_app *app, struct tui_view *v)
 	tui_put(app, in.y + 2, in.x, 16, ROLE_LABEL, "Action:");
 	tui_put(app, in.y + 2, in.x + 17, 20, d->focus == 1 ? ROLE_FOCUS : ROLE_FIELD,
 		d->commit ? "[commit]" : "[uncommit]");
+	if (afcq_str_empty(tui_textform_text(d->doc, 0)))
+		/* a document of an earlier session: history knows its code */
+		tui_put(app, in.y + 3, in.x, in.w, ROLE_DIM,
+			"Or from history: F8, Enter on the invoice, then F7 offers its code.");
 	tui_put(app, in.y + 4, in.x, in.w, ROLE_DIM,
 		"Tab: next  Space: commit/uncommit  Enter: continue  Esc: cancel");
 	tui_textform_draw(app, d->doc, 0, in.y + 1, in.x + 17, d->focus == 0, false);

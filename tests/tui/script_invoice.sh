@@ -158,9 +158,12 @@ run_script commit_refusal_not_left_over <<'SCRIPT'
 wait-idle
 key F7
 assert-state view commit
+# where to find the code of an earlier session's invoice
+assert-screen "Or from history: F8, Enter on the invoice, then F7 offers its code."
 key Enter
 assert-state message "type the document code to"
 type DOC-1
+assert-not-screen "Or from history"
 key Enter
 assert-state view confirm
 assert-not-screen "type the document code"
