@@ -52,7 +52,9 @@ static int list(const struct cli_book_ops *ops, struct cli_session *s, const str
 	return rc;
 }
 
-/* show ID, or show TEXT where ops->pick takes text: a number is an id, other
+/* show ID, or show TEXT where ops->pick takes text: a number is an id (or,
+ * when no record has it and it has 5 digits or more, digits of an account
+ * or a phone number as text), other
  * text picks one record as list finds them.  id is cli_book_id's when
  * show takes an id only. */
 static int show(const struct cli_book_ops *ops, struct cli_session *s, const struct cli_opts *o,
@@ -77,7 +79,11 @@ static int show(const struct cli_book_ops *ops, struct cli_session *s, const str
 		struct afcq_error err;
 		afcq_error_clear(&err);
 		enum afcq_status st = id > 0 ? ops->get(s->store, id, rec, &err) : AFCQ_ERR_USAGE;
-		if (st == AFCQ_ERR_USAGE)
+		if (st == AFCQ_ERR_USAGE && ops->pick && strlen(arg) >= 5)
+			/* no such id, and long for one: the digits of an account or a
+			 * phone number ("show 2145550100") */
+			rc = ops->pick(s, what, arg, rec);
+		else if (st == AFCQ_ERR_USAGE)
 			rc = cli_failf(CLI_EXIT_USAGE, "%s: no %s %s (see afcq %s list)", what, ops->one,
 				       shown, ops->what);
 		else if (st != AFCQ_OK)

@@ -20,6 +20,12 @@ fi
 if expect_rc "the third, Extension" 0 "$AFCQ" customers list 2145550199; then
 	expect_grep "found: Ada" "$OUT" "Ada Lovelace"
 fi
+# show takes the digits a caller reads out, as list does
+if expect_rc "show by a phone number's digits" 0 "$AFCQ" customers show 2145550100; then
+	expect_grep "show: the one customer" "$OUT" "Smith, John"
+fi
+expect_rc "show of a short number is an id only" 2 "$AFCQ" customers show 99
+expect_grep "show: no such id" "$ERR" "no customer 99"
 "$AFCQ" customers export >"$OUT" 2>"$ERR"
 expect_grep "ext. kept" "$OUT" "972.555.0142 ext. 45"
 expect_grep "Extension kept" "$OUT" "(214) 555-0199 Extension 7"
