@@ -17,6 +17,7 @@
 #include "day.h"
 #include "teamstore.h"
 
+#include <ctype.h>
 #include <locale.h>
 #include <panel.h>
 #include <signal.h>
@@ -902,8 +903,18 @@ int tui_main(const struct tui_args *args)
 		tui_message(app, ROLE_ERROR, "store unavailable: %s%s%s%s",
 			    err.msg[0] ? err.msg : "cannot be opened", err.where[0] ? " (" : "",
 			    err.where, err.where[0] ? ")" : "");
-	else
-		tui_message(app, ROLE_NORMAL, "Fill in the form; Tab moves, F5 quotes, F1 help.");
+	else {
+		/* the first thing a rep on a call does: find the caller */
+		char k[32], ctrl[40];
+		tui_action_key_text(ACT_CUSTOMER, k, sizeof k);
+		if (k[0] == 'C' && k[1] == '-' && k[2] && !k[3]) /* "C-p" reads "Ctrl-P" */
+			snprintf(ctrl, sizeof ctrl, "Ctrl-%c", toupper((unsigned char)k[2]));
+		else
+			snprintf(ctrl, sizeof ctrl, "%s", k);
+		tui_message(app, ROLE_NORMAL,
+			    "%s finds a customer, or fill in the form; Tab moves, F5 quotes, F1 help.",
+			    ctrl);
+	}
 	bkgdset(' ' | app->theme.attr[ROLE_NORMAL]);
 	app->mouse = app->cfg && app->cfg->ui.mouse;
 	if (app->mouse)

@@ -345,3 +345,9 @@ SCRIPT
 else
 	fail customers_import_with_exemptions "$(cat "$OUT" "$ERR")"
 fi
+
+# the first message says how to find the caller
+run_script customers_first_message_names_the_finder <<'SCRIPT'
+wait-idle
+assert-screen " Ctrl-P finds a customer, or fill in the form; Tab moves, F5 quotes, F1 help."
+SCRIPT

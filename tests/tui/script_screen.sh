@@ -64,7 +64,7 @@ printf 'version = 1;\nui: { theme = "dark"; mouse = true; };\n' >"$XDG_CONFIG_HO
 run_script theme_from_config <<'SCRIPT'
 wait-idle
 assert-not-screen "not found"
-assert-state message "Fill in the form"
+assert-state message "Ctrl-P finds a customer, or fill in the form"
 SCRIPT
 printf 'version = 1;\nui: { theme = "nonesuch"; };\n' >"$XDG_CONFIG_HOME/afcq/config"
 run_script missing_theme_reported <<'SCRIPT'
@@ -96,7 +96,7 @@ for th in default dark light high-contrast mono; do
 done
 NO_COLOR=1 run_script no_color_works <<'SCRIPT'
 wait-idle
-assert-state message "Fill in the form"
+assert-state message "Ctrl-P finds a customer, or fill in the form"
 SCRIPT
 
 run_script rows_insert_duplicate_move_delete <<'SCRIPT'
