@@ -201,6 +201,9 @@ struct afcq_api_stream {
 	afcq_stream_invoice_fn on_invoice;
 	void *ud;
 	bool keep_body;
+	/* Also sees each piece of the body of a 2xx answer as it arrives
+	 * (after the decoder), with ud; NULL for none. */
+	afcq_body_fn on_body;
 };
 enum afcq_status afcq_api_calc_stream(struct afcq_api_ctx *ctx, enum afcq_op op,
 				      const struct afcq_request *req,

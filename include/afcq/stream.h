@@ -29,6 +29,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 #include "afcq/error.h"
 #include "afcq/model.h"
@@ -78,6 +79,21 @@ void afcq_stream_free(struct afcq_stream *s);
  * afcq_stream_new. */
 enum afcq_status afcq_stream_decode(const char *text, size_t len, struct afcq_response *out,
 				    struct afcq_error *err);
+
+/* ---- pretty-printing as the text arrives ----------------------------------- */
+
+/* JSON text laid out as afcq_json_dump(AFCQ_JSON_PRETTY) lays out its tree,
+ * written to f in pieces as the text arrives (for --format json of a long
+ * answer): strings as the dumper writes them, numbers as they came.
+ * afcq_pretty_feed returns AFCQ_ERR_PARSE when the text is not JSON (what
+ * was laid out before stays written); afcq_pretty_finish ends the text
+ * (AFCQ_ERR_PARSE when incomplete) and writes the last line. */
+struct afcq_pretty;
+struct afcq_pretty *afcq_pretty_new(FILE *f);
+enum afcq_status afcq_pretty_feed(struct afcq_pretty *p, const char *data, size_t len,
+				  struct afcq_error *err);
+enum afcq_status afcq_pretty_finish(struct afcq_pretty *p, struct afcq_error *err);
+void afcq_pretty_free(struct afcq_pretty *p);
 
 /* A CalcTaxes request, the whole text at once, read the same way against
  * the jansson codec's afcq_codec_parse_request (the sandbox reads large

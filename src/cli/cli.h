@@ -23,6 +23,8 @@
 #include "afcq/config.h"
 #include "afcq/error.h"
 #include "afcq/history.h"
+#include "afcq/str.h"
+#include "afcq/stream.h"
 #include "afcq/model.h"
 #include "afcq/sandbox_launch.h"
 #include "afcq/store.h"
@@ -244,6 +246,21 @@ void cli_csv_stream_end(struct cli_csv_stream *c, const struct afcq_response *re
 void cli_csv_field(FILE *f, const char *s);
 /* The same field followed by a comma. */
 void cli_csv_next(FILE *f, const char *s);
+/* -f json while the answer arrives: its first bytes are held, and once it
+ * is past settled bytes (beyond which it cannot go to another reader) it is
+ * pretty-printed as it comes (afcq_pretty), so a long answer is never held
+ * whole.  cli_json_stream_end prints a shorter one with cli_json_body. */
+struct cli_json_stream {
+	FILE *f;
+	size_t settled;
+	struct afcq_buf head;
+	struct afcq_pretty *pretty;
+	bool failed;
+};
+void cli_json_stream_init(struct cli_json_stream *c, FILE *f, size_t settled);
+void cli_json_stream_body(void *ud, const char *data, size_t len);
+void cli_json_stream_end(struct cli_json_stream *c, const char *body);
+void cli_json_stream_done(struct cli_json_stream *c);
 /* Prints an answer body pretty-printed (as sent, re-indented); a body that
  * is not JSON is printed as it came. */
 void cli_json_body(FILE *f, const char *body);

@@ -10,13 +10,14 @@
  * API errors to stderr; returns the exit code for status st. */
 static int print_calc(const struct cli_session *s, const struct afcq_request *sent,
 		      const struct afcq_exchange *x, enum afcq_status st,
-		      const struct afcq_error *err, struct cli_csv_stream *csv)
+		      const struct afcq_error *err, struct cli_csv_stream *csv,
+		      struct cli_json_stream *json)
 {
 	if (st != AFCQ_OK && st != AFCQ_ERR_API)
 		return cli_fail(err);
 	switch (s->opts->format) {
 	case CLI_FORMAT_JSON:
-		cli_json_body(stdout, x->http.body);
+		cli_json_stream_end(json, x->http.body);
 		break;
 	case CLI_FORMAT_CSV:
 		cli_csv_stream_end(csv, &x->response);
@@ -30,6 +31,15 @@ static int print_calc(const struct cli_session *s, const struct afcq_request *se
 	if (st == AFCQ_ERR_API && n == 0)
 		cli_fail(err);
 	return st == AFCQ_ERR_API || n ? CLI_EXIT_API : CLI_EXIT_OK;
+}
+
+/* -f json and table: a line item's taxes are kept for the table, and let
+ * go for JSON once the answer is past the size a refusal could still send
+ * to the other reader (its text is printed as it comes). */
+static bool json_item_done(void *ud, const struct afcq_stream_event *ev)
+{
+	(void)ud;
+	return ev->fed > AFCQ_HISTORY_ANSWER_MAX;
 }
 
 int cli_one_file(const struct cli_opts *o)
@@ -56,19 +66,23 @@ int cli_calc_send(struct cli_session *s, unsigned need, enum afcq_op op,
 	struct afcq_exchange x = { 0 };
 	struct afcq_error err;
 	afcq_error_clear(&err);
-	/* The answer is decoded as it arrives; CSV rows go out as they are
-	 * read, and JSON needs the body as it came. */
+	/* The answer is decoded as it arrives; CSV rows and the JSON text of
+	 * a long answer go out as they are read. */
 	struct cli_csv_stream csv;
+	struct cli_json_stream json;
 	cli_csv_stream_init(&csv, stdout, AFCQ_HISTORY_ANSWER_MAX);
+	cli_json_stream_init(&json, stdout, AFCQ_HISTORY_ANSWER_MAX);
 	bool csv_out = s->opts->format == CLI_FORMAT_CSV;
+	bool json_out = s->opts->format == CLI_FORMAT_JSON;
 	struct afcq_api_stream how = {
-		.on_item = csv_out ? cli_csv_stream_item : NULL,
-		.on_invoice = csv_out ? cli_csv_stream_invoice : NULL,
-		.ud = &csv,
-		.keep_body = s->opts->format == CLI_FORMAT_JSON,
+		.on_item = csv_out ? cli_csv_stream_item : json_out ? json_item_done : NULL,
+		.on_invoice = csv_out ? cli_csv_stream_invoice : json_out ? json_item_done : NULL,
+		.ud = json_out ? (void *)&json : (void *)&csv,
+		.on_body = json_out ? cli_json_stream_body : NULL,
 	};
 	enum afcq_status st = afcq_api_calc_stream(&s->api, op, sent, &how, &x, &err);
-	rc = print_calc(s, sent, &x, st, &err, &csv);
+	rc = print_calc(s, sent, &x, st, &err, &csv, &json);
+	cli_json_stream_done(&json);
 	if (afcq_api_outcome_unknown(&x, st) && sent->n_inv) {
 		char hint[1200];
 		struct afcq_history_entry e = {

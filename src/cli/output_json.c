@@ -38,6 +38,50 @@ void cli_json_body(FILE *f, const char *body)
 	cli_json_print(f, j);
 }
 
+void cli_json_stream_init(struct cli_json_stream *c, FILE *f, size_t settled)
+{
+	*c = (struct cli_json_stream){ .f = f, .settled = settled };
+	afcq_buf_init(&c->head);
+}
+
+void cli_json_stream_body(void *ud, const char *data, size_t len)
+{
+	struct cli_json_stream *c = ud;
+	struct afcq_error err;
+	if (c->failed)
+		return;
+	if (!c->pretty) {
+		afcq_buf_append(&c->head, data, len);
+		if (c->head.len <= c->settled)
+			return;
+		c->pretty = afcq_pretty_new(c->f);
+		data = c->head.data;
+		len = c->head.len;
+	}
+	if (afcq_pretty_feed(c->pretty, data, len, &err) != AFCQ_OK)
+		c->failed = true; /* the decoder says why */
+	if (c->head.data) {
+		afcq_buf_done(&c->head);
+		afcq_buf_init(&c->head);
+	}
+}
+
+void cli_json_stream_end(struct cli_json_stream *c, const char *body)
+{
+	struct afcq_error err;
+	if (c->pretty)
+		afcq_pretty_finish(c->pretty, &err);
+	else
+		cli_json_body(c->f, body);
+}
+
+void cli_json_stream_done(struct cli_json_stream *c)
+{
+	afcq_pretty_free(c->pretty);
+	afcq_buf_done(&c->head);
+	memset(c, 0, sizeof *c);
+}
+
 void cli_json_print(FILE *f, json_t *j)
 {
 	char *s = afcq_json_dump(j, AFCQ_JSON_PRETTY);

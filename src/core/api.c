@@ -733,6 +733,7 @@ struct feed {
 	struct afcq_stream *stream;
 	enum afcq_status st;
 	struct afcq_error err;
+	const struct afcq_api_stream *how;
 };
 
 static void feed_body(void *ud, const char *data, size_t len)
@@ -740,6 +741,8 @@ static void feed_body(void *ud, const char *data, size_t len)
 	struct feed *f = ud;
 	if (f->st == AFCQ_OK)
 		f->st = afcq_stream_feed(f->stream, data, len, &f->err);
+	if (f->how && f->how->on_body)
+		f->how->on_body(f->how->ud, data, len);
 }
 
 /* The stream's refusal of an answer not kept whole, as afcq_api_decode
@@ -773,6 +776,7 @@ enum afcq_status afcq_api_calc_stream(struct afcq_api_ctx *ctx, enum afcq_op op,
 	struct feed f = {
 		.stream = afcq_stream_new(&resp, how ? how->on_item : NULL,
 					  how ? how->on_invoice : NULL, how ? how->ud : NULL),
+		.how = how,
 	};
 	afcq_error_clear(&f.err);
 	afcq_call_stream(p->call, feed_body, &f,

@@ -13,12 +13,15 @@
  *    what it decodes, afcq_codec_parse_request decodes to the same model;
  *  - an answer (a request) that decodes is written by the direct writer
  *    (afcq_codec_response_dump, afcq_codec_request_dump compact) as its
- *    tree is dumped, byte for byte.
+ *    tree is dumped, byte for byte;
+ *  - the pretty-printer (afcq_pretty) takes any input in pieces without a
+ *    crash or a leak, and says why when it refuses.
  * The tree codec may read more (the relaxed syntax, repeated keys): then
  * the stream refuses, and the caller falls back on the tree.
  */
 #include "fuzzlib.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -127,6 +130,26 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	afcq_request_done(&rs);
 	afcq_request_done(&rt);
+
+	/* The pretty-printer, in the same pieces: whatever it makes of the
+	 * input, without a crash, a leak or a refusal without a message. */
+	char *out = NULL;
+	size_t n_out = 0;
+	FILE *f = open_memstream(&out, &n_out);
+	if (f) {
+		struct afcq_pretty *pp = afcq_pretty_new(f);
+		enum afcq_status ps = AFCQ_OK;
+		afcq_error_clear(&err);
+		for (size_t at = 0; at < size && ps == AFCQ_OK; at += step)
+			ps = afcq_pretty_feed(pp, text + at, size - at < step ? size - at : step, &err);
+		if (ps == AFCQ_OK)
+			ps = afcq_pretty_finish(pp, &err);
+		if (ps != AFCQ_OK)
+			fuzz_check_error(ps, &err);
+		afcq_pretty_free(pp);
+		fclose(f);
+		free(out);
+	}
 
 	afcq_response_done(&streamed);
 	afcq_response_done(&tree);

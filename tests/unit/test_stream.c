@@ -383,6 +383,87 @@ static void test_requests(void **state)
 			 AFCQ_ERR_PARSE);
 }
 
+/* ---- pretty-printing ---------------------------------------------------- */
+
+/* text pretty-printed by afcq_pretty, fed in pieces of step bytes. */
+static char *pretty_of(const char *text, size_t len, size_t step)
+{
+	char *out = NULL;
+	size_t n = 0;
+	FILE *f = open_memstream(&out, &n);
+	assert_non_null(f);
+	struct afcq_pretty *p = afcq_pretty_new(f);
+	struct afcq_error err;
+	for (size_t at = 0; at < len; at += step)
+		assert_int_equal(afcq_pretty_feed(p, text + at, len - at < step ? len - at : step,
+						  &err),
+				 AFCQ_OK);
+	assert_int_equal(afcq_pretty_finish(p, &err), AFCQ_OK);
+	afcq_pretty_free(p);
+	fclose(f);
+	return out;
+}
+
+/* What -f json prints for a short answer: the tree, pretty. */
+static char *tree_pretty(const char *text, size_t len)
+{
+	json_t *j = NULL;
+	struct afcq_error err;
+	assert_int_equal(afcq_json_parse(text, len, &j, &err), AFCQ_OK);
+	char *s = afcq_json_dump(j, AFCQ_JSON_PRETTY);
+	json_decref(j);
+	size_t n = strlen(s);
+	s = afcq_xrealloc(s, n + 2);
+	if (!n || s[n - 1] != '\n')
+		memcpy(s + n, "\n", 2);
+	return s;
+}
+
+static void same_pretty(const char *name, const char *text, size_t len)
+{
+	char *want = tree_pretty(text, len);
+	const size_t steps[] = { len ? len : 1, 7, 1 };
+	for (size_t k = 0; k < sizeof steps / sizeof *steps; k++) {
+		char *got = pretty_of(text, len, steps[k]);
+		if (strcmp(want, got) != 0)
+			fail_msg("%s (pieces of %zu): laid out otherwise\ntree:   %s\npretty: %s", name,
+				 steps[k], want, got);
+		free(got);
+	}
+	free(want);
+}
+
+static void test_pretty(void **state)
+{
+	(void)state;
+	const char *names[] = { "e01_streaming.json", "e03_dallas.json", "e18_p2p_incl_error.json",
+				"e23_retnb_retext.json" };
+	const char *top = getenv("AFCQ_TOP");
+	for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
+		char path[1024];
+		snprintf(path, sizeof path, "%s/tests/fuzz/answer/%s", top && *top ? top : ".",
+			 names[i]);
+		size_t len;
+		char *text = read_path(path, &len);
+		same_pretty(names[i], text, len);
+		free(text);
+	}
+	/* Empty levels, nesting, literals, escapes written as the dumper does. */
+	const char *t = "{\"a\":{},\"b\":[],\"c\":[1,[2,{}],{\"d\":null}],\"e\":true,"
+			"\"f\":\"x\\\"y\\n\\u00e9\",\"g\":[false]}";
+	same_pretty("corners", t, strlen(t));
+	/* Not JSON: refused. */
+	char *out = NULL;
+	size_t n = 0;
+	FILE *f = open_memstream(&out, &n);
+	struct afcq_pretty *p = afcq_pretty_new(f);
+	struct afcq_error err;
+	assert_int_equal(afcq_pretty_feed(p, "{\"a\":}", 6, &err), AFCQ_ERR_PARSE);
+	afcq_pretty_free(p);
+	fclose(f);
+	free(out);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -391,6 +472,7 @@ int main(void)
 		cmocka_unit_test(test_refusals),
 		cmocka_unit_test(test_callbacks_and_release),
 		cmocka_unit_test(test_requests),
+		cmocka_unit_test(test_pretty),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
