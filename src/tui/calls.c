@@ -501,10 +501,7 @@ static void set_raw(struct tui_app *app, enum afcq_op op, const char *title, con
 		     resp ? afcq_xstrdup(resp) : NULL);
 }
 
-/* A request that found nobody listening at the bundled sandbox: it had
- * stopped (killed, crashed) and is started again on the same URL.  true
- * when it was: sending again will reach it. */
-static bool sandbox_back(struct tui_app *app, enum afcq_status st, const struct afcq_error *err)
+bool tui_sandbox_back(struct tui_app *app, enum afcq_status st, const struct afcq_error *err)
 {
 	const struct tui_args *a = app->args;
 	if (st != AFCQ_ERR_NET || err->cause != AFCQ_CAUSE_REFUSED || !a || !a->sandbox ||
@@ -539,7 +536,7 @@ static void finish_calc(struct tui_app *app, enum afcq_status st, struct afcq_ex
 		else if (st == AFCQ_ERR_CANCELLED)
 			tui_message(app, ROLE_ERROR, "%s cancelled; the form is unchanged",
 				    afcq_op_name(app->fly.op));
-		else if (sandbox_back(app, st, err))
+		else if (tui_sandbox_back(app, st, err))
 			tui_message(app, ROLE_ERROR,
 				    "%s not sent: the bundled sandbox had stopped and runs again; %s "
 				    "sends it", afcq_op_name(app->fly.op),
@@ -664,7 +661,7 @@ static void finish_commit(struct tui_app *app, enum afcq_status st, struct afcq_
 			 "nor refuses it:\n  %.600s\nHistory records it as \"outcome unknown\".",
 			 app->fly.doc, what, x->http.body ? x->http.body : "");
 		tui_message(app, ROLE_ERROR, "%s %s: outcome unknown", what, app->fly.doc);
-	} else if (sandbox_back(app, st, err)) {
+	} else if (tui_sandbox_back(app, st, err)) {
 		snprintf(text, sizeof text, "Document %s: %s not sent.\nThe bundled sandbox had "
 			 "stopped; it runs again: F7 sends it.", app->fly.doc, what);
 		tui_message(app, ROLE_ERROR, "%s not sent: the bundled sandbox had stopped and runs "

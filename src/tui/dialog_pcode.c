@@ -322,9 +322,11 @@ static bool complete(struct tui_app *app, struct finder *d)
 	bool done = false;
 	if (st == AFCQ_ERR_CANCELLED) {
 		say(d, ROLE_ERROR, "lookup cancelled; Enter searches again");
+	} else if (tui_sandbox_back(app, st, &err)) {
+		say(d, ROLE_ERROR, "the bundled sandbox had stopped and runs again; Enter searches");
 	} else if (st != AFCQ_OK) {
 		char line[800];
-		say(d, ROLE_ERROR, "lookup failed: %s", afcq_error_line(&err, line, sizeof line));
+		say(d, ROLE_ERROR, "lookup failed: %s", tui_error_text(&err, line, sizeof line));
 	} else if (x.pcodes.n == 0) {
 		say(d, ROLE_ERROR, "no place matches; change the search and press Enter");
 	} else {

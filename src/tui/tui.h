@@ -614,6 +614,10 @@ const char *tui_rate_text(int calc, double rate, char *buf, size_t n);
  * for errors of an exchange (network, HTTP, answer); else as
  * afcq_error_line ("itms[0].chg: not a number").  Returns buf. */
 const char *tui_error_text(const struct afcq_error *e, char *buf, size_t n);
+/* A request (st, err) that found nobody listening at the bundled sandbox:
+ * it had stopped (killed, crashed) and is started again on the same URL
+ * (calls.c).  true when it was: asking again will reach it. */
+bool tui_sandbox_back(struct tui_app *app, enum afcq_status st, const struct afcq_error *err);
 
 /* calls.c: requests to the server */
 void tui_calls_start_catalog(struct tui_app *app);

@@ -317,7 +317,7 @@ type TX
 key Enter
 wait-idle
 assert-state view pcode
-assert-screen "lookup failed: http://127.0.0.1:9/api/v2/afc/PCode: "
+assert-screen "lookup failed: connection refused (http://127.0.0.1:9/api/v2/afc/PCode)"
 assert-screen "connection refused"
 assert-screen "ZIP    [10001"
 assert-screen "City   [Houston"

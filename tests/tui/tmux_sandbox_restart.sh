@@ -2,7 +2,8 @@
 # The bundled sandbox stops under the workstation (killed): the next request
 # finds nobody listening; the workstation starts it again on the same URL,
 # says so, and the rep's next F5 is answered; an invoice sent before it
-# stopped is still known to it (its documents file): F7 uncommits it.
+# stopped is still known to it (its documents file): F7 uncommits it.  A
+# lookup (the PCode finder) that finds it gone starts it again as well.
 . tests/lib.sh
 . tests/tui/lib/tmux.sh
 tmux_require "tmux sandbox restart tests"
@@ -47,7 +48,23 @@ keys Enter
 see restart_commit_confirm "UNCOMMIT document AFCQ-"
 keys Enter
 see restart_uncommit_done ": done, the server answered ok" 15
-# no box to close: the next key is the workstation's
+# (no box to close: the next key, C-f below, is the workstation's)
+
+# killed again; the PCode finder's lookup finds it gone and starts it too
+sb_pid=$(ps -o pid= --ppid "$afcq_pid" 2>/dev/null | tr -d ' ' | head -1)
+kill "$sb_pid" 2>/dev/null
+n=0
+while [ $n -lt 50 ] && ps -o stat= -p "$sb_pid" 2>/dev/null | grep -qv Z; do
+	sleep 0.1; n=$((n + 1))
+done
+keys C-f
+see restart_finder_open "Find a PCode"
+keys 10001 Enter
+see restart_finder_said "the bundled sandbox had stopped and runs again; Enter searches" 15
+keys Enter
+see restart_finder_answered "Bill-to PCode[ 2604100]" 15
 keys F10
+see restart_quit_asks "Quit and discard the changes? (y/N)"
+keys y
 keys "echo rc=\$?" Enter
 see restart_quit_exit_0 "rc=0" 10
