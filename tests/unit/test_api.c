@@ -1,14 +1,13 @@
-/* Tests of the AFC operations: preparing requests, the send/parse/record
- * pipeline against a scripted server (malformed, empty, HTTP and API-level
- * failures, history written before sending).  Round trips against the real
- * sandbox are in test_sandbox_launch.c. */
+/* Tests of the AFC operations: the send/parse/record pipeline against a
+ * scripted server (malformed, empty, HTTP and API-level failures, history
+ * written before sending).  Preparing requests is in test_api_prepare.c;
+ * round trips against the real sandbox are in test_sandbox_launch.c. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <setjmp.h>
 #include <cmocka.h>
 
-#include <ctype.h>
 #include <limits.h>
 #include <math.h>
 #include <pthread.h>
@@ -99,106 +98,6 @@ static size_t history_count(struct fx *fx)
 	assert_int_equal(afcq_history_list(fx->history, 0, &v, &n, &err), AFCQ_OK);
 	afcq_history_list_free(v, n);
 	return n;
-}
-
-/* ---- preparing ------------------------------------------------------------ */
-
-static void test_op_names(void **state)
-{
-	assert_string_equal(afcq_op_name(AFCQ_OP_QUOTE), "quote");
-	assert_string_equal(afcq_op_name(AFCQ_OP_INVOICE), "invoice");
-	assert_string_equal(afcq_op_name(AFCQ_OP_COMMIT), "commit");
-	assert_string_equal(afcq_op_name(AFCQ_OP_UNCOMMIT), "uncommit");
-	assert_string_equal(afcq_op_name(AFCQ_OP_SERVICEINFO), "serviceinfo");
-}
-
-static void two_invoices(struct afcq_request *r)
-{
-	api_test_parse_request(one_item_request, r);
-	struct afcq_request extra;
-	api_test_parse_request(one_item_request, &extra);
-	int i = afcq_request_add_invoice(r);
-	assert_int_equal(i, 1);
-	/* Move the parsed invoice in: the copy owns its strings now. */
-	r->inv[1] = extra.inv[0];
-	extra.n_inv = 0;
-	free(extra.inv);
-	extra.inv = NULL;
-	afcq_request_done(&extra);
-	r->inv[1].cmmt = (struct afcq_obool){ 0 };
-}
-
-static void test_prepare_quote_forces_no_commit(void **state)
-{
-	struct afcq_request src, dst;
-	two_invoices(&src);
-	memset(&dst, 0, sizeof dst);
-	afcq_api_prepare_quote(&dst, &src);
-	assert_int_equal(dst.n_inv, 2);
-	for (size_t i = 0; i < 2; i++) {
-		assert_true(dst.inv[i].cmmt.set);
-		assert_false(dst.inv[i].cmmt.v);
-	}
-	/* The source is left alone. */
-	assert_true(src.inv[0].cmmt.set && src.inv[0].cmmt.v);
-	assert_false(src.inv[1].cmmt.set);
-	afcq_request_done(&src);
-	afcq_request_done(&dst);
-}
-
-static bool looks_like_new_doc(const char *d)
-{
-	/* AFCQ-YYYYMMDD-HHMMSS-xxxxxxxx */
-	if (!d || strlen(d) != 29 || strncmp(d, "AFCQ-", 5) != 0 || d[13] != '-' || d[20] != '-')
-		return false;
-	for (int i = 5; i < 29; i++) {
-		if (i == 13 || i == 20)
-			continue;
-		if (i < 20 && !isdigit((unsigned char)d[i]))
-			return false;
-		if (i > 20 && !strchr("0123456789abcdef", d[i]))
-			return false;
-	}
-	return true;
-}
-
-static void test_prepare_invoice(void **state)
-{
-	struct afcq_request src, dst;
-	two_invoices(&src);
-	memset(&dst, 0, sizeof dst);
-	afcq_api_prepare_invoice(&dst, &src, "INV-77", "DOC-9", true);
-	assert_string_equal(dst.inv[0].invn, "INV-77");
-	assert_string_equal(dst.inv[1].invn, "INV-77");
-	assert_string_equal(dst.inv[0].doc, "DOC-9-1");
-	assert_string_equal(dst.inv[1].doc, "DOC-9-2");
-	assert_true(dst.inv[0].cmmt.set && dst.inv[0].cmmt.v);
-	assert_true(dst.inv[1].cmmt.set && dst.inv[1].cmmt.v);
-	afcq_request_done(&dst);
-
-	/* One invoice, no code given: a fresh one, and no commit. */
-	struct afcq_request one;
-	api_test_parse_request(one_item_request, &one);
-	memset(&dst, 0, sizeof dst);
-	afcq_api_prepare_invoice(&dst, &one, "INV-1", NULL, false);
-	assert_true(looks_like_new_doc(dst.inv[0].doc));
-	assert_true(dst.inv[0].cmmt.set);
-	assert_false(dst.inv[0].cmmt.v);
-	assert_string_equal(one.inv[0].doc, "T-DOC-1");
-	afcq_request_done(&dst);
-	afcq_request_done(&one);
-	afcq_request_done(&src);
-}
-
-static void test_new_doc(void **state)
-{
-	char *a = afcq_api_new_doc(NULL);
-	char *b = afcq_api_new_doc(NULL);
-	assert_true(looks_like_new_doc(a));
-	assert_true(looks_like_new_doc(b));
-	assert_string_not_equal(a, b);
-	free(a);
-	free(b);
 }
 
 /* ---- the pipeline against the scripted server ------------------------------ */
@@ -779,10 +678,6 @@ static void test_decode_errors_recorded(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_op_names),
-		cmocka_unit_test(test_prepare_quote_forces_no_commit),
-		cmocka_unit_test(test_prepare_invoice),
-		cmocka_unit_test(test_new_doc),
 		cmocka_unit_test_setup_teardown(test_quote_sent_without_commit_and_recorded, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(test_invoice_recorded_before_sending, setup,
