@@ -8,6 +8,8 @@
  * word (O'Brien with a straight or curly apostrophe, Smith-Jones) joins
  * its parts: the key holds the word whole ("obrien") and its parts ("o",
  * "brien"); typed, such a word is looked for whole ("obri", "o'bri").  A
+ * word with accents is keyed without them too ("josé jose"), so "jose"
+ * finds José.  A
  * word typed by the user becomes the pattern "% word%" (the start of a key
  * word); a run of digits becomes "%digits%" (anywhere: part of a phone
  * number, account or PCode).
@@ -46,12 +48,49 @@ static char *ascii_apostrophes(const char *s)
 	return out;
 }
 
+/* The ASCII letter a Latin-1 letter (the second byte of its UTF-8 form,
+ * after 0xC3) is written with on a keyboard without accents: é -> e,
+ * Ñ -> n; 0 for any other. */
+static char latin1_base(unsigned char b)
+{
+	static const char base[64] = "aaaaaaaceeeeiiiidnooooo\0ouuuuy\0saaaaaaaceeeeiiiidnooooo\0ouuuuy\0y";
+	return b >= 0x80 && b <= 0xBF ? base[b - 0x80] : 0;
+}
+
+/* word (n bytes, lower-case) with its accented Latin-1 letters written
+ * without accents ("josé" -> "jose"), or NULL when it has none. */
+static char *unaccented(const char *word, size_t n)
+{
+	bool any = false;
+	for (size_t i = 0; i + 1 < n; i++)
+		any = any || ((unsigned char)word[i] == 0xC3 && latin1_base((unsigned char)word[i + 1]));
+	if (!any)
+		return NULL;
+	char *out = afcq_xcalloc(n + 1, 1);
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++) {
+		char b = i + 1 < n && (unsigned char)word[i] == 0xC3
+				 ? latin1_base((unsigned char)word[i + 1]) : 0;
+		if (b) {
+			out[k++] = b;
+			i++;
+		} else {
+			out[k++] = word[i];
+		}
+	}
+	out[k] = '\0';
+	return out;
+}
+
 /* Appends the words of s to key, lower-case, each followed by a space.  A
  * word whose parts are joined by punctuation ("O'Brien", "Smith-Jones",
  * "AT&T") is added whole without it ("obrien"), and with parts true each
  * part too ("o", "brien"), so that either is found however the name was
- * stored or typed. */
-static void add_words(struct afcq_buf *key, const char *s, bool parts)
+ * stored or typed.  With fold true (a record's key, not typed words) a
+ * word with accents is added without them too ("josé jose"), so that
+ * "jose" typed on a keyboard without accents finds José, and José typed
+ * finds a key made before. */
+static void add_words(struct afcq_buf *key, const char *s, bool parts, bool fold)
 {
 	if (!s)
 		return;
@@ -63,6 +102,7 @@ static void add_words(struct afcq_buf *key, const char *s, bool parts)
 		if (!*p)
 			break;
 		const unsigned char *start = p;
+		size_t word_at = key->len;
 		bool joined = false;
 		for (;;) {
 			while (word_byte(*p)) {
@@ -76,12 +116,18 @@ static void add_words(struct afcq_buf *key, const char *s, bool parts)
 			p++;
 		}
 		afcq_buf_puts(key, " ");
+		char *plain = fold ? unaccented(key->data + word_at, key->len - 1 - word_at) : NULL;
+		if (plain) {
+			afcq_buf_puts(key, plain);
+			afcq_buf_puts(key, " ");
+			free(plain);
+		}
 		if (joined && parts) {
 			char *part = afcq_xstrndup((const char *)start, (size_t)(p - start));
 			for (char *q = part; *q; q++)
 				if (ispunct((unsigned char)*q))
 					*q = ' ';
-			add_words(key, part, false);
+			add_words(key, part, false, fold);
 			free(part);
 		}
 	}
@@ -104,10 +150,10 @@ char *store_search_key(const struct afcq_customer *c)
 	struct afcq_buf key;
 	afcq_buf_init(&key);
 	afcq_buf_puts(&key, " ");
-	add_words(&key, c->name, true);
-	add_words(&key, c->account, true);
-	add_words(&key, c->bill.city, true);
-	add_words(&key, c->bill.zip, true);
+	add_words(&key, c->name, true, true);
+	add_words(&key, c->account, true, true);
+	add_words(&key, c->bill.city, true, true);
+	add_words(&key, c->bill.zip, true, true);
 	if (c->bill.pcd.set)
 		afcq_buf_printf(&key, "%lld ", c->bill.pcd.v);
 	for (size_t i = 0; i < c->n_phones; i++)
@@ -120,7 +166,7 @@ static char *words_of(const char *s, bool parts)
 	struct afcq_buf key;
 	afcq_buf_init(&key);
 	afcq_buf_puts(&key, " ");
-	add_words(&key, s, parts);
+	add_words(&key, s, parts, parts); /* parts: a record's key */
 	return afcq_buf_steal(&key);
 }
 

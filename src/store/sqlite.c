@@ -64,6 +64,10 @@ static const char *const migrations[STORE_SCHEMA_VERSION] = {
 	 * connection's functions (key_functions). */
 	"UPDATE customers SET search = afcq_customer_key(name, account, phones, bill);"
 	"UPDATE products SET search = afcq_product_key(name);",
+	/* 3: again, as words with accents are keyed without them too (José
+	 * found by "jose") */
+	"UPDATE customers SET search = afcq_customer_key(name, account, phones, bill);"
+	"UPDATE products SET search = afcq_product_key(name);",
 };
 
 static enum afcq_status db_error(struct afcq_error *err, struct sqlite_store *q, const char *what)

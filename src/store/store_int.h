@@ -53,8 +53,10 @@ struct afcq_store {
 /* The SQLite back end's schema version (the PostgreSQL one's is
  * AFCQ_PG_SCHEMA_VERSION: it holds the journal too).  Both rebuild the
  * search keys in the step after the one that made the tables, for files
- * and databases written before search.c joined the parts of a word. */
-#define STORE_SCHEMA_VERSION 2
+ * and databases written before search.c joined the parts of a word; the
+ * SQLite one again in step 3, since words with accents are keyed without
+ * them too (a PostgreSQL record gets such a key when it is saved). */
+#define STORE_SCHEMA_VERSION 3
 
 /* Back ends: return NULL and set *err on failure. */
 struct afcq_store *store_sqlite_open(const char *path, struct afcq_error *err);

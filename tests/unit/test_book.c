@@ -240,6 +240,24 @@ static void test_customer_needs_a_name(void **state)
 	assert_found(f->s, NULL, "");
 }
 
+/* A name with accents is found typed with or without them, as a keyboard
+ * without accents writes it: "jose muller" finds José Müller, and so do
+ * "josé" and "Müll"; a word typed with accents still wants them. */
+static void test_find_without_accents(void **state)
+{
+	struct fixture *f = *state;
+	add_customer(f->s, "Jos\xc3\xa9 M\xc3\xbcller", "ACC-7", NULL, "San Jos\xc3\xa9", 0);
+	add_customer(f->s, "Jose Martin", "ACC-8", NULL, NULL, 0);
+	add_customer(f->s, "\xc3\x89LODIE PE\xc3\x91" "A", NULL, NULL, NULL, 0);
+	assert_found(f->s, "jose muller", "Jos\xc3\xa9 M\xc3\xbcller");
+	assert_found(f->s, "jose", "Jose Martin,Jos\xc3\xa9 M\xc3\xbcller");
+	assert_found(f->s, "jos\xc3\xa9", "Jos\xc3\xa9 M\xc3\xbcller");
+	assert_found(f->s, "M\xc3\xbcll", "Jos\xc3\xa9 M\xc3\xbcller");
+	assert_found(f->s, "san jose", "Jos\xc3\xa9 M\xc3\xbcller");
+	assert_found(f->s, "elodie pena", "\xc3\x89LODIE PE\xc3\x91" "A");
+	assert_found(f->s, "martin", "Jose Martin");
+}
+
 static void test_find_narrows(void **state)
 {
 	struct fixture *f = *state;
@@ -510,7 +528,7 @@ static int pragma_int(const char *path, const char *pragma)
 static void test_schema_versioned(void **state)
 {
 	struct fixture *f = *state;
-	assert_int_equal(pragma_int(f->path, "PRAGMA user_version"), 2);
+	assert_int_equal(pragma_int(f->path, "PRAGMA user_version"), 3);
 	/* A file from a newer afcq is refused, naming both versions. */
 	sqlite3 *db;
 	assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
@@ -521,7 +539,7 @@ static void test_schema_versioned(void **state)
 	assert_null(afcq_store_open(f->path, &err));
 	assert_int_equal(err.status, AFCQ_ERR_DB);
 	assert_non_null(strstr(err.msg, "schema 7"));
-	assert_non_null(strstr(err.msg, "knows 2"));
+	assert_non_null(strstr(err.msg, "knows 3"));
 	assert_string_equal(err.where, f->path);
 }
 
@@ -579,7 +597,7 @@ static void test_old_keys_rebuilt(void **state)
 	assert_string_equal(p[0].name, "AT&T line");
 	afcq_products_free(p, n);
 	afcq_store_close(s);
-	assert_int_equal(pragma_int(path, "PRAGMA user_version"), 2);
+	assert_int_equal(pragma_int(path, "PRAGMA user_version"), 3);
 	free(path);
 }
 
@@ -791,6 +809,7 @@ int main(void)
 		T(test_customer_round_trip),
 		T(test_customer_needs_a_name),
 		T(test_find_narrows),
+		T(test_find_without_accents),
 		T(test_recently_used_first),
 		T(test_edit_conflict),
 		T(test_same_uid_replaces),
