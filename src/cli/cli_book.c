@@ -91,12 +91,45 @@ int cli_close_output(const char *path, FILE *f)
 	return CLI_EXIT_OK;
 }
 
+/* Characters (UTF-8 sequences) of s: the columns it takes in a table,
+ * names in Latin scripts being one column a character. */
+static int columns_of(const char *s)
+{
+	int n = 0;
+	for (const unsigned char *p = (const unsigned char *)s; s && *p; p++)
+		n += (*p & 0xC0) != 0x80;
+	return n;
+}
+
 int cli_max_width(int w, const char *s, int cap)
 {
-	int n = s ? (int)strlen(s) : 0;
+	int n = s ? columns_of(s) : 0;
 	if (n > cap)
 		n = cap;
 	return n > w ? n : w;
+}
+
+const char *cli_cell(const char *s, int w, char *buf, size_t n)
+{
+	size_t k = 0;
+	int cols = 0;
+	for (const char *p = s ? s : ""; *p && cols < w;) {
+		size_t len = 1;
+		while ((p[len] & 0xC0) == 0x80)
+			len++;
+		if (k + len + 1 > n)
+			break;
+		memcpy(buf + k, p, len);
+		k += len;
+		p += len;
+		cols++;
+	}
+	while (cols < w && k + 2 <= n) {
+		buf[k++] = ' ';
+		cols++;
+	}
+	buf[k] = '\0';
+	return buf;
 }
 
 int cli_book_pick_customer(struct cli_session *s, const char *what, const char *text,

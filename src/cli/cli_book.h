@@ -105,7 +105,11 @@ void cli_book_imported(const char *shown, const char *one, size_t n,
 
 /* afcq quote --customer TEXT [--products NAMES] (cmd_quote_customer.c). */
 int cli_quote_customer(const struct cli_opts *o);
-/* The larger of w and the width of s, at most cap. */
+/* The larger of w and the width of s (its characters), at most cap. */
 int cli_max_width(int w, const char *s, int cap);
+/* s in exactly w columns of a table: cut after w characters (never inside
+ * one: "Renée" is 5 columns, not 6 bytes), else padded with spaces; into
+ * buf (n bytes), returned. */
+const char *cli_cell(const char *s, int w, char *buf, size_t n);
 
 #endif

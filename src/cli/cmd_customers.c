@@ -74,12 +74,13 @@ static void print_list(const struct cli_opts *o, const void *all, size_t n)
 		wp = cli_max_width(wp, v[i].n_phones ? v[i].phones[0] : NULL, 20);
 	}
 	printf("%5s  %-*s  %-*s  %-*s  %s\n", "id", wn, "name", wa, "account", wp, "phone", "place");
-	char place[160];
+	char place[160], cn[160], ca[80], cp[96];
 	for (size_t i = 0; i < n; i++) {
 		const struct afcq_customer *c = &v[i];
-		printf("%5" PRId64 "  %-*.*s  %-*.*s  %-*.*s  %s\n", c->id, wn, wn,
-		       or_empty(c->name), wa, wa, c->account ? c->account : "-", wp, wp,
-		       c->n_phones ? c->phones[0] : "-", afcq_book_place(c, place, sizeof place));
+		printf("%5" PRId64 "  %s  %s  %s  %s\n", c->id, cli_cell(or_empty(c->name), wn, cn, sizeof cn),
+		       cli_cell(c->account ? c->account : "-", wa, ca, sizeof ca),
+		       cli_cell(c->n_phones ? c->phones[0] : "-", wp, cp, sizeof cp),
+		       afcq_book_place(c, place, sizeof place));
 	}
 	printf("%zu customer%s\n", n, n == 1 ? "" : "s");
 }

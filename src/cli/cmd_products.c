@@ -53,9 +53,10 @@ static void print_list(const struct cli_opts *o, const void *all, size_t n)
 	for (size_t i = 0; i < n; i++)
 		wn = cli_max_width(wn, v[i].name, 40);
 	printf("%5s  %-*s  %5s  %s\n", "id", wn, "name", "items", "T/S pairs");
+	char cn[200];
 	for (size_t i = 0; i < n; i++)
-		printf("%5" PRId64 "  %-*.*s  %5zu  %s\n", v[i].id, wn, wn, v[i].name, v[i].n_itms,
-		       pairs(&v[i], pb, sizeof pb));
+		printf("%5" PRId64 "  %s  %5zu  %s\n", v[i].id, cli_cell(v[i].name, wn, cn, sizeof cn),
+		       v[i].n_itms, pairs(&v[i], pb, sizeof pb));
 	printf("%zu product%s\n", n, n == 1 ? "" : "s");
 }
 

@@ -51,3 +51,20 @@ printf 'Name,Customer Name\nA,B\n' >"$T_TMP/twice.csv"
 if expect_rc "two spellings of one column" 2 "$AFCQ" customers import "$T_TMP/twice.csv"; then
 	expect_grep "both named" "$ERR" "column 2: 'name' is named twice (columns 1 and 2: Customer Name)"
 fi
+
+# names with accents line up with the others in the list (columns are
+# characters, not bytes)
+printf 'name,account,phone\nJos\303\251 M\303\274ller,700,214-555-0700\nRen\303\251e O\342\200\231Connor,701,214-555-0701\nJo Plain,702,214-555-0702\n' >"$T_TMP/accents.csv"
+"$AFCQ" customers import "$T_TMP/accents.csv" >/dev/null 2>&1
+"$AFCQ" customers list 21455507 >"$OUT" 2>"$ERR"
+if python3 -c '
+import sys
+lines = open(sys.argv[1], encoding="utf-8").read().splitlines()
+col = lines[0].index("account")
+rows = [l for l in lines[1:] if l.strip() and not l.endswith("customers")]
+sys.exit(0 if len(rows) == 3 and all(l[col:col + 3] in ("700", "701", "702") for l in rows) else 1)
+' "$OUT"; then
+	pass "accented names line up"
+else
+	fail "accented names line up" "$(cat "$OUT")"
+fi
