@@ -1,5 +1,6 @@
 #!/bin/sh
 # The store's tests (tests/unit/test_book.c: customers and products;
+# tests/unit/test_book_schema.c: the schema and the connection;
 # tests/unit/test_history_unknown.c: the journal's unknown outcomes and
 # invoice numbers) against a private PostgreSQL server started here: the
 # same suites as on SQLite, parameterised by the store's connection string.
@@ -17,8 +18,9 @@ run_on_pg() {
 	sed -n "s/^\[  FAILED  \] \([a-z_]*\)\$/FAIL $1 \1/p" "$OUT" | sort -u
 	if [ "$rc" -ne 0 ]; then fail "$1" "exited $rc: $(grep -v '^\[' "$OUT" | head -20)"; fi
 }
-# the journal first: test_book's last test leaves its output in $OUT
+# the journal first; test_book_schema runs last, so its output is in $OUT
 run_on_pg test_history_unknown
 run_on_pg test_book
+run_on_pg test_book_schema
 grep -q '^\[       OK \] test_pg_schema' "$OUT" && pass store_pg_ran_on_postgresql ||
 	fail store_pg_ran_on_postgresql "the PostgreSQL tests did not run"
