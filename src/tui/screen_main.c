@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "afcq/str.h"
@@ -92,13 +93,37 @@ static void open_done(struct tui_app *app, void *data, const char *text)
 	free(path);
 }
 
+static void save_to(struct tui_app *app, char *path);
+
+/* y to "Replace FILE?": data is the path. */
+static void save_replacing(struct tui_app *app, void *data)
+{
+	save_to(app, afcq_xstrdup(data));
+}
+
 static void save_done(struct tui_app *app, void *data, const char *text)
 {
-	char msg[800];
 	(void)data;
 	if (afcq_str_empty(text))
 		return;
 	char *path = tui_folder_resolve(text);
+	/* another file than the form's own is never replaced unasked (the
+	 * last caller's request, saved under the same name) */
+	struct stat st;
+	bool own = app->file && strcmp(app->file, path) == 0;
+	if (!own && stat(path, &st) == 0) {
+		char *q = afcq_xasprintf("%s exists.\nReplace it with the form? (y/N)", path);
+		tui_confirm_default_no(app, "Replace the file?", q, save_replacing, path);
+		free(q);
+		return;
+	}
+	save_to(app, path);
+}
+
+/* Saves the form to path (taken). */
+static void save_to(struct tui_app *app, char *path)
+{
+	char msg[800];
 	if (tui_form_save_file(app, path, msg, sizeof msg) != 0) {
 		tui_message(app, ROLE_ERROR, "%s", msg);
 		free(path);
@@ -126,6 +151,13 @@ static char *offered_file(const struct tui_app *app, const char *name)
 	}
 	char *dir = tui_folder_default();
 	char *p = afcq_xasprintf("%s/%s", dir, name);
+	/* a name not taken yet: request.json, request-2.json... */
+	const char *dot = strrchr(name, '.');
+	struct stat st;
+	for (int k = 2; name[0] && dot && k < 1000 && stat(p, &st) == 0; k++) {
+		free(p);
+		p = afcq_xasprintf("%s/%.*s-%d%s", dir, (int)(dot - name), name, k, dot);
+	}
 	free(dir);
 	return p;
 }

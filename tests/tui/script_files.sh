@@ -123,3 +123,48 @@ if grep -q '"Municipal Right of Way"' "$RAWSAVE" 2>/dev/null; then
 else
 	fail raw_saved_response_is_the_body "no tax in $RAWSAVE"
 fi
+
+# F2 never replaces another file unasked: a new form is offered a name not
+# taken yet, and a file typed that exists asks first (Enter keeps it)
+# (a state of its own: no folder used last, so the documents folder)
+XDG_STATE_HOME="$T_TMP/state-save"
+export XDG_STATE_HOME
+mkdir -p "$HOME/Documents"
+echo '{"kept": true}' >"$HOME/Documents/request.json"
+run_script save_never_replaces_unasked "$REQ" <<SCRIPT
+wait-idle
+key M-n
+key F2
+assert-screen "File: $HOME/Documents/request-2.json"
+key Esc
+key F2
+type request.json
+key Enter
+assert-state view confirm
+assert-screen "$HOME/Documents/request.json exists."
+assert-screen "Replace it with the form? (y/N)"
+key Enter
+assert-state view main
+SCRIPT
+if grep -q '"kept": true' "$HOME/Documents/request.json"; then
+	pass save_kept_the_other_file
+else
+	fail save_kept_the_other_file "$(head -c 300 "$HOME/Documents/request.json")"
+fi
+run_script save_replaces_when_told "$REQ" <<SCRIPT
+wait-idle
+key F2
+type $HOME/Documents/request.json
+key Enter
+assert-state view confirm
+type y
+assert-state message "saved the request to $HOME/Documents/request.json"
+key F2
+key Enter
+assert-state message "saved the request to $HOME/Documents/request.json"
+SCRIPT
+if grep -q '"kept": true' "$HOME/Documents/request.json"; then
+	fail save_replaced_when_told "still the other file"
+else
+	pass save_replaced_when_told
+fi
