@@ -113,3 +113,15 @@ void tui_folder_remember(const char *path)
 	free(state);
 	free(abs);
 }
+
+char *tui_folder_free_name(const char *dir, const char *name)
+{
+	char *p = afcq_xasprintf("%s/%s", dir, name);
+	const char *dot = strrchr(name, '.');
+	struct stat st;
+	for (int k = 2; dot && dot != name && k < 1000 && stat(p, &st) == 0; k++) {
+		free(p);
+		p = afcq_xasprintf("%s/%.*s-%d%s", dir, (int)(dot - name), name, k, dot);
+	}
+	return p;
+}

@@ -12,6 +12,9 @@ char *tui_folder_default(void);
  * names as they are (~ is the home), others inside tui_folder_default
  * (malloc'd; the caller frees). */
 char *tui_folder_resolve(const char *typed);
+/* dir/name, or, when that file exists, the first of dir/NAME-2.EXT,
+ * dir/NAME-3.EXT... that does not: a name never taken yet (malloc'd). */
+char *tui_folder_free_name(const char *dir, const char *name);
 /* Remembers the folder of path (a file just saved or opened) as the folder
  * last used.  Failing to remember is not an error: the next save offers
  * the documents folder. */

@@ -150,14 +150,8 @@ static char *offered_file(const struct tui_app *app, const char *name)
 			return afcq_xasprintf("%s/%s", cwd, app->file);
 	}
 	char *dir = tui_folder_default();
-	char *p = afcq_xasprintf("%s/%s", dir, name);
 	/* a name not taken yet: request.json, request-2.json... */
-	const char *dot = strrchr(name, '.');
-	struct stat st;
-	for (int k = 2; name[0] && dot && k < 1000 && stat(p, &st) == 0; k++) {
-		free(p);
-		p = afcq_xasprintf("%s/%.*s-%d%s", dir, (int)(dot - name), name, k, dot);
-	}
+	char *p = tui_folder_free_name(dir, name);
 	free(dir);
 	return p;
 }

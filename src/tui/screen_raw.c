@@ -18,6 +18,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "afcq/codec.h"
 #include "afcq/curl_command.h"
@@ -195,6 +196,14 @@ static void search_done(struct tui_app *app, void *data, const char *text)
 
 static void save_body(struct tui_app *app, struct raw *r, const char *path);
 
+/* y to "Replace FILE?": data is the path. */
+static void save_replacing(struct tui_app *app, void *data)
+{
+	struct tui_view *v = tui_top(app);
+	if (v->ops == &tui_screen_raw_ops)
+		save_body(app, v->state, data);
+}
+
 static void save_done(struct tui_app *app, void *data, const char *typed)
 {
 	(void)data;
@@ -202,6 +211,14 @@ static void save_done(struct tui_app *app, void *data, const char *typed)
 	if (v->ops != &tui_screen_raw_ops || afcq_str_empty(typed))
 		return;
 	char *path = tui_folder_resolve(typed);
+	struct stat st;
+	if (stat(path, &st) == 0) {
+		/* another file is never replaced unasked */
+		char *q = afcq_xasprintf("%s exists.\nReplace it with the body shown? (y/N)", path);
+		tui_confirm_default_no(app, "Replace the file?", q, save_replacing, path);
+		free(q);
+		return;
+	}
 	save_body(app, v->state, path);
 	free(path);
 }
@@ -291,7 +308,7 @@ static enum tui_result raw_on_action(struct tui_app *app, struct tui_view *v, en
 	case ACT_SAVE:
 	{
 		char *dir = tui_folder_default();
-		char *offer = afcq_xasprintf("%s/%s", dir, r->which ? "response.json" : "request.json");
+		char *offer = tui_folder_free_name(dir, r->which ? "response.json" : "request.json");
 		tui_prompt(app, r->which ? "Save the response" : "Save the request", "File:", offer,
 			   save_done, NULL);
 		free(offer);

@@ -168,3 +168,28 @@ if grep -q '"kept": true' "$HOME/Documents/request.json"; then
 else
 	pass save_replaced_when_told
 fi
+
+# the raw view's F2 likewise: a name not taken, and a question before
+# replacing a file
+echo '{"kept": true}' >"$HOME/Documents/response.json"
+{ dallas_fields; cat <<SCRIPT
+key F5
+wait-idle
+key F9
+key F2
+assert-screen "File: $HOME/Documents/response-2.json"
+key Esc
+key F2
+type response.json
+key Enter
+assert-state view confirm
+assert-screen "Replace it with the body shown? (y/N)"
+key Enter
+assert-state view raw
+SCRIPT
+} | run_script raw_save_never_replaces_unasked
+if grep -q '"kept": true' "$HOME/Documents/response.json"; then
+	pass raw_save_kept_the_other_file
+else
+	fail raw_save_kept_the_other_file "$(head -c 300 "$HOME/Documents/response.json")"
+fi
