@@ -77,10 +77,17 @@ static void print_list(const struct cli_opts *o, const void *all, size_t n)
 	char place[160], cn[160], ca[80], cp[96];
 	for (size_t i = 0; i < n; i++) {
 		const struct afcq_customer *c = &v[i];
-		printf("%5" PRId64 "  %s  %s  %s  %s\n", c->id, cli_cell(or_empty(c->name), wn, cn, sizeof cn),
-		       cli_cell(c->account ? c->account : "-", wa, ca, sizeof ca),
-		       cli_cell(c->n_phones ? c->phones[0] : "-", wp, cp, sizeof cp),
-		       afcq_book_place(c, place, sizeof place));
+		char line[600];
+		snprintf(line, sizeof line, "%5" PRId64 "  %s  %s  %s  %s", c->id,
+			 cli_cell(or_empty(c->name), wn, cn, sizeof cn),
+			 cli_cell(c->account ? c->account : "-", wa, ca, sizeof ca),
+			 cli_cell(c->n_phones ? c->phones[0] : "-", wp, cp, sizeof cp),
+			 afcq_book_place(c, place, sizeof place));
+		/* no place: the line ends with the phone, not with spaces */
+		size_t len = strlen(line);
+		while (len && line[len - 1] == ' ')
+			line[--len] = '\0';
+		puts(line);
 	}
 	printf("%zu customer%s\n", n, n == 1 ? "" : "s");
 }

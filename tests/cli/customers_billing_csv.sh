@@ -68,3 +68,6 @@ sys.exit(0 if len(rows) == 3 and all(l[col:col + 3] in ("700", "701", "702") for
 else
 	fail "accented names line up" "$(cat "$OUT")"
 fi
+# (customers without a place: their lines end with the phone, not spaces)
+if grep -q ' $' "$OUT"; then fail "list lines end without spaces" "$(cat -A "$OUT")"
+else pass "list lines end without spaces"; fi
