@@ -62,8 +62,12 @@ enum afcq_status afcq_book_load_customer(struct afcq_store *s, const struct afcq
 					 struct afcq_error *err);
 
 /* The reverse of afcq_book_apply_customer: sets c's bill-to, cust, lfln and
- * exms from inv (copies, replacing c's).  Name, account, phones and usual
- * products are not touched. */
+ * exms from inv (copies, replacing c's; an exemption row with nothing
+ * filled in is left out).  Name, account, phones and usual products are
+ * not touched. */
 void afcq_book_customer_from_invoice(struct afcq_customer *c, const struct afcq_invoice *inv);
+/* The exemptions of inv that afcq_book_customer_from_invoice keeps (those
+ * with something filled in); 0 for NULL. */
+size_t afcq_book_n_exemptions(const struct afcq_invoice *inv);
 
 #endif

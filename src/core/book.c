@@ -54,12 +54,37 @@ void afcq_book_apply_customer(struct afcq_invoice *inv, const struct afcq_custom
 	exms_replace(&inv->exms, &inv->n_exms, c->exms, c->n_exms);
 }
 
+/* An exemption row added and never filled in: nothing to keep. */
+static bool exemption_empty(const struct afcq_exemption *e)
+{
+	return !e->loc.present && !e->tpe.set && !e->cat.set && !e->lvl.set && !e->dom.set &&
+	       !e->scp.set && !e->frc.set && !e->exnb.set;
+}
+
+size_t afcq_book_n_exemptions(const struct afcq_invoice *inv)
+{
+	size_t n = 0;
+	for (size_t i = 0; inv && i < inv->n_exms; i++)
+		n += !exemption_empty(&inv->exms[i]);
+	return n;
+}
+
 void afcq_book_customer_from_invoice(struct afcq_customer *c, const struct afcq_invoice *inv)
 {
 	location_replace(&c->bill, &inv->bill);
 	c->cust = inv->cust;
 	c->lfln = inv->lfln;
-	exms_replace(&c->exms, &c->n_exms, inv->exms, inv->n_exms);
+	/* only the exemptions filled in: an empty row would be refused at
+	 * every quote of the customer */
+	struct afcq_exemption *kept = NULL;
+	size_t n = 0;
+	if (inv->n_exms)
+		kept = afcq_xcalloc(inv->n_exms, sizeof *kept);
+	for (size_t i = 0; i < inv->n_exms; i++)
+		if (!exemption_empty(&inv->exms[i]))
+			kept[n++] = inv->exms[i]; /* borrowed: copied below */
+	exms_replace(&c->exms, &c->n_exms, kept, n);
+	free(kept);
 }
 
 enum afcq_status afcq_book_add_product(struct afcq_invoice *inv, const struct afcq_product *p,

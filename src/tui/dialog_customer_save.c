@@ -50,7 +50,7 @@ static void save_draw(struct tui_app *app, struct tui_view *v)
 		snprintf(where, sizeof where, "PCode %lld", inv->bill.pcd.v);
 	else if (inv && inv->bill.present)
 		snprintf(where, sizeof where, "the bill-to address");
-	size_t nx = inv ? inv->n_exms : 0;
+	size_t nx = afcq_book_n_exemptions(inv);
 	tui_putf(app, in.y, in.x, in.w, ROLE_DIALOG, "From the form: %s, %s%s, %zu exemption%s",
 		 where, inv && inv->cust.set ? afcq_cust_name(inv->cust.v) : "type not set",
 		 inv && inv->lfln.set && inv->lfln.v ? ", lifeline" : "", nx, nx == 1 ? "" : "s");

@@ -150,6 +150,18 @@ static void test_customer_from_invoice(void **state)
 	assert_int_equal(back.n_exms, 1);
 	assert_int_equal(back.exms[0].lvl.v, 1);
 
+	/* an exemption row added and left empty is not kept (it would be
+	 * refused at every quote of the customer) */
+	inv.exms = afcq_xrealloc(inv.exms, 3 * sizeof *inv.exms);
+	memset(&inv.exms[1], 0, 2 * sizeof *inv.exms);
+	inv.exms[2].tpe = (struct afcq_oint){ true, 0 };
+	inv.n_exms = 3;
+	assert_int_equal(afcq_book_n_exemptions(&inv), 2);
+	afcq_book_customer_from_invoice(&back, &inv);
+	assert_int_equal(back.n_exms, 2);
+	assert_int_equal(back.exms[0].lvl.v, 1);
+	assert_true(back.exms[1].tpe.set);
+
 	/* an invoice without any of them empties the record's */
 	struct afcq_invoice none;
 	afcq_invoice_init(&none);
