@@ -582,6 +582,10 @@ void tui_tick(struct tui_app *app, int wait_ms)
 	else if (app->fly.enc || app->fly.dec)
 		tui_calls_wait(app, wait_ms);
 	tui_calls_poll(app);
+	if (app->resend_quote && !tui_busy(app)) {
+		app->resend_quote = false;
+		tui_calls_quote(app);
+	}
 	tui_team_tick(app);
 	tui_places_tick(app);
 	for (size_t i = 0; i < app->n_views; i++)

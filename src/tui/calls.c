@@ -528,22 +528,30 @@ static void finish_calc(struct tui_app *app, enum afcq_status st, struct afcq_ex
 		r->status = st;
 		r->err = *err;
 		r->latency_ms = x->http.latency_ms;
-		if (afcq_api_outcome_unknown(x, st))
+		/* nobody listening at the bundled sandbox: it is started again */
+		bool back = !afcq_api_outcome_unknown(x, st) && st != AFCQ_ERR_CANCELLED &&
+			    tui_sandbox_back(app, st, err);
+		if (afcq_api_outcome_unknown(x, st)) {
 			/* it went out: the service may have it */
 			tui_message(app, ROLE_ERROR, "%s %s, no answer: outcome unknown (Alt-R "
 				    "resolves); the form is unchanged", afcq_op_name(app->fly.op),
 				    st == AFCQ_ERR_CANCELLED ? "cancelled" : "failed");
-		else if (st == AFCQ_ERR_CANCELLED)
+		} else if (st == AFCQ_ERR_CANCELLED) {
 			tui_message(app, ROLE_ERROR, "%s cancelled; the form is unchanged",
 				    afcq_op_name(app->fly.op));
-		else if (tui_sandbox_back(app, st, err))
-			tui_message(app, ROLE_ERROR,
-				    "%s not sent: the bundled sandbox had stopped and runs again; %s "
-				    "sends it", afcq_op_name(app->fly.op),
-				    app->fly.op == AFCQ_OP_INVOICE ? "F6" : "F5");
-		else
+		} else if (back && app->fly.op == AFCQ_OP_QUOTE) {
+			/* a quote commits nothing: it goes again by itself */
+			app->resend_quote = true;
+			tui_message(app, ROLE_ERROR, "the bundled sandbox had stopped and runs again: "
+				    "the quote is sent again");
+		} else if (back) {
+			/* an invoice goes again only when the rep says so */
+			tui_message(app, ROLE_ERROR, "%s not sent: the bundled sandbox had stopped and "
+				    "runs again; F6 sends it", afcq_op_name(app->fly.op));
+		} else {
 			tui_message(app, ROLE_ERROR, "%s failed: %s", afcq_op_name(app->fly.op),
 				    tui_error_text(err, line, sizeof line));
+		}
 		tui_compare_after_results(app);
 		return;
 	}

@@ -396,6 +396,7 @@ struct tui_app {
 	struct afcq_api_ctx lookup_api; /* no history: catalogs */
 	char *endpoint_label;           /* "SANDBOX http://..." */
 	bool sandbox;
+	bool resend_quote;              /* the bundled sandbox was started again: F5 anew */
 
 	struct tui_theme theme;
 	bool mouse;
