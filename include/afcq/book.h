@@ -38,7 +38,9 @@ bool afcq_book_grid_empty(const struct afcq_invoice *inv);
 /* Sets inv's customer fields from c, replacing what was there: bill-to (c's
  * copied; none when c has none), lfln (c's, unset when c has none), exms
  * (c's copied).  cust becomes c's when c has one, else the invoice's stays
- * (the configured default).  Items are not touched. */
+ * (the configured default).  acct, the invoice's account reference for
+ * reporting, becomes c's account number (none when c has none): what
+ * history finds the customer's quotes by.  Items are not touched. */
 void afcq_book_apply_customer(struct afcq_invoice *inv, const struct afcq_customer *c);
 
 /* Adds copies of p's items to inv, each with qty multiplied by count (see

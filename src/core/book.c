@@ -52,6 +52,8 @@ void afcq_book_apply_customer(struct afcq_invoice *inv, const struct afcq_custom
 		inv->cust = c->cust;
 	inv->lfln = c->lfln;
 	exms_replace(&inv->exms, &inv->n_exms, c->exms, c->n_exms);
+	free(inv->acct); /* never the customer before's */
+	inv->acct = c->account && c->account[0] ? afcq_xstrdup(c->account) : NULL;
 }
 
 /* An exemption row added and never filled in: nothing to keep. */

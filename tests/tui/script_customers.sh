@@ -351,3 +351,20 @@ run_script customers_first_message_names_the_finder <<'SCRIPT'
 wait-idle
 assert-screen " Ctrl-P finds a customer, or fill in the form; Tab moves, F5 quotes, F1 help."
 SCRIPT
+
+# a customer's account goes with the quote (the invoice's acct, for
+# reporting), so a troubleshooter finds their quotes in history by it
+run_script customers_account_in_history "$REQ" <<'SCRIPT'
+wait-idle
+key C-p
+type lovelace
+key Enter
+key F5
+wait-idle
+key F8
+assert-state view history
+key /
+type ACC-1
+key Enter
+assert-state message "history: \"ACC-1\" in entry"
+SCRIPT

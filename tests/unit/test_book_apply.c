@@ -49,6 +49,7 @@ static void customer(struct afcq_customer *c)
 {
 	afcq_customer_init(c);
 	c->name = afcq_xstrdup("Kelly O'Brien");
+	c->account = afcq_xstrdup("ACC-77");
 	c->bill.present = true;
 	c->bill.pcd = (struct afcq_oint){ true, 2650300 };
 	c->cust = (struct afcq_oint){ true, 1 };
@@ -107,6 +108,8 @@ static void test_apply_customer(void **state)
 	assert_int_equal(inv.n_exms, 1);
 	assert_int_equal(inv.exms[0].tpe.v, 5);
 	assert_int_equal(inv.n_itms, 1); /* items untouched */
+	/* the account number as the invoice's account reference */
+	assert_string_equal(inv.acct, "ACC-77");
 
 	/* a second customer without type, lifeline, bill-to or exemptions
 	 * leaves none of the first one's behind, but the invoice's type */
@@ -120,6 +123,7 @@ static void test_apply_customer(void **state)
 	assert_null(inv.exms);
 	assert_true(inv.cust.set);
 	assert_int_equal(inv.cust.v, 1);
+	assert_null(inv.acct); /* not the first one's account */
 	afcq_customer_done(&d);
 	afcq_customer_done(&c);
 	afcq_invoice_done(&inv);
