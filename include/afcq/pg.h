@@ -31,7 +31,7 @@
 #include "afcq/error.h"
 
 /* The schema version this afcq writes. */
-#define AFCQ_PG_SCHEMA_VERSION 3
+#define AFCQ_PG_SCHEMA_VERSION 4
 
 struct afcq_pg;
 struct pg_result;

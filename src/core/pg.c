@@ -94,6 +94,9 @@ static const struct migration migrations[AFCQ_PG_SCHEMA_VERSION] = {
 	/* 3: every search key as the store makes it now (O'Brien found by
 	 * "obri"). */
 	{ .run = afcq_pg_rebuild_search_keys },
+	/* 4: again, as words with accents are keyed without them too (José
+	 * found by "jose"). */
+	{ .run = afcq_pg_rebuild_search_keys },
 };
 
 bool afcq_pg_is_url(const char *where)

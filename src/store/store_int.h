@@ -53,9 +53,9 @@ struct afcq_store {
 /* The SQLite back end's schema version (the PostgreSQL one's is
  * AFCQ_PG_SCHEMA_VERSION: it holds the journal too).  Both rebuild the
  * search keys in the step after the one that made the tables, for files
- * and databases written before search.c joined the parts of a word; the
- * SQLite one again in step 3, since words with accents are keyed without
- * them too (a PostgreSQL record gets such a key when it is saved). */
+ * and databases written before search.c joined the parts of a word, and
+ * again in the next step (SQLite 3, PostgreSQL 4), since words with accents
+ * are keyed without them too. */
 #define STORE_SCHEMA_VERSION 3
 
 /* Back ends: return NULL and set *err on failure. */

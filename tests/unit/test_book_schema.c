@@ -180,9 +180,9 @@ static void test_pg_schema(void **state)
 	assert_null(afcq_store_open(f->path, &err));
 	assert_int_equal(err.status, AFCQ_ERR_DB);
 	assert_non_null(strstr(err.msg, "schema 9"));
-	assert_non_null(strstr(err.msg, "knows 3"));
+	assert_non_null(strstr(err.msg, "knows 4"));
 	assert_non_null(strstr(err.where, "postgresql://"));
-	book_test_pg_sql(f->path, "UPDATE afcq_schema SET version = 3");
+	book_test_pg_sql(f->path, "UPDATE afcq_schema SET version = 4");
 }
 
 /* A database of schema 2 keeps the search keys written before they joined
@@ -215,6 +215,41 @@ static void test_pg_old_keys_rebuilt(void **state)
 	assert_int_equal(afcq_store_products_find(f->s, "att", 0, &v, &n, &err), AFCQ_OK);
 	assert_int_equal(n, 1);
 	assert_string_equal(v[0].name, "AT&T line");
+	afcq_products_free(v, n);
+}
+
+/* A database of schema 3 keeps keys made before words with accents were
+ * keyed without them too (José Müller keyed " josé müller "): opening it
+ * brings it to 4 and makes them again, so "jose muller" finds José Müller
+ * and "pena" the product PEÑA line; typed with accents still works. */
+static void test_pg_accent_keys_rebuilt(void **state)
+{
+	struct book_fixture *f = *state;
+	book_test_add_customer(f->s, "Jos\xc3\xa9 M\xc3\xbcller", "ACC-7", NULL, "San Jos\xc3\xa9", 0);
+	struct afcq_product p;
+	afcq_product_init(&p);
+	p.name = afcq_xstrdup("PE\xc3\x91" "A line");
+	p.n_itms = 1;
+	p.itms = afcq_xcalloc(1, sizeof *p.itms);
+	book_test_set_item(&p.itms[0], 19, 21, 0);
+	struct afcq_error err;
+	afcq_error_clear(&err);
+	assert_int_equal(afcq_store_product_save(f->s, &p, &err), AFCQ_OK);
+	afcq_product_done(&p);
+	afcq_store_close(f->s);
+	f->s = NULL;
+	book_test_pg_sql(f->path, "UPDATE customers SET search = ' jos\xc3\xa9 m\xc3\xbcller acc 7 "
+			"san jos\xc3\xa9 '; UPDATE products SET search = ' pe\xc3\xb1" "a line ';"
+			"UPDATE afcq_schema SET version = 3");
+	f->s = book_test_open(f->path);
+	assert_found(f->s, "jose muller", "Jos\xc3\xa9 M\xc3\xbcller");
+	assert_found(f->s, "san jose", "Jos\xc3\xa9 M\xc3\xbcller");
+	assert_found(f->s, "jos\xc3\xa9", "Jos\xc3\xa9 M\xc3\xbcller");
+	struct afcq_product *v = NULL;
+	size_t n = 0;
+	assert_int_equal(afcq_store_products_find(f->s, "pena", 0, &v, &n, &err), AFCQ_OK);
+	assert_int_equal(n, 1);
+	assert_string_equal(v[0].name, "PE\xc3\x91" "A line");
 	afcq_products_free(v, n);
 }
 
@@ -305,6 +340,7 @@ int main(void)
 	const struct CMUnitTest pg_only[] = {
 		T(test_pg_schema),
 		T(test_pg_old_keys_rebuilt),
+		T(test_pg_accent_keys_rebuilt),
 		T(test_pg_reconnects),
 		T(test_pg_check_sees_the_cut),
 		T(test_pg_wait_gives_up),
