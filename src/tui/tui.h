@@ -463,7 +463,7 @@ struct tui_app {
 	bool dirty;                     /* repaint needed */
 };
 
-/* app.c */
+/* app.c (tui_action_unavailable, tui_draw, tui_compute_layout: frame.c) */
 /* Opens a view on top of the stack; the view owns state from then on (its
  * .close frees it, or free() when it has none).  A full stack drops it. */
 void tui_push(struct tui_app *app, const struct tui_view_ops *ops, void *state);
