@@ -18,11 +18,13 @@
  * answer has arrived and is shown once parsed.  Catalog lookups (small
  * answers) are finished in the loop with afcq_api_finish().  A failure
  * never touches the form: it is shown in the message line and the panes
- * say why there is no total.
+ * say why there is no total.  The catalog itself (cache, lookups, the
+ * check before sending) is in calls_catalog.c.
  */
 #include "tui.h"
 #include "day.h"
 #include "teamstore.h"
+#include "calls_int.h"
 
 #include <pthread.h>
 #include <stdatomic.h>
@@ -31,7 +33,6 @@
 #include <string.h>
 #include <time.h>
 
-#include "afcq/catalog.h"
 #include "afcq/codec.h"
 #include "afcq/money.h"
 #include "afcq/str.h"
@@ -47,153 +48,6 @@ bool tui_busy_refuse(struct tui_app *app)
 		return false;
 	tui_message(app, ROLE_ERROR, "a request is already running (Esc cancels it)");
 	return true;
-}
-
-/* The T/S catalog comes from the cache the command line keeps too
- * (afcq_catalog_*), under the lookup context's endpoint label: "sandbox"
- * for the bundled server, whose port changes every run, the base URL
- * otherwise.  A fresh cache is used as it is; a missing or old one is
- * replaced by fetching both catalogs without blocking (an old list is
- * used meanwhile), and the cache is rewritten once both have come. */
-static bool read_catalog_cache(struct tui_app *app)
-{
-	const char *key = app->lookup_api.endpoint_label;
-	if (!key || app->tspairs_loaded)
-		return false;
-	struct afcq_catalog cat;
-	struct afcq_error err;
-	afcq_catalog_init(&cat);
-	afcq_error_clear(&err);
-	bool fresh = false;
-	enum afcq_status st = afcq_catalog_read_cache(&cat, key, NULL, &err);
-	if (st == AFCQ_OK && cat.absent && afcq_catalog_is_fresh(&cat, 0, 0)) {
-		/* Remembered: this endpoint has no catalog; not asked again yet. */
-		tui_message(app, ROLE_ERROR, "T/S catalog unavailable (%s): pairs are not checked",
-			    cat.absent_why);
-		fresh = true;
-	} else if (st == AFCQ_OK && cat.tspairs.n) {
-		afcq_tspair_list_done(&app->tspairs);
-		app->tspairs = cat.tspairs;
-		memset(&cat.tspairs, 0, sizeof cat.tspairs);
-		app->tspairs_loaded = true;
-		app->tspairs_from_cache = true;
-		app->tspairs_fetched = cat.fetched;
-		fresh = afcq_catalog_is_fresh(&cat, 0, 0);
-	}
-	afcq_catalog_done(&cat);
-	return fresh;
-}
-
-/* Fetches both catalogs without blocking (the poll takes them in). */
-static void fetch_catalog(struct tui_app *app)
-{
-	struct afcq_error err;
-	afcq_error_clear(&err);
-	app->ts_fetched = app->tt_fetched = false;
-	app->ts_pending = afcq_api_start_lookup(&app->lookup_api, AFCQ_OP_TSPAIRS, NULL, NULL, &err);
-	if (!app->ts_pending) {
-		char line[800];
-		tui_message(app, ROLE_ERROR, "T/S catalog not %s: %s",
-			    app->tspairs_loaded ? "refreshed" : "loaded",
-			    tui_error_text(&err, line, sizeof line));
-		return;
-	}
-	if (!app->tt_pending)
-		app->tt_pending = afcq_api_start_lookup(&app->lookup_api, AFCQ_OP_TAXTYPE, "*", NULL,
-							&err);
-}
-
-void tui_calls_start_catalog(struct tui_app *app)
-{
-	if (read_catalog_cache(app) || app->ts_pending)
-		return;
-	fetch_catalog(app);
-}
-
-/* The command line's hook over the same list: it answers the "any pair
- * with this transaction type?" questions, so messages name the wrong half.
- * It notes whether a whole pair was refused.  The last question's answer
- * is kept: the items of a large invoice mostly ask about the same pair,
- * and the list is searched from its start each time. */
-struct pair_check {
-	struct tui_app *app;
-	bool refused;
-	bool have_last;
-	long long last_tran, last_serv;
-	bool last_known;
-};
-
-static bool known_pair(void *ctx, long long tran, long long serv)
-{
-	struct pair_check *c = ctx;
-	if (!c->app->tspairs_loaded)
-		return true;
-	bool known;
-	if (c->have_last && c->last_tran == tran && c->last_serv == serv) {
-		known = c->last_known;
-	} else {
-		known = afcq_tspair_list_known(&c->app->tspairs, tran, serv);
-		c->have_last = true;
-		c->last_tran = tran;
-		c->last_serv = serv;
-		c->last_known = known;
-	}
-	if (!known && tran != AFCQ_TSPAIR_ANY && serv != AFCQ_TSPAIR_ANY)
-		c->refused = true;
-	return known;
-}
-
-size_t tui_calls_validate(struct tui_app *app, char *msg, size_t n)
-{
-	if (tui_form_commit_edit(app) != 0) {
-		snprintf(msg, n, "%s", app->msg);
-		return 1;
-	}
-	tui_marks_clear(app, true);
-	char first[512];
-	size_t typed = tui_marks_typed(app, first, sizeof first);
-	if (typed) {
-		snprintf(msg, n, "fix the marked field first: %s", first);
-		for (size_t i = 0; i < app->n_marks; i++)
-			if (app->marks[i].text) {
-				struct tui_mark m = app->marks[i];
-				tui_form_focus_mark(app, &m);
-				break;
-			}
-		return typed;
-	}
-	struct afcq_problems probs = { 0 };
-	struct pair_check pc = { .app = app };
-	size_t count = afcq_validate_request(&app->req, known_pair, &pc, &probs);
-	for (size_t i = 0; i < probs.n; i++) {
-		/* here the picker finds a pair, not the command line */
-		char *see = strstr(probs.v[i].msg, " (see afcq tspairs");
-		if (see)
-			snprintf(see, strlen(see) + 1, "%s", " (F11 picks one)");
-		tui_marks_add_problem(app, probs.v[i].path, probs.v[i].msg);
-	}
-	/* A cached catalog that refuses a pair is fetched again, once: the
-	 * pair may be new on the server, or the cache wrong. */
-	bool recheck = pc.refused && app->tspairs_from_cache && !app->ts_rechecked &&
-		       !app->ts_pending;
-	if (recheck) {
-		app->ts_rechecked = true;
-		fetch_catalog(app);
-	}
-	const char *again = recheck ? " (the cached T/S catalog is being fetched again: send "
-				      "again once it has come)" : "";
-	if (count && probs.n) {
-		char where[160];
-		tui_path_words(app, probs.v[0].path, where, sizeof where);
-		if (probs.n > 1)
-			snprintf(msg, n, "%s: %s (and %zu more)%s", where, probs.v[0].msg,
-				 probs.n - 1, again);
-		else
-			snprintf(msg, n, "%s: %s%s", where, probs.v[0].msg, again);
-		tui_form_focus_path(app, probs.v[0].path);
-	}
-	afcq_problems_done(&probs);
-	return count;
 }
 
 static void inflight_done(struct tui_inflight *f)
@@ -682,111 +536,6 @@ static void finish_commit(struct tui_app *app, enum afcq_status st, struct afcq_
 	tui_show_message(app, app->fly.commit ? "Commit" : "Uncommit", text);
 }
 
-/* Both lists fetched: the cache gets them (they are moved in and back). */
-static void write_catalog_cache(struct tui_app *app)
-{
-	const char *key = app->lookup_api.endpoint_label;
-	if (!key || !app->ts_fetched || !app->tt_fetched)
-		return;
-	app->ts_fetched = app->tt_fetched = false;
-	struct afcq_catalog cat;
-	struct afcq_error err;
-	afcq_catalog_init(&cat);
-	afcq_error_clear(&err);
-	afcq_catalog_set(&cat, &app->tspairs, &app->taxtypes, app->tspairs_fetched);
-	if (afcq_catalog_write_cache(&cat, key, NULL, &err) != AFCQ_OK) {
-		char line[800];
-		tui_message(app, ROLE_ERROR, "T/S catalog not cached: %s",
-			    afcq_error_line(&err, line, sizeof line));
-	}
-	app->tspairs = cat.tspairs;
-	app->taxtypes = cat.taxtypes;
-	memset(&cat.tspairs, 0, sizeof cat.tspairs);
-	memset(&cat.taxtypes, 0, sizeof cat.taxtypes);
-	afcq_catalog_done(&cat);
-}
-
-/* The endpoint answered its T/S lookup with something that is not a
- * catalog (or 404): said once, and remembered in the cache so the next
- * start does not ask again for a while (see catalog.h). */
-static void remember_absent(struct tui_app *app, const struct afcq_error *why)
-{
-	char line[800];
-	tui_error_text(why, line, sizeof line);
-	tui_message(app, ROLE_ERROR, "T/S catalog unavailable: pairs are not checked (%s)", line);
-	const char *key = app->lookup_api.endpoint_label;
-	if (!key)
-		return;
-	struct afcq_catalog cat;
-	struct afcq_error err;
-	afcq_catalog_init(&cat);
-	char *reason = afcq_catalog_absent_reason(why);
-	afcq_catalog_set_absent(&cat, reason, 0);
-	free(reason);
-	afcq_catalog_write_cache(&cat, key, NULL, &err); /* best effort */
-	afcq_catalog_done(&cat);
-}
-
-static void poll_taxtypes(struct tui_app *app)
-{
-	if (!app->tt_pending || !afcq_pending_done(app->tt_pending))
-		return;
-	struct afcq_exchange x;
-	struct afcq_error err;
-	memset(&x, 0, sizeof x);
-	afcq_error_clear(&err);
-	enum afcq_status st = afcq_api_finish(&app->lookup_api, app->tt_pending, &x, &err);
-	app->tt_pending = NULL;
-	if (st == AFCQ_OK && x.taxtypes.n) {
-		afcq_taxtype_list_done(&app->taxtypes);
-		app->taxtypes = x.taxtypes;
-		memset(&x.taxtypes, 0, sizeof x.taxtypes);
-		app->tt_fetched = true;
-	}
-	afcq_exchange_done(&x);
-}
-
-static void poll_catalog(struct tui_app *app)
-{
-	poll_taxtypes(app);
-	if (app->ts_pending && afcq_pending_done(app->ts_pending)) {
-		struct afcq_exchange x;
-		struct afcq_error err;
-		memset(&x, 0, sizeof x);
-		afcq_error_clear(&err);
-		enum afcq_status st = afcq_api_finish(&app->lookup_api, app->ts_pending, &x, &err);
-		app->ts_pending = NULL;
-		if (st == AFCQ_OK && x.tspairs.n == 0) {
-			tui_message(app, ROLE_ERROR,
-				    "the server's T/S catalog is empty: pairs are not checked");
-		} else if (st == AFCQ_OK) {
-			afcq_tspair_list_done(&app->tspairs);
-			app->tspairs = x.tspairs;
-			memset(&x.tspairs, 0, sizeof x.tspairs);
-			app->tspairs_loaded = true;
-			app->tspairs_from_cache = false;
-			app->tspairs_fetched = time(NULL);
-			app->ts_fetched = true;
-			if (app->ts_rechecked)
-				tui_message(app, ROLE_OK,
-					    "T/S catalog fetched again (%zu pairs): send again",
-					    app->tspairs.n);
-		} else if (afcq_catalog_absent_error(&err) && !app->tspairs_loaded) {
-			remember_absent(app, &err);
-		} else {
-			char line[800];
-			tui_message(app, ROLE_ERROR, "T/S catalog not %s: %s",
-				    app->tspairs_loaded ? "refreshed (the cached one is used)"
-							: "loaded",
-				    tui_error_text(&err, line, sizeof line));
-		}
-		afcq_exchange_done(&x);
-		app->dirty = true;
-	}
-	if (!app->ts_pending && !app->tt_pending)
-		write_catalog_cache(app);
-}
-
 /* ---- the answer parsed on a worker thread ------------------------------ */
 
 /* Everything the worker touches: the exchange it decodes, the recorder
@@ -937,7 +686,7 @@ static void decode_finish(struct tui_app *app)
 
 void tui_calls_poll(struct tui_app *app)
 {
-	poll_catalog(app);
+	tui_calls_poll_catalog(app);
 	if (app->fly.enc && atomic_load_explicit(&app->fly.enc->done, memory_order_acquire))
 		encode_finish(app);
 	if (app->fly.p && afcq_pending_done(app->fly.p))

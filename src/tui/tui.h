@@ -620,7 +620,8 @@ const char *tui_error_text(const struct afcq_error *e, char *buf, size_t n);
  * (calls.c).  true when it was: asking again will reach it. */
 bool tui_sandbox_back(struct tui_app *app, enum afcq_status st, const struct afcq_error *err);
 
-/* calls.c: requests to the server */
+/* calls.c: requests to the server (the T/S catalog and tui_calls_validate:
+ * calls_catalog.c) */
 void tui_calls_start_catalog(struct tui_app *app);
 /* Validates the form (marking fields) and starts a quote; false when
  * nothing was sent. */
