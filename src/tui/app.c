@@ -96,6 +96,15 @@ void tui_message(struct tui_app *app, enum tui_role role, const char *fmt, ...)
 	app->dirty = true;
 }
 
+const char *tui_cause(const char *msg)
+{
+	const char *m = msg;
+	for (const char *p = strstr(msg, ": "); p; p = strstr(p + 2, ": "))
+		if (p[2])
+			m = p + 2;
+	return m;
+}
+
 /* ---- dispatch --------------------------------------------------------------- */
 static void apply(struct tui_app *app, enum tui_result r)
 {
@@ -595,6 +604,8 @@ int tui_main(const struct tui_args *args)
 		theme = "mono";
 	if (tui_theme_load(&app->theme, theme, args->argv0, nc, msg, sizeof msg) != 0)
 		tui_message(app, ROLE_ERROR, "%s", msg);
+	else if (app->team && app->store_down)
+		tui_team_say_down(app, &err);
 	else if (!app->history || app->store_down)
 		/* the cause before the file's name, which may be long */
 		tui_message(app, ROLE_ERROR, "store unavailable: %s%s%s%s",

@@ -52,10 +52,8 @@ struct afcq_store *tui_day_store(struct tui_app *app)
 	if (app->team) {
 		/* the team's: opened and opened again by the link, never here */
 		if (!d->store)
-			tui_message(app, ROLE_ERROR,
-				    "customer book not available: the team's store is unavailable "
-				    "(tried again every %d s); quoting goes on without it",
-				    TUI_TEAM_RETRY_MS / 1000);
+			tui_message(app, ROLE_ERROR, "customer book not available (the team's store is "
+						     "unavailable); quoting goes on");
 		return d->store;
 	}
 	if (!d->store && !d->store_failed) {
@@ -69,9 +67,16 @@ struct afcq_store *tui_day_store(struct tui_app *app)
 			snprintf(d->store_why, sizeof d->store_why, "%s", err.msg);
 		}
 	}
-	if (!d->store)
-		tui_message(app, ROLE_ERROR,
-			    "customer book not available: %s; quoting goes on without it", d->store_why);
+	if (!d->store) {
+		/* the whole cause when it fits, else its last part, else none */
+		char msg[sizeof app->msg];
+		if (snprintf(msg, sizeof msg, "customer book not available: %s; quoting goes on without it",
+			     d->store_why) > TUI_MSG_COLS &&
+		    snprintf(msg, sizeof msg, "customer book not available (%s); quoting goes on without it",
+			     tui_cause(d->store_why)) > TUI_MSG_COLS)
+			snprintf(msg, sizeof msg, "customer book not available; quoting goes on without it");
+		tui_message(app, ROLE_ERROR, "%s", msg);
+	}
 	return d->store;
 }
 

@@ -27,6 +27,7 @@ struct finder {
 	size_t n;
 	struct tui_list *list;
 	char why[512];               /* the store's error, "" when none */
+	bool failed;                 /* why holds this finder's failed search */
 };
 
 static void research(struct tui_app *app, struct finder *f, bool force)
@@ -39,18 +40,23 @@ static void research(struct tui_app *app, struct finder *f, bool force)
 	afcq_customers_free(f->v, f->n);
 	f->v = NULL;
 	f->n = 0;
-	f->why[0] = '\0';
 	struct afcq_store *s = app->day->store;
 	struct afcq_error err;
 	afcq_error_clear(&err);
 	if (!s && app->team) {
-		snprintf(f->why, sizeof f->why, "the customer book is not available: the team's "
-						 "store is unavailable");
+		/* a failure this finder saw, naming the server, stays said */
+		if (!f->failed)
+			snprintf(f->why, sizeof f->why, "the customer book is not available: the "
+							 "team's store is unavailable");
 	} else if (s && afcq_store_customers_find(s, f->searched, FIND_LIMIT, &f->v, &f->n, &err) !=
 		   AFCQ_OK) {
 		/* the server named: a hung one gives up within a few seconds */
 		afcq_error_line(&err, f->why, sizeof f->why);
+		f->failed = true;
 		tui_team_failed(app, &err);
+	} else {
+		f->why[0] = '\0';
+		f->failed = false;
 	}
 	tui_list_set(f->list, f->n, 0);
 	app->dirty = true;

@@ -44,6 +44,18 @@ struct tui_team {
 	int64_t next_try, next_check;
 };
 
+/* The cause in a store's message, the server being the one the config
+ * names ("Connection refused" of "cannot connect: connection to server ...
+ * failed: Connection refused"), without an explanation in parentheses.  Into why, of n bytes. */
+static void cause_of(const struct afcq_error *err, char *why, size_t n)
+{
+	snprintf(why, n, "%s", err && err->msg[0] ? tui_cause(err->msg) : "cannot be reached");
+	/* "no answer within 4 s", without the explanation that follows */
+	char *more = strstr(why, " (");
+	if (more)
+		*more = '\0';
+}
+
 static int64_t now_ms(void)
 {
 	struct timespec ts;
@@ -126,8 +138,7 @@ void tui_team_start(struct tui_app *app)
 	afcq_error_clear(&err);
 	app->day->store = afcq_store_open(t->store, &err);
 	if (!app->day->store) {
-		char line[400];
-		snprintf(t->why, sizeof t->why, "%s", afcq_error_line(&err, line, sizeof line));
+		cause_of(&err, t->why, sizeof t->why);
 		t->lost = true;
 		return;
 	}
@@ -149,6 +160,24 @@ void tui_team_free(struct tui_team *t)
 	job_free(t->ready);
 	free(t->store);
 	free(t);
+}
+
+static void say_down(struct tui_app *app, const char *why)
+{
+	/* the cause left out when it would not fit */
+	char msg[sizeof app->msg];
+	if (snprintf(msg, sizeof msg, "store unavailable (%s); quotes kept locally, retry every %d s",
+		     why, TUI_TEAM_RETRY_MS / 1000) > TUI_MSG_COLS)
+		snprintf(msg, sizeof msg, "store unavailable; quotes kept locally, retry every %d s",
+			 TUI_TEAM_RETRY_MS / 1000);
+	tui_message(app, ROLE_ERROR, "%s", msg);
+}
+
+void tui_team_say_down(struct tui_app *app, const struct afcq_error *err)
+{
+	char why[200];
+	cause_of(err, why, sizeof why);
+	say_down(app, why);
 }
 
 /* The journal and the book let go; quotes go to the local file. */
@@ -176,10 +205,7 @@ static void go_down(struct tui_app *app, const char *why)
 	app->history_gen++;
 	/* the status line: "store unavailable  quotes only" */
 	app->state_line[0] = '\0';
-	tui_message(app, ROLE_ERROR,
-		    "store unavailable: %s; quotes are kept locally and it is tried again every "
-		    "%d s",
-		    why, TUI_TEAM_RETRY_MS / 1000);
+	say_down(app, why);
 	app->dirty = true;
 }
 
@@ -209,9 +235,8 @@ static void come_back(struct tui_app *app, struct team_job *j)
 	tui_unknown_recount(app);
 	/* the status line says so until the next request's state */
 	snprintf(app->state_line, sizeof app->state_line, "store back");
-	tui_message(app, ROLE_OK, "store back: %s reached again; invoices and commits can go out%s",
-		    afcq_history_where(app->history),
-		    t->flush ? "; writing the quotes kept meanwhile into its journal" : "");
+	tui_message(app, ROLE_OK, "store back: invoices and commits can go out%s",
+		    t->flush ? "; writing the quotes kept meanwhile" : " again");
 	app->dirty = true;
 }
 
@@ -234,14 +259,19 @@ static void job_done(struct tui_app *app)
 		t->flush = false;
 		app->history_gen++;
 		tui_message(app, ROLE_OK, "store back: %zu quote%s kept while it was unavailable "
-					  "written to the team's journal",
+					  "now in the team's journal",
 			    j->moved, j->moved == 1 ? "" : "s");
 		app->dirty = true;
 	} else {
 		/* the file stays; tried again with the next check */
-		char line[600];
-		tui_message(app, ROLE_ERROR, "quotes kept locally not written yet: %s",
-			    afcq_error_line(&j->err, line, sizeof line));
+		char why[200];
+		cause_of(&j->err, why, sizeof why);
+		char msg[sizeof app->msg];
+		if (snprintf(msg, sizeof msg, "quotes kept locally not yet in the team's journal: %s",
+			     why) > TUI_MSG_COLS)
+			snprintf(msg, sizeof msg, "quotes kept locally not yet in the team's journal "
+						  "(tried again)");
+		tui_message(app, ROLE_ERROR, "%s", msg);
 		t->next_try = now_ms() + TUI_TEAM_RETRY_MS;
 	}
 	job_free(j);
@@ -262,8 +292,7 @@ void tui_team_failed(struct tui_app *app, const struct afcq_error *err)
 		return;
 	if (afcq_history_check(app->history) && (!app->day->store || afcq_store_check(app->day->store)))
 		return;
-	char line[400];
-	snprintf(t->why, sizeof t->why, "%s", afcq_error_line(err, line, sizeof line));
+	cause_of(err, t->why, sizeof t->why);
 	t->lost = true;
 	if (!tui_busy(app) && !flushing(t))
 		go_down(app, t->why);
@@ -299,10 +328,7 @@ void tui_team_tick(struct tui_app *app)
 		t->next_check = now + TUI_TEAM_CHECK_MS;
 		if (!afcq_history_check(app->history) ||
 		    (app->day->store && !afcq_store_check(app->day->store))) {
-			char why[300];
-			snprintf(why, sizeof why, "%s: connection lost",
-				 afcq_history_where(app->history));
-			go_down(app, why);
+			go_down(app, "connection lost");
 		}
 	}
 	if (t->job || now < t->next_try)

@@ -50,5 +50,8 @@ void tui_team_tick(struct tui_app *app);
  * workstation goes over to the local file now (or at the first tick no
  * request is in flight). */
 void tui_team_failed(struct tui_app *app, const struct afcq_error *err);
+/* Says on the message line that the team's store is unavailable and why
+ * (err's cause, left out when it would not fit), quotes being kept. */
+void tui_team_say_down(struct tui_app *app, const struct afcq_error *err);
 
 #endif

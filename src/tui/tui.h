@@ -473,6 +473,12 @@ struct tui_view *tui_top(struct tui_app *app);
 /* The one-line message under the total; role colours it. */
 void tui_message(struct tui_app *app, enum tui_role role, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+/* The message line holds TUI_MSG_COLS columns after its margin: what the
+ * rep must know comes first and a message fits it whole. */
+#define TUI_MSG_COLS 79
+/* The last part of an error's message, its cause ("Not a directory" of
+ * "cannot create folder: Not a directory"): a pointer into msg. */
+const char *tui_cause(const char *msg);
 /* Feeds one key as if typed (scripts use it too); meta for Alt. */
 void tui_feed_key(struct tui_app *app, int key, bool meta);
 /* Runs one action through the view stack and the global map. */

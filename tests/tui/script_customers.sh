@@ -256,6 +256,7 @@ key C-p
 assert-state view main
 assert-state message "customer book not available"
 assert-state message "quoting goes on without it"
+assert-screen " customer book not available (Not a directory); quoting goes on without it"
 assert-screen "no customer book | ready"
 key C-o
 assert-state view main

@@ -6,7 +6,8 @@
 # server stopped mid-session is noticed on the status line and its return
 # too; a hung server makes the customer finder say so, naming the server,
 # and quoting goes on.  Then two workstations with HOMEs of their own on
-# the one store show the sharing, the conflict and the unique code.
+# the one store show the sharing, the conflict and the unique code.  Each
+# message about the store is read whole on an 80-column screen.
 . "${AFCQ_TOP:-.}/tests/lib.sh"
 . "$AFCQ_TOP/tests/tui/tui_lib"
 . "$AFCQ_TOP/tests/pg_server.sh"
@@ -43,6 +44,9 @@ pg_halt
 cat >"$T_TMP/down.script" <<SCRIPT
 wait-idle
 assert-screen "store unavailable"
+assert-screen "); quotes kept locally, retry every 5 s"
+key C-p
+assert-screen " customer book not available (the team's store is unavailable); quoting goes on"
 key F5
 wait-idle
 assert-state total 19.78
@@ -50,7 +54,7 @@ assert-screen "store unavailable"
 dump-screen $T_TMP/down-quoted
 wait-screen "store back" 60000
 assert-not-screen "store unavailable"
-wait-screen "1 quote kept while it was unavailable" 30000
+wait-screen " store back: 1 quote kept while it was unavailable now in the team's journal" 30000
 dump-screen $T_TMP/back-screen
 key F6
 type INV-R1
@@ -84,6 +88,7 @@ assert-not-screen "store unavailable"
 dump-screen $T_TMP/lost-up
 wait-screen "store unavailable" 30000
 assert-state message "connection lost"
+assert-screen " store unavailable (connection lost); quotes kept locally, retry every 5 s"
 key F5
 wait-idle
 assert-state total 19.78
@@ -94,8 +99,8 @@ key Enter
 wait-idle
 assert-state message "not sent"
 dump-screen $T_TMP/lost-quoted
-wait-screen "store back" 60000
-wait-screen "1 quote kept while it was unavailable" 30000
+wait-screen " store back: invoices and commits can go out; writing the quotes kept meanwhile" 60000
+wait-screen " store back: 1 quote kept while it was unavailable now in the team's journal" 30000
 SCRIPT
 rep "$AFCQ" --endpoint "$SB_URL" --script "$T_TMP/lost.script" "$DALLAS" >"$OUT" 2>"$ERR" </dev/null &
 ws=$!
@@ -126,8 +131,11 @@ key C-p
 type w
 wait-screen "no answer within" 30000
 assert-screen "$where: cannot read the customers"
+type x
+assert-screen "$where: cannot read the customers"
 key Esc
 wait-screen "store unavailable" 30000
+assert-screen " store unavailable (no answer within 4 s); quotes kept locally, retry every 5 s"
 key F5
 wait-idle
 assert-state total 19.78

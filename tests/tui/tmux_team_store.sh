@@ -30,7 +30,8 @@ keys F5
 see tmux_team_quotes_while_down "Total due 19.78" 20
 pg_resume
 see tmux_team_store_back "store back" 60
-see tmux_team_kept_quote_written "1 quote kept while it was unavailable" 30
+# whole on the 80-column line, what matters first
+see tmux_team_kept_quote_written "store back: 1 quote kept while it was unavailable now in the team's journal" 30
 cap
 if grep -q "store unavailable" "$SCREEN"; then fail tmux_team_status_line_follows "$(cat "$SCREEN")"
 else pass tmux_team_status_line_follows; fi
