@@ -8,13 +8,18 @@
  * statement outside afcq_store_begin/commit is its own transaction; the
  * file is in WAL mode and several handles (the workstation and a command
  * in another terminal) may use it at once, waiting up to 5 s for a lock.
+ * A file that cannot be written (no write permission on it or on its
+ * folder) is opened read-only: found and read, never saved to.
  */
 #include "store_int.h"
 
+#include <libgen.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "afcq/paths.h"
 #include "afcq/str.h"
@@ -24,6 +29,7 @@
 struct sqlite_store {
 	struct afcq_store base;   /* first: the interface's handle */
 	sqlite3 *db;
+	bool read_only;           /* opened read-only: saving is refused */
 };
 
 static struct sqlite_store *impl(struct afcq_store *s)
@@ -74,6 +80,58 @@ static enum afcq_status db_error(struct afcq_error *err, struct sqlite_store *q,
 {
 	return afcq_error_set(err, AFCQ_ERR_DB, q->base.where, "%s: %s", what,
 			      sqlite3_errmsg(q->db));
+}
+
+/* A change asked of a read-only book: refused, naming the file and the fix. */
+static enum afcq_status refuse_read_only(struct afcq_error *err, struct sqlite_store *q,
+					 const char *what)
+{
+	return afcq_error_set(err, AFCQ_ERR_DB, q->base.where,
+			      "read-only book: %s (write permission on the file and its folder "
+			      "needed)", what);
+}
+
+/* The URI opening path read-only.  In a folder that cannot be written and
+ * with no write-ahead log beside it, SQLite could not make the shared
+ * memory file it reads a WAL file with: the file is then read as
+ * immutable, which nobody can change without writing in that folder. */
+static char *read_only_uri(const char *path)
+{
+	struct afcq_buf b;
+	afcq_buf_init(&b);
+	afcq_buf_puts(&b, "file:");
+	for (const char *c = path; *c; c++) {
+		if (*c == '%' || *c == '?' || *c == '#')
+			afcq_buf_printf(&b, "%%%02X", (unsigned char)*c);
+		else
+			afcq_buf_append(&b, c, 1);
+	}
+	afcq_buf_puts(&b, "?mode=ro");
+	char *wal = afcq_xasprintf("%s-wal", path);
+	char *copy = afcq_xstrdup(path);
+	if (access(wal, F_OK) != 0 && access(dirname(copy), W_OK) != 0)
+		afcq_buf_puts(&b, "&immutable=1");
+	free(copy);
+	free(wal);
+	return afcq_buf_steal(&b);
+}
+
+/* Whether the file at path exists and cannot be written: no write
+ * permission on it or on its folder (SQLite writes its journal there).
+ * The permission bits count even where the user could write anyway
+ * (root): a book made read-only is kept so. */
+static bool cannot_write(const char *path)
+{
+	struct stat sb;
+	if (stat(path, &sb) != 0)
+		return false;
+	if (!(sb.st_mode & 0222) || access(path, W_OK) != 0)
+		return true;
+	char *copy = afcq_xstrdup(path);
+	const char *dir = dirname(copy);
+	bool ro = stat(dir, &sb) == 0 && (!(sb.st_mode & 0222) || access(dir, W_OK) != 0);
+	free(copy);
+	return ro;
 }
 
 static int bind_text(sqlite3_stmt *st, int i, const char *s)
@@ -181,6 +239,17 @@ static enum afcq_status migrate(struct sqlite_store *q, struct afcq_error *err)
 {
 	if (key_functions(q, err) != AFCQ_OK)
 		return AFCQ_ERR_DB;
+	if (q->read_only) {
+		/* read as it is: an older file keeps its keys */
+		int v = user_version(q->db);
+		if (v < 0)
+			return db_error(err, q, "cannot read the schema version");
+		if (v > STORE_SCHEMA_VERSION)
+			return afcq_error_set(err, AFCQ_ERR_DB, q->base.where,
+					      "written by a newer afcq (schema %d, this one knows %d)", v,
+					      STORE_SCHEMA_VERSION);
+		return AFCQ_OK;
+	}
 	if (sqlite3_exec(q->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
 		return db_error(err, q, "cannot lock");
 	int v = user_version(q->db);
@@ -233,6 +302,8 @@ static enum afcq_status sq_exec(struct afcq_store *s, const char *sql, const cha
 
 static enum afcq_status sq_begin(struct afcq_store *s, struct afcq_error *err)
 {
+	if (impl(s)->read_only)
+		return refuse_read_only(err, impl(s), "cannot begin a transaction");
 	return sq_exec(s, "BEGIN IMMEDIATE", "cannot begin a transaction", err);
 }
 
@@ -389,6 +460,8 @@ static enum afcq_status sq_customer_save(struct afcq_store *s, struct afcq_custo
 					 int64_t old_rev, struct afcq_error *err)
 {
 	struct sqlite_store *q = impl(s);
+	if (q->read_only)
+		return refuse_read_only(err, q, "cannot save the customer");
 	/* Parameters 1-13 are the same for both statements. */
 	static const char insert_sql[] =
 		"INSERT INTO customers (uid, name, account, phones, bill, cust, lfln, exms, products,"
@@ -466,12 +539,16 @@ static enum afcq_status run_on_id(struct sqlite_store *q, const char *sql, int64
 
 static enum afcq_status sq_customer_delete(struct afcq_store *s, int64_t id, struct afcq_error *err)
 {
+	if (impl(s)->read_only)
+		return refuse_read_only(err, impl(s), "cannot remove the customer");
 	return run_on_id(impl(s), "DELETE FROM customers WHERE id = ?", id,
 			 "cannot remove the customer", no_customer, err);
 }
 
 static enum afcq_status sq_customer_touch(struct afcq_store *s, int64_t id, struct afcq_error *err)
 {
+	if (impl(s)->read_only)
+		return AFCQ_OK; /* loading from it still works: the order stays */
 	return run_on_id(impl(s),
 			 "UPDATE customers SET used = (SELECT COALESCE(MAX(used), 0) + 1 FROM customers)"
 			 " WHERE id = ?",
@@ -552,6 +629,8 @@ static enum afcq_status sq_product_save(struct afcq_store *s, struct afcq_produc
 					struct afcq_error *err)
 {
 	struct sqlite_store *q = impl(s);
+	if (q->read_only)
+		return refuse_read_only(err, q, "cannot save the product");
 	sqlite3_stmt *st = prepare(q, p->id ? "UPDATE products SET name = ?, search = ?, itms = ?"
 					      " WHERE id = ?"
 					    : "INSERT INTO products (name, search, itms) VALUES (?, ?, ?)",
@@ -584,6 +663,8 @@ static enum afcq_status sq_product_save(struct afcq_store *s, struct afcq_produc
 
 static enum afcq_status sq_product_delete(struct afcq_store *s, int64_t id, struct afcq_error *err)
 {
+	if (impl(s)->read_only)
+		return refuse_read_only(err, impl(s), "cannot remove the product");
 	return run_on_id(impl(s), "DELETE FROM products WHERE id = ?", id,
 			 "cannot remove the product", no_product, err);
 }
@@ -608,14 +689,20 @@ static const struct store_ops sqlite_ops = {
 struct afcq_store *store_sqlite_open(const char *path, struct afcq_error *err)
 {
 	bool memory = strcmp(path, ":memory:") == 0;
-	if (!memory && (afcq_make_parents(path, err) != AFCQ_OK ||
-			afcq_make_private_file(path, err) != AFCQ_OK))
+	bool read_only = !memory && cannot_write(path);
+	if (!memory && !read_only &&
+	    (afcq_make_parents(path, err) != AFCQ_OK || afcq_make_private_file(path, err) != AFCQ_OK))
 		return NULL;
 	struct sqlite_store *q = afcq_xcalloc(1, sizeof *q);
 	q->base.ops = &sqlite_ops;
 	q->base.where = afcq_xstrdup(path);
-	if (sqlite3_open_v2(path, &q->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) !=
-	    SQLITE_OK) {
+	q->read_only = read_only;
+	int flags = read_only ? SQLITE_OPEN_READONLY | SQLITE_OPEN_URI
+			      : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+	char *uri = read_only ? read_only_uri(path) : NULL;
+	int rc = sqlite3_open_v2(uri ? uri : path, &q->db, flags, NULL);
+	free(uri);
+	if (rc != SQLITE_OK) {
 		if (q->db)
 			db_error(err, q, "cannot open");
 		else
@@ -623,7 +710,7 @@ struct afcq_store *store_sqlite_open(const char *path, struct afcq_error *err)
 		goto fail;
 	}
 	sqlite3_busy_timeout(q->db, BUSY_TIMEOUT_MS);
-	if (!memory)
+	if (!memory && !read_only)
 		sqlite3_exec(q->db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL);
 	if (migrate(q, err) != AFCQ_OK)
 		goto fail;

@@ -118,8 +118,9 @@ static void store_pending(struct tui_app *app, bool overwrite)
 		conflict_choice(app, err.msg);
 		return;
 	}
-	char line[800];
-	tui_message(app, ROLE_ERROR, "not saved: %s", afcq_error_line(&err, line, sizeof line));
+	/* the cause before the file's name, which may be long */
+	tui_message(app, ROLE_ERROR, "not saved: %s%s%s%s", err.msg, err.where[0] ? " (" : "",
+		    err.where, err.where[0] ? ")" : "");
 	afcq_customer_done(&d->pending);
 	d->have_pending = false;
 	tui_team_failed(app, &err);

@@ -172,3 +172,36 @@ expect_grep "the products not stored yet are noted" "$ERR" "note: 2 usual produc
 XDG_DATA_HOME="$T_TMP/notes" "$AFCQ" products import "$BOOK/products.json" >/dev/null 2>&1
 XDG_DATA_HOME="$T_TMP/notes" expect_rc "again with the products stored" 0 "$AFCQ" customers import "$BOOK/customers.csv"
 if [ -s "$ERR" ]; then fail "no note once the products are stored" "$(cat "$ERR")"; else pass "no note once the products are stored"; fi
+
+# a book that cannot be written (file mode 0444, or a read-only folder) is
+# opened read-only: listed and shown; saving says the book is read-only,
+# naming the file, and changes nothing
+RO="$T_TMP/ro"
+XDG_DATA_HOME="$RO" "$AFCQ" customers add --name "Jos$(printf '\303\251') M$(printf '\303\274')ller" --account ACC-RO >/dev/null 2>&1
+RODB="$RO/afcq/book.sqlite"
+chmod 0444 "$RODB"
+if XDG_DATA_HOME="$RO" expect_rc "a read-only book is listed" 0 "$AFCQ" customers list jose; then
+	expect_grep "a read-only book's customer is found" "$OUT" "ACC-RO"
+fi
+XDG_DATA_HOME="$RO" expect_rc "a read-only book refuses a new customer" 5 "$AFCQ" customers add --name "New One"
+expect_grep "saving says the book is read-only, naming the file" "$ERR" "$RODB: read-only book: cannot save the customer"
+expect_eq "a read-only book is left as it was" 1 "$(sqlite3 "$RODB" "select count(*) from customers")"
+chmod 0644 "$RODB"
+chmod 0555 "$RO/afcq"
+XDG_DATA_HOME="$RO" expect_rc "a book in a read-only folder is listed" 0 "$AFCQ" customers list ACC-RO
+XDG_DATA_HOME="$RO" expect_rc "a book in a read-only folder refuses a change" 5 "$AFCQ" customers rm 1
+expect_grep "removing says the book is read-only" "$ERR" "$RODB: read-only book: cannot remove the customer"
+# the same for a user the permissions bind (when the tests run as root)
+if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null 2>&1; then
+	rm -f "$RODB-wal" "$RODB-shm"
+	chmod 0444 "$RODB"
+	chmod 0755 "$T_TMP" "$RO"
+	mkdir -p "$T_TMP/nobody" && chmod 0777 "$T_TMP/nobody"
+	setpriv --reuid=65534 --regid=65534 --clear-groups env HOME="$T_TMP/nobody" \
+		XDG_CONFIG_HOME="$T_TMP/nobody" XDG_STATE_HOME="$T_TMP/nobody" XDG_DATA_HOME="$RO" \
+		"$AFCQ" customers list jose >"$OUT" 2>"$ERR"
+	rc=$?
+	if [ "$rc" = 0 ] && grep -q ACC-RO "$OUT"; then pass "another user lists a book they cannot write"
+	else fail "another user lists a book they cannot write" "exit $rc: $(head -3 "$ERR")"; fi
+fi
+chmod 0755 "$RO/afcq"

@@ -369,3 +369,23 @@ type ACC-1
 key Enter
 assert-state message "history: \"ACC-1\" in entry"
 SCRIPT
+
+# a book that cannot be written: the finder finds and loads from it, and
+# saving says first that the book is read-only
+ROB="$T_TMP/ro-book"
+XDG_DATA_HOME="$ROB" "$AFCQ" customers add --name "Read Only Co" --account ACC-RO >/dev/null 2>&1
+chmod 0444 "$ROB/afcq/book.sqlite"
+XDG_DATA_HOME="$ROB" run_script customers_read_only_book "$REQ" <<'SCRIPT'
+wait-idle
+key C-p
+type read only
+assert-screen "1 found"
+key Enter
+assert-state message "loaded Read Only Co"
+key C-p
+key Ins
+type Someone New
+key Enter
+assert-screen " not saved: read-only book: cannot save the customer"
+SCRIPT
+chmod 0644 "$ROB/afcq/book.sqlite"
