@@ -15,6 +15,9 @@
  * the tree codec keeps the last value and a stream has already used the
  * first one.  A repeated top-level "inv" adds its invoices, as the relaxed
  * reader does.
+ *
+ * This file is the decoder; stream_feed.c feeds it (the stream's life,
+ * what yajl lets through that JSON does not, syntax errors).
  */
 #include "afcq/stream.h"
 
@@ -29,59 +32,10 @@
 #include <yajl/yajl_parse.h>
 
 #include "../core/codec_fields.h"
+#include "stream_int.h"
 #include "afcq/money.h"
 #include "afcq/number.h"
 #include "afcq/str.h"
-
-/* jansson's own nesting limit: deeper text is refused there too. */
-#define STREAM_MAX_DEPTH 2048
-#define STREAM_MAX_FRAMES 32
-
-enum frame_kind { F_OBJECT, F_ARRAY, F_SKIP, F_TREE };
-
-struct frame {
-	enum frame_kind kind;
-	const struct codec_table *t;     /* OBJECT: its table; ARRAY: the elements' */
-	char *base;                      /* OBJECT: the struct being filled */
-	const struct codec_field *next;  /* OBJECT: field of the value to come */
-	uint64_t seen;                   /* OBJECT: fields met, by table index */
-	size_t hint;                     /* OBJECT: index of the field expected next */
-	/* How this frame hangs from its parent, for paths. */
-	const char *key;                 /* opened by this key of the parent object */
-	size_t index;                    /* element index in the parent array */
-	bool element;                    /* an element of the parent array frame */
-	/* ARRAY */
-	const struct codec_field *af;    /* the array field */
-	char *owner;                     /* the struct holding it */
-	size_t cap;
-	/* SKIP / TREE */
-	int depth;
-	json_t *tree[64];                /* TREE: open containers (deeper: refused) */
-	char *tree_key[64];              /* TREE: key awaiting a value per object */
-	const struct codec_field *tf;    /* TREE: the field */
-	char *tbase;                     /* TREE: its struct */
-};
-
-struct afcq_stream {
-	yajl_handle y;
-	const struct codec_table *root;  /* the table of the whole text */
-	void *root_base;                 /* the struct it fills */
-	struct afcq_response *out;       /* an answer's (callbacks), or NULL */
-	afcq_stream_item_fn on_item;
-	afcq_stream_invoice_fn on_invoice;
-	void *ud;
-	struct frame f[STREAM_MAX_FRAMES];
-	int n;                           /* frames in use */
-	int depth;                       /* JSON nesting, all frames */
-	size_t fed;
-	size_t bom;                      /* bytes of a byte order mark read */
-	char esc[4];                     /* an escape's bytes after its backslash */
-	size_t n_esc;
-	bool in_esc;
-	size_t tail;                     /* where the answer ended in the last piece */
-	bool started, done, failed;
-	struct afcq_error err;           /* the first failure */
-};
 
 /* ---- errors and paths ------------------------------------------------------ */
 
@@ -100,7 +54,7 @@ static void frame_path(const struct afcq_stream *s, int i, char *buf, size_t n)
 	}
 }
 
-static int fail(struct afcq_stream *s, const char *path, const char *msg)
+int stream_fail(struct afcq_stream *s, const char *path, const char *msg)
 {
 	if (!s->failed) {
 		codec_type_error(&s->err, path, msg);
@@ -115,7 +69,7 @@ static int fail_field(struct afcq_stream *s, const char *key, const char *msg)
 	char parent[256], path[256];
 	frame_path(s, s->n - 1, parent, sizeof parent);
 	codec_path_key(path, sizeof path, parent, key);
-	return fail(s, path, msg);
+	return stream_fail(s, path, msg);
 }
 
 static struct frame *top(struct afcq_stream *s)
@@ -126,24 +80,13 @@ static struct frame *top(struct afcq_stream *s)
 static struct frame *push(struct afcq_stream *s, enum frame_kind kind)
 {
 	if (s->n == STREAM_MAX_FRAMES) {
-		fail(s, "", "nested too deep");
+		stream_fail(s, "", "nested too deep");
 		return NULL;
 	}
 	struct frame *fr = &s->f[s->n++];
 	memset(fr, 0, offsetof(struct frame, tree));
 	fr->kind = kind;
 	return fr;
-}
-
-static void tree_free(struct frame *fr)
-{
-	for (int i = 0; i < fr->depth && i < 64; i++) {
-		json_decref(fr->tree[i]);
-		free(fr->tree_key[i]);
-		fr->tree[i] = NULL;
-		fr->tree_key[i] = NULL;
-	}
-	fr->depth = 0;
 }
 
 /* ---- releasing used items ---------------------------------------------------- */
@@ -331,7 +274,7 @@ static json_t *scalar_json(struct afcq_stream *s, const struct scalar *v)
 		bool integer;
 		const char *why;
 		if (!token_number(v->text, v->len, &num, &integer, &why)) {
-			fail(s, "", why);
+			stream_fail(s, "", why);
 			return NULL;
 		}
 		return integer ? json_integer(num.ll) : json_real(num.d);
@@ -359,7 +302,7 @@ static int tree_done(struct afcq_stream *s, const struct codec_field *f, char *b
 static int tree_add(struct afcq_stream *s, struct frame *fr, json_t *v)
 {
 	if (!v)
-		return fail(s, "", "out of memory");
+		return stream_fail(s, "", "out of memory");
 	if (fr->depth == 0) {
 		const struct codec_field *f = fr->tf;
 		char *base = fr->tbase;
@@ -385,7 +328,7 @@ static int skip_scalar(struct afcq_stream *s, const struct scalar *v)
 	bool integer;
 	const char *why;
 	if (v->type == S_NUMBER && !token_number(v->text, v->len, &num, &integer, &why))
-		return fail(s, "", why);
+		return stream_fail(s, "", why);
 	return 1;
 }
 
@@ -395,7 +338,7 @@ static int on_scalar(struct afcq_stream *s, const struct scalar *v)
 		return 0;
 	struct frame *fr = top(s);
 	if (!fr)
-		return fail(s, "", "not an object");
+		return stream_fail(s, "", "not an object");
 	switch (fr->kind) {
 	case F_SKIP:
 		return skip_scalar(s, v);
@@ -406,7 +349,7 @@ static int on_scalar(struct afcq_stream *s, const struct scalar *v)
 		frame_path(s, s->n - 1, path, sizeof path);
 		size_t *count = (size_t *)(fr->owner + fr->af->count_off);
 		codec_path_index(p, sizeof p, path, *count);
-		return fail(s, p, "not an object");
+		return stream_fail(s, p, "not an object");
 	}
 	case F_OBJECT:
 		break;
@@ -544,7 +487,7 @@ static int cb_string(void *ctx, const unsigned char *text, size_t len)
 	struct afcq_stream *s = ctx;
 	/* jansson refuses "\u0000" and malformed UTF-8 in strings. */
 	if (!utf8_ok(text, len))
-		return fail(s, "", "a string that is not UTF-8");
+		return stream_fail(s, "", "a string that is not UTF-8");
 	return on_scalar(s, &(struct scalar){ .type = S_STRING, .text = (const char *)text,
 					      .len = len });
 }
@@ -552,7 +495,7 @@ static int cb_string(void *ctx, const unsigned char *text, size_t len)
 static bool deeper(struct afcq_stream *s)
 {
 	if (++s->depth > STREAM_MAX_DEPTH - 1) {
-		fail(s, "", "nested too deep");
+		stream_fail(s, "", "nested too deep");
 		return false;
 	}
 	return true;
@@ -563,7 +506,7 @@ static int tree_open(struct afcq_stream *s, struct frame *fr, json_t *c)
 {
 	if (fr->depth == 64) {
 		json_decref(c);
-		return fail(s, "", "nested too deep to stream");
+		return stream_fail(s, "", "nested too deep to stream");
 	}
 	fr->tree[fr->depth] = c;
 	fr->tree_key[fr->depth] = NULL;
@@ -604,7 +547,7 @@ static int open_struct(struct afcq_stream *s, const struct codec_table *t, char 
 		       const char *key, bool element, size_t index)
 {
 	if (t->fold_case)  /* keys matched as jansson orders them: the tree's business */
-		return fail(s, "", "case-insensitive keys (read by the tree decoder)");
+		return stream_fail(s, "", "case-insensitive keys (read by the tree decoder)");
 	struct frame *fr = push(s, F_OBJECT);
 	if (!fr)
 		return 0;
@@ -623,7 +566,7 @@ static int start_container(struct afcq_stream *s, bool map)
 	struct frame *fr = top(s);
 	if (!fr) {
 		if (!map || s->started)
-			return fail(s, "", "not an object");
+			return stream_fail(s, "", "not an object");
 		s->started = true;
 		return open_struct(s, s->root, s->root_base, NULL, false, 0);
 	}
@@ -639,7 +582,7 @@ static int start_container(struct afcq_stream *s, bool map)
 			char path[256], p[256];
 			frame_path(s, s->n - 1, path, sizeof path);
 			codec_path_index(p, sizeof p, path, *count);
-			return fail(s, p, "not an object");
+			return stream_fail(s, p, "not an object");
 		}
 		size_t index = *count;
 		char *elem = array_grow(fr);
@@ -706,7 +649,7 @@ static int cb_map_key(void *ctx, const unsigned char *key, size_t len)
 	if (s->failed)
 		return 0;
 	if (!utf8_ok(key, len))
-		return fail(s, "", "a key that is not UTF-8");
+		return stream_fail(s, "", "a key that is not UTF-8");
 	struct frame *fr = top(s);
 	if (fr->kind == F_SKIP)
 		return 1;
@@ -801,7 +744,7 @@ static int cb_end(void *ctx)
 	return end_container(ctx);
 }
 
-static const yajl_callbacks callbacks = {
+const yajl_callbacks stream_callbacks = {
 	.yajl_null = cb_null,
 	.yajl_boolean = cb_boolean,
 	.yajl_number = cb_number,
@@ -812,211 +755,3 @@ static const yajl_callbacks callbacks = {
 	.yajl_start_array = cb_start_array,
 	.yajl_end_array = cb_end,
 };
-
-/* ---- the stream ------------------------------------------------------------------ */
-
-struct afcq_stream *afcq_stream_new(struct afcq_response *out, afcq_stream_item_fn on_item,
-				    afcq_stream_invoice_fn on_invoice, void *ud)
-{
-	struct afcq_stream *s = afcq_xcalloc(1, sizeof *s);
-	afcq_response_done(out);
-	s->out = out;
-	s->root = codec_response_table();
-	s->root_base = out;
-	s->on_item = on_item;
-	s->on_invoice = on_invoice;
-	s->ud = ud;
-	s->y = yajl_alloc(&callbacks, NULL, s);
-	if (!s->y) {
-		fputs("afcq: out of memory\n", stderr);
-		exit(70);
-	}
-	yajl_config(s->y, yajl_allow_comments, 1);
-	afcq_error_clear(&s->err);
-	return s;
-}
-
-/* Surrogate escapes (\uD800-\uDFFF): yajl turns a lone or mismatched one
- * into text where jansson refuses it, so they are left to the tree
- * decoder.  Scans the raw bytes for backslashes; an escape may straddle two
- * pieces (s->esc holds its bytes so far).  A backslash outside a string is
- * yajl's syntax error or inside a comment; either way refusing is safe.
- * Returns false at a surrogate escape. */
-static bool escape_decided(struct afcq_stream *s, bool *surrogate)
-{
-	/* s->esc: the bytes after a backslash. */
-	if (s->n_esc >= 1 && s->esc[0] != 'u')
-		return true;
-	if (s->n_esc >= 2 && s->esc[1] != 'd' && s->esc[1] != 'D')
-		return true;
-	if (s->n_esc >= 3) {
-		char c = s->esc[2];
-		*surrogate = (c >= '8' && c <= '9') || (c >= 'a' && c <= 'f') ||
-			     (c >= 'A' && c <= 'F');
-		return true;
-	}
-	return false;
-}
-
-static bool scan_escapes(struct afcq_stream *s, const char *data, size_t len)
-{
-	size_t i = 0;
-	for (;;) {
-		if (s->in_esc) {
-			bool surrogate = false;
-			while (i < len && !escape_decided(s, &surrogate))
-				s->esc[s->n_esc++] = data[i++];
-			if (!escape_decided(s, &surrogate))
-				return true; /* more in the next piece */
-			if (surrogate)
-				return false;
-			s->in_esc = false;
-			s->n_esc = 0;
-		}
-		if (i >= len)
-			return true;
-		const char *b = memchr(data + i, '\\', len - i);
-		if (!b)
-			return true;
-		i = (size_t)(b - data) + 1;
-		s->in_esc = true;
-		/* the escaped character itself is read next: "\\" ends there */
-		if (i < len && data[i] != 'u') {
-			i++;
-			s->in_esc = false;
-		}
-	}
-}
-
-static bool blank_from(const char *data, size_t len, size_t from)
-{
-	for (size_t i = from; i < len; i++)
-		if (data[i] != ' ' && data[i] != '\t' && data[i] != '\n' && data[i] != '\r')
-			return false;
-	return true;
-}
-
-/* yajl's own message for a syntax error, on one line. */
-static void syntax_error(struct afcq_stream *s, const unsigned char *data, size_t len)
-{
-	unsigned char *m = yajl_get_error(s->y, 0, data, len);
-	char msg[200];
-	snprintf(msg, sizeof msg, "%s", m ? (const char *)m : "syntax error");
-	if (m)
-		yajl_free_error(s->y, m);
-	size_t n = strlen(msg);
-	for (size_t i = 0; i < n; i++)
-		if (msg[i] == '\n' || msg[i] == '\r')
-			msg[i] = ' ';
-	while (n && msg[n - 1] == ' ')
-		msg[--n] = 0;
-	afcq_error_set(&s->err, AFCQ_ERR_PARSE, "", "%s (byte %zu)", msg,
-		       s->fed - len + yajl_get_bytes_consumed(s->y));
-	s->failed = true;
-}
-
-static enum afcq_status result(struct afcq_stream *s, struct afcq_error *err)
-{
-	if (!s->failed)
-		return AFCQ_OK;
-	if (err)
-		*err = s->err;
-	return AFCQ_ERR_PARSE;
-}
-
-enum afcq_status afcq_stream_feed(struct afcq_stream *s, const char *data, size_t len,
-				  struct afcq_error *err)
-{
-	if (s->failed)
-		return result(s, err);
-	/* A byte order mark before the answer is dropped, as the tree reader
-	 * does; it may come in pieces. */
-	static const char bom[] = "\xEF\xBB\xBF";
-	while (len && s->bom < 3 && s->fed == s->bom) {
-		if (*data != bom[s->bom]) {
-			if (s->bom)
-				return fail(s, "", "broken byte order mark"), result(s, err);
-			break;
-		}
-		s->bom++;
-		s->fed++;
-		data++;
-		len--;
-	}
-	/* yajl takes form feeds and vertical tabs as blanks; JSON does not
-	 * (inside strings, yajl refuses them itself). */
-	if (memchr(data, '\f', len) || memchr(data, '\v', len))
-		return fail(s, "", "a control character outside a string"), result(s, err);
-	if (!scan_escapes(s, data, len))
-		return fail(s, "", "a surrogate escape (read by the tree decoder)"), result(s, err);
-	s->fed += len;
-	bool was_done = s->done;
-	yajl_status st = yajl_parse(s->y, (const unsigned char *)data, len);
-	if (st == yajl_status_error)
-		syntax_error(s, (const unsigned char *)data, len);
-	else if (st != yajl_status_ok && !s->failed)
-		fail(s, "", "stopped");
-	/* After the answer, blanks only (yajl misses an unclosed string). */
-	if (s->done && !s->failed && !blank_from(data, len, was_done ? 0 : s->tail))
-		fail(s, "", "text after the answer");
-	return result(s, err);
-}
-
-enum afcq_status afcq_stream_finish(struct afcq_stream *s, struct afcq_error *err)
-{
-	if (s->failed)
-		return result(s, err);
-	yajl_status st = yajl_complete_parse(s->y);
-	if (st == yajl_status_error)
-		syntax_error(s, (const unsigned char *)"", 0);
-	else if (st != yajl_status_ok && !s->failed)
-		fail(s, "", "stopped");
-	if (!s->failed && !s->done)
-		fail(s, "", s->started ? "the answer ends too soon" : "empty answer");
-	return result(s, err);
-}
-
-size_t afcq_stream_fed(const struct afcq_stream *s)
-{
-	return s ? s->fed : 0;
-}
-
-void afcq_stream_free(struct afcq_stream *s)
-{
-	if (!s)
-		return;
-	for (int i = 0; i < s->n; i++)
-		if (s->f[i].kind == F_TREE)
-			tree_free(&s->f[i]);
-	yajl_free(s->y);
-	free(s);
-}
-
-enum afcq_status afcq_stream_decode(const char *text, size_t len, struct afcq_response *out,
-				    struct afcq_error *err)
-{
-	struct afcq_stream *s = afcq_stream_new(out, NULL, NULL, NULL);
-	enum afcq_status st = afcq_stream_feed(s, text, len, err);
-	if (st == AFCQ_OK)
-		st = afcq_stream_finish(s, err);
-	afcq_stream_free(s);
-	return st;
-}
-
-enum afcq_status afcq_stream_decode_request(const char *text, size_t len,
-					    struct afcq_request *out, struct afcq_error *err)
-{
-	struct afcq_response unused = { 0 };
-	struct afcq_stream *s = afcq_stream_new(&unused, NULL, NULL, NULL);
-	afcq_request_done(out);
-	s->out = NULL;
-	s->root = codec_request_table();
-	s->root_base = out;
-	enum afcq_status st = afcq_stream_feed(s, text, len, err);
-	if (st == AFCQ_OK)
-		st = afcq_stream_finish(s, err);
-	afcq_stream_free(s);
-	if (st != AFCQ_OK)
-		afcq_request_done(out);
-	return st;
-}
