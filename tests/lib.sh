@@ -106,6 +106,32 @@ expect_rc() {
 	return 1
 }
 
+# history_lock NAME FILE: another program (sqlite3 on a pipe kept open on
+# fd 9) takes FILE's write lock and keeps it until history_unlock; FAIL
+# NAME when it never got it.  The holder waits its turn (.timeout: afcq
+# may be writing at that moment) and says when it holds the lock: a probe
+# that finds the file busy would prove nothing.  30 s at most, as a loaded
+# machine is slow to start sqlite3.
+history_lock() {
+	mkfifo "$T_TMP/lock.sql"
+	sqlite3 -bail "$2" <"$T_TMP/lock.sql" >"$T_TMP/lock.out" 2>&1 &
+	LOCK_HOLDER=$!
+	exec 9>"$T_TMP/lock.sql"
+	printf '.timeout 20000\nBEGIN EXCLUSIVE; INSERT INTO requests (time) VALUES (1);\nSELECT 42424242;\n' >&9
+	n=0
+	while ! grep -q 42424242 "$T_TMP/lock.out" 2>/dev/null && [ $n -lt 600 ]; do
+		sleep 0.05; n=$((n + 1))
+	done
+	[ $n -lt 600 ] || fail "$1" "sqlite3 never took the lock: $(cat "$T_TMP/lock.out")"
+}
+
+# history_unlock: the holder of history_lock lets go and ends.
+history_unlock() {
+	exec 9>&-
+	wait "$LOCK_HOLDER" 2>/dev/null
+	rm -f "$T_TMP/lock.sql"
+}
+
 # json_sorted FILE: FILE's JSON written with sorted keys, one value per
 # line, for comparing two answers (python3 is installed by set-up).
 json_sorted() {

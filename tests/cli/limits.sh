@@ -39,24 +39,10 @@ rm -f "$HIST"
 
 # locked: another program holds the write lock (sqlite3 on a pipe we keep open)
 "$AFCQ" history >/dev/null 2>&1   # a good, empty store
-mkfifo "$T_TMP/sql"
-sqlite3 -bail "$HIST" <"$T_TMP/sql" >"$T_TMP/holder.out" 2>&1 &
-holder=$!
-exec 9>"$T_TMP/sql"
-# (.timeout: the probe below may hold its lock at the moment the holder asks)
-printf '.timeout 20000\nBEGIN EXCLUSIVE; INSERT INTO requests (time) VALUES (1);\nSELECT 42424242;\n' >&9
-n=0
-# wait (30 s at most, a loaded machine is slow to start sqlite3) until the
-# holder says it has the lock: a probe that finds the file busy proves
-# nothing, the workstation may be writing at that moment
-while ! grep -q 42424242 "$T_TMP/holder.out" 2>/dev/null && [ $n -lt 600 ]; do
-	sleep 0.05; n=$((n + 1))
-done
-[ $n -lt 600 ] || fail "locked history file: the test's lock is held" "sqlite3 never took it"
+history_lock "locked history file: the test's lock is held" "$HIST"
 if expect_rc "locked history file: invoice exits 5" 5 "$AFCQ" invoice -e "$NOWHERE" --number INV-1 \
 	"$REQ/dallas.json"; then
 	expect_grep "locked history file: says why" "$ERR" "locked"
 fi
-exec 9>&-
-wait "$holder" 2>/dev/null
+history_unlock
 expect_rc "history usable again once released" 0 "$AFCQ" history

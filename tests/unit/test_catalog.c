@@ -20,30 +20,7 @@
 #include "afcq/codec.h"
 #include "afcq/str.h"
 #include "afcq/validate.h"
-
-#define DAY 86400L
-#define T0 ((time_t)1700000000) /* a fixed "now" for the cache tests */
-
-static void make_temp_dir(char *buf, size_t n)
-{
-	const char *tmp = getenv("TMPDIR");
-	snprintf(buf, n, "%s/afcq-catalog-XXXXXX", tmp && *tmp ? tmp : P_tmpdir);
-	assert_non_null(mkdtemp(buf));
-}
-
-static void remove_tree(const char *dir)
-{
-	char *cmd = afcq_xasprintf("rm -rf '%s'", dir);
-	assert_int_equal(system(cmd), 0);
-	free(cmd);
-}
-
-static void must(enum afcq_status st, const struct afcq_error *err, const char *what)
-{
-	char line[1024];
-	if (st != AFCQ_OK)
-		fail_msg("%s: %s", what, afcq_error_line(err, line, sizeof line));
-}
+#include "catalog_testlib.h"
 
 /* A small catalogue, in the order a server would list it. */
 static void add_pair(struct afcq_tspair_list *l, int tran, int serv, int input, const char *td,
@@ -150,7 +127,7 @@ static void test_cache_dir_from_environment(void **state)
 static void test_cache_round_trip(void **state)
 {
 	char dir[PATH_MAX];
-	make_temp_dir(dir, sizeof dir);
+	catalog_test_temp_dir(dir, sizeof dir);
 	char *cache_dir = afcq_xasprintf("%s/deep/er", dir); /* made on demand */
 	const char *ep = "https://user:pw-never-stored@afc.example.com";
 	struct afcq_error err;
@@ -162,7 +139,7 @@ static void test_cache_round_trip(void **state)
 	sample_types(&types);
 	afcq_catalog_set(&cat, &pairs, &types, T0);
 	assert_int_equal(pairs.n, 0);
-	must(afcq_catalog_write_cache(&cat, ep, cache_dir, &err), &err, "write");
+	catalog_test_must(afcq_catalog_write_cache(&cat, ep, cache_dir, &err), &err, "write");
 
 	struct stat sb;
 	assert_int_equal(stat(cat.path, &sb), 0);
@@ -176,7 +153,7 @@ static void test_cache_round_trip(void **state)
 	free(text);
 
 	struct afcq_catalog back = { 0 };
-	must(afcq_catalog_read_cache(&back, ep, cache_dir, &err), &err, "read");
+	catalog_test_must(afcq_catalog_read_cache(&back, ep, cache_dir, &err), &err, "read");
 	assert_true(back.from_cache);
 	assert_int_equal(back.fetched, T0);
 	assert_int_equal(back.tspairs.n, 8);
@@ -209,7 +186,7 @@ static void test_cache_round_trip(void **state)
 	afcq_catalog_done(&back);
 	afcq_catalog_done(&cat);
 	free(cache_dir);
-	remove_tree(dir);
+	catalog_test_remove_tree(dir);
 }
 
 static void test_freshness_and_age_text(void **state)
@@ -342,41 +319,20 @@ static void test_inputs_from_bits(void **state)
 
 /* ---- the validation hook ---------------------------------------------------- */
 
-static const char voip_request[] =
-	"{ \"cmpn\": { \"bscl\": 0, \"svcl\": 0, \"fclt\": true, \"frch\": false, \"reg\": true },\n"
-	"  \"inv\": [ { \"doc\": \"CAT-1\", \"cmmt\": false, \"bill\": { \"pcd\": 3726100 },\n"
-	"      \"cust\": 0, \"date\": \"2022-03-02\",\n"
-	"      \"itms\": [ { \"ref\": \"a\", \"chg\": 15, \"sale\": 1, \"tran\": 19, \"serv\": %d } ] } ] }";
-
-static size_t problems_for(int serv, struct afcq_catalog *cat, char *first, size_t n)
-{
-	char *text = afcq_xasprintf(voip_request, serv);
-	struct afcq_request r = { 0 };
-	struct afcq_error err;
-	must(afcq_codec_parse_request(text, strlen(text), &r, &err), &err, "parse");
-	free(text);
-	struct afcq_problems pr = { 0 };
-	size_t k = afcq_validate_request(&r, afcq_catalog_tspair_known, cat, &pr);
-	snprintf(first, n, "%s: %s", k ? pr.v[0].path : "", k ? pr.v[0].msg : "");
-	afcq_problems_done(&pr);
-	afcq_request_done(&r);
-	return k;
-}
-
 static void test_validation_hook(void **state)
 {
 	struct afcq_catalog cat = { 0 };
 	char first[512];
 	/* No catalog yet: nothing is refused. */
-	assert_int_equal(problems_for(999, &cat, first, sizeof first), 0);
-	assert_int_equal(problems_for(999, NULL, first, sizeof first), 0);
+	assert_int_equal(catalog_test_problems(999, &cat, first, sizeof first), 0);
+	assert_int_equal(catalog_test_problems(999, NULL, first, sizeof first), 0);
 
 	struct afcq_tspair_list pairs;
 	struct afcq_taxtype_list types = { 0 };
 	sample_pairs(&pairs);
 	afcq_catalog_set(&cat, &pairs, &types, T0);
-	assert_int_equal(problems_for(6, &cat, first, sizeof first), 0);
-	assert_int_equal(problems_for(999, &cat, first, sizeof first), 1);
+	assert_int_equal(catalog_test_problems(6, &cat, first, sizeof first), 0);
+	assert_int_equal(catalog_test_problems(999, &cat, first, sizeof first), 1);
 	assert_non_null(strstr(first, "inv[0].itms[0]"));
 	assert_non_null(strstr(first, "999"));
 

@@ -23,55 +23,11 @@
 #include "afcq/sandbox_launch.h"
 #include "afcq/str.h"
 #include "afcq/validate.h"
+#include "catalog_testlib.h"
 #include "httpd_fixture.h"
 #include "net_testlib.h"
 
-#define DAY 86400L
-#define T0 ((time_t)1700000000) /* a fixed "now" for the cache tests */
-
-static void make_temp_dir(char *buf, size_t n)
-{
-	const char *tmp = getenv("TMPDIR");
-	snprintf(buf, n, "%s/afcq-catalog-XXXXXX", tmp && *tmp ? tmp : P_tmpdir);
-	assert_non_null(mkdtemp(buf));
-}
-
-static void remove_tree(const char *dir)
-{
-	char *cmd = afcq_xasprintf("rm -rf '%s'", dir);
-	assert_int_equal(system(cmd), 0);
-	free(cmd);
-}
-
-static void must(enum afcq_status st, const struct afcq_error *err, const char *what)
-{
-	char line[1024];
-	if (st != AFCQ_OK)
-		fail_msg("%s: %s", what, afcq_error_line(err, line, sizeof line));
-}
-
 /* ---- requests checked against a catalog ------------------------------------ */
-
-static const char voip_request[] =
-	"{ \"cmpn\": { \"bscl\": 0, \"svcl\": 0, \"fclt\": true, \"frch\": false, \"reg\": true },\n"
-	"  \"inv\": [ { \"doc\": \"CAT-1\", \"cmmt\": false, \"bill\": { \"pcd\": 3726100 },\n"
-	"      \"cust\": 0, \"date\": \"2022-03-02\",\n"
-	"      \"itms\": [ { \"ref\": \"a\", \"chg\": 15, \"sale\": 1, \"tran\": 19, \"serv\": %d } ] } ] }";
-
-static size_t problems_for(int serv, struct afcq_catalog *cat, char *first, size_t n)
-{
-	char *text = afcq_xasprintf(voip_request, serv);
-	struct afcq_request r = { 0 };
-	struct afcq_error err;
-	must(afcq_codec_parse_request(text, strlen(text), &r, &err), &err, "parse");
-	free(text);
-	struct afcq_problems pr = { 0 };
-	size_t k = afcq_validate_request(&r, afcq_catalog_tspair_known, cat, &pr);
-	snprintf(first, n, "%s: %s", k ? pr.v[0].path : "", k ? pr.v[0].msg : "");
-	afcq_problems_done(&pr);
-	afcq_request_done(&r);
-	return k;
-}
 
 /* ---- fetching over HTTP --------------------------------------------------- */
 
@@ -103,7 +59,7 @@ static int fetch_setup(void **state)
 	struct fetch_fx *fx = calloc(1, sizeof *fx);
 	fx->srv = net_test_start(&fx->client);
 	httpd_fixture_script(fx->srv, 200, "Content-Type: application/json", both_lists, 0);
-	make_temp_dir(fx->dir, sizeof fx->dir);
+	catalog_test_temp_dir(fx->dir, sizeof fx->dir);
 	fx->label = afcq_xasprintf("http://clerk:hunter2@%s",
 				   httpd_fixture_url(fx->srv) + strlen("http://"));
 	fx->ctx = (struct afcq_api_ctx){ .client = fx->client, .endpoint_label = fx->label };
@@ -115,7 +71,7 @@ static int fetch_teardown(void **state)
 {
 	struct fetch_fx *fx = *state;
 	net_test_stop(fx->srv, fx->client);
-	remove_tree(fx->dir);
+	catalog_test_remove_tree(fx->dir);
 	free(fx->label);
 	free(fx);
 	return 0;
@@ -130,7 +86,7 @@ static void test_fetch_cache_reuse_expiry(void **state)
 	char buf[64];
 
 	/* No cache: both lists fetched, cache written. */
-	must(afcq_catalog_load(&cat, &fx->ctx, &o, &err), &err, "first load");
+	catalog_test_must(afcq_catalog_load(&cat, &fx->ctx, &o, &err), &err, "first load");
 	assert_int_equal(httpd_fixture_requests(fx->srv), 2);
 	net_test_expect_last(fx->srv, "GET", "/api/v2/afc/taxtype/*", NULL);
 	assert_false(cat.from_cache);
@@ -148,7 +104,7 @@ static void test_fetch_cache_reuse_expiry(void **state)
 
 	/* Three hours later: the cache, no request. */
 	o.now = T0 + 3 * 3600;
-	must(afcq_catalog_load(&cat, &fx->ctx, &o, &err), &err, "cached load");
+	catalog_test_must(afcq_catalog_load(&cat, &fx->ctx, &o, &err), &err, "cached load");
 	assert_int_equal(httpd_fixture_requests(fx->srv), 2);
 	assert_true(cat.from_cache);
 	assert_int_equal(cat.fetched, T0);
@@ -158,7 +114,7 @@ static void test_fetch_cache_reuse_expiry(void **state)
 
 	/* Forced: fetched again even though fresh. */
 	o.force = true;
-	must(afcq_catalog_load(&cat, &fx->ctx, &o, &err), &err, "forced load");
+	catalog_test_must(afcq_catalog_load(&cat, &fx->ctx, &o, &err), &err, "forced load");
 	assert_int_equal(httpd_fixture_requests(fx->srv), 4);
 	assert_false(cat.from_cache);
 	assert_int_equal(cat.fetched, T0 + 3 * 3600);
@@ -166,18 +122,18 @@ static void test_fetch_cache_reuse_expiry(void **state)
 
 	/* Past the maximum age: fetched again and the new time stored. */
 	o.now = T0 + 3 * 3600 + 7 * DAY + 1;
-	must(afcq_catalog_load(&cat, &fx->ctx, &o, &err), &err, "expired load");
+	catalog_test_must(afcq_catalog_load(&cat, &fx->ctx, &o, &err), &err, "expired load");
 	assert_int_equal(httpd_fixture_requests(fx->srv), 6);
 	assert_false(cat.from_cache);
 	struct afcq_catalog back = { 0 };
-	must(afcq_catalog_read_cache(&back, fx->label, fx->dir, &err), &err, "reread");
+	catalog_test_must(afcq_catalog_read_cache(&back, fx->label, fx->dir, &err), &err, "reread");
 	assert_int_equal(back.fetched, o.now);
 	afcq_catalog_done(&back);
 
 	/* A shorter maximum age expires sooner. */
 	o.now += 120;
 	o.max_age_s = 60;
-	must(afcq_catalog_load(&cat, &fx->ctx, &o, &err), &err, "short max age");
+	catalog_test_must(afcq_catalog_load(&cat, &fx->ctx, &o, &err), &err, "short max age");
 	assert_int_equal(httpd_fixture_requests(fx->srv), 8);
 	afcq_catalog_done(&cat);
 }
@@ -196,12 +152,12 @@ static void test_refresh_failure_keeps_old_cache(void **state)
 	assert_int_equal(cat.tspairs.n, 0);
 
 	httpd_fixture_script(fx->srv, 200, NULL, both_lists, 0);
-	must(afcq_catalog_load(&cat, &fx->ctx, &o, &err), &err, "load");
+	catalog_test_must(afcq_catalog_load(&cat, &fx->ctx, &o, &err), &err, "load");
 
 	/* A forced refresh that fails keeps the fresh cache, not stale. */
 	httpd_fixture_script(fx->srv, 500, NULL, "broken", 0);
 	o.force = true;
-	must(afcq_catalog_load(&cat, &fx->ctx, &o, &err), &err, "forced failing load");
+	catalog_test_must(afcq_catalog_load(&cat, &fx->ctx, &o, &err), &err, "forced failing load");
 	assert_false(cat.stale);
 	assert_true(cat.from_cache);
 	assert_int_equal(cat.refresh_error.status, AFCQ_ERR_HTTP);
@@ -209,7 +165,7 @@ static void test_refresh_failure_keeps_old_cache(void **state)
 
 	/* Expired and the server fails: the old lists, marked stale. */
 	o.now = T0 + 10 * DAY;
-	must(afcq_catalog_load(&cat, &fx->ctx, &o, &err), &err, "stale load");
+	catalog_test_must(afcq_catalog_load(&cat, &fx->ctx, &o, &err), &err, "stale load");
 	assert_true(cat.stale);
 	assert_true(cat.from_cache);
 	assert_int_equal(cat.tspairs.n, 2);
@@ -217,7 +173,7 @@ static void test_refresh_failure_keeps_old_cache(void **state)
 
 	/* A server error that is not "no catalog" is a failed refresh too. */
 	httpd_fixture_script(fx->srv, 503, NULL, "{ not json", 0);
-	must(afcq_catalog_load(&cat, &fx->ctx, &o, &err), &err, "unavailable refresh");
+	catalog_test_must(afcq_catalog_load(&cat, &fx->ctx, &o, &err), &err, "unavailable refresh");
 	assert_true(cat.stale);
 	assert_false(cat.absent);
 	assert_int_equal(cat.refresh_error.status, AFCQ_ERR_HTTP);
@@ -238,7 +194,7 @@ static void test_unwritable_cache_still_loads(void **state)
 	struct afcq_catalog_opts o = { .cache_dir = cache_dir, .now = T0 };
 	struct afcq_catalog cat = { 0 };
 	struct afcq_error err;
-	must(afcq_catalog_load(&cat, &fx->ctx, &o, &err), &err, "load");
+	catalog_test_must(afcq_catalog_load(&cat, &fx->ctx, &o, &err), &err, "load");
 	assert_int_equal(cat.tspairs.n, 2);
 	assert_int_equal(cat.refresh_error.status, AFCQ_ERR_IO);
 	afcq_catalog_done(&cat);
@@ -271,15 +227,15 @@ static void test_decoders_refuse_non_catalogs(void **state)
 	}
 	const char *tsp = "{\"transactiontype\":19,\"servicetype\":6}"; /* any letter case */
 	struct afcq_tspair_list pl = { 0 };
-	must(afcq_codec_parse_tspairs(tsp, strlen(tsp), &pl, &err), &err, "lone pair");
+	catalog_test_must(afcq_codec_parse_tspairs(tsp, strlen(tsp), &pl, &err), &err, "lone pair");
 	assert_int_equal(pl.n, 1);
 	afcq_tspair_list_done(&pl);
-	must(afcq_codec_parse_tspairs("[]", 2, &pl, &err), &err, "empty list");
+	catalog_test_must(afcq_codec_parse_tspairs("[]", 2, &pl, &err), &err, "empty list");
 	assert_int_equal(pl.n, 0);
 	struct afcq_pcode_result pr = { 0 };
 	assert_int_equal(afcq_codec_parse_pcode_result("{}", 2, &pr, &err), AFCQ_ERR_PARSE);
 	const char *none = "{\"LocationData\":[],\"MatchCount\":0}";
-	must(afcq_codec_parse_pcode_result(none, strlen(none), &pr, &err), &err, "no match");
+	catalog_test_must(afcq_codec_parse_pcode_result(none, strlen(none), &pr, &err), &err, "no match");
 	afcq_pcode_result_done(&pr);
 }
 
@@ -296,24 +252,24 @@ static void test_garbage_then_good_catalog(void **state)
 	};
 	char first[512];
 	for (size_t i = 0; i < sizeof garbage / sizeof garbage[0]; i++) {
-		remove_tree(fx->dir);
+		catalog_test_remove_tree(fx->dir);
 		assert_int_equal(mkdir(fx->dir, 0700), 0);
 		struct afcq_catalog_opts o = { .cache_dir = fx->dir, .now = T0 };
 		struct afcq_catalog cat = { 0 };
 		struct afcq_error err;
 		httpd_fixture_script(fx->srv, 200, "Content-Type: application/json", garbage[i], 0);
 		unsigned before = httpd_fixture_requests(fx->srv);
-		must(afcq_catalog_load(&cat, &fx->ctx, &o, &err), &err, "garbage load");
+		catalog_test_must(afcq_catalog_load(&cat, &fx->ctx, &o, &err), &err, "garbage load");
 		assert_true(cat.absent);
 		assert_non_null(cat.absent_why);
 		assert_int_equal(cat.tspairs.n, 0);
-		assert_int_equal(problems_for(6, &cat, first, sizeof first), 0);
-		assert_int_equal(problems_for(999, &cat, first, sizeof first), 0);
+		assert_int_equal(catalog_test_problems(6, &cat, first, sizeof first), 0);
+		assert_int_equal(catalog_test_problems(999, &cat, first, sizeof first), 0);
 		assert_int_equal(httpd_fixture_requests(fx->srv), before + 1);
 
 		/* The cache holds the absence, no lists. */
 		struct afcq_catalog back = { 0 };
-		must(afcq_catalog_read_cache(&back, fx->label, fx->dir, &err), &err, "reread");
+		catalog_test_must(afcq_catalog_read_cache(&back, fx->label, fx->dir, &err), &err, "reread");
 		assert_true(back.absent);
 		assert_int_equal(back.tspairs.n, 0);
 		afcq_catalog_done(&back);
@@ -321,19 +277,19 @@ static void test_garbage_then_good_catalog(void **state)
 		/* The good catalog now; within the hour nothing is asked. */
 		httpd_fixture_script(fx->srv, 200, "Content-Type: application/json", both_lists, 0);
 		o.now = T0 + AFCQ_CATALOG_ABSENT_MAX_AGE_S - 60;
-		must(afcq_catalog_load(&cat, &fx->ctx, &o, &err), &err, "remembered absence");
+		catalog_test_must(afcq_catalog_load(&cat, &fx->ctx, &o, &err), &err, "remembered absence");
 		assert_true(cat.absent);
 		assert_true(cat.from_cache);
 		assert_int_equal(httpd_fixture_requests(fx->srv), before + 1);
 
 		/* After it, the good catalog is fetched, cached and checks pairs. */
 		o.now = T0 + AFCQ_CATALOG_ABSENT_MAX_AGE_S + 1;
-		must(afcq_catalog_load(&cat, &fx->ctx, &o, &err), &err, "good load");
+		catalog_test_must(afcq_catalog_load(&cat, &fx->ctx, &o, &err), &err, "good load");
 		assert_false(cat.absent);
 		assert_int_equal(cat.tspairs.n, 2);
 		assert_int_equal(httpd_fixture_requests(fx->srv), before + 3);
-		assert_int_equal(problems_for(6, &cat, first, sizeof first), 0);
-		assert_int_equal(problems_for(999, &cat, first, sizeof first), 1);
+		assert_int_equal(catalog_test_problems(6, &cat, first, sizeof first), 0);
+		assert_int_equal(catalog_test_problems(999, &cat, first, sizeof first), 1);
 		afcq_catalog_done(&cat);
 	}
 }
@@ -346,20 +302,20 @@ static void test_absent_endpoint_remembered(void **state)
 	struct afcq_catalog cat = { 0 };
 	struct afcq_error err;
 	httpd_fixture_script(fx->srv, 404, NULL, "no such path", 0);
-	must(afcq_catalog_load(&cat, &fx->ctx, &o, &err), &err, "404 load");
+	catalog_test_must(afcq_catalog_load(&cat, &fx->ctx, &o, &err), &err, "404 load");
 	assert_true(cat.absent);
 	assert_non_null(strstr(cat.absent_why, "404"));
 	assert_null(strstr(cat.absent_why, "hunter2"));
 	assert_int_equal(httpd_fixture_requests(fx->srv), 1);
 	for (int i = 0; i < 3; i++) {
 		o.now += 600;
-		must(afcq_catalog_load(&cat, &fx->ctx, &o, &err), &err, "cached 404");
+		catalog_test_must(afcq_catalog_load(&cat, &fx->ctx, &o, &err), &err, "cached 404");
 		assert_true(cat.absent);
 		assert_true(cat.from_cache);
 	}
 	assert_int_equal(httpd_fixture_requests(fx->srv), 1);
 	/* A passing trouble (HTTP 500) is not remembered as an absence. */
-	remove_tree(fx->dir);
+	catalog_test_remove_tree(fx->dir);
 	assert_int_equal(mkdir(fx->dir, 0700), 0);
 	httpd_fixture_script(fx->srv, 500, NULL, "oops", 0);
 	assert_int_equal(afcq_catalog_load(&cat, &fx->ctx, &o, &err), AFCQ_ERR_HTTP);
@@ -376,16 +332,16 @@ static void test_confirm_refetches_once(void **state)
 	struct afcq_error err;
 	char first[512];
 	/* The cache: only 19/6 and 19/21. */
-	must(afcq_catalog_load(&cat, &fx->ctx, &o, &err), &err, "first load");
+	catalog_test_must(afcq_catalog_load(&cat, &fx->ctx, &o, &err), &err, "first load");
 	afcq_catalog_done(&cat);
-	must(afcq_catalog_load(&cat, &fx->ctx, &o, &err), &err, "cached load");
+	catalog_test_must(afcq_catalog_load(&cat, &fx->ctx, &o, &err), &err, "cached load");
 	assert_true(cat.from_cache);
 
-	char *text = afcq_xasprintf(voip_request, 43);
+	char *text = catalog_test_voip_text(43);
 	struct afcq_request r = { 0 };
-	must(afcq_codec_parse_request(text, strlen(text), &r, &err), &err, "parse");
+	catalog_test_must(afcq_codec_parse_request(text, strlen(text), &r, &err), &err, "parse");
 	free(text);
-	assert_int_equal(problems_for(43, &cat, first, sizeof first), 1);
+	assert_int_equal(catalog_test_problems(43, &cat, first, sizeof first), 1);
 
 	/* The server now knows 19/43 too. */
 	char *more = afcq_xstrdup(both_lists);
@@ -398,7 +354,7 @@ static void test_confirm_refetches_once(void **state)
 	assert_true(afcq_catalog_confirm(&cat, &fx->ctx, &o, &r));
 	assert_int_equal(httpd_fixture_requests(fx->srv), before + 2);
 	assert_false(cat.from_cache);
-	assert_int_equal(problems_for(43, &cat, first, sizeof first), 0);
+	assert_int_equal(catalog_test_problems(43, &cat, first, sizeof first), 0);
 	/* Just fetched: not asked again. */
 	assert_false(afcq_catalog_confirm(&cat, &fx->ctx, &o, &r));
 	assert_int_equal(httpd_fixture_requests(fx->srv), before + 2);
@@ -406,20 +362,20 @@ static void test_confirm_refetches_once(void **state)
 
 	/* From the cache, a pair nobody knows: fetched once, still refused. */
 	afcq_catalog_done(&cat);
-	must(afcq_catalog_load(&cat, &fx->ctx, &o, &err), &err, "cached again");
+	catalog_test_must(afcq_catalog_load(&cat, &fx->ctx, &o, &err), &err, "cached again");
 	assert_true(cat.from_cache);
-	text = afcq_xasprintf(voip_request, 999);
-	must(afcq_codec_parse_request(text, strlen(text), &r, &err), &err, "parse");
+	text = catalog_test_voip_text(999);
+	catalog_test_must(afcq_codec_parse_request(text, strlen(text), &r, &err), &err, "parse");
 	free(text);
 	assert_true(afcq_catalog_confirm(&cat, &fx->ctx, &o, &r));
 	assert_int_equal(httpd_fixture_requests(fx->srv), before + 4);
-	assert_int_equal(problems_for(999, &cat, first, sizeof first), 1);
+	assert_int_equal(catalog_test_problems(999, &cat, first, sizeof first), 1);
 	/* A cached catalog that knows every pair is not fetched again. */
 	afcq_request_done(&r);
 	afcq_catalog_done(&cat);
-	must(afcq_catalog_load(&cat, &fx->ctx, &o, &err), &err, "cached third");
-	text = afcq_xasprintf(voip_request, 6);
-	must(afcq_codec_parse_request(text, strlen(text), &r, &err), &err, "parse");
+	catalog_test_must(afcq_catalog_load(&cat, &fx->ctx, &o, &err), &err, "cached third");
+	text = catalog_test_voip_text(6);
+	catalog_test_must(afcq_codec_parse_request(text, strlen(text), &r, &err), &err, "parse");
 	free(text);
 	assert_false(afcq_catalog_confirm(&cat, &fx->ctx, &o, &r));
 	assert_int_equal(httpd_fixture_requests(fx->srv), before + 4);
@@ -455,13 +411,13 @@ static void test_sandbox_catalogs(void **state)
 	enum afcq_status st = afcq_sandbox_start(NULL, &sp, &err);
 	setenv("PATH", saved, 1);
 	free(saved);
-	must(st, &err, "sandbox");
+	catalog_test_must(st, &err, "sandbox");
 
 	struct afcq_endpoint ep = { .base_url = sp.url, .timeout_s = 10 };
 	struct afcq_client *client = afcq_client_new(&ep);
 	struct afcq_api_ctx ctx = { .client = client, .endpoint_label = "sandbox" };
 	char dir[PATH_MAX];
-	make_temp_dir(dir, sizeof dir);
+	catalog_test_temp_dir(dir, sizeof dir);
 	struct afcq_catalog_opts o = { .cache_dir = dir };
 	struct afcq_catalog cat = { 0 };
 	st = afcq_catalog_load(&cat, &ctx, &o, &err);
@@ -469,10 +425,10 @@ static void test_sandbox_catalogs(void **state)
 		/* This sandbox was built without its catalog files. */
 		afcq_client_free(client);
 		afcq_sandbox_stop(&sp);
-		remove_tree(dir);
+		catalog_test_remove_tree(dir);
 		skip();
 	}
-	must(st, &err, "sandbox catalogs");
+	catalog_test_must(st, &err, "sandbox catalogs");
 	assert_false(cat.from_cache);
 	assert_true(cat.tspairs.n > 0);
 	assert_true(cat.taxtypes.n > 0);
@@ -496,13 +452,13 @@ static void test_sandbox_catalogs(void **state)
 	client = afcq_client_new(&dead);
 	ctx.client = client;
 	size_t n = cat.tspairs.n;
-	must(afcq_catalog_load(&cat, &ctx, &o, &err), &err, "cached sandbox catalogs");
+	catalog_test_must(afcq_catalog_load(&cat, &ctx, &o, &err), &err, "cached sandbox catalogs");
 	assert_true(cat.from_cache);
 	assert_false(cat.stale);
 	assert_int_equal(cat.tspairs.n, n);
 	afcq_catalog_done(&cat);
 	afcq_client_free(client);
-	remove_tree(dir);
+	catalog_test_remove_tree(dir);
 }
 
 int main(void)
