@@ -103,8 +103,9 @@ struct afcq_api_ctx {
 void afcq_api_prepare_quote(struct afcq_request *dst, const struct afcq_request *src);
 void afcq_api_prepare_invoice(struct afcq_request *dst, const struct afcq_request *src,
 			      const char *invn, const char *doc, bool commit);
-/* A fresh unique document code "AFCQ-YYYYMMDD-HHMMSS-xxxxxxxx" (random
- * suffix from /dev/urandom); never one history knows (h may be NULL).
+/* A fresh unique document code such as "AFCQ-20261203-101500-4f3a9c2e":
+ * the date, the time and 8 hex digits from /dev/urandom; never one
+ * history knows (h may be NULL).
  * afcq_api_prepare_invoice with doc NULL uses afcq_api_new_doc(NULL);
  * callers holding a history store pass afcq_api_new_doc(h) instead.
  * Caller frees. */

@@ -218,7 +218,9 @@ if expect_rc team_store_copy_empty 0 as e "$AFCQ" store copy --to "$TEAM"; then
 	if [ -e "$T_TMP/e/data/afcq/book.sqlite" ]; then fail team_store_copy_reads_only "a book was created"
 	else pass team_store_copy_reads_only; fi
 fi
-expect_rc team_store_copy_needs_url 2 as c "$AFCQ" store copy --to /tmp/x.sqlite
+expect_rc team_store_copy_needs_url 2 as c "$AFCQ" store copy --to "$T_TMP/copy.sqlite"
+if [ -e "$T_TMP/copy.sqlite" ]; then fail team_store_copy_file_not_made "a file was written"
+else pass team_store_copy_file_not_made; fi
 
 # ---- bad times ----------------------------------------------------------------------------------
 DOWN="postgresql://afcq@127.0.0.1:1/team"

@@ -66,7 +66,7 @@ static void test_prepare_quote_forces_no_commit(void **state)
 
 static bool looks_like_new_doc(const char *d)
 {
-	/* AFCQ-YYYYMMDD-HHMMSS-xxxxxxxx */
+	/* "AFCQ-", date (8 digits), "-", time (6), "-", 8 hex digits */
 	if (!d || strlen(d) != 29 || strncmp(d, "AFCQ-", 5) != 0 || d[13] != '-' || d[20] != '-')
 		return false;
 	for (int i = 5; i < 29; i++) {
