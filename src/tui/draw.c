@@ -198,6 +198,39 @@ char *tui_words_fit(const char *s, int w)
 	return afcq_xasprintf("%.*s...", (int)cut, s);
 }
 
+int tui_wrap(const char *s, int w, size_t *start, int max)
+{
+	size_t n = strlen(s), pos = 0;
+	int rows = 0;
+	if (w <= 0 || max <= 0)
+		return 0;
+	for (;;) {
+		if (rows > 0)
+			while (pos < n && s[pos] == ' ')
+				pos++; /* a row never starts with the space it broke at */
+		if (rows == max)
+			return pos < n ? max + 1 : max;
+		start[rows++] = pos;
+		if (tui_text_width(s + pos, n - pos) <= w)
+			return rows;
+		/* the last space that leaves the words before it within w;
+		 * a word wider than a row is cut at the character that does
+		 * not fit */
+		size_t brk = 0, cut = pos;
+		for (size_t i = pos; i < n;) {
+			unsigned long cp;
+			size_t len = tui_utf8_decode(s + i, n - i, &cp);
+			if (tui_text_width(s + pos, i + len - pos) > w)
+				break;
+			i += len;
+			cut = i;
+			if (i < n && s[i] == ' ' && s[i - 1] != ' ')
+				brk = i;
+		}
+		pos = brk > pos ? brk : cut > pos ? cut : pos + 1;
+	}
+}
+
 void tui_put_words(const struct tui_app *app, int y, int x, int w, enum tui_role r, const char *s)
 {
 	char *t = tui_words_fit(s, w);

@@ -12,6 +12,62 @@
 
 #include "afcq/money.h"
 
+/* ---- the message line -------------------------------------------------------- */
+/* At most this many rows of message: a message wider than its row wraps
+ * onto the rows below it for as long as it is shown (the summary pane
+ * gives them up, keeping its heading and a row). */
+enum { MSG_ROWS_MAX = 4, SUMMARY_ROWS_MIN = 2 };
+
+/* What the message line shows now (without its one-column margin) and in
+ * which role. */
+static void msg_text(const struct tui_app *app, char *buf, size_t n, enum tui_role *role)
+{
+	static const char spin[] = "|/-\\";
+	*role = ROLE_OK;
+	if (app->fly.dec) {
+		/* the answer arrived and is parsed off the loop: nothing to cancel */
+		snprintf(buf, n, "%c Reading the %s answer... %.1f s", spin[app->spin % 4],
+			 afcq_op_name(app->fly.op), tui_calls_elapsed_ms(app) / 1000.0);
+		return;
+	}
+	if (tui_busy(app)) {
+		snprintf(buf, n, "%c Sending %s... %.1f s  (Esc cancels)", spin[app->spin % 4],
+			 afcq_op_name(app->fly.op), tui_calls_elapsed_ms(app) / 1000.0);
+		return;
+	}
+	*role = app->msg_role;
+	snprintf(buf, n, "%s", app->msg);
+}
+
+/* Rows the message takes in a line w wide, 1 to rows_max. */
+static int msg_rows(const struct tui_app *app, int w, int rows_max)
+{
+	char text[1024];
+	enum tui_role role;
+	size_t start[MSG_ROWS_MAX];
+	msg_text(app, text, sizeof text, &role);
+	if (rows_max > MSG_ROWS_MAX)
+		rows_max = MSG_ROWS_MAX;
+	int rows = tui_wrap(text, w - 1, start, rows_max);
+	return rows < 1 ? 1 : rows > rows_max ? rows_max : rows;
+}
+
+/* A long message takes rows from the summary pane, above it the total
+ * line moves up with the message. */
+static void grow_msg(const struct tui_app *app, struct tui_layout *l)
+{
+	int spare = l->summary.h - SUMMARY_ROWS_MIN;
+	if (spare <= 0)
+		return;
+	int extra = msg_rows(app, l->msg.w, spare + 1) - 1;
+	if (extra <= 0)
+		return;
+	l->summary.h -= extra;
+	l->total.y -= extra;
+	l->msg.y -= extra;
+	l->msg.h += extra;
+}
+
 /* ---- layout --------------------------------------------------------------- */
 void tui_compute_layout(struct tui_app *app)
 {
@@ -48,6 +104,7 @@ void tui_compute_layout(struct tui_app *app)
 		l->total = (struct tui_rect){ y++, 0, 1, w };
 		l->msg = (struct tui_rect){ y++, 0, 1, w };
 		l->keybar = (struct tui_rect){ y++, 0, 1, w };
+		grow_msg(app, l);
 		return;
 	}
 	int y = 0;
@@ -64,6 +121,7 @@ void tui_compute_layout(struct tui_app *app)
 	l->total = (struct tui_rect){ y++, 0, 1, w };
 	l->msg = (struct tui_rect){ y++, 0, 1, w };
 	l->keybar = (struct tui_rect){ y++, 0, 1, w };
+	grow_msg(app, l);
 }
 
 /* ---- the frame ------------------------------------------------------------ */
@@ -167,26 +225,31 @@ static void draw_total(struct tui_app *app)
 	}
 }
 
+/* The message, wrapped at spaces onto the rows the layout gave it; one
+ * that needs still more ends its last row with "...". */
 static void draw_msg(struct tui_app *app)
 {
 	const struct tui_rect *r = &app->lay.msg;
-	tui_fill(app, r->y, 0, r->w, ROLE_NORMAL);
-	if (app->fly.dec) {
-		/* the answer arrived and is parsed off the loop: nothing to cancel */
-		static const char spin[] = "|/-\\";
-		tui_putf(app, r->y, 0, r->w, ROLE_OK, " %c Reading the %s answer... %.1f s",
-			 spin[app->spin % 4], afcq_op_name(app->fly.op),
-			 tui_calls_elapsed_ms(app) / 1000.0);
-		return;
+	char text[1024];
+	enum tui_role role;
+	size_t start[MSG_ROWS_MAX + 1];
+	msg_text(app, text, sizeof text, &role);
+	int max = r->h < 1 ? 1 : r->h > MSG_ROWS_MAX ? MSG_ROWS_MAX : r->h;
+	int rows = tui_wrap(text, r->w - 1, start, max);
+	for (int k = 0; k < r->h; k++)
+		tui_fill(app, r->y + k, 0, r->w, ROLE_NORMAL);
+	for (int k = 0; k < rows && k < max; k++) {
+		const char *row = text + start[k];
+		if (k == rows - 1 || k == max - 1) {
+			/* the last row: the rest, as it fits */
+			tui_putf_words(app, r->y + k, 0, r->w, role, " %s", row);
+			break;
+		}
+		int len = (int)(start[k + 1] - start[k]);
+		while (len > 0 && row[len - 1] == ' ')
+			len--;
+		tui_putf(app, r->y + k, 0, r->w, role, " %.*s", len, row);
 	}
-	if (tui_busy(app)) {
-		static const char spin[] = "|/-\\";
-		tui_putf(app, r->y, 0, r->w, ROLE_OK, " %c Sending %s... %.1f s  (Esc cancels)",
-			 spin[app->spin % 4], afcq_op_name(app->fly.op),
-			 tui_calls_elapsed_ms(app) / 1000.0);
-		return;
-	}
-	tui_putf_words(app, r->y, 0, r->w, app->msg_role, " %s", app->msg);
 }
 
 bool tui_keybar_wide(const struct tui_app *app)

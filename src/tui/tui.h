@@ -520,6 +520,12 @@ void tui_putf(const struct tui_app *app, int y, int x, int w, enum tui_role r, c
  * first word wider than w is returned whole, for the caller to cut).
  * Allocated; the caller frees it. */
 char *tui_words_fit(const char *s, int w);
+/* Breaks s into rows of at most w columns, at spaces (a word wider than
+ * w is cut between characters): start[i] is the byte where row i begins
+ * (leading spaces skipped), for at most max rows; a row ends where the
+ * next begins (trailing spaces are the caller's to leave out).  Returns
+ * the rows the text takes, max + 1 when it needs more than max. */
+int tui_wrap(const char *s, int w, size_t *start, int max);
 void tui_put_words(const struct tui_app *app, int y, int x, int w, enum tui_role r, const char *s);
 void tui_putf_words(const struct tui_app *app, int y, int x, int w, enum tui_role r,
 		    const char *fmt, ...) __attribute__((format(printf, 6, 7)));

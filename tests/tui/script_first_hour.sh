@@ -213,8 +213,9 @@ for f in "$T_TMP"/walk.*; do
 	done
 done
 if [ -z "$cut_lines" ]; then pass hints_never_cut_mid_word; else fail hints_never_cut_mid_word "$cut_lines"; fi
-grep -h "^ not sent" "$T_TMP"/walk.msg >"$T_TMP/walk.sent"
-expect_grep long_message_ends_on_a_word "$T_TMP/walk.sent" " not sent: bill: required; give a PCode (pcd) or the address (ctry, st, cnty..."
+# a message longer than its row goes on on the next one, whole
+grep -h -A1 "^ not sent" "$T_TMP"/walk.msg | tr '\n' '|' >"$T_TMP/walk.sent"
+expect_grep long_message_whole "$T_TMP/walk.sent" " not sent: bill: required; give a PCode (pcd) or the address (ctry, st, cnty,| city, zip) (and 1 more)|"
 
 # the raw view's counter stays within the text after End, and the exact
 # text (one line) wraps, so its end is on screen

@@ -1,0 +1,42 @@
+#!/bin/sh
+# The message line in a real terminal at 80x24: a message wider than the
+# row wraps onto the row below it (the total line and the summary pane move
+# up one row, the key bar stays on the last row) and is read whole; a short
+# message gives the row back.
+. tests/lib.sh
+. tests/tui/lib/tmux.sh
+tmux_require "tmux message tests"
+tmux_setup m
+tmux_start_afcq tmux_messages_started
+
+# row N of the last capture
+row() { sed -n "${1}p" "$SCREEN"; }
+
+keys Tab Tab Tab Tab Tab Tab
+keys -l "12 and then a long explanation of what the place might be when typed by hand"
+keys Tab
+see tmux_long_message_shown "not a whole number: 12 and then"
+cap
+case "$(row 22)$(row 23)" in
+*"typed by hand"*) pass tmux_long_message_whole ;;
+*) fail tmux_long_message_whole "$(cat "$SCREEN")" ;;
+esac
+case "$(row 21)" in
+*"No quote yet"*) pass tmux_long_message_total_moves_up ;;
+*) fail tmux_long_message_total_moves_up "$(cat "$SCREEN")" ;;
+esac
+case "$(row 24)" in
+F1Help*F10Quit*) pass tmux_long_message_keybar_stays ;;
+*) fail tmux_long_message_keybar_stays "$(cat "$SCREEN")" ;;
+esac
+
+# a short message: one row again, the total back on row 22
+keys C-c
+see tmux_short_message "Ctrl-C does nothing here"
+cap
+case "$(row 22)$(row 23)" in
+*"No quote yet"*"Ctrl-C does nothing here"*) pass tmux_short_message_one_row ;;
+*) fail tmux_short_message_one_row "$(cat "$SCREEN")" ;;
+esac
+
+tmux_quit_discarding tmux_messages
