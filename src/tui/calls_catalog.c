@@ -3,6 +3,7 @@
  * lookups), and the form's check before sending that uses it. */
 #include "tui.h"
 #include "calls_int.h"
+#include "labels.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -128,13 +129,8 @@ size_t tui_calls_validate(struct tui_app *app, char *msg, size_t n)
 	struct afcq_problems probs = { 0 };
 	struct pair_check pc = { .app = app };
 	size_t count = afcq_validate_request(&app->req, known_pair, &pc, &probs);
-	for (size_t i = 0; i < probs.n; i++) {
-		/* here the picker finds a pair, not the command line */
-		char *see = strstr(probs.v[i].msg, " (see afcq tspairs");
-		if (see)
-			snprintf(see, strlen(see) + 1, "%s", " (F11 picks one)");
+	for (size_t i = 0; i < probs.n; i++)
 		tui_marks_add_problem(app, probs.v[i].path, probs.v[i].msg);
-	}
 	/* A cached catalog that refuses a pair is fetched again, once: the
 	 * pair may be new on the server, or the cache wrong. */
 	bool recheck = pc.refused && app->tspairs_from_cache && !app->ts_rechecked &&
@@ -146,13 +142,13 @@ size_t tui_calls_validate(struct tui_app *app, char *msg, size_t n)
 	const char *again = recheck ? " (the cached T/S catalog is being fetched again: send "
 				      "again once it has come)" : "";
 	if (count && probs.n) {
-		char where[160];
+		char where[160], said[512];
 		tui_path_words(app, probs.v[0].path, where, sizeof where);
+		tui_problem_words(probs.v[0].msg, said, sizeof said);
 		if (probs.n > 1)
-			snprintf(msg, n, "%s: %s (and %zu more)%s", where, probs.v[0].msg,
-				 probs.n - 1, again);
+			snprintf(msg, n, "%s: %s (and %zu more)%s", where, said, probs.n - 1, again);
 		else
-			snprintf(msg, n, "%s: %s%s", where, probs.v[0].msg, again);
+			snprintf(msg, n, "%s: %s%s", where, said, again);
 		tui_form_focus_path(app, probs.v[0].path);
 	}
 	afcq_problems_done(&probs);

@@ -15,6 +15,7 @@
  */
 #include "tui.h"
 #include "marks.h"
+#include "labels.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -395,7 +396,7 @@ static int parse_opt(const char *text, struct afcq_item *it, char *msg, size_t n
 static int not_parsed(const struct tui_field_def *f, const char *why, const char *text, char *msg,
 		      size_t n)
 {
-	snprintf(msg, n, "%s: %s: %s", f->key, why, text);
+	snprintf(msg, n, "%s: %s: %s", tui_field_words(f), why, text);
 	return -1;
 }
 
@@ -435,14 +436,15 @@ static int model_set(const struct tui_field_def *f, char *base, const char *text
 	case FT_DATE:
 		if (!empty && !afcq_valid_date(text)) {
 			snprintf(msg, n, "%s: not a real date (%s); use YYYY-MM-DD, YYYYMMDD or t (today)",
-				 f->key, text);
+				 tui_field_words(f), text);
 			return -1;
 		}
 		/* fall through */
 	case FT_STR: {
 		char **s = (char **)p;
 		if (!empty && strlen(text) > AFCQ_MAX_STR) {
-			snprintf(msg, n, "%s: longer than %d characters", f->key, AFCQ_MAX_STR);
+			snprintf(msg, n, "%s: longer than %d characters", tui_field_words(f),
+				 AFCQ_MAX_STR);
 			return -1;
 		}
 		free(*s);
@@ -555,7 +557,7 @@ int tui_field_set(struct tui_app *app, enum tui_table t, size_t fi, size_t rec, 
 	const struct tui_mark *was = find_mark(app, t, fi, rec);
 	if (was && was->msg && *was->msg && strstr(app->msg, was->msg))
 		tui_message(app, ROLE_OK, "%s%s: fixed", tui_row_words(t, rec, local, sizeof local),
-			    f[fi].key);
+			    tui_field_words(&f[fi]));
 	mark_remove(app, t, fi, rec);
 	app->form_gen++;
 	if (t == TBL_HEADER && strncmp(f[fi].key, "cmpn.", 5) == 0) {
@@ -568,8 +570,8 @@ int tui_field_set(struct tui_app *app, enum tui_table t, size_t fi, size_t rec, 
 
 /* Splits "itms[3].chg" or "inv[1].itms[3].chg" into invoice (without
  * "inv[N]." the one shown), table, field and record. */
-static int resolve_name(const struct tui_app *app, const char *name, size_t *inv,
-			enum tui_table *t, int *fi, size_t *rec)
+int tui_field_resolve(const struct tui_app *app, const char *name, size_t *inv,
+		      enum tui_table *t, int *fi, size_t *rec)
 {
 	*rec = 0;
 	*inv = app->cur_inv;
@@ -639,7 +641,7 @@ int tui_field_set_by_name(struct tui_app *app, const char *name, const char *tex
 	enum tui_table t;
 	int fi;
 	size_t rec, inv;
-	if (resolve_name(app, name, &inv, &t, &fi, &rec) != 0) {
+	if (tui_field_resolve(app, name, &inv, &t, &fi, &rec) != 0) {
 		snprintf(msg, n, "%s: no such field", name);
 		return -1;
 	}
@@ -656,7 +658,7 @@ char *tui_field_get_by_name(const struct tui_app *app, const char *name)
 	enum tui_table t;
 	int fi;
 	size_t rec, inv;
-	if (resolve_name(app, name, &inv, &t, &fi, &rec) != 0 || inv >= app->req.n_inv ||
+	if (tui_field_resolve(app, name, &inv, &t, &fi, &rec) != 0 || inv >= app->req.n_inv ||
 	    rec >= records_in(&app->req.inv[inv], t))
 		return NULL;
 	return field_text_in(app, inv, t, (size_t)fi, rec);
@@ -667,7 +669,7 @@ void tui_marks_add_problem(struct tui_app *app, const char *path, const char *ms
 	enum tui_table t;
 	int fi;
 	size_t rec, inv;
-	if (resolve_name(app, path, &inv, &t, &fi, &rec) != 0)
+	if (tui_field_resolve(app, path, &inv, &t, &fi, &rec) != 0)
 		return;
 	const struct tui_mark *m = find_mark_in(app, inv, t, (size_t)fi, rec);
 	if (m && m->text)
@@ -675,7 +677,9 @@ void tui_marks_add_problem(struct tui_app *app, const char *path, const char *ms
 	/* named as a typed value's reason is: "sale: must be ..." */
 	size_t nf;
 	const struct tui_field_def *f = tui_fields(t, &nf);
-	char *named = afcq_xasprintf("%s: %s", f[fi].key, msg);
+	char said[512];
+	char *named = afcq_xasprintf("%s: %s", tui_field_words(&f[fi]),
+				     tui_problem_words(msg, said, sizeof said));
 	tui_mark_set(app, inv, t, (size_t)fi, rec, NULL, named);
 	free(named);
 }

@@ -82,42 +82,6 @@ const char *tui_row_words(enum tui_table t, size_t rec, char *buf, size_t n)
 }
 
 
-const char *tui_path_words(const struct tui_app *app, const char *path, char *buf, size_t n)
-{
-	struct afcq_buf b;
-	afcq_buf_init(&b);
-	afcq_buf_puts(&b, "");
-	const char *p = path;
-	if (strncmp(p, "inv[", 4) == 0) {
-		char *end;
-		unsigned long i = strtoul(p + 4, &end, 10);
-		if (*end == ']') {
-			if (app->req.n_inv > 1)
-				afcq_buf_printf(&b, "invoice %lu ", i + 1);
-			p = end[1] == '.' ? end + 2 : end + 1;
-		}
-	}
-	const char *names[][2] = { { "itms[", "item" }, { "exms[", "exemption" } };
-	for (size_t k = 0; k < 2; k++) {
-		size_t l = strlen(names[k][0]);
-		if (strncmp(p, names[k][0], l) != 0)
-			continue;
-		char *end;
-		unsigned long i = strtoul(p + l, &end, 10);
-		if (*end != ']')
-			break;
-		afcq_buf_printf(&b, "%s %lu", names[k][1], i + 1);
-		p = end[1] == '.' ? end + 2 : end + 1;
-		if (*p)
-			afcq_buf_puts(&b, " ");
-		break;
-	}
-	afcq_buf_puts(&b, p);
-	snprintf(buf, n, "%s", b.data);
-	afcq_buf_done(&b);
-	return buf;
-}
-
 void tui_marks_clear(struct tui_app *app, bool keep_typed)
 {
 	size_t j = 0;

@@ -7,6 +7,7 @@
  * Space or Enter, and take x/y/1 and -/n/0.
  */
 #include "tui.h"
+#include "labels.h"
 #include "places.h"
 
 #include <stdio.h>
@@ -70,7 +71,8 @@ static void header_draw(struct tui_app *app, struct tui_view *v)
 		if (problem)
 			tui_putf_words(app, h->y, 0, h->w, ROLE_ERROR, " ! %s", problem);
 		else
-			tui_putf_words(app, h->y, 0, h->w, ROLE_DIM, " %s: %s", fd->key, fd->hint);
+			tui_putf_words(app, h->y, 0, h->w, ROLE_DIM, " %s: %s", tui_field_words(fd),
+				       fd->hint);
 		/* the cursor goes back into the field being edited */
 		if (fd->type != FT_BOOL) {
 			int y = r->y + fd->row, x = fd->col + (int)strlen(fd->label) + 1;

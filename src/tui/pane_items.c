@@ -7,6 +7,7 @@
  * sending (validation uses the same catalog).
  */
 #include "tui.h"
+#include "labels.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -217,7 +218,8 @@ static void items_draw(struct tui_app *app, struct tui_view *v)
 		} else {
 			/* the row keys when they fit beside the field's hint */
 			char key[32], line[400];
-			int n = snprintf(line, sizeof line, " item %zu %s: %s", fs->row + 1, fd->key,
+			int n = snprintf(line, sizeof line, " item %zu %s: %s", fs->row + 1,
+					 tui_field_words(fd),
 					 fd->hint);
 			char keys[96];
 			snprintf(keys, sizeof keys, "   (F4 more, Ins add, %s delete)",

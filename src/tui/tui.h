@@ -200,8 +200,9 @@ void tui_marks_done(struct tui_app *app);
  * -1 with the reason in msg. */
 int tui_field_try(const struct tui_app *app, enum tui_table t, size_t fi, const char *text,
 		  char *msg, size_t n);
-/* A request path in the screen's words: "inv[0].itms[2].chg" is
- * "item 3 chg" ("invoice 2 item 3 chg" when there are several). */
+/* A request path in the screen's words (labels.c): "inv[0].itms[2].chg"
+ * is "item 3 Charge" ("invoice 2 item 3 Charge" when there are several),
+ * "cmpn.svcl" "Company svcl", "inv[0].bill" "Bill-to". */
 const char *tui_path_words(const struct tui_app *app, const char *path, char *buf, size_t n);
 /* Describes a T/S pair from the catalog; NULL when unknown or no catalog. */
 const struct afcq_tspair *tui_tspair_find(const struct tui_app *app, long long tran,

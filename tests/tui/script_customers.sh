@@ -184,7 +184,7 @@ key C-p
 type lovelace
 key Enter
 assert-state message "first correct or clear"
-assert-screen " first correct or clear item 1 chg: not a number: abc"
+assert-screen " first correct or clear item 1 Charge: not a number: abc"
 assert-field itms[0].chg abc
 assert-field bill.pcd ""
 SCRIPT

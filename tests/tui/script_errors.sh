@@ -17,12 +17,12 @@ assert-state op none
 assert-state message "not sent: fix the marked field first"
 assert-screen "Bill-to PCode! 37261OO]"
 assert-state focus itms[0].chg
-assert-screen "! item 1 chg: not a number: 1O.50"
+assert-screen "! item 1 Charge: not a number: 1O.50"
 # fix one, the other is still refused
 set-field bill.pcd 3726100
 key F5
 assert-state op none
-assert-state message "item 1 chg: not a number: 1O.50"
+assert-state message "item 1 Charge: not a number: 1O.50"
 set-field itms[0].chg 15
 key F5
 wait-idle
@@ -38,9 +38,9 @@ assert-state focus bill.pcd
 type 12ab
 key Tab
 assert-field bill.pcd 12ab
-assert-state message "bill.pcd: not a whole number: 12ab"
+assert-state message "Bill-to PCode: not a whole number: 12ab"
 key S-Tab
-assert-screen " ! bill.pcd: not a whole number: 12ab"
+assert-screen " ! Bill-to PCode: not a whole number: 12ab"
 SCRIPT
 
 { dallas_fields; cat <<'SCRIPT'
@@ -49,7 +49,7 @@ assert-screen "19/999  ? unknown pair"
 key F5
 assert-state op none
 # (the message may already say the catalog was fetched again: the mark stays)
-assert-screen " ! item 2 ts: unknown service type 999"
+assert-screen " ! item 2 T/S: unknown service type 999"
 assert-state focus itms[1].ts
 assert-field itms[1].ts 19/999
 SCRIPT
@@ -191,6 +191,6 @@ wait-idle
 set-field bill.pcd 3726100
 key F5
 assert-state op none
-assert-state message "item 1 tran: required; a transaction type (F11 picks one)"
+assert-state message "item 1 T/S: required; a transaction type (F11 picks one)"
 assert-not-screen "afcq tspairs"
 SCRIPT

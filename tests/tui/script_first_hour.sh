@@ -122,7 +122,7 @@ assert-screen "Date[2022-03-02]"
 key S-Tab
 type 20210230
 key Tab
-assert-state message "date: not a real date (2021-02-30); use YYYY-MM-DD, YYYYMMDD or t (today)"
+assert-state message "Date: not a real date (2021-02-30); use YYYY-MM-DD, YYYYMMDD or t (today)"
 SCRIPT
 
 # deleting a line item names it, says how to bring it back, and Alt-z does,
@@ -163,19 +163,19 @@ SCRIPT
 key Up Up Right
 assert-state focus itms[0].chg
 type a
-assert-screen " ! item 1 chg: not a number: a"
+assert-screen " ! item 1 Charge: not a number: a"
 key Tab
-assert-state message "item 1 chg: not a number: a"
+assert-state message "item 1 Charge: not a number: a"
 key F5
-assert-state message "not sent: fix the marked field first: item 1 chg: not a number: a"
+assert-state message "not sent: fix the marked field first: item 1 Charge: not a number: a"
 assert-not-screen "itms[0]"
 type 15
 key Tab
 assert-not-screen "not a number"
-assert-state message "item 1 chg: fixed"
+assert-state message "item 1 Charge: fixed"
 set-field itms[1].sale 9
 key F5
-assert-state message "not sent: item 2 sale: must be"
+assert-state message "not sent: item 2 Sale: must be"
 set-field itms[1].sale 1
 assert-not-screen "must be"
 key F5
@@ -198,7 +198,7 @@ SCRIPT
 	echo "set-field itms[0].sale 9"
 	echo "key F5"
 	echo "dump-screen $T_TMP/walk.msg"
-	echo 'assert-screen " bill.pcd: bill-to PCode (Ctrl-F finds it), or ZIP, NPA-NXX, FIPS, address"'
+	echo 'assert-screen " Bill-to PCode: bill-to PCode (Ctrl-F finds it), or ZIP, NPA-NXX, FIPS, address"'
 } | run_script hints_walked
 cut_lines=""
 for f in "$T_TMP"/walk.*; do
@@ -214,8 +214,8 @@ for f in "$T_TMP"/walk.*; do
 done
 if [ -z "$cut_lines" ]; then pass hints_never_cut_mid_word; else fail hints_never_cut_mid_word "$cut_lines"; fi
 # a message longer than its row goes on on the next one, whole
-grep -h -A1 "^ not sent" "$T_TMP"/walk.msg | tr '\n' '|' >"$T_TMP/walk.sent"
-expect_grep long_message_whole "$T_TMP/walk.sent" " not sent: bill: required; give a PCode (pcd) or the address (ctry, st, cnty,| city, zip) (and 1 more)|"
+grep -h -A1 "^ not sent" "$T_TMP"/walk.msg | tr -d '\n' >"$T_TMP/walk.sent"
+expect_grep long_message_whole "$T_TMP/walk.sent" " not sent: Bill-to: required; fill in Bill-to PCode (Ctrl-F finds it), ZIP or the address (Addr ctry, st, cnty, city) (and 1 more)"
 
 # the raw view's counter stays within the text after End, and the exact
 # text (one line) wraps, so its end is on screen

@@ -125,14 +125,14 @@ key M-[
 assert-state invoice 1
 key F5
 assert-state op none
-assert-state message "not sent: invoice 2 item 1 sale: must be"
+assert-state message "not sent: invoice 2 item 1 Sale: must be"
 assert-state invoice 2
 assert-state focus itms[0].sale
-assert-screen "! item 1 sale: must be"
+assert-screen "! item 1 Sale: must be"
 key M-[
-assert-not-screen "! item 1 sale: must be"
+assert-not-screen "! item 1 Sale: must be"
 key M-]
-assert-screen "! item 1 sale: must be"
+assert-screen "! item 1 Sale: must be"
 SCRIPT
 
 # Enter on an item row of the answer shows that item on its invoice

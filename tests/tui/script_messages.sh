@@ -26,3 +26,40 @@ wait-idle
 assert-state op quote
 assert-not-screen "typed by hand"
 SCRIPT
+
+# messages and hints name a field by the label the screen shows beside it,
+# never by its place in the request's JSON ("bill.pcd", "cmpn.svcl", "(pcd)")
+run_script fields_named_by_label <<'SCRIPT'
+wait-idle
+key Tab
+assert-screen " Company svcl: service class"
+key Tab Tab Tab Tab Tab Tab
+assert-screen " Bill-to ZIP: bill-to ZIP code"
+key Tab Tab Tab Tab
+assert-screen " Addr st: bill-to state"
+key F5
+assert-state message "not sent: Bill-to: required; fill in Bill-to PCode (Ctrl-F finds it), ZIP or the address (Addr ctry, st, cnty, city)"
+assert-not-screen "(pcd)"
+set-field bill.pcd 37261OO
+assert-screen " ! Bill-to PCode: not a whole number: 37261OO"
+set-field bill.pcd 3726100
+set-field itms[0].ts 19/6
+set-field itms[0].chg 1O
+key F5
+assert-state message "not sent: fix the marked field first: item 1 Charge: not a number: 1O"
+assert-screen " ! item 1 Charge: not a number: 1O"
+set-field itms[0].chg 10
+action ACT_EXEMPTIONS
+key Ins
+type 3726100
+key Tab Tab Tab
+type 1
+key Tab
+type 2
+key Esc
+key F5
+assert-state message "not sent: exemption 1: fill in Tax type or Category, not both"
+assert-not-screen "tpe"
+assert-not-screen "bill.pcd"
+assert-not-screen "cmpn."
+SCRIPT

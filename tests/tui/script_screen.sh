@@ -50,7 +50,7 @@ resize 80 24
 assert-screen "Find: smith"
 key Esc
 key Tab
-assert-screen " cmpn.svcl: service class"
+assert-screen " Company svcl: service class"
 resize 60 20
 type 1
 key F5
@@ -163,7 +163,7 @@ set-field bill.pcd 3726100
 key F5
 assert-state view fields
 assert-screen "Exemptions: 1 of 1"
-assert-state message "exemption 1 dom: required"
+assert-state message "exemption 1 Domain: required"
 key Esc
 # a bad detail value does too
 set-field itms[0].date 2022-02-30
