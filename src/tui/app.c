@@ -93,6 +93,7 @@ void tui_message(struct tui_app *app, enum tui_role role, const char *fmt, ...)
 	vsnprintf(app->msg, sizeof app->msg, fmt, ap);
 	va_end(ap);
 	app->msg_role = role;
+	app->msg_in_flight = tui_busy(app);
 	app->dirty = true;
 }
 

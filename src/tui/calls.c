@@ -100,6 +100,7 @@ static bool start_calc(struct tui_app *app, enum afcq_op op)
 	clock_gettime(CLOCK_MONOTONIC, &e->started);
 	snprintf(e->state_before, sizeof e->state_before, "%s", app->state_line);
 	app->fly.enc = e;
+	app->msg_in_flight = false; /* what was said before is not news of this request */
 	if (pthread_create(&e->thread, NULL, encode_main, e) == 0)
 		e->thread_started = true;
 	else
@@ -185,6 +186,7 @@ bool tui_calls_commit(struct tui_app *app, const char *doc, bool commit)
 	afcq_error_clear(&err);
 	enum afcq_op op = commit ? AFCQ_OP_COMMIT : AFCQ_OP_UNCOMMIT;
 	app->fly.p = afcq_api_start_commit(&app->api, doc, commit, &err);
+	app->msg_in_flight = false;
 	if (!app->fly.p) {
 		char line[800];
 		tui_message(app, ROLE_ERROR, "not sent: %s", afcq_error_line(&err, line, sizeof line));

@@ -19,24 +19,33 @@
 enum { MSG_ROWS_MAX = 4, SUMMARY_ROWS_MIN = 2 };
 
 /* What the message line shows now (without its one-column margin) and in
- * which role. */
+ * which role: while a request runs, its progress; a message said since it
+ * started (a key refused, a value that does not read) comes first, before
+ * the progress, until the answer's own message replaces it. */
 static void msg_text(const struct tui_app *app, char *buf, size_t n, enum tui_role *role)
 {
 	static const char spin[] = "|/-\\";
-	*role = ROLE_OK;
+	char progress[128];
+	*role = app->msg_role;
 	if (app->fly.dec) {
 		/* the answer arrived and is parsed off the loop: nothing to cancel */
-		snprintf(buf, n, "%c Reading the %s answer... %.1f s", spin[app->spin % 4],
-			 afcq_op_name(app->fly.op), tui_calls_elapsed_ms(app) / 1000.0);
+		snprintf(progress, sizeof progress, "%c Reading the %s answer... %.1f s",
+			 spin[app->spin % 4], afcq_op_name(app->fly.op),
+			 tui_calls_elapsed_ms(app) / 1000.0);
+	} else if (tui_busy(app)) {
+		snprintf(progress, sizeof progress, "%c Sending %s... %.1f s  (Esc cancels)",
+			 spin[app->spin % 4], afcq_op_name(app->fly.op),
+			 tui_calls_elapsed_ms(app) / 1000.0);
+	} else {
+		snprintf(buf, n, "%s", app->msg);
 		return;
 	}
-	if (tui_busy(app)) {
-		snprintf(buf, n, "%c Sending %s... %.1f s  (Esc cancels)", spin[app->spin % 4],
-			 afcq_op_name(app->fly.op), tui_calls_elapsed_ms(app) / 1000.0);
+	if (app->msg_in_flight && app->msg[0]) {
+		snprintf(buf, n, "%s  | %s", app->msg, progress);
 		return;
 	}
-	*role = app->msg_role;
-	snprintf(buf, n, "%s", app->msg);
+	*role = ROLE_OK;
+	snprintf(buf, n, "%s", progress);
 }
 
 /* Rows the message takes in a line w wide, 1 to rows_max. */

@@ -453,6 +453,9 @@ struct tui_app {
 	WINDOW *canvas;
 	char msg[512];
 	enum tui_role msg_role;
+	bool msg_in_flight;             /* msg was set while a request was running: it is
+					 * shown beside the request's progress (a refusal
+					 * must not hide behind "Sending...") */
 	char state_line[128];           /* "quote OK 12 ms" */
 	char today[16];
 	unsigned spin;

@@ -63,3 +63,28 @@ assert-not-screen "tpe"
 assert-not-screen "bill.pcd"
 assert-not-screen "cmpn."
 SCRIPT
+
+# while a request runs, a key it refuses (or any other news) is said
+# beside "Sending...", not hidden behind it
+proxy_start --hold-before-ms 600000 --hold-count 1 || exit 1
+SB_DIRECT=$SB_URL
+SB_URL=$PX_URL
+{ dallas_fields; cat <<'SCRIPT'
+key F5
+wait-screen "Sending quote..."
+key F5
+assert-screen " a request is already running (Esc cancels it)  | "
+assert-screen "Sending quote..."
+key F6
+assert-screen " a request is already running (Esc cancels it)  | "
+key C-c
+assert-screen " Ctrl-C does nothing here: F10 quits, Esc cancels  | "
+assert-screen "Sending quote..."
+key Esc
+wait-idle
+assert-state message "quote cancelled"
+assert-not-screen "Sending quote..."
+SCRIPT
+} | run_script refusal_said_while_sending
+SB_URL=$SB_DIRECT
+proxy_stop
