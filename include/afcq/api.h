@@ -99,10 +99,14 @@ struct afcq_api_ctx {
 /* Prepares a quote: a copy of req with cmmt forced false on every invoice.
  * Prepares an invoice: sets invn and doc on every invoice (a fresh code
  * from afcq_api_new_doc when doc is NULL; with several invoices the code
- * gets "-1", "-2"... suffixes) and cmmt.  dst must be zeroed. */
+ * gets "-1", "-2"... suffixes) and cmmt.  dst must be zeroed.  The make_
+ * forms do the same to r itself, without a copy (for a long request). */
 void afcq_api_prepare_quote(struct afcq_request *dst, const struct afcq_request *src);
 void afcq_api_prepare_invoice(struct afcq_request *dst, const struct afcq_request *src,
 			      const char *invn, const char *doc, bool commit);
+void afcq_api_make_quote(struct afcq_request *r);
+void afcq_api_make_invoice(struct afcq_request *r, const char *invn, const char *doc,
+			   bool commit);
 /* A fresh unique document code such as "AFCQ-20261203-101500-4f3a9c2e":
  * the date, the time and 8 hex digits from /dev/urandom; never one
  * history knows (h may be NULL).
@@ -130,6 +134,12 @@ struct afcq_pending *afcq_api_start_commit(struct afcq_api_ctx *ctx, const char 
  * is not to be sent. */
 struct afcq_pending *afcq_api_encode_calc(enum afcq_op op, const struct afcq_request *req,
 					  struct afcq_error *err);
+/* afcq_api_encode_calc without the copy: once req passes the checks, the
+ * pending call takes its content over (*req is left empty; afcq_api_take
+ * hands it on in x->sent).  A request the checks refuse (NULL) stays the
+ * caller's, untouched. */
+struct afcq_pending *afcq_api_encode_calc_take(enum afcq_op op, struct afcq_request *req,
+					       struct afcq_error *err);
 struct afcq_pending *afcq_api_send_calc(struct afcq_api_ctx *ctx, struct afcq_pending *p,
 					struct afcq_error *err);
 void afcq_api_discard(struct afcq_pending *p);
@@ -196,7 +206,10 @@ bool afcq_api_outcome_unknown(const struct afcq_exchange *x, enum afcq_status st
  * final (AFCQ_ERR_PARSE, cause MALFORMED), and the callbacks have seen
  * whatever came before it.  A callback may use the answer as final only
  * once more than AFCQ_HISTORY_ANSWER_MAX bytes were fed (ev->fed): before
- * that, a refusal could still send the answer to the other decoder. */
+ * that, a refusal could still send the answer to the other decoder.
+ * req is taken as afcq_api_encode_calc_take takes it: once it passes the
+ * checks *req is left empty and the request as sent is in x->sent (when it
+ * could not be sent at all, it is freed); refused, it stays the caller's. */
 struct afcq_api_stream {
 	afcq_stream_item_fn on_item;
 	afcq_stream_invoice_fn on_invoice;
@@ -207,7 +220,7 @@ struct afcq_api_stream {
 	afcq_body_fn on_body;
 };
 enum afcq_status afcq_api_calc_stream(struct afcq_api_ctx *ctx, enum afcq_op op,
-				      const struct afcq_request *req,
+				      struct afcq_request *req,
 				      const struct afcq_api_stream *how, struct afcq_exchange *x,
 				      struct afcq_error *err);
 

@@ -207,9 +207,10 @@ int cli_one_file(const struct cli_opts *o);
  * pairs against the catalog), opens what need asks for, sends it as op
  * (AFCQ_OP_QUOTE or AFCQ_OP_INVOICE) and prints the outcome in the chosen
  * format, API errors to stderr.  Returns the exit code; nothing is sent
- * when a check fails (printed).  sent stays the caller's. */
+ * when a check fails (printed).  sent stays the caller's: it is lent to
+ * the exchange while it runs (not copied) and is the request as sent after. */
 int cli_calc_send(struct cli_session *s, unsigned need, enum afcq_op op,
-		  const struct afcq_request *sent);
+		  struct afcq_request *sent);
 
 /* The command that resolves history entry e's unknown outcome, with the
  * -c/-p the user gave and the entry's endpoint (-e URL, or --sandbox);

@@ -28,15 +28,14 @@ int cmd_invoice(const struct cli_opts *o)
 	if (o->doc && strlen(o->doc) > AFCQ_MAX_STR)
 		return cli_failf(CLI_EXIT_USAGE, "--doc: longer than %d bytes", AFCQ_MAX_STR);
 	struct cli_session s = { 0 };
-	struct afcq_request req, sent;
-	afcq_request_init(&req);
+	struct afcq_request sent;
 	afcq_request_init(&sent);
 	char *doc = NULL;
 	rc = cli_session_config(&s, o);
 	if (!rc)
 		rc = cli_session_may_commit(&s, "send an invoice");
 	if (!rc)
-		rc = cli_request_load(o->args[0], &req);
+		rc = cli_request_load(o->args[0], &sent);
 	if (!rc)
 		rc = cli_session_open(&s, CLI_NEED_HISTORY);
 	/* An earlier send of this number that may have reached the service
@@ -45,7 +44,8 @@ int cmd_invoice(const struct cli_opts *o)
 		rc = cli_invoice_blocked(&s, o->number);
 	if (!rc) {
 		doc = o->doc ? afcq_xstrdup(o->doc) : afcq_api_new_doc(s.history);
-		afcq_api_prepare_invoice(&sent, &req, o->number, doc, o->commit);
+		/* prepared in place: a long request is not held twice */
+		afcq_api_make_invoice(&sent, o->number, doc, o->commit);
 		/* The code as given, and each per-invoice code derived from it. */
 		if (o->doc && afcq_history_doc_used(s.history, o->doc))
 			rc = cli_failf(CLI_EXIT_USAGE,
@@ -69,7 +69,6 @@ int cmd_invoice(const struct cli_opts *o)
 	}
 	free(doc);
 	afcq_request_done(&sent);
-	afcq_request_done(&req);
 	cli_session_done(&s);
 	return rc;
 }

@@ -8,8 +8,7 @@
 
 /* Prints the outcome of a CalcTaxes exchange in the chosen format and the
  * API errors to stderr; returns the exit code for status st. */
-static int print_calc(const struct cli_session *s, const struct afcq_request *sent,
-		      const struct afcq_exchange *x, enum afcq_status st,
+static int print_calc(const struct cli_session *s, const struct afcq_exchange *x, enum afcq_status st,
 		      const struct afcq_error *err, struct cli_csv_stream *csv,
 		      struct cli_json_stream *json)
 {
@@ -23,7 +22,7 @@ static int print_calc(const struct cli_session *s, const struct afcq_request *se
 		cli_csv_stream_end(csv, &x->response);
 		break;
 	case CLI_FORMAT_TABLE:
-		cli_table_calc(stdout, sent, &x->response);
+		cli_table_calc(stdout, &x->sent, &x->response);
 		break;
 	}
 	fflush(stdout);
@@ -54,7 +53,7 @@ int cli_one_file(const struct cli_opts *o)
 }
 
 int cli_calc_send(struct cli_session *s, unsigned need, enum afcq_op op,
-		  const struct afcq_request *sent)
+		  struct afcq_request *sent)
 {
 	int rc = cli_request_check(sent);
 	if (!rc)
@@ -80,18 +79,25 @@ int cli_calc_send(struct cli_session *s, unsigned need, enum afcq_op op,
 		.ud = json_out ? (void *)&json : (void *)&csv,
 		.on_body = json_out ? cli_json_stream_body : NULL,
 	};
+	/* The request is lent to the exchange (held once, not copied) and
+	 * given back after. */
 	enum afcq_status st = afcq_api_calc_stream(&s->api, op, sent, &how, &x, &err);
-	rc = print_calc(s, sent, &x, st, &err, &csv, &json);
+	rc = print_calc(s, &x, st, &err, &csv, &json);
 	cli_json_stream_done(&json);
-	if (afcq_api_outcome_unknown(&x, st) && sent->n_inv) {
+	if (afcq_api_outcome_unknown(&x, st) && x.sent.n_inv) {
 		char hint[1200];
 		struct afcq_history_entry e = {
 			.endpoint = (char *)cli_session_endpoint_label(s),
-			.doc = sent->inv[0].doc,
+			.doc = x.sent.inv[0].doc,
 		};
 		cli_failf(rc, "the invoice went out and no answer came back: the service may have "
 			  "it (outcome unknown); before sending it again: %s",
 			  cli_resolve_hint(s->opts, &e, hint, sizeof hint));
+	}
+	if (x.sent.n_inv) {
+		afcq_request_done(sent);
+		*sent = x.sent;
+		afcq_request_init(&x.sent);
 	}
 	afcq_exchange_done(&x);
 	return rc;
@@ -107,19 +113,16 @@ int cmd_quote(const struct cli_opts *o)
 	if (rc)
 		return rc;
 	struct cli_session s = { 0 };
-	struct afcq_request req, sent;
+	struct afcq_request req;
 	afcq_request_init(&req);
-	afcq_request_init(&sent);
 	rc = cli_session_config(&s, o);
 	if (!rc)
 		rc = cli_request_load(o->args[0], &req);
 	if (!rc) {
-		afcq_api_prepare_quote(&sent, &req);
-		/* the copy is what goes out: a long request is not kept twice */
-		afcq_request_done(&req);
-		rc = cli_calc_send(&s, CLI_NEED_ENDPOINT | CLI_WANT_HISTORY, AFCQ_OP_QUOTE, &sent);
+		/* prepared in place: a long request is not held twice */
+		afcq_api_make_quote(&req);
+		rc = cli_calc_send(&s, CLI_NEED_ENDPOINT | CLI_WANT_HISTORY, AFCQ_OP_QUOTE, &req);
 	}
-	afcq_request_done(&sent);
 	afcq_request_done(&req);
 	cli_session_done(&s);
 	return rc;

@@ -82,24 +82,34 @@ static void copy_request(struct afcq_request *dst, const struct afcq_request *sr
 	}
 }
 
+void afcq_api_make_quote(struct afcq_request *r)
+{
+	for (size_t i = 0; i < r->n_inv; i++)
+		r->inv[i].cmmt = (struct afcq_obool){ .set = true, .v = false };
+}
+
 void afcq_api_prepare_quote(struct afcq_request *dst, const struct afcq_request *src)
 {
 	copy_request(dst, src);
-	for (size_t i = 0; i < dst->n_inv; i++)
-		dst->inv[i].cmmt = (struct afcq_obool){ .set = true, .v = false };
+	afcq_api_make_quote(dst);
 }
 
 void afcq_api_prepare_invoice(struct afcq_request *dst, const struct afcq_request *src,
 			      const char *invn, const char *doc, bool commit)
 {
 	copy_request(dst, src);
+	afcq_api_make_invoice(dst, invn, doc, commit);
+}
+
+void afcq_api_make_invoice(struct afcq_request *r, const char *invn, const char *doc, bool commit)
+{
 	char *base = doc ? afcq_xstrdup(doc) : afcq_api_new_doc(NULL);
-	for (size_t i = 0; i < dst->n_inv; i++) {
-		struct afcq_invoice *inv = &dst->inv[i];
+	for (size_t i = 0; i < r->n_inv; i++) {
+		struct afcq_invoice *inv = &r->inv[i];
 		free(inv->invn);
 		inv->invn = afcq_xstrdup(invn);
 		free(inv->doc);
-		inv->doc = dst->n_inv > 1 ? afcq_xasprintf("%s-%zu", base, i + 1)
+		inv->doc = r->n_inv > 1 ? afcq_xasprintf("%s-%zu", base, i + 1)
 					  : afcq_xstrdup(base);
 		inv->cmmt = (struct afcq_obool){ .set = true, .v = commit };
 	}
@@ -273,28 +283,51 @@ static bool report_problems(struct afcq_problems *pr, struct afcq_error *err)
 	return true;
 }
 
-struct afcq_pending *afcq_api_encode_calc(enum afcq_op op, const struct afcq_request *req,
-					  struct afcq_error *err)
+/* The checks afcq_api_encode_calc and afcq_api_encode_calc_take share:
+ * true when req may be encoded as op. */
+static bool calc_ok(enum afcq_op op, const struct afcq_request *req, struct afcq_error *err)
 {
 	afcq_error_clear(err);
 	if (op != AFCQ_OP_QUOTE && op != AFCQ_OP_INVOICE) {
 		afcq_error_set(err, AFCQ_ERR_USAGE, afcq_op_name(op), "not a tax calculation");
-		return NULL;
+		return false;
 	}
 	struct afcq_problems pr = { 0 };
 	afcq_validate_request(req, NULL, NULL, &pr);
-	if (report_problems(&pr, err))
-		return NULL;
+	return !report_problems(&pr, err);
+}
 
-	struct afcq_pending *p = afcq_xcalloc(1, sizeof *p);
-	p->op = op;
+/* Encodes p->req, which p owns, as p->op's body. */
+static struct afcq_pending *encode_pending(struct afcq_pending *p)
+{
 	/* A quote never commits, whatever the form says. */
-	if (op == AFCQ_OP_QUOTE)
-		afcq_api_prepare_quote(&p->req, req);
-	else
-		copy_request(&p->req, req);
+	if (p->op == AFCQ_OP_QUOTE)
+		afcq_api_make_quote(&p->req);
 	p->request_body = afcq_codec_request_dump(&p->req, AFCQ_JSON_COMPACT);
 	return p;
+}
+
+struct afcq_pending *afcq_api_encode_calc(enum afcq_op op, const struct afcq_request *req,
+					  struct afcq_error *err)
+{
+	if (!calc_ok(op, req, err))
+		return NULL;
+	struct afcq_pending *p = afcq_xcalloc(1, sizeof *p);
+	p->op = op;
+	copy_request(&p->req, req);
+	return encode_pending(p);
+}
+
+struct afcq_pending *afcq_api_encode_calc_take(enum afcq_op op, struct afcq_request *req,
+					       struct afcq_error *err)
+{
+	if (!calc_ok(op, req, err))
+		return NULL;
+	struct afcq_pending *p = afcq_xcalloc(1, sizeof *p);
+	p->op = op;
+	p->req = *req;
+	afcq_request_init(req);
+	return encode_pending(p);
 }
 
 struct afcq_pending *afcq_api_send_calc(struct afcq_api_ctx *ctx, struct afcq_pending *p,

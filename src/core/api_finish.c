@@ -337,14 +337,18 @@ static enum afcq_status stream_refused(const struct afcq_exchange *x, const stru
 }
 
 enum afcq_status afcq_api_calc_stream(struct afcq_api_ctx *ctx, enum afcq_op op,
-				      const struct afcq_request *req,
+				      struct afcq_request *req,
 				      const struct afcq_api_stream *how, struct afcq_exchange *x,
 				      struct afcq_error *err)
 {
 	struct afcq_error local;
 	if (!err)
 		err = &local;
-	struct afcq_pending *p = afcq_api_start_calc(ctx, op, req, err);
+	/* A long request is held once: the model goes into the pending call
+	 * and comes out in x->sent. */
+	struct afcq_pending *p = afcq_api_encode_calc_take(op, req, err);
+	if (p)
+		p = afcq_api_send_calc(ctx, p, err);
 	if (!p) {
 		memset(x, 0, sizeof *x);
 		return err->status != AFCQ_OK ? err->status : AFCQ_ERR_USAGE;

@@ -11,6 +11,8 @@
 #include <string.h>
 
 #include "afcq/api.h"
+#include "afcq/codec.h"
+#include "afcq/str.h"
 #include "api_testlib.h"
 
 /* One VoIP access line for a residential customer in Dallas, TX; the
@@ -108,6 +110,63 @@ static void test_prepare_invoice(void **state)
 	afcq_request_done(&src);
 }
 
+/* A dry run keeps the body it would have sent in *(char **)ud. */
+static void capture(void *ud, const char *method, const char *path, const char *body)
+{
+	(void)method;
+	(void)path;
+	*(char **)ud = afcq_xstrdup(body);
+}
+
+/* The in-place forms and the encoding that takes the request over: the
+ * same request and the same body as the copying forms, without a copy. */
+static void test_make_in_place(void **state)
+{
+	struct afcq_request src, copy, in_place;
+	two_invoices(&src);
+	memset(&copy, 0, sizeof copy);
+	afcq_api_prepare_invoice(&copy, &src, "INV-2", "DOC-2", true);
+	two_invoices(&in_place);
+	afcq_api_make_invoice(&in_place, "INV-2", "DOC-2", true);
+	char *a = afcq_codec_request_dump(&copy, AFCQ_JSON_COMPACT);
+	char *b = afcq_codec_request_dump(&in_place, AFCQ_JSON_COMPACT);
+	assert_string_equal(a, b);
+	free(a);
+	free(b);
+	afcq_request_done(&copy);
+	afcq_request_done(&in_place);
+
+	struct afcq_error err;
+	struct afcq_pending *p = afcq_api_encode_calc(AFCQ_OP_QUOTE, &src, &err);
+	assert_non_null(p);
+	struct afcq_request taken;
+	two_invoices(&taken);
+	struct afcq_pending *q = afcq_api_encode_calc_take(AFCQ_OP_QUOTE, &taken, &err);
+	assert_non_null(q);
+	assert_int_equal(taken.n_inv, 0);
+	assert_null(taken.inv);
+	struct afcq_api_ctx ctx = { .dry_run = capture };
+	char *sent_a = NULL, *sent_b = NULL;
+	ctx.dry_run_ud = &sent_a;
+	assert_null(afcq_api_send_calc(&ctx, p, &err));
+	ctx.dry_run_ud = &sent_b;
+	assert_null(afcq_api_send_calc(&ctx, q, &err));
+	assert_non_null(sent_a);
+	assert_string_equal(sent_a, sent_b);
+	assert_non_null(strstr(sent_b, "\"cmmt\":false"));
+	free(sent_a);
+	free(sent_b);
+
+	/* A request the checks refuse stays the caller's. */
+	free(src.inv[0].date);
+	src.inv[0].date = afcq_xstrdup("yesterday");
+	assert_null(afcq_api_encode_calc_take(AFCQ_OP_QUOTE, &src, &err));
+	assert_int_equal(err.status, AFCQ_ERR_INVALID);
+	assert_int_equal(src.n_inv, 2);
+	assert_string_equal(src.inv[0].doc, "T-DOC-1");
+	afcq_request_done(&src);
+}
+
 static void test_new_doc(void **state)
 {
 	char *a = afcq_api_new_doc(NULL);
@@ -125,6 +184,7 @@ int main(void)
 		cmocka_unit_test(test_op_names),
 		cmocka_unit_test(test_prepare_quote_forces_no_commit),
 		cmocka_unit_test(test_prepare_invoice),
+		cmocka_unit_test(test_make_in_place),
 		cmocka_unit_test(test_new_doc),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
