@@ -6,7 +6,8 @@
  * header says why.  The engine answers; business problems are `err`
  * entries inside a 200 answer.  Each invoice with a non-empty `doc` and no
  * invoice-level error is then kept in the document store (see store.h and
- * data/sandbox/README.md, "Documents").
+ * data/sandbox/README.md, "Documents"), with its answer whole up to
+ * STORE_ANSWER_MAX bytes and without its line items beyond.
  *
  * Commit: {doc, cmmt} sets the committed flag of a stored document;
  * unknown and locked documents get ok:false and the service's messages.
@@ -30,6 +31,31 @@ enum { DOC_ERROR_CODE = -2000 };
 static const char msg_no_doc[] = "No transactions found for document code.";
 static const char msg_locked[] = "Document code has been locked.";
 
+/* The answer kept for invoice i of resp when its text, bytes long, is
+ * over STORE_ANSWER_MAX (store.h): a note, then the invoice's answer
+ * without its line items' results.  malloc'd; the caller frees. */
+static char *shortened_answer(const struct afcq_response *resp, size_t i, size_t bytes)
+{
+	struct afcq_invoice_result head = resp->inv[i];
+	const struct afcq_response one = { .inv = &head, .n_inv = 1 };
+	struct afcq_buf b;
+
+	head.itms = NULL;
+	head.n_itms = 0;
+	char *rest = afcq_codec_invoice_result_dump(&one, 0, ROUTES_JSON);
+	afcq_buf_init(&b);
+	afcq_buf_printf(&b,
+			"{\"afcq_shortened\":\"answer of %zu bytes kept without its %zu line"
+			" items' results; doc, summary and reporting kept\"",
+			bytes, resp->inv[i].n_itms);
+	/* rest is an object: its members follow the note. */
+	if (rest[0] == '{' && rest[1] != '}')
+		afcq_buf_puts(&b, ",");
+	afcq_buf_puts(&b, rest[0] == '{' ? rest + 1 : "}");
+	free(rest);
+	return afcq_buf_steal(&b);
+}
+
 /* Keeps every invoice of req that names a document.  Returns AFCQ_OK or
  * the store's error. */
 static enum afcq_status keep_documents(const struct sandbox_ctx *ctx,
@@ -52,10 +78,17 @@ static enum afcq_status keep_documents(const struct sandbox_ctx *ctx,
 		/* An invoice without a usable date is dated today. */
 		d.inv_date = store_date_valid(inv->date) ? inv->date : today;
 		d.committed = inv->cmmt.set && inv->cmmt.v;
-		/* the invoice's text within the answer, not copied */
-		d.answer = (char *)answer + span[2 * i];
-		d.answer_len = span[2 * i + 1] - span[2 * i];
+		size_t bytes = span[2 * i + 1] - span[2 * i];
+		char *shortened = NULL;
+		if (bytes <= STORE_ANSWER_MAX) {
+			/* the invoice's text within the answer, not copied */
+			d.answer = (char *)answer + span[2 * i];
+			d.answer_len = bytes;
+		} else {
+			d.answer = shortened = shortened_answer(resp, i, bytes);
+		}
 		s = store_put(ctx->store, &d, today, &res, err);
+		free(shortened);
 		if (s != AFCQ_OK)
 			return s;
 	}

@@ -64,10 +64,6 @@ struct store *store_open(const char *path, struct afcq_error *err)
 		return NULL;
 	}
 	sqlite3_busy_timeout(st->db, 5000);
-	/* A document keeps its whole answer (megabytes for a long invoice):
-	 * large pages make that a few allocations instead of thousands.  Only
-	 * a new database takes it; a file keeps its own. */
-	sqlite3_exec(st->db, "PRAGMA page_size = 65536", NULL, NULL, NULL);
 	if (sqlite3_exec(st->db, schema_sql, NULL, NULL, &msg) != SQLITE_OK) {
 		afcq_error_set(err, AFCQ_ERR_DB, file, "cannot create the documents table: %s",
 			       msg ? msg : "unknown error");

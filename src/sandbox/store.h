@@ -2,7 +2,9 @@
  *
  * A CalcTaxes invoice that carries a non-empty `doc` is kept under that
  * code: its invoice date, whether it is committed and the answer the
- * sandbox gave for it.  The Commit API then commits or un-commits it.
+ * sandbox gave for it (whole up to STORE_ANSWER_MAX bytes; the caller
+ * shortens a longer one, see below).  The Commit API then commits or
+ * un-commits it.
  *
  * Documents live in SQLite: an in-memory database by default, a file with
  * --store FILE (kept across restarts).  Every call takes the store's own
@@ -24,6 +26,15 @@
 
 #include "afcq/error.h"
 
+/* A document's answer is kept whole up to this many bytes (the invoice's
+ * text within the CalcTaxes answer).  A longer one (a quote of thousands of
+ * line items) is kept without its line items' results: an object whose
+ * first key "afcq_shortened" holds a note saying what was left out, then
+ * the invoice's answer without `itms` (doc, summary rows, reporting).
+ * Commit never reads it: copying megabytes per calculation into the store
+ * would buy nothing later calls use. */
+#define STORE_ANSWER_MAX ((size_t)256 * 1024)
+
 struct store;
 
 /* One stored document.  Strings are owned (store_doc_done frees them). */
@@ -32,7 +43,7 @@ struct store_doc {
 	char *inv_date;   /* "YYYY-MM-DD" */
 	bool committed;
 	char *committed_on; /* "YYYY-MM-DD" it was last committed; NULL when not committed */
-	char *answer;     /* JSON text of the invoice's answer, may be NULL */
+	char *answer;     /* JSON text of the invoice's answer (see STORE_ANSWER_MAX), may be NULL */
 	size_t answer_len; /* its length when answer is not NUL-terminated there, else 0 */
 };
 
