@@ -71,12 +71,20 @@ TEST_CFLAGS    = $(BASE_CFLAGS) $(call pkg_cflags,$(CORE_PKGS) $(SANDBOX_PKGS) $
 FUZZ_CFLAGS    = $(BASE_CFLAGS) $(call pkg_cflags,$(CORE_PKGS) $(SANDBOX_PKGS)) -Isrc/sandbox \
                  -Itests/fuzz $(CFLAGS)
 
-CORE_LIBS    = $(call pkg_libs,$(CORE_PKGS)) -lm -pthread
+# libcurl and libpq are not linked: src/dl loads them when first needed
+# (include/afcq/dl.h), by the names their packages' libraries answer to.
+LAZY_PKGS    := libcurl libpq
+soname = $(or $(shell f=$$($(PKG_CONFIG) --variable=libdir $(1) 2>/dev/null)/$(2).so; \
+             objdump -p "$$(readlink -f "$$f")" 2>/dev/null | awk '$$1 == "SONAME" {print $$2}'),$(3))
+CURL_SONAME := $(call soname,libcurl,libcurl,libcurl.so.4)
+PQ_SONAME   := $(call soname,libpq,libpq,libpq.so.5)
+CORE_LIBS    = $(call pkg_libs,$(filter-out $(LAZY_PKGS),$(CORE_PKGS))) -ldl -lm -pthread
 TUI_LIBS     = $(call pkg_libs,$(TUI_PKGS))
 SANDBOX_LIBS = $(call pkg_libs,$(SANDBOX_PKGS))
-TEST_LIBS    = $(call pkg_libs,$(TEST_PKGS))
+# Tests also reach a PostgreSQL server and a proxy directly.
+TEST_LIBS    = $(call pkg_libs,$(TEST_PKGS) $(LAZY_PKGS))
 
-CORE_SRC    := $(sort $(wildcard src/core/*.c src/store/*.c src/stream/*.c))
+CORE_SRC    := $(sort $(wildcard src/core/*.c src/store/*.c src/stream/*.c src/dl/*.c))
 CLI_SRC     := $(sort $(wildcard src/cli/*.c))
 TUI_SRC     := $(sort $(wildcard src/tui/*.c))
 SANDBOX_SRC := $(sort $(filter-out src/sandbox/main.c,$(wildcard src/sandbox/*.c)))
@@ -114,7 +122,7 @@ all: core-purity $(AFCQ) $(SANDBOX)
 # The core never includes curses: a stray include fails the build.
 core-purity:
 	$(Q)if grep -nE '^[[:space:]]*#[[:space:]]*include[[:space:]]*[<"](n?curses|form|menu|panel)[a-z]*\.h' \
-	    src/core/*.c src/store/*.c src/store/*.h src/stream/*.c include/afcq/*.h 2>/dev/null; then \
+	    src/core/*.c src/store/*.c src/store/*.h src/stream/*.c src/dl/*.c include/afcq/*.h 2>/dev/null; then \
 	    echo 'error: the core library must not include curses headers' >&2; exit 1; fi
 
 setup:
@@ -175,7 +183,8 @@ $(BUILD)/tests/%: $(BUILD)/obj/tests/unit/%.o $(UNIT_HELPER_OBJ) $(LIBSANDBOX) $
 $(BUILD)/tests/tools/afcq-%: $(BUILD)/obj/tests/tools/%.o $(LIBAFCQ)
 	@mkdir -p $(dir $@)
 	$(call say,LD,$@)
-	$(Q)$(CC) $(LDSAN) $(LDFLAGS) -o $@ $< $(LIBAFCQ) $(SANDBOX_LIBS) $(CORE_LIBS)
+	$(Q)$(CC) $(LDSAN) $(LDFLAGS) -o $@ $< $(LIBAFCQ) $(SANDBOX_LIBS) $(CORE_LIBS) \
+	    $(call pkg_libs,$(LAZY_PKGS))
 
 $(BUILD)/obj/tests/tools/%.o: tests/tools/%.c
 	@mkdir -p $(dir $@)
@@ -196,6 +205,12 @@ $(BUILD)/obj/src/stream/%.o: src/stream/%.c
 	@mkdir -p $(dir $@)
 	$(call say,CC,$<)
 	$(Q)$(CC) $(CORE_CFLAGS) -c -o $@ $<
+
+$(BUILD)/obj/src/dl/%.o: src/dl/%.c
+	@mkdir -p $(dir $@)
+	$(call say,CC,$<)
+	$(Q)$(CC) $(CORE_CFLAGS) -DAFCQ_CURL_SONAME='"$(CURL_SONAME)"' \
+	    -DAFCQ_PQ_SONAME='"$(PQ_SONAME)"' -c -o $@ $<
 
 $(BUILD)/obj/src/store/%.o: src/store/%.c
 	@mkdir -p $(dir $@)

@@ -14,8 +14,8 @@
  * the codec's business (the caller parses).  err->where is always the full
  * URL ("http://127.0.0.1:9/api/v2/afc/CalcTaxes: connection refused").
  *
- * curl_global_init() is called once per process by the first
- * afcq_client_new() (under pthread_once); main() need not call it.  Requests
+ * libcurl is loaded by the first afcq_client_new() (afcq/curl_api.h), which
+ * also calls curl_global_init() once per process; main() need not.  Requests
  * to 127.0.0.1/localhost never use a proxy from the environment.
  */
 #ifndef AFCQ_CLIENT_H
@@ -70,8 +70,11 @@ void afcq_http_result_done(struct afcq_http_result *r);
 struct afcq_client;
 struct afcq_call;
 
-/* Creates a client for ep (copied).  Returns NULL only if curl cannot start. */
-struct afcq_client *afcq_client_new(const struct afcq_endpoint *ep);
+/* Creates a client for ep (copied), loading libcurl the first time.  The
+ * caller owns the client (afcq_client_free).  Returns NULL only when libcurl
+ * cannot be loaded or started; err (may be NULL) then says why and what to
+ * install. */
+struct afcq_client *afcq_client_new(const struct afcq_endpoint *ep, struct afcq_error *err);
 /* The endpoint the client sends to (borrowed from c). */
 const struct afcq_endpoint *afcq_client_endpoint(const struct afcq_client *c);
 /* Cancels and frees every outstanding call, then the client: call pointers

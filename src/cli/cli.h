@@ -122,8 +122,9 @@ enum {
 	CLI_NEED_HISTORY = 1 << 1,   /* the history store, required */
 	CLI_WANT_HISTORY = 1 << 2,   /* the history store, best effort (warning if absent) */
 	CLI_NEED_STORE = 1 << 3,     /* the customer book and products (afcq/store.h) */
-	/* with CLI_NEED_ENDPOINT: a bundled sandbox is only spawned (no client,
-	 * base_url NULL) until cli_session_sandbox_wait */
+	/* with CLI_NEED_ENDPOINT, for the workstation: no client is made (the
+	 * caller makes its own), and a bundled sandbox is only spawned
+	 * (base_url NULL) until cli_session_sandbox_wait */
 	CLI_DEFER_SANDBOX = 1 << 4,
 };
 

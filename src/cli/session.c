@@ -275,10 +275,17 @@ static int open_endpoint(struct cli_session *s, bool defer)
 					 s->cfg.password_env ? "the variable " : "password_env",
 					 s->cfg.password_env ? s->cfg.password_env : "");
 	}
-	s->client = afcq_client_new(&s->endpoint);
-	if (!s->client)
-		return cli_failf(CLI_EXIT_NET, "%s: cannot start the HTTP client",
-				 s->endpoint.base_url);
+	/* The workstation makes its own client once its first screen is up:
+	 * loading libcurl is most of what it would wait for. */
+	if (defer)
+		return CLI_EXIT_OK;
+	struct afcq_error cerr;
+	afcq_error_clear(&cerr);
+	s->client = afcq_client_new(&s->endpoint, &cerr);
+	if (!s->client) {
+		char line[400];
+		return cli_failf(CLI_EXIT_CONFIG, "%s", afcq_error_line(&cerr, line, sizeof line));
+	}
 	s->api.client = s->client;
 	s->api.history = s->history;
 	s->api.journal_local = s->journal_local;

@@ -13,15 +13,13 @@
  * the easy handle from the multi handle at once, so a cancelled transfer
  * never delivers anything more.
  *
- * curl_global_init() is process state that libcurl insists on; it is done
- * exactly once, from afcq_client_new(), under pthread_once, and never undone
- * (libcurl's global cleanup is not safe while any other library might still
- * use curl).  main() therefore does not have to call it.
+ * libcurl is not linked: the first afcq_client_new() loads it
+ * (afcq/curl_api.h), which also runs curl_global_init() exactly once, and
+ * every call goes through the client's table.  The global cleanup is never
+ * run (it is not safe while any other library might still use curl).
  */
 
-#include <curl/curl.h>
 #include <errno.h>
-#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -29,6 +27,7 @@
 #include <strings.h>
 #include <time.h>
 
+#include "afcq/curl_api.h"
 #include "afcq/str.h"
 
 #ifndef AFCQ_VERSION
@@ -70,6 +69,7 @@ struct afcq_call {
 };
 
 struct afcq_client {
+	const struct afcq_curl_api *api; /* libcurl, loaded by afcq_client_new */
 	struct afcq_endpoint ep;
 	CURLM *multi;
 	struct afcq_call **calls;
@@ -123,14 +123,6 @@ static double now_ms(void)
 	return (double)ts.tv_sec * 1000.0 + (double)ts.tv_nsec / 1e6;
 }
 
-static pthread_once_t curl_once = PTHREAD_ONCE_INIT;
-static CURLcode curl_init_rc = CURLE_OK;
-
-static void curl_init_once(void)
-{
-	curl_init_rc = curl_global_init(CURL_GLOBAL_DEFAULT);
-}
-
 /* base "http://h:1/" + path "/api" -> "http://h:1/api" */
 static char *join_url(const char *base, const char *path)
 {
@@ -155,7 +147,7 @@ static size_t on_body(char *data, size_t size, size_t n, void *userdata)
 	call->received += len;
 	if (call->sink) {
 		long status = 0;
-		curl_easy_getinfo(call->easy, CURLINFO_RESPONSE_CODE, &status);
+		call->client->api->easy_getinfo(call->easy, CURLINFO_RESPONSE_CODE, &status);
 		if (status >= 200 && status <= 299)
 			call->sink(call->sink_ud, data, len);
 	}
@@ -215,7 +207,7 @@ static void client_remove_call(struct afcq_client *c, struct afcq_call *call)
 static void call_detach(struct afcq_call *call)
 {
 	if (call->in_multi) {
-		curl_multi_remove_handle(call->client->multi, call->easy);
+		call->client->api->multi_remove_handle(call->client->multi, call->easy);
 		call->in_multi = false;
 	}
 }
@@ -225,21 +217,24 @@ static void call_finish(struct afcq_call *call, CURLcode rc)
 	call->result = rc;
 	call->done = true;
 	call->latency_ms = now_ms() - call->started_ms;
-	curl_easy_getinfo(call->easy, CURLINFO_RESPONSE_CODE, &call->status);
+	call->client->api->easy_getinfo(call->easy, CURLINFO_RESPONSE_CODE, &call->status);
 	call_detach(call);
 }
 
 /* ---- lifecycle ----------------------------------------------------------- */
 
-struct afcq_client *afcq_client_new(const struct afcq_endpoint *ep)
+struct afcq_client *afcq_client_new(const struct afcq_endpoint *ep, struct afcq_error *err)
 {
-	pthread_once(&curl_once, curl_init_once);
-	if (curl_init_rc != CURLE_OK)
+	const struct afcq_curl_api *api = afcq_curl_api(err);
+	if (!api)
 		return NULL;
-	CURLM *multi = curl_multi_init();
-	if (!multi)
+	CURLM *multi = api->multi_init();
+	if (!multi) {
+		afcq_error_set(err, AFCQ_ERR_NOMEM, "libcurl", "cannot start the HTTP client");
 		return NULL;
+	}
 	struct afcq_client *c = afcq_xcalloc(1, sizeof *c);
+	c->api = api;
 	c->multi = multi;
 	afcq_endpoint_copy(&c->ep, ep);
 	return c;
@@ -253,8 +248,8 @@ const struct afcq_endpoint *afcq_client_endpoint(const struct afcq_client *c)
 static void call_destroy(struct afcq_call *call)
 {
 	call_detach(call);
-	curl_easy_cleanup(call->easy);
-	curl_slist_free_all(call->headers);
+	call->client->api->easy_cleanup(call->easy);
+	call->client->api->slist_free_all(call->headers);
 	free(call->request_body);
 	free(call->url);
 	free(call->fetch_url);
@@ -270,16 +265,17 @@ void afcq_client_free(struct afcq_client *c)
 	for (size_t i = 0; i < c->n_calls; i++)
 		call_destroy(c->calls[i]);
 	free(c->calls);
-	curl_multi_cleanup(c->multi);
+	c->api->multi_cleanup(c->multi);
 	afcq_endpoint_done(&c->ep);
 	free(c);
 }
 
 /* ---- starting a call ----------------------------------------------------- */
 
-static struct curl_slist *add_header(struct curl_slist *list, const char *line)
+static struct curl_slist *add_header(const struct afcq_curl_api *api, struct curl_slist *list,
+				     const char *line)
 {
-	struct curl_slist *l = curl_slist_append(list, line);
+	struct curl_slist *l = api->slist_append(list, line);
 	if (!l) {
 		fputs("afcq: out of memory\n", stderr);
 		exit(70);
@@ -309,13 +305,14 @@ size_t afcq_client_header_lines(const struct afcq_endpoint *ep, bool has_body,
 	return n;
 }
 
-static struct curl_slist *build_headers(const struct afcq_endpoint *ep, bool has_body)
+static struct curl_slist *build_headers(const struct afcq_curl_api *api,
+				       const struct afcq_endpoint *ep, bool has_body)
 {
 	struct curl_slist *h = NULL;
 	char lines[AFCQ_MAX_HEADERS][AFCQ_HEADER_LINE];
 	size_t n = afcq_client_header_lines(ep, has_body, lines, AFCQ_MAX_HEADERS);
 	for (size_t i = 0; i < n; i++)
-		h = add_header(h, lines[i]);
+		h = add_header(api, h, lines[i]);
 	return h;
 }
 
@@ -340,17 +337,17 @@ static char *redact_url(const char *url)
 
 /* true when url names this machine: such requests never go through a proxy
  * from the environment (the sandbox is always on the loopback). */
-static bool is_loopback(const char *url)
+static bool is_loopback(const struct afcq_curl_api *api, const char *url)
 {
 	bool yes = false;
 	char *host = NULL;
-	CURLU *u = curl_url();
-	if (u && curl_url_set(u, CURLUPART_URL, url, 0) == CURLUE_OK &&
-	    curl_url_get(u, CURLUPART_HOST, &host, 0) == CURLUE_OK && host)
+	CURLU *u = api->url();
+	if (u && api->url_set(u, CURLUPART_URL, url, 0) == CURLUE_OK &&
+	    api->url_get(u, CURLUPART_HOST, &host, 0) == CURLUE_OK && host)
 		yes = strcmp(host, "127.0.0.1") == 0 || strcasecmp(host, "localhost") == 0 ||
 		      strcmp(host, "[::1]") == 0;
-	curl_free(host);
-	curl_url_cleanup(u);
+	api->free(host);
+	api->url_cleanup(u);
 	return yes;
 }
 
@@ -371,7 +368,7 @@ static CURLcode configure(struct afcq_call *call, const struct afcq_endpoint *ep
 #define SET(opt, val)                                             \
 	do {                                                      \
 		if (rc == CURLE_OK)                               \
-			rc = curl_easy_setopt(e, opt, val);       \
+			rc = call->client->api->easy_setopt(e, opt, val);       \
 	} while (0)
 
 	SET(CURLOPT_URL, call->fetch_url);
@@ -379,7 +376,7 @@ static CURLcode configure(struct afcq_call *call, const struct afcq_endpoint *ep
 	SET(CURLOPT_NOSIGNAL, 1L);
 	SET(CURLOPT_NOPROGRESS, 1L);
 	SET(CURLOPT_FOLLOWLOCATION, 0L);
-	if (is_loopback(call->fetch_url))
+	if (is_loopback(call->client->api, call->fetch_url))
 		SET(CURLOPT_NOPROXY, "*");
 #if LIBCURL_VERSION_NUM >= 0x075500
 	SET(CURLOPT_PROTOCOLS_STR, "http,https");
@@ -441,29 +438,29 @@ struct afcq_call *afcq_client_start(struct afcq_client *c, const char *method, c
 	call->keep = SIZE_MAX;
 	if (post)
 		call->request_body = afcq_xstrdup(body ? body : "");
-	call->easy = curl_easy_init();
+	call->easy = c->api->easy_init();
 	if (!call->easy) {
 		afcq_error_set(err, AFCQ_ERR_NOMEM, call->url, "cannot start a transfer");
 		call_destroy(call);
 		return NULL;
 	}
-	call->headers = build_headers(&c->ep, post);
+	call->headers = build_headers(c->api, &c->ep, post);
 	CURLcode rc = configure(call, &c->ep, post);
 	if (rc != CURLE_OK) {
 		if (err) {
 			afcq_error_clear(err);
-			afcq_error_set(err, AFCQ_ERR_NET, call->url, "%s", curl_easy_strerror(rc));
+			afcq_error_set(err, AFCQ_ERR_NET, call->url, "%s", c->api->easy_strerror(rc));
 			err->cause = AFCQ_CAUSE_OTHER;
 		}
 		call_destroy(call);
 		return NULL;
 	}
 	call->started_ms = now_ms();
-	CURLMcode mrc = curl_multi_add_handle(c->multi, call->easy);
+	CURLMcode mrc = c->api->multi_add_handle(c->multi, call->easy);
 	if (mrc != CURLM_OK) {
 		if (err) {
 			afcq_error_clear(err);
-			afcq_error_set(err, AFCQ_ERR_NET, call->url, "%s", curl_multi_strerror(mrc));
+			afcq_error_set(err, AFCQ_ERR_NET, call->url, "%s", c->api->multi_strerror(mrc));
 			err->cause = AFCQ_CAUSE_OTHER;
 		}
 		call_destroy(call);
@@ -480,11 +477,11 @@ static void collect(struct afcq_client *c)
 {
 	CURLMsg *m;
 	int left;
-	while ((m = curl_multi_info_read(c->multi, &left))) {
+	while ((m = c->api->multi_info_read(c->multi, &left))) {
 		if (m->msg != CURLMSG_DONE)
 			continue;
 		char *priv = NULL;
-		curl_easy_getinfo(m->easy_handle, CURLINFO_PRIVATE, &priv);
+		c->api->easy_getinfo(m->easy_handle, CURLINFO_PRIVATE, &priv);
 		struct afcq_call *call = (struct afcq_call *)priv;
 		/* Read the result before call_finish removes the handle:
 		 * removing invalidates m. */
@@ -508,13 +505,13 @@ int afcq_client_pump_fd(struct afcq_client *c, int timeout_ms, int fd)
 	if (!c)
 		return 0;
 	int running = 0;
-	curl_multi_perform(c->multi, &running);
+	c->api->multi_perform(c->multi, &running);
 	collect(c);
 	if (count_running(c) > 0 && timeout_ms > 0) {
 		struct curl_waitfd extra = { .fd = fd, .events = CURL_WAIT_POLLIN };
-		curl_multi_poll(c->multi, fd >= 0 ? &extra : NULL, fd >= 0 ? 1 : 0, timeout_ms,
+		c->api->multi_poll(c->multi, fd >= 0 ? &extra : NULL, fd >= 0 ? 1 : 0, timeout_ms,
 				NULL);
-		curl_multi_perform(c->multi, &running);
+		c->api->multi_perform(c->multi, &running);
 		collect(c);
 	}
 	return count_running(c);
@@ -575,7 +572,7 @@ static bool is_tls_error(CURLcode rc)
 /* curl's own message when it has one, else the generic text for rc. */
 static const char *curl_reason(const struct afcq_call *call)
 {
-	return call->errbuf[0] ? call->errbuf : curl_easy_strerror(call->result);
+	return call->errbuf[0] ? call->errbuf : call->client->api->easy_strerror(call->result);
 }
 
 static void classify_transport(const struct afcq_call *call, struct afcq_error *err)
@@ -589,17 +586,18 @@ static void classify_transport(const struct afcq_call *call, struct afcq_error *
 			       MAX_BODY >> 20);
 	} else if (rc == CURLE_COULDNT_RESOLVE_HOST || rc == CURLE_COULDNT_RESOLVE_PROXY) {
 		char *host = NULL;
-		CURLU *u = curl_url();
-		if (u && curl_url_set(u, CURLUPART_URL, call->url, 0) == CURLUE_OK)
-			curl_url_get(u, CURLUPART_HOST, &host, 0);
+		const struct afcq_curl_api *api = call->client->api;
+		CURLU *u = api->url();
+		if (u && api->url_set(u, CURLUPART_URL, call->url, 0) == CURLUE_OK)
+			api->url_get(u, CURLUPART_HOST, &host, 0);
 		afcq_error_set(err, AFCQ_ERR_NET, where, "cannot resolve host name %s",
 			       host ? host : "");
-		curl_free(host);
-		curl_url_cleanup(u);
+		api->free(host);
+		api->url_cleanup(u);
 		cause = AFCQ_CAUSE_RESOLVE;
 	} else if (rc == CURLE_COULDNT_CONNECT) {
 		long os_errno = 0;
-		curl_easy_getinfo(call->easy, CURLINFO_OS_ERRNO, &os_errno);
+		call->client->api->easy_getinfo(call->easy, CURLINFO_OS_ERRNO, &os_errno);
 		if (os_errno == ECONNREFUSED || os_errno == 0) {
 			afcq_error_set(err, AFCQ_ERR_NET, where, "connection refused");
 			cause = AFCQ_CAUSE_REFUSED;
@@ -609,7 +607,7 @@ static void classify_transport(const struct afcq_call *call, struct afcq_error *
 		}
 	} else if (rc == CURLE_OPERATION_TIMEDOUT) {
 		double connect_s = 0;
-		curl_easy_getinfo(call->easy, CURLINFO_CONNECT_TIME, &connect_s);
+		call->client->api->easy_getinfo(call->easy, CURLINFO_CONNECT_TIME, &connect_s);
 		if (connect_s <= 0)
 			afcq_error_set(err, AFCQ_ERR_NET, where,
 				       "timed out connecting after %.1f s", call->latency_ms / 1000.0);
@@ -682,7 +680,7 @@ enum afcq_status afcq_call_take(struct afcq_call *call, struct afcq_http_result 
 		out->latency_ms = call->latency_ms;
 		long sent = 0;
 		out->request_sent = call->easy &&
-				    curl_easy_getinfo(call->easy, CURLINFO_REQUEST_SIZE, &sent) ==
+				    call->client->api->easy_getinfo(call->easy, CURLINFO_REQUEST_SIZE, &sent) ==
 					    CURLE_OK &&
 				    sent > 0;
 	}

@@ -11,7 +11,6 @@
 #include "afcq/pg.h"
 
 #include <errno.h>
-#include <libpq-fe.h>
 #include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,6 +18,7 @@
 #include <time.h>
 
 #include "afcq/actor.h"
+#include "afcq/pq_api.h"
 #include "afcq/str.h"
 
 /* Seconds libpq waits for a connection (the setting may say otherwise). */
@@ -35,6 +35,14 @@ struct afcq_pg {
 	int wait_ms;     /* a statement's time limit (0: none), afcq_pg_set_wait */
 	bool hung;       /* a statement ran out of time: the connection is given up */
 };
+
+/* libpq's table.  Every path to a connection or a result starts in
+ * afcq_pg_open or afcq_pg_check_setting, which load libpq first (and stop
+ * when it cannot be loaded), so here it is always loaded. */
+static const struct afcq_pq_api *pq(void)
+{
+	return afcq_pq_api(NULL);
+}
 
 /* A schema step: its SQL, then what SQL alone cannot do (when set), in the
  * same transaction. */
@@ -179,7 +187,7 @@ static enum afcq_status server_error(struct afcq_pg *pg, const char *what, const
 
 static bool lost(struct afcq_pg *pg)
 {
-	return pg->hung || PQstatus(pg->conn) == CONNECTION_BAD;
+	return pg->hung || pq()->PQstatus(pg->conn) == CONNECTION_BAD;
 }
 
 static int64_t now_ms(void)
@@ -193,7 +201,7 @@ static int64_t now_ms(void)
  * passes: > 0 ready, 0 out of time, < 0 no socket. */
 static int wait_socket(PGconn *conn, short events, int64_t deadline)
 {
-	int fd = PQsocket(conn);
+	int fd = pq()->PQsocket(conn);
 	if (fd < 0)
 		return -1;
 	for (;;) {
@@ -216,36 +224,36 @@ static PGresult *run_waiting(struct afcq_pg *pg, const char *sql, int n,
 {
 	*late = false;
 	PGconn *c = pg->conn;
-	int sent = n ? PQsendQueryParams(c, sql, n, NULL, params, NULL, NULL, 0)
-		     : PQsendQuery(c, sql);
+	int sent = n ? pq()->PQsendQueryParams(c, sql, n, NULL, params, NULL, NULL, 0)
+		     : pq()->PQsendQuery(c, sql);
 	if (!sent)
 		return NULL;
 	int64_t deadline = now_ms() + pg->wait_ms;
 	PGresult *last = NULL;
 	for (;;) {
-		int f = PQflush(c);
+		int f = pq()->PQflush(c);
 		if (f < 0)
 			break;
-		if (f == 0 && !PQisBusy(c)) {
-			PGresult *r = PQgetResult(c);
+		if (f == 0 && !pq()->PQisBusy(c)) {
+			PGresult *r = pq()->PQgetResult(c);
 			if (!r)
 				break;
-			PQclear(last);
+			pq()->PQclear(last);
 			last = r;
 			continue;
 		}
 		int w = wait_socket(c, f ? POLLIN | POLLOUT : POLLIN, deadline);
 		if (w == 0) {
-			PQclear(last);
+			pq()->PQclear(last);
 			pg->hung = true;
 			*late = true;
 			return NULL;
 		}
-		if (w < 0 || !PQconsumeInput(c))
+		if (w < 0 || !pq()->PQconsumeInput(c))
 			break;
 	}
 	if (!last)
-		last = PQgetResult(c);
+		last = pq()->PQgetResult(c);
 	return last;
 }
 
@@ -255,10 +263,10 @@ static bool reconnect(struct afcq_pg *pg)
 {
 	pg->hung = false;
 	if (!pg->wait_ms) {
-		PQreset(pg->conn);
-		return PQstatus(pg->conn) == CONNECTION_OK;
+		pq()->PQreset(pg->conn);
+		return pq()->PQstatus(pg->conn) == CONNECTION_OK;
 	}
-	if (!PQresetStart(pg->conn))
+	if (!pq()->PQresetStart(pg->conn))
 		return false;
 	int64_t deadline = now_ms() + pg->wait_ms;
 	/* as libpq asks: first wait until the socket can be written */
@@ -268,9 +276,9 @@ static bool reconnect(struct afcq_pg *pg)
 			pg->hung = true;
 			return false;
 		}
-		st = PQresetPoll(pg->conn);
+		st = pq()->PQresetPoll(pg->conn);
 		if (st == PGRES_POLLING_OK) {
-			PQsetnonblocking(pg->conn, 1);
+			pq()->PQsetnonblocking(pg->conn, 1);
 			return true;
 		}
 		if (st == PGRES_POLLING_FAILED)
@@ -281,7 +289,7 @@ static bool reconnect(struct afcq_pg *pg)
 void afcq_pg_set_wait(struct afcq_pg *pg, int ms)
 {
 	pg->wait_ms = ms > 0 ? ms : 0;
-	PQsetnonblocking(pg->conn, pg->wait_ms > 0);
+	pq()->PQsetnonblocking(pg->conn, pg->wait_ms > 0);
 }
 
 bool afcq_pg_check(struct afcq_pg *pg)
@@ -290,8 +298,8 @@ bool afcq_pg_check(struct afcq_pg *pg)
 		return false;
 	/* Idle, nothing is expected: what arrives is the server saying it
 	 * goes away (a shutdown), or the end of the connection. */
-	if (PQtransactionStatus(pg->conn) == PQTRANS_IDLE && PQconsumeInput(pg->conn))
-		(void)PQisBusy(pg->conn);
+	if (pq()->PQtransactionStatus(pg->conn) == PQTRANS_IDLE && pq()->PQconsumeInput(pg->conn))
+		(void)pq()->PQisBusy(pg->conn);
 	return !lost(pg);
 }
 
@@ -313,8 +321,8 @@ struct pg_result *afcq_pg_exec(struct afcq_pg *pg, const char *sql, int n,
 		/* Without parameters a setting may hold several statements. */
 		bool late = false;
 		PGresult *r = pg->wait_ms ? run_waiting(pg, sql, n, params, &late)
-			      : n ? PQexecParams(pg->conn, sql, n, NULL, params, NULL, NULL, 0)
-				  : PQexec(pg->conn, sql);
+			      : n ? pq()->PQexecParams(pg->conn, sql, n, NULL, params, NULL, NULL, 0)
+				  : pq()->PQexec(pg->conn, sql);
 		if (late) {
 			char why[96];
 			snprintf(why, sizeof why, "no answer within %d s (the server may be hung "
@@ -323,49 +331,49 @@ struct pg_result *afcq_pg_exec(struct afcq_pg *pg, const char *sql, int n,
 			server_error(pg, what, why, err);
 			return NULL;
 		}
-		ExecStatusType st = r ? PQresultStatus(r) : PGRES_FATAL_ERROR;
+		ExecStatusType st = r ? pq()->PQresultStatus(r) : PGRES_FATAL_ERROR;
 		if (st == PGRES_TUPLES_OK || st == PGRES_COMMAND_OK)
 			return (struct pg_result *)r;
 		if (attempt == 0 && !pg->in_tx && lost(pg)) {
 			/* The server went away (restart, idle timeout): once more
 			 * on a new connection. */
-			PQclear(r);
+			pq()->PQclear(r);
 			if (reconnect(pg))
 				continue;
 			server_error(pg, "connection lost and not regained",
-				     pg->hung ? "no answer in time" : PQerrorMessage(pg->conn), err);
+				     pg->hung ? "no answer in time" : pq()->PQerrorMessage(pg->conn), err);
 			return NULL;
 		}
 		if (lost(pg))
 			pg->in_tx = false;
-		const char *state = r ? PQresultErrorField(r, PG_DIAG_SQLSTATE) : NULL;
+		const char *state = r ? pq()->PQresultErrorField(r, PG_DIAG_SQLSTATE) : NULL;
 		if (sqlstate && state)
 			snprintf(sqlstate, 6, "%s", state);
-		server_error(pg, what, r ? PQresultErrorMessage(r) : PQerrorMessage(pg->conn), err);
-		PQclear(r);
+		server_error(pg, what, r ? pq()->PQresultErrorMessage(r) : pq()->PQerrorMessage(pg->conn), err);
+		pq()->PQclear(r);
 		return NULL;
 	}
 }
 
 int afcq_pg_rows(const struct pg_result *r)
 {
-	return PQntuples((const PGresult *)r);
+	return pq()->PQntuples((const PGresult *)r);
 }
 
 int afcq_pg_changed(const struct pg_result *r)
 {
-	const char *s = PQcmdTuples((PGresult *)r);
+	const char *s = pq()->PQcmdTuples((PGresult *)r);
 	return s && *s ? atoi(s) : 0;
 }
 
 bool afcq_pg_null(const struct pg_result *r, int row, int col)
 {
-	return PQgetisnull((const PGresult *)r, row, col) != 0;
+	return pq()->PQgetisnull((const PGresult *)r, row, col) != 0;
 }
 
 const char *afcq_pg_text(const struct pg_result *r, int row, int col)
 {
-	return afcq_pg_null(r, row, col) ? NULL : PQgetvalue((const PGresult *)r, row, col);
+	return afcq_pg_null(r, row, col) ? NULL : pq()->PQgetvalue((const PGresult *)r, row, col);
 }
 
 char *afcq_pg_dup(const struct pg_result *r, int row, int col)
@@ -392,7 +400,7 @@ double afcq_pg_double(const struct pg_result *r, int row, int col)
 
 void afcq_pg_clear(struct pg_result *r)
 {
-	PQclear((PGresult *)r);
+	pq()->PQclear((PGresult *)r);
 }
 
 enum afcq_status afcq_pg_run(struct afcq_pg *pg, const char *sql, const char *what,
@@ -423,8 +431,8 @@ void afcq_pg_rollback(struct afcq_pg *pg)
 {
 	bool late;
 	if (!lost(pg))
-		PQclear(pg->wait_ms ? run_waiting(pg, "ROLLBACK", 0, NULL, &late)
-				    : PQexec(pg->conn, "ROLLBACK"));
+		pq()->PQclear(pg->wait_ms ? run_waiting(pg, "ROLLBACK", 0, NULL, &late)
+				    : pq()->PQexec(pg->conn, "ROLLBACK"));
 	pg->in_tx = false;
 }
 
@@ -489,12 +497,14 @@ const char *afcq_pg_check_setting(const char *where)
 	if (!afcq_pg_is_url(where))
 		return "must be a PostgreSQL connection string: postgresql://USER@HOST/DATABASE "
 		       "or host=... dbname=...";
-	PQconninfoOption *opts = PQconninfoParse(where, NULL);
+	if (!afcq_pq_api(NULL))
+		return "needs libpq, which cannot be loaded: install Debian's package libpq5";
+	PQconninfoOption *opts = pq()->PQconninfoParse(where, NULL);
 	if (!opts)
 		return "is not a PostgreSQL connection string: write postgresql://USER@HOST/DATABASE";
 	bool password;
 	free(describe(opts, &password));
-	PQconninfoFree(opts);
+	pq()->PQconninfoFree(opts);
 	return password ? "must not hold a password: give it to libpq through PGPASSFILE "
 			  "(~/.pgpass), PGPASSWORD or a service file"
 			: NULL;
@@ -517,12 +527,14 @@ static const char *safe_parse_message(const char *where, const char *msg)
 
 struct afcq_pg *afcq_pg_open(const char *where, struct afcq_error *err)
 {
+	if (!afcq_pq_api(err))
+		return NULL;
 	char *perr = NULL;
-	PQconninfoOption *opts = PQconninfoParse(where, &perr);
+	PQconninfoOption *opts = pq()->PQconninfoParse(where, &perr);
 	if (!opts) {
 		char line[300];
 		first_line(safe_parse_message(where, perr ? perr : ""), line, sizeof line);
-		PQfreemem(perr);
+		pq()->PQfreemem(perr);
 		afcq_error_set(err, AFCQ_ERR_CONFIG, "store",
 			       "not a PostgreSQL connection string (%s); write "
 			       "postgresql://USER@HOST/DATABASE or host=... dbname=...",
@@ -531,7 +543,7 @@ struct afcq_pg *afcq_pg_open(const char *where, struct afcq_error *err)
 	}
 	bool password;
 	char *label = describe(opts, &password);
-	PQconninfoFree(opts);
+	pq()->PQconninfoFree(opts);
 	if (password) {
 		afcq_error_set(err, AFCQ_ERR_CONFIG, "store",
 			       "%s: a password in the store setting is refused; give it to "
@@ -550,21 +562,21 @@ struct afcq_pg *afcq_pg_open(const char *where, struct afcq_error *err)
 				     "application_name", "dbname", NULL };
 	const char *const vals[] = { CONNECT_TIMEOUT, "1", "30", "10", "3",
 				     "afcq", where, NULL };
-	pg->conn = PQconnectdbParams(keys, vals, 1);
+	pg->conn = pq()->PQconnectdbParams(keys, vals, 1);
 	if (!pg->conn) {
 		afcq_error_set(err, AFCQ_ERR_NOMEM, pg->where, "cannot connect: out of memory");
 		afcq_pg_close(pg);
 		return NULL;
 	}
-	if (PQstatus(pg->conn) != CONNECTION_OK) {
-		server_error(pg, "cannot connect", PQerrorMessage(pg->conn), err);
+	if (pq()->PQstatus(pg->conn) != CONNECTION_OK) {
+		server_error(pg, "cannot connect", pq()->PQerrorMessage(pg->conn), err);
 		afcq_pg_close(pg);
 		return NULL;
 	}
 	/* Notices and warnings ("table exists, skipping") would land on the
 	 * terminal under the workstation: libpq's default prints them to
 	 * stderr.  The processor stays with the connection across PQreset. */
-	PQsetNoticeProcessor(pg->conn, ignore_notice, NULL);
+	pq()->PQsetNoticeProcessor(pg->conn, ignore_notice, NULL);
 	if (migrate(pg, err) != AFCQ_OK) {
 		afcq_pg_close(pg);
 		return NULL;
@@ -577,7 +589,7 @@ void afcq_pg_close(struct afcq_pg *pg)
 {
 	if (!pg)
 		return;
-	PQfinish(pg->conn);
+	pq()->PQfinish(pg->conn);
 	free(pg->where);
 	free(pg->actor);
 	free(pg);

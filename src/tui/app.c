@@ -345,6 +345,38 @@ static void set_endpoint_label(struct tui_app *app)
 	}
 }
 
+/* The history (or the team's journal) is opened once the first screen is
+ * shown: quotes go out without it, and a team's server may take seconds to
+ * answer. */
+static void open_journal(struct tui_app *app)
+{
+	struct afcq_error err;
+	afcq_error_clear(&err);
+	const char *store = app->cfg ? app->cfg->store : NULL;
+	/* the team's store down: quotes are kept locally until it is back,
+	 * invoices and commits wait for the team's journal */
+	bool offline = false;
+	app->history = afcq_store_journal_open(store, &offline, &err);
+	app->journal_pending = false;
+	app->store_down = !afcq_str_empty(store) && (!app->history || offline);
+	app->api.journal_local = offline;
+	if (offline)
+		app->history_spec = afcq_history_offline_path();
+	else if (!afcq_str_empty(store))
+		app->history_spec = afcq_xstrdup(store);
+	tui_team_start(app);
+	app->api.history = app->history;
+	if (app->team && app->store_down)
+		tui_team_say_down(app, &err);
+	else if (!app->history || app->store_down)
+		/* the cause before the file's name, which may be long */
+		tui_message(app, ROLE_ERROR, "store unavailable: %s%s%s%s",
+			    err.msg[0] ? err.msg : "cannot be opened", err.where[0] ? " (" : "",
+			    err.where, err.where[0] ? ")" : "");
+	tui_unknown_recount(app);
+	app->dirty = true;
+}
+
 /* The first screen is shown before the HTTP client is made (starting
  * libcurl and its TLS library takes a while) and while a bundled sandbox
  * loads its rate book; then the sandbox is waited for and the client made,
@@ -354,19 +386,27 @@ static bool connect_endpoint(struct tui_app *app)
 {
 	const struct tui_args *a = app->args;
 	tui_draw(app);
+	open_journal(app);
 	if (a->endpoint_wait) {
 		if (a->endpoint_wait(a->endpoint_ud, a->endpoint_err) != AFCQ_OK)
 			return false;
 		set_endpoint_label(app);
 	}
+	struct afcq_error cerr;
+	afcq_error_clear(&cerr);
 	if (a->endpoint && a->endpoint->base_url)
-		app->client = afcq_client_new(a->endpoint);
+		app->client = afcq_client_new(a->endpoint, &cerr);
 	app->api.client = app->client;
 	app->lookup_api.client = app->client;
-	if (app->client)
+	if (app->client) {
 		tui_calls_start_catalog(app);
-	else if (a->endpoint_wait || (a->endpoint && a->endpoint->base_url))
+	} else if (cerr.status != AFCQ_OK) {
+		char line[400];
+		tui_message(app, ROLE_ERROR, "%s; quotes cannot be sent",
+			    afcq_error_line(&cerr, line, sizeof line));
+	} else if (a->endpoint_wait || (a->endpoint && a->endpoint->base_url)) {
 		tui_message(app, ROLE_ERROR, "no endpoint: quotes cannot be sent");
+	}
 	app->dirty = true;
 	return true;
 }
@@ -550,23 +590,10 @@ int tui_main(const struct tui_args *args)
 		return 2;
 	}
 
-	struct afcq_error err;
-	afcq_error_clear(&err);
 	const char *store = args->config ? args->config->store : NULL;
-	/* the team's store down: quotes are kept locally until it is back,
-	 * invoices and commits wait for the team's journal */
-	bool offline = false;
-	app->history = afcq_store_journal_open(store, &offline, &err);
-	app->store_down = !afcq_str_empty(store) && (!app->history || offline);
-	app->api.journal_local = offline;
-	if (offline)
-		app->history_spec = afcq_history_offline_path();
-	else if (!afcq_str_empty(store))
-		app->history_spec = afcq_xstrdup(store);
 	app->team = tui_team_new(store);
-	tui_team_start(app);
+	app->journal_pending = true;
 	app->api.client = app->client;
-	app->api.history = app->history;
 	app->api.log = args->log;
 	app->api.endpoint_label = args->sandbox ? "sandbox"
 						: (args->endpoint ? args->endpoint->base_url : NULL);
@@ -603,16 +630,9 @@ int tui_main(const struct tui_args *args)
 	const char *theme = app->cfg && app->cfg->ui.theme ? app->cfg->ui.theme : "default";
 	if (nc)
 		theme = "mono";
-	if (tui_theme_load(&app->theme, theme, args->argv0, nc, msg, sizeof msg) != 0)
+	if (tui_theme_load(&app->theme, theme, args->argv0, nc, msg, sizeof msg) != 0) {
 		tui_message(app, ROLE_ERROR, "%s", msg);
-	else if (app->team && app->store_down)
-		tui_team_say_down(app, &err);
-	else if (!app->history || app->store_down)
-		/* the cause before the file's name, which may be long */
-		tui_message(app, ROLE_ERROR, "store unavailable: %s%s%s%s",
-			    err.msg[0] ? err.msg : "cannot be opened", err.where[0] ? " (" : "",
-			    err.where, err.where[0] ? ")" : "");
-	else {
+	} else {
 		/* the first thing a rep on a call does: find the caller */
 		char k[32], ctrl[40];
 		tui_action_key_text(ACT_CUSTOMER, k, sizeof k);
@@ -632,7 +652,6 @@ int tui_main(const struct tui_args *args)
 		tui_message(app, ROLE_ERROR, "no endpoint: quotes cannot be sent");
 
 	tui_push(app, &tui_screen_main_ops, NULL);
-	tui_unknown_recount(app);
 	if (connect_endpoint(app))
 		run_loop(app);
 	else

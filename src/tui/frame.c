@@ -148,6 +148,8 @@ static void draw_status(struct tui_app *app)
 		/* an invoice that may or may not be at the service: said until resolved */
 		snprintf(right, sizeof right, "%zu OUTCOME%s UNKNOWN: Alt-R", app->n_unknown,
 			 app->n_unknown == 1 ? "" : "S");
+	} else if (app->journal_pending) {
+		snprintf(right, sizeof right, "starting");
 	} else if (!app->history || app->store_down) {
 		/* quotes still go out; invoices and commits wait for the journal */
 		snprintf(right, sizeof right, "store unavailable  %s",

@@ -392,6 +392,7 @@ struct tui_app {
 					   * answer workers (calls.c), or NULL */
 	struct tui_reaper *reaper;      /* replaced results being freed (calls.c) */
 	bool store_down;                /* the config's team store could not be reached */
+	bool journal_pending;           /* history not opened yet: the first screen comes first */
 	struct tui_team *team;          /* the link to it (teamstore.h), or NULL */
 	struct afcq_api_ctx api;        /* with history: what users send */
 	struct afcq_api_ctx lookup_api; /* no history: catalogs */

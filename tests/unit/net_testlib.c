@@ -16,7 +16,7 @@ struct httpd_fixture *net_test_start(struct afcq_client **client)
 	struct httpd_fixture *srv = httpd_fixture_start(NULL, NULL);
 	assert_non_null(srv);
 	struct afcq_endpoint ep = { .base_url = (char *)httpd_fixture_url(srv), .timeout_s = 5 };
-	*client = afcq_client_new(&ep);
+	*client = afcq_client_new(&ep, NULL);
 	assert_non_null(*client);
 	return srv;
 }

@@ -340,7 +340,7 @@ static void test_refused_is_recorded_as_failed(void **state)
 	char base[64];
 	snprintf(base, sizeof base, "http://127.0.0.1:%d", port);
 	struct afcq_endpoint ep = { .base_url = base };
-	struct afcq_client *c = afcq_client_new(&ep);
+	struct afcq_client *c = afcq_client_new(&ep, NULL);
 	struct afcq_api_ctx ctx = { .client = c, .history = fx->history, .endpoint_label = base };
 
 	struct afcq_request inv;

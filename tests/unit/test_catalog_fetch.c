@@ -414,7 +414,7 @@ static void test_sandbox_catalogs(void **state)
 	catalog_test_must(st, &err, "sandbox");
 
 	struct afcq_endpoint ep = { .base_url = sp.url, .timeout_s = 10 };
-	struct afcq_client *client = afcq_client_new(&ep);
+	struct afcq_client *client = afcq_client_new(&ep, NULL);
 	struct afcq_api_ctx ctx = { .client = client, .endpoint_label = "sandbox" };
 	char dir[PATH_MAX];
 	catalog_test_temp_dir(dir, sizeof dir);
@@ -449,7 +449,7 @@ static void test_sandbox_catalogs(void **state)
 	afcq_client_free(client);
 	afcq_sandbox_stop(&sp);
 	struct afcq_endpoint dead = { .base_url = "http://127.0.0.1:9", .timeout_s = 2 };
-	client = afcq_client_new(&dead);
+	client = afcq_client_new(&dead, NULL);
 	ctx.client = client;
 	size_t n = cat.tspairs.n;
 	catalog_test_must(afcq_catalog_load(&cat, &ctx, &o, &err), &err, "cached sandbox catalogs");

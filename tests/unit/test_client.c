@@ -110,7 +110,7 @@ static void test_base_url_trailing_slash(void **state)
 	char base[128];
 	snprintf(base, sizeof base, "%s/", httpd_fixture_url(fx->srv));
 	struct afcq_endpoint ep = { .base_url = base };
-	struct afcq_client *c = afcq_client_new(&ep);
+	struct afcq_client *c = afcq_client_new(&ep, NULL);
 	struct afcq_http_result r;
 	struct afcq_error err;
 	assert_int_equal(afcq_client_request(c, "GET", "/api/v2/afc/serviceinfo", NULL, &r, &err),
@@ -180,7 +180,7 @@ static void test_timeout(void **state)
 	httpd_fixture_script(fx->srv, 200, NULL, "{}", 4000);
 	struct afcq_endpoint ep = { .base_url = (char *)httpd_fixture_url(fx->srv),
 				    .timeout_s = 1 };
-	struct afcq_client *c = afcq_client_new(&ep);
+	struct afcq_client *c = afcq_client_new(&ep, NULL);
 	struct afcq_http_result r;
 	struct afcq_error err;
 	enum afcq_status st = afcq_client_request(c, "POST", CALC, "{}", &r, &err);
@@ -211,7 +211,7 @@ static void test_connect_timeout(void **state)
 	char base[64];
 	snprintf(base, sizeof base, "http://127.0.0.1:%d", port);
 	struct afcq_endpoint ep = { .base_url = base, .timeout_s = 10, .connect_timeout_s = 1 };
-	struct afcq_client *c = afcq_client_new(&ep);
+	struct afcq_client *c = afcq_client_new(&ep, NULL);
 	struct afcq_http_result r;
 	struct afcq_error err;
 	assert_int_equal(afcq_client_request(c, "GET", "/x", NULL, &r, &err), AFCQ_ERR_NET);
@@ -232,7 +232,7 @@ static void test_connection_refused(void **state)
 	char base[64];
 	snprintf(base, sizeof base, "http://127.0.0.1:%d", port);
 	struct afcq_endpoint ep = { .base_url = base, .timeout_s = 5 };
-	struct afcq_client *c = afcq_client_new(&ep);
+	struct afcq_client *c = afcq_client_new(&ep, NULL);
 	struct afcq_http_result r;
 	struct afcq_error err;
 	assert_int_equal(afcq_client_request(c, "POST", CALC, "{}", &r, &err), AFCQ_ERR_NET);
@@ -271,7 +271,7 @@ static void test_loopback_ignores_proxy(void **state)
 static void test_unresolvable_host(void **state)
 {
 	struct afcq_endpoint ep = { .base_url = "http://no-such-host.invalid/", .timeout_s = 10 };
-	struct afcq_client *c = afcq_client_new(&ep);
+	struct afcq_client *c = afcq_client_new(&ep, NULL);
 	struct afcq_http_result r;
 	struct afcq_error err;
 	assert_int_equal(afcq_client_request(c, "GET", "/api/v2/afc/serviceinfo", NULL, &r, &err),
@@ -295,7 +295,7 @@ static void test_auth_and_client_headers_sent(void **state)
 		.has_client_profile_id = true,
 		.client_profile_id = 42,
 	};
-	struct afcq_client *c = afcq_client_new(&ep);
+	struct afcq_client *c = afcq_client_new(&ep, NULL);
 	httpd_fixture_script(fx->srv, 401, "error: Invalid credentials", "", 0);
 	struct afcq_http_result r;
 	struct afcq_error err;
@@ -323,7 +323,7 @@ static void test_url_credentials_never_shown(void **state)
 	char base[128];
 	snprintf(base, sizeof base, "http://who:pa55word@%s", url + strlen("http://"));
 	struct afcq_endpoint ep = { .base_url = base };
-	struct afcq_client *c = afcq_client_new(&ep);
+	struct afcq_client *c = afcq_client_new(&ep, NULL);
 	httpd_fixture_script(fx->srv, 403, "error: Forbidden", "", 0);
 	struct afcq_http_result r;
 	struct afcq_error err;
@@ -453,7 +453,7 @@ static void test_free_client_with_running_call(void **state)
 	struct fx *fx = *state;
 	httpd_fixture_script(fx->srv, 200, NULL, "{}", 3000);
 	struct afcq_endpoint ep = { .base_url = (char *)httpd_fixture_url(fx->srv) };
-	struct afcq_client *c = afcq_client_new(&ep);
+	struct afcq_client *c = afcq_client_new(&ep, NULL);
 	struct afcq_error err;
 	assert_non_null(afcq_client_start(c, "GET", "/slow", NULL, &err));
 	afcq_client_pump(c, 20);
@@ -466,7 +466,7 @@ static void test_tls_unknown_certificate_refused(void **state)
 	assert_non_null(srv);
 	assert_non_null(strstr(httpd_fixture_url(srv), "https://"));
 	struct afcq_endpoint ep = { .base_url = (char *)httpd_fixture_url(srv), .timeout_s = 5 };
-	struct afcq_client *c = afcq_client_new(&ep);
+	struct afcq_client *c = afcq_client_new(&ep, NULL);
 	struct afcq_http_result r;
 	struct afcq_error err;
 	assert_int_equal(afcq_client_request(c, "GET", "/api/v2/afc/serviceinfo", NULL, &r, &err),
@@ -492,7 +492,7 @@ static void test_tls_trusted_with_ca_file(void **state)
 	close(fd);
 	struct afcq_endpoint ep = { .base_url = (char *)httpd_fixture_url(srv), .timeout_s = 5,
 				    .ca_file = pathbuf };
-	struct afcq_client *c = afcq_client_new(&ep);
+	struct afcq_client *c = afcq_client_new(&ep, NULL);
 	httpd_fixture_script(srv, 200, NULL, "{\"ServerTime\":\"now\"}", 0);
 	struct afcq_http_result r;
 	struct afcq_error err;
@@ -515,7 +515,7 @@ static void test_bad_method_and_missing_url(void **state)
 	assert_null(afcq_client_start(fx->client, "DELETE", "/x", NULL, &err));
 	assert_int_equal(err.status, AFCQ_ERR_USAGE);
 	struct afcq_endpoint ep = { 0 };
-	struct afcq_client *c = afcq_client_new(&ep);
+	struct afcq_client *c = afcq_client_new(&ep, NULL);
 	struct afcq_http_result r;
 	assert_int_equal(afcq_client_request(c, "GET", "/x", NULL, &r, &err), AFCQ_ERR_CONFIG);
 	assert_null(r.body);

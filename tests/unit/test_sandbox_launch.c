@@ -181,7 +181,7 @@ static void sb_start(struct sb *sb, const char *const *args, const char *user, c
 			 afcq_error_line(&err, line, sizeof line));
 	struct afcq_endpoint ep = { .base_url = sb->proc.url, .timeout_s = 10,
 				    .username = (char *)user, .password = (char *)pw };
-	sb->client = afcq_client_new(&ep);
+	sb->client = afcq_client_new(&ep, NULL);
 	api_test_temp_dir(sb->dir, sizeof sb->dir);
 	char *path = afcq_xasprintf("%s/h.sqlite", sb->dir);
 	sb->history = afcq_history_open(path, &err);
@@ -337,7 +337,7 @@ static void test_sandbox_demands_auth(void **state)
 
 	struct afcq_endpoint ep = { .base_url = sb.proc.url, .username = "clerk",
 				    .password = "s3cret" };
-	struct afcq_client *c = afcq_client_new(&ep);
+	struct afcq_client *c = afcq_client_new(&ep, NULL);
 	struct afcq_api_ctx ctx = { .client = c };
 	must(afcq_api_lookup(&ctx, AFCQ_OP_SERVICEINFO, NULL, NULL, &x, &err), &err,
 	     "serviceinfo with credentials");

@@ -1,0 +1,43 @@
+/* dl.c - opening a library and resolving its functions (afcq/dl.h). */
+#include "afcq/dl.h"
+
+#include <dlfcn.h>
+#include <stdio.h>
+#include <string.h>
+
+bool afcq_dl_resolve(const char *const sonames[], const char *package,
+		     const char *const names[], void *slots[], size_t n, char *msg,
+		     size_t msglen)
+{
+	void *h = NULL;
+	const char *why = "no library name";
+	const char *tried = sonames[0] ? sonames[0] : "?";
+	for (size_t i = 0; sonames[i] && !h; i++) {
+		/* RTLD_NODELETE: these libraries cannot be unloaded safely
+		 * (libcurl's global state, TLS libraries' atexit handlers). */
+		h = dlopen(sonames[i], RTLD_NOW | RTLD_LOCAL | RTLD_NODELETE);
+		if (!h && i == 0) {
+			const char *e = dlerror();
+			why = e ? e : "not found";
+		}
+	}
+	if (!h) {
+		/* dlerror() names the file first: keep only its reason. */
+		const char *colon = strstr(why, ": ");
+		snprintf(msg, msglen, "cannot load %s (%s): install Debian's package %s", tried,
+			 colon ? colon + 2 : why, package);
+		return false;
+	}
+	for (size_t i = 0; i < n; i++) {
+		void *p = dlsym(h, names[i]);
+		if (!p) {
+			snprintf(msg, msglen,
+				 "%s has no function %s: it is too old for afcq; install a "
+				 "newer %s",
+				 tried, names[i], package);
+			return false;
+		}
+		slots[i] = p;
+	}
+	return true;
+}
