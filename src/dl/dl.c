@@ -15,7 +15,7 @@ bool afcq_dl_resolve(const char *const sonames[], const char *package,
 	for (size_t i = 0; sonames[i] && !h; i++) {
 		/* RTLD_NODELETE: these libraries cannot be unloaded safely
 		 * (libcurl's global state, TLS libraries' atexit handlers). */
-		h = dlopen(sonames[i], RTLD_NOW | RTLD_LOCAL | RTLD_NODELETE);
+		h = dlopen(sonames[i], RTLD_LAZY | RTLD_LOCAL | RTLD_NODELETE);
 		if (!h && i == 0) {
 			const char *e = dlerror();
 			why = e ? e : "not found";
