@@ -277,6 +277,7 @@ static void calc_invoice(const struct ratebook *rb, const struct afcq_request *r
 		free(items[j].rows);
 	free(items);
 	free(ei.use);
+	free(ei.memo.rules);
 }
 
 enum afcq_status engine_calc(const struct ratebook *rb, const struct afcq_request *req,

@@ -51,12 +51,27 @@ struct eng_usage {
 	double used;
 };
 
+/* The rules that pass the tests which depend only on the place and the
+ * T/S pair (the tax's level allowed, the pair, the scope containing the
+ * place), in file order: engine_select works them out once for a place and
+ * pair and reuses them while the next item asks the same (the items of a
+ * long invoice usually do). */
+struct eng_rule_memo {
+	bool valid;
+	const struct rb_jur *jur;
+	int tran, serv;
+	bool federal_ok, local_ok;
+	size_t *rules;              /* indices in rb->rules */
+	size_t n_rules, cap_rules;
+};
+
 struct eng_invoice {
 	const struct afcq_request *req;
 	const struct afcq_invoice *in;
 	bool invm;
 	struct eng_usage *use;
 	size_t n_use;
+	struct eng_rule_memo memo;  /* engine_select's; free memo.rules */
 };
 
 struct eng_item {

@@ -191,8 +191,10 @@ static bool excluded(const struct ratebook *rb, const struct afcq_company *c,
 	return false;
 }
 
-static void add_rows_for(const struct ratebook *rb, struct eng_invoice *ei, struct eng_item *it,
-			 const struct rb_jur *j, double share, bool federal_ok, bool local_ok)
+/* Fills ei->memo with the rules whose tax level is allowed, whose T/S
+ * pattern takes (tran, serv) and whose scope contains j, in file order. */
+static void memo_rules(const struct ratebook *rb, struct eng_rule_memo *m, const struct rb_jur *j,
+		       int tran, int serv, bool federal_ok, bool local_ok)
 {
 	/* The place and its ancestors, so each rule's scope is a short test. */
 	long long chain[16];
@@ -200,20 +202,45 @@ static void add_rows_for(const struct ratebook *rb, struct eng_invoice *ei, stru
 	for (const struct rb_jur *a = j; a && n_chain < 16;
 	     a = a->parent >= 0 ? ratebook_jur(rb, a->parent) : NULL)
 		chain[n_chain++] = a->pcd;
-	if (excluded(rb, &ei->req->cmpn, j))
-		local_ok = false;
+	m->n_rules = 0;
 	for (size_t r = 0; r < rb->n_rules; r++) {
 		const struct rb_rule *ru = &rb->rules[r];
 		const struct rb_tax *t = &rb->taxes[ru->tax];
 		if ((t->lvl == 0 && !federal_ok) || (t->lvl != 0 && !local_ok))
 			continue;
-		if (!ratebook_rule_pair(ru, it->pair->tran, it->pair->serv))
+		if (!ratebook_rule_pair(ru, tran, serv))
 			continue;
 		bool inside = false;
 		for (size_t c = 0; c < n_chain && !inside; c++)
 			inside = chain[c] == ru->scope;
 		if (!inside)
 			continue;
+		if (m->n_rules == m->cap_rules) {
+			m->cap_rules = m->cap_rules ? 2 * m->cap_rules : 16;
+			m->rules = afcq_xrealloc(m->rules, m->cap_rules * sizeof *m->rules);
+		}
+		m->rules[m->n_rules++] = r;
+	}
+	m->valid = true;
+	m->jur = j;
+	m->tran = tran;
+	m->serv = serv;
+	m->federal_ok = federal_ok;
+	m->local_ok = local_ok;
+}
+
+static void add_rows_for(const struct ratebook *rb, struct eng_invoice *ei, struct eng_item *it,
+			 const struct rb_jur *j, double share, bool federal_ok, bool local_ok)
+{
+	if (excluded(rb, &ei->req->cmpn, j))
+		local_ok = false;
+	struct eng_rule_memo *m = &ei->memo;
+	if (!m->valid || m->jur != j || m->tran != it->pair->tran || m->serv != it->pair->serv ||
+	    m->federal_ok != federal_ok || m->local_ok != local_ok)
+		memo_rules(rb, m, j, it->pair->tran, it->pair->serv, federal_ok, local_ok);
+	for (size_t mi = 0; mi < m->n_rules; mi++) {
+		const struct rb_rule *ru = &rb->rules[m->rules[mi]];
+		const struct rb_tax *t = &rb->taxes[ru->tax];
 		bool needs_ovr;
 		if (!rule_matches(ei, it, ru, &needs_ovr))
 			continue;
