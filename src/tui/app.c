@@ -166,6 +166,8 @@ static enum tui_result global_action(struct tui_app *app, enum tui_action a)
 
 void tui_dispatch(struct tui_app *app, enum tui_action a)
 {
+	if (!app->key_now_set)
+		app->dialog_note[0] = '\0'; /* a script's action: the next "key" */
 	if (a == ACT_NONE)
 		return;
 	if (app->lay.too_small && a != ACT_QUIT && a != ACT_REDRAW)
@@ -186,6 +188,8 @@ void tui_dispatch(struct tui_app *app, enum tui_action a)
 	enum tui_result r = v->ops->on_action ? v->ops->on_action(app, v, a) : TUI_PASS;
 	if (r == TUI_PASS)
 		r = global_action(app, a);
+	if (r == TUI_PASS)
+		tui_dialog_ignored(app, a); /* no one took it: a dialog says so */
 	apply(app, r);
 }
 
@@ -232,9 +236,8 @@ static void on_mouse(struct tui_app *app)
 	}
 }
 
-void tui_feed_key(struct tui_app *app, int key, bool meta)
+static void feed_key(struct tui_app *app, int key, bool meta)
 {
-	app->dirty = true;
 	if (key == '\r')
 		key = '\n';
 	if (key == KEY_RESIZE) {
@@ -266,6 +269,10 @@ void tui_feed_key(struct tui_app *app, int key, bool meta)
 	}
 	bool text = v->ops->text_focus && v->ops->text_focus(app, v);
 	enum tui_action a = tui_keymap_lookup(key, meta, text);
+	if (a == ACT_NONE && v->ops->keys && !app->lay.too_small) {
+		tui_dialog_ignored(app, a);
+		return;
+	}
 	if (a == ACT_NONE && !meta && (key == 3 || key == 17 || key == 19 || key == 26)) {
 		/* left unbound on purpose (a reflex never ends a call), but said,
 		 * so that a rep who presses them knows what does */
@@ -275,6 +282,17 @@ void tui_feed_key(struct tui_app *app, int key, bool meta)
 		return;
 	}
 	tui_dispatch(app, a);
+}
+
+void tui_feed_key(struct tui_app *app, int key, bool meta)
+{
+	app->dirty = true;
+	app->dialog_note[0] = '\0';
+	app->key_now = key;
+	app->key_now_meta = meta;
+	app->key_now_set = true;
+	feed_key(app, key, meta);
+	app->key_now_set = false;
 }
 
 void tui_tick(struct tui_app *app, int wait_ms)

@@ -103,7 +103,7 @@ static enum tui_result commit_on_action(struct tui_app *app, struct tui_view *v,
 		return TUI_HANDLED;
 	}
 	default:
-		return tui_dialog_action_rest(a);
+		return tui_dialog_action_rest(app, a);
 	}
 }
 
@@ -129,6 +129,7 @@ const struct tui_view_ops tui_dialog_commit_ops = {
 	.on_action = commit_on_action,
 	.close = commit_close,
 	.text_focus = commit_text_focus,
+	.keys = "Tab next, Space commit/uncommit, Enter continues, Esc cancels",
 };
 
 void tui_open_commit(struct tui_app *app)

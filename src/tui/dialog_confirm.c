@@ -93,7 +93,7 @@ static enum tui_result confirm_on_action(struct tui_app *app, struct tui_view *v
 	case ACT_QUIT:
 		return c->default_no ? TUI_HANDLED : TUI_PASS;
 	default:
-		return tui_dialog_action_rest(a);
+		return tui_dialog_action_rest(app, a);
 	}
 }
 
@@ -113,6 +113,7 @@ const struct tui_view_ops tui_dialog_confirm_ops = {
 	.on_key = confirm_on_key,
 	.on_action = confirm_on_action,
 	.close = confirm_close,
+	.keys = "y yes, n or Esc no",
 };
 
 const struct tui_view_ops tui_dialog_message_ops = {
@@ -120,6 +121,7 @@ const struct tui_view_ops tui_dialog_message_ops = {
 	.draw = confirm_draw,
 	.on_action = confirm_on_action,
 	.close = confirm_close,
+	.keys = "Enter or Esc closes",
 };
 
 void tui_confirm(struct tui_app *app, const char *title, const char *lines, tui_confirm_fn yes,

@@ -196,7 +196,7 @@ static enum tui_result finder_on_action(struct tui_app *app, struct tui_view *v,
 	case ACT_CUSTOMER:
 		return TUI_CLOSE;
 	default:
-		return tui_dialog_action_rest(a);
+		return tui_dialog_action_rest(app, a);
 	}
 }
 
@@ -226,6 +226,7 @@ static const struct tui_view_ops tui_dialog_customer_ops = {
 	.on_resize = finder_on_resize,
 	.close = finder_close,
 	.text_focus = tui_dialog_text_always,
+	.keys = "type words, Enter loads, Esc closes",
 };
 
 void tui_open_customer_finder(struct tui_app *app)

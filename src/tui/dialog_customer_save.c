@@ -208,7 +208,7 @@ static enum tui_result save_on_action(struct tui_app *app, struct tui_view *v, e
 		save_go(app, d);
 		return TUI_HANDLED;
 	default:
-		return tui_dialog_action_rest(a);
+		return tui_dialog_action_rest(app, a);
 	}
 }
 
@@ -227,6 +227,7 @@ static const struct tui_view_ops tui_dialog_customer_save_ops = {
 	.on_action = save_on_action,
 	.close = save_close,
 	.text_focus = tui_dialog_text_always,
+	.keys = "Tab next field, Enter saves, Esc cancels",
 };
 
 static bool all_digits(const char *s)
@@ -345,7 +346,7 @@ static enum tui_result conflict_on_action(struct tui_app *app, struct tui_view *
 		tui_message(app, ROLE_NORMAL, "not saved: the book and the form are as they were");
 		return TUI_CLOSE;
 	}
-	return tui_dialog_action_rest(a);
+	return tui_dialog_action_rest(app, a);
 }
 
 static void conflict_close(struct tui_app *app, struct tui_view *v)
@@ -362,6 +363,7 @@ static const struct tui_view_ops tui_dialog_customer_conflict_ops = {
 	.on_key = conflict_on_key,
 	.on_action = conflict_on_action,
 	.close = conflict_close,
+	.keys = "o overwrites, r reloads, Esc neither",
 };
 
 static void conflict_choice(struct tui_app *app, const char *msg)

@@ -249,6 +249,7 @@ static enum tui_result fields_on_action(struct tui_app *app, struct tui_view *v,
 		store(app, d);
 		return TUI_PASS;
 	default:
+		tui_dialog_ignored(app, a);
 		return TUI_HANDLED;
 	}
 }
@@ -276,6 +277,7 @@ const struct tui_view_ops tui_dialog_fields_ops = {
 	.on_action = fields_on_action,
 	.close = fields_close,
 	.text_focus = fields_text_focus,
+	.keys = "Tab moves, Enter or Esc done",
 };
 
 void tui_open_fields(struct tui_app *app, enum tui_table t, size_t rec, const char *key)

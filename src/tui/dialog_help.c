@@ -235,7 +235,7 @@ static enum tui_result help_on_action(struct tui_app *app, struct tui_view *v, e
 	case ACT_HELP:
 		return TUI_CLOSE;
 	default:
-		return tui_dialog_action_rest(a);
+		return tui_dialog_action_rest(app, a);
 	}
 }
 
@@ -256,6 +256,7 @@ const struct tui_view_ops tui_dialog_help_ops = {
 	.draw = help_draw,
 	.on_action = help_on_action,
 	.close = help_close,
+	.keys = "Up/Down scroll, / searches, Esc closes",
 };
 
 void tui_open_help(struct tui_app *app)

@@ -189,7 +189,7 @@ static enum tui_result invoice_on_action(struct tui_app *app, struct tui_view *v
 		confirm(app, d);
 		return TUI_HANDLED;
 	default:
-		return tui_dialog_action_rest(a);
+		return tui_dialog_action_rest(app, a);
 	}
 }
 
@@ -215,6 +215,7 @@ const struct tui_view_ops tui_dialog_invoice_ops = {
 	.on_action = invoice_on_action,
 	.close = invoice_close,
 	.text_focus = invoice_text_focus,
+	.keys = "Tab next field, Enter continues, Esc cancels",
 };
 
 void tui_open_invoice(struct tui_app *app)

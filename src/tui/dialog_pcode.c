@@ -504,7 +504,7 @@ static enum tui_result finder_on_action(struct tui_app *app, struct tui_view *v,
 	case ACT_FIND_PCODE:
 		return TUI_CLOSE;
 	default:
-		return tui_dialog_action_rest(a);
+		return tui_dialog_action_rest(app, a);
 	}
 }
 
@@ -546,6 +546,7 @@ const struct tui_view_ops tui_dialog_pcode_ops = {
 	.on_tick = finder_tick,
 	.close = finder_close,
 	.text_focus = finder_text_focus,
+	.keys = "Tab moves, Enter searches or fills, Esc closes",
 };
 
 void tui_open_pcode_finder(struct tui_app *app, enum tui_table t, size_t rec, const char *key)

@@ -415,7 +415,7 @@ static enum tui_result again_on_action(struct tui_app *app, struct tui_view *v, 
 {
 	(void)app;
 	(void)v;
-	return tui_dialog_action_rest(a);
+	return tui_dialog_action_rest(app, a);
 }
 
 static void again_close(struct tui_app *app, struct tui_view *v)
@@ -432,6 +432,7 @@ static const struct tui_view_ops tui_dialog_again_ops = {
 	.on_key = again_on_key,
 	.on_action = again_on_action,
 	.close = again_close,
+	.keys = "c changes, a adds, Esc neither",
 };
 
 /* Enter on a product: added, or when it is on the invoice already, asked
@@ -484,7 +485,7 @@ static enum tui_result picker_on_action(struct tui_app *app, struct tui_view *v,
 	case ACT_PRODUCTS:
 		return TUI_CLOSE;
 	default:
-		return tui_dialog_action_rest(a);
+		return tui_dialog_action_rest(app, a);
 	}
 }
 
@@ -514,6 +515,7 @@ static const struct tui_view_ops tui_dialog_products_ops = {
 	.on_resize = picker_on_resize,
 	.close = picker_close,
 	.text_focus = tui_dialog_text_always,
+	.keys = "type words, Enter adds, Esc closes",
 };
 
 void tui_open_products(struct tui_app *app)

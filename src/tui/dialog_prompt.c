@@ -56,7 +56,7 @@ static enum tui_result prompt_on_action(struct tui_app *app, struct tui_view *v,
 		return TUI_HANDLED;
 	}
 	default:
-		return tui_dialog_action_rest(a);
+		return tui_dialog_action_rest(app, a);
 	}
 }
 
@@ -78,6 +78,7 @@ const struct tui_view_ops tui_dialog_prompt_ops = {
 	.on_action = prompt_on_action,
 	.close = prompt_close,
 	.text_focus = tui_dialog_text_always,
+	.keys = "Enter OK, Esc cancels",
 };
 
 void tui_prompt(struct tui_app *app, const char *title, const char *label, const char *initial,

@@ -208,7 +208,7 @@ static enum tui_result tax_on_action(struct tui_app *app, struct tui_view *v, en
 {
 	(void)app;
 	(void)v;
-	return a == ACT_ENTER ? TUI_CLOSE : tui_dialog_action_rest(a);
+	return a == ACT_ENTER ? TUI_CLOSE : tui_dialog_action_rest(app, a);
 }
 
 static void tax_close(struct tui_app *app, struct tui_view *v)
@@ -226,6 +226,7 @@ const struct tui_view_ops tui_dialog_tax_ops = {
 	.draw = tax_draw,
 	.on_action = tax_on_action,
 	.close = tax_close,
+	.keys = "Enter or Esc closes",
 };
 
 /* The text for what d shows, from the answer; NULL when it is gone. */

@@ -223,7 +223,7 @@ static enum tui_result picker_on_action(struct tui_app *app, struct tui_view *v,
 	case ACT_PICK_TSPAIR:
 		return TUI_CLOSE;
 	default:
-		return tui_dialog_action_rest(a);
+		return tui_dialog_action_rest(app, a);
 	}
 }
 
@@ -285,6 +285,7 @@ const struct tui_view_ops tui_dialog_tspair_ops = {
 	.on_tick = picker_on_tick,
 	.close = picker_close,
 	.text_focus = tui_dialog_text_always,
+	.keys = "type words, Enter picks, Esc cancels",
 };
 
 /* Words typed into the T/S cell (not a pair yet) become the first query. */

@@ -308,6 +308,9 @@ struct tui_rect tui_dialog_frame(struct tui_app *app, int h, int w, const char *
 	tui_put(app, y + h - 1, x, w, ROLE_DIALOG, line);
 	if (title)
 		tui_putf_words(app, y, x + 2, w - 4, ROLE_TITLE, " %s ", title);
+	/* a key that did nothing here, said where the eyes are */
+	if (v && v == tui_top(app) && app->dialog_note[0])
+		tui_putf_words(app, y + h - 1, x + 2, w - 4, ROLE_ERROR, " %s ", app->dialog_note);
 	struct tui_rect in = { y + 1, x + 2, h - 2, w - 4 };
 	return in;
 }

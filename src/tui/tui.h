@@ -226,6 +226,10 @@ struct tui_view_ops {
 	void (*on_tick)(struct tui_app *app, struct tui_view *v);
 	/* true when a text field has the focus (letters are text, not aliases). */
 	bool (*text_focus)(const struct tui_app *app, const struct tui_view *v);
+	/* A dialog: what its keys do, in a few words ("Enter picks, Esc
+	 * closes"), said with a key that does nothing there; NULL for the
+	 * main screen and full-screen views. */
+	const char *keys;
 };
 
 struct tui_overlay;
@@ -457,6 +461,11 @@ struct tui_app {
 	bool msg_in_flight;             /* msg was set while a request was running: it is
 					 * shown beside the request's progress (a refusal
 					 * must not hide behind "Sending...") */
+	char dialog_note[160];          /* a key did nothing in the dialog on top: said
+					 * on its bottom border until the next key */
+	int key_now;                    /* the key being handled (tui_feed_key), */
+	bool key_now_meta, key_now_set; /* with Alt; key_now_set false for an action
+					 * run without a key (scripts) */
 	char state_line[128];           /* "quote OK 12 ms" */
 	char today[16];
 	unsigned spin;
@@ -541,8 +550,14 @@ void tui_move(const struct tui_app *app, int y, int x);
  * dialog's .draw, it places the dialog's overlay there and draws in it. */
 struct tui_rect tui_dialog_frame(struct tui_app *app, int h, int w, const char *title);
 /* dialog_common.c: the end of a dialog's action switch: Esc closes it;
- * help, quit and redraw go on to the app; any other action is swallowed. */
-enum tui_result tui_dialog_action_rest(enum tui_action a);
+ * help, quit and redraw go on to the app; any other action does nothing
+ * and says so (tui_dialog_ignored). */
+enum tui_result tui_dialog_action_rest(struct tui_app *app, enum tui_action a);
+/* Action a (ACT_NONE: a key bound to none) does nothing in the dialog on
+ * top: its bottom border says so until the next key ("F5 does nothing
+ * here: Enter picks, Esc closes"); what was typed stays as it is.  Nothing
+ * is said when the top view is no dialog (no .keys). */
+void tui_dialog_ignored(struct tui_app *app, enum tui_action a);
 /* A .text_focus for a dialog whose one text input always has the focus. */
 bool tui_dialog_text_always(const struct tui_app *app, const struct tui_view *v);
 /* The in-place field editor of the header and the grid (fields.c says why

@@ -88,3 +88,33 @@ SCRIPT
 } | run_script refusal_said_while_sending
 SB_URL=$SB_DIRECT
 proxy_stop
+
+# a key a dialog does nothing with is said on the dialog's border, what was
+# typed stays, and the next key takes the note away
+run_script dialog_says_key_does_nothing <<'SCRIPT'
+wait-idle
+key F11
+wait-screen "T/S pair for line item 1"
+type voip lin
+key F5
+assert-screen " F5 does nothing here: type words, Enter picks, Esc cancels "
+assert-screen "voip lin"
+type e
+assert-not-screen "does nothing here"
+key C-k
+assert-screen " Ctrl-K does nothing here: type words, Enter picks, Esc cancels "
+key Enter
+assert-field itms[0].ts 19/21
+key F4
+key F8
+assert-screen " F8 does nothing here: Tab moves, Enter or Esc done "
+assert-state view fields
+key Esc
+key F3
+type request-7.json
+key F7
+assert-screen " F7 does nothing here: Enter OK, Esc cancels "
+assert-screen "request-7.json"
+key Esc
+assert-not-screen "does nothing here"
+SCRIPT

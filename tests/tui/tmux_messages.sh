@@ -2,7 +2,8 @@
 # The message line in a real terminal at 80x24: a message wider than the
 # row wraps onto the row below it (the total line and the summary pane move
 # up one row, the key bar stays on the last row) and is read whole; a short
-# message gives the row back.
+# message gives the row back.  A key a dialog does nothing with is said on
+# the dialog's border, and what was typed stays.
 . tests/lib.sh
 . tests/tui/lib/tmux.sh
 tmux_require "tmux message tests"
@@ -38,5 +39,16 @@ case "$(row 22)$(row 23)" in
 *"No quote yet"*"Ctrl-C does nothing here"*) pass tmux_short_message_one_row ;;
 *) fail tmux_short_message_one_row "$(cat "$SCREEN")" ;;
 esac
+
+# a key the T/S picker does nothing with: said on its border, the words
+# typed stay
+keys F11
+see tmux_picker_open "T/S pair for line item 1"
+keys -l "voip lin"
+keys F5
+see tmux_dialog_says_key "F5 does nothing here: type words, Enter picks, Esc cancels"
+check tmux_dialog_keeps_typed "Find: voip lin"
+keys Escape
+sleep 0.3
 
 tmux_quit_discarding tmux_messages
