@@ -7,6 +7,7 @@
  * loaded from the form when it gets the focus and stored when left.
  */
 #include "tui.h"
+#include "undo.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -136,6 +137,10 @@ static void exemption_delete(struct tui_app *app, struct fields_dlg *d)
 	struct afcq_invoice *inv = tui_form_invoice(app);
 	if (d->rec >= inv->n_exms)
 		return;
+	tui_undo_keep_exemption(app, d->rec);
+	char key[32];
+	tui_message(app, ROLE_NORMAL, "deleted exemption %zu; %s brings it back", d->rec + 1,
+		    tui_action_key_text(ACT_UNDO, key, sizeof key));
 	afcq_location_done(&inv->exms[d->rec].loc);
 	memmove(&inv->exms[d->rec], &inv->exms[d->rec + 1],
 		(inv->n_exms - d->rec - 1) * sizeof inv->exms[0]);
@@ -216,6 +221,19 @@ static enum tui_result fields_on_action(struct tui_app *app, struct tui_view *v,
 			d->editing = false; /* the record goes, with what was typed */
 			exemption_delete(app, d);
 			load(app, d);
+		}
+		return TUI_HANDLED;
+	case ACT_UNDO:
+		if (d->t == TBL_EXEMPTION && tui_undo_holds_exemption(app)) {
+			store(app, d);
+			long at = tui_undo_exemption(app);
+			if (at >= 0) {
+				d->rec = (size_t)at;
+				d->focus = 0;
+				load(app, d);
+			}
+		} else {
+			tui_dialog_ignored(app, a);
 		}
 		return TUI_HANDLED;
 	case ACT_ENTER:

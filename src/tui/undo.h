@@ -1,11 +1,13 @@
 /* undo.h - UNDO, the one undo key: it undoes the newest undoable change
  * still kept, then the one before.  Two kinds are kept, one of each: the
- * line item deleted last (here) and the last customer loaded or product
- * added (a copy of the form and the caller, customer.c); each is numbered
- * from app->undo_seq when kept, and UNDO takes the higher number. */
+ * row deleted last, a line item or an exemption (here), and the last
+ * customer loaded or product added (a copy of the form and the caller,
+ * customer.c); each is numbered from app->undo_seq when kept, and UNDO
+ * takes the higher number. */
 #ifndef AFCQ_TUI_UNDO_H
 #define AFCQ_TUI_UNDO_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 struct tui_app;
@@ -16,6 +18,14 @@ void tui_undo_keep_item(struct tui_app *app, size_t row);
 /* Puts the item kept back where it was, in its invoice, and focuses it;
  * says so, or that there is nothing to bring back.  0 when it came back. */
 int tui_undo_item(struct tui_app *app);
+/* Keeps a copy of exemption row of the invoice shown, with what was typed
+ * in it, in place of the row kept before (app->undo owns it). */
+void tui_undo_keep_exemption(struct tui_app *app, size_t row);
+/* true when the newest change UNDO would undo is an exemption deleted. */
+bool tui_undo_holds_exemption(const struct tui_app *app);
+/* Puts the exemption kept back where it was, in its invoice (shown), and
+ * says so; returns its index, or -1 (said) when there is none. */
+long tui_undo_exemption(struct tui_app *app);
 /* Drops the item kept (the form was replaced: it belongs to no form). */
 void tui_undo_forget(struct tui_app *app);
 /* UNDO: the newest change kept undone, or says there is nothing to undo. */

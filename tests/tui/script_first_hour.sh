@@ -148,9 +148,10 @@ assert-field itms[1].ts 19/21
 assert-field itms[1].chg abc
 assert-field itms[2].ts 19/43
 key M-z
-assert-state message "nothing to undo (Alt-z undoes a deleted item, a customer load, a product added)"
-# whole within 80 columns
-assert-screen " nothing to undo (Alt-z undoes a deleted item, a customer load, a product added)"
+assert-state message "nothing to undo (Alt-z undoes a deleted item or exemption, a customer load, a product added)"
+# whole, on two rows
+assert-screen " nothing to undo (Alt-z undoes a deleted item or exemption, a customer load, a"
+assert-screen " product added)"
 # the key that deletes is not the editor's kill-to-end-of-line
 key C-k
 assert-state items 3
