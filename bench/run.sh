@@ -21,3 +21,5 @@ make --no-print-directory BUILD="$BUILD" SAN=0 COV=0 \
 BUILD=$BUILD sh bench/bench_tui.sh
 # and how long the workstation takes to show its first screen
 BUILD=$BUILD sh bench/bench_start.sh
+# and the sandbox's own time for a 10,000-item CalcTaxes (bench/bench_sandbox.sh)
+BUILD=$BUILD sh bench/bench_sandbox.sh
