@@ -238,6 +238,9 @@ static void add_rows_for(const struct ratebook *rb, struct eng_invoice *ei, stru
 	if (!m->valid || m->jur != j || m->tran != it->pair->tran || m->serv != it->pair->serv ||
 	    m->federal_ok != federal_ok || m->local_ok != local_ok)
 		memo_rules(rb, m, j, it->pair->tran, it->pair->serv, federal_ok, local_ok);
+	/* Room for every row these rules can add, at once. */
+	if (m->n_rules)
+		it->rows = afcq_xrealloc(it->rows, (it->n_rows + m->n_rules) * sizeof *it->rows);
 	for (size_t mi = 0; mi < m->n_rules; mi++) {
 		const struct rb_rule *ru = &rb->rules[m->rules[mi]];
 		const struct rb_tax *t = &rb->taxes[ru->tax];
@@ -257,7 +260,6 @@ static void add_rows_for(const struct ratebook *rb, struct eng_invoice *ei, stru
 		} else if (rate == 0) {
 			continue; /* an override of 0 removes the tax */
 		}
-		it->rows = afcq_xrealloc(it->rows, (it->n_rows + 1) * sizeof *it->rows);
 		struct eng_row *row = &it->rows[it->n_rows++];
 		memset(row, 0, sizeof *row);
 		row->tax = ru->tax;
