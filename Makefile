@@ -132,7 +132,11 @@ run: setup
 	$(Q)$(MAKE) --no-print-directory all
 	$(Q)./$(AFCQ) --sandbox
 
+# The suite runs the sanitizer build; tests/cli/release_build.sh also runs
+# the build users get (no sanitizer), which loads libraries differently
+# (include/afcq/dl.h).
 test: setup
+	$(Q)$(MAKE) --no-print-directory BUILD=build/plain SAN=0 all
 	$(Q)$(MAKE) --no-print-directory BUILD=build/san SAN=1 check
 
 check: all unit-tests fuzz

@@ -5,6 +5,26 @@
 #include <stdio.h>
 #include <string.h>
 
+/* The library's own dependencies are searched before afcq's (RTLD_DEEPBIND):
+ * libcurl's 11,000 symbol look-ups then skip afcq's own libraries, about
+ * 0.8 ms of a one-item quote's 7.  The two trees share no library but the C
+ * library, which both find the same.  A sanitizer's runtime must stay first
+ * for every library (it replaces malloc) and refuses the flag, so sanitized
+ * builds search the usual way. */
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+#define DL_SANITIZED 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer) || __has_feature(thread_sanitizer) || \
+	__has_feature(memory_sanitizer)
+#define DL_SANITIZED 1
+#endif
+#endif
+#ifdef DL_SANITIZED
+#define DL_OWN_FIRST 0
+#else
+#define DL_OWN_FIRST RTLD_DEEPBIND
+#endif
+
 bool afcq_dl_resolve(const char *const sonames[], const char *package,
 		     const char *const names[], void *slots[], size_t n, char *msg,
 		     size_t msglen)
@@ -15,7 +35,7 @@ bool afcq_dl_resolve(const char *const sonames[], const char *package,
 	for (size_t i = 0; sonames[i] && !h; i++) {
 		/* RTLD_NODELETE: these libraries cannot be unloaded safely
 		 * (libcurl's global state, TLS libraries' atexit handlers). */
-		h = dlopen(sonames[i], RTLD_LAZY | RTLD_LOCAL | RTLD_NODELETE);
+		h = dlopen(sonames[i], RTLD_LAZY | RTLD_LOCAL | RTLD_NODELETE | DL_OWN_FIRST);
 		if (!h && i == 0) {
 			const char *e = dlerror();
 			why = e ? e : "not found";
