@@ -168,6 +168,11 @@ static int user_version(sqlite3 *db)
  * so two handles opening a new file at once cannot both create it. */
 static enum afcq_status migrate(struct afcq_history *h, struct afcq_error *err)
 {
+	/* The usual case, a file already at this version, needs no write lock:
+	 * every command opens the history, and waiting for another's lock
+	 * would cost them all. */
+	if (user_version(h->db) == HISTORY_SCHEMA_VERSION)
+		return AFCQ_OK;
 	if (sqlite3_exec(h->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
 		return db_error(err, h, "cannot lock");
 	int v = user_version(h->db);
@@ -248,11 +253,10 @@ struct afcq_history *afcq_history_open(const char *path, struct afcq_error *err)
 		sqlite3_exec(h->db, "PRAGMA wal_autocheckpoint = 256", NULL, NULL, NULL);
 		sqlite3_exec(h->db, "PRAGMA journal_size_limit = 1048576", NULL, NULL, NULL);
 	}
-	if (set_durable(h, true, err) != AFCQ_OK) {
-		afcq_history_close(h);
-		return NULL;
-	}
-	if (migrate(h, err) != AFCQ_OK || set_durable(h, false, err) != AFCQ_OK) {
+	/* the schema is created durably, then quotes are written without a
+	 * sync each */
+	if (set_durable(h, true, err) != AFCQ_OK || migrate(h, err) != AFCQ_OK ||
+	    set_durable(h, false, err) != AFCQ_OK) {
 		afcq_history_close(h);
 		return NULL;
 	}
