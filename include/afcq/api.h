@@ -45,6 +45,7 @@
 #include "afcq/history.h"
 #include "afcq/log.h"
 #include "afcq/model.h"
+#include "afcq/money.h"
 #include "afcq/stream.h"
 
 enum afcq_op {
@@ -77,6 +78,9 @@ struct afcq_exchange {
 	struct afcq_request sent;    /* QUOTE / INVOICE: the request as sent
 				      * (moved in by afcq_api_take; gives the
 				      * total due that history records) */
+	struct afcq_charges charges; /* when sent's line items were let go
+				      * (afcq_api_stream's let_items_go): what
+				      * the total due needs of them; else empty */
 };
 void afcq_exchange_done(struct afcq_exchange *x);
 
@@ -218,6 +222,11 @@ struct afcq_api_stream {
 	/* Also sees each piece of the body of a 2xx answer as it arrives
 	 * (after the decoder), with ud; NULL for none. */
 	afcq_body_fn on_body;
+	/* The caller needs no line item of the request once it is encoded
+	 * (it prints CSV or JSON): they are let go before the request is
+	 * recorded and sent, x->sent keeps the rest (its invoices without
+	 * items) and x->charges what the total due needs of them. */
+	bool let_items_go;
 };
 enum afcq_status afcq_api_calc_stream(struct afcq_api_ctx *ctx, enum afcq_op op,
 				      struct afcq_request *req,

@@ -72,6 +72,12 @@ enum afcq_status afcq_codec_request_from_json(const json_t *j, struct afcq_reque
 					      struct afcq_error *err);
 json_t *afcq_codec_request_to_json(const struct afcq_request *r);
 char *afcq_codec_request_dump(const struct afcq_request *r, int flags);
+/* afcq_codec_request_dump, compact (AFCQ_JSON_PRETTY is ignored), of a
+ * request whose line items are not needed after: each invoice's items are
+ * let go (freed, n_itms 0) as soon as that invoice is written, so a long
+ * request's text grows as its model shrinks.  The same bytes.  Caller
+ * frees the text; r keeps everything but the items. */
+char *afcq_codec_request_dump_items_go(struct afcq_request *r, int flags);
 
 enum afcq_status afcq_codec_parse_response(const char *text, size_t len,
 					   struct afcq_response *out, struct afcq_error *err);

@@ -69,6 +69,35 @@ struct afcq_totals {
 void afcq_money_totals(const struct afcq_request *req, const struct afcq_response *resp, size_t i,
 		       struct afcq_totals *out);
 
+/* What the totals take of a request's line items, kept without the items
+ * (for a caller that lets them go once the request is encoded): per item,
+ * chg x qty (qty as afcq_money_item_charge counts it) and whether it is
+ * tax-inclusive (the answer's base replaces it) or an adjustment (a
+ * credit).  16 bytes an item instead of the item. */
+struct afcq_item_charge {
+	double amount;
+	bool incl;
+	bool adj;
+};
+struct afcq_invoice_charges {
+	struct afcq_item_charge *v;
+	size_t n;
+};
+struct afcq_charges {
+	struct afcq_invoice_charges *inv;
+	size_t n_inv;
+};
+
+/* Fills *out (overwritten, owned by the caller) from req's items; frees
+ * with afcq_charges_done, which zeroes it (NULL is fine). */
+void afcq_charges_of(struct afcq_charges *out, const struct afcq_request *req);
+void afcq_charges_done(struct afcq_charges *c);
+
+/* afcq_money_totals with the request's items given by their charges: the
+ * same totals, to the last bit, as from the request they came from. */
+void afcq_money_totals_charged(const struct afcq_charges *c, const struct afcq_response *resp,
+			       size_t i, struct afcq_totals *out);
+
 /* The charge of an item as the customer sees it: chg x qty, negated for
  * adjustments; for tax-inclusive items the solved base when res gives it.
  * qty absent or < 1 counts as 1; base is taken as the whole item's amount

@@ -102,5 +102,10 @@ void afcq_pretty_free(struct afcq_pretty *p);
  * emptied first and emptied again on failure. */
 enum afcq_status afcq_stream_decode_request(const char *text, size_t len,
 					    struct afcq_request *out, struct afcq_error *err);
+/* The same as its text arrives (a request file read in pieces): a stream
+ * to feed with afcq_stream_feed and end with afcq_stream_finish, decoding
+ * into *out (emptied first; the caller owns it and empties it after a
+ * failure).  Never NULL. */
+struct afcq_stream *afcq_stream_new_request(struct afcq_request *out);
 
 #endif

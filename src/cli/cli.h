@@ -209,7 +209,9 @@ int cli_one_file(const struct cli_opts *o);
  * (AFCQ_OP_QUOTE or AFCQ_OP_INVOICE) and prints the outcome in the chosen
  * format, API errors to stderr.  Returns the exit code; nothing is sent
  * when a check fails (printed).  sent stays the caller's: it is lent to
- * the exchange while it runs (not copied) and is the request as sent after. */
+ * the exchange while it runs (not copied) and is the request as sent after,
+ * without its line items when the format is CSV or JSON (let go once it is
+ * encoded, see afcq_api_stream). */
 int cli_calc_send(struct cli_session *s, unsigned need, enum afcq_op op,
 		  struct afcq_request *sent);
 

@@ -78,6 +78,8 @@ int cli_calc_send(struct cli_session *s, unsigned need, enum afcq_op op,
 		.on_invoice = csv_out ? cli_csv_stream_invoice : json_out ? json_item_done : NULL,
 		.ud = json_out ? (void *)&json : (void *)&csv,
 		.on_body = json_out ? cli_json_stream_body : NULL,
+		/* only the table shows the request's items with the answer */
+		.let_items_go = csv_out || json_out,
 	};
 	/* The request is lent to the exchange (held once, not copied) and
 	 * given back after. */

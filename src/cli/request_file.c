@@ -15,12 +15,49 @@
 #include "afcq/str.h"
 #include "afcq/validate.h"
 
+/* A regular file decoded as it is read, so a long request's text is not
+ * held whole beside its model.  true when the stream took it all; false
+ * (nothing said, *out empty) for anything else: what the stream refuses
+ * (the relaxed syntax), a file it cannot read or one over the size limit,
+ * which the whole text's reading then reads or words. */
+static bool load_streamed(const char *path, struct afcq_request *out)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return false;
+	struct afcq_stream *s = afcq_stream_new_request(out);
+	struct afcq_error err;
+	afcq_error_clear(&err);
+	enum afcq_status st = AFCQ_OK;
+	char chunk[65536];
+	size_t n, total = 0;
+	while (st == AFCQ_OK && (n = fread(chunk, 1, sizeof chunk, f)) > 0) {
+		total += n;
+		st = total > AFCQ_MAX_BODY ? AFCQ_ERR_USAGE : afcq_stream_feed(s, chunk, n, &err);
+	}
+	if (st == AFCQ_OK && ferror(f))
+		st = AFCQ_ERR_USAGE;
+	if (st == AFCQ_OK)
+		st = afcq_stream_finish(s, &err);
+	afcq_stream_free(s);
+	fclose(f);
+	if (st != AFCQ_OK)
+		afcq_request_done(out);
+	return st == AFCQ_OK;
+}
+
 int cli_request_load(const char *path, struct afcq_request *out)
 {
 	const char *shown = strcmp(path, "-") == 0 ? "(stdin)" : path;
 	struct stat sb;
-	if (strcmp(path, "-") != 0 && stat(path, &sb) == 0 && S_ISDIR(sb.st_mode))
+	bool named = strcmp(path, "-") != 0 && stat(path, &sb) == 0;
+	if (named && S_ISDIR(sb.st_mode))
 		return cli_failf(CLI_EXIT_USAGE, "%s: is a directory, not a request file", shown);
+	/* Only a regular file can be read a second time, as the tree reader
+	 * needs when the stream refuses the text. */
+	bool streamed = named && S_ISREG(sb.st_mode);
+	if (streamed && load_streamed(path, out))
+		return CLI_EXIT_OK;
 	size_t len = 0;
 	char *text = afcq_read_file(path, &len);
 	if (!text && errno == EFBIG)
@@ -33,9 +70,11 @@ int cli_request_load(const char *path, struct afcq_request *out)
 	struct afcq_error err;
 	afcq_error_clear(&err);
 	/* Streamed into the model (a long request's tree costs more than its
-	 * text); the relaxed syntax of the documentation goes to the tree
-	 * reader, which also words every refusal. */
-	enum afcq_status st = afcq_stream_decode_request(text, len, out, &err);
+	 * text), unless a regular file's stream refused it already; the
+	 * relaxed syntax of the documentation goes to the tree reader, which
+	 * also words every refusal. */
+	enum afcq_status st = streamed ? AFCQ_ERR_PARSE
+				       : afcq_stream_decode_request(text, len, out, &err);
 	if (st != AFCQ_OK) {
 		afcq_error_clear(&err);
 		st = afcq_codec_parse_request(text, len, out, &err);

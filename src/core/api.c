@@ -68,6 +68,7 @@ void afcq_exchange_done(struct afcq_exchange *x)
 	afcq_pcode_result_done(&x->pcodes);
 	afcq_service_info_done(&x->info);
 	afcq_request_done(&x->sent);
+	afcq_charges_done(&x->charges);
 	free(x->doc);
 	memset(x, 0, sizeof *x);
 }
@@ -192,6 +193,7 @@ void api_pending_free(struct afcq_pending *p)
 	afcq_call_free(p->call);
 	free(p->request_body);
 	afcq_request_done(&p->req);
+	afcq_charges_done(&p->charges);
 	free(p->doc);
 	free(p);
 }
@@ -297,13 +299,19 @@ static bool calc_ok(enum afcq_op op, const struct afcq_request *req, struct afcq
 	return !report_problems(&pr, err);
 }
 
-/* Encodes p->req, which p owns, as p->op's body. */
-static struct afcq_pending *encode_pending(struct afcq_pending *p)
+/* Encodes p->req, which p owns, as p->op's body; with items_go, lets the
+ * request's line items go as they are written, keeping their charges. */
+static struct afcq_pending *encode_pending(struct afcq_pending *p, bool items_go)
 {
 	/* A quote never commits, whatever the form says. */
 	if (p->op == AFCQ_OP_QUOTE)
 		afcq_api_make_quote(&p->req);
-	p->request_body = afcq_codec_request_dump(&p->req, AFCQ_JSON_COMPACT);
+	if (items_go) {
+		afcq_charges_of(&p->charges, &p->req);
+		p->request_body = afcq_codec_request_dump_items_go(&p->req, AFCQ_JSON_COMPACT);
+	} else {
+		p->request_body = afcq_codec_request_dump(&p->req, AFCQ_JSON_COMPACT);
+	}
 	return p;
 }
 
@@ -315,11 +323,11 @@ struct afcq_pending *afcq_api_encode_calc(enum afcq_op op, const struct afcq_req
 	struct afcq_pending *p = afcq_xcalloc(1, sizeof *p);
 	p->op = op;
 	copy_request(&p->req, req);
-	return encode_pending(p);
+	return encode_pending(p, false);
 }
 
-struct afcq_pending *afcq_api_encode_calc_take(enum afcq_op op, struct afcq_request *req,
-					       struct afcq_error *err)
+struct afcq_pending *api_encode_take(enum afcq_op op, struct afcq_request *req, bool items_go,
+				     struct afcq_error *err)
 {
 	if (!calc_ok(op, req, err))
 		return NULL;
@@ -327,7 +335,13 @@ struct afcq_pending *afcq_api_encode_calc_take(enum afcq_op op, struct afcq_requ
 	p->op = op;
 	p->req = *req;
 	afcq_request_init(req);
-	return encode_pending(p);
+	return encode_pending(p, items_go);
+}
+
+struct afcq_pending *afcq_api_encode_calc_take(enum afcq_op op, struct afcq_request *req,
+					       struct afcq_error *err)
+{
+	return api_encode_take(op, req, false, err);
 }
 
 struct afcq_pending *afcq_api_send_calc(struct afcq_api_ctx *ctx, struct afcq_pending *p,

@@ -205,7 +205,10 @@ static void history_complete(struct afcq_api_ctx *ctx, const struct afcq_exchang
 	double total = 0;
 	if (st == AFCQ_OK && (x->op == AFCQ_OP_QUOTE || x->op == AFCQ_OP_INVOICE)) {
 		struct afcq_totals t;
-		afcq_money_totals(&x->sent, &x->response, (size_t)-1, &t);
+		if (x->charges.n_inv)
+			afcq_money_totals_charged(&x->charges, &x->response, (size_t)-1, &t);
+		else
+			afcq_money_totals(&x->sent, &x->response, (size_t)-1, &t);
 		has_total = true;
 		total = t.total_due;
 	}
@@ -243,6 +246,8 @@ enum afcq_status afcq_api_take(struct afcq_api_ctx *ctx, struct afcq_pending *p,
 	x->history_id = p->history_id;
 	x->sent = p->req;
 	afcq_request_init(&p->req);
+	x->charges = p->charges;
+	memset(&p->charges, 0, sizeof p->charges);
 	x->doc = p->doc;
 	p->doc = NULL;
 
@@ -345,8 +350,9 @@ enum afcq_status afcq_api_calc_stream(struct afcq_api_ctx *ctx, enum afcq_op op,
 	if (!err)
 		err = &local;
 	/* A long request is held once: the model goes into the pending call
-	 * and comes out in x->sent. */
-	struct afcq_pending *p = afcq_api_encode_calc_take(op, req, err);
+	 * and comes out in x->sent; its items, when the caller does not need
+	 * them, go as they are encoded, before it is recorded and sent. */
+	struct afcq_pending *p = api_encode_take(op, req, how && how->let_items_go, err);
 	if (p)
 		p = afcq_api_send_calc(ctx, p, err);
 	if (!p) {

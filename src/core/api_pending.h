@@ -8,12 +8,14 @@
 #include <stdint.h>
 
 #include "afcq/api.h"
+#include "afcq/money.h"
 
 struct afcq_pending {
 	enum afcq_op op;
 	struct afcq_call *call;
 	char *request_body;
 	struct afcq_request req;    /* QUOTE / INVOICE: the request as sent */
+	struct afcq_charges charges; /* its items' charges once they were let go */
 	char *doc;                  /* COMMIT / UNCOMMIT: the document code */
 	int64_t history_id;
 };
@@ -24,6 +26,12 @@ void api_pending_free(struct afcq_pending *p);
 /* true for the operations never sent unless history records them first
  * (invoices, commits, uncommits). */
 bool api_must_record(enum afcq_op op);
+
+/* afcq_api_encode_calc_take; with items_go, the request's line items are
+ * let go as they are written, what the total due needs of them kept in
+ * p->charges (afcq_api_take hands it on in x->charges). */
+struct afcq_pending *api_encode_take(enum afcq_op op, struct afcq_request *req, bool items_go,
+				     struct afcq_error *err);
 
 /* AFCQ_ERR_API with the first problem, or AFCQ_OK. */
 enum afcq_status api_errors(const struct afcq_exchange *x, struct afcq_error *err);

@@ -141,6 +141,12 @@ void codec_write_object(struct afcq_buf *b, const struct codec_table *t, const v
  * element). */
 void codec_write_object_spans(struct afcq_buf *b, const struct codec_table *t, const void *base,
 			      int flags, const char *key, size_t *span);
+/* The same, calling fn(ud, i) once element i of the top-level array field
+ * key is written (and before the next one is read): the writer reads
+ * nothing of that element again, so fn may let go of what it holds. */
+typedef void (*codec_written_fn)(void *ud, size_t i);
+void codec_write_object_each(struct afcq_buf *b, const struct codec_table *t, const void *base,
+			     int flags, const char *key, codec_written_fn fn, void *ud);
 /* What afcq_json_dump writes for a string of n bytes (valid UTF-8), a real
  * and any value; for writers that mix their own text with jansson's. */
 void codec_dump_string(struct afcq_buf *b, const char *s, size_t n);

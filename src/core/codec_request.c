@@ -308,6 +308,26 @@ char *afcq_codec_request_dump(const struct afcq_request *r, int flags)
 	return s;
 }
 
+/* Lets invoice i's line items go once it is written. */
+static void items_written(void *ud, size_t i)
+{
+	struct afcq_invoice *inv = &((struct afcq_request *)ud)->inv[i];
+	for (size_t k = 0; k < inv->n_itms; k++)
+		afcq_item_done(&inv->itms[k]);
+	free(inv->itms);
+	inv->itms = NULL;
+	inv->n_itms = 0;
+}
+
+char *afcq_codec_request_dump_items_go(struct afcq_request *r, int flags)
+{
+	struct afcq_buf b;
+	afcq_buf_init(&b);
+	codec_write_object_each(&b, &request_table, r, flags & ~AFCQ_JSON_PRETTY, "inv",
+				items_written, r);
+	return afcq_buf_steal(&b);
+}
+
 /* ---- Commit request ---------------------------------------------------------- */
 
 enum afcq_status afcq_codec_parse_commit_request(const char *text, size_t len,

@@ -54,6 +54,8 @@ struct writer {
 	int depth;                /* objects open */
 	const char *span_key;     /* top-level array whose elements' places are kept */
 	size_t *span;             /* start and end of element i at 2i, 2i + 1 */
+	codec_written_fn written; /* told of each element of span_key written */
+	void *written_ud;
 };
 
 /* afcq_buf_append for the short pieces this writer makes. */
@@ -287,15 +289,17 @@ static void write_field(struct writer *w, bool *first, const struct codec_field 
 		memcpy(&elems, src, sizeof elems);
 		write_key(b, first, f->key, kc);
 		put(b, "[", 1);
-		bool spans = w->span && w->depth == 1 && strcmp(f->key, w->span_key) == 0;
+		bool spans = w->span_key && w->depth == 1 && strcmp(f->key, w->span_key) == 0;
 		for (size_t i = 0; i < n && elems; i++) {
 			if (i)
 				put(b, ",", 1);
-			if (spans)
+			if (spans && w->span)
 				w->span[2 * i] = b->len;
 			write_object(w, f->sub, elems + i * f->elem_size);
-			if (spans)
+			if (spans && w->span)
 				w->span[2 * i + 1] = b->len;
+			if (spans && w->written)
+				w->written(w->written_ud, i);
 		}
 		put(b, "]", 1);
 		return;
@@ -337,17 +341,31 @@ static void write_object(struct writer *w, const struct codec_table *t, const vo
 	w->depth--;
 }
 
-void codec_write_object_spans(struct afcq_buf *b, const struct codec_table *t, const void *base,
-			      int flags, const char *key, size_t *span)
+static void write_top(struct afcq_buf *b, const struct codec_table *t, const void *base,
+		      int flags, const char *key, size_t *span, codec_written_fn fn, void *ud)
 {
 	struct writer *w = afcq_xcalloc(1, sizeof *w);
 	w->b = b;
 	w->flags = flags;
 	w->span_key = key;
 	w->span = key ? span : NULL;
+	w->written = key ? fn : NULL;
+	w->written_ud = ud;
 	write_object(w, t, base);
 	free(w->cache);
 	free(w);
+}
+
+void codec_write_object_spans(struct afcq_buf *b, const struct codec_table *t, const void *base,
+			      int flags, const char *key, size_t *span)
+{
+	write_top(b, t, base, flags, key, span, NULL, NULL);
+}
+
+void codec_write_object_each(struct afcq_buf *b, const struct codec_table *t, const void *base,
+			     int flags, const char *key, codec_written_fn fn, void *ud)
+{
+	write_top(b, t, base, flags, key, NULL, fn, ud);
 }
 
 void codec_write_object(struct afcq_buf *b, const struct codec_table *t, const void *base,

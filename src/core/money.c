@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include "afcq/number.h"
+#include "afcq/str.h"
 
 /* A double written as decimal digits: value = d[0].d[1]d[2]... x 10^exp. */
 struct decimal {
@@ -159,22 +160,63 @@ double afcq_sum_value(const struct afcq_sum *s)
 	return s->s + s->c;
 }
 
+/* chg x qty, qty absent or < 1 counting as 1 */
+static double plain_amount(const struct afcq_item *it)
+{
+	long long qty = it->qty.set && it->qty.v > 0 ? it->qty.v : 1;
+	return (it->chg.set ? it->chg.v : 0) * (double)qty;
+}
+
+/* The one rule of afcq_money_item_charge, on an item or its charge. */
+static double charge_of(struct afcq_item_charge c, const struct afcq_item_result *res)
+{
+	/* The server's solved pre-tax amount already covers the quantity. */
+	double amount = c.incl && res && res->base.set ? res->base.v : c.amount;
+	/* An adjustment is a credit whatever the sign it was written with. */
+	return c.adj ? -fabs(amount) : amount;
+}
+
+static struct afcq_item_charge item_charge(const struct afcq_item *it)
+{
+	return (struct afcq_item_charge){
+		.amount = plain_amount(it),
+		.incl = it->incl.set && it->incl.v,
+		.adj = it->adj.set && it->adj.v,
+	};
+}
+
 double afcq_money_item_charge(const struct afcq_item *it, const struct afcq_item_result *res)
 {
 	if (!it)
 		return 0;
-	double amount;
-	if (it->incl.set && it->incl.v && res && res->base.set) {
-		/* The server's solved pre-tax amount already covers the quantity. */
-		amount = res->base.v;
-	} else {
-		long long qty = it->qty.set && it->qty.v > 0 ? it->qty.v : 1;
-		amount = (it->chg.set ? it->chg.v : 0) * (double)qty;
+	return charge_of(item_charge(it), res);
+}
+
+void afcq_charges_of(struct afcq_charges *out, const struct afcq_request *req)
+{
+	memset(out, 0, sizeof *out);
+	if (!req || !req->n_inv)
+		return;
+	out->inv = afcq_xcalloc(req->n_inv, sizeof *out->inv);
+	out->n_inv = req->n_inv;
+	for (size_t k = 0; k < req->n_inv; k++) {
+		const struct afcq_invoice *qi = &req->inv[k];
+		struct afcq_invoice_charges *ci = &out->inv[k];
+		ci->v = qi->n_itms ? afcq_xcalloc(qi->n_itms, sizeof *ci->v) : NULL;
+		ci->n = qi->n_itms;
+		for (size_t j = 0; j < qi->n_itms; j++)
+			ci->v[j] = item_charge(&qi->itms[j]);
 	}
-	/* An adjustment is a credit whatever the sign it was written with. */
-	if (it->adj.set && it->adj.v)
-		amount = -fabs(amount);
-	return amount;
+}
+
+void afcq_charges_done(struct afcq_charges *c)
+{
+	if (!c)
+		return;
+	for (size_t k = 0; k < c->n_inv; k++)
+		free(c->inv[k].v);
+	free(c->inv);
+	memset(c, 0, sizeof *c);
 }
 
 static size_t item_errors(const struct afcq_invoice_result *ri)
@@ -185,12 +227,13 @@ static size_t item_errors(const struct afcq_invoice_result *ri)
 	return n;
 }
 
-void afcq_money_totals(const struct afcq_request *req, const struct afcq_response *resp, size_t i,
-		       struct afcq_totals *out)
+/* afcq_money_totals over a request or, when c is not NULL, its charges. */
+static void totals(const struct afcq_request *req, const struct afcq_charges *c,
+		   const struct afcq_response *resp, size_t i, struct afcq_totals *out)
 {
 	memset(out, 0, sizeof *out);
 	struct afcq_sum charges = {0, 0}, billable = {0, 0}, nonbillable = {0, 0}, due = {0, 0};
-	size_t n_req = req ? req->n_inv : 0, n_resp = resp ? resp->n_inv : 0;
+	size_t n_req = c ? c->n_inv : req ? req->n_inv : 0, n_resp = resp ? resp->n_inv : 0;
 	size_t n = n_req > n_resp ? n_req : n_resp;
 	size_t lo = 0, hi = n;
 	if (i != (size_t)-1) {
@@ -203,15 +246,17 @@ void afcq_money_totals(const struct afcq_request *req, const struct afcq_respons
 		out->n_errors += resp->err.n;
 
 	for (size_t k = lo; k < hi; k++) {
-		const struct afcq_invoice *qi = k < n_req ? &req->inv[k] : NULL;
 		const struct afcq_invoice_result *ri = k < n_resp ? &resp->inv[k] : NULL;
 		size_t errs = ri ? item_errors(ri) : 0;
 		out->n_errors += errs;
-		for (size_t j = 0; qi && j < qi->n_itms; j++) {
+		size_t n_itms = k >= n_req ? 0 : c ? c->inv[k].n : req->inv[k].n_itms;
+		for (size_t j = 0; j < n_itms; j++) {
 			const struct afcq_item_result *res = ri && j < ri->n_itms ? &ri->itms[j] : NULL;
-			double c = afcq_money_item_charge(&qi->itms[j], res);
-			afcq_sum_add(&charges, c);
-			afcq_sum_add(&due, c);
+			struct afcq_item_charge ic = c ? c->inv[k].v[j]
+						       : item_charge(&req->inv[k].itms[j]);
+			double ch = charge_of(ic, res);
+			afcq_sum_add(&charges, ch);
+			afcq_sum_add(&due, ch);
 		}
 		if (!ri || request_failed || errs)
 			continue;
@@ -247,6 +292,18 @@ void afcq_money_totals(const struct afcq_request *req, const struct afcq_respons
 	out->billable = afcq_sum_value(&billable);
 	out->nonbillable = afcq_sum_value(&nonbillable);
 	out->total_due = afcq_sum_value(&due);
+}
+
+void afcq_money_totals(const struct afcq_request *req, const struct afcq_response *resp, size_t i,
+		       struct afcq_totals *out)
+{
+	totals(req, NULL, resp, i, out);
+}
+
+void afcq_money_totals_charged(const struct afcq_charges *c, const struct afcq_response *resp,
+			       size_t i, struct afcq_totals *out)
+{
+	totals(NULL, c, resp, i, out);
 }
 
 /* ---- the calculation in words ------------------------------------------ */

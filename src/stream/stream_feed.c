@@ -214,15 +214,21 @@ enum afcq_status afcq_stream_decode(const char *text, size_t len, struct afcq_re
 	return st;
 }
 
+struct afcq_stream *afcq_stream_new_request(struct afcq_request *out)
+{
+	struct afcq_response none = { 0 };
+	struct afcq_stream *s = afcq_stream_new(&none, NULL, NULL, NULL);
+	afcq_request_done(out);
+	s->out = NULL; /* not an answer: none is not kept */
+	s->root = codec_request_table();
+	s->root_base = out;
+	return s;
+}
+
 enum afcq_status afcq_stream_decode_request(const char *text, size_t len,
 					    struct afcq_request *out, struct afcq_error *err)
 {
-	struct afcq_response unused = { 0 };
-	struct afcq_stream *s = afcq_stream_new(&unused, NULL, NULL, NULL);
-	afcq_request_done(out);
-	s->out = NULL;
-	s->root = codec_request_table();
-	s->root_base = out;
+	struct afcq_stream *s = afcq_stream_new_request(out);
 	enum afcq_status st = afcq_stream_feed(s, text, len, err);
 	if (st == AFCQ_OK)
 		st = afcq_stream_finish(s, err);

@@ -5,7 +5,8 @@
 # false on every invoice whatever the file says, and history records
 # exactly that request and the total due, the same whichever format printed
 # it; `afcq invoice` sets the number and a code on each invoice and prints
-# each document.
+# each document.  A request in the documentation's relaxed syntax reads the
+# same from a file, from a pipe named as a file and from stdin.
 . "${AFCQ_TOP:-.}/tests/lib.sh"
 . "$AFCQ_TOP/tests/cli/lib/cli.sh"
 
@@ -141,3 +142,25 @@ if expect_rc "long invoice as a table exits 0" 0 "$AFCQ" invoice -e "$SB_URL" --
 		"LONGDOC2-1 LONGDOC2-2 LONGDOC2-3" \
 		"$(sed -n 's/^Document \([^:]*\): not committed.*/\1/p' "$OUT" | tr '\n' ' ' | sed 's/ $//')"
 fi
+
+# The relaxed syntax (comments, trailing commas, a leading zero) from a
+# file, a pipe given by name and stdin: the same request goes out.
+for how in file pipe stdin; do
+	case $how in
+	file) expect_rc "relaxed request from a $how exits 0" 0 "$AFCQ" quote -e "$SB_URL" -f csv \
+		"$REQ/dallas.json" ;;
+	pipe) expect_rc "relaxed request from a $how exits 0" 0 sh -c \
+		"cat '$REQ/dallas.json' | '$AFCQ' quote -e '$SB_URL' -f csv /dev/stdin" ;;
+	stdin) expect_rc "relaxed request from $how exits 0" 0 sh -c \
+		"'$AFCQ' quote -e '$SB_URL' -f csv - <'$REQ/dallas.json'" ;;
+	esac
+	cp "$OUT" "$T_TMP/relaxed.$how"
+	sqlite3 "$DB" "select request from requests where id = $(last_id)" >"$T_TMP/relaxed_sent.$how"
+done
+expect_same "relaxed request: the same rows from a pipe" "$T_TMP/relaxed.file" "$T_TMP/relaxed.pipe"
+expect_same "relaxed request: the same rows from stdin" "$T_TMP/relaxed.file" "$T_TMP/relaxed.stdin"
+expect_same "relaxed request: the same request sent from a pipe" "$T_TMP/relaxed_sent.file" \
+	"$T_TMP/relaxed_sent.pipe"
+expect_same "relaxed request: the same request sent from stdin" "$T_TMP/relaxed_sent.file" \
+	"$T_TMP/relaxed_sent.stdin"
+expect_line "relaxed request: every row" "$T_TMP/relaxed.file" '^summary,'

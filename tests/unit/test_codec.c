@@ -95,6 +95,22 @@ static void test_request_full_round_trip(void **state)
 	char *d2 = afcq_codec_request_dump(&r2, AFCQ_JSON_PRETTY);
 	assert_string_equal(d1, d2);
 
+	/* Letting the items go as each invoice is written: the same bytes,
+	 * and everything but the items kept. */
+	char *c1 = afcq_codec_request_dump(&r, AFCQ_JSON_COMPACT);
+	size_t n_inv = r.n_inv;
+	char *c2 = afcq_codec_request_dump_items_go(&r, AFCQ_JSON_COMPACT);
+	assert_string_equal(c1, c2);
+	assert_int_equal(r.n_inv, n_inv);
+	for (size_t k = 0; k < r.n_inv; k++) {
+		assert_int_equal(r.inv[k].n_itms, 0);
+		assert_null(r.inv[k].itms);
+	}
+	assert_string_equal(r.inv[0].ccycd, "USD");
+	assert_int_equal(r.n_ovr, 1);
+
+	free(c1);
+	free(c2);
 	free(d1);
 	free(d2);
 	json_decref(orig);

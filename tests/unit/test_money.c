@@ -401,6 +401,54 @@ static void test_dallas_adjustment_and_inclusive(void **state)
 	assert_string_equal(afcq_money_format(t.total_due, buf, sizeof buf), "16.24");
 }
 
+/* afcq_money_totals_charged: the totals from the items' charges alone are
+ * the request's, to the bit (quantities, adjustments, tax-inclusive items
+ * with and without a base in the answer, a second invoice, an answer short
+ * of an invoice, one invoice at a time). */
+static void test_totals_from_charges(void **state)
+{
+	(void)state;
+	struct dallas d;
+	dallas_build(&d);
+	d.items[0].chg.v = 16.2375;
+	d.items[0].incl = (struct afcq_obool){true, true};
+	d.res[0].base = (struct afcq_odbl){true, 15};
+	d.items[1].chg.v = 0.1;
+	d.items[1].qty = (struct afcq_oint){true, 7};
+	d.items[2].chg.v = 3.3;
+	d.items[2].adj = (struct afcq_obool){true, true};
+	struct afcq_invoice invs[2] = {d.inv, d.inv};
+	d.req.inv = invs;
+	d.req.n_inv = 2;
+	struct afcq_invoice_result results[2] = {d.inv_res, d.inv_res};
+	results[1].itms = NULL; /* no base for the second invoice's items */
+	results[1].n_itms = 0;
+	d.resp.inv = results;
+	d.resp.n_inv = 2;
+
+	struct afcq_charges c;
+	afcq_charges_of(&c, &d.req);
+	assert_int_equal(c.n_inv, 2);
+	assert_int_equal(c.inv[1].n, 3);
+	for (size_t n_resp = 0; n_resp <= 2; n_resp++) {
+		d.resp.n_inv = n_resp;
+		for (size_t i = 0; i <= 3; i++) {
+			size_t which = i == 3 ? (size_t)-1 : i;
+			struct afcq_totals a, b;
+			afcq_money_totals(&d.req, &d.resp, which, &a);
+			afcq_money_totals_charged(&c, &d.resp, which, &b);
+			assert_memory_equal(&a, &b, sizeof a);
+		}
+	}
+	d.resp.n_inv = 2;
+	struct afcq_totals t;
+	afcq_money_totals_charged(&c, &d.resp, 0, &t);
+	assert_true(fabs(t.charges - 12.4) < 1e-12);
+	afcq_charges_done(&c);
+	assert_null(c.inv);
+	assert_int_equal(c.n_inv, 0);
+}
+
 /* ---- explanations ------------------------------------------------------ */
 
 /* The Dallas line item 19/21: taxes on the Municipal Right of Way fee. */
@@ -656,6 +704,7 @@ int main(void)
 		cmocka_unit_test(test_two_invoices_and_missing_answer),
 		cmocka_unit_test(test_item_charge_qty_adj_incl),
 		cmocka_unit_test(test_dallas_adjustment_and_inclusive),
+		cmocka_unit_test(test_totals_from_charges),
 		cmocka_unit_test(test_explain),
 		cmocka_unit_test(test_base_tax_and_max),
 		cmocka_unit_test(test_rate_format),
