@@ -112,13 +112,25 @@ double afcq_money_item_charge(const struct afcq_item *it, const struct afcq_item
  * numbers in full precision.  Cut to n bytes, always terminated; returns buf. */
 const char *afcq_money_explain(const struct afcq_tax *t, char *buf, size_t n);
 
-/* Why a percentage tax's base (tm) is what it is, when it is not the
- * item's charge: the other tax of the same item (in txs[0..n-1]) whose
- * amount the base is (a tax on a tax), or NULL (a percentage of the charge,
- * or a base that no single tax explains).  t may point into txs.  Borrowed
- * pointers; nothing is allocated. */
-const struct afcq_tax *afcq_money_base_tax(const struct afcq_tax *txs, size_t n,
-					   const struct afcq_tax *t, double charge);
+/* What a percentage tax's base is made of when it is not the item's
+ * charge (a tax on taxes): the amounts of taxes of the same item
+ * (txs[0..n-1]), with the charge or without it, add up to the base (tm), or
+ * to tm + exm for a tax on a share of it (exm the rest).  The search is
+ * bounded, so that it stays quick whatever the item: sets of at most
+ * AFCQ_BASE_PARTS_MAX taxes among the first AFCQ_BASE_CANDIDATES with an
+ * amount, the smallest first, exact sums before sums to the cent.  t may
+ * point into txs (a tax in its own base is found too). */
+enum { AFCQ_BASE_PARTS_MAX = 4, AFCQ_BASE_CANDIDATES = 32 };
+struct afcq_base_parts {
+	size_t n;                          /* taxes found, 0: none explains the base */
+	size_t idx[AFCQ_BASE_PARTS_MAX];   /* their indexes in txs, in order */
+	bool with_charge;                  /* the charge is in the base too */
+	bool with_exempt;                  /* they make tm + exm, of which tm is taxed */
+};
+/* Fills *out; returns out->n (0 for a tax of the charge alone, a tax that
+ * is no percentage, or a base no such set explains). */
+size_t afcq_money_base_parts(const struct afcq_tax *txs, size_t n, const struct afcq_tax *t,
+			     double charge, struct afcq_base_parts *out);
 
 /* "no maximum" for the service's max 2147483647 (INT32_MAX, "none"), else
  * the number in full precision; into buf, returned. */

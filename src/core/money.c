@@ -382,15 +382,79 @@ const char *afcq_rate_format(int calc, double rate, char *buf, size_t n)
 	return buf;
 }
 
-const struct afcq_tax *afcq_money_base_tax(const struct afcq_tax *txs, size_t n,
-					   const struct afcq_tax *t, double charge)
+/* The search of afcq_money_base_parts: sets of k of the cand[0..nc-1]
+ * taxes, from cand[from] on, whose amounts plus sum come within tol of
+ * one of the targets; pick[] holds the set so far (depth taxes). */
+struct base_search {
+	const struct afcq_tax *txs;
+	size_t cand[AFCQ_BASE_CANDIDATES], nc;
+	double target[3];
+	bool charge[3], exempt[3];
+	size_t nt;
+	double tol;
+	size_t pick[AFCQ_BASE_PARTS_MAX];
+};
+
+static bool base_find(struct base_search *s, size_t k, size_t depth, size_t from, double sum,
+		      struct afcq_base_parts *out)
 {
-	if (!t || (t->calc != 1 && t->calc != 5) || fabs(t->tm - charge) < 1e-9 || t->tm == 0)
-		return NULL;
-	for (size_t i = 0; i < n; i++)
-		if (&txs[i] != t && fabs(txs[i].tax - t->tm) < 1e-9 && txs[i].tax != 0)
-			return &txs[i];
-	return NULL;
+	if (depth == k) {
+		for (size_t t = 0; t < s->nt; t++)
+			if (fabs(sum - s->target[t]) <= s->tol) {
+				out->n = k;
+				for (size_t i = 0; i < k; i++)
+					out->idx[i] = s->cand[s->pick[i]];
+				out->with_charge = s->charge[t];
+				out->with_exempt = s->exempt[t];
+				return true;
+			}
+		return false;
+	}
+	for (size_t i = from; i + (k - depth) <= s->nc; i++) {
+		s->pick[depth] = i;
+		if (base_find(s, k, depth + 1, i + 1, sum + s->txs[s->cand[i]].tax, out))
+			return true;
+	}
+	return false;
+}
+
+size_t afcq_money_base_parts(const struct afcq_tax *txs, size_t n, const struct afcq_tax *t,
+			     double charge, struct afcq_base_parts *out)
+{
+	memset(out, 0, sizeof *out);
+	if (!t || (t->calc != 1 && t->calc != 5) || t->tm == 0 || fabs(t->tm - fabs(charge)) < 1e-9)
+		return 0;
+	struct base_search s;
+	memset(&s, 0, sizeof s);
+	s.txs = txs;
+	for (size_t i = 0; i < n && s.nc < AFCQ_BASE_CANDIDATES; i++)
+		if (fabs(txs[i].tax) >= 1e-9)
+			s.cand[s.nc++] = i;
+	/* tm is unsigned; an adjustment's charge and taxes are negative */
+	double base = charge < 0 ? -t->tm : t->tm;
+	double whole = charge < 0 ? -(t->tm + t->exm) : t->tm + t->exm;
+	s.target[s.nt] = base - charge, s.charge[s.nt++] = charge != 0;
+	if (charge != 0)
+		s.target[s.nt] = base, s.charge[s.nt++] = false;
+	if (t->exm > 0)
+		s.target[s.nt] = whole - charge, s.charge[s.nt] = charge != 0, s.exempt[s.nt++] = true;
+	/* a target of no amount (the charge whole) has nothing to explain */
+	size_t kept = 0;
+	for (size_t i = 0; i < s.nt; i++)
+		if (fabs(s.target[i]) > 0.005 + 1e-9) {
+			s.target[kept] = s.target[i], s.charge[kept] = s.charge[i];
+			s.exempt[kept++] = s.exempt[i];
+		}
+	s.nt = kept;
+	/* exact sums first, then to the cent; the smallest set first */
+	static const double tols[] = { 1e-6, 0.005 + 1e-9 };
+	for (size_t p = 0; p < sizeof tols / sizeof tols[0]; p++) {
+		s.tol = tols[p];
+		for (size_t k = 1; k <= AFCQ_BASE_PARTS_MAX && k <= s.nc; k++)
+			if (base_find(&s, k, 0, 0, 0, out))
+				return out->n;
+	}
+	return 0;
 }
 
 const char *afcq_money_max_text(double max, char *buf, size_t n)

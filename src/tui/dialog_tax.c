@@ -21,6 +21,7 @@ struct tax_dlg {
 	size_t inv, item, idx;      /* the answer's invoice and, for a tax, its pane row */
 	bool summary;               /* idx is a summary row of the invoice */
 	char *text;                 /* as last drawn */
+	int top, rows, shown;       /* first line shown, lines, lines that fit */
 };
 
 static void add_num(struct afcq_buf *b, const char *label, double v)
@@ -75,6 +76,43 @@ static void add_head(struct tui_app *app, struct afcq_buf *b, const char *where,
 	add_num(b, "Rate", rate);
 }
 
+/* Why t's base is what it is when other taxes of its item (txs[0..n-1],
+ * whose charge is chg) are in it: each named, with its amount and place
+ * when there are several ("The base 16.8 is the charge 15 plus Sales Tax
+ * 1.2 (State of TX) plus ...: a tax on taxes."). */
+static void add_base(struct tui_app *app, struct afcq_buf *b, const struct afcq_tax *t,
+		     const struct afcq_tax *txs, size_t n, double chg)
+{
+	struct afcq_base_parts parts;
+	if (afcq_money_base_parts(txs, n, t, chg, &parts) == 0)
+		return;
+	char tm[64], num[64], j[160];
+	afcq_buf_printf(b, "\nThe base %s ", afcq_number_format(t->tm, tm, sizeof tm));
+	if (parts.with_exempt)
+		afcq_buf_printf(b, "and the exempt %s (together) ",
+				afcq_number_format(t->exm, num, sizeof num));
+	afcq_buf_printf(b, "%s ", parts.with_exempt ? "are" : "is");
+	if (parts.with_charge)
+		afcq_buf_printf(b, "the charge %s plus ", afcq_number_format(chg, num, sizeof num));
+	/* one tax alone is the base: its amount is the base just said */
+	bool alone = parts.n == 1 && !parts.with_charge && !parts.with_exempt;
+	for (size_t i = 0; i < parts.n; i++) {
+		const struct afcq_tax *x = &txs[parts.idx[i]];
+		const char *place = jurisdiction(app, x->lvl, x->pcd, j, sizeof j);
+		afcq_buf_printf(b, "%sthe %s", i ? " plus " : "", x->name ? x->name : "tax");
+		if (x == t)
+			afcq_buf_puts(b, " itself");
+		if (!alone)
+			afcq_buf_printf(b, " %s", afcq_number_format(x->tax, num, sizeof num));
+		else
+			afcq_buf_puts(b, " on the same item");
+		afcq_buf_printf(b, "%s%s%s", place ? " (" : "", place ? place : "", place ? ")" : "");
+	}
+	if (!alone)
+		afcq_buf_printf(b, ", %s of the same item", parts.n > 1 ? "taxes" : "a tax");
+	afcq_buf_printf(b, ": a tax on %s.", parts.n > 1 ? "taxes" : "a tax");
+}
+
 /* t is a tax of txs[0..n-1], the taxes of one item whose charge is chg. */
 static char *tax_text(struct tui_app *app, const struct afcq_tax *t, const char *where,
 		      const struct afcq_tax *txs, size_t n, double chg)
@@ -103,15 +141,7 @@ static char *tax_text(struct tui_app *app, const struct afcq_tax *t, const char 
 				t->notax.set && t->notax.v ? "  notax" : "");
 	}
 	afcq_buf_printf(&b, "\nCalculation: %s", afcq_money_explain(t, expl, sizeof expl));
-	const struct afcq_tax *base = afcq_money_base_tax(txs, n, t, chg);
-	if (base) {
-		char tm[64], j[160];
-		const char *place = jurisdiction(app, base->lvl, base->pcd, j, sizeof j);
-		afcq_buf_printf(&b, "\nThe base %s is the %s on the same item%s%s%s: a tax on "
-				    "a tax.", afcq_number_format(t->tm, tm, sizeof tm),
-				base->name ? base->name : "tax", place ? " (" : "",
-				place ? place : "", place ? ")" : "");
-	}
+	add_base(app, &b, t, txs, n, chg);
 	return afcq_buf_steal(&b);
 }
 
@@ -192,23 +222,58 @@ static void tax_draw(struct tui_app *app, struct tui_view *v)
 	int n;
 	char **lines = wrap(d->text, fw - 4 > 1 ? fw - 4 : 1, &n);
 	struct tui_rect in = tui_dialog_frame(app, n + 3, fw, d->title);
+	/* a text taller than the screen scrolls (the explanation of a base
+	 * of several taxes may not fit at 80x24) */
+	d->rows = n;
+	d->shown = in.h - 1 > 0 ? in.h - 1 : 0;
+	if (d->top > n - d->shown)
+		d->top = n - d->shown > 0 ? n - d->shown : 0;
 	bool calc = false;
 	for (int i = 0; i < n; i++) {
 		/* the calculation and what explains it stand out */
 		calc = calc || strncmp(lines[i], "Calculation:", 12) == 0;
-		if (i < in.h)
-			tui_put(app, in.y + i, in.x, in.w, calc ? ROLE_TITLE : ROLE_DIALOG, lines[i]);
+		if (i >= d->top && i - d->top < d->shown)
+			tui_put(app, in.y + i - d->top, in.x, in.w, calc ? ROLE_TITLE : ROLE_DIALOG,
+				lines[i]);
 		free(lines[i]);
 	}
 	free(lines);
-	tui_put(app, in.y + in.h - 1, in.x, in.w, ROLE_DIM, "Enter or Esc: close");
+	if (n > d->shown)
+		tui_putf(app, in.y + in.h - 1, in.x, in.w, ROLE_DIM,
+			 "Up/Down: lines %d-%d of %d    Enter or Esc: close", d->top + 1,
+			 d->top + d->shown, n);
+	else
+		tui_put(app, in.y + in.h - 1, in.x, in.w, ROLE_DIM, "Enter or Esc: close");
 }
 
 static enum tui_result tax_on_action(struct tui_app *app, struct tui_view *v, enum tui_action a)
 {
-	(void)app;
-	(void)v;
-	return a == ACT_ENTER ? TUI_CLOSE : tui_dialog_action_rest(app, a);
+	struct tax_dlg *d = v->state;
+	int last = d->rows - d->shown > 0 ? d->rows - d->shown : 0;
+	switch (a) {
+	case ACT_ENTER:
+		return TUI_CLOSE;
+	case ACT_UP:
+		d->top = d->top > 0 ? d->top - 1 : 0;
+		return TUI_HANDLED;
+	case ACT_DOWN:
+		d->top = d->top < last ? d->top + 1 : last;
+		return TUI_HANDLED;
+	case ACT_PAGE_UP:
+		d->top = d->top > d->shown ? d->top - d->shown : 0;
+		return TUI_HANDLED;
+	case ACT_PAGE_DOWN:
+		d->top = d->top + d->shown < last ? d->top + d->shown : last;
+		return TUI_HANDLED;
+	case ACT_HOME:
+		d->top = 0;
+		return TUI_HANDLED;
+	case ACT_END:
+		d->top = last;
+		return TUI_HANDLED;
+	default:
+		return tui_dialog_action_rest(app, a);
+	}
 }
 
 static void tax_close(struct tui_app *app, struct tui_view *v)
@@ -226,7 +291,7 @@ const struct tui_view_ops tui_dialog_tax_ops = {
 	.draw = tax_draw,
 	.on_action = tax_on_action,
 	.close = tax_close,
-	.keys = "Enter or Esc closes",
+	.keys = "Up/Down scroll, Enter or Esc closes",
 };
 
 /* The text for what d shows, from the answer; NULL when it is gone. */

@@ -451,6 +451,61 @@ static void test_totals_from_charges(void **state)
 
 /* ---- explanations ------------------------------------------------------ */
 
+/* A base made of several taxes: with the charge or without, to the cent,
+ * on a share (tm + exm), the tax itself among them; found only within the
+ * bounds (at most AFCQ_BASE_PARTS_MAX taxes), the smallest set first. */
+static void test_base_parts(void **state)
+{
+	(void)state;
+	struct afcq_tax txs[40];
+	struct afcq_base_parts p;
+	memset(txs, 0, sizeof txs);
+	for (size_t i = 0; i < 40; i++)
+		txs[i].calc = 2, txs[i].tax = 100 + (double)i * 7; /* sums no base below hits */
+	txs[3].calc = 1, txs[3].tax = 0.3;
+	txs[5].calc = 4, txs[5].tax = 1.25;
+	txs[9].calc = 1, txs[9].tax = 0.047;
+	/* the charge plus two taxes */
+	txs[0].calc = 1, txs[0].rate = 0.1, txs[0].tm = 10 + 0.3 + 1.25, txs[0].tax = 1.155;
+	assert_int_equal(afcq_money_base_parts(txs, 40, &txs[0], 10, &p), 2);
+	assert_int_equal(p.idx[0], 3);
+	assert_int_equal(p.idx[1], 5);
+	assert_true(p.with_charge);
+	assert_false(p.with_exempt);
+	/* three taxes without the charge, to the cent (the base was rounded) */
+	txs[0].tm = 0.3 + 1.25 + 0.047 + 0.004;
+	assert_int_equal(afcq_money_base_parts(txs, 40, &txs[0], 0, &p), 3);
+	assert_int_equal(p.idx[2], 9);
+	/* a share: tm + exm is the charge plus the taxes */
+	txs[0].tm = (10 + 1.25) * 0.6, txs[0].exm = (10 + 1.25) * 0.4;
+	assert_int_equal(afcq_money_base_parts(txs, 40, &txs[0], 10, &p), 1);
+	assert_int_equal(p.idx[0], 5);
+	assert_true(p.with_exempt);
+	/* an adjustment: negative charge and taxes, unsigned base */
+	txs[0].exm = 0;
+	txs[3].tax = -0.3, txs[5].tax = -1.25;
+	txs[0].tm = 10 + 0.3 + 1.25;
+	assert_int_equal(afcq_money_base_parts(txs, 40, &txs[0], -10, &p), 2);
+	assert_true(p.with_charge);
+	txs[3].tax = 0.3, txs[5].tax = 1.25;
+	/* a tax in its own base (the New York excise taxes) */
+	txs[0].tax = 1.2;
+	txs[0].tm = 10 + 1.2 + 0.3;
+	assert_int_equal(afcq_money_base_parts(txs, 40, &txs[0], 10, &p), 2);
+	assert_int_equal(p.idx[0], 0);
+	assert_int_equal(p.idx[1], 3);
+	/* five taxes are past the bound: not explained */
+	static const double five[] = { 1.01, 2.02, 3.04, 4.08, 5.16 };
+	for (size_t i = 0; i < 5; i++)
+		txs[20 + i].tax = five[i];
+	txs[0].tm = 10 + 15.31;
+	assert_int_equal(afcq_money_base_parts(txs, 40, &txs[0], 10, &p), 0);
+	/* a tax beyond the first AFCQ_BASE_CANDIDATES with an amount is not looked at */
+	txs[39].tax = 7.777;
+	txs[0].tm = 10 + 7.777;
+	assert_int_equal(afcq_money_base_parts(txs, 40, &txs[0], 10, &p), 0);
+}
+
 /* The Dallas line item 19/21: taxes on the Municipal Right of Way fee. */
 static void test_base_tax_and_max(void **state)
 {
@@ -461,13 +516,16 @@ static void test_base_tax_and_max(void **state)
 	txs[1].calc = 4, txs[1].tax = 1.72, txs[1].rate = 1.72; /* right of way */
 	txs[2].calc = 1, txs[2].tm = 1.72, txs[2].rate = 0.0625, txs[2].tax = 0.1075;
 	txs[3].calc = 1, txs[3].tm = 15, txs[3].rate = 0.0625, txs[3].tax = 0.9375;
-	assert_ptr_equal(afcq_money_base_tax(txs, 4, &txs[2], 0), &txs[1]);
+	struct afcq_base_parts p;
+	assert_int_equal(afcq_money_base_parts(txs, 4, &txs[2], 0, &p), 1);
+	assert_int_equal(p.idx[0], 1);
+	assert_false(p.with_charge);
 	/* a percentage of the charge itself, and a per-line tax, have no base tax */
-	assert_null(afcq_money_base_tax(txs, 4, &txs[3], 15));
-	assert_null(afcq_money_base_tax(txs, 4, &txs[1], 0));
-	/* a base no tax explains */
+	assert_int_equal(afcq_money_base_parts(txs, 4, &txs[3], 15, &p), 0);
+	assert_int_equal(afcq_money_base_parts(txs, 4, &txs[1], 0, &p), 0);
+	/* a base no set of taxes explains */
 	txs[2].tm = 2.5;
-	assert_null(afcq_money_base_tax(txs, 4, &txs[2], 0));
+	assert_int_equal(afcq_money_base_parts(txs, 4, &txs[2], 0, &p), 0);
 	char buf[32];
 	assert_string_equal(afcq_money_max_text(2147483647, buf, sizeof buf), "no maximum");
 	assert_string_equal(afcq_money_max_text(500, buf, sizeof buf), "500");
@@ -707,6 +765,7 @@ int main(void)
 		cmocka_unit_test(test_totals_from_charges),
 		cmocka_unit_test(test_explain),
 		cmocka_unit_test(test_base_tax_and_max),
+		cmocka_unit_test(test_base_parts),
 		cmocka_unit_test(test_rate_format),
 		cmocka_unit_test(test_number_format_fast_path),
 	};
