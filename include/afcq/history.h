@@ -6,9 +6,10 @@
  * defaults to ~/.local/state).  Every entry records the OS user and host
  * that sent it (a file's too, so that a copy into a team's store keeps
  * it).  In a team's store lists show one's own entries unless all
- * are asked for, unknown outcomes and invoice numbers are the team's, and
- * the database refuses a second invoice with the same document code.  An invoice or commit is recorded before it
- * is sent (outcome "pending") and completed after, in separate committed
+ * are asked for, and unknown outcomes and invoice numbers are the team's.
+ * The database (the file's or the server's unique index) refuses a second
+ * invoice with the same document code.  An invoice or commit is recorded
+ * before it is sent (outcome "pending") and completed after, in separate committed
  * transactions, each synced to the disk before the call returns, so a
  * crash leaves a visible "outcome unknown" record.  Quotes are written
  * without a sync (WAL, synchronous NORMAL): a power cut may lose the last
@@ -74,8 +75,10 @@ char *afcq_history_default_path(void);
 
 /* Records e (id, time, response, outcome ignored) as pending; synced to the
  * disk before returning when e->kind is invoice, commit or uncommit.
- * Returns AFCQ_OK and sets *id; AFCQ_ERR_DB when it could not be written
- * (then do not send the request). */
+ * Returns AFCQ_OK and sets *id; AFCQ_ERR_INVALID (naming the code, field
+ * "doc") when e is an invoice whose document code the journal holds
+ * already, which the file's or the server's unique index refuses;
+ * AFCQ_ERR_DB when it could not be written (then do not send the request). */
 enum afcq_status afcq_history_begin(struct afcq_history *h, const struct afcq_history_entry *e,
 				    int64_t *id, struct afcq_error *err);
 /* Completes a record (synced when it is an invoice's, commit's or

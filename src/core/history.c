@@ -41,7 +41,7 @@
 #include "history_pg.h"
 #include "afcq/str.h"
 
-#define HISTORY_SCHEMA_VERSION 2
+#define HISTORY_SCHEMA_VERSION 3
 #define HISTORY_BUSY_TIMEOUT_MS 5000
 
 struct afcq_history {
@@ -72,6 +72,19 @@ static const char schema_v1[] =
 /* 2: who sent each entry, so that a copy into a team's store says so (files
  * written before know nobody: NULL). */
 static const char schema_v2[] = "ALTER TABLE requests ADD COLUMN by_user TEXT;";
+
+/* 3: document codes unique among invoices, enforced by the file itself (as
+ * a team's store does), not only by the check before sending.  A file
+ * written before may already hold an invoice code twice (two programs
+ * checked at once): every row stays as it was, the later ones of a code
+ * marked in doc_dup with their own id, so the index takes them all while
+ * no new invoice (doc_dup 0) can reuse any code already there. */
+static const char schema_v3[] =
+	"ALTER TABLE requests ADD COLUMN doc_dup INTEGER NOT NULL DEFAULT 0;"
+	"UPDATE requests SET doc_dup = id WHERE kind = 'invoice' AND doc IS NOT NULL"
+	" AND EXISTS (SELECT 1 FROM requests r WHERE r.kind = 'invoice' AND r.doc = requests.doc"
+	" AND r.id < requests.id);"
+	"CREATE UNIQUE INDEX requests_invoice_doc ON requests(doc, doc_dup) WHERE kind = 'invoice';";
 
 const char *afcq_outcome_name(enum afcq_outcome o)
 {
@@ -192,6 +205,7 @@ static enum afcq_status migrate(struct afcq_history *h, struct afcq_error *err)
 		snprintf(sql, sizeof sql, "PRAGMA user_version = %d", HISTORY_SCHEMA_VERSION);
 		if ((v < 1 && sqlite3_exec(h->db, schema_v1, NULL, NULL, NULL) != SQLITE_OK) ||
 		    (v < 2 && sqlite3_exec(h->db, schema_v2, NULL, NULL, NULL) != SQLITE_OK) ||
+		    (v < 3 && sqlite3_exec(h->db, schema_v3, NULL, NULL, NULL) != SQLITE_OK) ||
 		    sqlite3_exec(h->db, sql, NULL, NULL, NULL) != SQLITE_OK) {
 			db_error(err, h, v ? "cannot upgrade the schema" : "cannot create the schema");
 			goto fail;
@@ -290,6 +304,28 @@ static int bind_text(sqlite3_stmt *st, int i, const char *s)
 	return s ? sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT) : sqlite3_bind_null(st, i);
 }
 
+/* The refusal of an invoice whose document code the file holds already
+ * (its unique index said so): when the earlier one was sent. */
+static enum afcq_status doc_taken(struct afcq_history *h, const char *doc,
+				  struct afcq_error *err)
+{
+	sqlite3_stmt *st = NULL;
+	const char *at = NULL;
+	if (sqlite3_prepare_v2(h->db, "SELECT time FROM requests WHERE doc = ? AND kind = 'invoice'"
+				      " ORDER BY id LIMIT 1", -1, &st, NULL) == SQLITE_OK) {
+		bind_text(st, 1, doc);
+		if (sqlite3_step(st) == SQLITE_ROW)
+			at = (const char *)sqlite3_column_text(st, 0);
+	}
+	enum afcq_status rc =
+		at ? afcq_error_set(err, AFCQ_ERR_INVALID, "doc",
+				    "document code %s is already in the journal (sent at %s)", doc, at)
+		   : afcq_error_set(err, AFCQ_ERR_INVALID, "doc",
+				    "document code %s is already in the journal", doc);
+	sqlite3_finalize(st);
+	return rc;
+}
+
 /* Inserts e as a pending record (one statement: its own transaction unless
  * the caller holds one). */
 static enum afcq_status insert_pending(struct afcq_history *h, const struct afcq_history_entry *e,
@@ -311,10 +347,14 @@ static enum afcq_status insert_pending(struct afcq_history *h, const struct afcq
 	bind_text(st, 6, e->request);
 	bind_text(st, 7, h->actor);
 	enum afcq_status rc = AFCQ_OK;
-	if (sqlite3_step(st) != SQLITE_DONE)
-		rc = db_error(err, h, "cannot record the request");
-	else if (id)
+	if (sqlite3_step(st) != SQLITE_DONE) {
+		if (sqlite3_extended_errcode(h->db) == SQLITE_CONSTRAINT_UNIQUE && e->doc)
+			rc = doc_taken(h, e->doc, err);
+		else
+			rc = db_error(err, h, "cannot record the request");
+	} else if (id) {
 		*id = sqlite3_last_insert_rowid(h->db);
+	}
 	sqlite3_finalize(st);
 	return rc;
 }

@@ -573,7 +573,7 @@ static void test_schema_versioned(void **state)
 	sqlite3_stmt *st;
 	assert_int_equal(sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &st, NULL), SQLITE_OK);
 	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
-	assert_int_equal(sqlite3_column_int(st, 0), 2);
+	assert_int_equal(sqlite3_column_int(st, 0), 3);
 	sqlite3_finalize(st);
 
 	/* Every column there is: none for headers, so no credentials. */
@@ -583,7 +583,7 @@ static void test_schema_versioned(void **state)
 	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
 	assert_string_equal((const char *)sqlite3_column_text(st, 0),
 			    "id,time,endpoint,kind,doc,invn,request,response,http_status,"
-			    "latency_ms,outcome,detail,total,by_user");
+			    "latency_ms,outcome,detail,total,by_user,doc_dup");
 	sqlite3_finalize(st);
 
 	/* The WAL journal is on, so commits are durable without a full rewrite. */
@@ -648,9 +648,121 @@ static void test_schema_upgraded_records_sender(void **state)
 	sqlite3_stmt *st;
 	assert_int_equal(sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &st, NULL), SQLITE_OK);
 	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
-	assert_int_equal(sqlite3_column_int(st, 0), 2);
+	assert_int_equal(sqlite3_column_int(st, 0), 3);
 	sqlite3_finalize(st);
 	sqlite3_close(db);
+}
+
+/* Rows of requests holding invoice document code doc, counted by another
+ * connection to the file. */
+static int invoices_with_doc(const char *path, const char *doc)
+{
+	sqlite3 *db;
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	sqlite3_stmt *st;
+	assert_int_equal(sqlite3_prepare_v2(db, "SELECT count(*) FROM requests WHERE kind = 'invoice'"
+						" AND doc = ?", -1, &st, NULL),
+			 SQLITE_OK);
+	sqlite3_bind_text(st, 1, doc, -1, SQLITE_TRANSIENT);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	int n = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	return n;
+}
+
+/* The file itself refuses a second invoice with a document code it holds,
+ * whoever writes it: through the history, and through another program
+ * writing the table directly (no check before the insert to rely on). */
+static void test_doc_unique_in_the_file(void **state)
+{
+	struct fixture *f = *state;
+	struct afcq_history *h = open_ok(f->path);
+	begin_ok(h, "invoice", "U-1", "{}");
+	struct afcq_history_entry e = { .endpoint = "sandbox", .kind = "invoice", .doc = "U-1",
+					.invn = "N-2", .request = "{}" };
+	int64_t id = 0;
+	struct afcq_error err;
+	afcq_error_clear(&err);
+	assert_int_equal(afcq_history_begin(h, &e, &id, &err), AFCQ_ERR_INVALID);
+	assert_string_equal(err.where, "doc");
+	assert_non_null(strstr(err.msg, "document code U-1 is already in the journal (sent at 20"));
+	afcq_error_clear(&err);
+	assert_int_equal(afcq_history_begin_invoice(h, &e, &id, NULL, &err), AFCQ_ERR_INVALID);
+	assert_non_null(strstr(err.msg, "U-1 is already in the journal"));
+	/* a quote or a commit carries the code as well: no document of its own */
+	begin_ok(h, "quote", "U-1", "{}");
+	begin_ok(h, "commit", "U-1", "{}");
+	afcq_history_close(h);
+
+	sqlite3 *db;
+	assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, "INSERT INTO requests (time, kind, doc)"
+					  " VALUES ('2022-03-15T10:00:00Z', 'invoice', 'U-1')",
+				      NULL, NULL, NULL),
+			 SQLITE_CONSTRAINT);
+	assert_int_equal(sqlite3_extended_errcode(db), SQLITE_CONSTRAINT_UNIQUE);
+	/* invoices without a code are not codes */
+	assert_int_equal(sqlite3_exec(db, "INSERT INTO requests (time, kind) VALUES ('t', 'invoice');"
+					  "INSERT INTO requests (time, kind) VALUES ('t', 'invoice')",
+				      NULL, NULL, NULL),
+			 SQLITE_OK);
+	sqlite3_close(db);
+	assert_int_equal(invoices_with_doc(f->path, "U-1"), 1);
+}
+
+/* A file written before the file enforced codes may hold one twice: it
+ * opens, every row stays as it was, and no new invoice takes that code
+ * (or any other already there). */
+static void test_schema_upgraded_keeps_duplicate_codes(void **state)
+{
+	struct fixture *f = *state;
+	sqlite3 *db;
+	assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db,
+				      "CREATE TABLE requests ("
+				      " id INTEGER PRIMARY KEY AUTOINCREMENT, time TEXT NOT NULL,"
+				      " endpoint TEXT NOT NULL DEFAULT '', kind TEXT NOT NULL DEFAULT '',"
+				      " doc TEXT, invn TEXT, request TEXT, response TEXT,"
+				      " http_status INTEGER NOT NULL DEFAULT 0,"
+				      " latency_ms REAL NOT NULL DEFAULT 0,"
+				      " outcome INTEGER NOT NULL DEFAULT 0, detail TEXT, total REAL,"
+				      " by_user TEXT);"
+				      "CREATE INDEX requests_doc ON requests(doc, kind);"
+				      "INSERT INTO requests (time, kind, doc, invn, outcome) VALUES"
+				      " ('2022-03-15T10:00:00Z', 'invoice', 'TWICE', 'N-1', 1),"
+				      " ('2022-03-15T10:00:01Z', 'invoice', 'ONCE', 'N-2', 1),"
+				      " ('2022-03-15T10:00:02Z', 'invoice', 'TWICE', 'N-3', 0),"
+				      " ('2022-03-15T10:00:03Z', 'invoice', 'TWICE', 'N-4', 1);"
+				      "PRAGMA user_version = 2;",
+				      NULL, NULL, NULL),
+			 SQLITE_OK);
+	sqlite3_close(db);
+
+	struct afcq_history *h = open_ok(f->path);
+	struct afcq_history_entry *v;
+	size_t n = list_ok(h, 0, &v);
+	assert_int_equal(n, 4);
+	assert_string_equal(v[0].invn, "N-4");
+	assert_string_equal(v[0].doc, "TWICE");
+	assert_int_equal(v[1].outcome, AFCQ_OUTCOME_PENDING);  /* as it was */
+	assert_string_equal(v[3].invn, "N-1");
+	afcq_history_list_free(v, n);
+	struct afcq_history_entry e = { .endpoint = "sandbox", .kind = "invoice", .doc = "TWICE",
+					.invn = "N-5", .request = "{}" };
+	int64_t id = 0;
+	struct afcq_error err;
+	afcq_error_clear(&err);
+	assert_int_equal(afcq_history_begin_invoice(h, &e, &id, NULL, &err), AFCQ_ERR_INVALID);
+	assert_non_null(strstr(err.msg, "TWICE is already in the journal (sent at "
+					"2022-03-15T10:00:00Z)"));
+	e.doc = "ONCE";
+	assert_int_equal(afcq_history_begin_invoice(h, &e, &id, NULL, &err), AFCQ_ERR_INVALID);
+	e.doc = "NEW";
+	assert_int_equal(afcq_history_begin_invoice(h, &e, &id, NULL, &err), AFCQ_OK);
+	afcq_history_close(h);
+	assert_int_equal(invoices_with_doc(f->path, "TWICE"), 3);
+	assert_int_equal(invoices_with_doc(f->path, "NEW"), 1);
 }
 
 /* ---- several handles ----------------------------------------------------- */
@@ -749,6 +861,8 @@ int main(void)
 		T(test_open_errors),
 		T(test_schema_versioned),
 		T(test_schema_upgraded_records_sender),
+		T(test_doc_unique_in_the_file),
+		T(test_schema_upgraded_keeps_duplicate_codes),
 		T(test_two_handles),
 		T(test_processes_share_a_new_file),
 		T(test_memory_store),
