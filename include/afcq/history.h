@@ -170,6 +170,14 @@ const char *afcq_history_where(const struct afcq_history *h);
 enum afcq_status afcq_history_import(struct afcq_history *h, const struct afcq_history_entry *e,
 				     const char *origin, bool *added, struct afcq_error *err);
 
+/* Removes the entries of a file whose ids are given (n of them), in one
+ * write transaction: entries added meanwhile by other programs stay, as do
+ * ids not there.  For a file whose entries were copied elsewhere (the
+ * quotes kept while a team's store was unreachable).  AFCQ_ERR_USAGE for a
+ * team's store, AFCQ_ERR_DB when it cannot write (nothing removed). */
+enum afcq_status afcq_history_forget(struct afcq_history *h, const int64_t *ids, size_t n,
+				     struct afcq_error *err);
+
 /* ---- answers kept short ------------------------------------------------ */
 
 /* Answers up to this many bytes are kept whole. */

@@ -37,12 +37,26 @@ enum afcq_status afcq_store_copy(struct afcq_store *from, struct afcq_history *f
  * local file of their own (this path, malloc'd: $XDG_STATE_HOME/afcq/
  * offline.sqlite; NULL without a home), invoices and commits never.  Once
  * the team's store opens again, afcq_store_flush_offline copies them into
- * its journal (as afcq_store_copy does) and removes the file; *moved says
- * how many were added.  Nothing to do (no file, team not a team's store):
- * AFCQ_OK.  On failure the file stays for the next time. */
+ * its journal (as afcq_store_copy does) and takes exactly those out of the
+ * file, which stays: a quote another program adds meanwhile is kept for
+ * the next time, never lost, and one copied twice (a crash between the
+ * two steps, two programs flushing at once) is added once.  A quote still
+ * pending less than an hour after it was recorded is left in the file
+ * (its sender may yet complete it).  *moved says how many were added.
+ * Nothing to do (no file, team not a team's store): AFCQ_OK.  On failure
+ * the entries not yet copied stay for the next time. */
 char *afcq_history_offline_path(void);
 enum afcq_status afcq_store_flush_offline(struct afcq_history *team, size_t *moved,
 					  struct afcq_error *err);
+/* afcq_store_flush_offline calling copied(ud) (when not NULL) once the
+ * entries read are in the team's journal and before any leaves the file:
+ * the tests hold the flush there while another program adds a quote. */
+enum afcq_status afcq_store_flush_offline_step(struct afcq_history *team, size_t *moved,
+					       void (*copied)(void *ud), void *ud,
+					       struct afcq_error *err);
+/* true when the offline file holds quotes to write (or cannot be read:
+ * the flush then says why); false without a file. */
+bool afcq_store_offline_waiting(void);
 
 /* The journal the front ends write to: the local history file when store
  * is NULL or "", else the team's store named by store, its offline quotes

@@ -738,3 +738,31 @@ enum afcq_status afcq_history_import(struct afcq_history *h, const struct afcq_h
 				      "entries are copied into a team's store only");
 	return history_pg_import(h->pg, e, origin, added, err);
 }
+
+enum afcq_status afcq_history_forget(struct afcq_history *h, const int64_t *ids, size_t n,
+				     struct afcq_error *err)
+{
+	if (!h || h->pg)
+		return afcq_error_set(err, AFCQ_ERR_USAGE, "history",
+				      "entries are removed from a file only");
+	if (n == 0)
+		return AFCQ_OK;
+	if (sqlite3_exec(h->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
+		return db_error(err, h, "cannot lock");
+	sqlite3_stmt *st = NULL;
+	enum afcq_status rc = AFCQ_OK;
+	if (sqlite3_prepare_v2(h->db, "DELETE FROM requests WHERE id = ?", -1, &st, NULL) != SQLITE_OK)
+		rc = db_error(err, h, "cannot remove entries");
+	for (size_t i = 0; rc == AFCQ_OK && i < n; i++) {
+		sqlite3_bind_int64(st, 1, ids[i]);
+		if (sqlite3_step(st) != SQLITE_DONE)
+			rc = db_error(err, h, "cannot remove entries");
+		sqlite3_reset(st);
+	}
+	sqlite3_finalize(st);
+	if (rc == AFCQ_OK && sqlite3_exec(h->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+		rc = db_error(err, h, "cannot remove entries");
+	if (rc != AFCQ_OK)
+		sqlite3_exec(h->db, "ROLLBACK", NULL, NULL, NULL);
+	return rc;
+}

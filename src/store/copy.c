@@ -4,6 +4,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "afcq/paths.h"
@@ -142,8 +143,69 @@ char *afcq_history_offline_path(void)
 	return afcq_xdg_path("XDG_STATE_HOME", ".local/state", "offline.sqlite");
 }
 
-enum afcq_status afcq_store_flush_offline(struct afcq_history *team, size_t *moved,
-					  struct afcq_error *err)
+/* A quote recorded before this time (ISO 8601 UTC, as the journal writes
+ * it; into buf) and still pending lost its sender: no request waits an
+ * hour for its answer.  One recorded since may still be completed. */
+static const char *stale_before(char *buf, size_t n)
+{
+	time_t t = time(NULL) - 3600;
+	struct tm tm;
+	gmtime_r(&t, &tm);
+	strftime(buf, n, "%Y-%m-%dT%H:%M:%SZ", &tm);
+	return buf;
+}
+
+/* The file's entries into the team's journal, each on its own (a copy
+ * made before is recognised by its origin and not added again); *ids gets
+ * those now in the team's journal (malloc'd, *n_ids of them), which are
+ * the ones the file may let go. */
+static enum afcq_status copy_offline(struct afcq_history *from, struct afcq_history *team,
+				     int64_t **ids, size_t *n_ids, size_t *moved,
+				     struct afcq_error *err)
+{
+	struct afcq_history_entry *v = NULL;
+	size_t n = 0;
+	*ids = NULL;
+	*n_ids = 0;
+	enum afcq_status st = afcq_history_list_by(from, 0, true, &v, &n, err);
+	if (st != AFCQ_OK)
+		return st;
+	*ids = afcq_xcalloc(n ? n : 1, sizeof **ids);
+	char *actor = afcq_actor();
+	char cutoff[32];
+	stale_before(cutoff, sizeof cutoff);
+	/* oldest first, so the team's journal keeps their order */
+	for (size_t k = n; st == AFCQ_OK && k-- > 0;) {
+		/* a quote still waiting for its answer (another program's):
+		 * left for the next time, complete */
+		if (v[k].outcome == AFCQ_OUTCOME_PENDING && v[k].time && strcmp(v[k].time, cutoff) > 0)
+			continue;
+		struct afcq_history_entry e;
+		st = afcq_history_get(from, v[k].id, &e, err);
+		if (st != AFCQ_OK)
+			break;
+		if (!e.by)
+			e.by = afcq_xstrdup(actor);
+		char *origin = afcq_xasprintf("offline/%s/%lld/%s", e.by, (long long)e.id,
+					      e.time ? e.time : "");
+		bool added = false;
+		st = afcq_history_import(team, &e, origin, &added, err);
+		free(origin);
+		if (st == AFCQ_OK) {
+			(*ids)[(*n_ids)++] = e.id;
+			if (added)
+				(*moved)++;
+		}
+		afcq_history_entry_done(&e);
+	}
+	free(actor);
+	afcq_history_list_free(v, n);
+	return st;
+}
+
+enum afcq_status afcq_store_flush_offline_step(struct afcq_history *team, size_t *moved,
+					       void (*copied)(void *ud), void *ud,
+					       struct afcq_error *err)
 {
 	*moved = 0;
 	char *path = afcq_history_offline_path();
@@ -151,28 +213,52 @@ enum afcq_status afcq_store_flush_offline(struct afcq_history *team, size_t *mov
 		free(path);
 		return AFCQ_OK;
 	}
-	enum afcq_status st = AFCQ_ERR_DB;
 	struct afcq_history *from = afcq_history_open(path, err);
-	if (from) {
-		struct afcq_store_copied n;
-		memset(&n, 0, sizeof n);
-		char *actor = afcq_actor();
-		st = copy_journal(from, team, "offline", actor, &n, err);
-		free(actor);
-		afcq_history_close(from);
-		*moved = n.entries;
-	}
-	if (st == AFCQ_OK) {
-		/* all in the team's journal: the file has done its job */
-		static const char *const ext[] = { "", "-wal", "-shm", "-journal" };
-		for (size_t i = 0; i < sizeof ext / sizeof ext[0]; i++) {
-			char *f = afcq_xasprintf("%s%s", path, ext[i]);
-			unlink(f);
-			free(f);
-		}
+	free(path);
+	if (!from)
+		return AFCQ_ERR_DB;
+	/* Another program may add a quote to the file at any moment (a
+	 * command that found the store down), so the file is never removed:
+	 * exactly the entries now in the team's journal leave it, in one
+	 * write transaction, and what was added since stays for the next
+	 * time.  A failure or a crash in between leaves entries in both,
+	 * which the next time adds nothing for (same origin). */
+	int64_t *ids = NULL;
+	size_t n_ids = 0;
+	enum afcq_status st = copy_offline(from, team, &ids, &n_ids, moved, err);
+	if (copied)
+		copied(ud);
+	enum afcq_status gone = afcq_history_forget(from, ids, n_ids, err);
+	if (st == AFCQ_OK)
+		st = gone;
+	free(ids);
+	afcq_history_close(from);
+	return st;
+}
+
+enum afcq_status afcq_store_flush_offline(struct afcq_history *team, size_t *moved,
+					  struct afcq_error *err)
+{
+	return afcq_store_flush_offline_step(team, moved, NULL, NULL, err);
+}
+
+bool afcq_store_offline_waiting(void)
+{
+	char *path = afcq_history_offline_path();
+	bool waiting = false;
+	if (path && access(path, F_OK) == 0) {
+		struct afcq_error ignored;
+		afcq_error_clear(&ignored);
+		struct afcq_history *h = afcq_history_open(path, &ignored);
+		struct afcq_history_entry *v = NULL;
+		size_t n = 0;
+		/* unreadable: tried, and the flush says why */
+		waiting = !h || afcq_history_list(h, 1, &v, &n, &ignored) != AFCQ_OK || n > 0;
+		afcq_history_list_free(v, n);
+		afcq_history_close(h);
 	}
 	free(path);
-	return st;
+	return waiting;
 }
 
 struct afcq_history *afcq_store_journal_open(const char *store, bool *offline,

@@ -8,7 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-#include <unistd.h>
 
 #include "afcq/history.h"
 #include "afcq/pg.h"
@@ -143,9 +142,7 @@ void tui_team_start(struct tui_app *app)
 		return;
 	}
 	afcq_store_set_wait(app->day->store, TUI_TEAM_WAIT_MS);
-	char *off = afcq_history_offline_path();
-	t->flush = off && access(off, F_OK) == 0;
-	free(off);
+	t->flush = afcq_store_offline_waiting();
 	t->next_try = now_ms();
 }
 
@@ -227,9 +224,7 @@ static void come_back(struct tui_app *app, struct team_job *j)
 	app->day->store = j->book;
 	j->book = NULL;
 	app->day->store_failed = false;
-	char *off = afcq_history_offline_path();
-	t->flush = off && access(off, F_OK) == 0;
-	free(off);
+	t->flush = afcq_store_offline_waiting();
 	t->next_try = now_ms();
 	t->next_check = now_ms() + TUI_TEAM_CHECK_MS;
 	tui_unknown_recount(app);
@@ -277,9 +272,8 @@ static void job_done(struct tui_app *app)
 	job_free(j);
 }
 
-/* The kept quotes are being written: the local file is the worker's until
- * it is done (going over to it meanwhile could write a quote into a file
- * about to be removed), so losing the store waits for that. */
+/* The kept quotes are being written: the handles change only once the
+ * worker is done, so losing the store waits for that. */
 static bool flushing(const struct tui_team *t)
 {
 	return t->job && t->job->kind == JOB_FLUSH;

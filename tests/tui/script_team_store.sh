@@ -78,8 +78,8 @@ expect_eq team_back_kept_quote_in_journal 1 \
 expect_eq team_back_invoice_in_journal 1 \
 	"$(journal "SELECT count(*) FROM journal WHERE kind = 'invoice' AND invn = 'INV-R1' AND outcome = 1")"
 expect_eq team_back_invoice_sent 1 "$(sandbox_docs "$DOCS" INV-R1)"
-if [ -e "$T_TMP/rep/state/afcq/offline.sqlite" ]; then fail team_back_offline_file_gone "still there"
-else pass team_back_offline_file_gone; fi
+expect_eq team_back_offline_file_emptied 0 \
+	"$(sqlite3 "$T_TMP/rep/state/afcq/offline.sqlite" "select count(*) from requests")"
 
 # ---- lost mid-session, then back ------------------------------------------------------------
 cat >"$T_TMP/lost.script" <<SCRIPT

@@ -765,6 +765,30 @@ static void test_schema_upgraded_keeps_duplicate_codes(void **state)
 	assert_int_equal(invoices_with_doc(f->path, "NEW"), 1);
 }
 
+/* Entries leave a file by id, in one transaction: those added meanwhile
+ * stay, ids not there are no error. */
+static void test_forget_by_id(void **state)
+{
+	struct fixture *f = *state;
+	struct afcq_history *h = open_ok(f->path);
+	int64_t a = begin_ok(h, "quote", NULL, "{}");
+	int64_t b = begin_ok(h, "quote", NULL, "{}");
+	struct afcq_history *other = open_ok(f->path);
+	int64_t c = begin_ok(other, "quote", NULL, "{}");
+	afcq_history_close(other);
+	const int64_t ids[] = { a, b, 999 };
+	struct afcq_error err;
+	afcq_error_clear(&err);
+	assert_int_equal(afcq_history_forget(h, ids, 3, &err), AFCQ_OK);
+	struct afcq_history_entry *v;
+	size_t n = list_ok(h, 0, &v);
+	assert_int_equal(n, 1);
+	assert_int_equal(v[0].id, c);
+	afcq_history_list_free(v, n);
+	assert_int_equal(afcq_history_forget(h, NULL, 0, &err), AFCQ_OK);
+	afcq_history_close(h);
+}
+
 /* ---- several handles ----------------------------------------------------- */
 
 static void test_two_handles(void **state)
@@ -863,6 +887,7 @@ int main(void)
 		T(test_schema_upgraded_records_sender),
 		T(test_doc_unique_in_the_file),
 		T(test_schema_upgraded_keeps_duplicate_codes),
+		T(test_forget_by_id),
 		T(test_two_handles),
 		T(test_processes_share_a_new_file),
 		T(test_memory_store),
