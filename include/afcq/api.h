@@ -232,6 +232,14 @@ enum afcq_status afcq_api_calc_stream(struct afcq_api_ctx *ctx, enum afcq_op op,
 				      struct afcq_request *req,
 				      const struct afcq_api_stream *how, struct afcq_exchange *x,
 				      struct afcq_error *err);
+/* afcq_api_calc_stream of a quote read and checked one invoice at a time
+ * (outgoing.h: afcq_outgoing_finish found no problem): not checked again;
+ * o's request (without its items), text and charges are taken over (x->sent
+ * and x->charges hold them after).  AFCQ_ERR_USAGE when o has no text. */
+struct afcq_outgoing;
+enum afcq_status afcq_api_calc_outgoing(struct afcq_api_ctx *ctx, struct afcq_outgoing *o,
+					const struct afcq_api_stream *how,
+					struct afcq_exchange *x, struct afcq_error *err);
 
 /* Blocking forms. */
 enum afcq_status afcq_api_calc(struct afcq_api_ctx *ctx, enum afcq_op op,

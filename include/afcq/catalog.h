@@ -119,6 +119,12 @@ void afcq_catalog_set_absent(struct afcq_catalog *cat, const char *why, time_t f
  * or that was just fetched, is left alone (false). */
 bool afcq_catalog_confirm(struct afcq_catalog *cat, struct afcq_api_ctx *ctx,
 			  const struct afcq_catalog_opts *opts, const struct afcq_request *req);
+/* The same for a request known by its items' T/S pairs alone (validate.h:
+ * afcq_validation_finish). */
+struct afcq_item_pairs;
+bool afcq_catalog_confirm_pairs(struct afcq_catalog *cat, struct afcq_api_ctx *ctx,
+				const struct afcq_catalog_opts *opts,
+				const struct afcq_item_pairs *pairs);
 
 /* Reads the cache file for endpoint into *cat (zeroed by the caller),
  * whatever its age; sets key, path, fetched and from_cache (and absent,

@@ -78,6 +78,14 @@ char *afcq_codec_request_dump(const struct afcq_request *r, int flags);
  * request's text grows as its model shrinks.  The same bytes.  Caller
  * frees the text; r keeps everything but the items. */
 char *afcq_codec_request_dump_items_go(struct afcq_request *r, int flags);
+/* One invoice of a request as compact text: the bytes afcq_codec_request_
+ * dump writes for it inside the request.  Caller frees. */
+char *afcq_codec_invoice_dump(const struct afcq_invoice *inv, int flags);
+/* afcq_codec_request_dump (compact) of r whose invoice i was written apart
+ * as texts[i] (afcq_codec_invoice_dump; r's invoices themselves are not
+ * read, only counted): the same bytes.  Takes the texts: each is freed
+ * once copied and its place set to NULL.  Caller frees the result. */
+char *afcq_codec_request_dump_invoices(const struct afcq_request *r, char **texts, int flags);
 
 enum afcq_status afcq_codec_parse_response(const char *text, size_t len,
 					   struct afcq_response *out, struct afcq_error *err);

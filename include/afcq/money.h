@@ -92,6 +92,9 @@ struct afcq_charges {
  * with afcq_charges_done, which zeroes it (NULL is fine). */
 void afcq_charges_of(struct afcq_charges *out, const struct afcq_request *req);
 void afcq_charges_done(struct afcq_charges *c);
+/* Appends the charges of inv's items as the next invoice's (for a request
+ * read one invoice at a time). */
+void afcq_charges_add_invoice(struct afcq_charges *c, const struct afcq_invoice *inv);
 
 /* afcq_money_totals with the request's items given by their charges: the
  * same totals, to the last bit, as from the request they came from. */

@@ -107,5 +107,12 @@ enum afcq_status afcq_stream_decode_request(const char *text, size_t len,
  * into *out (emptied first; the caller owns it and empties it after a
  * failure).  Never NULL. */
 struct afcq_stream *afcq_stream_new_request(struct afcq_request *out);
+/* The same, calling fn(ud, out, i) when invoice i of the request is
+ * complete (its closing brace read, before the next one is read): fn may
+ * change that invoice, and let its line items go (freed, itms NULL,
+ * n_itms 0), the stream reads nothing of it again. */
+typedef void (*afcq_stream_request_invoice_fn)(void *ud, struct afcq_request *req, size_t i);
+struct afcq_stream *afcq_stream_new_request_each(struct afcq_request *out,
+						 afcq_stream_request_invoice_fn fn, void *ud);
 
 #endif

@@ -48,6 +48,30 @@ size_t afcq_validate_request(const struct afcq_request *r, afcq_tspair_known_fn 
 			     struct afcq_problems *out);
 size_t afcq_validate_commit(const struct afcq_commit_request *r, struct afcq_problems *out);
 
+/* afcq_validate_request (without a pair hook) one invoice at a time, for
+ * a request whose invoices are let go as they are read: new, then
+ * afcq_validation_invoice for each invoice in order while it still holds
+ * its items, then afcq_validation_finish with the request (its invoices'
+ * items may be gone by then: only the rest is read), which appends to *out
+ * the problems afcq_validate_request would have found, in its order,
+ * returns their number and frees va.  With pairs not NULL it also gives
+ * (the caller frees with afcq_item_pairs_done) the T/S pairs of the items
+ * that a pair hook would be asked about, for afcq_validate_pairs. */
+struct afcq_validation;
+struct afcq_item_pair { size_t inv, item; long long tran, serv; };
+struct afcq_item_pairs { struct afcq_item_pair *v; size_t n; };
+struct afcq_validation *afcq_validation_new(void);
+void afcq_validation_invoice(struct afcq_validation *va, size_t idx,
+			     const struct afcq_invoice *inv);
+size_t afcq_validation_finish(struct afcq_validation *va, const struct afcq_request *r,
+			      struct afcq_problems *out, struct afcq_item_pairs *pairs);
+void afcq_item_pairs_done(struct afcq_item_pairs *p);
+/* What afcq_validate_request with the hook known adds, for a request that
+ * has no other problem, from its items' pairs alone: the same messages,
+ * in the same order.  Returns the number added to *out. */
+size_t afcq_validate_pairs(const struct afcq_item_pairs *p, afcq_tspair_known_fn known, void *ctx,
+			   struct afcq_problems *out);
+
 /* true when s is YYYY-MM-DD or an ISO 8601 date-time that is a real date. */
 bool afcq_valid_date(const char *s);
 

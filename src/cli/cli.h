@@ -198,8 +198,22 @@ int cli_request_check(const struct afcq_request *r);
 int cli_request_check_pairs(const struct afcq_request *r, const struct afcq_catalog *cat);
 /* Checks the T/S pairs of r against the endpoint's catalog (cached for a
  * week, fetched through the api layer when missing; not available means
- * not checked).  Needs an open endpoint.  Returns 0 or CLI_EXIT_USAGE. */
-int cli_request_check_catalog(struct cli_session *s, const struct afcq_request *r);
+ * not checked).  Needs an open endpoint.  Returns 0 or CLI_EXIT_USAGE.
+ * With pairs not NULL, r is not read: the items' pairs are (a request read
+ * one invoice at a time, outgoing.h). */
+int cli_request_check_catalog(struct cli_session *s, const struct afcq_request *r,
+			      const struct afcq_item_pairs *pairs);
+/* A quote's request file read, checked and encoded one invoice at a time
+ * into *o (outgoing.h), so that a long request's model is never held
+ * whole: 0 when it may be sent; CLI_EXIT_USAGE when it may not (every
+ * problem printed, as cli_request_load and cli_request_check print them);
+ * the caller then frees *o (afcq_outgoing_done).  CLI_READ_OTHERWISE
+ * (nothing printed, *o freed) for what is read another way
+ * (cli_request_load): stdin, anything but a regular file, a text the
+ * stream refuses (the relaxed syntax), a file it cannot read or too large. */
+#define CLI_READ_OTHERWISE (-1)
+struct afcq_outgoing;
+int cli_request_read_quote(const char *path, struct afcq_outgoing *o);
 
 /* Checks the single FILE argument of quote and invoice.  Returns 0, or
  * CLI_EXIT_USAGE after printing what is wrong. */
@@ -214,6 +228,9 @@ int cli_one_file(const struct cli_opts *o);
  * encoded, see afcq_api_stream). */
 int cli_calc_send(struct cli_session *s, unsigned need, enum afcq_op op,
 		  struct afcq_request *sent);
+/* The same for a quote read with cli_request_read_quote (checked already;
+ * its pairs against the catalog here).  o is taken over by the exchange. */
+int cli_quote_send_outgoing(struct cli_session *s, unsigned need, struct afcq_outgoing *o);
 
 /* The command that resolves history entry e's unknown outcome, with the
  * -c/-p the user gave and the entry's endpoint (-e URL, or --sandbox);

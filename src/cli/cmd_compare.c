@@ -132,7 +132,7 @@ static int price(struct cli_session *s, struct side *sd)
 	afcq_api_prepare_quote(&sent, &sd->req);
 	int rc = cli_request_check(&sent);
 	if (!rc)
-		rc = cli_request_check_catalog(s, &sent);
+		rc = cli_request_check_catalog(s, &sent, NULL);
 	if (!rc) {
 		struct afcq_exchange x = { 0 };
 		struct afcq_error err;

@@ -4,6 +4,8 @@
 #include "cli.h"
 #include "cli_book.h"
 
+#include "afcq/outgoing.h"
+
 #include <stdio.h>
 
 /* Prints the outcome of a CalcTaxes exchange in the chosen format and the
@@ -52,16 +54,11 @@ int cli_one_file(const struct cli_opts *o)
 	return CLI_EXIT_OK;
 }
 
-int cli_calc_send(struct cli_session *s, unsigned need, enum afcq_op op,
-		  struct afcq_request *sent)
+/* Sends sent as op, or the quote read one invoice at a time o (sent
+ * NULL), and prints the outcome (cli_calc_send, checked already). */
+static int send_and_print(struct cli_session *s, enum afcq_op op, struct afcq_request *sent,
+			  struct afcq_outgoing *o)
 {
-	int rc = cli_request_check(sent);
-	if (!rc)
-		rc = cli_session_open(s, need);
-	if (!rc)
-		rc = cli_request_check_catalog(s, sent);
-	if (rc)
-		return rc;
 	struct afcq_exchange x = { 0 };
 	struct afcq_error err;
 	afcq_error_clear(&err);
@@ -83,8 +80,9 @@ int cli_calc_send(struct cli_session *s, unsigned need, enum afcq_op op,
 	};
 	/* The request is lent to the exchange (held once, not copied) and
 	 * given back after. */
-	enum afcq_status st = afcq_api_calc_stream(&s->api, op, sent, &how, &x, &err);
-	rc = print_calc(s, &x, st, &err, &csv, &json);
+	enum afcq_status st = o ? afcq_api_calc_outgoing(&s->api, o, &how, &x, &err)
+				: afcq_api_calc_stream(&s->api, op, sent, &how, &x, &err);
+	int rc = print_calc(s, &x, st, &err, &csv, &json);
 	cli_json_stream_done(&json);
 	if (afcq_api_outcome_unknown(&x, st) && x.sent.n_inv) {
 		char hint[1200];
@@ -96,13 +94,33 @@ int cli_calc_send(struct cli_session *s, unsigned need, enum afcq_op op,
 			  "it (outcome unknown); before sending it again: %s",
 			  cli_resolve_hint(s->opts, &e, hint, sizeof hint));
 	}
-	if (x.sent.n_inv) {
+	if (sent && x.sent.n_inv) {
 		afcq_request_done(sent);
 		*sent = x.sent;
 		afcq_request_init(&x.sent);
 	}
 	afcq_exchange_done(&x);
 	return rc;
+}
+
+int cli_calc_send(struct cli_session *s, unsigned need, enum afcq_op op,
+		  struct afcq_request *sent)
+{
+	int rc = cli_request_check(sent);
+	if (!rc)
+		rc = cli_session_open(s, need);
+	if (!rc)
+		rc = cli_request_check_catalog(s, sent, NULL);
+	return rc ? rc : send_and_print(s, op, sent, NULL);
+}
+
+int cli_quote_send_outgoing(struct cli_session *s, unsigned need, struct afcq_outgoing *o)
+{
+	int rc = cli_session_open(s, need);
+	if (!rc)
+		rc = cli_request_check_catalog(s, NULL, &o->pairs);
+	afcq_item_pairs_done(&o->pairs); /* checked: not needed any more */
+	return rc ? rc : send_and_print(s, AFCQ_OP_QUOTE, NULL, o);
 }
 
 int cmd_quote(const struct cli_opts *o)
@@ -117,13 +135,26 @@ int cmd_quote(const struct cli_opts *o)
 	struct cli_session s = { 0 };
 	struct afcq_request req;
 	afcq_request_init(&req);
+	unsigned need = CLI_NEED_ENDPOINT | CLI_WANT_HISTORY;
 	rc = cli_session_config(&s, o);
+	/* CSV and JSON print no request item: a request file is read one
+	 * invoice at a time and its model never held whole. */
+	if (!rc && (o->format == CLI_FORMAT_CSV || o->format == CLI_FORMAT_JSON)) {
+		struct afcq_outgoing out;
+		int read = cli_request_read_quote(o->args[0], &out);
+		if (read != CLI_READ_OTHERWISE) {
+			rc = read ? read : cli_quote_send_outgoing(&s, need, &out);
+			afcq_outgoing_done(&out);
+			cli_session_done(&s);
+			return rc;
+		}
+	}
 	if (!rc)
 		rc = cli_request_load(o->args[0], &req);
 	if (!rc) {
 		/* prepared in place: a long request is not held twice */
 		afcq_api_make_quote(&req);
-		rc = cli_calc_send(&s, CLI_NEED_ENDPOINT | CLI_WANT_HISTORY, AFCQ_OP_QUOTE, &req);
+		rc = cli_calc_send(&s, need, AFCQ_OP_QUOTE, &req);
 	}
 	afcq_request_done(&req);
 	cli_session_done(&s);

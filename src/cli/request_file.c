@@ -12,8 +12,20 @@
 
 #include "afcq/catalog.h"
 #include "afcq/codec.h"
+#include "afcq/outgoing.h"
 #include "afcq/str.h"
 #include "afcq/validate.h"
+
+/* Every problem, one a line: "afcq: PATH: MESSAGE". */
+static void print_problems(const struct afcq_problems *probs)
+{
+	for (size_t i = 0; i < probs->n; i++) {
+		if (afcq_str_empty(probs->v[i].path))
+			fprintf(stderr, "afcq: %s\n", probs->v[i].msg);
+		else
+			fprintf(stderr, "afcq: %s: %s\n", probs->v[i].path, probs->v[i].msg);
+	}
+}
 
 /* A regular file decoded as it is read, so a long request's text is not
  * held whole beside its model.  true when the stream took it all; false
@@ -92,6 +104,37 @@ int cli_request_load(const char *path, struct afcq_request *out)
 	return CLI_EXIT_OK;
 }
 
+int cli_request_read_quote(const char *path, struct afcq_outgoing *o)
+{
+	struct stat sb;
+	if (strcmp(path, "-") == 0 || stat(path, &sb) != 0 || !S_ISREG(sb.st_mode))
+		return CLI_READ_OTHERWISE;
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return CLI_READ_OTHERWISE;
+	afcq_outgoing_init(o);
+	struct afcq_error err;
+	afcq_error_clear(&err);
+	enum afcq_status st = AFCQ_OK;
+	char chunk[65536];
+	size_t n, total = 0;
+	while (st == AFCQ_OK && (n = fread(chunk, 1, sizeof chunk, f)) > 0) {
+		total += n;
+		st = total > AFCQ_MAX_BODY ? AFCQ_ERR_USAGE : afcq_outgoing_feed(o, chunk, n, &err);
+	}
+	if (st == AFCQ_OK && ferror(f))
+		st = AFCQ_ERR_USAGE;
+	if (st == AFCQ_OK)
+		st = afcq_outgoing_finish(o, &err);
+	fclose(f);
+	if (st != AFCQ_OK) {
+		afcq_outgoing_done(o);
+		return CLI_READ_OTHERWISE;
+	}
+	print_problems(&o->problems);
+	return o->problems.n ? CLI_EXIT_USAGE : CLI_EXIT_OK;
+}
+
 int cli_request_check(const struct afcq_request *r)
 {
 	return cli_request_check_pairs(r, NULL);
@@ -102,17 +145,23 @@ int cli_request_check_pairs(const struct afcq_request *r, const struct afcq_cata
 	struct afcq_problems probs = { 0 };
 	size_t n = cat ? afcq_validate_request(r, afcq_catalog_tspair_known, (void *)cat, &probs)
 		       : afcq_validate_request(r, NULL, NULL, &probs);
-	for (size_t i = 0; i < probs.n; i++) {
-		if (afcq_str_empty(probs.v[i].path))
-			fprintf(stderr, "afcq: %s\n", probs.v[i].msg);
-		else
-			fprintf(stderr, "afcq: %s: %s\n", probs.v[i].path, probs.v[i].msg);
-	}
+	print_problems(&probs);
 	afcq_problems_done(&probs);
 	return n ? CLI_EXIT_USAGE : CLI_EXIT_OK;
 }
 
-int cli_request_check_catalog(struct cli_session *s, const struct afcq_request *r)
+/* cli_request_check_pairs for a request known by its items' pairs. */
+static int check_pairs_only(const struct afcq_item_pairs *pairs, const struct afcq_catalog *cat)
+{
+	struct afcq_problems probs = { 0 };
+	size_t n = afcq_validate_pairs(pairs, afcq_catalog_tspair_known, (void *)cat, &probs);
+	print_problems(&probs);
+	afcq_problems_done(&probs);
+	return n ? CLI_EXIT_USAGE : CLI_EXIT_OK;
+}
+
+int cli_request_check_catalog(struct cli_session *s, const struct afcq_request *r,
+			      const struct afcq_item_pairs *pairs)
 {
 	/* --print-curl prints the one request the command sends, not a look-up */
 	if (s->opts->print_curl)
@@ -131,13 +180,15 @@ int cli_request_check_catalog(struct cli_session *s, const struct afcq_request *
 	 * again for nothing, so that stops here (nothing was sent). */
 	int rc = CLI_EXIT_OK;
 	enum afcq_status st = afcq_catalog_load(&cat, &s->api, NULL, &err);
-	if (st == AFCQ_OK)
+	if (st == AFCQ_OK && pairs)
+		afcq_catalog_confirm_pairs(&cat, &s->api, NULL, pairs);
+	else if (st == AFCQ_OK)
 		afcq_catalog_confirm(&cat, &s->api, NULL, r);
 	if (st == AFCQ_OK && cat.absent) {
 		fprintf(stderr, "afcq: T/S pairs not checked: the endpoint's catalog is unavailable"
 				" (%s)\n", cat.absent_why);
 	} else if (st == AFCQ_OK && cat.tspairs.n) {
-		rc = cli_request_check_pairs(r, &cat);
+		rc = pairs ? check_pairs_only(pairs, &cat) : cli_request_check_pairs(r, &cat);
 	} else if (st == AFCQ_ERR_NET && err.cause == AFCQ_CAUSE_TIMEOUT) {
 		rc = cli_fail(&err);
 	}

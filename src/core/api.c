@@ -338,6 +338,19 @@ struct afcq_pending *api_encode_take(enum afcq_op op, struct afcq_request *req, 
 	return encode_pending(p, items_go);
 }
 
+struct afcq_pending *api_encoded(struct afcq_outgoing *o)
+{
+	struct afcq_pending *p = afcq_xcalloc(1, sizeof *p);
+	p->op = AFCQ_OP_QUOTE;
+	p->req = o->req;
+	afcq_request_init(&o->req);
+	p->request_body = o->body;
+	o->body = NULL;
+	p->charges = o->charges;
+	memset(&o->charges, 0, sizeof o->charges);
+	return p;
+}
+
 struct afcq_pending *afcq_api_encode_calc_take(enum afcq_op op, struct afcq_request *req,
 					       struct afcq_error *err)
 {

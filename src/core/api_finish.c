@@ -341,18 +341,12 @@ static enum afcq_status stream_refused(const struct afcq_exchange *x, const stru
 	return st;
 }
 
-enum afcq_status afcq_api_calc_stream(struct afcq_api_ctx *ctx, enum afcq_op op,
-				      struct afcq_request *req,
-				      const struct afcq_api_stream *how, struct afcq_exchange *x,
-				      struct afcq_error *err)
+/* afcq_api_calc_stream and afcq_api_calc_outgoing once p is made: sends
+ * it (taking it over), decodes the answer as it arrives and records it. */
+static enum afcq_status run_stream(struct afcq_api_ctx *ctx, struct afcq_pending *p,
+				   const struct afcq_api_stream *how, struct afcq_exchange *x,
+				   struct afcq_error *err)
 {
-	struct afcq_error local;
-	if (!err)
-		err = &local;
-	/* A long request is held once: the model goes into the pending call
-	 * and comes out in x->sent; its items, when the caller does not need
-	 * them, go as they are encoded, before it is recorded and sent. */
-	struct afcq_pending *p = api_encode_take(op, req, how && how->let_items_go, err);
 	if (p)
 		p = afcq_api_send_calc(ctx, p, err);
 	if (!p) {
@@ -387,4 +381,34 @@ enum afcq_status afcq_api_calc_stream(struct afcq_api_ctx *ctx, enum afcq_op op,
 	afcq_response_done(&resp);
 	afcq_api_record(ctx, x, st, err);
 	return st;
+}
+
+enum afcq_status afcq_api_calc_stream(struct afcq_api_ctx *ctx, enum afcq_op op,
+				      struct afcq_request *req,
+				      const struct afcq_api_stream *how, struct afcq_exchange *x,
+				      struct afcq_error *err)
+{
+	struct afcq_error local;
+	if (!err)
+		err = &local;
+	/* A long request is held once: the model goes into the pending call
+	 * and comes out in x->sent; its items, when the caller does not need
+	 * them, go as they are encoded, before it is recorded and sent. */
+	return run_stream(ctx, api_encode_take(op, req, how && how->let_items_go, err), how, x,
+			  err);
+}
+
+enum afcq_status afcq_api_calc_outgoing(struct afcq_api_ctx *ctx, struct afcq_outgoing *o,
+					const struct afcq_api_stream *how,
+					struct afcq_exchange *x, struct afcq_error *err)
+{
+	struct afcq_error local;
+	if (!err)
+		err = &local;
+	afcq_error_clear(err);
+	if (!o->body) {
+		memset(x, 0, sizeof *x);
+		return afcq_error_set(err, AFCQ_ERR_USAGE, "", "the request was not read and checked");
+	}
+	return run_stream(ctx, api_encoded(o), how, x, err);
 }

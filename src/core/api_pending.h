@@ -9,6 +9,7 @@
 
 #include "afcq/api.h"
 #include "afcq/money.h"
+#include "afcq/outgoing.h"
 
 struct afcq_pending {
 	enum afcq_op op;
@@ -32,6 +33,10 @@ bool api_must_record(enum afcq_op op);
  * p->charges (afcq_api_take hands it on in x->charges). */
 struct afcq_pending *api_encode_take(enum afcq_op op, struct afcq_request *req, bool items_go,
 				     struct afcq_error *err);
+
+/* A pending quote that takes o's request, body and charges over (o checked
+ * and encoded: afcq_outgoing_finish with no problem). */
+struct afcq_pending *api_encoded(struct afcq_outgoing *o);
 
 /* AFCQ_ERR_API with the first problem, or AFCQ_OK. */
 enum afcq_status api_errors(const struct afcq_exchange *x, struct afcq_error *err);

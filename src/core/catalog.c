@@ -474,6 +474,10 @@ static bool note_refusal(void *ctx, long long tran, long long serv)
 	return known;
 }
 
+/* afcq_catalog_confirm once the request's pairs were asked (refused). */
+static bool confirm(struct afcq_catalog *cat, struct afcq_api_ctx *ctx,
+		    const struct afcq_catalog_opts *opts, bool refused);
+
 bool afcq_catalog_confirm(struct afcq_catalog *cat, struct afcq_api_ctx *ctx,
 			  const struct afcq_catalog_opts *opts, const struct afcq_request *req)
 {
@@ -483,7 +487,26 @@ bool afcq_catalog_confirm(struct afcq_catalog *cat, struct afcq_api_ctx *ctx,
 	struct afcq_problems probs = { 0 };
 	afcq_validate_request(req, note_refusal, &r, &probs);
 	afcq_problems_done(&probs);
-	if (!r.refused)
+	return confirm(cat, ctx, opts, r.refused);
+}
+
+bool afcq_catalog_confirm_pairs(struct afcq_catalog *cat, struct afcq_api_ctx *ctx,
+				const struct afcq_catalog_opts *opts,
+				const struct afcq_item_pairs *pairs)
+{
+	if (!cat || !cat->from_cache || !cat->tspairs.n || !pairs)
+		return false;
+	struct refusal r = { .cat = cat };
+	struct afcq_problems probs = { 0 };
+	afcq_validate_pairs(pairs, note_refusal, &r, &probs);
+	afcq_problems_done(&probs);
+	return confirm(cat, ctx, opts, r.refused);
+}
+
+static bool confirm(struct afcq_catalog *cat, struct afcq_api_ctx *ctx,
+		    const struct afcq_catalog_opts *opts, bool refused)
+{
+	if (!refused)
 		return false;
 	struct afcq_catalog_opts again = opts ? *opts : (struct afcq_catalog_opts){ 0 };
 	again.force = true;

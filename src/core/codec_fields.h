@@ -122,8 +122,9 @@ enum afcq_status codec_parse_field(const json_t *v, const struct codec_field *f,
 const struct codec_table *codec_response_table(void);
 const struct codec_table *codec_invoice_result_table(void);
 const struct codec_table *codec_item_result_table(void);
-/* The table of a CalcTaxes request (codec_request.c). */
+/* The table of a CalcTaxes request (codec_request.c), and of its invoices. */
 const struct codec_table *codec_request_table(void);
+const struct codec_table *codec_invoice_table(void);
 
 /* Parses an err value at path into *out (emptied first): an array of
  * {code, msg} (code -2000 when absent), or a bare message string (one
@@ -143,10 +144,14 @@ void codec_write_object_spans(struct afcq_buf *b, const struct codec_table *t, c
 			      int flags, const char *key, size_t *span);
 /* The same, calling fn(ud, i) once element i of the top-level array field
  * key is written (and before the next one is read): the writer reads
- * nothing of that element again, so fn may let go of what it holds. */
+ * nothing of that element again, so fn may let go of what it holds.  With
+ * elem not NULL, elem(ud, i, b) appends element i's text itself instead of
+ * the writer (for elements already written apart).  Either may be NULL. */
 typedef void (*codec_written_fn)(void *ud, size_t i);
+typedef void (*codec_elem_fn)(void *ud, size_t i, struct afcq_buf *b);
 void codec_write_object_each(struct afcq_buf *b, const struct codec_table *t, const void *base,
-			     int flags, const char *key, codec_written_fn fn, void *ud);
+			     int flags, const char *key, codec_written_fn fn, codec_elem_fn elem,
+			     void *ud);
 /* What afcq_json_dump writes for a string of n bytes (valid UTF-8), a real
  * and any value; for writers that mix their own text with jansson's. */
 void codec_dump_string(struct afcq_buf *b, const char *s, size_t n);

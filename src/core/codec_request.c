@@ -188,6 +188,11 @@ const struct codec_table *codec_request_table(void)
 	return &request_table;
 }
 
+const struct codec_table *codec_invoice_table(void)
+{
+	return &invoice_table;
+}
+
 static const struct codec_field commit_request_fields[] = {
 	CODEC_FIELD(struct afcq_commit_request, "doc", CODEC_STR, doc),
 	CODEC_FIELD(struct afcq_commit_request, "cmmt", CODEC_OBOOL, cmmt),
@@ -324,7 +329,33 @@ char *afcq_codec_request_dump_items_go(struct afcq_request *r, int flags)
 	struct afcq_buf b;
 	afcq_buf_init(&b);
 	codec_write_object_each(&b, &request_table, r, flags & ~AFCQ_JSON_PRETTY, "inv",
-				items_written, r);
+				items_written, NULL, r);
+	return afcq_buf_steal(&b);
+}
+
+char *afcq_codec_invoice_dump(const struct afcq_invoice *inv, int flags)
+{
+	struct afcq_buf b;
+	afcq_buf_init(&b);
+	codec_write_object(&b, &invoice_table, inv, flags & ~AFCQ_JSON_PRETTY);
+	return afcq_buf_steal(&b);
+}
+
+/* Appends invoice i's text, written apart, and lets it go. */
+static void invoice_text(void *ud, size_t i, struct afcq_buf *b)
+{
+	char **texts = ud;
+	afcq_buf_append(b, texts[i], strlen(texts[i]));
+	free(texts[i]);
+	texts[i] = NULL;
+}
+
+char *afcq_codec_request_dump_invoices(const struct afcq_request *r, char **texts, int flags)
+{
+	struct afcq_buf b;
+	afcq_buf_init(&b);
+	codec_write_object_each(&b, &request_table, r, flags & ~AFCQ_JSON_PRETTY, "inv", NULL,
+				invoice_text, texts);
 	return afcq_buf_steal(&b);
 }
 

@@ -55,6 +55,7 @@ struct writer {
 	const char *span_key;     /* top-level array whose elements' places are kept */
 	size_t *span;             /* start and end of element i at 2i, 2i + 1 */
 	codec_written_fn written; /* told of each element of span_key written */
+	codec_elem_fn elem;       /* writes each element of span_key instead */
 	void *written_ud;
 };
 
@@ -295,7 +296,10 @@ static void write_field(struct writer *w, bool *first, const struct codec_field 
 				put(b, ",", 1);
 			if (spans && w->span)
 				w->span[2 * i] = b->len;
-			write_object(w, f->sub, elems + i * f->elem_size);
+			if (spans && w->elem)
+				w->elem(w->written_ud, i, b);
+			else
+				write_object(w, f->sub, elems + i * f->elem_size);
 			if (spans && w->span)
 				w->span[2 * i + 1] = b->len;
 			if (spans && w->written)
@@ -342,7 +346,8 @@ static void write_object(struct writer *w, const struct codec_table *t, const vo
 }
 
 static void write_top(struct afcq_buf *b, const struct codec_table *t, const void *base,
-		      int flags, const char *key, size_t *span, codec_written_fn fn, void *ud)
+		      int flags, const char *key, size_t *span, codec_written_fn fn,
+		      codec_elem_fn elem, void *ud)
 {
 	struct writer *w = afcq_xcalloc(1, sizeof *w);
 	w->b = b;
@@ -350,6 +355,7 @@ static void write_top(struct afcq_buf *b, const struct codec_table *t, const voi
 	w->span_key = key;
 	w->span = key ? span : NULL;
 	w->written = key ? fn : NULL;
+	w->elem = key ? elem : NULL;
 	w->written_ud = ud;
 	write_object(w, t, base);
 	free(w->cache);
@@ -359,13 +365,14 @@ static void write_top(struct afcq_buf *b, const struct codec_table *t, const voi
 void codec_write_object_spans(struct afcq_buf *b, const struct codec_table *t, const void *base,
 			      int flags, const char *key, size_t *span)
 {
-	write_top(b, t, base, flags, key, span, NULL, NULL);
+	write_top(b, t, base, flags, key, span, NULL, NULL, NULL);
 }
 
 void codec_write_object_each(struct afcq_buf *b, const struct codec_table *t, const void *base,
-			     int flags, const char *key, codec_written_fn fn, void *ud)
+			     int flags, const char *key, codec_written_fn fn, codec_elem_fn elem,
+			     void *ud)
 {
-	write_top(b, t, base, flags, key, NULL, fn, ud);
+	write_top(b, t, base, flags, key, NULL, fn, elem, ud);
 }
 
 void codec_write_object(struct afcq_buf *b, const struct codec_table *t, const void *base,

@@ -192,21 +192,21 @@ double afcq_money_item_charge(const struct afcq_item *it, const struct afcq_item
 	return charge_of(item_charge(it), res);
 }
 
+void afcq_charges_add_invoice(struct afcq_charges *c, const struct afcq_invoice *inv)
+{
+	c->inv = afcq_xrealloc(c->inv, (c->n_inv + 1) * sizeof *c->inv);
+	struct afcq_invoice_charges *ci = &c->inv[c->n_inv++];
+	ci->v = inv->n_itms ? afcq_xcalloc(inv->n_itms, sizeof *ci->v) : NULL;
+	ci->n = inv->n_itms;
+	for (size_t j = 0; j < inv->n_itms; j++)
+		ci->v[j] = item_charge(&inv->itms[j]);
+}
+
 void afcq_charges_of(struct afcq_charges *out, const struct afcq_request *req)
 {
 	memset(out, 0, sizeof *out);
-	if (!req || !req->n_inv)
-		return;
-	out->inv = afcq_xcalloc(req->n_inv, sizeof *out->inv);
-	out->n_inv = req->n_inv;
-	for (size_t k = 0; k < req->n_inv; k++) {
-		const struct afcq_invoice *qi = &req->inv[k];
-		struct afcq_invoice_charges *ci = &out->inv[k];
-		ci->v = qi->n_itms ? afcq_xcalloc(qi->n_itms, sizeof *ci->v) : NULL;
-		ci->n = qi->n_itms;
-		for (size_t j = 0; j < qi->n_itms; j++)
-			ci->v[j] = item_charge(&qi->itms[j]);
-	}
+	for (size_t k = 0; req && k < req->n_inv; k++)
+		afcq_charges_add_invoice(out, &req->inv[k]);
 }
 
 void afcq_charges_done(struct afcq_charges *c)

@@ -346,6 +346,8 @@ static void check_exemption(struct vctx *v, const char *path, const struct afcq_
 			"(1920 = every level)");
 }
 
+static void check_known(struct vctx *v, const char *path, long long t, long long s);
+
 static void check_tspair(struct vctx *v, const char *path, const struct afcq_item *it)
 {
 	if (!it->tran.set)
@@ -358,7 +360,12 @@ static void check_tspair(struct vctx *v, const char *path, const struct afcq_ite
 		problem(v, path, "serv", "unknown service type %lld", it->serv.v);
 	if (!v->known || !it->tran.set || !it->serv.set || it->tran.v < 0 || it->serv.v < 0)
 		return;
-	long long t = it->tran.v, s = it->serv.v;
+	check_known(v, path, it->tran.v, it->serv.v);
+}
+
+/* An item's pair (t, s, both set and 0 or more) against the hook. */
+static void check_known(struct vctx *v, const char *path, long long t, long long s)
+{
 	if (v->known(v->known_ctx, t, s))
 		return;
 	/* A hook that does not understand AFCQ_TSPAIR_ANY cannot tell which half
@@ -584,6 +591,25 @@ static void check_safe_harbor(struct vctx *v, size_t idx, const struct afcq_safe
 
 /* ---- entry points ----------------------------------------------------------- */
 
+/* What afcq_validate_request checks before the invoices... */
+static void check_head(struct vctx *v, const struct afcq_request *r)
+{
+	check_company(v, &r->cmpn);
+	if (r->n_inv == 0)
+		problem(v, NULL, "inv", "at least one invoice is required");
+	else if (r->n_inv > AFCQ_MAX_INVOICES)
+		problem(v, NULL, "inv", "at most 1,000 invoices per request, got %zu", r->n_inv);
+}
+
+/* ...and after them. */
+static void check_tail(struct vctx *v, const struct afcq_request *r)
+{
+	for (size_t i = 0; i < r->n_ovr; i++)
+		check_override(v, i, &r->ovr[i]);
+	for (size_t i = 0; i < r->n_sovr; i++)
+		check_safe_harbor(v, i, &r->sovr[i]);
+}
+
 size_t afcq_validate_request(const struct afcq_request *r, afcq_tspair_known_fn known, void *ctx,
 			     struct afcq_problems *out)
 {
@@ -592,17 +618,87 @@ size_t afcq_validate_request(const struct afcq_request *r, afcq_tspair_known_fn 
 		problem(&v, NULL, "inv", "at least one invoice is required");
 		return v.added;
 	}
-	check_company(&v, &r->cmpn);
-	if (r->n_inv == 0)
-		problem(&v, NULL, "inv", "at least one invoice is required");
-	else if (r->n_inv > AFCQ_MAX_INVOICES)
-		problem(&v, NULL, "inv", "at most 1,000 invoices per request, got %zu", r->n_inv);
+	check_head(&v, r);
 	for (size_t i = 0; i < r->n_inv; i++)
 		check_invoice(&v, i, &r->inv[i]);
-	for (size_t i = 0; i < r->n_ovr; i++)
-		check_override(&v, i, &r->ovr[i]);
-	for (size_t i = 0; i < r->n_sovr; i++)
-		check_safe_harbor(&v, i, &r->sovr[i]);
+	check_tail(&v, r);
+	return v.added;
+}
+
+/* ---- one invoice at a time -------------------------------------------------- */
+
+struct afcq_validation {
+	struct vctx v;                  /* adds to invs */
+	struct afcq_problems invs;      /* the invoices' problems, in order */
+	struct afcq_item_pair *pairs;   /* the pairs a catalog is asked about */
+	size_t n_pairs, cap_pairs;
+};
+
+struct afcq_validation *afcq_validation_new(void)
+{
+	struct afcq_validation *va = afcq_xcalloc(1, sizeof *va);
+	va->v.out = &va->invs;
+	return va;
+}
+
+void afcq_validation_invoice(struct afcq_validation *va, size_t idx,
+			     const struct afcq_invoice *inv)
+{
+	check_invoice(&va->v, idx, inv);
+	for (size_t i = 0; i < inv->n_itms; i++) {
+		const struct afcq_item *it = &inv->itms[i];
+		/* the items check_tspair would ask a catalog about */
+		if (!it->tran.set || !it->serv.set || it->tran.v < 0 || it->serv.v < 0)
+			continue;
+		if (va->n_pairs == va->cap_pairs) {
+			va->cap_pairs = va->cap_pairs ? 2 * va->cap_pairs : 64;
+			va->pairs = afcq_xrealloc(va->pairs, va->cap_pairs * sizeof *va->pairs);
+		}
+		va->pairs[va->n_pairs++] = (struct afcq_item_pair){
+			.inv = idx, .item = i, .tran = it->tran.v, .serv = it->serv.v,
+		};
+	}
+}
+
+size_t afcq_validation_finish(struct afcq_validation *va, const struct afcq_request *r,
+			      struct afcq_problems *out, struct afcq_item_pairs *pairs)
+{
+	struct vctx v = { .out = out };
+	check_head(&v, r);
+	for (size_t i = 0; i < va->invs.n; i++) {
+		afcq_problems_add(out, va->invs.v[i].path, "%s", va->invs.v[i].msg);
+		v.added++;
+	}
+	check_tail(&v, r);
+	afcq_problems_done(&va->invs);
+	if (pairs) {
+		pairs->v = va->pairs;
+		pairs->n = va->n_pairs;
+	} else {
+		free(va->pairs);
+	}
+	free(va);
+	return v.added;
+}
+
+void afcq_item_pairs_done(struct afcq_item_pairs *p)
+{
+	if (!p)
+		return;
+	free(p->v);
+	p->v = NULL;
+	p->n = 0;
+}
+
+size_t afcq_validate_pairs(const struct afcq_item_pairs *p, afcq_tspair_known_fn known, void *ctx,
+			   struct afcq_problems *out)
+{
+	struct vctx v = { .out = out, .known = known, .known_ctx = ctx };
+	char path[PATH_MAX_LEN];
+	for (size_t i = 0; known && p && i < p->n; i++) {
+		pathf(path, "inv[%zu].itms[%zu]", p->v[i].inv, p->v[i].item);
+		check_known(&v, path, p->v[i].tran, p->v[i].serv);
+	}
 	return v.added;
 }
 

@@ -730,8 +730,14 @@ static int end_container(struct afcq_stream *s)
 		s->tail = yajl_get_bytes_consumed(s->y);
 		return 1;
 	}
-	if (!s->out)
+	if (!s->out) {
+		/* a request's invoice: the top-level inv array's element */
+		if (s->on_request_invoice && s->n == 2 && t == codec_invoice_table()) {
+			struct afcq_request *r = s->root_base;
+			s->on_request_invoice(s->ud, r, r->n_inv - 1);
+		}
 		return 1;
+	}
 	if (t == codec_item_result_table())
 		item_complete(s);
 	else if (t == codec_invoice_result_table())

@@ -216,10 +216,18 @@ enum afcq_status afcq_stream_decode(const char *text, size_t len, struct afcq_re
 
 struct afcq_stream *afcq_stream_new_request(struct afcq_request *out)
 {
+	return afcq_stream_new_request_each(out, NULL, NULL);
+}
+
+struct afcq_stream *afcq_stream_new_request_each(struct afcq_request *out,
+						 afcq_stream_request_invoice_fn fn, void *ud)
+{
 	struct afcq_response none = { 0 };
 	struct afcq_stream *s = afcq_stream_new(&none, NULL, NULL, NULL);
 	afcq_request_done(out);
 	s->out = NULL; /* not an answer: none is not kept */
+	s->on_request_invoice = fn;
+	s->ud = ud;
 	s->root = codec_request_table();
 	s->root_base = out;
 	return s;

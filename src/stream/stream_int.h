@@ -48,6 +48,7 @@ struct afcq_stream {
 	struct afcq_response *out;       /* an answer's (callbacks), or NULL */
 	afcq_stream_item_fn on_item;
 	afcq_stream_invoice_fn on_invoice;
+	afcq_stream_request_invoice_fn on_request_invoice; /* a request's */
 	void *ud;
 	struct frame f[STREAM_MAX_FRAMES];
 	int n;                           /* frames in use */

@@ -164,3 +164,51 @@ expect_same "relaxed request: the same request sent from a pipe" "$T_TMP/relaxed
 expect_same "relaxed request: the same request sent from stdin" "$T_TMP/relaxed_sent.file" \
 	"$T_TMP/relaxed_sent.stdin"
 expect_line "relaxed request: every row" "$T_TMP/relaxed.file" '^summary,'
+
+# Problems in a long request: every one, in the same order and words with
+# CSV (read one invoice at a time) as with the table (read whole): the
+# company, a missing field, a date, charges that add up past the largest
+# total across invoices, an override; cmmt without a code is no problem
+# for a quote.  Nothing is sent or recorded.
+python3 - "$T_TMP/long.json" "$T_TMP/bad.json" "$T_TMP/badpair.json" <<'PY'
+import json, sys
+req = json.load(open(sys.argv[1]))
+bad = json.loads(json.dumps(req))
+bad["cmpn"]["bscl"] = 9
+del bad["inv"][1]["itms"][3]["tran"]
+del bad["inv"][1]["doc"]
+bad["inv"][2]["date"] = "2022-02-30"
+bad["inv"][0]["itms"][1]["chg"] = 600000000000
+bad["inv"][2]["itms"][0]["chg"] = 600000000000
+bad["ovr"] = [{"tid": -5}]
+json.dump(bad, open(sys.argv[2], "w"))
+pair = json.loads(json.dumps(req))
+pair["inv"][1]["itms"][7]["serv"] = 9999
+json.dump(pair, open(sys.argv[3], "w"))
+PY
+before=$(sqlite3 "$DB" "select count(*) from requests")
+for f in csv json table; do
+	expect_rc "long request with problems as $f exits 2" 2 "$AFCQ" quote -e "$SB_URL" -f $f \
+		"$T_TMP/bad.json"
+	cp "$ERR" "$T_TMP/bad_said.$f"
+done
+expect_same "problems: the same with csv as with the table" "$T_TMP/bad_said.table" \
+	"$T_TMP/bad_said.csv"
+expect_same "problems: the same with json as with the table" "$T_TMP/bad_said.table" \
+	"$T_TMP/bad_said.json"
+expect_eq "problems: each said, in field order" \
+	"cmpn.bscl inv[1].itms[3].tran inv[2].date inv[2].itms[0].chg ovr[0].tid" \
+	"$(sed -n 's/^afcq: \([^:]*\): .*/\1/p' "$T_TMP/bad_said.csv" | tr '\n' ' ' | sed 's/ $//')"
+expect_eq "problems: nothing recorded" "$before" "$(sqlite3 "$DB" "select count(*) from requests")"
+
+# A pair the endpoint's catalog does not know, in the second invoice.
+for f in csv table; do
+	expect_rc "long request with an unknown pair as $f exits 2" 2 "$AFCQ" quote -e "$SB_URL" \
+		-f $f "$T_TMP/badpair.json"
+	grep -v 'T/S pairs' "$ERR" >"$T_TMP/badpair.$f"
+done
+expect_same "unknown pair: the same with csv as with the table" "$T_TMP/badpair.table" \
+	"$T_TMP/badpair.csv"
+expect_line "unknown pair: named" "$T_TMP/badpair.csv" '^afcq: inv\[1\]\.itms\[7\]\.serv: '
+expect_eq "unknown pair: nothing recorded" "$before" \
+	"$(sqlite3 "$DB" "select count(*) from requests")"

@@ -155,6 +155,65 @@ static void test_tspair_hook_messages(void **state)
 	assert_int_equal(run(f), 1);
 }
 
+/* One invoice at a time: the same problems, in the same order, as the
+ * whole request's check (the company first, a date, items, charges added
+ * up across invoices, the count of invoices), and the items' pairs give
+ * the hook's messages alone. */
+static void test_one_invoice_at_a_time(void **state)
+{
+	struct fixture *f = *state;
+	f->inv[1] = f->inv[0];
+	f->r.n_inv = 2;
+	f->r.cmpn.present = true;
+	f->r.cmpn.bscl = (struct afcq_oint){ true, 9 };
+	f->inv[1].date = (char *)"2022-02-30";
+	f->itms[1].tran.set = false;
+	f->itms[0].chg.v = 600000000000.0;
+	afcq_problems_done(&f->p);
+	size_t want = afcq_validate_request(&f->r, NULL, NULL, &f->p);
+	assert_true(want >= 5);
+
+	struct afcq_problems got = { 0 };
+	struct afcq_item_pairs pairs = { 0 };
+	struct afcq_validation *va = afcq_validation_new();
+	for (size_t i = 0; i < f->r.n_inv; i++)
+		afcq_validation_invoice(va, i, &f->inv[i]);
+	assert_int_equal(afcq_validation_finish(va, &f->r, &got, &pairs), want);
+	assert_int_equal(got.n, f->p.n);
+	for (size_t i = 0; i < got.n; i++) {
+		assert_string_equal(got.v[i].path, f->p.v[i].path);
+		assert_string_equal(got.v[i].msg, f->p.v[i].msg);
+	}
+	/* the items whose pair a hook is asked about: 2 of 3 in each invoice */
+	assert_int_equal(pairs.n, 4);
+	assert_int_equal(pairs.v[2].inv, 1);
+	assert_int_equal(pairs.v[2].item, 0);
+	afcq_problems_done(&got);
+
+	/* With nothing else wrong, the pairs give what the hook makes of them. */
+	make_valid(f);
+	f->inv[1] = f->inv[0];
+	f->r.n_inv = 2;
+	f->itms[2].serv.v = 998;
+	afcq_problems_done(&f->p);
+	want = afcq_validate_request(&f->r, pairs_19_6_only, NULL, &f->p);
+	assert_int_equal(want, 2);
+	afcq_item_pairs_done(&pairs);
+	va = afcq_validation_new();
+	for (size_t i = 0; i < f->r.n_inv; i++)
+		afcq_validation_invoice(va, i, &f->inv[i]);
+	assert_int_equal(afcq_validation_finish(va, &f->r, &got, &pairs), 0);
+	assert_int_equal(afcq_validate_pairs(&pairs, pairs_19_6_only, NULL, &got), want);
+	for (size_t i = 0; i < got.n; i++) {
+		assert_string_equal(got.v[i].path, f->p.v[i].path);
+		assert_string_equal(got.v[i].msg, f->p.v[i].msg);
+	}
+	assert_string_equal(got.v[1].path, "inv[1].itms[2].serv");
+	afcq_problems_done(&got);
+	afcq_item_pairs_done(&pairs);
+	assert_null(pairs.v);
+}
+
 /* A hook that only knows exact pairs (no AFCQ_TSPAIR_ANY support). */
 static bool exact_19_6(void *ctx, long long tran, long long serv)
 {
@@ -677,6 +736,7 @@ static void test_problems_add(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_one_invoice_at_a_time, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_valid_request_passes, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_cust_message_exact, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_tspair_hook_messages, setup, teardown),
