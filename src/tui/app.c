@@ -188,8 +188,10 @@ void tui_dispatch(struct tui_app *app, enum tui_action a)
 	enum tui_result r = v->ops->on_action ? v->ops->on_action(app, v, a) : TUI_PASS;
 	if (r == TUI_PASS)
 		r = global_action(app, a);
-	if (r == TUI_PASS)
-		tui_dialog_ignored(app, a); /* no one took it: a dialog says so */
+	/* no one took it: the view says so (Esc on the main screen with
+	 * nothing to cancel is no news) */
+	if (r == TUI_PASS && !(a == ACT_CANCEL && tui_top(app)->ops->full_screen))
+		tui_dialog_ignored(app, a);
 	apply(app, r);
 }
 
@@ -269,16 +271,17 @@ static void feed_key(struct tui_app *app, int key, bool meta)
 	}
 	bool text = v->ops->text_focus && v->ops->text_focus(app, v);
 	enum tui_action a = tui_keymap_lookup(key, meta, text);
-	if (a == ACT_NONE && v->ops->keys && !app->lay.too_small) {
-		tui_dialog_ignored(app, a);
-		return;
-	}
-	if (a == ACT_NONE && !meta && (key == 3 || key == 17 || key == 19 || key == 26)) {
+	bool reflex = a == ACT_NONE && !meta && (key == 3 || key == 17 || key == 19 || key == 26);
+	if (reflex && (!v->ops->keys || v->ops->full_screen)) {
 		/* left unbound on purpose (a reflex never ends a call), but said,
 		 * so that a rep who presses them knows what does */
 		char k[32];
 		tui_message(app, ROLE_NORMAL, "Ctrl-%c does nothing here: %s quits, Esc cancels",
 			    key + '@', tui_action_key_text(ACT_QUIT, k, sizeof k));
+		return;
+	}
+	if (a == ACT_NONE && v->ops->keys && !app->lay.too_small) {
+		tui_dialog_ignored(app, a);
 		return;
 	}
 	tui_dispatch(app, a);

@@ -26,7 +26,12 @@ static void msg_text(const struct tui_app *app, char *buf, size_t n, enum tui_ro
 {
 	static const char spin[] = "|/-\\";
 	char progress[128];
-	*role = app->msg_role;
+	/* a key that did nothing on a full-screen view: said in the message's
+	 * place until the next key, the message kept for after */
+	const struct tui_view *top = &app->stack[app->n_views - 1];
+	bool note = app->dialog_note[0] && top->ops->full_screen;
+	const char *msg = note ? app->dialog_note : app->msg;
+	*role = note ? ROLE_ERROR : app->msg_role;
 	if (app->fly.dec) {
 		/* the answer arrived and is parsed off the loop: nothing to cancel */
 		snprintf(progress, sizeof progress, "%c Reading the %s answer... %.1f s",
@@ -37,11 +42,11 @@ static void msg_text(const struct tui_app *app, char *buf, size_t n, enum tui_ro
 			 spin[app->spin % 4], afcq_op_name(app->fly.op),
 			 tui_calls_elapsed_ms(app) / 1000.0);
 	} else {
-		snprintf(buf, n, "%s", app->msg);
+		snprintf(buf, n, "%s", msg);
 		return;
 	}
-	if (app->msg_in_flight && app->msg[0]) {
-		snprintf(buf, n, "%s  | %s", app->msg, progress);
+	if ((note || app->msg_in_flight) && msg[0]) {
+		snprintf(buf, n, "%s  | %s", msg, progress);
 		return;
 	}
 	*role = ROLE_OK;

@@ -377,6 +377,8 @@ const struct tui_view_ops tui_screen_history_ops = {
 	.draw = hist_draw,
 	.on_action = hist_on_action,
 	.close = hist_close,
+	.keys = "Enter results, l loads, / finds, R resolves, Esc back",
+	.full_screen = true,
 };
 
 void tui_open_history(struct tui_app *app)

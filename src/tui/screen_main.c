@@ -318,4 +318,6 @@ const struct tui_view_ops tui_screen_main_ops = {
 	.on_key = main_on_key,
 	.on_action = main_on_action,
 	.text_focus = main_text_focus,
+	.keys = "F1 lists every key, F5 quotes, F10 quits",
+	.full_screen = true,
 };

@@ -341,6 +341,8 @@ const struct tui_view_ops tui_screen_raw_ops = {
 	.draw = raw_draw,
 	.on_action = raw_on_action,
 	.close = raw_close,
+	.keys = "Tab request/response, / finds, p pretty/exact, F2 saves, Esc back",
+	.full_screen = true,
 };
 
 void tui_open_raw(struct tui_app *app)

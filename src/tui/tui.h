@@ -226,10 +226,14 @@ struct tui_view_ops {
 	void (*on_tick)(struct tui_app *app, struct tui_view *v);
 	/* true when a text field has the focus (letters are text, not aliases). */
 	bool (*text_focus)(const struct tui_app *app, const struct tui_view *v);
-	/* A dialog: what its keys do, in a few words ("Enter picks, Esc
-	 * closes"), said with a key that does nothing there; NULL for the
-	 * main screen and full-screen views. */
+	/* What the view's keys do, in a few words ("Enter picks, Esc
+	 * closes"), said with a key that does nothing there: on a dialog's
+	 * bottom border, on the message line of a full_screen view. */
 	const char *keys;
+	/* The main screen or a view drawn over all of it (history, raw), not
+	 * a dialog: what is said of a key that does nothing there takes the
+	 * message line's place until the next key (the message stays). */
+	bool full_screen;
 };
 
 struct tui_overlay;
@@ -461,8 +465,9 @@ struct tui_app {
 	bool msg_in_flight;             /* msg was set while a request was running: it is
 					 * shown beside the request's progress (a refusal
 					 * must not hide behind "Sending...") */
-	char dialog_note[160];          /* a key did nothing in the dialog on top: said
-					 * on its bottom border until the next key */
+	char dialog_note[160];          /* a key did nothing in the view on top: said
+					 * on its bottom border (the message line of a
+					 * full_screen view) until the next key */
 	int key_now;                    /* the key being handled (tui_feed_key), */
 	bool key_now_meta, key_now_set; /* with Alt; key_now_set false for an action
 					 * run without a key (scripts) */
@@ -553,10 +558,11 @@ struct tui_rect tui_dialog_frame(struct tui_app *app, int h, int w, const char *
  * help, quit and redraw go on to the app; any other action does nothing
  * and says so (tui_dialog_ignored). */
 enum tui_result tui_dialog_action_rest(struct tui_app *app, enum tui_action a);
-/* Action a (ACT_NONE: a key bound to none) does nothing in the dialog on
- * top: its bottom border says so until the next key ("F5 does nothing
- * here: Enter picks, Esc closes"); what was typed stays as it is.  Nothing
- * is said when the top view is no dialog (no .keys). */
+/* Action a (ACT_NONE: a key bound to none) does nothing in the view on
+ * top: until the next key its bottom border says so ("F5 does nothing
+ * here: Enter picks, Esc closes"), or for a full_screen view the message
+ * line; what was typed and the message stay as they are.  Nothing is said
+ * when the top view has no .keys. */
 void tui_dialog_ignored(struct tui_app *app, enum tui_action a);
 /* A .text_focus for a dialog whose one text input always has the focus. */
 bool tui_dialog_text_always(const struct tui_app *app, const struct tui_view *v);

@@ -51,4 +51,19 @@ check tmux_dialog_keeps_typed "Find: voip lin"
 keys Escape
 sleep 0.3
 
+# a key the history does nothing with: said on the message line with the
+# history's keys until the next key, which brings the message back
+keys F8
+see tmux_history_open "nothing sent yet"
+keys F5
+see tmux_history_says_key "F5 does nothing here: Enter results, l loads, / finds, R resolves, Esc back"
+check tmux_history_stays "nothing sent yet"
+keys Escape
+see tmux_history_closed "Bill-to PCode"
+if grep -qF "F5 does nothing here" "$SCREEN"; then
+	fail tmux_history_note_gone "$(cat "$SCREEN")"
+else
+	pass tmux_history_note_gone
+fi
+
 tmux_quit_discarding tmux_messages
