@@ -151,6 +151,39 @@ static void exemption_delete(struct tui_app *app, struct fields_dlg *d)
 		d->rec--;
 }
 
+/* UNDO here does what it does on the form (undo.h).  A deleted exemption
+ * comes back in the exemptions dialog and a deleted line item in the
+ * item's fields, shown there.  Anything else is undone on the form with
+ * this dialog closed first: a deleted exemption opens the exemptions
+ * dialog on it, a deleted item is focused in the grid, and a customer
+ * loaded or a product added puts the whole form back as it was before,
+ * where the record shown here may not be.  Nothing to undo: said, the
+ * dialog stays.  What was typed in the field is stored first.  d is freed
+ * when the dialog closes. */
+static void undo_here(struct tui_app *app, struct fields_dlg *d)
+{
+	store(app, d);
+	enum tui_undo_kind k = tui_undo_next(app);
+	long at = -1;
+	if (k == TUI_UNDO_NOTHING) {
+		tui_undo(app);
+		return;
+	}
+	if (k == TUI_UNDO_EXEMPTION && d->t == TBL_EXEMPTION) {
+		at = tui_undo_exemption(app);
+		d->focus = 0;
+	} else if (k == TUI_UNDO_ITEM && d->t == TBL_DETAIL) {
+		at = tui_undo_item(app);
+	} else {
+		tui_pop(app);
+		tui_undo(app);
+		return;
+	}
+	if (at >= 0)
+		d->rec = (size_t)at;
+	load(app, d);
+}
+
 static enum tui_result fields_on_key(struct tui_app *app, struct tui_view *v, int key)
 {
 	struct fields_dlg *d = v->state;
@@ -224,17 +257,7 @@ static enum tui_result fields_on_action(struct tui_app *app, struct tui_view *v,
 		}
 		return TUI_HANDLED;
 	case ACT_UNDO:
-		if (d->t == TBL_EXEMPTION && tui_undo_holds_exemption(app)) {
-			store(app, d);
-			long at = tui_undo_exemption(app);
-			if (at >= 0) {
-				d->rec = (size_t)at;
-				d->focus = 0;
-				load(app, d);
-			}
-		} else {
-			tui_dialog_ignored(app, a);
-		}
+		undo_here(app, d);
 		return TUI_HANDLED;
 	case ACT_ENTER:
 		if (d->rec < recs && f[d->focus].type == FT_BOOL) {

@@ -103,9 +103,13 @@ void tui_undo_keep_exemption(struct tui_app *app, size_t row)
 	app->undo = u;
 }
 
-bool tui_undo_holds_exemption(const struct tui_app *app)
+enum tui_undo_kind tui_undo_next(const struct tui_app *app)
 {
-	return app->undo && app->undo->exemption && tui_day_undo_seq(app) < app->undo->seq;
+	unsigned long row = app->undo ? app->undo->seq : 0;
+	unsigned long load = tui_day_undo_seq(app);
+	if (row > load)
+		return app->undo->exemption ? TUI_UNDO_EXEMPTION : TUI_UNDO_ITEM;
+	return load ? TUI_UNDO_LOAD : TUI_UNDO_NOTHING;
 }
 
 /* Moves the row's kept marks in as row at of the invoice shown. */
@@ -159,7 +163,7 @@ long tui_undo_exemption(struct tui_app *app)
 	return (long)at;
 }
 
-int tui_undo_item(struct tui_app *app)
+long tui_undo_item(struct tui_app *app)
 {
 	struct tui_undo *u = app->undo;
 	if (!u || u->exemption) {
@@ -186,21 +190,20 @@ int tui_undo_item(struct tui_app *app)
 	app->form_gen++;
 	tui_form_focus_row(app, at);
 	tui_message(app, ROLE_OK, "item %zu is back", at + 1);
-	return 0;
+	return (long)at;
 }
 
 void tui_undo(struct tui_app *app)
 {
-	unsigned long item = app->undo ? app->undo->seq : 0;
-	unsigned long load = tui_day_undo_seq(app);
-	if (item > load && app->undo->exemption) {
+	enum tui_undo_kind k = tui_undo_next(app);
+	if (k == TUI_UNDO_EXEMPTION) {
 		/* back in the dialog it was deleted from, on it */
 		long at = tui_undo_exemption(app);
 		if (at >= 0)
 			tui_open_fields(app, TBL_EXEMPTION, (size_t)at, NULL);
-	} else if (item > load) {
+	} else if (k == TUI_UNDO_ITEM) {
 		tui_undo_item(app);
-	} else if (load) {
+	} else if (k == TUI_UNDO_LOAD) {
 		tui_day_undo(app);
 	} else {
 		char key[32];

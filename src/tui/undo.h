@@ -15,14 +15,20 @@ struct tui_app;
 /* Keeps a copy of item row of the invoice shown, with what was typed in
  * it, in place of the item kept before (app->undo owns it). */
 void tui_undo_keep_item(struct tui_app *app, size_t row);
-/* Puts the item kept back where it was, in its invoice, and focuses it;
- * says so, or that there is nothing to bring back.  0 when it came back. */
-int tui_undo_item(struct tui_app *app);
+/* Puts the item kept back where it was, in its invoice (shown), focuses
+ * it and says so; returns its index, or -1 (said) when there is none. */
+long tui_undo_item(struct tui_app *app);
 /* Keeps a copy of exemption row of the invoice shown, with what was typed
  * in it, in place of the row kept before (app->undo owns it). */
 void tui_undo_keep_exemption(struct tui_app *app, size_t row);
-/* true when the newest change UNDO would undo is an exemption deleted. */
-bool tui_undo_holds_exemption(const struct tui_app *app);
+/* What UNDO would undo now: the newest change kept. */
+enum tui_undo_kind {
+	TUI_UNDO_NOTHING,
+	TUI_UNDO_ITEM,            /* a line item deleted */
+	TUI_UNDO_EXEMPTION,       /* an exemption deleted */
+	TUI_UNDO_LOAD,            /* a customer loaded or a product added */
+};
+enum tui_undo_kind tui_undo_next(const struct tui_app *app);
 /* Puts the exemption kept back where it was, in its invoice (shown), and
  * says so; returns its index, or -1 (said) when there is none. */
 long tui_undo_exemption(struct tui_app *app);

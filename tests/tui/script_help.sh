@@ -16,7 +16,7 @@ mkdir -p "$H"
 	echo "assert-state view help"
 	echo "dump-screen $H/0"
 	i=1
-	while [ $i -le 90 ]; do
+	while [ $i -le 120 ]; do
 		echo "key Down"
 		echo "dump-screen $H/$i"
 		i=$((i + 1))
