@@ -35,7 +35,7 @@ say = @true
 endif
 
 CORE_PKGS    := jansson libcurl libconfig sqlite3 libpq yajl
-TUI_PKGS     := ncursesw formw menuw panelw
+TUI_PKGS     := formw menuw panelw ncursesw
 SANDBOX_PKGS := libmicrohttpd
 TEST_PKGS    := cmocka
 
@@ -78,8 +78,12 @@ soname = $(or $(shell f=$$($(PKG_CONFIG) --variable=libdir $(1) 2>/dev/null)/$(2
              objdump -p "$$(readlink -f "$$f")" 2>/dev/null | awk '$$1 == "SONAME" {print $$2}'),$(3))
 CURL_SONAME := $(call soname,libcurl,libcurl,libcurl.so.4)
 PQ_SONAME   := $(call soname,libpq,libpq,libpq.so.5)
-CORE_LIBS    = $(call pkg_libs,$(filter-out $(LAZY_PKGS),$(CORE_PKGS))) -ldl -lm -pthread
-TUI_LIBS     = $(call pkg_libs,$(TUI_PKGS))
+# The other libraries are linked in from their archives where their -dev
+# packages ship one (scripts/link-flags.sh says why); curses' form, menu and
+# panel come before curses itself, as archives need.
+link_libs    = $(shell sh scripts/link-flags.sh $(1) 2>/dev/null)
+CORE_LIBS    = $(call link_libs,$(filter-out $(LAZY_PKGS),$(CORE_PKGS))) -ldl -lm -pthread
+TUI_LIBS     = $(call link_libs,$(TUI_PKGS))
 SANDBOX_LIBS = $(call pkg_libs,$(SANDBOX_PKGS))
 # Tests also reach a PostgreSQL server and a proxy directly.
 TEST_LIBS    = $(call pkg_libs,$(TEST_PKGS) $(LAZY_PKGS))

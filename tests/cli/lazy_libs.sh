@@ -3,7 +3,8 @@
 # needs it (include/afcq/dl.h), so that commands and the workstation's first
 # screen do not pay for libraries they do not use.  A quote loads libcurl
 # and not libpq; a command that sends nothing loads neither; --version
-# still names the libcurl it runs with.
+# still names the libcurl it runs with.  curses, SQLite, jansson, libconfig
+# and yajl are linked in, not loaded.
 . tests/lib.sh
 sandbox_start || exit 1
 REQ="$FIX/requests/dallas.json"
@@ -16,6 +17,13 @@ for bin in "$AFCQ" "$SANDBOX_BIN"; do
 	*) pass "lazy_not_linked_$name" ;;
 	esac
 done
+
+# The small libraries are linked in from their archives (scripts/link-flags.sh).
+needed=$(objdump -p "$AFCQ" | awk '$1 == "NEEDED" {print $2}')
+case $needed in
+*ncurses*|*sqlite*|*jansson*|*libconfig*|*yajl*) fail linked_in "$(echo $needed)" ;;
+*) pass linked_in ;;
+esac
 
 # LD_DEBUG=files: the dynamic linker names every library it loads.
 loaded() { grep -o 'file=lib[a-z0-9_-]*\.so[.0-9]*' "$ERR" | sed 's/file=//' | sort -u; }
