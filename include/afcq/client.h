@@ -75,6 +75,10 @@ struct afcq_call;
  * cannot be loaded or started; err (may be NULL) then says why and what to
  * install. */
 struct afcq_client *afcq_client_new(const struct afcq_endpoint *ep, struct afcq_error *err);
+/* Loads libcurl (as afcq_client_new does the first time) without making a
+ * client: a worker thread can take that time off a user interface's
+ * thread.  Thread-safe; false when it cannot be loaded (err says why). */
+bool afcq_client_preload(struct afcq_error *err);
 /* The endpoint the client sends to (borrowed from c). */
 const struct afcq_endpoint *afcq_client_endpoint(const struct afcq_client *c);
 /* Cancels and frees every outstanding call, then the client: call pointers

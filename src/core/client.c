@@ -240,6 +240,11 @@ struct afcq_client *afcq_client_new(const struct afcq_endpoint *ep, struct afcq_
 	return c;
 }
 
+bool afcq_client_preload(struct afcq_error *err)
+{
+	return afcq_curl_api(err) != NULL;
+}
+
 const struct afcq_endpoint *afcq_client_endpoint(const struct afcq_client *c)
 {
 	return &c->ep;

@@ -398,6 +398,24 @@ static void open_journal(struct tui_app *app)
 	app->dirty = true;
 }
 
+struct afcq_client *tui_client(struct tui_app *app)
+{
+	if (app->client || !app->client_wanted)
+		return app->client;
+	app->client_wanted = false; /* one try: a failure is said once */
+	struct afcq_error err;
+	afcq_error_clear(&err);
+	app->client = afcq_client_new(app->args->endpoint, &err);
+	app->api.client = app->client;
+	app->lookup_api.client = app->client;
+	if (!app->client) {
+		char line[400];
+		tui_message(app, ROLE_ERROR, "%s; quotes cannot be sent",
+			    afcq_error_line(&err, line, sizeof line));
+	}
+	return app->client;
+}
+
 /* The first screen is shown before the HTTP client is made (starting
  * libcurl and its TLS library takes a while) and while a bundled sandbox
  * loads its rate book; then the sandbox is waited for and the client made,
@@ -413,21 +431,11 @@ static bool connect_endpoint(struct tui_app *app)
 			return false;
 		set_endpoint_label(app);
 	}
-	struct afcq_error cerr;
-	afcq_error_clear(&cerr);
-	if (a->endpoint && a->endpoint->base_url)
-		app->client = afcq_client_new(a->endpoint, &cerr);
-	app->api.client = app->client;
-	app->lookup_api.client = app->client;
-	if (app->client) {
+	app->client_wanted = a->endpoint && a->endpoint->base_url;
+	if (app->client_wanted)
 		tui_calls_start_catalog(app);
-	} else if (cerr.status != AFCQ_OK) {
-		char line[400];
-		tui_message(app, ROLE_ERROR, "%s; quotes cannot be sent",
-			    afcq_error_line(&cerr, line, sizeof line));
-	} else if (a->endpoint_wait || (a->endpoint && a->endpoint->base_url)) {
+	else if (a->endpoint_wait)
 		tui_message(app, ROLE_ERROR, "no endpoint: quotes cannot be sent");
-	}
 	app->dirty = true;
 	return true;
 }
@@ -559,8 +567,12 @@ static void run_loop(struct tui_app *app)
 			continue;
 		}
 		int ch = read_key();
-		if (ch == ERR)
+		if (ch == ERR) {
+			/* idle: the time to load libcurl before a key needs it */
+			if (app->client_wanted)
+				tui_client(app);
 			continue;
+		}
 		bool meta = false;
 		if (ch == 27) {
 			timeout(30);

@@ -76,6 +76,7 @@ struct tui_encode {
 	struct afcq_error err;
 	atomic_bool done;
 	bool cancelled;             /* Esc before it was sent: not sent */
+	bool preload;               /* load libcurl here, off the loop's thread */
 	struct timespec started;
 	char state_before[sizeof ((struct tui_app *)0)->state_line]; /* shown again if not sent */
 };
@@ -83,6 +84,8 @@ struct tui_encode {
 static void *encode_main(void *arg)
 {
 	struct tui_encode *e = arg;
+	if (e->preload)
+		afcq_client_preload(NULL);
 	e->p = afcq_api_encode_calc(e->op, e->req, &e->err);
 	atomic_store_explicit(&e->done, true, memory_order_release);
 	return NULL;
@@ -95,6 +98,7 @@ static bool start_calc(struct tui_app *app, enum afcq_op op)
 	struct tui_encode *e = afcq_xcalloc(1, sizeof *e);
 	e->op = op;
 	e->req = &app->fly.req;
+	e->preload = app->client_wanted;
 	afcq_error_clear(&e->err);
 	atomic_init(&e->done, false);
 	clock_gettime(CLOCK_MONOTONIC, &e->started);
@@ -131,8 +135,10 @@ static void encode_finish(struct tui_app *app)
 		app->dirty = true;
 		return;
 	}
-	if (p)
+	if (p) {
+		tui_client(app);
 		app->fly.p = afcq_api_send_calc(&app->api, p, &err);
+	}
 	if (!app->fly.p) {
 		char line[800];
 		tui_message(app, ROLE_ERROR, "not sent: %s", afcq_error_line(&err, line, sizeof line));
@@ -185,6 +191,7 @@ bool tui_calls_commit(struct tui_app *app, const char *doc, bool commit)
 	struct afcq_error err;
 	afcq_error_clear(&err);
 	enum afcq_op op = commit ? AFCQ_OP_COMMIT : AFCQ_OP_UNCOMMIT;
+	tui_client(app);
 	app->fly.p = afcq_api_start_commit(&app->api, doc, commit, &err);
 	app->msg_in_flight = false;
 	if (!app->fly.p) {

@@ -54,6 +54,8 @@ static void fetch_catalog(struct tui_app *app)
 	struct afcq_error err;
 	afcq_error_clear(&err);
 	app->ts_fetched = app->tt_fetched = false;
+	if (!tui_client(app))
+		return;
 	app->ts_pending = afcq_api_start_lookup(&app->lookup_api, AFCQ_OP_TSPAIRS, NULL, NULL, &err);
 	if (!app->ts_pending) {
 		char line[800];

@@ -45,7 +45,7 @@ bool tui_calls_resolve(struct tui_app *app, int64_t id)
 {
 	if (tui_busy_refuse(app))
 		return false;
-	if (!app->history || !app->client) {
+	if (!app->history || !tui_client(app)) {
 		tui_message(app, ROLE_ERROR, "cannot resolve: %s",
 			    app->history ? "no endpoint" : "history is not available");
 		return false;

@@ -216,7 +216,7 @@ static void search(struct tui_app *app, struct finder *d)
 	}
 	if (!check_inputs(d))
 		return;
-	if (!app->client) {
+	if (!tui_client(app)) {
 		say(d, ROLE_ERROR, "no endpoint: nothing can be looked up");
 		return;
 	}

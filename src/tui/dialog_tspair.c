@@ -325,7 +325,7 @@ void tui_open_tspair_picker(struct tui_app *app, size_t row)
 		k->have_want = true;
 	}
 	free(cur);
-	if (!app->tspairs_loaded && !app->ts_pending && app->client)
+	if (!app->tspairs_loaded && !app->ts_pending && tui_client(app))
 		tui_calls_start_catalog(app); /* try again: it may have failed at start */
 	tui_push(app, &tui_dialog_tspair_ops, k);
 	research(app, k);

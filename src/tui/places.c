@@ -89,11 +89,13 @@ void tui_places_free(struct tui_app *app, struct tui_places *ps)
 /* Starts the next PCode asked for, when nothing runs. */
 static void start_next(struct tui_app *app, struct tui_places *ps)
 {
-	if (ps->p || !app->client)
+	if (ps->p)
 		return;
 	for (size_t i = 0; i < ps->n; i++) {
 		if (ps->v[i].state != PLACE_ASKED)
 			continue;
+		if (!tui_client(app))
+			return;
 		char arg[32];
 		snprintf(arg, sizeof arg, "%lld", ps->v[i].pcode);
 		struct afcq_error err;

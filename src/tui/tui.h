@@ -392,7 +392,8 @@ struct tui_script;
 struct tui_app {
 	const struct tui_args *args;
 	const struct afcq_config *cfg;
-	struct afcq_client *client;
+	struct afcq_client *client;     /* made when first needed: tui_client() */
+	bool client_wanted;             /* an endpoint to make it for, not tried yet */
 	struct afcq_history *history;
 	char *history_spec;             /* the store history was opened from (NULL:
 					 * the local file), owned */
@@ -490,6 +491,11 @@ void tui_push(struct tui_app *app, const struct tui_view_ops *ops, void *state);
 void tui_pop(struct tui_app *app);
 struct tui_view *tui_top(struct tui_app *app);
 /* The one-line message under the total; role colours it. */
+/* The HTTP client, made (and libcurl loaded) the first time a request
+ * needs it or the loop is first idle, whichever comes first: the first
+ * screen and a session that sends nothing do without it.  NULL when there
+ * is no endpoint or it cannot be made (said once on the message line). */
+struct afcq_client *tui_client(struct tui_app *app);
 void tui_message(struct tui_app *app, enum tui_role role, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 /* The message line holds TUI_MSG_COLS columns after its margin: what the

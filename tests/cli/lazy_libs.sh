@@ -38,6 +38,20 @@ expect_rc lazy_customers 0 env LD_DEBUG=files "$AFCQ" customers list
 libs=$(loaded)
 case $libs in *libcurl*|*libpq*) fail lazy_offline_command "$libs" ;; *) pass lazy_offline_command ;; esac
 
+# The workstation makes its HTTP client when a request first needs it, or
+# when it is first idle: started and quit at once, with the T/S catalog in
+# its cache, it never loads libcurl; a quote loads it and is answered.
+printf 'wait-idle\nquit\n' >"$T_TMP/idle.script"
+printf 'quit\n' >"$T_TMP/quit.script"
+printf 'wait-idle\nkey F5\nwait-idle\nassert-screen "Total due"\nquit\n' >"$T_TMP/f5.script"
+expect_rc lazy_ws_catalog 0 "$AFCQ" -e "$SB_URL" --script "$T_TMP/idle.script"
+expect_rc lazy_ws_quit 0 env LD_DEBUG=files "$AFCQ" -e "$SB_URL" --script "$T_TMP/quit.script"
+libs=$(loaded)
+case $libs in *libcurl*) fail lazy_ws_quit_no_curl "$libs" ;; *) pass lazy_ws_quit_no_curl ;; esac
+expect_rc lazy_ws_quote 0 env LD_DEBUG=files "$AFCQ" -e "$SB_URL" --script "$T_TMP/f5.script" "$REQ"
+libs=$(loaded)
+case $libs in *libcurl*) pass lazy_ws_quote_curl ;; *) fail lazy_ws_quote_curl "$libs" ;; esac
+
 expect_rc lazy_version 0 "$AFCQ" --version
 if grep -qE '^libcurl [0-9]+\.[0-9]+' "$OUT"; then pass lazy_version_names_curl
 else fail lazy_version_names_curl "$(cat "$OUT")"; fi
