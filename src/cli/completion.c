@@ -7,7 +7,12 @@
  * limited to and the words it takes), so it cannot name an option the
  * parser refuses.  What changes at run time is asked of afcq itself by the
  * hidden `afcq __complete KIND`: the profiles of the configuration, the
- * history ids, the document codes sent, the ids of customers and products.
+ * history ids, the document codes sent, the ids and names of customers and
+ * products.  Names hold spaces and other characters the shell reads, so
+ * they are offered one a line (never through compgen -W, which splits
+ * them) and quoted as the word is being typed: with backslashes, or inside
+ * the quote the word opened.  zsh's bashcompinit unquotes what it is given
+ * and quotes it again its own way.
  */
 #include "cli.h"
 
@@ -29,6 +34,7 @@ struct positional {
 	const char *second;          /* dynamic kind of the second positional... */
 	const char *after;           /* ...when the first is one of these words */
 	const char *dynamic;         /* dynamic kind of the first positional */
+	const char *names;           /* names offered beside the second's words */
 	bool files;                  /* files too, beside the dynamic words; with
 				      * words, files after other first words */
 };
@@ -41,9 +47,9 @@ static const struct positional positionals[] = {
 	{ .command = "resolve", .dynamic = "docs" },
 	{ .command = "completion", .words = "bash zsh" },
 	{ .command = "customers", .words = "list show add import export rm",
-	  .second = "customer-ids", .after = "show rm", .files = true },
+	  .second = "customer-ids", .names = "customer-names", .after = "show rm", .files = true },
 	{ .command = "products", .words = "list show add import export rm",
-	  .second = "product-ids", .after = "show rm", .files = true },
+	  .second = "product-ids", .names = "product-names", .after = "show rm", .files = true },
 	{ .command = "store", .words = "copy" },
 	{ .command = "tspairs", .words = "" },
 	{ .command = "taxtype", .words = "*" },
@@ -81,6 +87,37 @@ static void put_options(FILE *f, const char *command)
 		fputs(" --keys", f);
 }
 
+/* The kind of names an option's value is one of (afcq __complete KIND). */
+static const char *names_option(const char *name)
+{
+	if (strcmp(name, "customer") == 0)
+		return "customer-names";
+	if (strcmp(name, "products") == 0)
+		return "product-names";
+	return NULL;
+}
+
+/* _afcq_names AFCQ KIND WORD: adds to COMPREPLY the names of KIND that
+ * begin with WORD, quoted as WORD is: after an opening ' or " for inside
+ * that quote, else with backslashes (printf %q).  The word's own quoting
+ * (the opening quote, backslashes) is taken off before comparing. */
+static const char names_function[] =
+	"_afcq_names()\n"
+	"{\n"
+	"\tlocal n q open= c=${3#[\\\"\\']}\n"
+	"\t[[ $3 == [\\\"\\']* ]] && open=${3:0:1}\n"
+	"\tc=${c//\\\\/}\n"
+	"\twhile IFS= read -r n; do\n"
+	"\t\t[[ -n $n && $n == \"$c\"* ]] || continue\n"
+	"\t\tcase $open in\n"
+	"\t\t\\\") q=${n//\\\\/\\\\\\\\}; q=${q//\\\"/\\\\\\\"}; q=${q//\\$/\\\\\\$}; q=${q//\\`/\\\\\\`} ;;\n"
+	"\t\t\\') q=${n//\\'/\\'\\\\\\'\\'} ;;\n"
+	"\t\t*) q=$(printf %q \"$n\") ;;\n"
+	"\t\tesac\n"
+	"\t\tCOMPREPLY+=(\"$q\")\n"
+	"\tdone < <(\"$1\" __complete \"$2\" 2>/dev/null)\n"
+	"}\n";
+
 /* "-f|--format" for a case pattern. */
 static void put_pattern(FILE *f, const struct cli_option_info *oi)
 {
@@ -93,8 +130,10 @@ static void bash_script(FILE *f)
 {
 	struct cli_option_info oi;
 	fputs("# bash completion for afcq, written by `afcq completion bash` from its option\n"
-	      "# table.  Profiles, history ids and document codes are asked of afcq.\n"
-	      "_afcq()\n{\n"
+	      "# table.  Profiles, history ids, document codes and the names in the books\n"
+	      "# are asked of afcq.\n", f);
+	fputs(names_function, f);
+	fputs("_afcq()\n{\n"
 	      "\tlocal cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD-1]}\n"
 	      "\tlocal afcq=${COMP_WORDS[0]} cmd= i w\n"
 	      "\tlocal -a pos=()\n"
@@ -127,6 +166,9 @@ static void bash_script(FILE *f)
 		else if (strcmp(oi.name, "profile") == 0)
 			fputs(") COMPREPLY=($(compgen -W \"$(\"$afcq\" __complete profiles "
 			      "2>/dev/null)\" -- \"$cur\")); return ;;\n", f);
+		else if (names_option(oi.name))
+			fprintf(f, ") COMPREPLY=(); _afcq_names \"$afcq\" %s \"$cur\"; return ;;\n",
+				names_option(oi.name));
 		else if (file_option(oi.name))
 			fputs(") COMPREPLY=($(compgen -f -- \"$cur\")); return ;;\n", f);
 		else
@@ -157,13 +199,16 @@ static void bash_script(FILE *f)
 			fprintf(f, "COMPREPLY=($(compgen -W \"$(\"$afcq\" __complete %s 2>/dev/null)\" "
 				"-- \"$cur\")%s) ;;\n", p->dynamic,
 				p->files ? " $(compgen -f -- \"$cur\")" : "");
-		else if (p->second)
+		else if (p->second) {
 			fprintf(f, "if ((${#pos[@]} == 0)); then COMPREPLY=($(compgen -W '%s' -- "
 				"\"$cur\")); elif [[ ' %s ' == *\" ${pos[0]} \"* ]]; then ((${#pos[@]} == 1)) "
-				"&& COMPREPLY=($(compgen -W \"$(\"$afcq\" __complete %s 2>/dev/null)\" "
-				"-- \"$cur\"))%s; fi ;;\n",
-				p->words, p->after, p->second,
+				"&& { COMPREPLY=($(compgen -W \"$(\"$afcq\" __complete %s 2>/dev/null)\" "
+				"-- \"$cur\"))", p->words, p->after, p->second);
+			if (p->names)
+				fprintf(f, "; _afcq_names \"$afcq\" %s \"$cur\"", p->names);
+			fprintf(f, "; }%s; fi ;;\n",
 				p->files ? "; else COMPREPLY=($(compgen -f -- \"$cur\"))" : "");
+		}
 		else if (p->words[0])
 			fprintf(f, "if ((${#pos[@]} == 0)); then COMPREPLY=($(compgen -W '%s' -- "
 				"\"$cur\")); else COMPREPLY=($(compgen -f -- \"$cur\")); fi ;;\n",
@@ -190,9 +235,19 @@ int cmd_completion(const struct cli_opts *o)
 	return fflush(stdout) == 0 ? CLI_EXIT_OK : CLI_EXIT_USAGE;
 }
 
-/* The ids of the customers (recently used first) or of the products, for
- * show and rm; nothing when the store cannot be opened. */
-static void put_book_ids(struct cli_session *s, bool customers)
+/* One line: id, or name when names (a name that would take two lines, or
+ * none, is left out). */
+static void put_book_word(long long id, const char *name, bool names)
+{
+	if (!names)
+		printf("%lld\n", id);
+	else if (name && name[0] && !strpbrk(name, "\r\n"))
+		printf("%s\n", name);
+}
+
+/* The ids (or the names) of the customers, recently used first, or of
+ * the products; nothing when the store cannot be opened. */
+static void put_book_words(struct cli_session *s, bool customers, bool names)
 {
 	if (cli_session_open(s, CLI_NEED_STORE) != CLI_EXIT_OK)
 		return;
@@ -203,21 +258,21 @@ static void put_book_ids(struct cli_session *s, bool customers)
 		size_t n = 0;
 		if (afcq_store_customers_find(s->store, NULL, 200, &v, &n, &e) == AFCQ_OK)
 			for (size_t i = 0; i < n; i++)
-				printf("%lld\n", (long long)v[i].id);
+				put_book_word(v[i].id, v[i].name, names);
 		afcq_customers_free(v, n);
 	} else {
 		struct afcq_product *v = NULL;
 		size_t n = 0;
 		if (afcq_store_products_find(s->store, NULL, 200, &v, &n, &e) == AFCQ_OK)
 			for (size_t i = 0; i < n; i++)
-				printf("%lld\n", (long long)v[i].id);
+				put_book_word(v[i].id, v[i].name, names);
 		afcq_products_free(v, n);
 	}
 }
 
 /* __complete profiles | history-ids | history-refs | docs | customer-ids |
- * product-ids | commands | options: one word a
- * line, nothing on any failure (completion must never print an error into
+ * product-ids | customer-names | product-names | commands | options: one
+ * word (or name) a line, nothing on any failure (completion must never print an error into
  * the command line being typed).  commands and options list the tables
  * themselves (the manual's completeness test reads them). */
 int cmd_complete_words(const struct cli_opts *o)
@@ -266,8 +321,10 @@ int cmd_complete_words(const struct cli_opts *o)
 			}
 		}
 		afcq_history_list_free(v, n);
-	} else if (!rc && (strcmp(kind, "customer-ids") == 0 || strcmp(kind, "product-ids") == 0)) {
-		put_book_ids(&s, kind[0] == 'c');
+	} else if (!rc && (strcmp(kind, "customer-ids") == 0 || strcmp(kind, "product-ids") == 0 ||
+			   strcmp(kind, "customer-names") == 0 ||
+			   strcmp(kind, "product-names") == 0)) {
+		put_book_words(&s, kind[0] == 'c', strstr(kind, "-names") != NULL);
 	}
 	cli_session_done(&s);
 	return CLI_EXIT_OK;

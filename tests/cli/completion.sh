@@ -2,8 +2,9 @@
 # Shell completion: `afcq completion bash` is sourced into bash and its
 # function asked as bash asks it (COMP_WORDS, COMP_CWORD).  The words come
 # from the option table (every subcommand, each command's own options, the
-# formats), from the configuration (profiles) and from history (ids and
-# document codes).  The zsh script is the same function behind bashcompinit.
+# formats), from the configuration (profiles), from history (ids and
+# document codes) and from the books (ids, and names quoted as the word is
+# typed).  The zsh script is the same function behind bashcompinit.
 . tests/lib.sh
 sandbox_start || exit 1
 
@@ -24,6 +25,30 @@ words() {
 	bash -c '. "$1"; shift; COMP_WORDS=(); for w in "$@"; do [ "$w" = @ ] && w=; COMP_WORDS+=("$w"); done
 		COMP_CWORD=$(($# - 1)); _afcq
 		printf "%s\n" "${COMPREPLY[@]}"' _ "$T_TMP/afcq.bash" "$AFCQ" "$@" >"$T_TMP/words" 2>&1
+}
+# words_then "WORDS" LAST: the same, LAST (one word as typed, quotes and
+# backslashes and all) being completed after WORDS.
+words_then() {
+	last=$2
+	# shellcheck disable=SC2086
+	set -- $1
+	bash -c '. "$1"; shift; COMP_WORDS=(); for w in "$@"; do COMP_WORDS+=("$w"); done
+		COMP_CWORD=$(($# - 1)); _afcq
+		printf "%s\n" "${COMPREPLY[@]}"' _ "$T_TMP/afcq.bash" "$AFCQ" "$@" "$last" >"$T_TMP/words" 2>&1
+}
+# offers_name NAME "WORDS" LAST REPLY TEXT: completing LAST after WORDS
+# offers REPLY, which the shell reads back as TEXT (inside the quote LAST
+# opened, if it opened one: readline closes it).
+offers_name() {
+	words_then "$2" "$3"
+	if ! grep -qxF -- "$4" "$T_TMP/words"; then
+		fail "$1" "'$4' not offered: $(tr '\n' '|' <"$T_TMP/words")"
+		return
+	fi
+	q=$(printf %.1s "$3")
+	case $q in \"|\') ;; *) q= ;; esac
+	back=$(bash -c 'eval "printf %s $1"' _ "$q$4$q" 2>&1)
+	if [ "$back" = "$5" ]; then pass "$1"; else fail "$1" "'$4' reads back as '$back'"; fi
 }
 # offers NAME "WORDS" "EXPECTED...": every EXPECTED word is offered.
 offers() {
@@ -82,6 +107,18 @@ offers completion_quote_customer "quote --cu" "--customer"
 # show and rm of customers and products offer the ids in the book
 expect_rc completion_setup_customers 0 "$AFCQ" customers import "$FIX/book/customers.csv"
 expect_rc completion_setup_products 0 "$AFCQ" products import "$FIX/book/products.json"
+# names hold spaces and quotes: offered one whole name a reply, quoted as
+# the word is typed (backslashes, or inside the quote it opened)
+expect_rc completion_setup_odd_name 0 "$AFCQ" customers add --name 'Joe "JJ" $mith & `Co`\' --pcode 3726100
+offers_name completion_customer_name "quote --customer" "Smi" 'Smith\,\ Bob' "Smith, Bob"
+offers_name completion_customer_name_escaped "quote --customer" 'Ann\ O' "Ann\ O\\'Brien" "Ann O'Brien"
+offers_name completion_customer_name_in_double_quotes "quote --customer" '"Ann' "Ann O'Brien" "Ann O'Brien"
+offers_name completion_customer_name_in_single_quotes "quote --customer" "'Ann" "Ann O'\\''Brien" "Ann O'Brien"
+offers_name completion_customer_name_odd "quote --customer" "Jo" 'Joe\ \"JJ\"\ \$mith\ \&\ \`Co\`\\' 'Joe "JJ" $mith & `Co`\'
+offers_name completion_customer_name_odd_in_double_quotes "quote --customer" '"Jo' 'Joe \"JJ\" \$mith & \`Co\`\\' 'Joe "JJ" $mith & `Co`\'
+offers_name completion_customers_show_name "customers show" "Car" 'Carla\ Diaz' "Carla Diaz"
+offers_name completion_products_name "quote --products" "VoIP" 'VoIP\ residential\ line' "VoIP residential line"
+not_offered completion_customer_name_prefix_only "quote --customer Smi" "Carla\ Diaz"
 cids=$("$AFCQ" customers list -f csv 2>/dev/null | awk -F, 'NR > 1 { print $1 }' | tr '\n' ' ')
 pids=$("$AFCQ" products list -f csv 2>/dev/null | awk -F, 'NR > 1 { print $1 }' | tr '\n' ' ')
 if [ -n "$cids" ] && [ -n "$pids" ]; then
