@@ -26,4 +26,10 @@ bool afcq_dl_resolve(const char *const sonames[], const char *package,
 		     const char *const names[], void *slots[], size_t n, char *msg,
 		     size_t msglen);
 
+/* afcq_dl_resolve into a table: a struct whose members are all function
+ * pointers, one per name, in the order of names[] (table_size / the size of
+ * a function pointer of them).  Member i gets the address of names[i]. */
+bool afcq_dl_table(const char *const sonames[], const char *package, const char *const names[],
+		   void *table, size_t table_size, char *msg, size_t msglen);
+
 #endif

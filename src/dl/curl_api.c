@@ -3,15 +3,12 @@
 
 #include <pthread.h>
 #include <stdio.h>
-#include <string.h>
 
 #include "afcq/dl.h"
 
 #ifndef AFCQ_CURL_SONAME
 #define AFCQ_CURL_SONAME "libcurl.so.4"
 #endif
-
-#define AFCQ_CURL_N (sizeof(struct afcq_curl_api) / sizeof(void (*)(void)))
 
 /* Written once under the once below, only read after it: the state the
  * dynamic linker would otherwise have kept for a linked libcurl. */
@@ -30,16 +27,12 @@ static void load(void)
 		AFCQ_CURL_FUNCS(AFCQ_CURL_NAME)
 #undef AFCQ_CURL_NAME
 	};
-	_Static_assert(sizeof names / sizeof names[0] == AFCQ_CURL_N, "one name per member");
-	void *slots[sizeof names / sizeof names[0]];
-	if (!afcq_dl_resolve(sonames, "libcurl4", names, slots, AFCQ_CURL_N, curl_lib.why,
-			     sizeof curl_lib.why))
+	_Static_assert(sizeof names / sizeof names[0] * sizeof(void (*)(void)) ==
+			       sizeof(struct afcq_curl_api),
+		       "one name per member, every member a function pointer");
+	if (!afcq_dl_table(sonames, "libcurl4", names, &curl_lib.api, sizeof curl_lib.api,
+			   curl_lib.why, sizeof curl_lib.why))
 		return;
-	/* Member i is the i-th X() of AFCQ_CURL_FUNCS, as names[i]. */
-	size_t i = 0;
-#define AFCQ_CURL_SET(f) memcpy(&curl_lib.api.f, &slots[i++], sizeof curl_lib.api.f);
-	AFCQ_CURL_FUNCS(AFCQ_CURL_SET)
-#undef AFCQ_CURL_SET
 	CURLcode rc = curl_lib.api.global_init(CURL_GLOBAL_DEFAULT);
 	if (rc != CURLE_OK) {
 		snprintf(curl_lib.why, sizeof curl_lib.why, "libcurl cannot start: %s",

@@ -61,3 +61,21 @@ bool afcq_dl_resolve(const char *const sonames[], const char *package,
 	}
 	return true;
 }
+
+bool afcq_dl_table(const char *const sonames[], const char *package, const char *const names[],
+		   void *table, size_t table_size, char *msg, size_t msglen)
+{
+	typedef void (*fn)(void);
+	size_t n = table_size / sizeof(fn);
+	void *slots[64];
+	if (n > sizeof slots / sizeof slots[0]) {
+		snprintf(msg, msglen, "afcq: a table of %zu functions is too long", n);
+		return false;
+	}
+	if (!afcq_dl_resolve(sonames, package, names, slots, n, msg, msglen))
+		return false;
+	/* dlsym gives object pointers; POSIX has them hold function addresses */
+	for (size_t i = 0; i < n; i++)
+		memcpy((char *)table + i * sizeof(fn), &slots[i], sizeof(fn));
+	return true;
+}

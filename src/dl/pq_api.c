@@ -2,15 +2,12 @@
 #include "afcq/pq_api.h"
 
 #include <pthread.h>
-#include <string.h>
 
 #include "afcq/dl.h"
 
 #ifndef AFCQ_PQ_SONAME
 #define AFCQ_PQ_SONAME "libpq.so.5"
 #endif
-
-#define AFCQ_PQ_N (sizeof(struct afcq_pq_api) / sizeof(void (*)(void)))
 
 /* Written once under the once below, only read after it. */
 static struct loaded {
@@ -28,16 +25,11 @@ static void load(void)
 		AFCQ_PQ_FUNCS(AFCQ_PQ_NAME)
 #undef AFCQ_PQ_NAME
 	};
-	_Static_assert(sizeof names / sizeof names[0] == AFCQ_PQ_N, "one name per member");
-	void *slots[sizeof names / sizeof names[0]];
-	if (!afcq_dl_resolve(sonames, "libpq5", names, slots, AFCQ_PQ_N, pq_lib.why,
-			     sizeof pq_lib.why))
-		return;
-	size_t i = 0;
-#define AFCQ_PQ_SET(f) memcpy(&pq_lib.api.f, &slots[i++], sizeof pq_lib.api.f);
-	AFCQ_PQ_FUNCS(AFCQ_PQ_SET)
-#undef AFCQ_PQ_SET
-	pq_lib.ok = true;
+	_Static_assert(sizeof names / sizeof names[0] * sizeof(void (*)(void)) ==
+			       sizeof(struct afcq_pq_api),
+		       "one name per member, every member a function pointer");
+	pq_lib.ok = afcq_dl_table(sonames, "libpq5", names, &pq_lib.api, sizeof pq_lib.api,
+				  pq_lib.why, sizeof pq_lib.why);
 }
 
 const struct afcq_pq_api *afcq_pq_api(struct afcq_error *err)

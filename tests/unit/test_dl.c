@@ -64,6 +64,25 @@ static void test_missing_function_names_it(void **state)
 	assert_non_null(strstr(msg, "libc6"));
 }
 
+/* A table: each member gets the function named in the same place. */
+static void test_table_in_order(void **state)
+{
+	(void)state;
+	struct {
+		size_t (*len)(const char *);
+		int (*cmp)(const char *, const char *);
+	} t = { NULL, NULL };
+	const char *const libs[] = { "libc.so.6", NULL };
+	const char *const names[] = { "strlen", "strcmp" };
+	char msg[200] = "";
+	assert_true(afcq_dl_table(libs, "libc6", names, &t, sizeof t, msg, sizeof msg));
+	assert_int_equal(t.len("three"), 5);
+	assert_int_equal(t.cmp("a", "a"), 0);
+	const char *const bad[] = { "strlen", "afcq_no_such_function" };
+	assert_false(afcq_dl_table(libs, "libc6", bad, &t, sizeof t, msg, sizeof msg));
+	assert_non_null(strstr(msg, "afcq_no_such_function"));
+}
+
 /* The tables the client and the team store use: every member filled. */
 static void test_curl_table(void **state)
 {
@@ -105,6 +124,7 @@ int main(void)
 		cmocka_unit_test(test_first_library_that_loads),
 		cmocka_unit_test(test_missing_library_names_package),
 		cmocka_unit_test(test_missing_function_names_it),
+		cmocka_unit_test(test_table_in_order),
 		cmocka_unit_test(test_curl_table),
 		cmocka_unit_test(test_pq_table),
 	};
