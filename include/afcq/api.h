@@ -65,7 +65,11 @@ const char *afcq_op_name(enum afcq_op op);
 /* One request/answer round trip, owned by the caller (afcq_exchange_done). */
 struct afcq_exchange {
 	enum afcq_op op;
-	char *request_body;          /* exactly as sent (NULL for GET) */
+	char *request_body;          /* exactly as sent (NULL for GET, and when
+				      * let go: see posted) */
+	bool posted;                 /* a POST whose body was let go once sent
+				      * (afcq_api_stream's let_items_go, no
+				      * debug log to write it) */
 	struct afcq_http_result http;
 	struct afcq_response response;           /* QUOTE / INVOICE */
 	struct afcq_commit_response commit;      /* COMMIT / UNCOMMIT */
@@ -225,8 +229,20 @@ struct afcq_api_stream {
 	/* The caller needs no line item of the request once it is encoded
 	 * (it prints CSV or JSON): they are let go before the request is
 	 * recorded and sent, x->sent keeps the rest (its invoices without
-	 * items) and x->charges what the total due needs of them. */
+	 * items) and x->charges what the total due needs of them; nor the
+	 * text sent: x->request_body is NULL after (let go once the call
+	 * has its copy, unless a debug log is to write it, then once the
+	 * answer is in). */
 	bool let_items_go;
+	/* With let_items_go: called with answer_ud once the outcome is known
+	 * (x, its status and error as afcq_api_calc_stream returns them),
+	 * before the history record is completed, for the caller to use the
+	 * answer; its model is let go after the call (x->response empty on
+	 * return).  Not called when nothing was sent (x zeroed).  NULL: the
+	 * answer is kept for after. */
+	void (*on_answer)(void *answer_ud, const struct afcq_exchange *x, enum afcq_status st,
+			  const struct afcq_error *err);
+	void *answer_ud;
 };
 enum afcq_status afcq_api_calc_stream(struct afcq_api_ctx *ctx, enum afcq_op op,
 				      struct afcq_request *req,

@@ -54,6 +54,23 @@ int cli_one_file(const struct cli_opts *o)
 	return CLI_EXIT_OK;
 }
 
+/* What prints the outcome when the api says it is known. */
+struct answer_print {
+	const struct cli_session *s;
+	struct cli_csv_stream *csv;
+	struct cli_json_stream *json;
+	bool printed;
+	int rc;
+};
+
+static void answer_known(void *ud, const struct afcq_exchange *x, enum afcq_status st,
+			 const struct afcq_error *err)
+{
+	struct answer_print *ap = ud;
+	ap->rc = print_calc(ap->s, x, st, err, ap->csv, ap->json);
+	ap->printed = true;
+}
+
 /* Sends sent as op, or the quote read one invoice at a time o (sent
  * NULL), and prints the outcome (cli_calc_send, checked already). */
 static int send_and_print(struct cli_session *s, enum afcq_op op, struct afcq_request *sent,
@@ -75,14 +92,19 @@ static int send_and_print(struct cli_session *s, enum afcq_op op, struct afcq_re
 		.on_invoice = csv_out ? cli_csv_stream_invoice : json_out ? json_item_done : NULL,
 		.ud = json_out ? (void *)&json : (void *)&csv,
 		.on_body = json_out ? cli_json_stream_body : NULL,
-		/* only the table shows the request's items with the answer */
+		/* only the table shows the request's items with the answer; CSV
+		 * and JSON are printed before the record is completed, and the
+		 * answer then let go */
 		.let_items_go = csv_out || json_out,
+		.on_answer = answer_known,
 	};
+	struct answer_print ap = { .s = s, .csv = &csv, .json = &json };
+	how.answer_ud = &ap;
 	/* The request is lent to the exchange (held once, not copied) and
 	 * given back after. */
 	enum afcq_status st = o ? afcq_api_calc_outgoing(&s->api, o, &how, &x, &err)
 				: afcq_api_calc_stream(&s->api, op, sent, &how, &x, &err);
-	int rc = print_calc(s, &x, st, &err, &csv, &json);
+	int rc = ap.printed ? ap.rc : print_calc(s, &x, st, &err, &csv, &json);
 	cli_json_stream_done(&json);
 	if (afcq_api_outcome_unknown(&x, st) && x.sent.n_inv) {
 		char hint[1200];

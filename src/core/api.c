@@ -269,6 +269,13 @@ static struct afcq_pending *launch(struct afcq_api_ctx *ctx, struct afcq_pending
 		api_pending_free(p);
 		return NULL;
 	}
+	/* The call sends its own copy; the text is kept after only for a log
+	 * that writes bodies. */
+	if (p->text_go && !afcq_log_wants(ctx->log, AFCQ_LOG_DEBUG)) {
+		free(p->request_body);
+		p->request_body = NULL;
+		p->text_gone = true;
+	}
 	return p;
 }
 
@@ -306,6 +313,7 @@ static struct afcq_pending *encode_pending(struct afcq_pending *p, bool items_go
 	/* A quote never commits, whatever the form says. */
 	if (p->op == AFCQ_OP_QUOTE)
 		afcq_api_make_quote(&p->req);
+	p->text_go = items_go;
 	if (items_go) {
 		afcq_charges_of(&p->charges, &p->req);
 		p->request_body = afcq_codec_request_dump_items_go(&p->req, AFCQ_JSON_COMPACT);
@@ -348,6 +356,7 @@ struct afcq_pending *api_encoded(struct afcq_outgoing *o)
 	o->body = NULL;
 	p->charges = o->charges;
 	memset(&o->charges, 0, sizeof o->charges);
+	p->text_go = true;
 	return p;
 }
 

@@ -6,6 +6,7 @@
  * decoded as it arrives. */
 
 #include <ctype.h>
+#include <malloc.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -192,8 +193,12 @@ static enum afcq_outcome outcome_of(const struct afcq_exchange *x, enum afcq_sta
 	}
 }
 
+/* Completes x's history record; with drop (x's own answer model, which
+ * the caller needs no more), lets the answer's model go once the total and
+ * the kept text are had, before the store writes. */
 static void history_complete(struct afcq_api_ctx *ctx, const struct afcq_exchange *x,
-			     enum afcq_status st, const struct afcq_error *why)
+			     enum afcq_status st, const struct afcq_error *why,
+			     struct afcq_response *drop)
 {
 	if (!ctx->history || x->history_id <= 0)
 		return;
@@ -219,6 +224,14 @@ static void history_complete(struct afcq_api_ctx *ctx, const struct afcq_exchang
 		       (x->op == AFCQ_OP_QUOTE || x->op == AFCQ_OP_INVOICE);
 	char *kept = afcq_history_shorten(x->http.body, x->http.len, x->http.received,
 					  decoded ? &x->response : NULL);
+	if (drop) {
+		afcq_response_done(drop);
+		/* A long answer's model was many small pieces: give them back
+		 * to the system rather than have the store's writing grow the
+		 * heap past them. */
+		if (x->http.received > AFCQ_HISTORY_ANSWER_MAX)
+			malloc_trim(0);
+	}
 	/* The answer already arrived: a store failure now cannot undo it, so
 	 * it does not change what the caller is told. */
 	afcq_history_finish(ctx->history, x->history_id, outcome_of(x, st, why), x->http.status,
@@ -243,6 +256,7 @@ enum afcq_status afcq_api_take(struct afcq_api_ctx *ctx, struct afcq_pending *p,
 	x->op = p->op;
 	x->request_body = p->request_body;
 	p->request_body = NULL;
+	x->posted = p->text_gone;
 	x->history_id = p->history_id;
 	x->sent = p->req;
 	afcq_request_init(&p->req);
@@ -287,7 +301,7 @@ enum afcq_status afcq_api_decode(struct afcq_exchange *x, struct afcq_error *err
 void afcq_api_record(struct afcq_api_ctx *ctx, const struct afcq_exchange *x,
 		     enum afcq_status st, const struct afcq_error *why)
 {
-	history_complete(ctx, x, st, why);
+	history_complete(ctx, x, st, why, NULL);
 	api_log_exchange(ctx, x, st, why);
 }
 
@@ -379,7 +393,20 @@ static enum afcq_status run_stream(struct afcq_api_ctx *ctx, struct afcq_pending
 	}
 	afcq_stream_free(f.stream);
 	afcq_response_done(&resp);
-	afcq_api_record(ctx, x, st, err);
+	if (how && how->let_items_go) {
+		/* Logged and shown first, so that the text sent and the
+		 * answer's model are let go before the record is completed
+		 * (SQLite rewrites the whole row, the request's text included,
+		 * once more). */
+		api_log_exchange(ctx, x, st, err);
+		free(x->request_body);
+		x->request_body = NULL;
+		if (how->on_answer)
+			how->on_answer(how->answer_ud, x, st, err);
+		history_complete(ctx, x, st, err, how->on_answer ? &x->response : NULL);
+	} else {
+		afcq_api_record(ctx, x, st, err);
+	}
 	return st;
 }
 

@@ -38,7 +38,7 @@ void api_log_exchange(const struct afcq_api_ctx *ctx, const struct afcq_exchange
 	bool failed = st != AFCQ_OK && st != AFCQ_ERR_API;
 	if (!afcq_log_wants(l, failed ? AFCQ_LOG_WARN : AFCQ_LOG_INFO))
 		return;
-	const char *method = x->request_body ? "POST" : "GET";
+	const char *method = x->request_body || x->posted ? "POST" : "GET";
 	const char *url = x->http.url ? x->http.url : "?";
 	if (failed) {
 		char line[800];

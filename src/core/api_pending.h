@@ -17,6 +17,8 @@ struct afcq_pending {
 	char *request_body;
 	struct afcq_request req;    /* QUOTE / INVOICE: the request as sent */
 	struct afcq_charges charges; /* its items' charges once they were let go */
+	bool text_go;               /* request_body may go once handed to the call */
+	bool text_gone;             /* ...and went (x->posted says it was a POST) */
 	char *doc;                  /* COMMIT / UNCOMMIT: the document code */
 	int64_t history_id;
 };

@@ -344,7 +344,12 @@ static enum afcq_status insert_pending(struct afcq_history *h, const struct afcq
 	bind_text(st, 3, e->kind ? e->kind : "");
 	bind_text(st, 4, e->doc);
 	bind_text(st, 5, e->invn);
-	bind_text(st, 6, e->request);
+	/* not copied: a long request's text is held once more by the record
+	 * SQLite writes, and outlives the statement */
+	if (e->request)
+		sqlite3_bind_text(st, 6, e->request, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(st, 6);
 	bind_text(st, 7, h->actor);
 	enum afcq_status rc = AFCQ_OK;
 	if (sqlite3_step(st) != SQLITE_DONE) {

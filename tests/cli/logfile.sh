@@ -33,6 +33,27 @@ expect_grep log_debug_client_id_redacted "$LOG" "client_id: (redacted)"
 if grep -q 'pw-never-logged' "$LOG"; then fail log_no_password "password in the log"; else pass log_no_password; fi
 if grep -q '987654' "$LOG"; then fail log_no_client_id "client_id value in the log"; else pass log_no_client_id; fi
 
+# CSV lets the text sent go once the call has it, unless a debug log writes
+# it: the line still says POST, and the body written is the one recorded
+# (a request in strict JSON is read one invoice at a time, the relaxed one
+# whole: both).
+python3 -c 'import json, re, sys; t = re.sub(r"//[^\n]*|/\*.*?\*/", "", open(sys.argv[1]).read(), flags=re.S); t = re.sub(r",(\s*[]}])", r"\1", t).replace(": 03", ": 3"); json.dump(json.loads(t), open(sys.argv[2], "w"))' "$REQ" "$T_TMP/strict.json"
+for r in "$REQ" "$T_TMP/strict.json"; do
+	rm -f "$LOG"
+	expect_rc "log_csv_quote $(basename "$r")" 0 "$AFCQ" quote -f csv "$r"
+	expect_grep "log_csv_exchange_line $(basename "$r")" "$LOG" \
+		"quote POST $SB_URL/api/v2/afc/CalcTaxes: HTTP 200,"
+	expect_rc "log_csv_debug_quote $(basename "$r")" 0 "$AFCQ" quote -f csv --log-level debug "$r"
+	sed -n 's/.*request body: //p' "$LOG" >"$T_TMP/logged_body"
+	sqlite3 "$XDG_STATE_HOME/afcq/history.sqlite" \
+		"select request from requests order by id desc limit 1" >"$T_TMP/recorded_body"
+	if [ -s "$T_TMP/logged_body" ] && cmp -s "$T_TMP/logged_body" "$T_TMP/recorded_body"; then
+		pass "log_csv_debug_body_as_recorded $(basename "$r")"
+	else
+		fail "log_csv_debug_body_as_recorded $(basename "$r")" "$(head -c 300 "$T_TMP/logged_body")"
+	fi
+done
+
 # a failure is a warning line with its cause
 expect_rc log_refused 4 "$AFCQ" quote -e http://127.0.0.1:9 "$REQ"
 expect_grep log_failure_warn "$LOG" "warn  quote POST http://127.0.0.1:9/api/v2/afc/CalcTaxes"
