@@ -5,12 +5,14 @@
  * next match.  Enter shows an entry's
  * results in the panes; l loads its request into the form; R resolves an
  * unknown outcome (calls_resolve.c); A switches a team's journal between
- * one's own entries and every rep's.  The list is read again when history
+ * one's own entries and every rep's, u shows one rep's (picked from those
+ * who sent the entries, pick.h).  The list is read again when history
  * changed meanwhile (app->history_gen).  The entry
  * with the focus and the scrolling are a libmenu list (listmenu.c) owned
  * by the screen; only the visible rows are drawn.
  */
 #include "tui.h"
+#include "pick.h"
 #include "places.h"
 
 #include <stdio.h>
@@ -38,7 +40,24 @@ struct hist {
 	struct tui_list *list;      /* one row per entry */
 	unsigned long gen;          /* app->history_gen when read */
 	bool all;                   /* a team's journal: every rep's entries */
+	char *user;                 /* ...or only those this rep sent (user@host) */
+	bool cut;                   /* the list read held HISTORY_LIMIT entries */
+	char **users;               /* the reps u offered, while its dialog is open */
+	size_t n_users;
 };
+
+/* Keeps of v[0, *n) the entries user sent, in order; frees the others. */
+static void keep_user(struct afcq_history_entry *v, size_t *n, const char *user)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < *n; i++) {
+		if (v[i].by && strcmp(v[i].by, user) == 0)
+			v[k++] = v[i];
+		else
+			afcq_history_entry_done(&v[i]);
+	}
+	*n = k;
+}
 
 static void hist_open(struct tui_app *app, struct tui_view *v)
 {
@@ -56,13 +75,16 @@ static void hist_open(struct tui_app *app, struct tui_view *v)
 		tui_message(app, ROLE_ERROR, "history is not available");
 		return;
 	}
-	if (afcq_history_list_by(app->history, HISTORY_LIMIT, h->all, &h->v, &h->n, &err) !=
-	    AFCQ_OK) {
+	if (afcq_history_list_by(app->history, HISTORY_LIMIT, h->all || h->user, &h->v, &h->n,
+				 &err) != AFCQ_OK) {
 		char line[800];
 		tui_message(app, ROLE_ERROR, "history: %s", afcq_error_line(&err, line, sizeof line));
 		h->v = NULL;
 		h->n = 0;
 	}
+	h->cut = h->n >= HISTORY_LIMIT;
+	if (h->user)
+		keep_user(h->v, &h->n, h->user);
 	h->bill = afcq_xcalloc(h->n ? h->n : 1, sizeof *h->bill);
 	tui_list_set(h->list, h->n, keep < h->n ? keep : 0);
 }
@@ -248,10 +270,20 @@ static void hist_draw(struct tui_app *app, struct tui_view *v)
 			       (long long)h->v[sel].id, h->v[sel].kind ? h->v[sel].kind : "",
 			       h->v[sel].invn ? " number " : "", h->v[sel].invn ? h->v[sel].invn : "",
 			       h->v[sel].doc ? h->v[sel].doc : "-");
+	if (!team) {
+		tui_putf_words(app, y1 - 1, 0, COLS, ROLE_DIM,
+			       " %zu entr%s  Enter: results  l: load  / find  R: resolve  Esc: back",
+			       h->n, h->n == 1 ? "y" : "ies");
+		return;
+	}
+	/* a team's: whose entries, and the keys that choose (R where it
+	 * does something, so that the line fits 80 columns) */
+	bool pending = sel < h->n && h->v[sel].outcome == AFCQ_OUTCOME_PENDING;
 	tui_putf_words(app, y1 - 1, 0, COLS, ROLE_DIM,
-		       " %zu entr%s  Enter: results  l: load  / find  R: resolve  %sEsc: back", h->n,
-		       h->n == 1 ? "y" : "ies",
-		       !team ? "" : h->all ? "A: yours only  " : "A: every rep's  ");
+		       " %zu entr%s%s%.*s  Enter results  l load  / find  %su one rep  A %s  Esc back",
+		       h->n, h->n == 1 ? "y" : "ies", h->user ? " by " : "",
+		       h->user ? (int)strcspn(h->user, "@") : 0, h->user ? h->user : "",
+		       pending ? "R resolve  " : "", h->all || h->user ? "yours" : "every rep's");
 }
 
 static enum afcq_op kind_op(const char *kind)
@@ -318,6 +350,108 @@ static enum tui_result open_entry(struct tui_app *app, struct hist *h, bool load
 	return TUI_CLOSE;
 }
 
+static void free_users(struct hist *h)
+{
+	for (size_t i = 0; i < h->n_users; i++)
+		free(h->users[i]);
+	free(h->users);
+	h->users = NULL;
+	h->n_users = 0;
+}
+
+static const char no_team[] = "this history is yours alone: a team's store (config key store) "
+			      "shares one";
+
+/* The rep offered as line i of u's dialog was picked: 0 every rep's
+ * entries, else h->users[i - 1]'s. */
+static void user_picked(struct tui_app *app, size_t i)
+{
+	struct tui_view *v = tui_top(app);
+	if (v->ops != &tui_screen_history_ops)
+		return;
+	struct hist *h = v->state;
+	free(h->user);
+	h->user = i > 0 && i <= h->n_users ? afcq_xstrdup(h->users[i - 1]) : NULL;
+	h->all = true;
+	free_users(h);
+	hist_open(app, v);
+	if (!h->user)
+		tui_message(app, ROLE_NORMAL, "history: every rep's entries");
+	else if (h->cut)
+		tui_message(app, ROLE_NORMAL, "history: the %zu entr%s %s sent among the team's "
+					      "newest %d", h->n, h->n == 1 ? "y" : "ies", h->user,
+			    HISTORY_LIMIT);
+	else
+		tui_message(app, ROLE_NORMAL, "history: the %zu entr%s %s sent", h->n,
+			    h->n == 1 ? "y" : "ies", h->user);
+}
+
+static int by_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* u: the reps who sent the team's entries (its newest HISTORY_LIMIT), in
+ * alphabetical order, each with how many, offered to pick one. */
+static void offer_users(struct tui_app *app, struct hist *h)
+{
+	if (!afcq_history_shared(app->history)) {
+		tui_message(app, ROLE_NORMAL, "%s", no_team);
+		return;
+	}
+	struct afcq_history_entry *v = NULL;
+	size_t n = 0;
+	struct afcq_error err;
+	afcq_error_clear(&err);
+	if (afcq_history_list_by(app->history, HISTORY_LIMIT, true, &v, &n, &err) != AFCQ_OK) {
+		char line[800];
+		tui_message(app, ROLE_ERROR, "history: %s", afcq_error_line(&err, line, sizeof line));
+		return;
+	}
+	free_users(h);
+	h->users = afcq_xcalloc(n ? n : 1, sizeof *h->users);
+	for (size_t i = 0; i < n; i++) {
+		if (afcq_str_empty(v[i].by))
+			continue;
+		size_t k = 0;
+		while (k < h->n_users && strcmp(h->users[k], v[i].by) != 0)
+			k++;
+		if (k == h->n_users)
+			h->users[h->n_users++] = afcq_xstrdup(v[i].by);
+	}
+	if (h->n_users == 0) {
+		tui_message(app, ROLE_NORMAL, "history: no entry names who sent it");
+		afcq_history_list_free(v, n);
+		return;
+	}
+	qsort(h->users, h->n_users, sizeof *h->users, by_name);
+	size_t *count = afcq_xcalloc(h->n_users, sizeof *count);
+	for (size_t i = 0; i < n; i++) {
+		char *const *u = afcq_str_empty(v[i].by)
+				 ? NULL
+				 : bsearch(&v[i].by, h->users, h->n_users, sizeof *h->users, by_name);
+		if (u)
+			count[u - h->users]++;
+	}
+	char **lines = afcq_xcalloc(h->n_users + 1, sizeof *lines);
+	size_t sel = 0;
+	lines[0] = afcq_xasprintf("every rep's entries (%zu)", n);
+	for (size_t k = 0; k < h->n_users; k++) {
+		lines[k + 1] = afcq_xasprintf("%-40s %5zu entr%s", h->users[k], count[k],
+					      count[k] == 1 ? "y" : "ies");
+		if (h->user && strcmp(h->user, h->users[k]) == 0)
+			sel = k + 1;
+	}
+	tui_pick(app, "Whose entries", (const char *const *)lines, h->n_users + 1, sel,
+		 "Enter lists that rep's entries (who sent them), Esc keeps the list",
+		 user_picked);
+	for (size_t k = 0; k <= h->n_users; k++)
+		free(lines[k]);
+	free(lines);
+	free(count);
+	afcq_history_list_free(v, n);
+}
+
 static enum tui_result hist_on_action(struct tui_app *app, struct tui_view *v, enum tui_action a)
 {
 	struct hist *h = v->state;
@@ -344,14 +478,23 @@ static enum tui_result hist_on_action(struct tui_app *app, struct tui_view *v, e
 	}
 	case ACT_HISTORY_ALL:
 		if (!afcq_history_shared(app->history)) {
-			tui_message(app, ROLE_NORMAL, "this history is yours alone: a team's store "
-						      "(config key store) shares one");
+			tui_message(app, ROLE_NORMAL, "%s", no_team);
 			return TUI_HANDLED;
 		}
-		h->all = !h->all;
+		if (h->user) {
+			/* one rep's: back to one's own */
+			free(h->user);
+			h->user = NULL;
+			h->all = false;
+		} else {
+			h->all = !h->all;
+		}
 		hist_open(app, v);
 		tui_message(app, ROLE_NORMAL, "history: %s", h->all ? "every rep's entries"
 									: "your entries");
+		return TUI_HANDLED;
+	case ACT_HISTORY_USER:
+		offer_users(app, h);
 		return TUI_HANDLED;
 	case ACT_CANCEL:
 	case ACT_HISTORY:
@@ -365,6 +508,8 @@ static void hist_close(struct tui_app *app, struct tui_view *v)
 {
 	(void)app;
 	struct hist *h = v->state;
+	free(h->user);
+	free_users(h);
 	afcq_history_list_free(h->v, h->n);
 	free(h->bill);
 	tui_list_free(h->list);
