@@ -10,9 +10,9 @@
 
 /* Prints the outcome of a CalcTaxes exchange in the chosen format and the
  * API errors to stderr; returns the exit code for status st. */
-static int print_calc(const struct cli_session *s, const struct afcq_exchange *x, enum afcq_status st,
-		      const struct afcq_error *err, struct cli_csv_stream *csv,
-		      struct cli_json_stream *json)
+static int print_calc(const struct cli_session *s, const struct afcq_exchange *x,
+		      enum afcq_status st, const struct afcq_error *err,
+		      struct cli_csv_stream *csv, struct cli_json_stream *json)
 {
 	if (st != AFCQ_OK && st != AFCQ_ERR_API)
 		return cli_fail(err);

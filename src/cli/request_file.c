@@ -27,17 +27,16 @@ static void print_problems(const struct afcq_problems *probs)
 	}
 }
 
-/* A regular file decoded as it is read, so a long request's text is not
- * held whole beside its model.  true when the stream took it all; false
- * (nothing said, *out empty) for anything else: what the stream refuses
- * (the relaxed syntax), a file it cannot read or one over the size limit,
- * which the whole text's reading then reads or words. */
-static bool load_streamed(const char *path, struct afcq_request *out)
+/* Gives the file at path to fn in 64 KiB pieces: AFCQ_OK when fn took it
+ * all; not when it cannot be opened or read, passes AFCQ_MAX_BODY or fn
+ * refuses a piece (the caller then reads it whole, which words it). */
+typedef enum afcq_status (*piece_fn)(void *ud, const char *data, size_t len,
+				     struct afcq_error *err);
+static enum afcq_status feed_file(const char *path, piece_fn fn, void *ud)
 {
 	FILE *f = fopen(path, "rb");
 	if (!f)
-		return false;
-	struct afcq_stream *s = afcq_stream_new_request(out);
+		return AFCQ_ERR_USAGE;
 	struct afcq_error err;
 	afcq_error_clear(&err);
 	enum afcq_status st = AFCQ_OK;
@@ -45,14 +44,40 @@ static bool load_streamed(const char *path, struct afcq_request *out)
 	size_t n, total = 0;
 	while (st == AFCQ_OK && (n = fread(chunk, 1, sizeof chunk, f)) > 0) {
 		total += n;
-		st = total > AFCQ_MAX_BODY ? AFCQ_ERR_USAGE : afcq_stream_feed(s, chunk, n, &err);
+		st = total > AFCQ_MAX_BODY ? AFCQ_ERR_USAGE : fn(ud, chunk, n, &err);
 	}
 	if (st == AFCQ_OK && ferror(f))
 		st = AFCQ_ERR_USAGE;
+	fclose(f);
+	return st;
+}
+
+static enum afcq_status stream_piece(void *ud, const char *data, size_t len,
+				     struct afcq_error *err)
+{
+	return afcq_stream_feed(ud, data, len, err);
+}
+
+static enum afcq_status outgoing_piece(void *ud, const char *data, size_t len,
+				       struct afcq_error *err)
+{
+	return afcq_outgoing_feed(ud, data, len, err);
+}
+
+/* A regular file decoded as it is read, so a long request's text is not
+ * held whole beside its model.  true when the stream took it all; false
+ * (nothing said, *out empty) for anything else: what the stream refuses
+ * (the relaxed syntax), a file it cannot read or one over the size limit,
+ * which the whole text's reading then reads or words. */
+static bool load_streamed(const char *path, struct afcq_request *out)
+{
+	struct afcq_stream *s = afcq_stream_new_request(out);
+	struct afcq_error err;
+	afcq_error_clear(&err);
+	enum afcq_status st = feed_file(path, stream_piece, s);
 	if (st == AFCQ_OK)
 		st = afcq_stream_finish(s, &err);
 	afcq_stream_free(s);
-	fclose(f);
 	if (st != AFCQ_OK)
 		afcq_request_done(out);
 	return st == AFCQ_OK;
@@ -109,24 +134,12 @@ int cli_request_read_quote(const char *path, struct afcq_outgoing *o)
 	struct stat sb;
 	if (strcmp(path, "-") == 0 || stat(path, &sb) != 0 || !S_ISREG(sb.st_mode))
 		return CLI_READ_OTHERWISE;
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return CLI_READ_OTHERWISE;
 	afcq_outgoing_init(o);
 	struct afcq_error err;
 	afcq_error_clear(&err);
-	enum afcq_status st = AFCQ_OK;
-	char chunk[65536];
-	size_t n, total = 0;
-	while (st == AFCQ_OK && (n = fread(chunk, 1, sizeof chunk, f)) > 0) {
-		total += n;
-		st = total > AFCQ_MAX_BODY ? AFCQ_ERR_USAGE : afcq_outgoing_feed(o, chunk, n, &err);
-	}
-	if (st == AFCQ_OK && ferror(f))
-		st = AFCQ_ERR_USAGE;
+	enum afcq_status st = feed_file(path, outgoing_piece, o);
 	if (st == AFCQ_OK)
 		st = afcq_outgoing_finish(o, &err);
-	fclose(f);
 	if (st != AFCQ_OK) {
 		afcq_outgoing_done(o);
 		return CLI_READ_OTHERWISE;

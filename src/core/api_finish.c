@@ -404,6 +404,8 @@ static enum afcq_status run_stream(struct afcq_api_ctx *ctx, struct afcq_pending
 		if (how->on_answer)
 			how->on_answer(how->answer_ud, x, st, err);
 		history_complete(ctx, x, st, err, how->on_answer ? &x->response : NULL);
+		if (how->on_answer)
+			afcq_response_done(&x->response); /* also when not recorded */
 	} else {
 		afcq_api_record(ctx, x, st, err);
 	}
