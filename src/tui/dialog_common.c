@@ -3,6 +3,7 @@
  */
 #include "tui.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 
 enum tui_result tui_dialog_action_rest(struct tui_app *app, enum tui_action a)
@@ -44,6 +45,18 @@ void tui_dialog_ignored(struct tui_app *app, enum tui_action a)
 	char k[48];
 	snprintf(app->dialog_note, sizeof app->dialog_note, "%s does nothing here: %s",
 		 key_words(app, a, k, sizeof k), v->ops->keys);
+	app->dirty = true;
+}
+
+void tui_dialog_refused(struct tui_app *app, enum tui_action a, const char *fmt, ...)
+{
+	char k[48], why[128];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(why, sizeof why, fmt, ap);
+	va_end(ap);
+	snprintf(app->dialog_note, sizeof app->dialog_note, "%s: %s",
+		 key_words(app, a, k, sizeof k), why);
 	app->dirty = true;
 }
 

@@ -151,6 +151,46 @@ static void exemption_delete(struct tui_app *app, struct fields_dlg *d)
 		d->rec--;
 }
 
+/* PgDn, PgUp, Ins, Ctrl-D in the exemptions dialog; one that cannot do
+ * anything says why on the border. */
+static void exemption_action(struct tui_app *app, struct fields_dlg *d, enum tui_action a)
+{
+	size_t recs = tui_records(app, d->t);
+	switch (a) {
+	case ACT_PAGE_DOWN:
+	case ACT_PAGE_UP: {
+		bool down = a == ACT_PAGE_DOWN;
+		if (recs == 0) {
+			tui_dialog_refused(app, a, "no exemptions yet (Ins adds one)");
+			return;
+		}
+		if (down ? d->rec + 1 >= recs : d->rec == 0) {
+			tui_dialog_refused(app, a, "no %s exemption, this is %zu of %zu",
+					   down ? "next" : "previous", d->rec + 1, recs);
+			return;
+		}
+		store(app, d);
+		d->rec = down ? d->rec + 1 : d->rec - 1;
+		load(app, d);
+		return;
+	}
+	case ACT_ROW_INSERT:
+		store(app, d);
+		exemption_add(app, d);
+		load(app, d);
+		return;
+	default: /* ACT_ROW_DELETE */
+		if (d->rec >= recs) {
+			tui_dialog_refused(app, a, "no exemption to delete (Ins adds one)");
+			return;
+		}
+		d->editing = false; /* the record goes, with what was typed */
+		exemption_delete(app, d);
+		load(app, d);
+		return;
+	}
+}
+
 /* UNDO here does what it does on the form (undo.h).  A deleted exemption
  * comes back in the exemptions dialog and a deleted line item in the
  * item's fields, shown there.  Anything else is undone on the form with
@@ -229,32 +269,14 @@ static enum tui_result fields_on_action(struct tui_app *app, struct tui_view *v,
 			tui_field_check(app, d->t, d->focus, d->rec, NULL);
 		return TUI_HANDLED;
 	case ACT_PAGE_DOWN:
-		if (d->t == TBL_EXEMPTION && d->rec + 1 < recs) {
-			store(app, d);
-			d->rec++;
-			load(app, d);
-		}
-		return TUI_HANDLED;
 	case ACT_PAGE_UP:
-		if (d->t == TBL_EXEMPTION && d->rec > 0) {
-			store(app, d);
-			d->rec--;
-			load(app, d);
-		}
-		return TUI_HANDLED;
 	case ACT_ROW_INSERT:
-		if (d->t == TBL_EXEMPTION) {
-			store(app, d);
-			exemption_add(app, d);
-			load(app, d);
-		}
-		return TUI_HANDLED;
 	case ACT_ROW_DELETE:
-		if (d->t == TBL_EXEMPTION && d->rec < recs) {
-			d->editing = false; /* the record goes, with what was typed */
-			exemption_delete(app, d);
-			load(app, d);
-		}
+		/* the exemptions' own keys: an item's fields do nothing with them */
+		if (d->t != TBL_EXEMPTION)
+			tui_dialog_ignored(app, a);
+		else
+			exemption_action(app, d, a);
 		return TUI_HANDLED;
 	case ACT_UNDO:
 		undo_here(app, d);

@@ -570,6 +570,10 @@ enum tui_result tui_dialog_action_rest(struct tui_app *app, enum tui_action a);
  * line; what was typed and the message stay as they are.  Nothing is said
  * when the top view has no .keys. */
 void tui_dialog_ignored(struct tui_app *app, enum tui_action a);
+/* Action a does nothing in the dialog on top for the reason given: said
+ * as tui_dialog_ignored does ("PgDn: no next exemption, this is 2 of 2"). */
+void tui_dialog_refused(struct tui_app *app, enum tui_action a, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
 /* A .text_focus for a dialog whose one text input always has the focus. */
 bool tui_dialog_text_always(const struct tui_app *app, const struct tui_view *v);
 /* The in-place field editor of the header and the grid (fields.c says why

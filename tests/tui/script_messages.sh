@@ -118,3 +118,38 @@ assert-screen "request-7.json"
 key Esc
 assert-not-screen "does nothing here"
 SCRIPT
+
+# the exemptions' own keys say why they do nothing where they cannot: in an
+# item's fields, at the first or last exemption, with none to delete
+run_script fields_dialog_says_why <<'SCRIPT'
+wait-idle
+key F4
+assert-state view fields
+key Ins
+assert-screen " Ins does nothing here: Tab moves, Enter or Esc done "
+key C-d
+assert-screen " Ctrl-D does nothing here: Tab moves, Enter or Esc done "
+assert-state items 1
+key PgDn
+assert-screen " PgDn does nothing here: Tab moves, Enter or Esc done "
+key Esc
+action ACT_EXEMPTIONS
+key C-d
+assert-screen " Ctrl-D: no exemption to delete (Ins adds one) "
+key PgDn
+assert-screen " PgDn: no exemptions yet (Ins adds one) "
+key Ins
+type 3726100
+key Ins
+assert-screen "Exemptions: 2 of 2"
+key PgDn
+assert-screen " PgDn: no next exemption, this is 2 of 2 "
+key PgUp
+assert-screen "Exemptions: 1 of 2"
+assert-not-screen "no next exemption"
+key PgUp
+assert-screen " PgUp: no previous exemption, this is 1 of 2 "
+assert-field exms[0].loc.pcd 3726100
+key Esc
+assert-state view main
+SCRIPT
