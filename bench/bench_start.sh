@@ -58,6 +58,8 @@ TERM=xterm
 export HOME XDG_CACHE_HOME XDG_CONFIG_HOME XDG_DATA_HOME XDG_STATE_HOME TERM
 unset LINES COLUMNS AFCQ_SCRIPT AFCQ_CONFIG NO_COLOR || true
 echo quit >"$TMP/quit"
+# the first runs wait for the T/S catalog, which fills its cache
+printf 'wait-idle\nquit\n' >"$TMP/fill"
 
 "$TOP/$BUILD/afcq-sandbox" --listen 127.0.0.1:0 >"$TMP/sandbox.out" 2>/dev/null &
 SB_PID=$!
@@ -69,8 +71,8 @@ while ! grep -q '^listening on ' "$TMP/sandbox.out" 2>/dev/null; do
 done
 URL=$(sed -n 's/^listening on //p' "$TMP/sandbox.out" | head -1)
 
-"$FF" -r 1 -m Quit "$AFCQ" -e "$URL" --script "$TMP/quit" >/dev/null
-"$FF" -r 1 -m Quit "$AFCQ" --sandbox --script "$TMP/quit" >/dev/null
+"$FF" -r 1 -m Quit "$AFCQ" -e "$URL" --script "$TMP/fill" >/dev/null
+"$FF" -r 1 -m Quit "$AFCQ" --sandbox --script "$TMP/fill" >/dev/null
 
 echo "first screen on an 80x24 pseudo-terminal, $RUNS runs each (ms from the fork):"
 printf '  %-22s ' "floor (nc_floor)"

@@ -119,6 +119,12 @@ enum afcq_status afcq_codec_parse_tspairs(const char *text, size_t len,
 json_t *afcq_codec_tspairs_to_json(const struct afcq_tspair_list *l);
 enum afcq_status afcq_codec_parse_taxtypes(const char *text, size_t len,
 					   struct afcq_taxtype_list *out, struct afcq_error *err);
+/* The same two lists from a JSON value already parsed (an array of
+ * objects, or one object), which stays the caller's. */
+enum afcq_status afcq_codec_tspairs_from_json(const json_t *j, struct afcq_tspair_list *out,
+					      struct afcq_error *err);
+enum afcq_status afcq_codec_taxtypes_from_json(const json_t *j, struct afcq_taxtype_list *out,
+					       struct afcq_error *err);
 json_t *afcq_codec_taxtypes_to_json(const struct afcq_taxtype_list *l);
 enum afcq_status afcq_codec_parse_pcode_request(const char *text, size_t len,
 						struct afcq_pcode_request *out,

@@ -150,20 +150,16 @@ static int make_parent_dirs(const char *path)
 
 /* ---- reading and writing the cache ------------------------------------- */
 
-/* Parses one list member of the cache through the codec's wire reader. */
+/* Parses one list member of the cache with the codec's tables, from the
+ * tree already read. */
 static enum afcq_status parse_member(const json_t *root, const char *name, struct afcq_catalog *cat,
 				     struct afcq_error *err)
 {
 	const json_t *a = json_object_get(root, name);
 	if (!json_is_array(a))
 		return afcq_error_set(err, AFCQ_ERR_PARSE, cat->path, "no \"%s\" list", name);
-	char *text = json_dumps(a, JSON_COMPACT);
-	if (!text)
-		return afcq_error_set(err, AFCQ_ERR_NOMEM, cat->path, "out of memory");
-	enum afcq_status st = name[1] == 's'
-		? afcq_codec_parse_tspairs(text, strlen(text), &cat->tspairs, err)
-		: afcq_codec_parse_taxtypes(text, strlen(text), &cat->taxtypes, err);
-	free(text);
+	enum afcq_status st = name[1] == 's' ? afcq_codec_tspairs_from_json(a, &cat->tspairs, err)
+					     : afcq_codec_taxtypes_from_json(a, &cat->taxtypes, err);
 	if (st != AFCQ_OK) {
 		char line[300];
 		afcq_error_line(err, line, sizeof line);
@@ -306,7 +302,9 @@ static char *cache_text(const struct afcq_catalog *cat)
 										: "no catalog"));
 	json_object_set_new(root, "tspairs", afcq_codec_tspairs_to_json(&cat->tspairs));
 	json_object_set_new(root, "taxtypes", afcq_codec_taxtypes_to_json(&cat->taxtypes));
-	char *text = afcq_json_dump(root, AFCQ_JSON_PRETTY);
+	/* compact: every command that checks pairs reads it back, and half its
+	 * text would be indentation (jq lays it out for a reader) */
+	char *text = afcq_json_dump(root, AFCQ_JSON_COMPACT);
 	json_decref(root);
 	return text;
 }

@@ -160,6 +160,31 @@ static enum afcq_status parse_list(const char *text, size_t len, const struct co
 	return st;
 }
 
+enum afcq_status afcq_codec_tspairs_from_json(const json_t *j, struct afcq_tspair_list *out,
+					      struct afcq_error *err)
+{
+	afcq_tspair_list_done(out);
+	enum afcq_status st = check_shape(j, tspair_keys, "not a T/S pair catalog", err);
+	if (st == AFCQ_OK)
+		st = codec_parse_array(j, &tspair_table, sizeof(*out->v), &out->v, &out->n, "", err);
+	if (st != AFCQ_OK)
+		afcq_tspair_list_done(out);
+	return st;
+}
+
+enum afcq_status afcq_codec_taxtypes_from_json(const json_t *j, struct afcq_taxtype_list *out,
+					       struct afcq_error *err)
+{
+	afcq_taxtype_list_done(out);
+	enum afcq_status st = check_shape(j, taxtype_keys, "not a tax type catalog", err);
+	if (st == AFCQ_OK)
+		st = codec_parse_array(j, &taxtype_table, sizeof(*out->v), &out->v, &out->n, "",
+				       err);
+	if (st != AFCQ_OK)
+		afcq_taxtype_list_done(out);
+	return st;
+}
+
 enum afcq_status afcq_codec_parse_tspairs(const char *text, size_t len,
 					  struct afcq_tspair_list *out, struct afcq_error *err)
 {
