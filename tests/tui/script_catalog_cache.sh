@@ -22,7 +22,7 @@ run_bundled() {
 }
 # The cache file whose endpoint key is $1.
 cache_of() {
-	grep -lF "\"endpoint\": \"$1\"" "$CACHE_DIR"/catalog-*.json 2>/dev/null | head -1
+	grep -lF "\"endpoint\":\"$1\"" "$CACHE_DIR"/catalog-*.json 2>/dev/null | head -1
 }
 port_of() { sed -n 's/.*SANDBOX (bundled) http:\/\/127\.0\.0\.1:\([0-9]*\).*/\1/p' "$1" | head -1; }
 
@@ -34,7 +34,7 @@ dump-screen "$T_TMP/run1"
 SCRIPT
 CACHE=$(cache_of sandbox)
 if [ -n "$CACHE" ] && ! grep -q "127\.0\.0\.1" "$CACHE" && grep -q '"VoIP/Access Charge"' "$CACHE" &&
-   grep -q '"taxtypes": \[' "$CACHE"; then
+   grep -q '"taxtypes":\[' "$CACHE"; then
 	pass catalog_cached_under_key_sandbox
 else
 	fail catalog_cached_under_key_sandbox "files: $(ls "$CACHE_DIR" 2>&1) $(head -c 300 "$CACHE" 2>/dev/null)"
@@ -45,7 +45,7 @@ fi
 if [ -n "$CACHE" ]; then
 	then_s=$(( $(date +%s) - 3 * 3600 ))
 	sed -e 's|"VoIP/Access Charge"|"VoIP CACHED"|' \
-	    -e "s|\"fetched\": [0-9]*|\"fetched\": $then_s|" "$CACHE" >"$T_TMP/c" && cat "$T_TMP/c" >"$CACHE"
+	    -e "s|\"fetched\":[0-9]*|\"fetched\":$then_s|" "$CACHE" >"$T_TMP/c" && cat "$T_TMP/c" >"$CACHE"
 fi
 run_bundled catalog_read_on_another_port <<SCRIPT
 wait-idle
@@ -81,7 +81,7 @@ fi
 # Eight days old is too old: it is fetched again and rewritten.
 if [ -n "$CACHE" ]; then
 	old_s=$(( $(date +%s) - 8 * 24 * 3600 ))
-	sed -e "s|\"fetched\": [0-9]*|\"fetched\": $old_s|" "$CACHE" >"$T_TMP/c" && cat "$T_TMP/c" >"$CACHE"
+	sed -e "s|\"fetched\":[0-9]*|\"fetched\":$old_s|" "$CACHE" >"$T_TMP/c" && cat "$T_TMP/c" >"$CACHE"
 fi
 run_bundled catalog_old_cache_refreshed <<'SCRIPT'
 wait-idle
