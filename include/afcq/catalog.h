@@ -46,6 +46,9 @@
 /* How long an endpoint without catalogs is remembered: 1 hour. */
 #define AFCQ_CATALOG_ABSENT_MAX_AGE_S 3600L
 
+/* The "format" member of a cache file this afcq reads and writes. */
+#define AFCQ_CATALOG_CACHE_FORMAT "afcq-catalog 1"
+
 struct afcq_catalog {
 	struct afcq_tspair_list tspairs;
 	struct afcq_taxtype_list taxtypes;
@@ -57,6 +60,8 @@ struct afcq_catalog {
 	char *key;             /* endpoint key (no credentials), owned */
 	char *path;            /* cache file, owned; NULL until known */
 	struct afcq_error refresh_error; /* why a needed refresh failed (status AFCQ_OK if none) */
+	bool pairs_only;       /* read by afcq_catalog_read_pairs: each pair's two
+				* numbers only, no descriptions, no tax types */
 };
 
 struct afcq_catalog_opts {
@@ -65,6 +70,8 @@ struct afcq_catalog_opts {
 	long max_age_s;        /* <= 0: AFCQ_CATALOG_MAX_AGE_S */
 	bool force;            /* fetch even when the cache is fresh */
 	time_t now;            /* 0: time(NULL); tests pin it */
+	bool pairs_only;       /* only checking pairs: a fresh cache is read with
+				* afcq_catalog_read_pairs (a fetch still gives all) */
 };
 
 /* Zeroes / frees everything the catalog owns and zeroes it again. */
@@ -133,6 +140,11 @@ bool afcq_catalog_confirm_pairs(struct afcq_catalog *cat, struct afcq_api_ctx *c
  * AFCQ_ERR_PARSE when it is not a catalog for this endpoint key (*cat left
  * empty but with key and path set). */
 enum afcq_status afcq_catalog_read_cache(struct afcq_catalog *cat, const char *endpoint,
+					 const char *cache_dir, struct afcq_error *err);
+/* afcq_catalog_read_cache for checking pairs: the same file and the same
+ * refusals, read as it streams, keeping each pair's transaction and service
+ * numbers only (the other fields zero, no tax types; cat->pairs_only). */
+enum afcq_status afcq_catalog_read_pairs(struct afcq_catalog *cat, const char *endpoint,
 					 const char *cache_dir, struct afcq_error *err);
 /* true when cat holds lists fetched at most max_age_s (<= 0: default) before
  * now (0: time(NULL)); an absent entry at most AFCQ_CATALOG_ABSENT_MAX_AGE_S

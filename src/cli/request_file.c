@@ -192,7 +192,9 @@ int cli_request_check_catalog(struct cli_session *s, const struct afcq_request *
 	 * that let the lookup time out would make the request wait as long
 	 * again for nothing, so that stops here (nothing was sent). */
 	int rc = CLI_EXIT_OK;
-	enum afcq_status st = afcq_catalog_load(&cat, &s->api, NULL, &err);
+	/* only pairs are checked: the cache's two numbers a pair will do */
+	const struct afcq_catalog_opts only_pairs = { .pairs_only = true };
+	enum afcq_status st = afcq_catalog_load(&cat, &s->api, &only_pairs, &err);
 	if (st == AFCQ_OK && pairs)
 		afcq_catalog_confirm_pairs(&cat, &s->api, NULL, pairs);
 	else if (st == AFCQ_OK)

@@ -19,7 +19,6 @@
 #include "afcq/str.h"
 #include "afcq/validate.h"
 
-#define CACHE_FORMAT "afcq-catalog 1"
 
 /* ---- lifecycle ------------------------------------------------------------ */
 
@@ -191,8 +190,8 @@ enum afcq_status afcq_catalog_read_cache(struct afcq_catalog *cat, const char *e
 				    root ? "not an object" : je.text);
 		err->cause = AFCQ_CAUSE_MALFORMED;
 	} else if (!json_is_string(json_object_get(root, "format")) ||
-		   strcmp(json_string_value(json_object_get(root, "format")), CACHE_FORMAT) != 0) {
-		st = afcq_error_set(err, AFCQ_ERR_PARSE, cat->path, "not a \"%s\" file", CACHE_FORMAT);
+		   strcmp(json_string_value(json_object_get(root, "format")), AFCQ_CATALOG_CACHE_FORMAT) != 0) {
+		st = afcq_error_set(err, AFCQ_ERR_PARSE, cat->path, "not a \"%s\" file", AFCQ_CATALOG_CACHE_FORMAT);
 	} else if (!json_is_string(json_object_get(root, "endpoint")) ||
 		   strcmp(json_string_value(json_object_get(root, "endpoint")), cat->key) != 0) {
 		st = afcq_error_set(err, AFCQ_ERR_PARSE, cat->path, "written for another endpoint");
@@ -293,7 +292,7 @@ static char *cache_text(const struct afcq_catalog *cat)
 	if (gmtime_r(&t, &tm))
 		strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", &tm);
 	json_t *root = json_object();
-	json_object_set_new(root, "format", json_string(CACHE_FORMAT));
+	json_object_set_new(root, "format", json_string(AFCQ_CATALOG_CACHE_FORMAT));
 	json_object_set_new(root, "endpoint", json_string(cat->key));
 	json_object_set_new(root, "fetched", json_integer((json_int_t)cat->fetched));
 	json_object_set_new(root, "fetched_utc", json_string(when));
@@ -407,7 +406,8 @@ enum afcq_status afcq_catalog_load(struct afcq_catalog *cat, struct afcq_api_ctx
 	struct afcq_catalog cached = { 0 };
 	struct afcq_error cerr;
 	bool have_cache =
-		afcq_catalog_read_cache(&cached, endpoint, opts->cache_dir, &cerr) == AFCQ_OK;
+		(opts->pairs_only ? afcq_catalog_read_pairs : afcq_catalog_read_cache)(
+			&cached, endpoint, opts->cache_dir, &cerr) == AFCQ_OK;
 	bool fresh = have_cache && afcq_catalog_is_fresh(&cached, opts->max_age_s, now);
 	if (fresh && !opts->force) {
 		catalog_move(cat, &cached);

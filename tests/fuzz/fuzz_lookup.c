@@ -94,6 +94,13 @@ static void check_cache(const uint8_t *data, size_t size)
 	afcq_catalog_init(&cat);
 	afcq_catalog_init(&again);
 	enum afcq_status st = afcq_catalog_read_cache(&cat, endpoint, cache_dir, &err);
+	struct afcq_catalog pairs;
+	struct afcq_error perr;
+	afcq_catalog_init(&pairs);
+	enum afcq_status pst = afcq_catalog_read_pairs(&pairs, endpoint, cache_dir, &perr);
+	if (pst != AFCQ_OK)
+		fuzz_check_error(pst, &perr);
+	afcq_catalog_done(&pairs);
 	if (st != AFCQ_OK) {
 		fuzz_check_error(st, &err);
 	} else {
@@ -102,6 +109,20 @@ static void check_cache(const uint8_t *data, size_t size)
 		fuzz_check(afcq_catalog_read_cache(&again, endpoint, cache_dir, &err) == AFCQ_OK,
 			   "a catalog written back does not read", err.msg, NULL);
 		char *t1 = catalog_text(&cat), *t2 = catalog_text(&again);
+		/* what a catalog the full reader takes holds, the pairs reader
+		 * finds too, pair for pair */
+		struct afcq_catalog only;
+		afcq_catalog_init(&only);
+		fuzz_check(afcq_catalog_read_pairs(&only, endpoint, cache_dir, &err) == AFCQ_OK,
+			   "a cache the full reader takes is refused by the pairs reader", err.msg,
+			   NULL);
+		fuzz_check(only.tspairs.n == again.tspairs.n && only.absent == again.absent,
+			   "the pairs reader finds other pairs", NULL, NULL);
+		for (size_t i = 0; i < only.tspairs.n; i++)
+			fuzz_check(only.tspairs.v[i].tran == again.tspairs.v[i].tran &&
+					   only.tspairs.v[i].serv == again.tspairs.v[i].serv,
+				   "the pairs reader reads a pair differently", NULL, NULL);
+		afcq_catalog_done(&only);
 
 		fuzz_same_text("a cached catalog does not round-trip", t1, t2);
 		free(t1);

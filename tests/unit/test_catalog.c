@@ -189,6 +189,86 @@ static void test_cache_round_trip(void **state)
 	catalog_test_remove_tree(dir);
 }
 
+/* The streaming reader for checking pairs: the same pairs' numbers as the
+ * full reader, no descriptions, and the same refusals. */
+static void test_pairs_reader(void **state)
+{
+	char dir[PATH_MAX];
+	catalog_test_temp_dir(dir, sizeof dir);
+	const char *ep = "https://afc.example.com";
+	struct afcq_error err;
+	struct afcq_catalog cat = { 0 };
+	struct afcq_tspair_list pairs;
+	struct afcq_taxtype_list types;
+	sample_pairs(&pairs);
+	sample_types(&types);
+	afcq_catalog_set(&cat, &pairs, &types, T0);
+	catalog_test_must(afcq_catalog_write_cache(&cat, ep, dir, &err), &err, "write");
+
+	struct afcq_catalog full = { 0 }, only = { 0 };
+	catalog_test_must(afcq_catalog_read_cache(&full, ep, dir, &err), &err, "read");
+	catalog_test_must(afcq_catalog_read_pairs(&only, ep, dir, &err), &err, "read pairs");
+	assert_true(only.pairs_only);
+	assert_true(only.from_cache);
+	assert_int_equal(only.fetched, T0);
+	assert_int_equal(only.tspairs.n, full.tspairs.n);
+	for (size_t i = 0; i < full.tspairs.n; i++) {
+		assert_int_equal(only.tspairs.v[i].tran, full.tspairs.v[i].tran);
+		assert_int_equal(only.tspairs.v[i].serv, full.tspairs.v[i].serv);
+		assert_null(only.tspairs.v[i].pair_desc);
+	}
+	assert_int_equal(only.taxtypes.n, 0);
+	assert_true(afcq_catalog_tspair_known(&only, 59, 1) ==
+		    afcq_catalog_tspair_known(&full, 59, 1));
+	assert_false(afcq_catalog_tspair_known(&only, 59, 999));
+
+	/* Refused as the full reader refuses: another endpoint's file, a file
+	 * that is not a cache, a pair without its numbers, garbage. */
+	char *other = afcq_catalog_cache_path("https://other.example.com", dir, &err);
+	assert_int_equal(rename(cat.path, other), 0);
+	assert_int_equal(afcq_catalog_read_pairs(&only, "https://other.example.com", dir, &err),
+			 AFCQ_ERR_PARSE);
+	assert_non_null(strstr(err.msg, "another endpoint"));
+	assert_int_equal(only.tspairs.n, 0);
+	static const char *const bad[] = {
+		"{\"format\":\"afcq-catalog 9\",\"endpoint\":\"https://other.example.com\","
+		"\"fetched\":5,\"tspairs\":[]}",
+		"{\"format\":\"afcq-catalog 1\",\"endpoint\":\"https://other.example.com\","
+		"\"fetched\":5,\"tspairs\":[{\"TransactionType\":19}]}",
+		"{\"format\":\"afcq-catalog 1\",\"endpoint\":\"https://other.example.com\","
+		"\"tspairs\":[]}",
+		"{ \"format\": \"afcq-catalog 1\", \"tspairs\": [",
+	};
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		FILE *f = fopen(other, "w");
+		fputs(bad[i], f);
+		fclose(f);
+		assert_int_equal(afcq_catalog_read_pairs(&only, "https://other.example.com", dir,
+							 &err),
+				 AFCQ_ERR_PARSE);
+		assert_int_equal(afcq_catalog_read_cache(&full, "https://other.example.com", dir,
+							 &err),
+				 AFCQ_ERR_PARSE);
+		assert_int_equal(only.tspairs.n, 0);
+	}
+	/* An endpoint remembered without a catalog. */
+	FILE *f = fopen(other, "w");
+	fputs("{\"format\":\"afcq-catalog 1\",\"endpoint\":\"https://other.example.com\","
+	      "\"fetched\":5,\"absent\":\"the lookup answered HTTP 404\",\"tspairs\":[],"
+	      "\"taxtypes\":[]}",
+	      f);
+	fclose(f);
+	catalog_test_must(afcq_catalog_read_pairs(&only, "https://other.example.com", dir, &err),
+			  &err, "absent");
+	assert_true(only.absent);
+	assert_string_equal(only.absent_why, "the lookup answered HTTP 404");
+	free(other);
+	afcq_catalog_done(&only);
+	afcq_catalog_done(&full);
+	afcq_catalog_done(&cat);
+	catalog_test_remove_tree(dir);
+}
+
 static void test_freshness_and_age_text(void **state)
 {
 	struct afcq_catalog cat = { .fetched = T0 };
@@ -350,6 +430,7 @@ int main(void)
 		cmocka_unit_test(test_endpoint_key_drops_credentials),
 		cmocka_unit_test(test_cache_dir_from_environment),
 		cmocka_unit_test(test_cache_round_trip),
+		cmocka_unit_test(test_pairs_reader),
 		cmocka_unit_test(test_freshness_and_age_text),
 		cmocka_unit_test(test_search_ranking),
 		cmocka_unit_test(test_inputs_from_bits),
