@@ -9,7 +9,9 @@
 #   PG_URL   postgresql://afcq@127.0.0.1:PORT/postgres
 #   PG_BIN   the server's bin folder (psql is in it)
 # pg_newdb NAME creates a database and prints its URL; pg_halt/pg_resume
-# stop and start it again, pg_freeze/pg_thaw make it hang and answer again.
+# stop and start it again, pg_freeze/pg_thaw make it hang and answer again;
+# pg_hung_peer is a listener that hangs as a server can, pg_lock_schema has
+# another session hold afcq's schema lock.
 
 PG_DIR=""
 PG_BIN=""
@@ -119,4 +121,94 @@ pg_psql() {
 pg_newdb() {
 	pg_psql "$PG_URL" "CREATE DATABASE $1" >/dev/null || return 1
 	echo "postgresql://afcq@127.0.0.1:$PG_PORT/$1"
+}
+
+# pg_hung_peer MODE: a loopback listener that hangs as a server can, for as
+# long as the test runs; sets HUNG_URL (postgresql://afcq@127.0.0.1:PORT/team)
+# and HUNG_PID.  MODE silent: accepts and never answers.  MODE after-login:
+# speaks PostgreSQL's protocol up to "ready for query" (no encryption,
+# authentication accepted), then never answers a statement: the connection
+# is made, the schema's check hangs.  pg_hung_peer_stop ends it (by id).
+pg_hung_peer() {
+	cat >"$T_TMP/hung_peer.py" <<'PY'
+import socket, struct, sys, threading
+mode = sys.argv[1]
+held = []
+def recv_exact(c, n):
+    b = b""
+    while len(b) < n:
+        chunk = c.recv(n - len(b))
+        if not chunk:
+            raise EOFError
+        b += chunk
+    return b
+def message(kind, body):
+    return kind + struct.pack("!I", len(body) + 4) + body
+def serve(c):
+    held.append(c)
+    if mode == "silent":
+        return
+    try:
+        while True:
+            n, code = struct.unpack("!II", recv_exact(c, 8))
+            rest = recv_exact(c, n - 8)
+            if code in (80877103, 80877104):  # SSL or GSS encryption asked: no
+                c.sendall(b"N")
+                continue
+            break
+        ps = b"".join(message(b"S", k + b"\0" + v + b"\0") for k, v in (
+            (b"server_version", b"16.0"), (b"client_encoding", b"UTF8"),
+            (b"standard_conforming_strings", b"on"), (b"integer_datetimes", b"on")))
+        c.sendall(message(b"R", struct.pack("!I", 0)) + ps +
+                  message(b"K", struct.pack("!II", 1, 2)) + message(b"Z", b"I"))
+        while c.recv(4096):
+            pass
+    except (EOFError, OSError):
+        pass
+s = socket.socket()
+s.bind(("127.0.0.1", 0))
+s.listen(16)
+print(s.getsockname()[1], flush=True)
+while True:
+    c, _ = s.accept()
+    threading.Thread(target=serve, args=(c,), daemon=True).start()
+PY
+	python3 "$T_TMP/hung_peer.py" "$1" >"$T_TMP/hung_peer.port" 2>"$T_TMP/hung_peer.err" &
+	HUNG_PID=$!
+	n=0
+	while ! [ -s "$T_TMP/hung_peer.port" ] && kill -0 "$HUNG_PID" 2>/dev/null && [ $n -lt 600 ]; do
+		sleep 0.05; n=$((n + 1))
+	done
+	[ -s "$T_TMP/hung_peer.port" ] || { echo "FAIL hung_peer: did not start: $(cat "$T_TMP/hung_peer.err")"; return 1; }
+	HUNG_URL="postgresql://afcq@127.0.0.1:$(cat "$T_TMP/hung_peer.port")/team"
+}
+
+pg_hung_peer_stop() {
+	kill "$HUNG_PID" 2>/dev/null
+	wait "$HUNG_PID" 2>/dev/null
+	rm -f "$T_TMP/hung_peer.port"
+}
+
+# pg_lock_schema URL / pg_unlock_schema: another session (psql) holds afcq's
+# schema lock until pg_unlock_schema ends it with pg_terminate_backend (as
+# the message of a command that found it busy says); 1 when it never got it.
+# No pipe is kept open, so nothing started meanwhile holds the lock up.
+PG_LOCK_HELD="SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND classid = 1 AND objid = 3060640745 AND granted"
+pg_lock_schema() {
+	PG_LOCK_URL=$1
+	"$PG_BIN/psql" -X -q -A -t -d "$1" -c "SELECT pg_advisory_lock(7355608041)" \
+		-c "SELECT pg_sleep(3600)" >"$T_TMP/pglock.out" 2>&1 </dev/null &
+	PG_LOCKER=$!
+	n=0
+	while [ "$(pg_psql "$1" "$PG_LOCK_HELD")" != 1 ] && kill -0 "$PG_LOCKER" 2>/dev/null &&
+		[ $n -lt 600 ]; do
+		sleep 0.05; n=$((n + 1))
+	done
+	[ "$(pg_psql "$1" "$PG_LOCK_HELD")" = 1 ]
+}
+
+pg_unlock_schema() {
+	pg_psql "$PG_LOCK_URL" "SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory'
+		AND classid = 1 AND objid = 3060640745 AND granted" >/dev/null
+	wait "$PG_LOCKER" 2>/dev/null
 }

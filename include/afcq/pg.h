@@ -12,6 +12,10 @@
  *     never a password;
  *   - creates or upgrades the schema (table afcq_schema holds its version)
  *     in one transaction, and refuses a newer one naming both versions;
+ *     the check at open (the schema's lock and version) is given up after
+ *     4 s when the server accepted the connection and hangs, and after 3 s
+ *     when another session keeps the schema's lock, each named with what
+ *     to do (an upgrade's own steps have no limit);
  *   - reconnects once when the connection was lost, outside a transaction;
  *   - gives up connecting after 5 s (libpq's connect_timeout, unless the
  *     setting says otherwise), and with a time limit (afcq_pg_set_wait,
@@ -46,8 +50,9 @@ const char *afcq_pg_check_setting(const char *where);
 
 /* Connects and brings the schema up to date.  NULL and *err on failure:
  * AFCQ_ERR_CONFIG for a setting that holds a password or does not parse,
- * AFCQ_ERR_DB for the server (unreachable, refused, newer schema), the
- * message naming the server and the cause. */
+ * AFCQ_ERR_DB for the server (unreachable, refused, hung, schema locked
+ * by another session, newer schema), the message naming the server and
+ * the cause.  The handle returned has no statement time limit. */
 struct afcq_pg *afcq_pg_open(const char *where, struct afcq_error *err);
 void afcq_pg_close(struct afcq_pg *pg);
 

@@ -6,7 +6,8 @@
  * the SQL), so no binary formats are involved.  The schema's version is the
  * one row of afcq_schema; opening takes a transaction-scoped advisory lock
  * first, so two workstations opening a fresh database at once cannot both
- * create it.
+ * create it.  That check is given up within a few seconds (OPEN_WAIT_MS)
+ * when the server hangs or another session keeps the lock.
  */
 #include "afcq/pg.h"
 
@@ -24,8 +25,18 @@
 /* Seconds libpq waits for a connection (the setting may say otherwise). */
 #define CONNECT_TIMEOUT "5"
 
-/* Any constant will do: it names "afcq's schema" among advisory locks. */
+/* Any constant will do: it names "afcq's schema" among advisory locks
+ * (pg_locks shows it as classid 1, objid 3060640745). */
 #define SCHEMA_LOCK_KEY "7355608041"
+
+/* Opening's check of the schema (its lock, its version) is given up after
+ * this long: a server that accepted the connection and hangs, or another
+ * session holding the schema's lock, must not hold up a workstation or a
+ * command.  The server itself stops waiting for the lock a little sooner,
+ * so that case is named as what it is. */
+#define OPEN_WAIT_MS 4000
+#define SCHEMA_LOCK_TIMEOUT "3s"
+#define LOCK_NOT_AVAILABLE "55P03"
 
 struct afcq_pg {
 	PGconn *conn;
@@ -442,11 +453,24 @@ static enum afcq_status migrate(struct afcq_pg *pg, struct afcq_error *err)
 {
 	if (afcq_pg_begin(pg, err) != AFCQ_OK)
 		return AFCQ_ERR_DB;
-	enum afcq_status st = afcq_pg_run(pg, "SELECT pg_advisory_xact_lock(" SCHEMA_LOCK_KEY ")",
-					  "cannot lock the schema", err);
+	/* The lock waited for at most SCHEMA_LOCK_TIMEOUT; the steps after
+	 * it wait for their tables' locks as long as it takes. */
+	char state[6];
+	struct pg_result *r = afcq_pg_exec(pg, "SET LOCAL lock_timeout = '" SCHEMA_LOCK_TIMEOUT "';"
+					   "SELECT pg_advisory_xact_lock(" SCHEMA_LOCK_KEY ");"
+					   "SET LOCAL lock_timeout = 0",
+					   0, NULL, "cannot lock the schema", state, err);
+	enum afcq_status st = r ? AFCQ_OK : AFCQ_ERR_DB;
+	afcq_pg_clear(r);
+	if (!r && strcmp(state, LOCK_NOT_AVAILABLE) == 0)
+		afcq_error_set(err, AFCQ_ERR_DB, pg->where,
+			       "cannot open the store: schema lock busy (held by another session, "
+			       "an afcq upgrading the tables or one stopped while opening them; "
+			       "pg_locks shows it as an advisory lock with objid 3060640745); try "
+			       "again in a moment, or end that session with pg_terminate_backend");
 	/* Asked first: a rep's role may lack the right to create tables, which
 	 * even CREATE ... IF NOT EXISTS checks. */
-	struct pg_result *r = NULL;
+	r = NULL;
 	if (st == AFCQ_OK)
 		r = afcq_pg_exec(pg, "SELECT to_regclass('afcq_schema') IS NULL", 0, NULL,
 				 "cannot read the schema version", NULL, err);
@@ -472,6 +496,10 @@ static enum afcq_status migrate(struct afcq_pg *pg, struct afcq_error *err)
 				      "written by a newer afcq (schema %d, this one knows %d)", v,
 				      AFCQ_PG_SCHEMA_VERSION);
 	}
+	/* An upgrade (rare: once a version, by whoever opens first) may take
+	 * longer than a check: its steps are not given up. */
+	if (v < AFCQ_PG_SCHEMA_VERSION)
+		afcq_pg_set_wait(pg, 0);
 	for (; st == AFCQ_OK && v < AFCQ_PG_SCHEMA_VERSION; v++) {
 		char what[64], sql[96];
 		snprintf(what, sizeof what, "cannot upgrade the schema to version %d", v + 1);
@@ -570,6 +598,11 @@ struct afcq_pg *afcq_pg_open(const char *where, struct afcq_error *err)
 	}
 	if (pq()->PQstatus(pg->conn) != CONNECTION_OK) {
 		server_error(pg, "cannot connect", pq()->PQerrorMessage(pg->conn), err);
+		/* libpq's connect_timeout: say what it means */
+		if (err && strstr(err->msg, "timeout expired"))
+			snprintf(err->msg + strlen(err->msg), sizeof err->msg - strlen(err->msg),
+				 " (nothing answered as a PostgreSQL server does; check the host "
+				 "and port, and that the server is running and not overloaded)");
 		afcq_pg_close(pg);
 		return NULL;
 	}
@@ -577,10 +610,19 @@ struct afcq_pg *afcq_pg_open(const char *where, struct afcq_error *err)
 	 * terminal under the workstation: libpq's default prints them to
 	 * stderr.  The processor stays with the connection across PQreset. */
 	pq()->PQsetNoticeProcessor(pg->conn, ignore_notice, NULL);
+	afcq_pg_set_wait(pg, OPEN_WAIT_MS);
 	if (migrate(pg, err) != AFCQ_OK) {
+		if (pg->hung)
+			afcq_error_set(err, AFCQ_ERR_DB, pg->where,
+				       "cannot check the schema: no answer within %d s (the server "
+				       "accepted the connection and then stopped answering; check that "
+				       "it is running and not overloaded, then try again)",
+				       OPEN_WAIT_MS / 1000);
 		afcq_pg_close(pg);
 		return NULL;
 	}
+	/* the caller sets its own limit, if any (afcq_pg_set_wait) */
+	afcq_pg_set_wait(pg, 0);
 	pg->actor = afcq_actor();
 	return pg;
 }

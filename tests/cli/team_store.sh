@@ -312,6 +312,48 @@ expect_eq team_back_offline_file_emptied 0 "$(offline_rows " where detail is nul
 expect_eq team_back_waiting_quote_stays 1 "$(offline_rows " where detail = 'waiting'")"
 expect_rc team_back_history_again 0 as down "$AFCQ" history
 expect_eq team_back_offline_quotes_once 4 "$(team_quotes)"
+# ---- a server that hangs, or whose schema another session keeps locked ---------------------
+# Opening gives up within seconds, naming the server and what to do; a
+# quote goes out all the same, kept locally.  (timeout only ends a command
+# that would otherwise never return; nothing is measured.)
+hang_case() {  # NAME URL REP
+	rep_setup "$3" "$2"
+	if expect_rc "$1_customers_refused" 5 timeout -k 5 120 sh -c \
+		'HOME="$0/home" XDG_CONFIG_HOME="$0/config" XDG_DATA_HOME="$0/data" XDG_STATE_HOME="$0/state" USER="$2" "$1" customers list' \
+		"$T_TMP/$3" "$AFCQ" "rep-$3"; then
+		expect_grep "$1_names_server" "$ERR" "$2"
+	fi
+	cp "$ERR" "$T_TMP/$1.err"
+	expect_rc "$1_quote_goes_out" 0 timeout -k 5 120 sh -c \
+		'HOME="$0/home" XDG_CONFIG_HOME="$0/config" XDG_DATA_HOME="$0/data" XDG_STATE_HOME="$0/state" USER="$4" "$1" quote -e "$2" "$3"' \
+		"$T_TMP/$3" "$AFCQ" "$SB_URL" "$REQ/dallas.json" "rep-$3"
+	expect_grep "$1_quote_warns" "$ERR" "store unavailable"
+}
+if pg_hung_peer after-login; then
+	hang_case team_hung_after_login "$HUNG_URL" hung
+	expect_grep team_hung_after_login_says_why "$T_TMP/team_hung_after_login.err" \
+		"cannot check the schema: no answer within 4 s (the server accepted the connection and then stopped answering; check that it is running and not overloaded"
+	pg_hung_peer_stop
+fi
+if pg_hung_peer silent; then
+	hang_case team_hung_silent "$HUNG_URL" silent
+	expect_grep team_hung_silent_says_why "$T_TMP/team_hung_silent.err" \
+		"timeout expired (nothing answered as a PostgreSQL server does; check the host and port"
+	pg_hung_peer_stop
+fi
+if pg_lock_schema "$TEAM"; then
+	hang_case team_schema_locked "$TEAM" locked
+	expect_grep team_schema_locked_says_why "$T_TMP/team_schema_locked.err" \
+		"cannot open the store: schema lock busy (held by another session, an afcq upgrading the tables"
+	expect_grep team_schema_locked_says_fix "$T_TMP/team_schema_locked.err" "pg_terminate_backend"
+	pg_unlock_schema
+	# the lock let go: the store opens, and the quote kept meanwhile is written
+	expect_rc team_schema_unlocked_opens 0 as locked "$AFCQ" history --all
+	expect_eq team_schema_unlocked_quote_written 1 \
+		"$(pg_psql "$TEAM" "SELECT count(*) FROM journal WHERE by_user LIKE 'rep-locked@%' AND kind = 'quote'")"
+else
+	fail team_schema_lock_held "psql never took the lock: $(cat "$T_TMP/pglock.out")"
+fi
 # A wrong password: the server and libpq's cause, never the password.
 if PGPASSWORD=wrong-pass-xyz as a "$AFCQ" customers list >"$OUT" 2>"$ERR"; then
 	fail team_wrong_password_fails "exit 0"

@@ -5,7 +5,8 @@
 # so, the kept quote is in the team's journal and an invoice goes out; a
 # server stopped mid-session is noticed on the status line and its return
 # too; a hung server makes the customer finder say so, naming the server,
-# and quoting goes on.  Then two workstations with HOMEs of their own on
+# and quoting goes on; started while another session holds the schema's
+# lock, it quotes and says why, and is back once the lock is let go.  Then two workstations with HOMEs of their own on
 # the one store show the sharing, the conflict and the unique code.  Each
 # message about the store is read whole on an 80-column screen.
 . "${AFCQ_TOP:-.}/tests/lib.sh"
@@ -80,6 +81,34 @@ expect_eq team_back_invoice_in_journal 1 \
 expect_eq team_back_invoice_sent 1 "$(sandbox_docs "$DOCS" INV-R1)"
 expect_eq team_back_offline_file_emptied 0 \
 	"$(sqlite3 "$T_TMP/rep/state/afcq/offline.sqlite" "select count(*) from requests")"
+
+# ---- started while another session holds the schema's lock ----------------------------------
+# Opening gives up within seconds and says why on the status line; the
+# workstation quotes meanwhile, and once the lock is let go it is back.
+if pg_lock_schema "$TEAM"; then
+	cat >"$T_TMP/locked.script" <<SCRIPT
+wait-idle
+assert-screen "store unavailable (schema lock busy); quotes kept locally, retry every 5 s"
+key F5
+wait-idle
+assert-state total 19.78
+dump-screen $T_TMP/locked-quoted
+wait-screen "store back" 60000
+wait-screen " store back: 1 quote kept while it was unavailable now in the team's journal" 30000
+SCRIPT
+	rep env USER=rep-l "$AFCQ" --endpoint "$SB_URL" --script "$T_TMP/locked.script" "$DALLAS" \
+		>"$OUT" 2>"$ERR" </dev/null &
+	ws=$!
+	if wait_for "$T_TMP/locked-quoted" "$ws"; then pass team_locked_at_start_quotes
+	else fail team_locked_at_start_quotes "$(head -c 2000 "$ERR")"; fi
+	pg_unlock_schema
+	if wait "$ws"; then pass team_back_after_lock_let_go
+	else fail team_back_after_lock_let_go "$(head -c 2500 "$ERR")"; fi
+	expect_eq team_back_after_lock_quote_in_journal 1 \
+		"$(journal "SELECT count(*) FROM journal WHERE kind = 'quote' AND by_user LIKE 'rep-l@%'")"
+else
+	fail team_locked_lock_held "psql never took the lock: $(cat "$T_TMP/pglock.out")"
+fi
 
 # ---- lost mid-session, then back ------------------------------------------------------------
 cat >"$T_TMP/lost.script" <<SCRIPT
