@@ -305,6 +305,8 @@ void tui_tick(struct tui_app *app, int wait_ms)
 		afcq_client_pump(app->client, wait_ms);
 	else if (app->fly.enc || app->fly.dec)
 		tui_calls_wait(app, wait_ms);
+	else if (app->ts_reading)
+		tui_calls_catalog_wait(app, wait_ms);
 	tui_calls_poll(app);
 	if (app->resend_quote && !tui_busy(app)) {
 		app->resend_quote = false;
@@ -485,6 +487,7 @@ static void app_done(struct tui_app *app)
 			tui_tick(app, 25);
 		}
 	}
+	tui_calls_catalog_end(app);
 	tui_places_free(app, app->places);
 	app->places = NULL;
 	tui_team_free(app->team);

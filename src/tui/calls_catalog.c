@@ -5,12 +5,15 @@
 #include "calls_int.h"
 #include "labels.h"
 
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
 #include "afcq/catalog.h"
+#include "afcq/str.h"
 #include "afcq/validate.h"
 
 /* The T/S catalog comes from the cache the command line keeps too
@@ -19,33 +22,74 @@
  * otherwise.  A fresh cache is used as it is; a missing or old one is
  * replaced by fetching both catalogs without blocking (an old list is
  * used meanwhile), and the cache is rewritten once both have come. */
-static bool read_catalog_cache(struct tui_app *app)
-{
-	const char *key = app->lookup_api.endpoint_label;
-	if (!key || app->tspairs_loaded)
-		return false;
+/* The cache is read (about 8 ms for a real service's catalog) on a worker,
+ * so that keys typed just after the first screen are not kept waiting. */
+struct tui_catalog_read {
+	pthread_t thread;
+	bool thread_started;
+	atomic_bool done;
+	char *key;                  /* the endpoint label read under */
 	struct afcq_catalog cat;
+	enum afcq_status st;
+};
+
+static void *read_main(void *arg)
+{
+	struct tui_catalog_read *r = arg;
 	struct afcq_error err;
-	afcq_catalog_init(&cat);
 	afcq_error_clear(&err);
+	r->st = afcq_catalog_read_cache(&r->cat, r->key, NULL, &err);
+	atomic_store_explicit(&r->done, true, memory_order_release);
+	return NULL;
+}
+
+static void read_free(struct tui_catalog_read *r)
+{
+	if (r->thread_started)
+		pthread_join(r->thread, NULL);
+	afcq_catalog_done(&r->cat);
+	free(r->key);
+	free(r);
+}
+
+/* Takes a finished read's catalog; true when it is fresh (nothing to fetch). */
+static bool take_catalog_read(struct tui_app *app, struct tui_catalog_read *r)
+{
+	struct afcq_catalog *cat = &r->cat;
 	bool fresh = false;
-	enum afcq_status st = afcq_catalog_read_cache(&cat, key, NULL, &err);
-	if (st == AFCQ_OK && cat.absent && afcq_catalog_is_fresh(&cat, 0, 0)) {
+	if (r->st == AFCQ_OK && cat->absent && afcq_catalog_is_fresh(cat, 0, 0)) {
 		/* Remembered: this endpoint has no catalog; not asked again yet. */
 		tui_message(app, ROLE_ERROR, "T/S catalog unavailable (%s): pairs are not checked",
-			    cat.absent_why);
+			    cat->absent_why);
 		fresh = true;
-	} else if (st == AFCQ_OK && cat.tspairs.n) {
+	} else if (r->st == AFCQ_OK && cat->tspairs.n && !app->tspairs_loaded) {
 		afcq_tspair_list_done(&app->tspairs);
-		app->tspairs = cat.tspairs;
-		memset(&cat.tspairs, 0, sizeof cat.tspairs);
+		app->tspairs = cat->tspairs;
+		memset(&cat->tspairs, 0, sizeof cat->tspairs);
 		app->tspairs_loaded = true;
 		app->tspairs_from_cache = true;
-		app->tspairs_fetched = cat.fetched;
-		fresh = afcq_catalog_is_fresh(&cat, 0, 0);
+		app->tspairs_fetched = cat->fetched;
+		fresh = afcq_catalog_is_fresh(cat, 0, 0);
 	}
-	afcq_catalog_done(&cat);
+	app->dirty = true;
 	return fresh;
+}
+
+void tui_calls_catalog_wait(const struct tui_app *app, int ms)
+{
+	const struct tui_catalog_read *r = app->ts_reading;
+	for (int t = 0; r && t < ms && !atomic_load_explicit(&r->done, memory_order_acquire);
+	     t++) {
+		struct timespec one = { .tv_sec = 0, .tv_nsec = 1000000L };
+		nanosleep(&one, NULL);
+	}
+}
+
+void tui_calls_catalog_end(struct tui_app *app)
+{
+	if (app->ts_reading)
+		read_free(app->ts_reading);
+	app->ts_reading = NULL;
 }
 
 /* Fetches both catalogs without blocking (the poll takes them in). */
@@ -71,9 +115,22 @@ static void fetch_catalog(struct tui_app *app)
 
 void tui_calls_start_catalog(struct tui_app *app)
 {
-	if (read_catalog_cache(app) || app->ts_pending)
+	if (app->ts_pending || app->ts_reading)
 		return;
-	fetch_catalog(app);
+	const char *key = app->lookup_api.endpoint_label;
+	if (!key || app->tspairs_loaded) {
+		fetch_catalog(app);
+		return;
+	}
+	struct tui_catalog_read *r = afcq_xcalloc(1, sizeof *r);
+	r->key = afcq_xstrdup(key);
+	afcq_catalog_init(&r->cat);
+	atomic_init(&r->done, false);
+	app->ts_reading = r;
+	if (pthread_create(&r->thread, NULL, read_main, r) == 0)
+		r->thread_started = true;
+	else
+		read_main(r);
 }
 
 /* The command line's hook over the same list: it answers the "any pair
@@ -223,6 +280,14 @@ static void poll_taxtypes(struct tui_app *app)
 
 void tui_calls_poll_catalog(struct tui_app *app)
 {
+	struct tui_catalog_read *r = app->ts_reading;
+	if (r && atomic_load_explicit(&r->done, memory_order_acquire)) {
+		app->ts_reading = NULL;
+		bool fresh = take_catalog_read(app, r);
+		read_free(r);
+		if (!fresh)
+			fetch_catalog(app);
+	}
 	poll_taxtypes(app);
 	if (app->ts_pending && afcq_pending_done(app->ts_pending)) {
 		struct afcq_exchange x;

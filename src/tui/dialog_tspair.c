@@ -126,13 +126,13 @@ static void picker_draw(struct tui_app *app, struct tui_view *v)
 		snprintf(buf, sizeof buf, "catalog %s from %s",
 			 afcq_catalog_age_text(app->tspairs_fetched, 0, age, sizeof age),
 			 key ? key : src);
-	else if (app->ts_pending)
+	else if (app->ts_pending || app->ts_reading)
 		snprintf(buf, sizeof buf, "loading the T/S catalog from %s...", key ? key : src);
 	else
 		snprintf(buf, sizeof buf, "no T/S catalog from %s: %s", key ? key : src,
 			 app->msg[0] ? app->msg : "not loaded");
 	free(key);
-	tui_put(app, in.y + 1, in.x, in.w, app->tspairs_loaded || app->ts_pending ? ROLE_DIM
+	tui_put(app, in.y + 1, in.x, in.w, app->tspairs_loaded || app->ts_pending || app->ts_reading ? ROLE_DIM
 										 : ROLE_ERROR, buf);
 
 	int uses_x = in.x + in.w - USES_W;
@@ -325,7 +325,7 @@ void tui_open_tspair_picker(struct tui_app *app, size_t row)
 		k->have_want = true;
 	}
 	free(cur);
-	if (!app->tspairs_loaded && !app->ts_pending && tui_client(app))
+	if (!app->tspairs_loaded && !app->ts_pending && !app->ts_reading && tui_client(app))
 		tui_calls_start_catalog(app); /* try again: it may have failed at start */
 	tui_push(app, &tui_dialog_tspair_ops, k);
 	research(app, k);

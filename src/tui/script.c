@@ -193,12 +193,14 @@ static void ticks(struct tui_app *app, long ms)
 static bool wait_idle(struct tui_app *app, long ms)
 {
 	for (long t = 0; t < ms; t += 10) {
-		if (!tui_busy(app) && !app->ts_pending && !app->tt_pending && !app->lookup_pending &&
+		if (!tui_busy(app) && !app->ts_pending && !app->ts_reading && !app->tt_pending &&
+		    !app->lookup_pending &&
 		    !tui_places_busy(app))
 			return true;
 		tui_tick(app, 10);
 	}
-	return !tui_busy(app) && !app->ts_pending && !app->tt_pending && !app->lookup_pending &&
+	return !tui_busy(app) && !app->ts_pending && !app->ts_reading && !app->tt_pending &&
+		    !app->lookup_pending &&
 	       !tui_places_busy(app);
 }
 

@@ -426,6 +426,7 @@ struct tui_app {
 	struct tui_results res;
 	struct tui_inflight fly;
 	struct afcq_pending *ts_pending;
+	struct tui_catalog_read *ts_reading; /* the cache being read on a worker, or NULL */
 	struct afcq_tspair_list tspairs;
 	bool tspairs_loaded;
 	time_t tspairs_fetched;         /* when the T/S catalog arrived (from the cache: when fetched) */
@@ -686,6 +687,10 @@ void tui_calls_cancel(struct tui_app *app);
 void tui_calls_poll(struct tui_app *app);
 /* Waits up to ms (in 1 ms naps) while an answer is being parsed; returns
  * at once when none is.  tui_tick uses it as the pump's wait. */
+/* Waits up to ms for the T/S catalog cache's reader (calls_catalog.c). */
+void tui_calls_catalog_wait(const struct tui_app *app, int ms);
+/* Joins and frees that reader, if any (the workstation's end). */
+void tui_calls_catalog_end(struct tui_app *app);
 void tui_calls_wait(const struct tui_app *app, int ms);
 /* Waits for an answer being parsed (app_done), then completes it. */
 void tui_calls_drain(struct tui_app *app);
