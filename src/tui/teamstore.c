@@ -253,9 +253,12 @@ static void job_done(struct tui_app *app)
 	if (j->st == AFCQ_OK) {
 		t->flush = false;
 		app->history_gen++;
-		tui_message(app, ROLE_OK, "store back: %zu quote%s kept while it was unavailable "
-					  "now in the team's journal",
-			    j->moved, j->moved == 1 ? "" : "s");
+		if (j->moved)
+			tui_message(app, ROLE_OK, "store back: %zu quote%s kept while it was "
+						  "unavailable now in the team's journal",
+				    j->moved, j->moved == 1 ? "" : "s");
+		else  /* another program wrote them, or one still waits for its answer */
+			tui_message(app, ROLE_OK, "store back: invoices and commits can go out again");
 		app->dirty = true;
 	} else {
 		/* the file stays; tried again with the next check */
