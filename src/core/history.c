@@ -258,7 +258,11 @@ struct afcq_history *afcq_history_open(const char *path, struct afcq_error *err)
 	/* WAL where the file system allows it; the schema is created durably,
 	 * then quotes are written without a sync each (set_durable). */
 	if (!memory) {
-		sqlite3_exec(h->db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL);
+		/* WAL stays with the file once set: a file at this schema was
+		 * set when it was made or upgraded (a file system without WAL
+		 * keeps the rollback journal either way) */
+		if (user_version(h->db) != HISTORY_SCHEMA_VERSION)
+			sqlite3_exec(h->db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL);
 		sqlite3_db_config(h->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
 		/* The first opener reads the whole log back (SQLite's recovery),
 		 * so the log is kept short: checkpointed past 256 pages (1 MiB:
