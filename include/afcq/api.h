@@ -102,6 +102,12 @@ struct afcq_api_ctx {
 	 * not be reached: quotes are recorded there, invoices and commits are
 	 * refused (the team's journal must hold them). */
 	bool journal_local;
+	/* The customer of the book the next requests are made for (borrowed,
+	 * read when a request is recorded; NULL: none): history keeps them
+	 * with the entry and finds it by them (afcq_history_find_customer). */
+	const char *customer;           /* name */
+	const char *customer_account;
+	const char *customer_uid;
 };
 
 /* Prepares a quote: a copy of req with cmmt forced false on every invoice.

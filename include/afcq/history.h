@@ -15,7 +15,11 @@
  * without a sync (WAL, synchronous NORMAL): a power cut may lose the last
  * quotes' records, never an invoice's or a commit's.
  * Requests are stored as sent; credentials never reach the store (they are
- * HTTP headers, never part of the body).
+ * HTTP headers, never part of the body).  An entry made for a customer of
+ * the book (loaded on the workstation, afcq quote --customer) carries the
+ * customer's name, account and uid, and is found by them
+ * (afcq_history_find_customer); the history is not a log and may hold
+ * names.
  */
 #ifndef AFCQ_HISTORY_H
 #define AFCQ_HISTORY_H
@@ -55,6 +59,11 @@ struct afcq_history_entry {
 	bool has_total;
 	char *by;                /* "user@host" that sent it (a team's store; a file's
 				  * in afcq_history_get only), NULL when unknown */
+	/* The customer of the book it was made for, NULL when none was
+	 * loaded (and in entries written before afcq kept them): */
+	char *customer;          /* the name */
+	char *customer_account;  /* the book's account, may be NULL */
+	char *customer_uid;      /* the book's uid (store.h), may be NULL */
 };
 void afcq_history_entry_done(struct afcq_history_entry *e);
 
@@ -73,7 +82,8 @@ void afcq_history_close(struct afcq_history *h);
  * absolute) and HOME (else the password database); NULL when neither. */
 char *afcq_history_default_path(void);
 
-/* Records e (id, time, response, outcome ignored) as pending; synced to the
+/* Records e (id, time, response, outcome and by ignored; its customer
+ * fields kept, with the words it is found by) as pending; synced to the
  * disk before returning when e->kind is invoice, commit or uncommit.
  * Returns AFCQ_OK and sets *id; AFCQ_ERR_INVALID (naming the code, field
  * "doc") when e is an invoice whose document code the journal holds
@@ -101,6 +111,16 @@ void afcq_history_list_free(struct afcq_history_entry *v, size_t n);
 enum afcq_status afcq_history_list_by(struct afcq_history *h, size_t limit, bool all,
 				      struct afcq_history_entry **out, size_t *n,
 				      struct afcq_error *err);
+/* afcq_history_list_by narrowed to the entries made for a customer whose
+ * name or account has every word of text, as the customer book's finder
+ * looks (afcq/words.h: the start of a word, accents or none: "jose" finds
+ * José, "obri" O'Brien; a run of digits anywhere, such as part of the
+ * account).  text with no word: every entry made for a customer.  Entries
+ * written before customers were kept have none and are never found. */
+enum afcq_status afcq_history_find_customer(struct afcq_history *h, const char *text,
+					    size_t limit, bool all,
+					    struct afcq_history_entry **out, size_t *n,
+					    struct afcq_error *err);
 /* One entry with its request and response; AFCQ_ERR_USAGE when no such id. */
 enum afcq_status afcq_history_get(struct afcq_history *h, int64_t id, struct afcq_history_entry *out,
 				  struct afcq_error *err);

@@ -35,7 +35,7 @@
 #include "afcq/error.h"
 
 /* The schema version this afcq writes. */
-#define AFCQ_PG_SCHEMA_VERSION 4
+#define AFCQ_PG_SCHEMA_VERSION 5
 
 struct afcq_pg;
 struct pg_result;

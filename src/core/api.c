@@ -237,6 +237,9 @@ static struct afcq_pending *launch(struct afcq_api_ctx *ctx, struct afcq_pending
 			.doc = (char *)doc,
 			.invn = (char *)invn,
 			.request = p->request_body,
+			.customer = (char *)ctx->customer,
+			.customer_account = (char *)ctx->customer_account,
+			.customer_uid = (char *)ctx->customer_uid,
 		};
 		struct afcq_error herr;
 		afcq_error_clear(&herr);

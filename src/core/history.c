@@ -40,8 +40,9 @@
 #include "afcq/pg.h"
 #include "history_pg.h"
 #include "afcq/str.h"
+#include "afcq/words.h"
 
-#define HISTORY_SCHEMA_VERSION 3
+#define HISTORY_SCHEMA_VERSION 4
 #define HISTORY_BUSY_TIMEOUT_MS 5000
 
 struct afcq_history {
@@ -86,6 +87,14 @@ static const char schema_v3[] =
 	" AND r.id < requests.id);"
 	"CREATE UNIQUE INDEX requests_invoice_doc ON requests(doc, doc_dup) WHERE kind = 'invoice';";
 
+/* 4: the customer of the book each entry was made for, and the words it
+ * is found by (afcq/words.h); entries written before have none (NULL). */
+static const char schema_v4[] =
+	"ALTER TABLE requests ADD COLUMN customer TEXT;"
+	"ALTER TABLE requests ADD COLUMN customer_account TEXT;"
+	"ALTER TABLE requests ADD COLUMN customer_uid TEXT;"
+	"ALTER TABLE requests ADD COLUMN customer_key TEXT;";
+
 const char *afcq_outcome_name(enum afcq_outcome o)
 {
 	switch (o) {
@@ -113,6 +122,9 @@ void afcq_history_entry_done(struct afcq_history_entry *e)
 	free(e->response);
 	free(e->detail);
 	free(e->by);
+	free(e->customer);
+	free(e->customer_account);
+	free(e->customer_uid);
 	memset(e, 0, sizeof *e);
 }
 
@@ -206,6 +218,7 @@ static enum afcq_status migrate(struct afcq_history *h, struct afcq_error *err)
 		if ((v < 1 && sqlite3_exec(h->db, schema_v1, NULL, NULL, NULL) != SQLITE_OK) ||
 		    (v < 2 && sqlite3_exec(h->db, schema_v2, NULL, NULL, NULL) != SQLITE_OK) ||
 		    (v < 3 && sqlite3_exec(h->db, schema_v3, NULL, NULL, NULL) != SQLITE_OK) ||
+		    (v < 4 && sqlite3_exec(h->db, schema_v4, NULL, NULL, NULL) != SQLITE_OK) ||
 		    sqlite3_exec(h->db, sql, NULL, NULL, NULL) != SQLITE_OK) {
 			db_error(err, h, v ? "cannot upgrade the schema" : "cannot create the schema");
 			goto fail;
@@ -336,8 +349,9 @@ static enum afcq_status insert_pending(struct afcq_history *h, const struct afcq
 				       int64_t *id, struct afcq_error *err)
 {
 	static const char sql[] =
-		"INSERT INTO requests (time, endpoint, kind, doc, invn, request, outcome, by_user)"
-		" VALUES (?, ?, ?, ?, ?, ?, 0, ?)";
+		"INSERT INTO requests (time, endpoint, kind, doc, invn, request, outcome, by_user,"
+		" customer, customer_account, customer_uid, customer_key)"
+		" VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?)";
 	sqlite3_stmt *st = NULL;
 	if (sqlite3_prepare_v2(h->db, sql, -1, &st, NULL) != SQLITE_OK)
 		return db_error(err, h, "cannot record the request");
@@ -355,6 +369,14 @@ static enum afcq_status insert_pending(struct afcq_history *h, const struct afcq
 	else
 		sqlite3_bind_null(st, 6);
 	bind_text(st, 7, h->actor);
+	bind_text(st, 8, e->customer);
+	bind_text(st, 9, e->customer ? e->customer_account : NULL);
+	bind_text(st, 10, e->customer ? e->customer_uid : NULL);
+	char *key = history_customer_key(e);
+	if (key)
+		sqlite3_bind_text(st, 11, key, -1, free);
+	else
+		sqlite3_bind_null(st, 11);
 	enum afcq_status rc = AFCQ_OK;
 	if (sqlite3_step(st) != SQLITE_DONE) {
 		if (sqlite3_extended_errcode(h->db) == SQLITE_CONSTRAINT_UNIQUE && e->doc)
@@ -436,7 +458,8 @@ enum afcq_status afcq_history_finish(struct afcq_history *h, int64_t id, enum af
  * response and who sent it at the end (lists of one's own file leave it
  * out, as they always did). */
 #define ENTRY_COLUMNS \
-	"id, time, endpoint, kind, doc, invn, http_status, latency_ms, outcome, detail, total"
+	"id, time, endpoint, kind, doc, invn, http_status, latency_ms, outcome, detail, total," \
+	" customer, customer_account, customer_uid"
 
 static char *column_text(sqlite3_stmt *st, int i)
 {
@@ -461,10 +484,13 @@ static void read_entry(sqlite3_stmt *st, bool full, struct afcq_history_entry *e
 	e->detail = column_text(st, 9);
 	e->has_total = sqlite3_column_type(st, 10) != SQLITE_NULL;
 	e->total = e->has_total ? sqlite3_column_double(st, 10) : 0;
+	e->customer = column_text(st, 11);
+	e->customer_account = column_text(st, 12);
+	e->customer_uid = column_text(st, 13);
 	if (full) {
-		e->request = column_text(st, 11);
-		e->response = column_text(st, 12);
-		e->by = column_text(st, 13);
+		e->request = column_text(st, 14);
+		e->response = column_text(st, 15);
+		e->by = column_text(st, 16);
 	}
 }
 
@@ -515,6 +541,53 @@ enum afcq_status afcq_history_list_by(struct afcq_history *h, size_t limit, bool
 		return db_error(err, h, "cannot read the history");
 	sqlite3_bind_int64(st, 1, limit == 0 || (uint64_t)limit > (uint64_t)INT64_MAX ? -1 : (sqlite3_int64)limit);
 	return collect(h, st, out, n, err);
+}
+
+char *history_customer_key(const struct afcq_history_entry *e)
+{
+	if (!e->customer)
+		return NULL;
+	const char *texts[] = { e->customer, e->customer_account };
+	return afcq_words_key(texts, 2);
+}
+
+enum afcq_status afcq_history_find_customer(struct afcq_history *h, const char *text,
+					    size_t limit, bool all,
+					    struct afcq_history_entry **out, size_t *n,
+					    struct afcq_error *err)
+{
+	*out = NULL;
+	*n = 0;
+	if (!h)
+		return afcq_error_set(err, AFCQ_ERR_USAGE, "history", "no store");
+	size_t np = 0;
+	char **pats = afcq_words_patterns(text, &np);
+	enum afcq_status rc;
+	if (h->pg) {
+		rc = history_pg_find_customer(h->pg, pats, np, limit, all, out, n, err);
+		afcq_words_patterns_free(pats, np);
+		return rc;
+	}
+	struct afcq_buf sql;
+	afcq_buf_init(&sql);
+	afcq_buf_puts(&sql, "SELECT " ENTRY_COLUMNS " FROM requests WHERE customer_key IS NOT NULL");
+	for (size_t i = 0; i < np; i++)
+		afcq_buf_puts(&sql, " AND customer_key LIKE ?");
+	afcq_buf_puts(&sql, " ORDER BY id DESC LIMIT ?");
+	sqlite3_stmt *st = NULL;
+	if (sqlite3_prepare_v2(h->db, sql.data, -1, &st, NULL) != SQLITE_OK) {
+		rc = db_error(err, h, "cannot read the history");
+	} else {
+		for (size_t i = 0; i < np; i++)
+			bind_text(st, (int)i + 1, pats[i]);
+		sqlite3_bind_int64(st, (int)np + 1,
+				   limit == 0 || (uint64_t)limit > (uint64_t)INT64_MAX
+					   ? -1 : (sqlite3_int64)limit);
+		rc = collect(h, st, out, n, err);
+	}
+	afcq_buf_done(&sql);
+	afcq_words_patterns_free(pats, np);
+	return rc;
 }
 
 void afcq_history_list_free(struct afcq_history_entry *v, size_t n)

@@ -81,7 +81,7 @@ static void now_iso(char *buf, size_t n)
 
 #define ENTRY_COLUMNS \
 	"id, time, endpoint, kind, doc, invn, http_status, latency_ms, outcome, detail, total, " \
-	"by_user"
+	"by_user, customer, customer_account, customer_uid"
 
 static void read_entry(const struct pg_result *r, int i, bool full, struct afcq_history_entry *e)
 {
@@ -101,9 +101,12 @@ static void read_entry(const struct pg_result *r, int i, bool full, struct afcq_
 	e->has_total = !afcq_pg_null(r, i, 10);
 	e->total = afcq_pg_double(r, i, 10);
 	e->by = afcq_pg_dup(r, i, 11);
+	e->customer = afcq_pg_dup(r, i, 12);
+	e->customer_account = afcq_pg_dup(r, i, 13);
+	e->customer_uid = afcq_pg_dup(r, i, 14);
 	if (full) {
-		e->request = afcq_pg_dup(r, i, 12);
-		e->response = afcq_pg_dup(r, i, 13);
+		e->request = afcq_pg_dup(r, i, 15);
+		e->response = afcq_pg_dup(r, i, 16);
 	}
 }
 
@@ -132,6 +135,32 @@ enum afcq_status history_pg_list(struct history_pg *h, size_t limit, bool all,
 					   " AND kind IN ('invoice', 'commit', 'uncommit')))"
 					   " ORDER BY id DESC LIMIT $1::bigint",
 					   2, p, "cannot read the journal", NULL, err);
+	return r ? collect(r, out, n) : AFCQ_ERR_DB;
+}
+
+enum afcq_status history_pg_find_customer(struct history_pg *h, char **patterns, size_t n_patterns,
+					  size_t limit, bool all, struct afcq_history_entry **out,
+					  size_t *n, struct afcq_error *err)
+{
+	char lim[32];
+	int_text(lim, sizeof lim, (long long)limit);
+	const char **p = afcq_xcalloc(n_patterns + 2, sizeof *p);
+	p[0] = limit ? lim : NULL;
+	p[1] = all ? NULL : afcq_pg_actor(h->pg);
+	struct afcq_buf sql;
+	afcq_buf_init(&sql);
+	afcq_buf_puts(&sql, "SELECT " ENTRY_COLUMNS " FROM journal WHERE customer_key IS NOT NULL"
+			    " AND ($2::text IS NULL OR by_user = $2 OR (outcome = 0"
+			    " AND kind IN ('invoice', 'commit', 'uncommit')))");
+	for (size_t i = 0; i < n_patterns; i++) {
+		p[i + 2] = patterns[i];
+		afcq_buf_printf(&sql, " AND customer_key LIKE $%zu", i + 3);
+	}
+	afcq_buf_puts(&sql, " ORDER BY id DESC LIMIT $1::bigint");
+	struct pg_result *r = afcq_pg_exec(h->pg, sql.data, (int)n_patterns + 2, p,
+					   "cannot read the journal", NULL, err);
+	afcq_buf_done(&sql);
+	free(p);
 	return r ? collect(r, out, n) : AFCQ_ERR_DB;
 }
 
@@ -236,14 +265,20 @@ static enum afcq_status insert_pending(struct history_pg *h, const struct afcq_h
 {
 	char when[32];
 	now_iso(when, sizeof when);
+	char *key = history_customer_key(e);
 	const char *p[] = { when, e->endpoint ? e->endpoint : "", e->kind ? e->kind : "", e->doc,
-			    e->invn, e->request, afcq_pg_actor(h->pg) };
+			    e->invn, e->request, afcq_pg_actor(h->pg), e->customer,
+			    e->customer ? e->customer_account : NULL,
+			    e->customer ? e->customer_uid : NULL, key };
 	char state[6];
 	struct pg_result *r = afcq_pg_exec(h->pg,
 					   "INSERT INTO journal (time, endpoint, kind, doc, invn,"
-					   " request, outcome, by_user)"
-					   " VALUES ($1, $2, $3, $4, $5, $6, 0, $7) RETURNING id",
-					   7, p, "cannot record the request", state, err);
+					   " request, outcome, by_user, customer, customer_account,"
+					   " customer_uid, customer_key)"
+					   " VALUES ($1, $2, $3, $4, $5, $6, 0, $7, $8, $9, $10, $11)"
+					   " RETURNING id",
+					   11, p, "cannot record the request", state, err);
+	free(key);
 	if (!r)
 		/* the code's earlier sender is asked once out of the transaction */
 		return strcmp(state, UNIQUE_VIOLATION) == 0 && e->doc ? AFCQ_ERR_INVALID : AFCQ_ERR_DB;
@@ -355,16 +390,23 @@ enum afcq_status history_pg_import(struct history_pg *h, const struct afcq_histo
 		e->time ? e->time : "", e->endpoint ? e->endpoint : "", e->kind ? e->kind : "",
 		e->doc, e->invn, e->request, e->response, status, lat, o, e->detail,
 		e->has_total ? tot : NULL, e->by ? e->by : afcq_pg_actor(h->pg), origin,
+		e->customer, e->customer ? e->customer_account : NULL,
+		e->customer ? e->customer_uid : NULL, NULL,
 	};
+	char *key = history_customer_key(e);
+	p[17] = key;
 	/* A row copied before (same origin), or an invoice whose code the
 	 * team's journal already holds, is left as it is. */
 	struct pg_result *r = afcq_pg_exec(h->pg,
 					   "INSERT INTO journal (time, endpoint, kind, doc, invn,"
 					   " request, response, http_status, latency_ms, outcome,"
-					   " detail, total, by_user, origin) VALUES ($1, $2, $3, $4,"
+					   " detail, total, by_user, origin, customer, customer_account,"
+					   " customer_uid, customer_key) VALUES ($1, $2, $3, $4,"
 					   " $5, $6, $7, $8::bigint, $9::float8, $10::integer, $11,"
-					   " $12::float8, $13, $14) ON CONFLICT DO NOTHING",
-					   14, p, "cannot copy a journal entry", NULL, err);
+					   " $12::float8, $13, $14, $15, $16, $17, $18)"
+					   " ON CONFLICT DO NOTHING",
+					   18, p, "cannot copy a journal entry", NULL, err);
+	free(key);
 	if (!r)
 		return AFCQ_ERR_DB;
 	*added = afcq_pg_changed(r) > 0;

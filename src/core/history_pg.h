@@ -33,6 +33,10 @@ enum afcq_status history_pg_finish(struct history_pg *h, int64_t id, enum afcq_o
 				   struct afcq_error *err);
 enum afcq_status history_pg_list(struct history_pg *h, size_t limit, bool all,
 				 struct afcq_history_entry **out, size_t *n, struct afcq_error *err);
+/* Entries whose customer_key matches every one of the n LIKE patterns. */
+enum afcq_status history_pg_find_customer(struct history_pg *h, char **patterns, size_t n_patterns,
+					  size_t limit, bool all, struct afcq_history_entry **out,
+					  size_t *n, struct afcq_error *err);
 enum afcq_status history_pg_get(struct history_pg *h, int64_t id, struct afcq_history_entry *out,
 				struct afcq_error *err);
 enum afcq_status history_pg_unknown(struct history_pg *h, const char *endpoint, const char *doc,
@@ -46,5 +50,9 @@ enum afcq_status history_pg_resolve(struct history_pg *h, int64_t id, enum afcq_
 bool history_pg_doc_used(struct history_pg *h, const char *doc);
 enum afcq_status history_pg_import(struct history_pg *h, const struct afcq_history_entry *e,
 				   const char *origin, bool *added, struct afcq_error *err);
+
+/* The words an entry is found by (its customer's name and account,
+ * afcq/words.h), malloc'd; NULL when it has no customer.  (history.c) */
+char *history_customer_key(const struct afcq_history_entry *e);
 
 #endif

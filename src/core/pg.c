@@ -116,6 +116,12 @@ static const struct migration migrations[AFCQ_PG_SCHEMA_VERSION] = {
 	/* 4: again, as words with accents are keyed without them too (José
 	 * found by "jose"). */
 	{ .run = afcq_pg_rebuild_search_keys },
+	/* 5: the customer of the book each journal entry was made for, and
+	 * the words it is found by (afcq/words.h); rows before have none. */
+	{ .sql = "ALTER TABLE journal ADD COLUMN IF NOT EXISTS customer TEXT,"
+	" ADD COLUMN IF NOT EXISTS customer_account TEXT,"
+	" ADD COLUMN IF NOT EXISTS customer_uid TEXT,"
+	" ADD COLUMN IF NOT EXISTS customer_key TEXT;" },
 };
 
 bool afcq_pg_is_url(const char *where)

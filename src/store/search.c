@@ -22,6 +22,7 @@
 #include <string.h>
 
 #include "afcq/str.h"
+#include "afcq/words.h"
 
 #define MAX_PATTERNS 16
 
@@ -199,4 +200,26 @@ void store_patterns_free(char **v, size_t n)
 	for (size_t i = 0; i < n; i++)
 		free(v[i]);
 	free(v);
+}
+
+/* ---- afcq/words.h ------------------------------------------------------------- */
+
+char *afcq_words_key(const char *const *texts, size_t n)
+{
+	struct afcq_buf key;
+	afcq_buf_init(&key);
+	afcq_buf_puts(&key, " ");
+	for (size_t i = 0; i < n; i++)
+		add_words(&key, texts[i], true, true);
+	return afcq_buf_steal(&key);
+}
+
+char **afcq_words_patterns(const char *text, size_t *n)
+{
+	return store_search_patterns(text, n);
+}
+
+void afcq_words_patterns_free(char **v, size_t n)
+{
+	store_patterns_free(v, n);
 }

@@ -180,9 +180,9 @@ static void test_pg_schema(void **state)
 	assert_null(afcq_store_open(f->path, &err));
 	assert_int_equal(err.status, AFCQ_ERR_DB);
 	assert_non_null(strstr(err.msg, "schema 9"));
-	assert_non_null(strstr(err.msg, "knows 4"));
+	assert_non_null(strstr(err.msg, "knows 5"));
 	assert_non_null(strstr(err.where, "postgresql://"));
-	book_test_pg_sql(f->path, "UPDATE afcq_schema SET version = 4");
+	book_test_pg_sql(f->path, "UPDATE afcq_schema SET version = 5");
 }
 
 /* A database of schema 2 keeps the search keys written before they joined

@@ -573,7 +573,7 @@ static void test_schema_versioned(void **state)
 	sqlite3_stmt *st;
 	assert_int_equal(sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &st, NULL), SQLITE_OK);
 	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
-	assert_int_equal(sqlite3_column_int(st, 0), 3);
+	assert_int_equal(sqlite3_column_int(st, 0), 4);
 	sqlite3_finalize(st);
 
 	/* Every column there is: none for headers, so no credentials. */
@@ -583,7 +583,8 @@ static void test_schema_versioned(void **state)
 	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
 	assert_string_equal((const char *)sqlite3_column_text(st, 0),
 			    "id,time,endpoint,kind,doc,invn,request,response,http_status,"
-			    "latency_ms,outcome,detail,total,by_user,doc_dup");
+			    "latency_ms,outcome,detail,total,by_user,doc_dup,customer,"
+			    "customer_account,customer_uid,customer_key");
 	sqlite3_finalize(st);
 
 	/* The WAL journal is on, so commits are durable without a full rewrite. */
@@ -648,7 +649,7 @@ static void test_schema_upgraded_records_sender(void **state)
 	sqlite3_stmt *st;
 	assert_int_equal(sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &st, NULL), SQLITE_OK);
 	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
-	assert_int_equal(sqlite3_column_int(st, 0), 3);
+	assert_int_equal(sqlite3_column_int(st, 0), 4);
 	sqlite3_finalize(st);
 	sqlite3_close(db);
 }
