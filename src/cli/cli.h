@@ -73,7 +73,7 @@ struct cli_opts {
 	/* customers add (zip, city and state above too), products add, quote */
 	const char *name, *account, *phone, *pcode, *cust, *lifeline;
 	const char *products;        /* --products: names separated by ';' */
-	const char *customer;        /* quote --customer TEXT */
+	const char *customer;        /* quote --customer TEXT; history --customer TEXT */
 	/* workstation */
 	const char *script;          /* --script FILE */
 	bool no_color;               /* --no-color, as NO_COLOR */

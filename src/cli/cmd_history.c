@@ -1,6 +1,8 @@
-/* cmd_history.c - afcq history [list | show ID]: what was sent, when, and
- * how it ended.  Reads the history store (the configuration's team store
- * when it names one: one's own entries, everyone's with --all).
+/* cmd_history.c - afcq history [--customer TEXT] [list | show ID]: what was
+ * sent, when, for which customer of the book, and how it ended.  Reads the
+ * history store (the configuration's team store when it names one: one's
+ * own entries, everyone's with --all); --customer lists the entries made
+ * for a customer whose name or account has TEXT's words.
  * The list shows first what has an unknown outcome (an invoice, commit or
  * uncommit sent and never answered), each with the command that resolves
  * it (afcq resolve). */
@@ -44,6 +46,13 @@ static json_t *entry_json(const struct afcq_history_entry *e, bool bodies)
 	json_object_set_new(o, "detail", e->detail ? json_string(e->detail) : json_null());
 	if (e->by)
 		json_object_set_new(o, "by", json_string(e->by));
+	if (e->customer) {
+		json_object_set_new(o, "customer", json_string(e->customer));
+		json_object_set_new(o, "customer_account", e->customer_account
+				    ? json_string(e->customer_account) : json_null());
+		json_object_set_new(o, "customer_uid", e->customer_uid
+				    ? json_string(e->customer_uid) : json_null());
+	}
 	if (bodies) {
 		json_t *req = NULL, *resp = NULL;
 		struct afcq_error err;
@@ -120,11 +129,13 @@ static void list(const struct cli_opts *o, struct afcq_history_entry *v, size_t 
 	}
 	if (o->format == CLI_FORMAT_CSV) {
 		/* a team's journal adds who sent each entry */
-		bool by = false;
-		for (size_t i = 0; i < n; i++)
+		bool by = false, cust = false;
+		for (size_t i = 0; i < n; i++) {
 			by = by || v[i].by;
-		printf("id,time,kind,doc,invn,total,outcome,endpoint,http_status,detail,resolve%s\n",
-		       by ? ",by" : "");
+			cust = cust || v[i].customer;
+		}
+		printf("id,time,kind,doc,invn,total,outcome,endpoint,http_status,detail,resolve%s%s\n",
+		       by ? ",by" : "", cust ? ",customer,customer_account" : "");
 		for (size_t i = 0; i < n; i++) {
 			const struct afcq_history_entry *e = &v[i];
 			printf("%" PRId64 ",", e->id);
@@ -145,30 +156,49 @@ static void list(const struct cli_opts *o, struct afcq_history_entry *v, size_t 
 				putchar(',');
 				cli_csv_field(stdout, e->by);
 			}
+			if (cust) {
+				putchar(',');
+				cli_csv_next(stdout, e->customer);
+				cli_csv_field(stdout, e->customer_account);
+			}
 			putchar('\n');
 		}
 		return;
 	}
 	list_unknown(o, v, n);
-	int wd = 8, wi = 7;
-	bool by = false; /* a team's journal: who sent each */
+	int wd = 8, wi = 7, wb = 2;
+	bool by = false;   /* a team's journal: who sent each */
+	bool cust = false; /* entries made for a customer of the book */
 	for (size_t i = 0; i < n; i++) {
 		by = by || v[i].by;
+		cust = cust || v[i].customer;
+		if (v[i].by && (int)strlen(v[i].by) > wb)
+			wb = (int)strlen(v[i].by);
 		if (v[i].doc && (int)strlen(v[i].doc) > wd)
 			wd = (int)strlen(v[i].doc);
 		if (v[i].invn && (int)strlen(v[i].invn) > wi)
 			wi = (int)strlen(v[i].invn);
 	}
-	/* the outcome is padded only when By follows it: no line ends in spaces */
-	int wo = by ? 15 : 0;
-	printf("%5s  %-20s  %-8s  %-*s  %-*s  %12s  %-*s%s\n", "Id", "Time", "Kind", wd,
-	       "Document", wi, "Invoice", "Total", wo, "Outcome", by ? "  By" : "");
+	/* the outcome (and By) padded only when a column follows: no line
+	 * ends in spaces */
+	int wo = by || cust ? 15 : 0;
+	wb = cust ? wb : 0;
+	printf("%5s  %-20s  %-8s  %-*s  %-*s  %12s  %-*s%s%-*s%s%s\n", "Id", "Time", "Kind", wd,
+	       "Document", wi, "Invoice", "Total", wo, "Outcome", by ? "  " : "", by ? wb : 0,
+	       by ? "By" : "", cust ? "  " : "", cust ? "Customer" : "");
 	for (size_t i = 0; i < n; i++) {
 		const struct afcq_history_entry *e = &v[i];
-		printf("%5" PRId64 "  %-20s  %-8s  %-*s  %-*s  %12s  %-*s%s%s\n", e->id,
+		char who[400] = "";
+		if (cust && e->customer)
+			snprintf(who, sizeof who, "%s%s%s%s", e->customer,
+				 e->customer_account ? " (" : "",
+				 e->customer_account ? e->customer_account : "",
+				 e->customer_account ? ")" : "");
+		printf("%5" PRId64 "  %-20s  %-8s  %-*s  %-*s  %12s  %-*s%s%-*s%s%s\n", e->id,
 		       or_dash(e->time), or_dash(e->kind), wd, or_dash(e->doc), wi, or_dash(e->invn),
 		       total_text(e, tb, sizeof tb), wo, afcq_outcome_name(e->outcome),
-		       by ? "  " : "", by ? or_dash(e->by) : "");
+		       by ? "  " : "", by ? wb : 0, by ? or_dash(e->by) : "", cust ? "  " : "",
+		       cust ? or_dash(who) : "");
 	}
 }
 
@@ -188,6 +218,13 @@ static void show(const struct cli_opts *o, const struct afcq_history_entry *e)
 	printf("outcome   %s\n", afcq_outcome_name(e->outcome));
 	if (e->by)
 		printf("sent by   %s\n", e->by);
+	if (e->customer) {
+		printf("customer  %s\n", e->customer);
+		if (e->customer_account)
+			printf("account   %s\n", e->customer_account);
+		if (e->customer_uid)
+			printf("uid       %s\n", e->customer_uid);
+	}
 	if (e->http_status)
 		printf("http      %ld\n", e->http_status);
 	printf("latency   %.0f ms\n", e->latency_ms);
@@ -216,6 +253,9 @@ int cmd_history(const struct cli_opts *o)
 	if (strcmp(what, "list") == 0) {
 		if (o->n_args > 1)
 			return cli_failf(CLI_EXIT_USAGE, "history list: takes no argument");
+	} else if (strcmp(what, "show") == 0 && o->customer) {
+		return cli_failf(CLI_EXIT_USAGE, "history show: --customer goes with list "
+				 "(afcq history --customer TEXT)");
 	} else if (strcmp(what, "show") == 0) {
 		if (o->n_args != 2)
 			return cli_failf(CLI_EXIT_USAGE, "history show: missing ID (see afcq history list)");
@@ -239,8 +279,15 @@ int cmd_history(const struct cli_opts *o)
 	if (!rc && id == 0) {
 		struct afcq_history_entry *v = NULL;
 		size_t n = 0;
-		if (afcq_history_list_by(s.history, 0, o->all, &v, &n, &err) != AFCQ_OK) {
+		enum afcq_status st =
+			o->customer ? afcq_history_find_customer(s.history, o->customer, 0, o->all,
+								 &v, &n, &err)
+				    : afcq_history_list_by(s.history, 0, o->all, &v, &n, &err);
+		if (st != AFCQ_OK) {
 			rc = cli_fail(&err);
+		} else if (n == 0 && o->customer && o->format == CLI_FORMAT_TABLE) {
+			printf("No entry made for a customer whose name or account has '%s'.\n",
+			       o->customer);
 		} else {
 			list(o, v, n);
 			afcq_history_list_free(v, n);

@@ -173,6 +173,11 @@ int cli_quote_customer(const struct cli_opts *o)
 		if (o->format == CLI_FORMAT_TABLE)
 			printf("Customer %" PRId64 ": %s\n", c.id, c.name);
 		afcq_api_prepare_quote(&sent, &req);
+		/* history keeps the customer with the entry (borrowed from c,
+		 * which outlives the call) */
+		s.api.customer = c.name;
+		s.api.customer_account = c.account;
+		s.api.customer_uid = c.uid;
 		rc = cli_calc_send(&s, CLI_NEED_ENDPOINT | CLI_WANT_HISTORY, AFCQ_OP_QUOTE, &sent);
 	}
 	afcq_customer_done(&c);

@@ -63,7 +63,7 @@ static const struct opt_spec specs[] = {
 	{ .name = "cust", .kind = OPT_STRING, .only = "customers", .off = AT(cust) },
 	{ .name = "lifeline", .kind = OPT_STRING, .only = "customers", .off = AT(lifeline) },
 	{ .name = "products", .kind = OPT_STRING, .only = "customers quote", .off = AT(products) },
-	{ .name = "customer", .kind = OPT_STRING, .only = "quote", .off = AT(customer) },
+	{ .name = "customer", .kind = OPT_STRING, .only = "quote history", .off = AT(customer) },
 	{ .name = "script", .kind = OPT_STRING, .only = "", .off = AT(script) },
 	{ .name = "no-color", .kind = OPT_FLAG, .only = "", .off = AT(no_color) },
 	{ .name = "log-level", .kind = OPT_STRING, .off = AT(log_level) },

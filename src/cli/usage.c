@@ -14,7 +14,7 @@ static const char overview[] =
 	"       afcq pcode    [OPTIONS] PCODE [--primary]\n"
 	"       afcq pcode    [OPTIONS] [--country ISO] [--state S] [--county K] [--city C] [--zip Z]\n"
 	"                               [--npanxx N] [--fips F] [--best-match|--exact] [--limit N]\n"
-	"       afcq history  [OPTIONS] [--all] [list | show ID]\n"
+	"       afcq history  [OPTIONS] [--all] [--customer TEXT] [list | show ID]\n"
 	"       afcq resolve  [OPTIONS] [DOC]          settle an unknown outcome by asking the service\n"
 	"       afcq customers list [TEXT] | show ID|TEXT | add --name NAME ... | import FILE |\n"
 	"                      export [FILE] | rm ID   the customer book\n"
@@ -109,9 +109,12 @@ static const struct command_help helps[] = {
 	  "matches, the default); --limit N: at most N places (the count of matches is still\n"
 	  "given).  No match is not an error: \"0 matches\", exit 0.\n" },
 	{ "history",
-	  "usage: afcq history [OPTIONS] [--all] [list | show ID]\n"
-	  "list: every request sent, newest first (id, time, kind, doc, invn, total, outcome);\n"
+	  "usage: afcq history [OPTIONS] [--all] [--customer TEXT] [list | show ID]\n"
+	  "list: every request sent, newest first (id, time, kind, doc, invn, total, outcome,\n"
+	  "and the customer of the book it was made for, when one was loaded);\n"
 	  "unknown outcomes first, each with the command that resolves it.\n"
+	  "--customer TEXT: only the entries made for a customer whose name or account has\n"
+	  "TEXT's words, as afcq customers list finds them (accents or none).\n"
 	  "show ID: one entry with the request and the response.\n"
 	  "With a team's store (config key store): one's own entries, and who sent each;\n"
 	  "--all: every rep's.\n" },

@@ -103,6 +103,7 @@ fi
 offers completion_customers_verbs "customers @" "list show add import export rm"
 offers completion_customers_add_options "customers add --" "--name --account --phone --pcode --zip --city --state --cust --lifeline --products"
 offers completion_quote_customer "quote --cu" "--customer"
+offers completion_history_customer "history --cu" "--customer"
 
 # show and rm of customers and products offer the ids in the book
 expect_rc completion_setup_customers 0 "$AFCQ" customers import "$FIX/book/customers.csv"
@@ -111,6 +112,7 @@ expect_rc completion_setup_products 0 "$AFCQ" products import "$FIX/book/product
 # the word is typed (backslashes, or inside the quote it opened)
 expect_rc completion_setup_odd_name 0 "$AFCQ" customers add --name 'Joe "JJ" $mith & `Co`\' --pcode 3726100
 offers_name completion_customer_name "quote --customer" "Smi" 'Smith\,\ Bob' "Smith, Bob"
+offers_name completion_history_customer_name "history --customer" "Smi" 'Smith\,\ Bob' "Smith, Bob"
 offers_name completion_customer_name_escaped "quote --customer" 'Ann\ O' "Ann\ O\\'Brien" "Ann O'Brien"
 offers_name completion_customer_name_in_double_quotes "quote --customer" '"Ann' "Ann O'Brien" "Ann O'Brien"
 offers_name completion_customer_name_in_single_quotes "quote --customer" "'Ann" "Ann O'\\''Brien" "Ann O'Brien"
