@@ -137,7 +137,18 @@ static void encode_finish(struct tui_app *app)
 	}
 	if (p) {
 		tui_client(app);
+		/* history keeps the customer loaded with the entry (lent for
+		 * the call only: a new call frees it) */
+		const struct tui_day *d = app->day;
+		if (d && d->have_customer) {
+			app->api.customer = d->customer.name;
+			app->api.customer_account = d->customer.account;
+			app->api.customer_uid = d->customer.uid;
+		}
 		app->fly.p = afcq_api_send_calc(&app->api, p, &err);
+		app->api.customer = NULL;
+		app->api.customer_account = NULL;
+		app->api.customer_uid = NULL;
 	}
 	if (!app->fly.p) {
 		char line[800];

@@ -1,8 +1,10 @@
 /* screen_history.c - F8: what was sent, newest first: time, kind, total,
- * outcome, the bill-to PCode and its place, the endpoint, then (as wide as
- * the screen allows) invoice number and document.  / searches every
- * column and the request and answer sent (ignoring case), n finds the
- * next match.  Enter shows an entry's
+ * outcome, the bill-to PCode and its place, the customer of the book it was
+ * made for (on a screen of 100 columns or more; the selected entry's line
+ * names it whatever the width), the endpoint, then (as wide as the screen
+ * allows) invoice number and document.  / searches every column, the
+ * customer's name and account, and the request and answer sent (ignoring
+ * case), n finds the next match.  Enter shows an entry's
  * results in the panes; l loads its request into the form; R resolves an
  * unknown outcome (calls_resolve.c); A switches a team's journal between
  * one's own entries and every rep's, u shows one rep's (picked from those
@@ -24,6 +26,10 @@
 #include "afcq/str.h"
 
 #define HISTORY_LIMIT 2000
+/* The customer column: this wide, shown from this many columns more than
+ * the row needs without it (80, or 91 with who sent each). */
+#define CUSTOMER_COLS 18
+#define CUSTOMER_ROOM 20
 
 /* What a row shows of an entry's request (read when first drawn). */
 struct bill {
@@ -172,7 +178,8 @@ static bool entry_has(struct tui_app *app, struct hist *h, size_t i, const char 
 	if (e->has_total)
 		afcq_money_format(e->total, total, sizeof total);
 	const char *cols[] = { e->time, e->kind, e->doc, e->invn, e->endpoint, e->by, e->detail,
-			       outcome_short(e->outcome), pcd, place, total };
+			       outcome_short(e->outcome), pcd, place, total, e->customer,
+			       e->customer_account };
 	for (size_t k = 0; k < sizeof cols / sizeof cols[0]; k++)
 		if (cols[k] && afcq_str_icontains(cols[k], text))
 			return true;
@@ -227,10 +234,19 @@ static void hist_draw(struct tui_app *app, struct tui_view *v)
 		tui_fill(app, y, 0, COLS, ROLE_NORMAL);
 	tui_fill(app, y0, 0, COLS, ROLE_HEADER);
 	bool team = afcq_history_shared(app->history);
+	/* the customer after the bill-to when there is room; the column
+	 * starts where the bill-to ends */
+	int cx = team ? 75 : 64;
+	bool cust = COLS >= (team ? 91 : 80) + CUSTOMER_ROOM;
+	char gap[CUSTOMER_COLS + 2] = "";
+	if (cust)
+		snprintf(gap, sizeof gap, "%-*s", CUSTOMER_COLS + 1, "Customer");
 	/* a team's journal: who sent it comes before the place (80 columns) */
-	tui_putf(app, y0, 0, COLS, ROLE_HEADER, "%3s %-11s %-8s %8s %-7s %s%-7s %-13s %-15s %s %s",
+	tui_putf(app, y0, 0, COLS, ROLE_HEADER, "%3s %-11s %-8s %8s %-7s %s%-7s %-13s %s%-15s %s %s",
 		 "#", "UTC time", "Kind", "Total", "Outcome", team ? "By         " : "", "PCode",
-		 "Bill-to", "Endpoint", "Invoice", "Document");
+		 "Bill-to", gap, "Endpoint", "Invoice", "Document");
+	if (cust)
+		memset(gap, ' ', CUSTOMER_COLS + 1);
 	if (h->n == 0) {
 		tui_put(app, y0 + 1, 0, COLS, ROLE_DIM, "  nothing sent yet (Esc back)");
 		return;
@@ -258,18 +274,27 @@ static void hist_draw(struct tui_app *app, struct tui_view *v)
 		char pcd[16] = "", place[24] = "", ep[64];
 		row_bill(app, h, i, pcd, sizeof pcd, place, sizeof place);
 		tui_putf(app, y0 + 1 + k, 0, COLS, role,
-			 "%3lld %-11s %-8.8s %8s %-7.7s %s%-7.7s %-13.13s %-15.15s %s %s",
+			 "%3lld %-11s %-8.8s %8s %-7.7s %s%-7.7s %-13.13s %s%-15.15s %s %s",
 			 (long long)e->id, time, e->kind ? e->kind : "", total,
-			 outcome_short(e->outcome), by, pcd, place,
+			 outcome_short(e->outcome), by, pcd, place, gap,
 			 endpoint_short(e->endpoint, ep, sizeof ep), e->invn ? e->invn : "-",
 			 e->doc ? e->doc : "");
+		/* clipped to its display columns (a name may hold any letter) */
+		if (cust && e->customer)
+			tui_put(app, y0 + 1 + k, cx, CUSTOMER_COLS, role, e->customer);
 	}
-	/* the selected entry's invoice number and document, whatever the width */
-	if (sel < h->n && (h->v[sel].invn || h->v[sel].doc))
-		tui_putf_words(app, y1 - 2, 0, COLS, ROLE_DIM, " #%lld %s%s%s  document %s",
-			       (long long)h->v[sel].id, h->v[sel].kind ? h->v[sel].kind : "",
-			       h->v[sel].invn ? " number " : "", h->v[sel].invn ? h->v[sel].invn : "",
-			       h->v[sel].doc ? h->v[sel].doc : "-");
+	/* the selected entry's invoice number, document and customer,
+	 * whatever the width */
+	const struct afcq_history_entry *s = sel < h->n ? &h->v[sel] : NULL;
+	if (s && (s->invn || s->doc || s->customer))
+		/* the customer before the document, whose code may be long */
+		tui_putf_words(app, y1 - 2, 0, COLS, ROLE_DIM, " #%lld %s%s%s%s%s%s%s%s  document %s",
+			       (long long)s->id, s->kind ? s->kind : "", s->invn ? " number " : "",
+			       s->invn ? s->invn : "", s->customer ? "  customer " : "",
+			       s->customer ? s->customer : "",
+			       s->customer && s->customer_account ? " (" : "",
+			       s->customer && s->customer_account ? s->customer_account : "",
+			       s->customer && s->customer_account ? ")" : "", s->doc ? s->doc : "-");
 	if (!team) {
 		tui_putf_words(app, y1 - 1, 0, COLS, ROLE_DIM,
 			       " %zu entr%s  Enter: results  l: load  / find  R: resolve  Esc: back",
