@@ -38,19 +38,12 @@
 #include "afcq/actor.h"
 #include "afcq/paths.h"
 #include "afcq/pg.h"
+#include "history_int.h"
 #include "history_pg.h"
 #include "afcq/str.h"
-#include "afcq/words.h"
 
 #define HISTORY_SCHEMA_VERSION 4
 #define HISTORY_BUSY_TIMEOUT_MS 5000
-
-struct afcq_history {
-	sqlite3 *db;
-	char *path;
-	struct history_pg *pg;   /* a team's store instead of the file (history_pg.c) */
-	char *actor;             /* "user@host" recorded with each entry */
-};
 
 static const char schema_v1[] =
 	"CREATE TABLE requests ("
@@ -128,7 +121,7 @@ void afcq_history_entry_done(struct afcq_history_entry *e)
 	memset(e, 0, sizeof *e);
 }
 
-static enum afcq_status db_error(struct afcq_error *err, const struct afcq_history *h,
+enum afcq_status history_db_error(struct afcq_error *err, const struct afcq_history *h,
 				 const char *what)
 {
 	return afcq_error_set(err, AFCQ_ERR_DB, h->path, "%s: %s", what, sqlite3_errmsg(h->db));
@@ -149,7 +142,7 @@ static enum afcq_status set_durable(struct afcq_history *h, bool full, struct af
 {
 	const char *sql = full ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL";
 	if (sqlite3_exec(h->db, sql, NULL, NULL, NULL) != SQLITE_OK)
-		return db_error(err, h, "cannot set synchronous writes");
+		return history_db_error(err, h, "cannot set synchronous writes");
 	return AFCQ_OK;
 }
 
@@ -199,10 +192,10 @@ static enum afcq_status migrate(struct afcq_history *h, struct afcq_error *err)
 	if (user_version(h->db) == HISTORY_SCHEMA_VERSION)
 		return AFCQ_OK;
 	if (sqlite3_exec(h->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
-		return db_error(err, h, "cannot lock");
+		return history_db_error(err, h, "cannot lock");
 	int v = user_version(h->db);
 	if (v < 0) {
-		db_error(err, h, "cannot read the schema version");
+		history_db_error(err, h, "cannot read the schema version");
 		goto fail;
 	}
 	if (v > HISTORY_SCHEMA_VERSION) {
@@ -220,12 +213,12 @@ static enum afcq_status migrate(struct afcq_history *h, struct afcq_error *err)
 		    (v < 3 && sqlite3_exec(h->db, schema_v3, NULL, NULL, NULL) != SQLITE_OK) ||
 		    (v < 4 && sqlite3_exec(h->db, schema_v4, NULL, NULL, NULL) != SQLITE_OK) ||
 		    sqlite3_exec(h->db, sql, NULL, NULL, NULL) != SQLITE_OK) {
-			db_error(err, h, v ? "cannot upgrade the schema" : "cannot create the schema");
+			history_db_error(err, h, v ? "cannot upgrade the schema" : "cannot create the schema");
 			goto fail;
 		}
 	}
 	if (sqlite3_exec(h->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
-		db_error(err, h, "cannot commit the schema");
+		history_db_error(err, h, "cannot commit the schema");
 		goto fail;
 	}
 	return AFCQ_OK;
@@ -261,7 +254,7 @@ struct afcq_history *afcq_history_open(const char *path, struct afcq_error *err)
 	h->actor = afcq_actor();
 	if (sqlite3_open_v2(p, &h->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
 		if (h->db)
-			db_error(err, h, "cannot open");
+			history_db_error(err, h, "cannot open");
 		else
 			afcq_error_set(err, AFCQ_ERR_NOMEM, p, "cannot open: out of memory");
 		afcq_history_close(h);
@@ -316,7 +309,7 @@ static void now_iso(char *buf, size_t n)
 	strftime(buf, n, "%Y-%m-%dT%H:%M:%SZ", &tm);
 }
 
-static int bind_text(sqlite3_stmt *st, int i, const char *s)
+int history_bind_text(sqlite3_stmt *st, int i, const char *s)
 {
 	return s ? sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT) : sqlite3_bind_null(st, i);
 }
@@ -330,7 +323,7 @@ static enum afcq_status doc_taken(struct afcq_history *h, const char *doc,
 	const char *at = NULL;
 	if (sqlite3_prepare_v2(h->db, "SELECT time FROM requests WHERE doc = ? AND kind = 'invoice'"
 				      " ORDER BY id LIMIT 1", -1, &st, NULL) == SQLITE_OK) {
-		bind_text(st, 1, doc);
+		history_bind_text(st, 1, doc);
 		if (sqlite3_step(st) == SQLITE_ROW)
 			at = (const char *)sqlite3_column_text(st, 0);
 	}
@@ -354,24 +347,24 @@ static enum afcq_status insert_pending(struct afcq_history *h, const struct afcq
 		" VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?)";
 	sqlite3_stmt *st = NULL;
 	if (sqlite3_prepare_v2(h->db, sql, -1, &st, NULL) != SQLITE_OK)
-		return db_error(err, h, "cannot record the request");
+		return history_db_error(err, h, "cannot record the request");
 	char when[32];
 	now_iso(when, sizeof when);
-	bind_text(st, 1, when);
-	bind_text(st, 2, e->endpoint ? e->endpoint : "");
-	bind_text(st, 3, e->kind ? e->kind : "");
-	bind_text(st, 4, e->doc);
-	bind_text(st, 5, e->invn);
+	history_bind_text(st, 1, when);
+	history_bind_text(st, 2, e->endpoint ? e->endpoint : "");
+	history_bind_text(st, 3, e->kind ? e->kind : "");
+	history_bind_text(st, 4, e->doc);
+	history_bind_text(st, 5, e->invn);
 	/* not copied: a long request's text is held once more by the record
 	 * SQLite writes, and outlives the statement */
 	if (e->request)
 		sqlite3_bind_text(st, 6, e->request, -1, SQLITE_STATIC);
 	else
 		sqlite3_bind_null(st, 6);
-	bind_text(st, 7, h->actor);
-	bind_text(st, 8, e->customer);
-	bind_text(st, 9, e->customer ? e->customer_account : NULL);
-	bind_text(st, 10, e->customer ? e->customer_uid : NULL);
+	history_bind_text(st, 7, h->actor);
+	history_bind_text(st, 8, e->customer);
+	history_bind_text(st, 9, e->customer ? e->customer_account : NULL);
+	history_bind_text(st, 10, e->customer ? e->customer_uid : NULL);
 	char *key = history_customer_key(e);
 	if (key)
 		sqlite3_bind_text(st, 11, key, -1, free);
@@ -382,7 +375,7 @@ static enum afcq_status insert_pending(struct afcq_history *h, const struct afcq
 		if (sqlite3_extended_errcode(h->db) == SQLITE_CONSTRAINT_UNIQUE && e->doc)
 			rc = doc_taken(h, e->doc, err);
 		else
-			rc = db_error(err, h, "cannot record the request");
+			rc = history_db_error(err, h, "cannot record the request");
 	} else if (id) {
 		*id = sqlite3_last_insert_rowid(h->db);
 	}
@@ -426,7 +419,7 @@ enum afcq_status afcq_history_finish(struct afcq_history *h, int64_t id, enum af
 		return rc;
 	sqlite3_stmt *st = NULL;
 	if (sqlite3_prepare_v2(h->db, sql, -1, &st, NULL) != SQLITE_OK) {
-		rc = db_error(err, h, "cannot complete the record");
+		rc = history_db_error(err, h, "cannot complete the record");
 		if (full)
 			set_durable(h, false, NULL);
 		return rc;
@@ -434,15 +427,15 @@ enum afcq_status afcq_history_finish(struct afcq_history *h, int64_t id, enum af
 	sqlite3_bind_int(st, 1, (int)outcome);
 	sqlite3_bind_int64(st, 2, http_status);
 	sqlite3_bind_double(st, 3, latency_ms);
-	bind_text(st, 4, response);
-	bind_text(st, 5, detail);
+	history_bind_text(st, 4, response);
+	history_bind_text(st, 5, detail);
 	if (has_total)
 		sqlite3_bind_double(st, 6, total);
 	else
 		sqlite3_bind_null(st, 6);
 	sqlite3_bind_int64(st, 7, id);
 	if (sqlite3_step(st) != SQLITE_DONE)
-		rc = db_error(err, h, "cannot complete the record");
+		rc = history_db_error(err, h, "cannot complete the record");
 	else if (sqlite3_changes(h->db) == 0)
 		rc = afcq_error_set(err, AFCQ_ERR_USAGE, h->path, "no history entry %lld",
 				    (long long)id);
@@ -453,13 +446,6 @@ enum afcq_status afcq_history_finish(struct afcq_history *h, int64_t id, enum af
 }
 
 /* ---- reading ------------------------------------------------------------ */
-
-/* Columns every read selects, in this order; full reads add request,
- * response and who sent it at the end (lists of one's own file leave it
- * out, as they always did). */
-#define ENTRY_COLUMNS \
-	"id, time, endpoint, kind, doc, invn, http_status, latency_ms, outcome, detail, total," \
-	" customer, customer_account, customer_uid"
 
 static char *column_text(sqlite3_stmt *st, int i)
 {
@@ -494,8 +480,7 @@ static void read_entry(sqlite3_stmt *st, bool full, struct afcq_history_entry *e
 	}
 }
 
-/* Runs a prepared read and collects every row (without bodies). */
-static enum afcq_status collect(struct afcq_history *h, sqlite3_stmt *st,
+enum afcq_status history_collect(struct afcq_history *h, sqlite3_stmt *st,
 				struct afcq_history_entry **out, size_t *n, struct afcq_error *err)
 {
 	struct afcq_history_entry *v = NULL;
@@ -511,7 +496,7 @@ static enum afcq_status collect(struct afcq_history *h, sqlite3_stmt *st,
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE) {
 		afcq_history_list_free(v, len);
-		return db_error(err, h, "cannot read the history");
+		return history_db_error(err, h, "cannot read the history");
 	}
 	*out = v;
 	*n = len;
@@ -535,59 +520,12 @@ enum afcq_status afcq_history_list_by(struct afcq_history *h, size_t limit, bool
 	if (h->pg)
 		return history_pg_list(h->pg, limit, all, out, n, err);
 	static const char sql[] =
-		"SELECT " ENTRY_COLUMNS " FROM requests ORDER BY id DESC LIMIT ?";
+		"SELECT " HISTORY_ENTRY_COLUMNS " FROM requests ORDER BY id DESC LIMIT ?";
 	sqlite3_stmt *st = NULL;
 	if (sqlite3_prepare_v2(h->db, sql, -1, &st, NULL) != SQLITE_OK)
-		return db_error(err, h, "cannot read the history");
+		return history_db_error(err, h, "cannot read the history");
 	sqlite3_bind_int64(st, 1, limit == 0 || (uint64_t)limit > (uint64_t)INT64_MAX ? -1 : (sqlite3_int64)limit);
-	return collect(h, st, out, n, err);
-}
-
-char *history_customer_key(const struct afcq_history_entry *e)
-{
-	if (!e->customer)
-		return NULL;
-	const char *texts[] = { e->customer, e->customer_account };
-	return afcq_words_key(texts, 2);
-}
-
-enum afcq_status afcq_history_find_customer(struct afcq_history *h, const char *text,
-					    size_t limit, bool all,
-					    struct afcq_history_entry **out, size_t *n,
-					    struct afcq_error *err)
-{
-	*out = NULL;
-	*n = 0;
-	if (!h)
-		return afcq_error_set(err, AFCQ_ERR_USAGE, "history", "no store");
-	size_t np = 0;
-	char **pats = afcq_words_patterns(text, &np);
-	enum afcq_status rc;
-	if (h->pg) {
-		rc = history_pg_find_customer(h->pg, pats, np, limit, all, out, n, err);
-		afcq_words_patterns_free(pats, np);
-		return rc;
-	}
-	struct afcq_buf sql;
-	afcq_buf_init(&sql);
-	afcq_buf_puts(&sql, "SELECT " ENTRY_COLUMNS " FROM requests WHERE customer_key IS NOT NULL");
-	for (size_t i = 0; i < np; i++)
-		afcq_buf_puts(&sql, " AND customer_key LIKE ?");
-	afcq_buf_puts(&sql, " ORDER BY id DESC LIMIT ?");
-	sqlite3_stmt *st = NULL;
-	if (sqlite3_prepare_v2(h->db, sql.data, -1, &st, NULL) != SQLITE_OK) {
-		rc = db_error(err, h, "cannot read the history");
-	} else {
-		for (size_t i = 0; i < np; i++)
-			bind_text(st, (int)i + 1, pats[i]);
-		sqlite3_bind_int64(st, (int)np + 1,
-				   limit == 0 || (uint64_t)limit > (uint64_t)INT64_MAX
-					   ? -1 : (sqlite3_int64)limit);
-		rc = collect(h, st, out, n, err);
-	}
-	afcq_buf_done(&sql);
-	afcq_words_patterns_free(pats, np);
-	return rc;
+	return history_collect(h, st, out, n, err);
 }
 
 void afcq_history_list_free(struct afcq_history_entry *v, size_t n)
@@ -606,10 +544,10 @@ enum afcq_status afcq_history_get(struct afcq_history *h, int64_t id, struct afc
 	if (h->pg)
 		return history_pg_get(h->pg, id, out, err);
 	static const char sql[] =
-		"SELECT " ENTRY_COLUMNS ", request, response, by_user FROM requests WHERE id = ?";
+		"SELECT " HISTORY_ENTRY_COLUMNS ", request, response, by_user FROM requests WHERE id = ?";
 	sqlite3_stmt *st = NULL;
 	if (sqlite3_prepare_v2(h->db, sql, -1, &st, NULL) != SQLITE_OK)
-		return db_error(err, h, "cannot read the history");
+		return history_db_error(err, h, "cannot read the history");
 	sqlite3_bind_int64(st, 1, id);
 	enum afcq_status status = AFCQ_OK;
 	int rc = sqlite3_step(st);
@@ -619,7 +557,7 @@ enum afcq_status afcq_history_get(struct afcq_history *h, int64_t id, struct afc
 		status = afcq_error_set(err, AFCQ_ERR_USAGE, "history", "no history entry %lld",
 					(long long)id);
 	else
-		status = db_error(err, h, "cannot read the history");
+		status = history_db_error(err, h, "cannot read the history");
 	sqlite3_finalize(st);
 	return status;
 }
@@ -635,7 +573,7 @@ bool afcq_history_doc_used(struct afcq_history *h, const char *doc)
 	sqlite3_stmt *st = NULL;
 	if (sqlite3_prepare_v2(h->db, sql, -1, &st, NULL) != SQLITE_OK)
 		return false;
-	bind_text(st, 1, doc);
+	history_bind_text(st, 1, doc);
 	bool used = sqlite3_step(st) == SQLITE_ROW;
 	sqlite3_finalize(st);
 	return used;
@@ -654,15 +592,15 @@ enum afcq_status afcq_history_unknown(struct afcq_history *h, const char *endpoi
 	if (h->pg)
 		return history_pg_unknown(h->pg, endpoint, doc, out, n, err);
 	static const char sql[] =
-		"SELECT " ENTRY_COLUMNS " FROM requests WHERE outcome = 0"
+		"SELECT " HISTORY_ENTRY_COLUMNS " FROM requests WHERE outcome = 0"
 		" AND kind IN ('invoice', 'commit', 'uncommit')"
 		" AND (?1 IS NULL OR endpoint = ?1) AND (?2 IS NULL OR doc = ?2) ORDER BY id";
 	sqlite3_stmt *st = NULL;
 	if (sqlite3_prepare_v2(h->db, sql, -1, &st, NULL) != SQLITE_OK)
-		return db_error(err, h, "cannot read the history");
-	bind_text(st, 1, endpoint);
-	bind_text(st, 2, doc);
-	return collect(h, st, out, n, err);
+		return history_db_error(err, h, "cannot read the history");
+	history_bind_text(st, 1, endpoint);
+	history_bind_text(st, 2, doc);
+	return history_collect(h, st, out, n, err);
 }
 
 enum afcq_status afcq_history_invoice_blocker(struct afcq_history *h, const char *endpoint,
@@ -679,17 +617,17 @@ enum afcq_status afcq_history_invoice_blocker(struct afcq_history *h, const char
 		return history_pg_invoice_blocker(h->pg, endpoint, invn, out, found, err);
 	char sql[256];
 	snprintf(sql, sizeof sql,
-		 "SELECT " ENTRY_COLUMNS " FROM requests WHERE kind = 'invoice' AND endpoint = ?"
+		 "SELECT " HISTORY_ENTRY_COLUMNS " FROM requests WHERE kind = 'invoice' AND endpoint = ?"
 		 " AND invn = ? AND outcome IN (%d, %d) ORDER BY id LIMIT 1",
 		 (int)AFCQ_OUTCOME_PENDING, (int)AFCQ_OUTCOME_ARRIVED);
 	sqlite3_stmt *st = NULL;
 	if (sqlite3_prepare_v2(h->db, sql, -1, &st, NULL) != SQLITE_OK)
-		return db_error(err, h, "cannot read the history");
-	bind_text(st, 1, endpoint ? endpoint : "");
-	bind_text(st, 2, invn);
+		return history_db_error(err, h, "cannot read the history");
+	history_bind_text(st, 1, endpoint ? endpoint : "");
+	history_bind_text(st, 2, invn);
 	struct afcq_history_entry *v = NULL;
 	size_t n = 0;
-	enum afcq_status rc = collect(h, st, &v, &n, err);
+	enum afcq_status rc = history_collect(h, st, &v, &n, err);
 	if (rc == AFCQ_OK && n) {
 		*out = v[0];
 		*found = true;
@@ -729,7 +667,7 @@ enum afcq_status afcq_history_begin_invoice(struct afcq_history *h,
 	if (set_durable(h, true, err) != AFCQ_OK)
 		return AFCQ_ERR_DB;
 	if (sqlite3_exec(h->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK) {
-		enum afcq_status rc = db_error(err, h, "cannot lock");
+		enum afcq_status rc = history_db_error(err, h, "cannot lock");
 		set_durable(h, false, NULL);
 		return rc;
 	}
@@ -748,7 +686,7 @@ enum afcq_status afcq_history_begin_invoice(struct afcq_history *h,
 	if (rc == AFCQ_OK)
 		rc = insert_pending(h, e, id, err);
 	if (rc == AFCQ_OK && sqlite3_exec(h->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
-		rc = db_error(err, h, "cannot record the request");
+		rc = history_db_error(err, h, "cannot record the request");
 	if (rc != AFCQ_OK)
 		sqlite3_exec(h->db, "ROLLBACK", NULL, NULL, NULL);
 	set_durable(h, false, NULL);
@@ -769,9 +707,9 @@ enum afcq_status afcq_history_resolve(struct afcq_history *h, int64_t id,
 		"UPDATE requests SET outcome = ?, detail = ? WHERE id = ? AND outcome = 0";
 	sqlite3_stmt *st = NULL;
 	if (sqlite3_prepare_v2(h->db, sql, -1, &st, NULL) != SQLITE_OK)
-		return db_error(err, h, "cannot complete the record");
+		return history_db_error(err, h, "cannot complete the record");
 	sqlite3_bind_int(st, 1, (int)outcome);
-	bind_text(st, 2, detail);
+	history_bind_text(st, 2, detail);
 	sqlite3_bind_int64(st, 3, id);
 	enum afcq_status rc = set_durable(h, true, err);
 	if (rc != AFCQ_OK) {
@@ -779,7 +717,7 @@ enum afcq_status afcq_history_resolve(struct afcq_history *h, int64_t id,
 		return rc;
 	}
 	if (sqlite3_step(st) != SQLITE_DONE)
-		rc = db_error(err, h, "cannot complete the record");
+		rc = history_db_error(err, h, "cannot complete the record");
 	else if (sqlite3_changes(h->db) == 0)
 		rc = afcq_error_set(err, AFCQ_ERR_USAGE, h->path,
 				    "history entry %lld has no unknown outcome", (long long)id);
@@ -830,20 +768,20 @@ enum afcq_status afcq_history_forget(struct afcq_history *h, const int64_t *ids,
 	if (n == 0)
 		return AFCQ_OK;
 	if (sqlite3_exec(h->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
-		return db_error(err, h, "cannot lock");
+		return history_db_error(err, h, "cannot lock");
 	sqlite3_stmt *st = NULL;
 	enum afcq_status rc = AFCQ_OK;
 	if (sqlite3_prepare_v2(h->db, "DELETE FROM requests WHERE id = ?", -1, &st, NULL) != SQLITE_OK)
-		rc = db_error(err, h, "cannot remove entries");
+		rc = history_db_error(err, h, "cannot remove entries");
 	for (size_t i = 0; rc == AFCQ_OK && i < n; i++) {
 		sqlite3_bind_int64(st, 1, ids[i]);
 		if (sqlite3_step(st) != SQLITE_DONE)
-			rc = db_error(err, h, "cannot remove entries");
+			rc = history_db_error(err, h, "cannot remove entries");
 		sqlite3_reset(st);
 	}
 	sqlite3_finalize(st);
 	if (rc == AFCQ_OK && sqlite3_exec(h->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
-		rc = db_error(err, h, "cannot remove entries");
+		rc = history_db_error(err, h, "cannot remove entries");
 	if (rc != AFCQ_OK)
 		sqlite3_exec(h->db, "ROLLBACK", NULL, NULL, NULL);
 	return rc;

@@ -52,7 +52,7 @@ enum afcq_status history_pg_import(struct history_pg *h, const struct afcq_histo
 				   const char *origin, bool *added, struct afcq_error *err);
 
 /* The words an entry is found by (its customer's name and account,
- * afcq/words.h), malloc'd; NULL when it has no customer.  (history.c) */
+ * afcq/words.h), malloc'd; NULL when it has no customer.  (history_find.c) */
 char *history_customer_key(const struct afcq_history_entry *e);
 
 #endif
