@@ -51,6 +51,23 @@ static void num(FILE *f, double v)
 	fputs(afcq_number_format(v, b, sizeof b), f);
 }
 
+/* ",N": integers are written without printf, a few thousand rows a
+ * second's worth of instructions fewer (a 10,000-item answer has 60,000). */
+static void integer(FILE *f, long long v)
+{
+	char b[24];
+	char *p = b + sizeof b;
+	*--p = '\0';
+	unsigned long long u = v < 0 ? 0 - (unsigned long long)v : (unsigned long long)v;
+	do
+		*--p = (char)('0' + u % 10);
+	while ((u /= 10));
+	if (v < 0)
+		*--p = '-';
+	*--p = ',';
+	fputs(p, f);
+}
+
 static void str(FILE *f, const char *s)
 {
 	fputc(',', f);
@@ -84,20 +101,26 @@ static void put_row(FILE *f, const struct row *r)
 	fputs(r->scope, f);
 	str(f, r->doc);
 	str(f, r->ref);
-	fprintf(f, ",%d", r->tid);
+	integer(f, r->tid);
 	str(f, r->name);
 	str(f, r->cat);
 	if (r->placeholder) {
-		fprintf(f, ",,,%lld,,,,,,", r->pcd);
+		fputs(",,", f);
+		integer(f, r->pcd);
+		fputs(",,,,,,", f);
 	} else {
-		fprintf(f, ",%d,%d,%lld,%d", r->cid, r->lvl, r->pcd, r->calc);
+		integer(f, r->cid);
+		integer(f, r->lvl);
+		integer(f, r->pcd);
+		integer(f, r->calc);
 		num(f, r->rate);
 		num(f, r->base);
-		fprintf(f, ",%lld", r->lns);
+		integer(f, r->lns);
 		num(f, r->min);
 		num(f, r->exm);
 	}
-	fprintf(f, ",%s", r->flags);
+	fputc(',', f);
+	fputs(r->flags, f);
 	num(f, r->tax);
 	fputc('\n', f);
 }
@@ -105,8 +128,12 @@ static void put_row(FILE *f, const struct row *r)
 static void item_row(FILE *f, const char *scope, const char *doc, const char *ref,
 		     const struct afcq_tax *t)
 {
-	char flags[32];
-	snprintf(flags, sizeof flags, "%s,%s,%s", flag(t->bill), flag(t->cmpl), flag(t->sur));
+	/* "bill,cmpl,sur", each true or false */
+	static const char *const flag_sets[8] = {
+		"false,false,false", "false,false,true", "false,true,false", "false,true,true",
+		"true,false,false",  "true,false,true",  "true,true,false",  "true,true,true",
+	};
+	const char *flags = flag_sets[(t->bill ? 4 : 0) | (t->cmpl ? 2 : 0) | (t->sur ? 1 : 0)];
 	put_row(f, &(struct row){ scope, doc, ref, t->tid, t->name, t->cat, t->cid, t->lvl,
 				  t->pcd, t->calc, t->rate, t->tm, t->lns, t->min, t->exm, flags,
 				  t->tax, afcq_tax_is_placeholder(t) });
