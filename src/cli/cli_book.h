@@ -105,6 +105,16 @@ void cli_book_imported(const char *shown, const char *one, size_t n,
 
 /* afcq quote --customer TEXT [--products NAMES] (cmd_quote_customer.c). */
 int cli_quote_customer(const struct cli_opts *o);
+/* The request for the stored customer s->opts->customer picks, as afcq
+ * quote --customer sends it: one invoice dated today with the customer's
+ * bill-to and usual products (or s->opts->products), and the config's
+ * defaults, into req (initialised, empty; the caller frees it).  Fills c
+ * (initialised by the caller, who frees it and keeps it until the request
+ * is sent: s->api's customer fields borrow its name, account and uid so
+ * that history records them).  Opens the store; refuses a FILE argument.
+ * Returns 0, or an exit code after printing what is wrong. */
+int cli_customer_request(struct cli_session *s, struct afcq_customer *c,
+			 struct afcq_request *req);
 /* The larger of w and the width of s (its characters), at most cap. */
 int cli_max_width(int w, const char *s, int cap);
 /* s in exactly w columns of a table: cut after w characters (never inside

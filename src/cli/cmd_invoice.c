@@ -1,4 +1,5 @@
 /* cmd_invoice.c - afcq invoice --number INVN [--doc CODE] [--commit] FILE|-
+ * and afcq invoice ... --customer TEXT [--products NAMES]
  *
  * The request is re-sent as an invoice: invn on every invoice, a document
  * code (a fresh one history has never seen when --doc is absent) and cmmt.
@@ -6,8 +7,11 @@
  * anything is sent, so an invoice is never recorded twice under one code;
  * so is an invoice number whose earlier send to the same endpoint has an
  * unknown outcome (afcq resolve settles it) or reached the service.
+ * With --customer the request is the one afcq quote --customer sends for
+ * that customer, and history keeps the customer with the invoice.
  */
 #include "cli.h"
+#include "cli_book.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,7 +24,9 @@ int cmd_invoice(const struct cli_opts *o)
 {
 	if (afcq_str_empty(o->number))
 		return cli_failf(CLI_EXIT_USAGE, "invoice: --number INVN is required");
-	int rc = cli_one_file(o);
+	if (o->products && !o->customer)
+		return cli_failf(CLI_EXIT_USAGE, "invoice: --products goes with --customer");
+	int rc = o->customer ? CLI_EXIT_OK : cli_one_file(o);
 	if (rc)
 		return rc;
 	if (strlen(o->number) > AFCQ_MAX_STR)
@@ -30,12 +36,15 @@ int cmd_invoice(const struct cli_opts *o)
 	struct cli_session s = { 0 };
 	struct afcq_request sent;
 	afcq_request_init(&sent);
+	struct afcq_customer c;
+	afcq_customer_init(&c);
 	char *doc = NULL;
 	rc = cli_session_config(&s, o);
 	if (!rc)
 		rc = cli_session_may_commit(&s, "send an invoice");
 	if (!rc)
-		rc = cli_request_load(o->args[0], &sent);
+		rc = o->customer ? cli_customer_request(&s, &c, &sent)
+				 : cli_request_load(o->args[0], &sent);
 	if (!rc)
 		rc = cli_session_open(&s, CLI_NEED_HISTORY);
 	/* An earlier send of this number that may have reached the service
@@ -70,5 +79,6 @@ int cmd_invoice(const struct cli_opts *o)
 	free(doc);
 	afcq_request_done(&sent);
 	cli_session_done(&s);
+	afcq_customer_done(&c);
 	return rc;
 }

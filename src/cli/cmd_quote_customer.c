@@ -1,5 +1,6 @@
 /* cmd_quote_customer.c - afcq quote --customer TEXT [--products NAMES]: a
- * stored customer quoted without a request file.  The request is one
+ * stored customer quoted without a request file (and the request afcq
+ * invoice --customer sends as an invoice).  The request is one
  * invoice dated today (AFCQ_NOW pins it) with the customer's bill-to, type,
  * lifeline and exemptions and the items of the customer's usual products
  * (or of NAMES), then the configuration's company and defaults where the
@@ -124,11 +125,59 @@ static int add_named(struct cli_session *s, const char *names, struct afcq_invoi
 	return rc;
 }
 
+int cli_customer_request(struct cli_session *s, struct afcq_customer *c,
+			 struct afcq_request *req)
+{
+	const struct cli_opts *o = s->opts;
+	if (o->n_args)
+		return cli_failf(CLI_EXIT_USAGE, "%s --customer: takes no FILE ('%s')", o->command,
+				 o->args[0]);
+	int rc = cli_session_open(s, CLI_NEED_STORE);
+	if (!rc)
+		rc = cli_book_pick_customer(s, "--customer", o->customer, c);
+	if (rc)
+		return rc;
+	struct afcq_error err;
+	afcq_error_clear(&err);
+	afcq_request_add_invoice(req);
+	struct afcq_invoice *inv = &req->inv[0];
+	char *missing = NULL;
+	if (o->products) {
+		afcq_book_apply_customer(inv, c);
+		rc = add_named(s, o->products, inv);
+	} else if (afcq_book_load_customer(s->store, c, inv, &missing, &err) != AFCQ_OK) {
+		rc = cli_fail(&err);
+	} else if (missing) {
+		rc = cli_failf(CLI_EXIT_USAGE, "customer %" PRId64 ": usual products not in "
+			       "the store: %s (see afcq products list; or %s with --products)",
+			       c->id, missing, o->command);
+	}
+	free(missing);
+	if (!rc && inv->n_itms == 0)
+		rc = cli_failf(CLI_EXIT_USAGE, "customer %" PRId64 " has no usual products: "
+			       "name some with --products", c->id);
+	if (!rc) {
+		char date[16];
+		today(date, sizeof date);
+		inv->date = afcq_xstrdup(date);
+		afcq_config_apply_defaults(&s->cfg, req);
+		if (afcq_store_customer_touch(s->store, c->id, &err) != AFCQ_OK)
+			rc = cli_fail(&err);
+	}
+	if (!rc) {
+		if (o->format == CLI_FORMAT_TABLE)
+			printf("Customer %" PRId64 ": %s\n", c->id, c->name);
+		/* history keeps the customer with the entry (borrowed from c,
+		 * which outlives the call) */
+		s->api.customer = c->name;
+		s->api.customer_account = c->account;
+		s->api.customer_uid = c->uid;
+	}
+	return rc;
+}
+
 int cli_quote_customer(const struct cli_opts *o)
 {
-	if (o->n_args)
-		return cli_failf(CLI_EXIT_USAGE, "quote --customer: takes no FILE ('%s')",
-				 o->args[0]);
 	struct cli_session s = { .opts = o };
 	struct afcq_request req, sent;
 	afcq_request_init(&req);
@@ -137,47 +186,9 @@ int cli_quote_customer(const struct cli_opts *o)
 	afcq_customer_init(&c);
 	int rc = cli_session_config(&s, o);
 	if (!rc)
-		rc = cli_session_open(&s, CLI_NEED_STORE);
-	if (!rc)
-		rc = cli_book_pick_customer(&s, "--customer", o->customer, &c);
-	struct afcq_error err;
-	afcq_error_clear(&err);
+		rc = cli_customer_request(&s, &c, &req);
 	if (!rc) {
-		afcq_request_add_invoice(&req);
-		struct afcq_invoice *inv = &req.inv[0];
-		char *missing = NULL;
-		if (o->products) {
-			afcq_book_apply_customer(inv, &c);
-			rc = add_named(&s, o->products, inv);
-		} else if (afcq_book_load_customer(s.store, &c, inv, &missing, &err) != AFCQ_OK) {
-			rc = cli_fail(&err);
-		} else if (missing) {
-			rc = cli_failf(CLI_EXIT_USAGE, "customer %" PRId64 ": usual products not in "
-				       "the store: %s (see afcq products list; or quote with "
-				       "--products)", c.id, missing);
-		}
-		free(missing);
-		if (!rc && inv->n_itms == 0)
-			rc = cli_failf(CLI_EXIT_USAGE, "customer %" PRId64 " has no usual products: "
-				       "name some with --products", c.id);
-		if (!rc) {
-			char date[16];
-			today(date, sizeof date);
-			inv->date = afcq_xstrdup(date);
-			afcq_config_apply_defaults(&s.cfg, &req);
-			if (afcq_store_customer_touch(s.store, c.id, &err) != AFCQ_OK)
-				rc = cli_fail(&err);
-		}
-	}
-	if (!rc) {
-		if (o->format == CLI_FORMAT_TABLE)
-			printf("Customer %" PRId64 ": %s\n", c.id, c.name);
 		afcq_api_prepare_quote(&sent, &req);
-		/* history keeps the customer with the entry (borrowed from c,
-		 * which outlives the call) */
-		s.api.customer = c.name;
-		s.api.customer_account = c.account;
-		s.api.customer_uid = c.uid;
 		rc = cli_calc_send(&s, CLI_NEED_ENDPOINT | CLI_WANT_HISTORY, AFCQ_OP_QUOTE, &sent);
 	}
 	afcq_customer_done(&c);

@@ -23,6 +23,8 @@ static const char overview[] =
 	"       afcq compare  [OPTIONS] A B            what changes between two quotes (files, @ID)\n"
 	"       afcq quote    [OPTIONS] --customer TEXT [--products NAMES]\n"
 	"                                              quote a stored customer without a file\n"
+	"       afcq invoice  [OPTIONS] --number INVN [--doc CODE] [--commit] --customer TEXT\n"
+	"                               [--products NAMES]   invoice a stored customer the same way\n"
 	"       afcq store copy --to URL               the local book and journal into a team's store\n"
 	"       afcq check-config [OPTIONS]            validate the config, show where values came from\n"
 	"       afcq completion bash|zsh               shell completion script (from the option table)\n"
@@ -86,10 +88,14 @@ static const struct command_help helps[] = {
 	  "       afcq products export [FILE]\n" },
 	{ "invoice",
 	  "usage: afcq invoice [OPTIONS] --number INVN [--doc CODE] [--commit] FILE|-\n"
+	  "       afcq invoice [OPTIONS] --number INVN [--doc CODE] [--commit] --customer TEXT\n"
+	  "                    [--products NAMES]\n"
 	  "Sends the request as an invoice: invn=INVN on every invoice, doc=CODE (a fresh\n"
 	  "unique code when --doc is absent), cmmt=--commit.  A document code that history\n"
 	  "shows was already used is refused, and so is an invoice number whose earlier\n"
-	  "send to the same endpoint has an unknown outcome (see afcq resolve).\n" },
+	  "send to the same endpoint has an unknown outcome (see afcq resolve).\n"
+	  "--customer: the request afcq quote --customer makes for the stored customer TEXT\n"
+	  "picks (their usual products, or NAMES); history keeps the customer with it.\n" },
 	{ "commit", "usage: afcq commit [OPTIONS] DOC\nCommits every transaction stored under DOC.\n" },
 	{ "uncommit",
 	  "usage: afcq uncommit [OPTIONS] DOC\nUncommits every transaction stored under DOC.\n" },

@@ -104,6 +104,8 @@ offers completion_customers_verbs "customers @" "list show add import export rm"
 offers completion_customers_add_options "customers add --" "--name --account --phone --pcode --zip --city --state --cust --lifeline --products"
 offers completion_quote_customer "quote --cu" "--customer"
 offers completion_history_customer "history --cu" "--customer"
+offers completion_invoice_customer "invoice --cu" "--customer"
+offers completion_invoice_products "invoice --pr" "--products"
 
 # show and rm of customers and products offer the ids in the book
 expect_rc completion_setup_customers 0 "$AFCQ" customers import "$FIX/book/customers.csv"
@@ -113,6 +115,7 @@ expect_rc completion_setup_products 0 "$AFCQ" products import "$FIX/book/product
 expect_rc completion_setup_odd_name 0 "$AFCQ" customers add --name 'Joe "JJ" $mith & `Co`\' --pcode 3726100
 offers_name completion_customer_name "quote --customer" "Smi" 'Smith\,\ Bob' "Smith, Bob"
 offers_name completion_history_customer_name "history --customer" "Smi" 'Smith\,\ Bob' "Smith, Bob"
+offers_name completion_invoice_customer_name "invoice --customer" "Smi" 'Smith\,\ Bob' "Smith, Bob"
 offers_name completion_customer_name_escaped "quote --customer" 'Ann\ O' "Ann\ O\\'Brien" "Ann O'Brien"
 offers_name completion_customer_name_in_double_quotes "quote --customer" '"Ann' "Ann O'Brien" "Ann O'Brien"
 offers_name completion_customer_name_in_single_quotes "quote --customer" "'Ann" "Ann O'\\''Brien" "Ann O'Brien"
