@@ -455,8 +455,28 @@ void afcq_pg_rollback(struct afcq_pg *pg)
 
 /* ---- schema ------------------------------------------------------------------- */
 
+/* The schema's version as it stands, read without the lock: -1 when
+ * there is no schema yet, or it cannot be read (the locked path then
+ * says why). */
+static int version_unlocked(struct afcq_pg *pg)
+{
+	struct afcq_error ignored;
+	afcq_error_clear(&ignored);
+	struct pg_result *r = afcq_pg_exec(pg,
+					   "SELECT COALESCE(MAX(version), -1) FROM afcq_schema",
+					   0, NULL, "cannot read the schema version", NULL, &ignored);
+	int v = r && afcq_pg_rows(r) == 1 && !afcq_pg_null(r, 0, 0) ? (int)afcq_pg_int(r, 0, 0) : -1;
+	afcq_pg_clear(r);
+	return v;
+}
+
 static enum afcq_status migrate(struct afcq_pg *pg, struct afcq_error *err)
 {
+	/* The usual case, a schema at this version, is read without the lock,
+	 * so that opening never waits for a session that holds it (an upgrade
+	 * under way reads as the version before it, and waits as below). */
+	if (version_unlocked(pg) == AFCQ_PG_SCHEMA_VERSION)
+		return AFCQ_OK;
 	if (afcq_pg_begin(pg, err) != AFCQ_OK)
 		return AFCQ_ERR_DB;
 	/* The lock waited for at most SCHEMA_LOCK_TIMEOUT; the steps after
