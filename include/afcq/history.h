@@ -121,6 +121,14 @@ enum afcq_status afcq_history_find_customer(struct afcq_history *h, const char *
 					    size_t limit, bool all,
 					    struct afcq_history_entry **out, size_t *n,
 					    struct afcq_error *err);
+/* The customer kept with the invoice sent under document code doc (the
+ * newest such invoice that has one), for a commit or uncommit of that
+ * document to carry too: fills out->customer, customer_account and
+ * customer_uid (the caller frees them with afcq_history_entry_done; out
+ * zeroed) and returns true.  false when no such invoice has a customer,
+ * for NULL or "" and on a read error (the commit goes on without one). */
+bool afcq_history_doc_customer(struct afcq_history *h, const char *doc,
+			       struct afcq_history_entry *out);
 /* One entry with its request and response; AFCQ_ERR_USAGE when no such id. */
 enum afcq_status afcq_history_get(struct afcq_history *h, int64_t id, struct afcq_history_entry *out,
 				  struct afcq_error *err);

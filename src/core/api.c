@@ -231,15 +231,22 @@ static struct afcq_pending *launch(struct afcq_api_ctx *ctx, struct afcq_pending
 		return NULL;
 	}
 	if (ctx->history && recorded_op(p->op)) {
+		/* A commit or uncommit carries the customer of the invoice it
+		 * acts on when none is loaded. */
+		struct afcq_history_entry of_doc = { 0 };
+		if (!ctx->customer && (p->op == AFCQ_OP_COMMIT || p->op == AFCQ_OP_UNCOMMIT))
+			afcq_history_doc_customer(ctx->history, doc, &of_doc);
 		struct afcq_history_entry e = {
 			.endpoint = (char *)(ctx->endpoint_label ? ctx->endpoint_label : ""),
 			.kind = (char *)afcq_op_name(p->op),
 			.doc = (char *)doc,
 			.invn = (char *)invn,
 			.request = p->request_body,
-			.customer = (char *)ctx->customer,
-			.customer_account = (char *)ctx->customer_account,
-			.customer_uid = (char *)ctx->customer_uid,
+			.customer = of_doc.customer ? of_doc.customer : (char *)ctx->customer,
+			.customer_account = of_doc.customer ? of_doc.customer_account
+							    : (char *)ctx->customer_account,
+			.customer_uid = of_doc.customer ? of_doc.customer_uid
+							: (char *)ctx->customer_uid,
 		};
 		struct afcq_error herr;
 		afcq_error_clear(&herr);
@@ -250,6 +257,7 @@ static struct afcq_pending *launch(struct afcq_api_ctx *ctx, struct afcq_pending
 				? afcq_history_begin_invoice(ctx->history, &e, &p->history_id,
 							     NULL, &herr)
 				: afcq_history_begin(ctx->history, &e, &p->history_id, &herr);
+		afcq_history_entry_done(&of_doc);
 		if (hst == AFCQ_ERR_INVALID) {
 			afcq_error_set(err, AFCQ_ERR_INVALID, "", "not sent: %s", herr.msg);
 			api_pending_free(p);

@@ -1,7 +1,8 @@
 /* history_find.c - history entries found by the customer they were made
  * for: the words of the customer's name and account (afcq/words.h, as the
  * customer book finds its customers), kept with each entry as
- * customer_key and narrowed with LIKE, in the file or in a team's store.
+ * customer_key and narrowed with LIKE, in the file or in a team's store;
+ * and the customer an invoice was sent for, found by its document code.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -57,4 +58,31 @@ enum afcq_status afcq_history_find_customer(struct afcq_history *h, const char *
 	afcq_buf_done(&sql);
 	afcq_words_patterns_free(pats, np);
 	return rc;
+}
+
+bool afcq_history_doc_customer(struct afcq_history *h, const char *doc,
+			       struct afcq_history_entry *out)
+{
+	if (!h || afcq_str_empty(doc))
+		return false;
+	if (h->pg)
+		return history_pg_doc_customer(h->pg, doc, out);
+	static const char sql[] =
+		"SELECT customer, customer_account, customer_uid FROM requests"
+		" WHERE doc = ? AND kind = 'invoice' AND customer IS NOT NULL"
+		" ORDER BY id DESC LIMIT 1";
+	sqlite3_stmt *st = NULL;
+	if (sqlite3_prepare_v2(h->db, sql, -1, &st, NULL) != SQLITE_OK)
+		return false;
+	history_bind_text(st, 1, doc);
+	bool found = sqlite3_step(st) == SQLITE_ROW;
+	if (found) {
+		out->customer = afcq_xstrdup((const char *)sqlite3_column_text(st, 0));
+		const unsigned char *account = sqlite3_column_text(st, 1);
+		const unsigned char *uid = sqlite3_column_text(st, 2);
+		out->customer_account = account ? afcq_xstrdup((const char *)account) : NULL;
+		out->customer_uid = uid ? afcq_xstrdup((const char *)uid) : NULL;
+	}
+	sqlite3_finalize(st);
+	return found;
 }

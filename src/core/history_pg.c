@@ -237,6 +237,26 @@ bool history_pg_doc_used(struct history_pg *h, const char *doc)
 	return used;
 }
 
+bool history_pg_doc_customer(struct history_pg *h, const char *doc,
+			     struct afcq_history_entry *out)
+{
+	const char *p[] = { doc };
+	struct afcq_error ignored;
+	struct pg_result *r = afcq_pg_exec(h->pg,
+					   "SELECT customer, customer_account, customer_uid"
+					   " FROM journal WHERE doc = $1 AND kind = 'invoice'"
+					   " AND customer IS NOT NULL ORDER BY id DESC LIMIT 1",
+					   1, p, "cannot read the journal", NULL, &ignored);
+	bool found = r && afcq_pg_rows(r) > 0;
+	if (found) {
+		out->customer = afcq_pg_dup(r, 0, 0);
+		out->customer_account = afcq_pg_dup(r, 0, 1);
+		out->customer_uid = afcq_pg_dup(r, 0, 2);
+	}
+	afcq_pg_clear(r);
+	return found;
+}
+
 /* ---- writing ------------------------------------------------------------------ */
 
 /* Who already has this document code, for the refusal. */

@@ -33,6 +33,8 @@ enum afcq_status history_pg_finish(struct history_pg *h, int64_t id, enum afcq_o
 				   struct afcq_error *err);
 enum afcq_status history_pg_list(struct history_pg *h, size_t limit, bool all,
 				 struct afcq_history_entry **out, size_t *n, struct afcq_error *err);
+bool history_pg_doc_customer(struct history_pg *h, const char *doc,
+			     struct afcq_history_entry *out);
 /* Entries whose customer_key matches every one of the n LIKE patterns. */
 enum afcq_status history_pg_find_customer(struct history_pg *h, char **patterns, size_t n_patterns,
 					  size_t limit, bool all, struct afcq_history_entry **out,

@@ -2,7 +2,8 @@
 # The customer in a team's journal (PostgreSQL, a private server started
 # here): a quote made with afcq quote --customer carries the customer's
 # name and account, found by afcq history --customer as the book finds
-# them; a journal of the schema before is upgraded keeping its entries
+# them, as does an invoice made with afcq invoice --customer and the
+# commit of its document; a journal of the schema before is upgraded keeping its entries
 # (no customer), and a newer one is refused naming both versions; a
 # local journal's customers go along with afcq store copy.
 . "${AFCQ_TOP:-.}/tests/lib.sh"
@@ -66,6 +67,13 @@ expect_rc pg_other_rep_own 0 as b "$AFCQ" history --customer jose
 expect_grep pg_other_rep_own_none "$OUT" "No entry made for a customer"
 expect_rc pg_other_rep_all 0 as b "$AFCQ" history --all --customer jose
 expect_grep pg_other_rep_all_finds "$OUT" "José Smith"
+# an invoice for a customer, and its commit carrying that customer
+expect_rc pg_invoice_customer 0 as a "$AFCQ" invoice -e "$SB_URL" --number INV-PG-1 --doc DOC-PG-1 \
+	--customer "jose smith"
+expect_rc pg_commit_customer_invoice 0 as a "$AFCQ" commit -e "$SB_URL" DOC-PG-1
+expect_eq pg_invoice_and_commit_have_customer "commit|José Smith|ACME-0042
+invoice|José Smith|ACME-0042" \
+	"$(pg_psql "$TEAM" "SELECT kind || '|' || customer || '|' || customer_account FROM journal WHERE doc = 'DOC-PG-1' ORDER BY kind")"
 
 # ---- a newer journal is refused ------------------------------------------------------
 pg_psql "$TEAM" "UPDATE afcq_schema SET version = 6" >/dev/null

@@ -2,7 +2,9 @@
 # afcq invoice --customer: the request afcq quote --customer makes for a
 # stored customer, sent as an invoice (a clerk invoicing the quote the
 # customer accepted); history keeps the customer with the invoice, and
-# afcq history --customer finds it.  Real sandbox on a loopback port, real
+# afcq history --customer finds it.  A commit or uncommit of that document
+# carries the invoice's customer too; one of a document sent from a file
+# carries none.  Real sandbox on a loopback port, real
 # SQLite files.
 . "${AFCQ_TOP:-.}/tests/lib.sh"
 . "$AFCQ_TOP/tests/cli/lib/cli.sh"
@@ -34,6 +36,19 @@ expect_line "the invoice is listed with the customer" "$OUT" \
 	" invoice +DOC-JOSE-1 +INV-77 .* ok +José Smith \\(ACME-0042\\)$"
 expect_rc "history --customer by the other account" 0 "$AFCQ" history -f csv --customer d-2
 expect_line "the other invoice, its customer" "$OUT" ',invoice,.*,INV-78,.*,Dallas Home Two,D-2$'
+
+expect_rc "uncommit of the customer's invoice" 0 "$AFCQ" uncommit -e "$SB_URL" DOC-JOSE-1
+expect_rc "commit of the customer's invoice" 0 "$AFCQ" commit -e "$SB_URL" DOC-JOSE-1
+expect_rc "invoice from a file" 0 "$AFCQ" invoice -e "$SB_URL" --number INV-90 --doc DOC-FILE-1 \
+	"$REQ/dallas.json"
+expect_rc "commit of an invoice from a file" 0 "$AFCQ" commit -e "$SB_URL" DOC-FILE-1
+expect_rc "history --customer finds the commits" 0 "$AFCQ" history -f csv --customer jose
+expect_line "the uncommit carries the invoice's customer" "$OUT" \
+	',uncommit,DOC-JOSE-1,.*,José Smith,ACME-0042$'
+expect_line "the commit carries the invoice's customer" "$OUT" \
+	',commit,DOC-JOSE-1,.*,José Smith,ACME-0042$'
+expect_rc "history, every entry" 0 "$AFCQ" history -f csv
+expect_line "a commit of an invoice without a customer carries none" "$OUT" ',commit,DOC-FILE-1,.*,,$'
 
 expect_rc "invoice --customer takes no FILE" 2 "$AFCQ" invoice -e "$SB_URL" --number INV-80 \
 	--customer smith "$REQ/dallas.json"
