@@ -271,6 +271,15 @@ static void feed_key(struct tui_app *app, int key, bool meta)
 	}
 	bool text = v->ops->text_focus && v->ops->text_focus(app, v);
 	enum tui_action a = tui_keymap_lookup(key, meta, text);
+	/* A letter that is a key of the history or the raw view (n: next
+	 * match, l, u, p) is, on the main screen, the action it is the letter
+	 * of (n: new call), as the help says of letters where no field has the
+	 * focus. */
+	if (!meta && !text && printable && v->ops == &tui_screen_main_ops) {
+		enum tui_action by_letter = tui_keymap_lookup(key, true, false);
+		if (by_letter != ACT_NONE)
+			a = by_letter;
+	}
 	bool reflex = a == ACT_NONE && !meta && (key == 3 || key == 17 || key == 19 || key == 26);
 	if (reflex && (!v->ops->keys || v->ops->full_screen)) {
 		/* left unbound on purpose (a reflex never ends a call), but said,

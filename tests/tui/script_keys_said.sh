@@ -32,6 +32,17 @@ assert-not-screen "does nothing here"
 assert-state view main
 SCRIPT
 
+# A letter that is the history's key (n: next match) is, where no field has
+# the focus on the main screen, the action it is the letter of (n: new call).
+run_script main_letter_is_its_action <<'SCRIPT'
+wait-idle
+action ACT_NEXT_PANE
+assert-state focus taxes
+key n
+assert-not-screen "does nothing here"
+assert-screen "New call"
+SCRIPT
+
 run_script history_says_key_does_nothing <<'SCRIPT'
 wait-idle
 set-field bill.pcd 3726100
