@@ -123,8 +123,8 @@ enum {
 	CLI_WANT_HISTORY = 1 << 2,   /* the history store, best effort (warning if absent) */
 	CLI_NEED_STORE = 1 << 3,     /* the customer book and products (afcq/store.h) */
 	/* with CLI_NEED_ENDPOINT, for the workstation: no client is made (the
-	 * caller makes its own), and a bundled sandbox is only spawned
-	 * (base_url NULL) until cli_session_sandbox_wait */
+	 * caller makes its own), and a bundled sandbox is started only by
+	 * cli_session_sandbox_wait (base_url NULL until then) */
 	CLI_DEFER_SANDBOX = 1 << 4,
 };
 
@@ -135,6 +135,7 @@ struct cli_session {
 	bool cfg_loaded;
 	struct afcq_sandbox_proc sandbox;
 	bool sandbox_running;
+	bool sandbox_spawn_due;   /* the workstation's bundled sandbox: started at its wait */
 	char *sandbox_docs;            /* the bundled sandbox's --store file, or NULL (memory) */
 	struct afcq_endpoint endpoint; /* base_url set when an endpoint is open */
 	struct afcq_client *client;
@@ -165,10 +166,10 @@ const char *cli_session_endpoint_label(const struct cli_session *s);
  * port with the same documents file (afcq_sandbox_restart).  AFCQ_OK when
  * it was started again; AFCQ_ERR_USAGE when there is none or it runs. */
 enum afcq_status cli_session_sandbox_restart(struct cli_session *s, struct afcq_error *err);
-/* After cli_session_open with CLI_DEFER_SANDBOX: waits until the spawned
- * sandbox listens and sets endpoint.base_url (AFCQ_OK at once when there
- * is nothing to wait for); otherwise *err says why it did not start (the
- * child is stopped). */
+/* After cli_session_open with CLI_DEFER_SANDBOX: starts the bundled
+ * sandbox, waits until it listens and sets endpoint.base_url (AFCQ_OK at
+ * once when there is nothing to wait for); otherwise *err says why it did
+ * not start (the child is stopped). */
 enum afcq_status cli_session_sandbox_wait(struct cli_session *s, struct afcq_error *err);
 /* Closes the client and history and stops a started sandbox. */
 void cli_session_done(struct cli_session *s);

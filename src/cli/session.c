@@ -239,10 +239,10 @@ static int open_endpoint(struct cli_session *s, bool defer)
 	afcq_error_clear(&err);
 	afcq_endpoint_copy(&s->endpoint, &s->cfg.endpoint);
 	if (s->cfg.sandbox && defer) {
-		if (spawn_sandbox(s, &err) != AFCQ_OK) {
-			cli_fail(&err);
-			return CLI_EXIT_NET;
-		}
+		/* started by cli_session_sandbox_wait, once the workstation's
+		 * first screen is up: starting it beside that screen took both
+		 * cores from it */
+		s->sandbox_spawn_due = true;
 		s->sandbox_running = true;
 		free(s->endpoint.base_url);
 		s->endpoint.base_url = NULL;
@@ -328,6 +328,12 @@ enum afcq_status cli_session_sandbox_wait(struct cli_session *s, struct afcq_err
 	afcq_error_clear(err);
 	if (!s->sandbox_running || s->endpoint.base_url)
 		return AFCQ_OK;
+	if (s->sandbox_spawn_due) {
+		s->sandbox_spawn_due = false;
+		enum afcq_status sst = spawn_sandbox(s, err);
+		if (sst != AFCQ_OK)
+			return sst;
+	}
 	enum afcq_status st = wait_sandbox(s, err);
 	if (st != AFCQ_OK)
 		return st;

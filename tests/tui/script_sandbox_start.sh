@@ -1,5 +1,5 @@
 #!/bin/sh
-# The bundled sandbox starts while the workstation draws its first screen:
+# The bundled sandbox starts once the workstation has drawn its first screen:
 # once it listens, the status line names its address and quotes go to it;
 # one that dies before listening ends the workstation with exit 4 and the
 # server's own reason, as before the first screen.
