@@ -10,6 +10,7 @@
 #ifndef AFCQ_WORDS_H
 #define AFCQ_WORDS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 /* The key of the texts given (NULL ones skipped), malloc'd: the caller
@@ -20,5 +21,18 @@ char *afcq_words_key(const char *const *texts, size_t n);
  * ' ' (no escaping needed).  Free with afcq_words_patterns_free. */
 char **afcq_words_patterns(const char *text, size_t *n);
 void afcq_words_patterns_free(char **v, size_t n);
+/* Whether key (afcq_words_key) has every one of the n patterns, as SQL's
+ * LIKE would find them: for a list already in memory.  false for a NULL
+ * key or no pattern. */
+bool afcq_words_match(const char *key, char *const *pats, size_t n);
+
+/* Text compared the way keys fold it, for a plain search inside any text:
+ * afcq_words_fold gives s lower-case with its accented Latin-1 letters
+ * written without accents ("José" -> "jose"; malloc'd, the caller frees
+ * it); afcq_words_contains tells whether hay, folded the same way as it
+ * is read (nothing copied), holds folded (a folded text; "" is in
+ * everything, nothing is in NULL). */
+char *afcq_words_fold(const char *s);
+bool afcq_words_contains(const char *hay, const char *folded);
 
 #endif

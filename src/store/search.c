@@ -223,3 +223,60 @@ void afcq_words_patterns_free(char **v, size_t n)
 {
 	store_patterns_free(v, n);
 }
+
+/* The folded form of the character at p: its ASCII letter for a Latin-1
+ * letter with an accent, else the byte lower-cased; *len its bytes. */
+static char fold_at(const char *p, size_t *len)
+{
+	char b = (unsigned char)p[0] == 0xC3 && p[1] ? latin1_base((unsigned char)p[1]) : 0;
+	*len = b ? 2 : 1;
+	return b ? b : (char)((unsigned char)p[0] < 0x80 ? tolower((unsigned char)p[0]) : p[0]);
+}
+
+char *afcq_words_fold(const char *s)
+{
+	char *out = afcq_xmalloc(strlen(s) + 1);
+	size_t k = 0;
+	for (size_t len; *s; s += len)
+		out[k++] = fold_at(s, &len);
+	out[k] = '\0';
+	return out;
+}
+
+bool afcq_words_contains(const char *hay, const char *folded)
+{
+	if (!folded || !*folded)
+		return true;
+	for (size_t step; hay && *hay; hay += step) {
+		fold_at(hay, &step);
+		const char *p = hay;
+		const char *q = folded;
+		size_t len;
+		while (*p && *q && fold_at(p, &len) == *q) {
+			p += len;
+			q++;
+		}
+		if (!*q)
+			return true;
+	}
+	return false;
+}
+
+bool afcq_words_match(const char *key, char *const *pats, size_t n)
+{
+	if (!key || n == 0)
+		return false;
+	for (size_t i = 0; i < n; i++) {
+		/* "% word%" or "%digits%": what lies between the % signs,
+		 * anywhere in the key */
+		size_t len = strlen(pats[i]);
+		if (len < 2)
+			return false;
+		char *inner = afcq_xstrndup(pats[i] + 1, len - 2);
+		bool found = strstr(key, inner) != NULL;
+		free(inner);
+		if (!found)
+			return false;
+	}
+	return true;
+}

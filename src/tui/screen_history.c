@@ -3,8 +3,9 @@
  * made for (on a screen of 100 columns or more; the selected entry's line
  * names it whatever the width), the endpoint, then (as wide as the screen
  * allows) invoice number and document.  / searches every column, the
- * customer's name and account, and the request and answer sent (ignoring
- * case), n finds the next match.  Enter shows an entry's
+ * customer's name and account (by their words, as afcq history --customer
+ * does), and the request and answer sent, ignoring case and accents
+ * ("jose" finds José), n finds the next match.  Enter shows an entry's
  * results in the panes; l loads its request into the form; R resolves an
  * unknown outcome (calls_resolve.c); A switches a team's journal between
  * one's own entries and every rep's, u shows one rep's (picked from those
@@ -24,6 +25,7 @@
 #include "afcq/codec.h"
 #include "afcq/money.h"
 #include "afcq/str.h"
+#include "afcq/words.h"
 
 #define HISTORY_LIMIT 2000
 /* The customer column: this wide, shown from this many columns more than
@@ -169,10 +171,28 @@ static void row_bill(struct tui_app *app, struct hist *h, size_t i, char *pcd, s
 		tui_place_short(l, place, n < 14 ? n : 14);
 }
 
-/* Whether entry i holds text: in a column or in what was sent or came back. */
-static bool entry_has(struct tui_app *app, struct hist *h, size_t i, const char *text)
+/* What / looks for, folded as the customer book folds names: the text
+ * lower-case without accents ("jose" finds José), and its words' patterns
+ * for the customer (afcq/words.h, as afcq history --customer finds them). */
+struct wanted {
+	char *folded;
+	char **pats;
+	size_t n_pats;
+};
+
+/* Whether entry i holds w: the customer's name and account by their words,
+ * or the text in a column or in what was sent or came back. */
+static bool entry_has(struct tui_app *app, struct hist *h, size_t i, const struct wanted *w)
 {
 	const struct afcq_history_entry *e = &h->v[i];
+	if (e->customer) {
+		const char *texts[] = { e->customer, e->customer_account };
+		char *key = afcq_words_key(texts, 2);
+		bool found = afcq_words_match(key, w->pats, w->n_pats);
+		free(key);
+		if (found)
+			return true;
+	}
 	char pcd[16] = "", place[24] = "", total[48] = "";
 	row_bill(app, h, i, pcd, sizeof pcd, place, sizeof place);
 	if (e->has_total)
@@ -181,7 +201,7 @@ static bool entry_has(struct tui_app *app, struct hist *h, size_t i, const char 
 			       outcome_short(e->outcome), pcd, place, total, e->customer,
 			       e->customer_account };
 	for (size_t k = 0; k < sizeof cols / sizeof cols[0]; k++)
-		if (cols[k] && afcq_str_icontains(cols[k], text))
+		if (cols[k] && afcq_words_contains(cols[k], w->folded))
 			return true;
 	struct afcq_history_entry full;
 	struct afcq_error err;
@@ -189,8 +209,8 @@ static bool entry_has(struct tui_app *app, struct hist *h, size_t i, const char 
 	afcq_error_clear(&err);
 	bool found = false;
 	if (afcq_history_get(app->history, e->id, &full, &err) == AFCQ_OK)
-		found = (full.request && afcq_str_icontains(full.request, text)) ||
-			(full.response && afcq_str_icontains(full.response, text));
+		found = afcq_words_contains(full.request, w->folded) ||
+			afcq_words_contains(full.response, w->folded);
 	afcq_history_entry_done(&full);
 	return found;
 }
@@ -200,16 +220,22 @@ static void find_next(struct tui_app *app, struct hist *h, size_t from)
 {
 	if (!h->search[0] || !h->n)
 		return;
-	for (size_t k = 0; k < h->n; k++) {
+	struct wanted w = { .folded = afcq_words_fold(h->search) };
+	w.pats = afcq_words_patterns(h->search, &w.n_pats);
+	bool found = false;
+	for (size_t k = 0; k < h->n && !found; k++) {
 		size_t i = (from + k) % h->n;
-		if (entry_has(app, h, i, h->search)) {
+		if (entry_has(app, h, i, &w)) {
 			tui_list_set(h->list, h->n, i);
 			tui_message(app, ROLE_NORMAL, "history: \"%s\" in entry %lld (n: next)",
 				    h->search, (long long)h->v[i].id);
-			return;
+			found = true;
 		}
 	}
-	tui_message(app, ROLE_ERROR, "history: \"%s\" not found", h->search);
+	if (!found)
+		tui_message(app, ROLE_ERROR, "history: \"%s\" not found", h->search);
+	afcq_words_patterns_free(w.pats, w.n_pats);
+	free(w.folded);
 }
 
 static void search_done(struct tui_app *app, void *data, const char *text)

@@ -59,3 +59,42 @@ assert-state view history
 assert-not-screen "Customer"
 assert-screen "Bill-to       Endpoint"
 SCRIPT
+
+# / folds accents and case as afcq history --customer does: "jose" finds
+# José, the name's words in any order; typed with its accent in capitals
+# too; the account and the other columns without regard to case
+run_script history_customer_search_without_accent <<'SCRIPT'
+wait-idle
+key F8
+assert-state view history
+key Down
+assert-not-screen "customer José Smith"
+key /
+type jose
+key Enter
+assert-state message "history: \"jose\" in entry 2 (n: next)"
+assert-screen "customer José Smith (ACC-42)"
+key Down
+key /
+key C-u
+type "smith jose"
+key Enter
+assert-state message "history: \"smith jose\" in entry 2 (n: next)"
+key Down
+key /
+key C-u
+type "JOSÉ"
+key Enter
+assert-state message "history: \"JOSÉ\" in entry 2 (n: next)"
+key Down
+key /
+key C-u
+type acc-42
+key Enter
+assert-state message "history: \"acc-42\" in entry 2 (n: next)"
+key /
+key C-u
+type "josef"
+key Enter
+assert-state message "history: \"josef\" not found"
+SCRIPT

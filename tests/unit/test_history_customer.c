@@ -2,7 +2,9 @@
  * on real SQLite files: a file of the schema before is upgraded keeping
  * its entries (no customer), an entry carries its customer's name,
  * account and uid, and entries are found by the customer's name words
- * (accents or none, O'Brien by "obri") or account as the book finds them.
+ * (accents or none, O'Brien by "obri") or account as the book finds them;
+ * an invoice's customer is found by its document code (for its commit),
+ * and text in memory is searched folded the same way (afcq/words.h).
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -19,6 +21,7 @@
 
 #include "afcq/history.h"
 #include "afcq/str.h"
+#include "afcq/words.h"
 
 struct fixture {
 	char *dir;
@@ -229,6 +232,84 @@ static void test_entry_carries_and_finds_customer(void **state)
 	afcq_history_close(h);
 }
 
+/* Records an invoice under doc for customer name (NULL: none). */
+static void invoice_for(struct afcq_history *h, const char *doc, const char *name,
+			const char *account)
+{
+	struct afcq_history_entry e = {
+		.endpoint = "sandbox",
+		.kind = "invoice",
+		.doc = (char *)doc,
+		.invn = "N",
+		.request = "{}",
+		.customer = (char *)name,
+		.customer_account = (char *)account,
+		.customer_uid = name ? "uid-1" : NULL,
+	};
+	int64_t id = 0;
+	struct afcq_error err;
+	afcq_error_clear(&err);
+	assert_int_equal(afcq_history_begin(h, &e, &id, &err), AFCQ_OK);
+}
+
+/* The customer of the invoice sent under a document code; none for a code
+ * never sent, an invoice without one, or a quote. */
+static void test_doc_customer(void **state)
+{
+	struct fixture *f = *state;
+	struct afcq_history *h = open_ok(f->path);
+	invoice_for(h, "DOC-1", "José Smith", "ACME-0042");
+	invoice_for(h, "DOC-2", NULL, NULL);
+	struct afcq_history_entry e = { 0 };
+	assert_true(afcq_history_doc_customer(h, "DOC-1", &e));
+	assert_string_equal(e.customer, "José Smith");
+	assert_string_equal(e.customer_account, "ACME-0042");
+	assert_string_equal(e.customer_uid, "uid-1");
+	afcq_history_entry_done(&e);
+	assert_false(afcq_history_doc_customer(h, "DOC-2", &e));
+	assert_false(afcq_history_doc_customer(h, "DOC-3", &e));
+	assert_false(afcq_history_doc_customer(h, "", &e));
+	assert_false(afcq_history_doc_customer(h, NULL, &e));
+	assert_null(e.customer);
+	afcq_history_close(h);
+}
+
+/* Text in memory: folded without case or accents, and matched by a key's
+ * word patterns as the store's LIKE does. */
+static void test_words_fold_and_match(void **state)
+{
+	(void)state;
+	char *folded = afcq_words_fold("JOSÉ Müller-Ñ");
+	assert_string_equal(folded, "jose muller-n");
+	free(folded);
+	folded = afcq_words_fold("josé");
+	assert_true(afcq_words_contains("Dear José Smith", folded));
+	assert_true(afcq_words_contains("JOSE", folded));
+	assert_false(afcq_words_contains("Josef", "josf"));
+	assert_false(afcq_words_contains(NULL, folded));
+	free(folded);
+	assert_true(afcq_words_contains("anything", ""));
+
+	const char *texts[] = { "José O'Brien", "ACME-0042" };
+	char *key = afcq_words_key(texts, 2);
+	size_t n = 0;
+	char **pats = afcq_words_patterns("obri jose", &n);
+	assert_true(afcq_words_match(key, pats, n));
+	afcq_words_patterns_free(pats, n);
+	pats = afcq_words_patterns("0042", &n);
+	assert_true(afcq_words_match(key, pats, n));
+	afcq_words_patterns_free(pats, n);
+	/* the start of a word, not inside one */
+	pats = afcq_words_patterns("rien", &n);
+	assert_false(afcq_words_match(key, pats, n));
+	afcq_words_patterns_free(pats, n);
+	pats = afcq_words_patterns("jose smith", &n);
+	assert_false(afcq_words_match(key, pats, n));
+	afcq_words_patterns_free(pats, n);
+	assert_false(afcq_words_match(key, NULL, 0));
+	free(key);
+}
+
 #define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
 
 int main(void)
@@ -236,6 +317,8 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		T(test_schema_3_upgraded_keeps_entries),
 		T(test_entry_carries_and_finds_customer),
+		T(test_doc_customer),
+		cmocka_unit_test(test_words_fold_and_match),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
