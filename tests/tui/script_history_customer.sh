@@ -48,8 +48,8 @@ wait-idle
 key F8
 assert-state view history
 assert-screen "Bill-to       Customer           Endpoint"
-assert-screen "DALLAS, TX    José Smith         127.0.0.1:"
-assert-screen "DALLAS, TX                       127.0.0.1:"
+wait-screen "DALLAS, TX    José Smith         127.0.0.1:"
+wait-screen "DALLAS, TX                       127.0.0.1:"
 SCRIPT
 # 80 columns: no column, the rows as before
 run_script history_customer_no_column_at_80 <<'SCRIPT'
