@@ -1,6 +1,7 @@
 /* catalog.c - endpoint catalogs, their disk cache and the T/S pair search
  * (see catalog.h). */
 #include "afcq/catalog.h"
+#include "catalog_int.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -167,19 +168,42 @@ static enum afcq_status parse_member(const json_t *root, const char *name, struc
 	return st;
 }
 
-enum afcq_status afcq_catalog_read_cache(struct afcq_catalog *cat, const char *endpoint,
-					 const char *cache_dir, struct afcq_error *err)
+char *catalog_cache_text(struct afcq_catalog *cat, const char *endpoint, const char *cache_dir,
+			 size_t *len, struct afcq_error *err)
 {
 	afcq_error_clear(err);
 	afcq_catalog_done(cat);
 	cat->key = afcq_catalog_endpoint_key(endpoint ? endpoint : "");
 	cat->path = afcq_catalog_cache_path(endpoint, cache_dir, err);
 	if (!cat->path)
-		return err->status;
-	size_t len = 0;
-	char *text = afcq_read_file(cat->path, &len);
+		return NULL;
+	char *text = afcq_read_file(cat->path, len);
 	if (!text)
-		return afcq_error_set(err, AFCQ_ERR_IO, cat->path, "%s", strerror(errno));
+		afcq_error_set(err, AFCQ_ERR_IO, cat->path, "%s", strerror(errno));
+	return text;
+}
+
+enum afcq_status catalog_cache_header(const struct afcq_catalog *cat, const char *format,
+				      const char *endpoint, bool have_fetched, long long fetched,
+				      struct afcq_error *err)
+{
+	if (!format || strcmp(format, AFCQ_CATALOG_CACHE_FORMAT) != 0)
+		return afcq_error_set(err, AFCQ_ERR_PARSE, cat->path, "not a \"%s\" file",
+				      AFCQ_CATALOG_CACHE_FORMAT);
+	if (!endpoint || strcmp(endpoint, cat->key) != 0)
+		return afcq_error_set(err, AFCQ_ERR_PARSE, cat->path, "written for another endpoint");
+	if (!have_fetched || fetched <= 0)
+		return afcq_error_set(err, AFCQ_ERR_PARSE, cat->path, "no fetch time");
+	return AFCQ_OK;
+}
+
+enum afcq_status afcq_catalog_read_cache(struct afcq_catalog *cat, const char *endpoint,
+					 const char *cache_dir, struct afcq_error *err)
+{
+	size_t len = 0;
+	char *text = catalog_cache_text(cat, endpoint, cache_dir, &len, err);
+	if (!text)
+		return err->status;
 	json_error_t je;
 	json_t *root = json_loadb(text, len, 0, &je);
 	free(text);
@@ -189,14 +213,12 @@ enum afcq_status afcq_catalog_read_cache(struct afcq_catalog *cat, const char *e
 		st = afcq_error_set(err, AFCQ_ERR_PARSE, cat->path, "not a catalog cache: %s",
 				    root ? "not an object" : je.text);
 		err->cause = AFCQ_CAUSE_MALFORMED;
-	} else if (!json_is_string(json_object_get(root, "format")) ||
-		   strcmp(json_string_value(json_object_get(root, "format")), AFCQ_CATALOG_CACHE_FORMAT) != 0) {
-		st = afcq_error_set(err, AFCQ_ERR_PARSE, cat->path, "not a \"%s\" file", AFCQ_CATALOG_CACHE_FORMAT);
-	} else if (!json_is_string(json_object_get(root, "endpoint")) ||
-		   strcmp(json_string_value(json_object_get(root, "endpoint")), cat->key) != 0) {
-		st = afcq_error_set(err, AFCQ_ERR_PARSE, cat->path, "written for another endpoint");
-	} else if (!json_is_integer(fetched) || json_integer_value(fetched) <= 0) {
-		st = afcq_error_set(err, AFCQ_ERR_PARSE, cat->path, "no fetch time");
+	} else if ((st = catalog_cache_header(
+			    cat, json_string_value(json_object_get(root, "format")),
+			    json_string_value(json_object_get(root, "endpoint")),
+			    json_is_integer(fetched), (long long)json_integer_value(fetched), err)) !=
+		   AFCQ_OK) {
+		/* said */
 	} else {
 		st = parse_member(root, "tspairs", cat, err);
 		if (st == AFCQ_OK)

@@ -8,13 +8,13 @@
  * reader refuses it. */
 #include "afcq/catalog.h"
 
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <yajl/yajl_parse.h>
 
 #include "afcq/str.h"
+#include "catalog_int.h"
 
 enum root_key { K_OTHER, K_FORMAT, K_ENDPOINT, K_FETCHED, K_ABSENT, K_TSPAIRS };
 
@@ -195,28 +195,18 @@ static enum afcq_status parse(struct reader *r, const char *text, size_t len,
 enum afcq_status afcq_catalog_read_pairs(struct afcq_catalog *cat, const char *endpoint,
 					 const char *cache_dir, struct afcq_error *err)
 {
-	afcq_error_clear(err);
-	afcq_catalog_done(cat);
-	cat->key = afcq_catalog_endpoint_key(endpoint ? endpoint : "");
-	cat->path = afcq_catalog_cache_path(endpoint, cache_dir, err);
-	if (!cat->path)
-		return err->status;
 	size_t len = 0;
-	char *text = afcq_read_file(cat->path, &len);
+	char *text = catalog_cache_text(cat, endpoint, cache_dir, &len, err);
 	if (!text)
-		return afcq_error_set(err, AFCQ_ERR_IO, cat->path, "%s", strerror(errno));
+		return err->status;
 	struct reader r = { .cat = cat };
 	enum afcq_status st = parse(&r, text, len, err);
 	free(text);
 	if (st != AFCQ_OK) {
 		/* as the full reader says it */
-	} else if (!r.format || strcmp(r.format, AFCQ_CATALOG_CACHE_FORMAT) != 0) {
-		st = afcq_error_set(err, AFCQ_ERR_PARSE, cat->path, "not a \"%s\" file",
-				    AFCQ_CATALOG_CACHE_FORMAT);
-	} else if (!r.endpoint || strcmp(r.endpoint, cat->key) != 0) {
-		st = afcq_error_set(err, AFCQ_ERR_PARSE, cat->path, "written for another endpoint");
-	} else if (!r.have_fetched || r.fetched <= 0) {
-		st = afcq_error_set(err, AFCQ_ERR_PARSE, cat->path, "no fetch time");
+	} else if ((st = catalog_cache_header(cat, r.format, r.endpoint, r.have_fetched, r.fetched,
+					      err)) != AFCQ_OK) {
+		/* said */
 	} else if (!r.pairs_seen) {
 		st = afcq_error_set(err, AFCQ_ERR_PARSE, cat->path, "no \"tspairs\" list");
 	}
