@@ -8,7 +8,6 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
-#include <ftw.h>
 #include <signal.h>
 #include <sqlite3.h>
 #include <stdio.h>
@@ -20,54 +19,11 @@
 
 #include "afcq/codec.h"
 #include "afcq/history.h"
+#include "history_testlib.h"
 #include "afcq/model.h"
 #include "afcq/str.h"
 #include "sync_count.h"
 
-struct fixture {
-	char *dir;   /* temporary folder, removed afterwards */
-	char *path;  /* dir/history.sqlite */
-};
-
-static int setup(void **state)
-{
-	const char *tmp = getenv("TMPDIR");
-	struct fixture *f = afcq_xcalloc(1, sizeof *f);
-	f->dir = afcq_xasprintf("%s/afcq-history.XXXXXX", afcq_str_empty(tmp) ? P_tmpdir : tmp);
-	if (!mkdtemp(f->dir))
-		return -1;
-	f->path = afcq_xasprintf("%s/history.sqlite", f->dir);
-	*state = f;
-	return 0;
-}
-
-static int remove_entry(const char *p, const struct stat *sb, int flag, struct FTW *ftw)
-{
-	(void)sb;
-	(void)flag;
-	(void)ftw;
-	return remove(p);
-}
-
-static int teardown(void **state)
-{
-	struct fixture *f = *state;
-	nftw(f->dir, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
-	free(f->dir);
-	free(f->path);
-	free(f);
-	return 0;
-}
-
-static struct afcq_history *open_ok(const char *path)
-{
-	struct afcq_error err;
-	afcq_error_clear(&err);
-	struct afcq_history *h = afcq_history_open(path, &err);
-	if (!h)
-		fail_msg("open %s: %s", path ? path : "(default)", err.msg);
-	return h;
-}
 
 static int64_t begin_ok(struct afcq_history *h, const char *kind, const char *doc, const char *req)
 {
@@ -155,8 +111,8 @@ static bool iso_utc(const char *s)
 
 static void test_begin_finish_get(void **state)
 {
-	struct fixture *f = *state;
-	struct afcq_history *h = open_ok(f->path);
+	struct history_fixture *f = *state;
+	struct afcq_history *h = history_test_open(f->path);
 	int64_t id = begin_ok(h, "invoice", "DOC-1", "{\"inv\":[]}");
 
 	struct afcq_history_entry e;
@@ -226,12 +182,12 @@ static void test_outcome_names(void **state)
 
 static void test_pending_after_close_without_finish(void **state)
 {
-	struct fixture *f = *state;
-	struct afcq_history *h = open_ok(f->path);
+	struct history_fixture *f = *state;
+	struct afcq_history *h = history_test_open(f->path);
 	int64_t id = begin_ok(h, "invoice", "DOC-9", "{}");
 	afcq_history_close(h);
 
-	h = open_ok(f->path);
+	h = history_test_open(f->path);
 	struct afcq_history_entry *v;
 	size_t n = list_ok(h, 0, &v);
 	assert_int_equal(n, 1);
@@ -244,7 +200,7 @@ static void test_pending_after_close_without_finish(void **state)
 
 static void test_pending_after_killed_process(void **state)
 {
-	struct fixture *f = *state;
+	struct history_fixture *f = *state;
 	pid_t pid = fork();
 	assert_true(pid >= 0);
 	if (pid == 0) {
@@ -262,7 +218,7 @@ static void test_pending_after_killed_process(void **state)
 	assert_int_equal(waitpid(pid, &status, 0), pid);
 	assert_true(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL);
 
-	struct afcq_history *h = open_ok(f->path);
+	struct afcq_history *h = history_test_open(f->path);
 	struct afcq_history_entry *v;
 	size_t n = list_ok(h, 0, &v);
 	assert_int_equal(n, 1);
@@ -280,12 +236,12 @@ static void test_pending_after_killed_process(void **state)
  * returns (recorded before it is sent, completed after). */
 static void test_quotes_unsynced_invoices_synced(void **state)
 {
-	struct fixture *f = *state;
+	struct history_fixture *f = *state;
 	sync_count_install();
-	afcq_history_close(open_ok(f->path)); /* creates the file and its schema */
+	afcq_history_close(history_test_open(f->path)); /* creates the file and its schema */
 
 	sync_count_reset();
-	struct afcq_history *h = open_ok(f->path);
+	struct afcq_history *h = history_test_open(f->path);
 	int64_t q = begin_ok(h, "quote", NULL, "{}");
 	struct afcq_error err;
 	assert_int_equal(afcq_history_finish(h, q, AFCQ_OUTCOME_OK, 200, 1, "{\"inv\":[]}", NULL,
@@ -294,7 +250,7 @@ static void test_quotes_unsynced_invoices_synced(void **state)
 	afcq_history_close(h);
 	assert_int_equal(sync_count(), 0);
 
-	h = open_ok(f->path);
+	h = history_test_open(f->path);
 	const char *kinds[] = { "invoice", "commit", "uncommit" };
 	for (size_t i = 0; i < sizeof kinds / sizeof *kinds; i++) {
 		sync_count_reset();
@@ -329,7 +285,7 @@ static void test_quotes_unsynced_invoices_synced(void **state)
 	afcq_history_close(h);
 
 	/* Nothing was lost by not checkpointing on close. */
-	h = open_ok(f->path);
+	h = history_test_open(f->path);
 	struct afcq_history_entry *v;
 	size_t n = list_ok(h, 0, &v);
 	assert_int_equal(n, 6);
@@ -389,8 +345,8 @@ static void test_huge_answers_kept_short(void **state)
 
 static void test_list_newest_first_and_limit(void **state)
 {
-	struct fixture *f = *state;
-	struct afcq_history *h = open_ok(f->path);
+	struct history_fixture *f = *state;
+	struct afcq_history *h = history_test_open(f->path);
 	int64_t ids[5];
 	char doc[16];
 	for (int i = 0; i < 5; i++) {
@@ -431,8 +387,8 @@ static void test_list_newest_first_and_limit(void **state)
 
 static void test_list_empty_store(void **state)
 {
-	struct fixture *f = *state;
-	struct afcq_history *h = open_ok(f->path);
+	struct history_fixture *f = *state;
+	struct afcq_history *h = history_test_open(f->path);
 	struct afcq_history_entry *v = (void *)1;
 	size_t n = list_ok(h, 0, &v);
 	assert_int_equal(n, 0);
@@ -442,8 +398,8 @@ static void test_list_empty_store(void **state)
 
 static void test_doc_used(void **state)
 {
-	struct fixture *f = *state;
-	struct afcq_history *h = open_ok(f->path);
+	struct history_fixture *f = *state;
+	struct afcq_history *h = history_test_open(f->path);
 	assert_false(afcq_history_doc_used(h, "A-1"));
 	begin_ok(h, "invoice", "A-1", "{}");
 	begin_ok(h, "quote", "Q-1", "{}");
@@ -456,7 +412,7 @@ static void test_doc_used(void **state)
 	assert_false(afcq_history_doc_used(h, NULL));
 	afcq_history_close(h);
 
-	h = open_ok(f->path); /* remembered across runs */
+	h = history_test_open(f->path); /* remembered across runs */
 	assert_true(afcq_history_doc_used(h, "A-1"));
 	afcq_history_close(h);
 }
@@ -488,13 +444,13 @@ static void test_default_path(void **state)
 
 static void test_open_default_creates_private_folders(void **state)
 {
-	struct fixture *f = *state;
+	struct history_fixture *f = *state;
 	struct saved_env saved = env_save();
 
 	/* HOME alone: ~/.local/state/afcq/history.sqlite */
 	unsetenv("XDG_STATE_HOME");
 	setenv("HOME", f->dir, 1);
-	struct afcq_history *h = open_ok(NULL);
+	struct afcq_history *h = history_test_open(NULL);
 	begin_ok(h, "quote", NULL, "{}");
 	char *local = afcq_xasprintf("%s/.local", f->dir);
 	char *afcq_dir = afcq_xasprintf("%s/.local/state/afcq", f->dir);
@@ -509,7 +465,7 @@ static void test_open_default_creates_private_folders(void **state)
 	/* XDG_STATE_HOME wins over HOME. */
 	char *xdg = afcq_xasprintf("%s/xdg", f->dir);
 	setenv("XDG_STATE_HOME", xdg, 1);
-	h = open_ok(NULL);
+	h = history_test_open(NULL);
 	afcq_history_close(h);
 	char *xfile = afcq_xasprintf("%s/afcq/history.sqlite", xdg);
 	assert_int_equal(mode_of(xfile), 0600);
@@ -526,19 +482,19 @@ static void test_open_default_creates_private_folders(void **state)
 
 static void test_existing_file_made_private(void **state)
 {
-	struct fixture *f = *state;
+	struct history_fixture *f = *state;
 	FILE *fp = fopen(f->path, "w");
 	assert_non_null(fp);
 	fclose(fp);
 	assert_int_equal(chmod(f->path, 0644), 0);
-	struct afcq_history *h = open_ok(f->path);
+	struct afcq_history *h = history_test_open(f->path);
 	assert_int_equal(mode_of(f->path), 0600);
 	afcq_history_close(h);
 }
 
 static void test_open_errors(void **state)
 {
-	struct fixture *f = *state;
+	struct history_fixture *f = *state;
 	/* A folder in the way is a plain file. */
 	char *blocker = afcq_xasprintf("%s/blocker", f->dir);
 	FILE *fp = fopen(blocker, "w");
@@ -565,8 +521,8 @@ static void test_open_errors(void **state)
 
 static void test_schema_versioned(void **state)
 {
-	struct fixture *f = *state;
-	afcq_history_close(open_ok(f->path));
+	struct history_fixture *f = *state;
+	afcq_history_close(history_test_open(f->path));
 
 	sqlite3 *db;
 	assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
@@ -607,7 +563,7 @@ static void test_schema_versioned(void **state)
  * opened: its entries stay (sender unknown), new ones record user@host. */
 static void test_schema_upgraded_records_sender(void **state)
 {
-	struct fixture *f = *state;
+	struct history_fixture *f = *state;
 	sqlite3 *db;
 	assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
 	assert_int_equal(sqlite3_exec(db,
@@ -628,7 +584,7 @@ static void test_schema_upgraded_records_sender(void **state)
 
 	char *user = afcq_xstrdup(getenv("USER"));
 	env_put("USER", "rep-x");
-	struct afcq_history *h = open_ok(f->path);
+	struct afcq_history *h = history_test_open(f->path);
 	struct afcq_history_entry e;
 	struct afcq_error err;
 	afcq_error_clear(&err);
@@ -677,8 +633,8 @@ static int invoices_with_doc(const char *path, const char *doc)
  * writing the table directly (no check before the insert to rely on). */
 static void test_doc_unique_in_the_file(void **state)
 {
-	struct fixture *f = *state;
-	struct afcq_history *h = open_ok(f->path);
+	struct history_fixture *f = *state;
+	struct afcq_history *h = history_test_open(f->path);
 	begin_ok(h, "invoice", "U-1", "{}");
 	struct afcq_history_entry e = { .endpoint = "sandbox", .kind = "invoice", .doc = "U-1",
 					.invn = "N-2", .request = "{}" };
@@ -717,7 +673,7 @@ static void test_doc_unique_in_the_file(void **state)
  * (or any other already there). */
 static void test_schema_upgraded_keeps_duplicate_codes(void **state)
 {
-	struct fixture *f = *state;
+	struct history_fixture *f = *state;
 	sqlite3 *db;
 	assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
 	assert_int_equal(sqlite3_exec(db,
@@ -740,7 +696,7 @@ static void test_schema_upgraded_keeps_duplicate_codes(void **state)
 			 SQLITE_OK);
 	sqlite3_close(db);
 
-	struct afcq_history *h = open_ok(f->path);
+	struct afcq_history *h = history_test_open(f->path);
 	struct afcq_history_entry *v;
 	size_t n = list_ok(h, 0, &v);
 	assert_int_equal(n, 4);
@@ -770,11 +726,11 @@ static void test_schema_upgraded_keeps_duplicate_codes(void **state)
  * stay, ids not there are no error. */
 static void test_forget_by_id(void **state)
 {
-	struct fixture *f = *state;
-	struct afcq_history *h = open_ok(f->path);
+	struct history_fixture *f = *state;
+	struct afcq_history *h = history_test_open(f->path);
 	int64_t a = begin_ok(h, "quote", NULL, "{}");
 	int64_t b = begin_ok(h, "quote", NULL, "{}");
-	struct afcq_history *other = open_ok(f->path);
+	struct afcq_history *other = history_test_open(f->path);
 	int64_t c = begin_ok(other, "quote", NULL, "{}");
 	afcq_history_close(other);
 	const int64_t ids[] = { a, b, 999 };
@@ -794,9 +750,9 @@ static void test_forget_by_id(void **state)
 
 static void test_two_handles(void **state)
 {
-	struct fixture *f = *state;
-	struct afcq_history *a = open_ok(f->path);
-	struct afcq_history *b = open_ok(f->path);
+	struct history_fixture *f = *state;
+	struct afcq_history *a = history_test_open(f->path);
+	struct afcq_history *b = history_test_open(f->path);
 	int64_t ia = begin_ok(a, "invoice", "FROM-A", "{}");
 	int64_t ib = begin_ok(b, "invoice", "FROM-B", "{}");
 	assert_true(ib > ia);
@@ -818,7 +774,7 @@ static void test_two_handles(void **state)
 
 static void test_processes_share_a_new_file(void **state)
 {
-	struct fixture *f = *state;
+	struct history_fixture *f = *state;
 	enum { WRITERS = 3, EACH = 20 };
 	pid_t pids[WRITERS];
 	for (int w = 0; w < WRITERS; w++) {
@@ -847,7 +803,7 @@ static void test_processes_share_a_new_file(void **state)
 		assert_true(WIFEXITED(status));
 		assert_int_equal(WEXITSTATUS(status), 0);
 	}
-	struct afcq_history *h = open_ok(f->path);
+	struct afcq_history *h = history_test_open(f->path);
 	struct afcq_history_entry *v;
 	size_t n = list_ok(h, 0, &v);
 	assert_int_equal(n, WRITERS * EACH);
@@ -860,13 +816,13 @@ static void test_processes_share_a_new_file(void **state)
 static void test_memory_store(void **state)
 {
 	(void)state;
-	struct afcq_history *h = open_ok(":memory:");
+	struct afcq_history *h = history_test_open(":memory:");
 	begin_ok(h, "invoice", "M-1", "{}");
 	assert_true(afcq_history_doc_used(h, "M-1"));
 	afcq_history_close(h);
 }
 
-#define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
+#define T(fn) cmocka_unit_test_setup_teardown(fn, history_test_setup, history_test_teardown)
 
 int main(void)
 {

@@ -12,7 +12,6 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
-#include <ftw.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,53 +19,10 @@
 #include <unistd.h>
 
 #include "afcq/history.h"
+#include "history_testlib.h"
 #include "afcq/str.h"
 #include "afcq/words.h"
 
-struct fixture {
-	char *dir;
-	char *path;
-};
-
-static int setup(void **state)
-{
-	const char *tmp = getenv("TMPDIR");
-	struct fixture *f = afcq_xcalloc(1, sizeof *f);
-	f->dir = afcq_xasprintf("%s/afcq-histcust.XXXXXX", afcq_str_empty(tmp) ? P_tmpdir : tmp);
-	if (!mkdtemp(f->dir))
-		return -1;
-	f->path = afcq_xasprintf("%s/history.sqlite", f->dir);
-	*state = f;
-	return 0;
-}
-
-static int remove_entry(const char *p, const struct stat *sb, int flag, struct FTW *ftw)
-{
-	(void)sb;
-	(void)flag;
-	(void)ftw;
-	return remove(p);
-}
-
-static int teardown(void **state)
-{
-	struct fixture *f = *state;
-	nftw(f->dir, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
-	free(f->dir);
-	free(f->path);
-	free(f);
-	return 0;
-}
-
-static struct afcq_history *open_ok(const char *path)
-{
-	struct afcq_error err;
-	afcq_error_clear(&err);
-	struct afcq_history *h = afcq_history_open(path, &err);
-	if (!h)
-		fail_msg("open %s: %s", path, err.msg);
-	return h;
-}
 
 /* Records a quote for customer name (NULL: none). */
 static int64_t quote_for(struct afcq_history *h, const char *name, const char *account,
@@ -119,7 +75,7 @@ static int user_version(const char *path)
  * by one; new entries carry theirs. */
 static void test_schema_3_upgraded_keeps_entries(void **state)
 {
-	struct fixture *f = *state;
+	struct history_fixture *f = *state;
 	sqlite3 *db;
 	assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
 	assert_int_equal(sqlite3_exec(db,
@@ -142,7 +98,7 @@ static void test_schema_3_upgraded_keeps_entries(void **state)
 			 SQLITE_OK);
 	sqlite3_close(db);
 
-	struct afcq_history *h = open_ok(f->path);
+	struct afcq_history *h = history_test_open(f->path);
 	assert_int_equal(user_version(f->path), 4);
 	struct afcq_history_entry e;
 	struct afcq_error err;
@@ -179,8 +135,8 @@ static void test_schema_3_upgraded_keeps_entries(void **state)
  * name's words as the book finds them, and by the account. */
 static void test_entry_carries_and_finds_customer(void **state)
 {
-	struct fixture *f = *state;
-	struct afcq_history *h = open_ok(f->path);
+	struct history_fixture *f = *state;
+	struct afcq_history *h = history_test_open(f->path);
 	int64_t none = quote_for(h, NULL, "IGNORED", "ignored");
 	int64_t jose = quote_for(h, "José O'Brien", "ACME-0042", "u-jose");
 	int64_t ann = quote_for(h, "Ann Smith-Jones", NULL, NULL);
@@ -256,8 +212,8 @@ static void invoice_for(struct afcq_history *h, const char *doc, const char *nam
  * never sent, an invoice without one, or a quote. */
 static void test_doc_customer(void **state)
 {
-	struct fixture *f = *state;
-	struct afcq_history *h = open_ok(f->path);
+	struct history_fixture *f = *state;
+	struct afcq_history *h = history_test_open(f->path);
 	invoice_for(h, "DOC-1", "José Smith", "ACME-0042");
 	invoice_for(h, "DOC-2", NULL, NULL);
 	struct afcq_history_entry e = { 0 };
@@ -310,7 +266,7 @@ static void test_words_fold_and_match(void **state)
 	free(key);
 }
 
-#define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
+#define T(fn) cmocka_unit_test_setup_teardown(fn, history_test_setup, history_test_teardown)
 
 int main(void)
 {
