@@ -25,95 +25,13 @@
 #include "sync_count.h"
 
 
-static int64_t begin_ok(struct afcq_history *h, const char *kind, const char *doc, const char *req)
-{
-	struct afcq_history_entry e = {
-		.endpoint = "sandbox",
-		.kind = (char *)kind,
-		.doc = (char *)doc,
-		.invn = "INV-1",
-		.request = (char *)req,
-	};
-	int64_t id = -1;
-	struct afcq_error err;
-	assert_int_equal(afcq_history_begin(h, &e, &id, &err), AFCQ_OK);
-	assert_true(id > 0);
-	return id;
-}
-
-/* Lists the store (limit 0: every entry) into *v, newest first; returns
- * how many (free with afcq_history_list_free). */
-static size_t list_ok(struct afcq_history *h, size_t limit, struct afcq_history_entry **v)
-{
-	size_t n = 7; /* the call must set it, even to 0 */
-	struct afcq_error err;
-	assert_int_equal(afcq_history_list(h, limit, v, &n, &err), AFCQ_OK);
-	return n;
-}
-
-/* HOME and XDG_STATE_HOME as a test found them (NULL: unset). */
-struct saved_env {
-	char *state, *home;
-};
-
-static struct saved_env env_save(void)
-{
-	return (struct saved_env){ afcq_xstrdup(getenv("XDG_STATE_HOME")),
-				   afcq_xstrdup(getenv("HOME")) };
-}
-
-static void env_put(const char *name, const char *value)
-{
-	if (value)
-		setenv(name, value, 1);
-	else
-		unsetenv(name);
-}
-
-/* Puts both back as they were and frees the copies. */
-static void env_restore(struct saved_env *e)
-{
-	env_put("XDG_STATE_HOME", e->state);
-	env_put("HOME", e->home);
-	free(e->state);
-	free(e->home);
-}
-
-static mode_t mode_of(const char *path)
-{
-	struct stat sb;
-	assert_int_equal(stat(path, &sb), 0);
-	return sb.st_mode & 07777;
-}
-
-static bool iso_utc(const char *s)
-{
-	/* 2024-05-01T04:55:00Z */
-	if (!s || strlen(s) != 20)
-		return false;
-	for (int i = 0; i < 20; i++) {
-		char c = s[i];
-		bool ok;
-		switch (i) {
-		case 4: case 7: ok = c == '-'; break;
-		case 10: ok = c == 'T'; break;
-		case 13: case 16: ok = c == ':'; break;
-		case 19: ok = c == 'Z'; break;
-		default: ok = c >= '0' && c <= '9'; break;
-		}
-		if (!ok)
-			return false;
-	}
-	return true;
-}
-
 /* ---- records ----------------------------------------------------------- */
 
 static void test_begin_finish_get(void **state)
 {
 	struct history_fixture *f = *state;
 	struct afcq_history *h = history_test_open(f->path);
-	int64_t id = begin_ok(h, "invoice", "DOC-1", "{\"inv\":[]}");
+	int64_t id = history_test_begin(h, "invoice", "DOC-1", "{\"inv\":[]}");
 
 	struct afcq_history_entry e;
 	struct afcq_error err;
@@ -128,7 +46,7 @@ static void test_begin_finish_get(void **state)
 	assert_null(e.response);
 	assert_null(e.detail);
 	assert_false(e.has_total);
-	assert_true(iso_utc(e.time));
+	assert_true(history_test_iso_utc(e.time));
 	afcq_history_entry_done(&e);
 	assert_null(e.time); /* done zeroes */
 
@@ -146,7 +64,7 @@ static void test_begin_finish_get(void **state)
 	afcq_history_entry_done(&e);
 
 	/* A failure keeps its detail and no total. */
-	int64_t id2 = begin_ok(h, "quote", NULL, "{}");
+	int64_t id2 = history_test_begin(h, "quote", NULL, "{}");
 	assert_int_equal(afcq_history_finish(h, id2, AFCQ_OUTCOME_FAILED, 0, 3, NULL,
 					     "connection refused", false, 0, &err),
 			 AFCQ_OK);
@@ -184,12 +102,12 @@ static void test_pending_after_close_without_finish(void **state)
 {
 	struct history_fixture *f = *state;
 	struct afcq_history *h = history_test_open(f->path);
-	int64_t id = begin_ok(h, "invoice", "DOC-9", "{}");
+	int64_t id = history_test_begin(h, "invoice", "DOC-9", "{}");
 	afcq_history_close(h);
 
 	h = history_test_open(f->path);
 	struct afcq_history_entry *v;
-	size_t n = list_ok(h, 0, &v);
+	size_t n = history_test_list(h, 0, &v);
 	assert_int_equal(n, 1);
 	assert_int_equal(v[0].id, id);
 	assert_int_equal(v[0].outcome, AFCQ_OUTCOME_PENDING);
@@ -220,7 +138,7 @@ static void test_pending_after_killed_process(void **state)
 
 	struct afcq_history *h = history_test_open(f->path);
 	struct afcq_history_entry *v;
-	size_t n = list_ok(h, 0, &v);
+	size_t n = history_test_list(h, 0, &v);
 	assert_int_equal(n, 1);
 	assert_string_equal(v[0].kind, "commit");
 	assert_string_equal(v[0].doc, "DOC-K");
@@ -242,7 +160,7 @@ static void test_quotes_unsynced_invoices_synced(void **state)
 
 	sync_count_reset();
 	struct afcq_history *h = history_test_open(f->path);
-	int64_t q = begin_ok(h, "quote", NULL, "{}");
+	int64_t q = history_test_begin(h, "quote", NULL, "{}");
 	struct afcq_error err;
 	assert_int_equal(afcq_history_finish(h, q, AFCQ_OUTCOME_OK, 200, 1, "{\"inv\":[]}", NULL,
 					     true, 1, &err),
@@ -254,7 +172,7 @@ static void test_quotes_unsynced_invoices_synced(void **state)
 	const char *kinds[] = { "invoice", "commit", "uncommit" };
 	for (size_t i = 0; i < sizeof kinds / sizeof *kinds; i++) {
 		sync_count_reset();
-		int64_t id = begin_ok(h, kinds[i], "DOC-S", "{}");
+		int64_t id = history_test_begin(h, kinds[i], "DOC-S", "{}");
 		assert_true(sync_count() > 0);
 		sync_count_reset();
 		assert_int_equal(afcq_history_finish(h, id, AFCQ_OUTCOME_OK, 200, 1, "{}", NULL, false,
@@ -277,7 +195,7 @@ static void test_quotes_unsynced_invoices_synced(void **state)
 
 	/* After them, quotes are cheap again. */
 	sync_count_reset();
-	q = begin_ok(h, "quote", NULL, "{}");
+	q = history_test_begin(h, "quote", NULL, "{}");
 	assert_int_equal(afcq_history_finish(h, q, AFCQ_OUTCOME_OK, 200, 1, "{}", NULL, false, 0,
 					     &err),
 			 AFCQ_OK);
@@ -287,7 +205,7 @@ static void test_quotes_unsynced_invoices_synced(void **state)
 	/* Nothing was lost by not checkpointing on close. */
 	h = history_test_open(f->path);
 	struct afcq_history_entry *v;
-	size_t n = list_ok(h, 0, &v);
+	size_t n = history_test_list(h, 0, &v);
 	assert_int_equal(n, 6);
 	afcq_history_list_free(v, n);
 	afcq_history_close(h);
@@ -351,7 +269,7 @@ static void test_list_newest_first_and_limit(void **state)
 	char doc[16];
 	for (int i = 0; i < 5; i++) {
 		snprintf(doc, sizeof doc, "D%d", i);
-		ids[i] = begin_ok(h, "invoice", doc, "{\"big\":true}");
+		ids[i] = history_test_begin(h, "invoice", doc, "{\"big\":true}");
 	}
 	struct afcq_error err;
 	assert_int_equal(afcq_history_finish(h, ids[1], AFCQ_OUTCOME_API_ERROR, 200, 5, "{}",
@@ -359,27 +277,27 @@ static void test_list_newest_first_and_limit(void **state)
 			 AFCQ_OK);
 
 	struct afcq_history_entry *v;
-	size_t n = list_ok(h, 0, &v);
+	size_t n = history_test_list(h, 0, &v);
 	assert_int_equal(n, 5);
 	for (size_t i = 0; i < n; i++) {
 		assert_int_equal(v[i].id, ids[4 - i]);
 		snprintf(doc, sizeof doc, "D%d", (int)(4 - i));
 		assert_string_equal(v[i].doc, doc);
 		assert_null(v[i].request);  /* bodies only through get */
-		assert_true(iso_utc(v[i].time));
+		assert_true(history_test_iso_utc(v[i].time));
 	}
 	assert_int_equal(v[3].outcome, AFCQ_OUTCOME_API_ERROR);
 	assert_string_equal(v[3].detail, "inv[0]: bad");
 	assert_int_equal(v[0].outcome, AFCQ_OUTCOME_PENDING);
 	afcq_history_list_free(v, n);
 
-	n = list_ok(h, 2, &v);
+	n = history_test_list(h, 2, &v);
 	assert_int_equal(n, 2);
 	assert_int_equal(v[0].id, ids[4]);
 	assert_int_equal(v[1].id, ids[3]);
 	afcq_history_list_free(v, n);
 
-	n = list_ok(h, 50, &v);
+	n = history_test_list(h, 50, &v);
 	assert_int_equal(n, 5);
 	afcq_history_list_free(v, n);
 	afcq_history_close(h);
@@ -390,7 +308,7 @@ static void test_list_empty_store(void **state)
 	struct history_fixture *f = *state;
 	struct afcq_history *h = history_test_open(f->path);
 	struct afcq_history_entry *v = (void *)1;
-	size_t n = list_ok(h, 0, &v);
+	size_t n = history_test_list(h, 0, &v);
 	assert_int_equal(n, 0);
 	afcq_history_list_free(v, n);
 	afcq_history_close(h);
@@ -401,9 +319,9 @@ static void test_doc_used(void **state)
 	struct history_fixture *f = *state;
 	struct afcq_history *h = history_test_open(f->path);
 	assert_false(afcq_history_doc_used(h, "A-1"));
-	begin_ok(h, "invoice", "A-1", "{}");
-	begin_ok(h, "quote", "Q-1", "{}");
-	begin_ok(h, "commit", "C-1", "{}");
+	history_test_begin(h, "invoice", "A-1", "{}");
+	history_test_begin(h, "quote", "Q-1", "{}");
+	history_test_begin(h, "commit", "C-1", "{}");
 	assert_true(afcq_history_doc_used(h, "A-1"));
 	assert_false(afcq_history_doc_used(h, "a-1"));  /* codes are exact */
 	assert_false(afcq_history_doc_used(h, "Q-1"));  /* a quote makes no document */
@@ -422,7 +340,7 @@ static void test_doc_used(void **state)
 static void test_default_path(void **state)
 {
 	(void)state;
-	struct saved_env saved = env_save();
+	struct history_saved_env saved = history_test_env_save();
 
 	setenv("XDG_STATE_HOME", "/srv/state", 1);
 	setenv("HOME", "/nonexistent/rep", 1);
@@ -439,27 +357,27 @@ static void test_default_path(void **state)
 	p = afcq_history_default_path();
 	assert_string_equal(p, "/nonexistent/rep/.local/state/afcq/history.sqlite");
 	free(p);
-	env_restore(&saved);
+	history_test_env_restore(&saved);
 }
 
 static void test_open_default_creates_private_folders(void **state)
 {
 	struct history_fixture *f = *state;
-	struct saved_env saved = env_save();
+	struct history_saved_env saved = history_test_env_save();
 
 	/* HOME alone: ~/.local/state/afcq/history.sqlite */
 	unsetenv("XDG_STATE_HOME");
 	setenv("HOME", f->dir, 1);
 	struct afcq_history *h = history_test_open(NULL);
-	begin_ok(h, "quote", NULL, "{}");
+	history_test_begin(h, "quote", NULL, "{}");
 	char *local = afcq_xasprintf("%s/.local", f->dir);
 	char *afcq_dir = afcq_xasprintf("%s/.local/state/afcq", f->dir);
 	char *file = afcq_xasprintf("%s/history.sqlite", afcq_dir);
 	char *wal = afcq_xasprintf("%s-wal", file);
-	assert_int_equal(mode_of(local), 0700);
-	assert_int_equal(mode_of(afcq_dir), 0700);
-	assert_int_equal(mode_of(file), 0600);
-	assert_int_equal(mode_of(wal), 0600);
+	assert_int_equal(history_test_mode(local), 0700);
+	assert_int_equal(history_test_mode(afcq_dir), 0700);
+	assert_int_equal(history_test_mode(file), 0600);
+	assert_int_equal(history_test_mode(wal), 0600);
 	afcq_history_close(h);
 
 	/* XDG_STATE_HOME wins over HOME. */
@@ -468,10 +386,10 @@ static void test_open_default_creates_private_folders(void **state)
 	h = history_test_open(NULL);
 	afcq_history_close(h);
 	char *xfile = afcq_xasprintf("%s/afcq/history.sqlite", xdg);
-	assert_int_equal(mode_of(xfile), 0600);
-	assert_int_equal(mode_of(xdg), 0700);
+	assert_int_equal(history_test_mode(xfile), 0600);
+	assert_int_equal(history_test_mode(xdg), 0700);
 
-	env_restore(&saved);
+	history_test_env_restore(&saved);
 	free(local);
 	free(afcq_dir);
 	free(file);
@@ -488,7 +406,7 @@ static void test_existing_file_made_private(void **state)
 	fclose(fp);
 	assert_int_equal(chmod(f->path, 0644), 0);
 	struct afcq_history *h = history_test_open(f->path);
-	assert_int_equal(mode_of(f->path), 0600);
+	assert_int_equal(history_test_mode(f->path), 0600);
 	afcq_history_close(h);
 }
 
@@ -583,7 +501,7 @@ static void test_schema_upgraded_records_sender(void **state)
 	sqlite3_close(db);
 
 	char *user = afcq_xstrdup(getenv("USER"));
-	env_put("USER", "rep-x");
+	history_test_env_put("USER", "rep-x");
 	struct afcq_history *h = history_test_open(f->path);
 	struct afcq_history_entry e;
 	struct afcq_error err;
@@ -592,13 +510,13 @@ static void test_schema_upgraded_records_sender(void **state)
 	assert_string_equal(e.doc, "OLD-1");
 	assert_null(e.by);
 	afcq_history_entry_done(&e);
-	int64_t id = begin_ok(h, "quote", NULL, "{}");
+	int64_t id = history_test_begin(h, "quote", NULL, "{}");
 	assert_int_equal(afcq_history_get(h, id, &e, &err), AFCQ_OK);
 	assert_non_null(e.by);
 	assert_true(strncmp(e.by, "rep-x@", 6) == 0);
 	afcq_history_entry_done(&e);
 	afcq_history_close(h);
-	env_put("USER", user);
+	history_test_env_put("USER", user);
 	free(user);
 
 	assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
@@ -635,7 +553,7 @@ static void test_doc_unique_in_the_file(void **state)
 {
 	struct history_fixture *f = *state;
 	struct afcq_history *h = history_test_open(f->path);
-	begin_ok(h, "invoice", "U-1", "{}");
+	history_test_begin(h, "invoice", "U-1", "{}");
 	struct afcq_history_entry e = { .endpoint = "sandbox", .kind = "invoice", .doc = "U-1",
 					.invn = "N-2", .request = "{}" };
 	int64_t id = 0;
@@ -648,8 +566,8 @@ static void test_doc_unique_in_the_file(void **state)
 	assert_int_equal(afcq_history_begin_invoice(h, &e, &id, NULL, &err), AFCQ_ERR_INVALID);
 	assert_non_null(strstr(err.msg, "U-1 is already in the journal"));
 	/* a quote or a commit carries the code as well: no document of its own */
-	begin_ok(h, "quote", "U-1", "{}");
-	begin_ok(h, "commit", "U-1", "{}");
+	history_test_begin(h, "quote", "U-1", "{}");
+	history_test_begin(h, "commit", "U-1", "{}");
 	afcq_history_close(h);
 
 	sqlite3 *db;
@@ -698,7 +616,7 @@ static void test_schema_upgraded_keeps_duplicate_codes(void **state)
 
 	struct afcq_history *h = history_test_open(f->path);
 	struct afcq_history_entry *v;
-	size_t n = list_ok(h, 0, &v);
+	size_t n = history_test_list(h, 0, &v);
 	assert_int_equal(n, 4);
 	assert_string_equal(v[0].invn, "N-4");
 	assert_string_equal(v[0].doc, "TWICE");
@@ -728,17 +646,17 @@ static void test_forget_by_id(void **state)
 {
 	struct history_fixture *f = *state;
 	struct afcq_history *h = history_test_open(f->path);
-	int64_t a = begin_ok(h, "quote", NULL, "{}");
-	int64_t b = begin_ok(h, "quote", NULL, "{}");
+	int64_t a = history_test_begin(h, "quote", NULL, "{}");
+	int64_t b = history_test_begin(h, "quote", NULL, "{}");
 	struct afcq_history *other = history_test_open(f->path);
-	int64_t c = begin_ok(other, "quote", NULL, "{}");
+	int64_t c = history_test_begin(other, "quote", NULL, "{}");
 	afcq_history_close(other);
 	const int64_t ids[] = { a, b, 999 };
 	struct afcq_error err;
 	afcq_error_clear(&err);
 	assert_int_equal(afcq_history_forget(h, ids, 3, &err), AFCQ_OK);
 	struct afcq_history_entry *v;
-	size_t n = list_ok(h, 0, &v);
+	size_t n = history_test_list(h, 0, &v);
 	assert_int_equal(n, 1);
 	assert_int_equal(v[0].id, c);
 	afcq_history_list_free(v, n);
@@ -753,8 +671,8 @@ static void test_two_handles(void **state)
 	struct history_fixture *f = *state;
 	struct afcq_history *a = history_test_open(f->path);
 	struct afcq_history *b = history_test_open(f->path);
-	int64_t ia = begin_ok(a, "invoice", "FROM-A", "{}");
-	int64_t ib = begin_ok(b, "invoice", "FROM-B", "{}");
+	int64_t ia = history_test_begin(a, "invoice", "FROM-A", "{}");
+	int64_t ib = history_test_begin(b, "invoice", "FROM-B", "{}");
 	assert_true(ib > ia);
 	struct afcq_error err;
 	/* Each handle completes and sees the other's records. */
@@ -763,7 +681,7 @@ static void test_two_handles(void **state)
 	assert_true(afcq_history_doc_used(a, "FROM-B"));
 	assert_true(afcq_history_doc_used(b, "FROM-A"));
 	struct afcq_history_entry *v;
-	size_t n = list_ok(a, 0, &v);
+	size_t n = history_test_list(a, 0, &v);
 	assert_int_equal(n, 2);
 	assert_int_equal(v[0].id, ib);
 	assert_int_equal(v[1].outcome, AFCQ_OUTCOME_OK);
@@ -805,7 +723,7 @@ static void test_processes_share_a_new_file(void **state)
 	}
 	struct afcq_history *h = history_test_open(f->path);
 	struct afcq_history_entry *v;
-	size_t n = list_ok(h, 0, &v);
+	size_t n = history_test_list(h, 0, &v);
 	assert_int_equal(n, WRITERS * EACH);
 	for (size_t i = 0; i < n; i++)
 		assert_int_equal(v[i].outcome, AFCQ_OUTCOME_OK);
@@ -817,7 +735,7 @@ static void test_memory_store(void **state)
 {
 	(void)state;
 	struct afcq_history *h = history_test_open(":memory:");
-	begin_ok(h, "invoice", "M-1", "{}");
+	history_test_begin(h, "invoice", "M-1", "{}");
 	assert_true(afcq_history_doc_used(h, "M-1"));
 	afcq_history_close(h);
 }
